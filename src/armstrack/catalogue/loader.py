@@ -1,0 +1,270 @@
+"""Load the catalogue files, validate them and build the lookups the extractor needs."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from armstrack.catalogue.normalise import key
+from armstrack.catalogue.schema import (
+    BodyEntry,
+    CatalogueFile,
+    ClassEntry,
+    GroupEntry,
+    OutletEntry,
+    StateEntry,
+    SystemEntry,
+    error_lines,
+)
+from armstrack.errors import CatalogueError
+from armstrack.records import ActorKind, ActorRef, Category, SystemRef
+
+PACKAGED_FILES = (
+    "states.toml",
+    "bodies.toml",
+    "groups.toml",
+    "outlets.toml",
+    "systems.toml",
+    "classes.toml",
+)
+
+
+class TermKind(StrEnum):
+    STATE = "state"
+    CAPITAL = "capital"
+    DEMONYM = "demonym"
+    BODY = "body"
+    GROUP = "group"
+    GROUP_DEMONYM = "group_demonym"
+    OUTLET = "outlet"
+    SYSTEM = "system"
+    CLASS = "class"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One surface form the matcher looks for, and what it stands for."""
+
+    surface: str
+    kind: TermKind
+    target: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    states: dict[str, StateEntry]
+    bodies: tuple[BodyEntry, ...]
+    groups: dict[str, GroupEntry]
+    outlets: dict[str, OutletEntry]
+    systems: dict[str, SystemEntry]
+    classes: tuple[ClassEntry, ...]
+    sources: tuple[str, ...] = ()
+    _system_refs: dict[str, SystemRef] = field(default_factory=dict, repr=False)
+
+    def actor(self, actor_id: str) -> ActorRef:
+        """The reference of a state code or group slug (KeyError if unknown)."""
+        state = self.states.get(actor_id)
+        if state is not None:
+            return ActorRef(state.id, ActorKind.STATE, state.name)
+        group = self.groups[actor_id]
+        return ActorRef(group.id, ActorKind.GROUP, group.name)
+
+    def body_state(self, name: str) -> str:
+        return next(b.state for b in self.bodies if b.name == name)
+
+    def system(self, name: str) -> SystemRef:
+        """The reference of a system by canonical name, built once."""
+        ref = self._system_refs.get(name)
+        if ref is None:
+            entry = self.systems[name]
+            ref = SystemRef(
+                entry.name, entry.category, entry.origin, entry.family, tuple(entry.aliases)
+            )
+            self._system_refs[name] = ref
+        return ref
+
+    def class_of(self, term: str) -> ClassEntry:
+        return next(c for c in self.classes if term in c.terms)
+
+    def terms(self) -> Iterator[Term]:
+        """Every surface form of every entry, for the matcher."""
+        for state in self.states.values():
+            for name in (state.name, *state.aliases):
+                yield Term(name, TermKind.STATE, state.id)
+            for capital in state.capitals:
+                yield Term(capital, TermKind.CAPITAL, state.id)
+            for demonym in state.demonyms:
+                yield Term(demonym, TermKind.DEMONYM, state.id)
+        for body in self.bodies:
+            for name in (body.name, *body.aliases):
+                yield Term(name, TermKind.BODY, body.name)
+        for group in self.groups.values():
+            for name in (group.name, *group.aliases):
+                yield Term(name, TermKind.GROUP, group.id)
+            for demonym in group.demonyms:
+                yield Term(demonym, TermKind.GROUP_DEMONYM, group.id)
+        for outlet in self.outlets.values():
+            for name in (outlet.name, *outlet.aliases):
+                yield Term(name, TermKind.OUTLET, outlet.id)
+        for system in self.systems.values():
+            for name in (system.name, *system.aliases):
+                yield Term(name, TermKind.SYSTEM, system.name)
+        for weapon_class in self.classes:
+            for term in weapon_class.terms:
+                yield Term(term, TermKind.CLASS, term)
+
+
+def _read(source: str, raw: bytes) -> CatalogueFile:
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogueError(source, [f"not a valid UTF-8 TOML file: {exc}"]) from exc
+    try:
+        return CatalogueFile.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogueError(source, error_lines(exc, data)) from exc
+
+
+def _packaged() -> Iterator[tuple[str, bytes]]:
+    folder = resources.files("armstrack.catalogue") / "data"
+    for name in PACKAGED_FILES:
+        yield f"armstrack/catalogue/data/{name}", (folder / name).read_bytes()
+
+
+def load_catalogue(extra: Iterable[str | Path] = ()) -> Catalogue:
+    """Load the packaged catalogue plus the user's extension files, and validate all.
+
+    An extension file holds any of the tables ``[[state]]``, ``[[body]]``,
+    ``[[group]]``, ``[[outlet]]``, ``[[system]]`` and ``[[class]]``; its entries
+    are added to the packaged ones and must not clash with them.
+    """
+    files = [_read(src, raw) for src, raw in _packaged()]
+    sources = [src for src, _ in _packaged()]
+    for path in extra:
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise CatalogueError(str(path), [f"cannot read: {exc.strerror}"]) from exc
+        files.append(_read(str(path), raw))
+        sources.append(str(path))
+    catalogue = _assemble(files, tuple(sources))
+    problems = check_consistency(catalogue)
+    if problems:
+        raise CatalogueError(", ".join(sources[len(PACKAGED_FILES) :]) or "catalogue", problems)
+    return catalogue
+
+
+@cache
+def default_catalogue() -> Catalogue:
+    """The packaged catalogue, loaded and validated once per process."""
+    return load_catalogue()
+
+
+def _assemble(files: list[CatalogueFile], sources: tuple[str, ...]) -> Catalogue:
+    problems: list[str] = []
+    states: dict[str, StateEntry] = {}
+    groups: dict[str, GroupEntry] = {}
+    outlets: dict[str, OutletEntry] = {}
+    systems: dict[str, SystemEntry] = {}
+    for file in files:
+        for table, items, ident in (
+            ("state", file.state, lambda e: e.id),
+            ("group", file.group, lambda e: e.id),
+            ("outlet", file.outlet, lambda e: e.id),
+            ("system", file.system, lambda e: e.name),
+        ):
+            target: dict[str, object] = {
+                "state": states,
+                "group": groups,
+                "outlet": outlets,
+                "system": systems,
+            }[table]  # type: ignore[assignment]
+            for entry in items:
+                name = ident(entry)
+                if name in target:
+                    problems.append(f"{table} {name!r} is defined twice")
+                target[name] = entry  # type: ignore[index]
+    if problems:
+        raise CatalogueError("catalogue", problems)
+    return Catalogue(
+        states=states,
+        bodies=tuple(b for f in files for b in f.body),
+        groups=groups,
+        outlets=outlets,
+        systems=systems,
+        classes=tuple(c for f in files for c in f.class_),
+        sources=sources,
+    )
+
+
+def check_consistency(catalogue: Catalogue) -> list[str]:
+    """Every cross-reference resolves and no surface form is claimed twice."""
+    problems: list[str] = []
+    states = catalogue.states
+    for body in catalogue.bodies:
+        if body.state not in states:
+            problems.append(f"body {body.name!r}: unknown state {body.state!r}")
+    for group in catalogue.groups.values():
+        if group.base and group.base not in states:
+            problems.append(f"group {group.id!r}: unknown base {group.base!r}")
+        if group.id in states:
+            problems.append(f"group {group.id!r}: id clashes with a state code")
+    for outlet in catalogue.outlets.values():
+        if outlet.country and outlet.country not in states:
+            problems.append(f"outlet {outlet.id!r}: unknown country {outlet.country!r}")
+    for system in catalogue.systems.values():
+        if system.origin not in states:
+            problems.append(f"system {system.name!r}: unknown origin {system.origin!r}")
+        if system.family is not None:
+            head = catalogue.systems.get(system.family)
+            if head is None:
+                problems.append(f"system {system.name!r}: unknown family {system.family!r}")
+            elif head.name == system.name:
+                problems.append(f"system {system.name!r}: is its own family")
+    categories = [c.category for c in catalogue.classes if not c.generic]
+    for category in Category:
+        if category is not Category.OTHER and category not in categories:
+            problems.append(f"classes: no class terms for category {category.value!r}")
+    problems.extend(_clashes(catalogue))
+    return problems
+
+
+# Kinds that name an actor compete for the same words; weapons and outlets have
+# their own name spaces (an outlet may share a word with nothing else).
+_NAME_SPACES = {
+    TermKind.STATE: "actor",
+    TermKind.CAPITAL: "actor",
+    TermKind.BODY: "actor",
+    TermKind.GROUP: "actor",
+    TermKind.DEMONYM: "demonym",
+    TermKind.GROUP_DEMONYM: "demonym",
+    TermKind.OUTLET: "outlet",
+    TermKind.SYSTEM: "weapon",
+    TermKind.CLASS: "weapon",
+}
+
+
+def _clashes(catalogue: Catalogue) -> list[str]:
+    owners: dict[tuple[str, str], Term] = {}
+    problems = []
+    for term in catalogue.terms():
+        space = _NAME_SPACES[term.kind]
+        slot = (space, key(term.surface))
+        if not slot[1]:
+            problems.append(f"{term.kind} {term.target!r}: empty name {term.surface!r}")
+            continue
+        first = owners.setdefault(slot, term)
+        if first.target != term.target or first.kind != term.kind and space == "weapon":
+            problems.append(
+                f"{term.surface!r} is claimed by {first.kind} {first.target!r} "
+                f"and by {term.kind} {term.target!r}"
+            )
+    return problems

@@ -1,0 +1,78 @@
+"""Text folding shared by the catalogue index and the matcher.
+
+``fold`` keeps the length of the text, so an offset found in folded text is the
+same offset in the original: that is what lets every span point into the
+untouched article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Hyphen-like characters become spaces so "Shahed-136", "Shahed 136" and
+# "SHAHED‑136" fold alike; typographic apostrophes become ASCII ones.
+_SAME_LENGTH = {
+    "-": " ",
+    "\u2010": " ",
+    "\u2011": " ",
+    "\u2012": " ",
+    "\u2013": " ",
+    "\u2014": " ",
+    "\u2212": " ",
+    "_": " ",
+    "/": " ",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u00a0": " ",
+    "\t": " ",
+    "\n": " ",
+    "\r": " ",
+}
+
+
+def _fold_char(char: str) -> str:
+    mapped = _SAME_LENGTH.get(char)
+    if mapped is not None:
+        return mapped
+    lowered = char.lower()
+    # A few characters lower-case to two code points (İ); keep those as they are.
+    return lowered if len(lowered) == 1 else char
+
+
+_TABLE = {ord(c): _fold_char(c) for c in map(chr, range(0x250))}
+_TABLE.update({ord(k): v for k, v in _SAME_LENGTH.items()})
+
+
+def fold(text: str) -> str:
+    """Lower-case text and turn hyphens into spaces without changing its length."""
+    return text.translate(_TABLE)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold_term(term: str) -> str:
+    """Fold a catalogue term the way text is folded, with single spaces."""
+    return _SPACES.sub(" ", fold(term)).strip()
+
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def key(term: str) -> str:
+    """Identity key of a name: two names with the same key are the same name."""
+    return _NON_ALNUM.sub("", term.lower())
+
+
+_LETTER_DIGIT = re.compile(r"(?<=[a-z]) (?=\d)|(?<=\d) (?=[a-z])")
+
+
+def spelling_variants(term: str) -> set[str]:
+    """Folded spellings a designation is written in: "su 35" also as "su35"."""
+    folded = fold_term(term)
+    variants = {folded}
+    joined = _LETTER_DIGIT.sub("", folded)
+    if joined != folded:
+        variants.add(joined)
+    return variants

@@ -1,0 +1,57 @@
+"""The exception hierarchy of armstrack.
+
+    ArmstrackError                 base of everything raised on purpose
+    ├── CatalogueError             a catalogue file is missing, unreadable or inconsistent
+    └── InputError                 an input file or record cannot be used
+        ├── DecodeError            bytes that are not text (binary file, bad encoding)
+        ├── EmptyArticleError      no text at all
+        ├── ArticleTooLargeError   over the configured size limit
+        └── RecordError            a malformed JSON line or a record missing fields
+
+Every InputError carries the source path and, where known, the line number, so the
+CLI can print ``path:line: message`` and go on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+
+class ArmstrackError(Exception):
+    """Base class of all errors armstrack raises on purpose."""
+
+
+class CatalogueError(ArmstrackError):
+    """A catalogue file is missing, unreadable or inconsistent."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(f"{source}: " + "; ".join(problems))
+
+
+class InputError(ArmstrackError):
+    """An input file or record cannot be used; it is skipped, the batch goes on."""
+
+    reason = "unusable input"
+
+    def __init__(self, source: str, message: str, line: int | None = None) -> None:
+        self.source = source
+        self.line = line
+        self.message = message
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {message}")
+
+
+class DecodeError(InputError):
+    reason = "not text"
+
+
+class EmptyArticleError(InputError):
+    reason = "empty"
+
+
+class ArticleTooLargeError(InputError):
+    reason = "too large"
+
+
+class RecordError(InputError):
+    reason = "malformed record"

@@ -1,0 +1,173 @@
+"""Who says what about a transfer: speakers, stances and hedges in one sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from armstrack.catalogue import Catalogue
+from armstrack.extract.lexicon import DETERMINERS, PERSON_NOUNS
+from armstrack.extract.mentions import SentenceView
+from armstrack.extract.quantities import NUMBER_WORDS
+from armstrack.records import Span, Speaker, Stance
+
+# Stance cues, strongest first: a sentence that denies and says something else denies.
+STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
+    (
+        Stance.DENIES,
+        re.compile(
+            r"\b(?:den(?:y|ies|ied|ying|ial|ials)|rejected|rejects|rejecting|dismissed|"
+            r"dismisses|dismissing|refuted|refutes|disputed|disputes)\b",
+            re.I,
+        ),
+    ),
+    (
+        Stance.DECLINES,
+        re.compile(
+            r"\b(?:declined|declines|refused|refuses|would not|did not|has not|have not|had not|"
+            r"was not|were not)\s+(?:immediately\s+|publicly\s+|directly\s+)?"
+            r"(?:to\s+)?(?:comment|respond|reply|provide further details|answer|be reached)\w*"
+            r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
+            r"|\bdid not return\b|\bcould not be reached\b",
+            re.I,
+        ),
+    ),
+    (
+        Stance.UNCONFIRMED,
+        re.compile(
+            r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:observed|confirmed|verified|seen)|yet to\s+"
+            r"(?:publicly\s+|officially\s+)?confirm|could not\s+(?:be\s+)?(?:independently\s+)?"
+            r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|no evidence|"
+            r"not independently verified|cannot be verified)\b",
+            re.I,
+        ),
+    ),
+    (
+        Stance.CONFIRMS,
+        re.compile(
+            r"(?<!if )(?<!yet to )\b(?:confirm(?:ed|s|ing)?|acknowledg(?:ed|es|ing)|admitted|"
+            r"admits|verified)\b",
+            re.I,
+        ),
+    ),
+    (
+        Stance.ASSERTS,
+        re.compile(
+            r"\b(?:said|says|say|told|tells|reported|reports|according to|cited|citing|claimed|"
+            r"claims|stated|states|announced|announces|insisted|insists|added|wrote|revealed|"
+            r"alleged|alleges|accused|accuses|warned|warns|showed|shows|indicated)\b",
+            re.I,
+        ),
+    ),
+)
+HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|apparently|if confirmed|is believed to|"
+    r"are believed to|was believed to|were believed to|is said to|are said to|appears? to|"
+    r"appeared to|suspected|likely|unconfirmed|unverified|may have|might have|could have|"
+    r"is thought to|are thought to|rumou?red|claimed)\b",
+    re.I,
+)
+_AUXILIARIES = frozenset(
+    "has have had also is was were are been would will did does do not repeatedly strongly "
+    "firmly previously already again categorically flatly publicly later earlier it "
+    "immediately officially".split()
+)
+_NP_STOPS = frozenset("that and but while which who when , . ; : \" “ ” ( ) if as".split())
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCue:
+    stance: Stance
+    speaker: Speaker | None
+    span: Span
+
+
+def find_hedges(text: str, start: int, end: int) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.group(0).lower() for m in HEDGES.finditer(text, start, end)))
+
+
+def find_claim_cues(view: SentenceView, text: str, catalogue: Catalogue) -> list[ClaimCue]:
+    """Each stance cue of the sentence with the speaker it belongs to."""
+    cues: list[ClaimCue] = []
+    seen: list[tuple[int, int]] = []
+    for stance, pattern in STANCE_CUES:
+        for match in pattern.finditer(text, view.start, view.end):
+            if any(s <= match.start() < e for s, e in seen):
+                continue
+            seen.append((match.start(), match.end()))
+            speaker = _speaker(view, text, match, catalogue)
+            span = Span(match.start(), match.end(), match.group(0))
+            cues.append(ClaimCue(stance, speaker, span))
+    cues.sort(key=lambda c: c.span.start)
+    return cues
+
+
+def _token_at(view: SentenceView, offset: int) -> int:
+    for index, token in enumerate(view.tokens):
+        if token.end > offset:
+            return index
+    return len(view.tokens)
+
+
+def _speaker(
+    view: SentenceView, text: str, match: re.Match[str], catalogue: Catalogue
+) -> Speaker | None:
+    cue = _token_at(view, match.start())
+    cue_end = _token_at(view, match.end() - 1)
+    word = match.group(0).lower()
+    if word.startswith("according to") or word in ("citing", "cited"):
+        return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
+    end = cue - 1
+    while end >= 0 and view.low(end) in _AUXILIARIES:
+        end -= 1
+    start = end
+    while start - 1 >= 0 and view.low(start - 1) not in _NP_STOPS and end - start < 7:
+        start -= 1
+    if end >= 0 and start <= end and view.low(end) not in _NP_STOPS:
+        speaker = _phrase(view, text, start, end, catalogue)
+        if speaker is not None:
+            return speaker
+    # Inverted attribution: ', said a US official'.
+    return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
+
+
+def _forward(view: SentenceView, start: int) -> int:
+    end = start
+    while end + 1 < len(view.tokens) and view.low(end + 1) not in _NP_STOPS and end - start < 8:
+        end += 1
+    return end
+
+
+def _phrase(
+    view: SentenceView, text: str, start: int, end: int, catalogue: Catalogue
+) -> Speaker | None:
+    """Resolve the words ``start..end`` to a speaker: actor, role, outlet and count."""
+    if start > end or start >= len(view.tokens):
+        return None
+    actors = [a for a in view.actors if start <= a.first <= end]
+    outlets = [o for i, o in view.outlets if start <= i <= end]
+    words = [view.low(i) for i in range(start, end + 1)]
+    person = next((w for w in words if w in PERSON_NOUNS), None)
+    if not actors and not outlets and person is None:
+        return None
+    count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
+    count = count or next((int(w) for w in words if w.isdigit() and len(w) < 4), None)
+    phrase = text[view.tokens[start].start : view.tokens[end].end]
+    role = None
+    if person is not None:
+        role = _role(view, start, end, person)
+    elif actors and actors[0].role and actors[0].role != "agent":
+        role = actors[0].role
+    outlet = catalogue.outlets[outlets[0]].name if outlets else None
+    return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
+
+
+def _role(view: SentenceView, start: int, end: int, person: str) -> str:
+    """The person noun with the modifiers just before it: "military official"."""
+    index = next(i for i in range(start, end + 1) if view.low(i) == person)
+    first = index
+    while first - 1 >= start and view.low(first - 1) not in DETERMINERS and (
+        first - 1 not in view.taken
+    ) and view.low(first - 1) not in NUMBER_WORDS and not view.low(first - 1).isdigit():
+        first -= 1
+    return " ".join(view.low(i) for i in range(first, index + 1) if view.low(i) not in ("'s",))

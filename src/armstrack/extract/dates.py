@@ -1,0 +1,167 @@
+"""Time expressions normalised against the publication date.
+
+A focused rule set instead of dateparser: the extractor needs month and quarter
+granularity ("early January" in a February 2024 article is 2024-01, "late last
+year" is 2023-Q4), which dateparser does not model, and it must not turn every
+number into a date. Functions are pure: the publication date is an argument.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from armstrack.records import Span, TimeRef
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Part of a year named by a qualifier: "early" is the first quarter, "late" the last.
+QUALIFIER_QUARTER = {"early": 1, "beginning of": 1, "start of": 1, "late": 4, "end of": 4}
+SEASON_QUARTER = {"spring": 2, "summer": 3, "autumn": 4, "fall": 4, "winter": 1}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_QUAL = r"(?:(?P<qual>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of)[\s-]+)?"
+_PATTERNS = (
+    # "21 February 2024", "February 21, 2024", "early January", "October 2023"
+    re.compile(
+        rf"\b{_QUAL}(?:(?P<day1>\d{{1,2}})\s+)?{_MONTH}(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    ),
+    # "late last year", "earlier this month", "last week", "next year", "last summer"
+    re.compile(
+        r"\b(?:(?P<qual>early|earlier|mid|late|later|the end of|end of|the beginning of)[\s-]+)?"
+        r"(?P<rel>this|last|next|past)\s+(?P<unit>year|month|week|spring|summer|autumn|fall|winter)\b",
+        re.IGNORECASE,
+    ),
+    # "in 2023", "since 2014", "mid-2022", "by 2026"
+    re.compile(
+        r"\b(?:(?P<qual>early|mid|late)[\s-]+|(?P<prep>in|since|by|during|until|from|of)\s+)"
+        r"(?P<year>(?:19|20)\d\d)\b(?![,.]\d)"
+    ),
+    # "the fourth quarter of 2023", "Q4 2023"
+    re.compile(
+        r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+quarter\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"
+        r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"
+    ),
+    # "on Tuesday", "yesterday"
+    re.compile(
+        r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        r"|\b(?P<yesterday>yesterday|today)\b"
+    ),
+)
+_ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+
+def find_times(text: str, start: int, end: int, published: date | None) -> list[TimeRef]:
+    """Every time expression in ``text[start:end]``, normalised where possible."""
+    found: list[TimeRef] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if any(match.start() < e and match.end() > s for s, e in taken):
+                continue
+            normalised = _normalise(match.groupdict(), published)
+            if normalised is None:
+                continue
+            value, granularity = normalised
+            span = Span(match.start(), match.end(), match.group(0))
+            found.append(TimeRef(value, granularity, span))
+            taken.append((match.start(), match.end()))
+    found.sort(key=lambda t: t.span.start)
+    return found
+
+
+def _normalise(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:
+    if groups.get("month"):
+        return _month(groups, published)
+    if groups.get("rel"):
+        return _relative(groups, published)
+    if groups.get("ord") or groups.get("q"):
+        quarter = _ORDINAL_QUARTER[groups["ord"]] if groups.get("ord") else int(groups["q"] or 0)
+        year = groups.get("year") or groups.get("qyear")
+        return f"{year}-Q{quarter}", "quarter"
+    if groups.get("weekday") or groups.get("yesterday"):
+        return _day_name(groups, published)
+    if groups.get("year"):
+        qual = groups.get("qual")
+        if qual in ("early", "late"):
+            return f"{groups['year']}-Q{QUALIFIER_QUARTER[qual]}", "quarter"
+        return str(groups["year"]), "year"
+    return None
+
+
+def _month(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:
+    name = (groups["month"] or "").lower().rstrip(".")
+    month = MONTHS[name]
+    if name == "may" and not (groups.get("year") or groups.get("day1") or groups.get("day2")):
+        # "may" is far more often the verb; only "May 2023" or "3 May" count.
+        if not groups.get("qual"):
+            return None
+    year: int | None = int(groups["year"]) if groups.get("year") else None
+    if year is None:
+        if published is None:
+            return None
+        # A bare month in news points back: "in October" written in February is last year's.
+        year = published.year if month <= published.month else published.year - 1
+    day = groups.get("day1") or groups.get("day2")
+    if day and 1 <= int(day) <= 31:
+        try:
+            return date(year, month, int(day)).isoformat(), "day"
+        except ValueError:
+            return None
+    return f"{year}-{month:02d}", "month"
+
+
+def _relative(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:
+    if published is None:
+        return None
+    rel = (groups["rel"] or "").lower()
+    unit = (groups["unit"] or "").lower()
+    qual = (groups.get("qual") or "").lower()
+    shift = {"this": 0, "last": -1, "past": -1, "next": 1}[rel]
+    if unit == "year":
+        year = published.year + shift
+        quarter = QUALIFIER_QUARTER.get(qual.removeprefix("the "))
+        if quarter:
+            return f"{year}-Q{quarter}", "quarter"
+        return str(year), "year"
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + shift
+        return f"{index // 12}-{index % 12 + 1:02d}", "month"
+    if unit == "week":
+        day = published + timedelta(weeks=shift)
+        iso = day.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}", "week"
+    quarter = SEASON_QUARTER[unit]
+    year = published.year + shift
+    return f"{year}-Q{quarter}", "quarter"
+
+
+def _day_name(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:
+    if published is None:
+        return None
+    if groups.get("yesterday"):
+        back = 1 if groups["yesterday"].lower() == "yesterday" else 0  # type: ignore[union-attr]
+        return (published - timedelta(days=back)).isoformat(), "day"
+    weekday = WEEKDAYS.index((groups["weekday"] or "").lower())
+    # News names the most recent such day, at most six days before publication.
+    back = (published.weekday() - weekday) % 7
+    return (published - timedelta(days=back)).isoformat(), "day"
+
+
+_DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+
+
+def date_prefix(text: str) -> date | None:
+    """The publication date of a text whose first line starts with `` date YYYY-MM-DD``."""
+    match = _DATE_PREFIX.match(text)
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        return None

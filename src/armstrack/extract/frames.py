@@ -1,0 +1,350 @@
+"""Transfer frames: who gives what to whom in one sentence.
+
+A frame starts at a trigger word (supply, receive, fire, deal, ...). Its roles
+come from the actors in the trigger's clause and the words around them: the
+subject before an active verb, "to X" and an indirect object after a giving
+verb, "from X" and "with X" for a buyer, "by X" after a passive. Weapons come
+from the same clause. A frame that finds no party at all points back at a
+transfer already mentioned ("the transfer includes around 400 missiles").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from armstrack.extract.lexicon import (
+    AGREED_CUES,
+    ANAPHORIC_NOUNS,
+    CLAUSE_BREAKS,
+    DEAL_WORDS,
+    DETERMINERS,
+    DISCUSSED_CUES,
+    DOMESTIC_CUES,
+    GIVE_NOUNS,
+    GIVE_VERBS,
+    NEGATIONS,
+    PRONOUNS,
+    RECEIVE_NOUNS,
+    RECEIVE_VERBS,
+    USE_VERBS,
+    Frame,
+)
+from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
+from armstrack.records import ActorRef, Status
+
+_BE = frozenset("is are was were be been being get gets got getting has have had".split())
+_ADVERBS = frozenset(
+    "reportedly allegedly already also recently secretly quietly reportedly covertly "
+    "officially formally repeatedly still now just since then first finally openly "
+    "successfully actively regularly quickly further only".split()
+)
+_NOUN_LEFT = DETERMINERS | frozenset("'s ' first new further additional more".split())
+_MODIFIER_WINDOW = 6
+
+
+@dataclass(slots=True)
+class FrameHit:
+    """One trigger with its roles, before merging into transfers."""
+
+    kind: Frame
+    trigger: int  # token index
+    status: Status
+    negated: bool
+    supplier: ActorRef | None = None
+    recipient: ActorRef | None = None
+    weapons: list[WeaponMention] = field(default_factory=list)
+    anaphoric: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.supplier is not None and self.recipient is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    index: int
+    kind: Frame
+    status: Status
+    noun: bool
+
+
+def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) -> list[FrameHit]:
+    """Every transfer frame of a sentence, complete or not."""
+    triggers = _triggers(view)
+    core = [t for t in triggers if t.kind is not Frame.DEAL]
+    frames = []
+    for trigger in core:
+        frame = _core_frame(view, text, trigger, core, last_subject)
+        if frame is not None:
+            frames.append(frame)
+    covered = {_clause(view, t.index) for t in core}
+    for trigger in triggers:
+        if trigger.kind is Frame.DEAL and _clause(view, trigger.index) not in covered:
+            frame = _deal_frame(view, trigger)
+            if frame is not None:
+                frames.append(frame)
+    return frames
+
+
+def _triggers(view: SentenceView) -> list[_Trigger]:
+    found = []
+    for index, token in enumerate(view.tokens):
+        if index in view.taken:
+            continue
+        word = token.low
+        noun = _reads_as_noun(view, index)
+        if noun and word in GIVE_NOUNS:
+            found.append(_Trigger(index, Frame.GIVE, GIVE_NOUNS[word], True))
+        elif noun and word in RECEIVE_NOUNS:
+            found.append(_Trigger(index, Frame.RECEIVE, RECEIVE_NOUNS[word], True))
+        elif word in GIVE_VERBS:
+            found.append(_Trigger(index, Frame.GIVE, GIVE_VERBS[word], False))
+        elif word in RECEIVE_VERBS:
+            found.append(_Trigger(index, Frame.RECEIVE, RECEIVE_VERBS[word], False))
+        elif word in USE_VERBS:
+            found.append(_Trigger(index, Frame.USE, Status.DELIVERED, False))
+        elif word in DEAL_WORDS:
+            found.append(_Trigger(index, Frame.DEAL, DEAL_WORDS[word], True))
+        elif word == "took" or word == "take" or word == "taking" or word == "takes":
+            if view.low(index + 1) == "delivery" or view.low(index + 1) == "possession":
+                found.append(_Trigger(index, Frame.RECEIVE, Status.DELIVERED, False))
+    return found
+
+
+def _reads_as_noun(view: SentenceView, index: int) -> bool:
+    word = view.low(index)
+    if word in GIVE_NOUNS and word not in GIVE_VERBS and word not in RECEIVE_VERBS:
+        if word not in RECEIVE_NOUNS or word not in RECEIVE_VERBS:
+            return True
+    before = view.low(index - 1)
+    return (
+        before in _NOUN_LEFT
+        or view.low(index + 1) == "of"
+        or (index - 1 in view.taken)
+        or before in ("arms", "weapons", "missile", "drone")
+    )
+
+
+def _clause(view: SentenceView, index: int) -> tuple[int, int]:
+    start = index
+    while start > 0 and view.low(start - 1) not in CLAUSE_BREAKS:
+        start -= 1
+    end = index
+    while end + 1 < len(view.tokens) and view.low(end + 1) not in CLAUSE_BREAKS:
+        end += 1
+    return start, end
+
+
+def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[Status, bool]:
+    """Base status of the trigger, lowered or set by the words just before it."""
+    status = trigger.status
+    lo = max(clause_start, trigger.index - _MODIFIER_WINDOW)
+    before = [view.low(i) for i in range(lo, trigger.index)]
+    if trigger.kind is Frame.USE:
+        return status, False
+    if any(w in DISCUSSED_CUES for w in before):
+        status = Status.DISCUSSED
+    elif any(w in AGREED_CUES for w in before) and status > Status.AGREED:
+        status = Status.AGREED
+    negated = any(w in NEGATIONS for w in before[-3:])
+    return status, negated
+
+
+def _passive(view: SentenceView, trigger: _Trigger) -> bool:
+    if trigger.noun:
+        return False
+    index = trigger.index - 1
+    while index >= 0 and view.low(index) in _ADVERBS | {"not", "n't"}:
+        index -= 1
+    word = view.low(trigger.index)
+    if view.low(index) in _BE and view.low(index) not in ("has", "have", "had"):
+        return not word.endswith("ing")
+    # Reduced relative: "missiles supplied by Iran".
+    return view.low(trigger.index + 1) == "by" and word.endswith(("ed", "sold", "sent", "given", "lent"))
+
+
+def _core_frame(
+    view: SentenceView,
+    text: str,
+    trigger: _Trigger,
+    core: list[_Trigger],
+    last_subject: ActorRef | None,
+) -> FrameHit | None:
+    clause = _clause(view, trigger.index)
+    status, negated = _status(view, trigger, clause[0])
+    weapons = _weapons_for(view, trigger, core, clause)
+    parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
+    frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
+    if trigger.kind is Frame.USE:
+        return _use_roles(view, text, trigger, frame, parties, clause, last_subject)
+    passive = _passive(view, trigger)
+    agent = _agent(view, trigger, parties, passive, last_subject, clause)
+    if trigger.kind is Frame.GIVE:
+        frame.supplier = _first(parties, trigger, ("by", "from"), after=True) if passive else agent
+        frame.supplier = frame.supplier or _first(parties, trigger, ("from", "by"), after=True)
+        frame.recipient = _first(parties, trigger, ("to",), after=True) or _indirect_object(
+            view, trigger, parties
+        )
+        if frame.recipient is None and passive:
+            frame.recipient = agent
+        frame.recipient = frame.recipient or _first(parties, trigger, ("for",), after=True)
+    else:
+        frame.recipient = _first(parties, trigger, ("by",), after=True) if passive else agent
+        frame.supplier = _first(parties, trigger, ("from",), after=None) or _first(
+            parties, trigger, ("with",), after=None
+        )
+        if frame.recipient is None and passive:
+            frame.recipient = agent
+    if frame.supplier is None and frame.recipient is None:
+        frame.anaphoric = True
+    return frame
+
+
+def _agent(
+    view: SentenceView,
+    trigger: _Trigger,
+    parties: list[ActorMention],
+    passive: bool,
+    last_subject: ActorRef | None,
+    clause: tuple[int, int],
+) -> ActorRef | None:
+    """The doer: the possessor of a trigger noun, else the nearest bare actor before it."""
+    if trigger.noun:
+        owner = next(
+            (a for a in parties if a.last < trigger.index and trigger.index - a.last <= 4
+             and (a.possessive or a.role == "agent") and _only_modifiers(view, a.last, trigger.index)),
+            None,
+        )  # fmt: skip
+        if owner is not None:
+            return owner.actor
+    left = [a for a in parties if a.last < trigger.index and a.prep is None and a.role != "pair"]
+    if left:
+        return left[-1].actor
+    pair = [a for a in parties if a.role == "pair" and a.last < trigger.index]
+    if pair:
+        return None
+    lo = clause[0]
+    if any(view.low(i) in PRONOUNS or view.low(i) == "country" for i in range(lo, trigger.index)):
+        earlier = [a for a in view.actors if a.last < lo and a.prep is None and not a.speaker]
+        return earlier[-1].actor if earlier else last_subject
+    return None
+
+
+def _only_modifiers(view: SentenceView, last: int, trigger: int) -> bool:
+    """Between a possessor and its noun stand only "'s" and weapon words."""
+    for index in range(last + 1, trigger):
+        if view.low(index) not in ("'s", "'", "-") and index not in view.taken:
+            if view.low(index) not in ("arms", "weapons", "missile", "drone", "military"):
+                return False
+    return True
+
+
+def _first(
+    parties: list[ActorMention], trigger: _Trigger, preps: tuple[str, ...], after: bool | None
+) -> ActorRef | None:
+    for mention in parties:
+        if mention.prep not in preps:
+            continue
+        if after is None or (mention.first > trigger.index) == after:
+            return mention.actor
+    return None
+
+
+def _indirect_object(
+    view: SentenceView, trigger: _Trigger, parties: list[ActorMention]
+) -> ActorRef | None:
+    """ "provided Moscow with missiles", "sent Kyiv 40 tanks"."""
+    if trigger.noun:
+        return None
+    for mention in parties:
+        gap = mention.first - trigger.index
+        if 1 <= gap <= 2 and mention.prep is None:
+            if gap == 2 and view.low(trigger.index + 1) not in ("over", "the"):
+                continue
+            return mention.actor
+    return None
+
+
+def _use_roles(
+    view: SentenceView,
+    text: str,
+    trigger: _Trigger,
+    frame: FrameHit,
+    parties: list[ActorMention],
+    clause: tuple[int, int],
+    last_subject: ActorRef | None,
+) -> FrameHit | None:
+    """ "Russia launched Iranian-made drones": the user receives from the origin."""
+    origins = [w for w in frame.weapons if w.origin]
+    clause_text = text[view.tokens[clause[0]].start : view.tokens[clause[1]].end].lower()
+    if not origins or any(cue in clause_text for cue in DOMESTIC_CUES):
+        return None
+    passive = _passive(view, trigger)
+    user = (
+        _first(parties, trigger, ("by",), after=True)
+        if passive
+        else _agent(view, trigger, parties, passive, last_subject, clause)
+    )
+    if user is None:
+        return None
+    supplier_id = origins[0].origin
+    if supplier_id == user.id:
+        return None
+    frame.recipient = user
+    frame.supplier = _origin_actor(view, supplier_id, parties)
+    frame.weapons = [w for w in frame.weapons if w.origin == supplier_id]
+    return frame if frame.supplier is not None else None
+
+
+def _origin_actor(
+    view: SentenceView, actor_id: str | None, parties: list[ActorMention]
+) -> ActorRef | None:
+    for mention in parties:
+        if mention.actor.id == actor_id:
+            return mention.actor
+    return view.origin_actors.get(actor_id or "")
+
+
+def _weapons_for(
+    view: SentenceView, trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]
+) -> list[WeaponMention]:
+    """Weapons after the trigger up to the next trigger, else those before it."""
+    later = [t.index for t in core if t.index > trigger.index]
+    earlier = [t.index for t in core if t.index < trigger.index]
+    right_end = min([clause[1], *[i - 1 for i in later]])
+    left_start = max([clause[0], *[i + 1 for i in earlier]])
+    right = [w for w in view.weapons if trigger.index < w.first <= right_end]
+    if right:
+        return right
+    left = [w for w in view.weapons if left_start <= w.first < trigger.index]
+    if left:
+        return left
+    return [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
+
+
+def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
+    """ "Egypt signed a deal with Russia for Su-35 jets": direction from the system's origin."""
+    clause = _clause(view, trigger.index)
+    parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
+    weapons = [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
+    origins = {w.origin or w.made_in for w in weapons} - {None}
+    if not parties or not weapons:
+        return None
+    status, negated = _status(view, trigger, clause[0])
+    frame = FrameHit(Frame.DEAL, trigger.index, status, negated, weapons=weapons)
+    ids = {a.actor.id: a.actor for a in parties}
+    suppliers = [ids[o] for o in origins if o in ids]
+    if len(suppliers) == 1:
+        others = [a for i, a in ids.items() if i != suppliers[0].id]
+        if len(others) == 1:
+            frame.supplier, frame.recipient = suppliers[0], others[0]
+            return frame
+    return None
+
+
+def is_anaphoric_sentence(view: SentenceView) -> bool:
+    """A sentence that talks about "the shipments" or "the deal" without naming parties."""
+    return any(
+        t.low in ANAPHORIC_NOUNS and view.low(i - 1) in ("the", "these", "those", "such")
+        for i, t in enumerate(view.tokens)
+    )

@@ -1,0 +1,189 @@
+"""Word lists the extraction rules use, kept in one place so they can be read and extended.
+
+All entries are folded (lower case) single tokens unless stated otherwise. The
+tokeniser splits on hyphens and apostrophes, so "re-export" is "re", "-", "export"
+and "didn't" is "didn", "'", "t".
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from armstrack.records import Status
+
+
+class Frame(StrEnum):
+    GIVE = "give"  # the subject supplies: ship, deliver, sell, the sale of
+    RECEIVE = "receive"  # the subject obtains: receive, buy, order, the purchase of
+    USE = "use"  # the subject uses weapons whose origin is named: fire Iranian-made drones
+    DEAL = "deal"  # direction-neutral: a deal, talks, a contract between two parties
+
+
+D, A, T = Status.DELIVERED, Status.AGREED, Status.DISCUSSED
+
+
+def _forms(spec: str, status: Status) -> dict[str, Status]:
+    return {word: status for word in spec.split()}
+
+
+# Verbs and nouns whose subject (or possessor) is the supplier.
+GIVE_VERBS: dict[str, Status] = {
+    **_forms(
+        "supply supplies supplied supplying deliver delivers delivered delivering "
+        "ship ships shipped shipping send sends sent sending provide provides provided "
+        "providing transfer transfers transferred transferring export exports exported "
+        "exporting give gives gave given giving hand hands handed handing donate donates "
+        "donated donating gift gifted gifting dispatch dispatches dispatched dispatching "
+        "smuggle smuggles smuggled smuggling funnel funnels funneled funnelled funneling "
+        "funnelling airlift airlifts airlifted airlifting furnish furnished furnishing "
+        "transport transports transported transporting lend lends lent lending lease "
+        "leased leasing sold arming rush rushed rushing channel channeled channelled "
+        "provisioned",
+        D,
+    ),
+    **_forms("sell sells selling pledge pledges pledged pledging approve approves "
+             "approved approving", A),
+    **_forms("offer offers offered offering", T),
+}
+GIVE_NOUNS: dict[str, Status] = {
+    **_forms(
+        "delivery deliveries shipment shipments supplies transfers exports handover "
+        "handovers donation donations consignment consignments provision shipping "
+        "transfer export",
+        D,
+    ),
+    **_forms("sale sales package packages aid pledge", A),
+    **_forms("offer", T),
+}
+# "supply" is a noun ("the supply of") as often as a verb; both read as giving.
+GIVE_NOUNS["supply"] = D
+
+RECEIVE_VERBS: dict[str, Status] = {
+    **_forms(
+        "receive receives received receiving acquire acquires acquired acquiring obtain "
+        "obtains obtained obtaining import imports imported importing",
+        D,
+    ),
+    **_forms(
+        "buy buys bought buying purchase purchases purchased purchasing procure procures "
+        "procured procuring order orders ordered ordering",
+        A,
+    ),
+}
+RECEIVE_NOUNS: dict[str, Status] = {
+    **_forms("imports import receipt", D),
+    **_forms("purchase purchases acquisition acquisitions procurement order orders", A),
+}
+
+USE_VERBS: frozenset[str] = frozenset(
+    "use uses used using fire fires fired firing launch launches launched launching "
+    "deploy deploys deployed deploying employ employs employed employing operate operates "
+    "operated operating field fields fielded fielding fly flies flew flown flying "
+    "attack attacked attacking strike struck striking hit hitting shoot shot shooting".split()
+)
+
+# Direction-neutral words that name an agreement or talks; they carry a status.
+DEAL_WORDS: dict[str, Status] = {
+    **_forms("deal deals contract contracts agreement agreements accord signed signs sign", A),
+    **_forms(
+        "talks negotiate negotiates negotiated negotiating negotiation negotiations "
+        "discuss discussed discusses discussing discussions",
+        T,
+    ),
+}
+
+# Words before a trigger that lower or set its status: "plans to buy", "agreed to sell".
+DISCUSSED_CUES = frozenset(
+    "talks negotiate negotiates negotiated negotiating negotiation negotiations discuss "
+    "discussed discusses discussing discussion discussions consider considers considered "
+    "considering plan plans planned planning seek seeks seeking sought want wants wanted "
+    "wanting interest interested request requests requested requesting ask asks asked "
+    "asking offer offers offered offering propose proposes proposed proposal explore "
+    "explores exploring eye eyes eyeing eying weigh weighs weighing mull mulls mulling "
+    "could might may would possible potential possibly hope hopes hoped hoping intend "
+    "intends intended aim aims bid lobby lobbying lobbied urge urged urging refuse "
+    "refused refuses refusing reluctant considered proposal wish wishes prospective "
+    "contemplating contemplate mooted pursue pursuing".split()
+)
+AGREED_CUES = frozenset(
+    "agreed agree agrees agreement deal contract contracts signed sign signs signing "
+    "order ordered orders approved approve approves approval cleared clear clears "
+    "authorized authorised authorizes authorises authorize authorise pledged pledge "
+    "pledges committed commit commits finalized finalised finalize finalise inked "
+    "clinched sealed greenlit greenlighted will set due scheduled expected announced "
+    "promised promise promises agreeing awarded".split()
+)
+
+# Tokens that negate a trigger right after them ("has not delivered", "no deliveries").
+NEGATIONS = frozenset(
+    "not no never n't didn hasn haven hadn wasn weren isn aren won wouldn doesn don "
+    "cannot neither nor without yet".split()
+)
+# "yet" only negates in "has yet to"; it is handled as a negation because it always
+# means the thing has not happened.
+
+# Words that end a clause: roles are looked for inside the trigger's clause only.
+CLAUSE_BREAKS = frozenset(
+    "; : — – ( ) but while whereas although though however meanwhile".split()
+)
+
+# Nouns after a demonym that make the demonym stand for its state as an actor.
+STATE_NOUNS = frozenset(
+    "forces force army military troops government authorities navy ministry regime "
+    "leadership side state company companies firm firms manufacturer manufacturers "
+    "producer producers officials' military's government's president administration "
+    "defence defense air marines units soldiers militia militias".split()
+)
+
+# Nouns that make a preceding actor a speaker rather than a party ("a US official").
+PERSON_NOUNS = frozenset(
+    "official officials source sources spokesman spokeswoman spokesperson spokespeople "
+    "diplomat diplomats minister ministers analyst analysts expert experts envoy envoys "
+    "ambassador ambassadors lawmaker lawmakers senator senators commander commanders "
+    "general generals officer officers president leader leaders adviser advisers advisor "
+    "advisors aide aides negotiator negotiators intelligence report reports media "
+    "counterpart counterparts delegation delegations ministry's secretary".split()
+)
+
+# Words after an origin ("Iranian-made", "US-supplied") that mark where a weapon is from.
+ORIGIN_SUFFIXES = frozenset(
+    "made built produced manufactured designed supplied provided origin sourced "
+    "developed donated delivered designed-and-built".split()
+)
+
+# A clause that says the user makes the weapon itself is no transfer.
+DOMESTIC_CUES = (
+    "domestically",
+    "locally produced",
+    "locally made",
+    "locally built",
+    "locally assembled",
+    "home-grown",
+    "homegrown",
+    "indigenous",
+    "indigenously",
+    "under licence",
+    "under license",
+    "licensed production",
+    "its own",
+    "their own",
+)
+
+PREPOSITIONS = frozenset("to from by with for between of".split())
+PRONOUNS = frozenset("it they its their he she".split())
+DETERMINERS = frozenset("the a an its their his her this these those some".split())
+
+# Definite transfer nouns that point back at a transfer already mentioned.
+ANAPHORIC_NOUNS = frozenset(
+    "transfer transfers shipment shipments delivery deliveries deal consignment "
+    "consignments supplies package packages sale".split()
+)
+
+# Nouns of containers and trips: a number before them counts no items.
+CONTAINER_NOUNS = frozenset(
+    "shipment shipments container containers batch batches consignment consignments "
+    "package packages trainload trainloads planeload planeloads flight flights truck "
+    "trucks lorry lorries wagon wagons cargo convoy convoys "
+    "tranche tranches delivery deliveries lot lots crate crates pallet pallets round "
+    "rounds load loads sorties sortie trips trip times".split()
+)

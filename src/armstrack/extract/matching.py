@@ -1,0 +1,117 @@
+"""Catalogue matching: one Aho-Corasick pass over the folded text.
+
+Matching runs on ``fold(text)``, which has the same length as the text, so match
+offsets are offsets into the original article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from armstrack.catalogue import Catalogue, Term, TermKind
+from armstrack.catalogue.normalise import fold, spelling_variants
+
+# When one span names several entries, the first kind here wins.
+_PRIORITY = (
+    TermKind.SYSTEM,
+    TermKind.CLASS,
+    TermKind.BODY,
+    TermKind.GROUP,
+    TermKind.STATE,
+    TermKind.CAPITAL,
+    TermKind.DEMONYM,
+    TermKind.GROUP_DEMONYM,
+    TermKind.OUTLET,
+)
+_RANK = {kind: rank for rank, kind in enumerate(_PRIORITY)}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    kind: TermKind
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: TermKind
+    target: str
+    acronym: bool  # "US", "IRGC": the text must be upper case too ("us" is a pronoun)
+    proper: bool  # "Iran", "Kalibr": the text must not start lower case
+
+
+class Matcher:
+    """Finds catalogue terms in text, tolerant of case, hyphens and spacing."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        entries: dict[str, list[_Entry]] = {}
+        for term in terms:
+            surface = term.surface.strip()
+            letters = [c for c in surface if c.isalpha()]
+            entry = _Entry(
+                term.kind,
+                term.target,
+                acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
+                proper=surface[:1].isupper(),
+            )
+            for variant in spelling_variants(surface):
+                bucket = entries.setdefault(variant, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+        self._automaton = ahocorasick.Automaton()
+        for variant, bucket in entries.items():
+            bucket.sort(key=lambda e: _RANK[e.kind])
+            self._automaton.add_word(variant, (len(variant), tuple(bucket)))
+        self._automaton.make_automaton()
+        self.size = len(entries)
+
+    @classmethod
+    def from_catalogue(cls, catalogue: Catalogue) -> Matcher:
+        return cls(list(catalogue.terms()))
+
+    def find(self, text: str, folded: str | None = None) -> list[Match]:
+        """Longest non-overlapping matches on word boundaries, in text order."""
+        if folded is None:
+            folded = fold(text)
+        candidates: list[Match] = []
+        limit = len(text)
+        for last, (length, bucket) in self._automaton.iter(folded):
+            start = last + 1 - length
+            end = last + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            # "F-16s", "Su-35s": a plural s after a designation ending in a digit.
+            if end < limit and folded[end] == "s" and folded[end - 1].isdigit():
+                end += 1
+            if end < limit and folded[end].isalnum():
+                continue
+            entry = _pick(bucket, text[start:end])
+            if entry is not None:
+                candidates.append(Match(start, end, entry.kind, entry.target))
+        return _longest_first(candidates)
+
+
+def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:
+    for entry in bucket:
+        if entry.acronym and any(c.islower() for c in surface):
+            continue
+        if entry.proper and surface[:1].islower():
+            continue
+        return entry
+    return None
+
+
+def _longest_first(candidates: list[Match]) -> list[Match]:
+    """Leftmost-longest selection: at each place the longest term wins."""
+    candidates.sort(key=lambda m: (m.start, m.start - m.end))
+    chosen: list[Match] = []
+    reach = -1
+    for match in candidates:
+        if match.start >= reach:
+            chosen.append(match)
+            reach = match.end
+    return chosen

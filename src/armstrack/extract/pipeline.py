@@ -1,0 +1,163 @@
+"""The extraction pipeline: an ordered list of pure steps from text to transfers.
+
+    fold + match catalogue terms (one Aho-Corasick pass over the whole article)
+    -> sentences that name a weapon or point back at a transfer
+    -> per sentence: mentions, frames, claims, hedges, times, routes
+    -> assemble transfers for the article
+
+No step reads files, the clock or global state: the publication date and the
+catalogue are arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from armstrack.catalogue import Catalogue, TermKind, default_catalogue
+from armstrack.catalogue.normalise import fold
+from armstrack.extract.claims import find_claim_cues, find_hedges
+from armstrack.extract.dates import date_prefix, find_times
+from armstrack.extract.frames import find_frames, is_anaphoric_sentence
+from armstrack.extract.matching import Match, Matcher
+from armstrack.extract.mentions import build_view
+from armstrack.extract.routes import find_routes
+from armstrack.extract.sentences import split_sentences
+from armstrack.extract.transfers import SentenceFacts, assemble
+from armstrack.catalogue import load_catalogue
+from armstrack.records import ActorRef, Article, Extraction, Span
+
+_WEAPON_KINDS = (TermKind.SYSTEM, TermKind.CLASS)
+_STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY)
+# Sentences without a weapon that still matter: "the shipments began in January",
+# "Tehran declined to comment on the reports".
+_TOPICAL = re.compile(
+    r"\b(?:the|these|those|such)\s+(?:\w+\s+)?(?:transfers?|shipments?|deliveries|delivery|deal|"
+    r"consignments?|supplies|packages?|sales?|reports?)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Extraction settings, built once and passed down."""
+
+    max_chars: int = 2_000_000  # longer "articles" are dumps, not news; rejected at ingest
+    catalogue_files: tuple[str, ...] = ()
+
+
+class Extractor:
+    """Holds the catalogue and its matcher; ``run`` is pure given those."""
+
+    def __init__(self, catalogue: Catalogue | None = None) -> None:
+        self.catalogue = catalogue or default_catalogue()
+        self.matcher = Matcher.from_catalogue(self.catalogue)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Extractor:
+        if not settings.catalogue_files:
+            return default_extractor()
+        return cls(load_catalogue(settings.catalogue_files))
+
+    def run(self, article: Article) -> Extraction:
+        text = article.text
+        published = article.published or date_prefix(text)
+        matches = self.matcher.find(text, fold(text))
+        if not any(m.kind in _WEAPON_KINDS for m in matches):
+            return Extraction(article)
+        facts = self._sentences(text, matches, published)
+        return Extraction(article, assemble(facts, self.catalogue))
+
+    def _sentences(
+        self, text: str, matches: list[Match], published: date | None
+    ) -> list[SentenceFacts]:
+        facts: list[SentenceFacts] = []
+        last_subject: ActorRef | None = None
+        cursor = 0
+        for index, (start, end) in enumerate(split_sentences(text)):
+            inside, cursor = _matches_in(matches, cursor, start, end)
+            has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
+            if not has_weapon and not _TOPICAL.search(text, start, end):
+                continue
+            recent = _recent_states(matches, start, self.catalogue)
+            view = build_view(text, start, end, inside, self.catalogue, recent)
+            frames = find_frames(view, text, last_subject)
+            fact = SentenceFacts(
+                index=index,
+                span=_span(text, start, end),
+                view=view,
+                frames=frames,
+                cues=find_claim_cues(view, text, self.catalogue),
+                hedges=find_hedges(text, start, end),
+                times=find_times(text, start, end, published),
+                routes=find_routes(text, start, end) if frames else [],
+                anaphoric=is_anaphoric_sentence(view) or bool(_TOPICAL.search(text, start, end)),
+            )
+            facts.append(fact)
+            subjects = [a for a in view.actors if a.prep is None and not a.speaker]
+            if subjects:
+                last_subject = subjects[0].actor
+        return facts
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _matches_in(
+    matches: list[Match], cursor: int, start: int, end: int
+) -> tuple[list[Match], int]:
+    while cursor < len(matches) and matches[cursor].start < start:
+        cursor += 1
+    stop = cursor
+    while stop < len(matches) and matches[stop].end <= end:
+        stop += 1
+    return matches[cursor:stop], stop
+
+
+def _recent_states(matches: list[Match], before: int, catalogue: Catalogue) -> list[ActorRef]:
+    """The last two distinct states named before ``before``, oldest first."""
+    found: list[str] = []
+    for match in reversed(matches):
+        if match.start >= before or match.kind not in _STATE_KINDS:
+            continue
+        state = catalogue.body_state(match.target) if match.kind is TermKind.BODY else match.target
+        if state not in found:
+            found.append(state)
+        if len(found) == 2:
+            break
+    return [catalogue.actor(s) for s in reversed(found)]
+
+
+@cache
+def default_extractor() -> Extractor:
+    return Extractor()
+
+
+def extract_article(article: Article, extractor: Extractor | None = None) -> Extraction:
+    """Extract the transfers of one article."""
+    return (extractor or default_extractor()).run(article)
+
+
+def extract(
+    text: str,
+    published: date | str | None = None,
+    *,
+    id: str = "article",
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    extractor: Extractor | None = None,
+) -> Extraction:
+    """Extract every reported transfer from one article's text.
+
+    >>> result = extract("Iran has shipped drones to Russia.", "2024-02-21")
+    >>> [(t.supplier.id, t.recipient.id, t.category.value) for t in result.transfers]
+    [('IRN', 'RUS', 'uav')]
+    """
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    article = Article(id=id, text=text, published=published, url=url, title=title, outlet=outlet)
+    return extract_article(article, extractor)

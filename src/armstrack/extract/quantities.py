@@ -1,0 +1,72 @@
+"""Numbers of items before a weapon mention: "around 400 missiles", "24 F-16 jets"."""
+
+from __future__ import annotations
+
+import re
+
+from armstrack.extract.lexicon import CONTAINER_NOUNS
+from armstrack.records import Quantity, Span
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "a dozen": 12, "two dozen": 24, "three dozen": 36, "a hundred": 100,
+    "a thousand": 1000, "a pair of": 2, "a couple of": 2, "half a dozen": 6,
+}  # fmt: skip
+APPROXIMATORS = (
+    "around", "about", "some", "nearly", "almost", "roughly", "approximately", "up to",
+    "more than", "over", "at least", "an estimated", "as many as", "close to",
+    "fewer than", "less than", "at most", "estimated", "just over", "just under",
+    "upwards of", "in excess of", "roughly", "approx.",
+)  # fmt: skip
+VAGUE = (
+    "hundreds", "dozens", "thousands", "scores", "tens of thousands",
+    "hundreds of thousands", "several", "numerous", "a number of", "a few",
+    "a handful of", "countless", "multiple",
+)  # fmt: skip
+
+_WORDS = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+_APPROX = "|".join(sorted(map(re.escape, APPROXIMATORS), key=len, reverse=True))
+_VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
+# A number, then up to three words that are not numbers, units or stop words, then
+# the weapon (the pattern is matched against the text just before the weapon).
+_BEFORE_WEAPON = re.compile(
+    rf"(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?:(?P<digits>(?<![\$€£\d.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\$€£\d.,])\d{{1,6}})"
+    rf"|\b(?P<word>{_WORDS})|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
+    r"(?P<gap>(?:\s+[A-Za-z][\w'’\-]*){0,3})\s+$",
+    re.IGNORECASE,
+)
+# Words that may not stand between the number and the weapon.
+_BLOCKERS = frozenset(
+    "of the a an and or to in on at for from by with than per mm km kilometers kilometres "
+    "miles kg tonnes tons percent million billion years year days months weeks people "
+    "soldiers troops".split()
+) | CONTAINER_NOUNS
+
+
+def quantity_before(text: str, weapon_start: int, window: int = 80) -> Quantity | None:
+    """The quantity written right before the weapon mention that starts at ``weapon_start``."""
+    lo = max(0, weapon_start - window)
+    match = _BEFORE_WEAPON.search(text, lo, weapon_start)
+    if match is None:
+        return None
+    gap = [w.lower().strip("'’") for w in match.group("gap").split()]
+    if any(word in _BLOCKERS for word in gap):
+        return None
+    span = Span(match.start(), weapon_start, text[match.start() : weapon_start].rstrip())
+    if match.group("vague"):
+        return Quantity(None, True, span)
+    if match.group("digits"):
+        value = int(match.group("digits").replace(",", ""))
+        # A bare four-digit year ("in 2023 missiles") is not a count.
+        if 1900 <= value <= 2100 and "," not in match.group("digits"):
+            return None
+    else:
+        value = NUMBER_WORDS[match.group("word").lower()]
+    if value == 0:
+        return None
+    return Quantity(value, bool(match.group("approx")), span)

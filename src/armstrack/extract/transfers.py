@@ -1,0 +1,305 @@
+"""From frames in sentences to one transfer per (supplier, recipient, category).
+
+Complete frames make transfers. Frames with one party borrow the other from a
+transfer the article already reported (or, for a named system, from its country
+of origin). Frames with no party, and stance sentences about "the reports",
+add evidence to the transfer the article was last talking about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from armstrack.catalogue import Catalogue
+from armstrack.extract.claims import ClaimCue
+from armstrack.extract.frames import FrameHit
+from armstrack.extract.lexicon import Frame
+from armstrack.extract.mentions import SentenceView, WeaponMention
+from armstrack.records import (
+    ActorRef,
+    Category,
+    Claim,
+    Quantity,
+    Route,
+    Span,
+    Stance,
+    Status,
+    SystemRef,
+    TimeRef,
+    Transfer,
+)
+
+Key = tuple[str, str, Category]
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    """What the extractor found in one sentence, ready for assembly."""
+
+    index: int
+    span: Span
+    view: SentenceView
+    frames: list[FrameHit]
+    cues: list[ClaimCue]
+    hedges: tuple[str, ...]
+    times: list[TimeRef]
+    routes: list[Route]
+    anaphoric: bool
+
+
+@dataclass(slots=True)
+class _Draft:
+    supplier: ActorRef
+    recipient: ActorRef
+    category: Category
+    status: Status
+    first_sentence: int
+    last_sentence: int
+    generic: bool = True
+    systems: dict[str, SystemRef] = field(default_factory=dict)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: dict[tuple[int, int], TimeRef] = field(default_factory=dict)
+    routes: dict[tuple[int, int], Route] = field(default_factory=dict)
+    claims: dict[tuple[int, int, str, str], Claim] = field(default_factory=dict)
+    evidence: dict[int, Span] = field(default_factory=dict)
+
+
+def assemble(facts: list[SentenceFacts], catalogue: Catalogue) -> tuple[Transfer, ...]:
+    drafts: dict[Key, _Draft] = {}
+    for fact in facts:
+        for frame in fact.frames:
+            if frame.complete:
+                _add_frame(drafts, fact, frame, frame.supplier, frame.recipient, catalogue)  # type: ignore[arg-type]
+    for fact in facts:
+        for frame in fact.frames:
+            if not frame.complete and not frame.anaphoric:
+                _fill_partial(drafts, fact, frame, catalogue)
+    for fact in facts:
+        anaphoric = [f for f in fact.frames if f.anaphoric]
+        if anaphoric or (fact.anaphoric and not fact.frames):
+            _attach_anaphora(drafts, fact, anaphoric, catalogue)
+    _drop_generic_duplicates(drafts)
+    _add_article_systems(drafts, facts, catalogue)
+    ordered = sorted(drafts.values(), key=lambda d: d.first_sentence)
+    return tuple(_finish(d) for d in ordered)
+
+
+def _categories(frame: FrameHit) -> dict[Category, list[WeaponMention]]:
+    """The frame's weapons grouped by category; vague words only if nothing else."""
+    specific: dict[Category, list[WeaponMention]] = {}
+    generic: dict[Category, list[WeaponMention]] = {}
+    for weapon in frame.weapons:
+        target = generic if weapon.generic else specific
+        target.setdefault(weapon.category, []).append(weapon)
+    return specific or generic
+
+
+def _add_frame(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frame: FrameHit,
+    supplier: ActorRef,
+    recipient: ActorRef,
+    catalogue: Catalogue,
+) -> list[_Draft]:
+    if supplier.id == recipient.id:
+        return []  # a state arming its own forces is no transfer
+    touched = []
+    by_category = _categories(frame)
+    if not by_category:
+        # "Iran shipped them to Russia": no weapon named, the pair's latest transfer.
+        latest = _latest(drafts, fact.index, lambda d: (d.supplier.id, d.recipient.id) == (supplier.id, recipient.id))
+        if latest is not None:
+            _contribute(latest, fact, frame, [], catalogue)
+            touched.append(latest)
+        return touched
+    for category, weapons in by_category.items():
+        key = (supplier.id, recipient.id, category)
+        draft = drafts.get(key)
+        if draft is None:
+            draft = _Draft(supplier, recipient, category, _frame_status(frame, fact), fact.index, fact.index)
+            drafts[key] = draft
+        _contribute(draft, fact, frame, weapons, catalogue)
+        touched.append(draft)
+    return touched
+
+
+def _frame_status(frame: FrameHit, fact: SentenceFacts) -> Status:
+    """A negated trigger still reports a transfer under discussion, unless it is denied."""
+    if frame.negated and not any(c.stance is Stance.DENIES for c in fact.cues):
+        return Status.DISCUSSED
+    return frame.status
+
+
+def _contribute(
+    draft: _Draft,
+    fact: SentenceFacts,
+    frame: FrameHit,
+    weapons: list[WeaponMention],
+    catalogue: Catalogue,
+) -> None:
+    status = _frame_status(frame, fact)
+    if not (frame.anaphoric and frame.negated):
+        draft.status = max(draft.status, status)
+    draft.last_sentence = max(draft.last_sentence, fact.index)
+    draft.evidence[fact.index] = fact.span
+    for weapon in weapons:
+        if not weapon.generic:
+            draft.generic = False
+        if weapon.system:
+            draft.systems.setdefault(weapon.system, catalogue.system(weapon.system))
+        if weapon.quantity is not None and frame.kind is not Frame.USE:
+            draft.quantities.append(weapon.quantity)
+    for time in fact.times:
+        draft.times.setdefault((time.span.start, time.span.end), time)
+    for route in fact.routes:
+        draft.routes.setdefault((route.span.start, route.span.end), route)
+    _add_claims(draft, fact, status)
+
+
+def _add_claims(draft: _Draft, fact: SentenceFacts, status: Status | None) -> None:
+    cues = fact.cues or [None]
+    for cue in cues:
+        stance = cue.stance if cue else Stance.ASSERTS
+        speaker = cue.speaker if cue else None
+        key = (fact.span.start, cue.span.start if cue else -1, stance.value, speaker.text if speaker else "")
+        draft.claims.setdefault(key, Claim(speaker, stance, fact.span, fact.hedges, status))
+
+
+def _latest(drafts: dict[Key, _Draft], before: int, accept: object) -> _Draft | None:
+    test = accept if callable(accept) else (lambda d: True)
+    candidates = [d for d in drafts.values() if test(d)]
+    if not candidates:
+        return None
+    earlier = [d for d in candidates if d.first_sentence <= before]
+    pool = earlier or candidates
+    return max(pool, key=lambda d: (d.last_sentence if d.last_sentence <= before else -1, d.first_sentence))
+
+
+def _fill_partial(
+    drafts: dict[Key, _Draft], fact: SentenceFacts, frame: FrameHit, catalogue: Catalogue
+) -> None:
+    """One party named: take the other from the article, or from the system's origin."""
+    categories = set(_categories(frame)) or {None}
+    for category in categories:
+        other = _counterpart(drafts, frame, category, fact.index)
+        if other is None and frame.recipient is not None and frame.supplier is None:
+            other = _origin_supplier(frame, catalogue)
+        if other is None:
+            continue
+        supplier = frame.supplier or other
+        recipient = frame.recipient or other
+        filled = FrameHit(frame.kind, frame.trigger, frame.status, frame.negated, supplier, recipient,
+                          [w for w in frame.weapons if category is None or w.category == category])  # fmt: skip
+        _add_frame(drafts, fact, filled, supplier, recipient, catalogue)
+
+
+def _counterpart(
+    drafts: dict[Key, _Draft], frame: FrameHit, category: Category | None, index: int
+) -> ActorRef | None:
+    if frame.supplier is not None:
+        matching = [d for d in drafts.values() if d.supplier.id == frame.supplier.id]
+        others = {d.recipient.id: d.recipient for d in matching}
+        same = [d.recipient for d in matching if d.category == category]
+    else:
+        assert frame.recipient is not None
+        matching = [d for d in drafts.values() if d.recipient.id == frame.recipient.id]
+        others = {d.supplier.id: d.supplier for d in matching}
+        same = [d.supplier for d in matching if d.category == category]
+    if same and len({a.id for a in same}) == 1:
+        return same[0]
+    # A different category still points at the only partner the article names.
+    if len(others) == 1 and category is not None and category is not Category.OTHER:
+        return next(iter(others.values()))
+    return None
+
+
+def _origin_supplier(frame: FrameHit, catalogue: Catalogue) -> ActorRef | None:
+    """A recipient of a named system with no supplier named gets the system's origin."""
+    assert frame.recipient is not None
+    origins = {w.origin or w.made_in for w in frame.weapons if w.system or w.origin} - {None}
+    if frame.kind is Frame.USE or len(origins) != 1:
+        return None
+    origin = origins.pop()
+    if origin is None or origin == frame.recipient.id:
+        return None
+    return catalogue.actor(origin)
+
+
+def _attach_anaphora(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frames: list[FrameHit],
+    catalogue: Catalogue,
+) -> None:
+    """ "The transfer includes around 400 missiles": evidence for the latest transfer."""
+    weapons = [w for f in frames for w in f.weapons] or list(fact.view.weapons)
+    categories = {w.category for w in weapons if not w.generic}
+    target = _latest(
+        drafts,
+        fact.index,
+        lambda d: d.first_sentence <= fact.index and (not categories or d.category in categories),
+    )
+    if target is None or target.first_sentence > fact.index:
+        return
+    usable = [w for w in weapons if w.category == target.category]
+    frame = frames[0] if frames else FrameHit(Frame.GIVE, -1, target.status, True, anaphoric=True)
+    _contribute(target, fact, frame, usable, catalogue)
+
+
+def _drop_generic_duplicates(drafts: dict[Key, _Draft]) -> None:
+    """ "arms" next to "missiles" for the same pair is the same transfer, not another."""
+    specific = {(d.supplier.id, d.recipient.id) for d in drafts.values() if not d.generic}
+    for key in [k for k, d in drafts.items() if d.generic]:
+        if (key[0], key[1]) in specific:
+            del drafts[key]
+
+
+def _add_article_systems(
+    drafts: dict[Key, _Draft], facts: list[SentenceFacts], catalogue: Catalogue
+) -> None:
+    """Systems of the supplier's make named near either party elsewhere in the article."""
+    for draft in drafts.values():
+        parties = {draft.supplier.id, draft.recipient.id}
+        for fact in facts:
+            named = {a.actor.id for a in fact.view.actors} | {
+                w.origin for w in fact.view.weapons if w.origin
+            }
+            if not named & parties:
+                continue
+            for weapon in fact.view.weapons:
+                if (
+                    weapon.system
+                    and weapon.category == draft.category
+                    and weapon.made_in == draft.supplier.id
+                    and weapon.system not in draft.systems
+                ):
+                    draft.systems[weapon.system] = catalogue.system(weapon.system)
+
+
+def _finish(draft: _Draft) -> Transfer:
+    return Transfer(
+        supplier=draft.supplier,
+        recipient=draft.recipient,
+        category=draft.category,
+        status=draft.status,
+        systems=_ordered_systems(draft.systems),
+        quantity=_best_quantity(draft.quantities),
+        times=tuple(sorted(draft.times.values(), key=lambda t: t.span.start)),
+        routes=tuple(sorted(draft.routes.values(), key=lambda r: r.span.start)),
+        claims=tuple(sorted(draft.claims.values(), key=lambda c: c.evidence.start)),
+        evidence=tuple(draft.evidence[i] for i in sorted(draft.evidence)),
+    )
+
+
+def _ordered_systems(systems: dict[str, SystemRef]) -> tuple[SystemRef, ...]:
+    """Family heads before their members, otherwise in order of mention."""
+    names = list(systems)
+    return tuple(sorted(systems.values(), key=lambda s: (s.family is not None, names.index(s.name))))
+
+
+def _best_quantity(quantities: list[Quantity]) -> Quantity | None:
+    counted = [q for q in quantities if q.value is not None]
+    if counted:
+        return min(counted, key=lambda q: q.span.start)
+    return quantities[0] if quantities else None

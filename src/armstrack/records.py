@@ -1,0 +1,186 @@
+"""Typed records that cross stage boundaries.
+
+Every record is a frozen, slotted dataclass. Spans are character offsets into
+the untouched original article text, so evidence can always be shown in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum, StrEnum
+
+
+class Category(StrEnum):
+    """The fixed weapon categories of the gold annotation scheme."""
+
+    AIRCRAFT = "aircraft"
+    UAV = "uav"
+    MISSILE = "missile"
+    AIR_DEFENCE = "air_defence"
+    ARMOURED_VEHICLE = "armoured_vehicle"
+    ARTILLERY = "artillery"
+    AMMUNITION = "ammunition"
+    SHIP = "ship"
+    SMALL_ARMS = "small_arms"
+    SENSOR = "sensor"
+    OTHER = "other"
+
+
+class Status(IntEnum):
+    """How far a transfer has gone; the order lets the most advanced one win."""
+
+    DISCUSSED = 1
+    AGREED = 2
+    DELIVERED = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Status:
+        return cls[value.strip().upper()]
+
+
+class Stance(StrEnum):
+    """What a speaker says about a reported transfer."""
+
+    ASSERTS = "asserts"
+    CONFIRMS = "confirms"
+    DENIES = "denies"
+    DECLINES = "declines_to_comment"
+    UNCONFIRMED = "not_confirmed"
+
+
+class ActorKind(StrEnum):
+    STATE = "state"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article, exactly as read."""
+
+    id: str
+    text: str
+    published: date | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A state (ISO 3166-1 alpha-3 id) or a named armed group (lowercase slug)."""
+
+    id: str
+    kind: ActorKind
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SystemRef:
+    """A catalogued weapon system as named in a transfer."""
+
+    name: str
+    category: Category
+    origin: str
+    family: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number of items; ``value`` is None for vague amounts such as "hundreds"."""
+
+    value: int | None
+    approximate: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A reported time normalised against the publication date.
+
+    ``value`` is ISO-like at the stated granularity: ``2024``, ``2023-Q4``,
+    ``2024-01`` or ``2024-02-21``.
+    """
+
+    value: str
+    granularity: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """How or through where the weapons travelled ("via the Caspian Sea", "by air")."""
+
+    mode: str | None
+    via: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who makes a claim, as written and as resolved."""
+
+    text: str
+    actor: ActorRef | None = None
+    role: str | None = None
+    outlet: str | None = None
+    count: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement for or against a transfer, with the sentence it stands in."""
+
+    speaker: Speaker | None
+    stance: Stance
+    evidence: Span
+    hedges: tuple[str, ...] = ()
+    status: Status | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    """One reported transfer of one category between two actors in one article."""
+
+    supplier: ActorRef
+    recipient: ActorRef
+    category: Category
+    status: Status
+    systems: tuple[SystemRef, ...] = ()
+    quantity: Quantity | None = None
+    times: tuple[TimeRef, ...] = ()
+    routes: tuple[Route, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    evidence: tuple[Span, ...] = ()
+
+    @property
+    def denied_by(self) -> tuple[ActorRef, ...]:
+        seen: dict[str, ActorRef] = {}
+        for claim in self.claims:
+            actor = claim.speaker.actor if claim.speaker else None
+            if claim.stance is Stance.DENIES and actor is not None:
+                seen.setdefault(actor.id, actor)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    transfers: tuple[Transfer, ...] = field(default_factory=tuple)
