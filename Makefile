@@ -30,7 +30,7 @@ test: $(BIN)/python
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy src/armstrack
-	cd tests && ../$(BIN)/python -m pytest -q -p no:cacheprovider ..
+	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

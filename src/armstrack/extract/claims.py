@@ -53,9 +53,9 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
     (
         Stance.ASSERTS,
         re.compile(
-            r"\b(?:said|says|say|told|tells|reported|reports|according to|cited|citing|claimed|"
-            r"claims|stated|states|announced|announces|insisted|insists|added|wrote|revealed|"
-            r"alleged|alleges|accused|accuses|warned|warns|showed|shows|indicated)\b",
+            r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|stated|"
+            r"announced|announces|insisted|insists|added|wrote|revealed|alleged|alleges|"
+            r"accused|accuses|warned|warns|indicated)\b",
             re.I,
         ),
     ),
@@ -117,9 +117,16 @@ def _speaker(
     word = match.group(0).lower()
     if word.startswith("according to") or word in ("citing", "cited"):
         return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
-    end = cue - 1
-    while end >= 0 and view.low(end) in _AUXILIARIES:
-        end -= 1
+    end = _skip_back(view, cue - 1)
+    if view.low(end) == ",":
+        # "X, which oversees Y, declined": the speaker stands before the relative clause.
+        opener = next(
+            (i for i in range(end - 1, max(-1, end - 20), -1)
+             if view.low(i) in ("which", "who") and view.low(i - 1) == ","),
+            None,
+        )  # fmt: skip
+        if opener is not None:
+            end = _skip_back(view, opener - 2)
     start = end
     while start - 1 >= 0 and view.low(start - 1) not in _NP_STOPS and end - start < 7:
         start -= 1
@@ -129,6 +136,12 @@ def _speaker(
             return speaker
     # Inverted attribution: ', said a US official'.
     return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
+
+
+def _skip_back(view: SentenceView, index: int) -> int:
+    while index >= 0 and view.low(index) in _AUXILIARIES:
+        index -= 1
+    return index
 
 
 def _forward(view: SentenceView, start: int) -> int:
@@ -158,6 +171,10 @@ def _phrase(
         role = _role(view, start, end, person)
     elif actors and actors[0].role and actors[0].role != "agent":
         role = actors[0].role
+    elif actors:
+        # "Russia's defence ministry": the words after the state name the body.
+        rest = [view.low(i) for i in range(actors[0].last + 1, end + 1) if view.low(i) not in ("'s", "'")]
+        role = " ".join(rest) or None
     outlet = catalogue.outlets[outlets[0]].name if outlets else None
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
 

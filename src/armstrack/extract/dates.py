@@ -37,15 +37,15 @@ _PATTERNS = (
         r"(?P<rel>this|last|next|past)\s+(?P<unit>year|month|week|spring|summer|autumn|fall|winter)\b",
         re.IGNORECASE,
     ),
-    # "in 2023", "since 2014", "mid-2022", "by 2026"
-    re.compile(
-        r"\b(?:(?P<qual>early|mid|late)[\s-]+|(?P<prep>in|since|by|during|until|from|of)\s+)"
-        r"(?P<year>(?:19|20)\d\d)\b(?![,.]\d)"
-    ),
     # "the fourth quarter of 2023", "Q4 2023"
     re.compile(
         r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+quarter\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"
         r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"
+    ),
+    # "in 2023", "since 2014", "mid-2022", "by 2026"
+    re.compile(
+        r"\b(?:(?P<qual>early|mid|late)[\s-]+|(?P<prep>in|since|by|during|until|from|of)\s+)"
+        r"(?P<year>(?:19|20)\d\d)\b(?![,.]\d)"
     ),
     # "on Tuesday", "yesterday"
     re.compile(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from armstrack.extract.lexicon import (
     AGREED_CUES,
     ANAPHORIC_NOUNS,
+    BLOCKING_CUES,
     CLAUSE_BREAKS,
     DEAL_WORDS,
     DETERMINERS,
@@ -117,11 +118,14 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
         if word not in RECEIVE_NOUNS or word not in RECEIVE_VERBS:
             return True
     before = view.low(index - 1)
+    after_weapon = any(w.last == index - 1 for w in view.weapons)
+    after_agent = any(a.last == index - 1 and a.role == "agent" for a in view.actors)
     return (
         before in _NOUN_LEFT
         or view.low(index + 1) == "of"
-        or (index - 1 in view.taken)
-        or before in ("arms", "weapons", "missile", "drone")
+        or after_weapon
+        or after_agent
+        or before in ("arms", "weapons", "military")
     )
 
 
@@ -150,6 +154,11 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     return status, negated
 
 
+def _blocked(view: SentenceView, trigger: _Trigger, clause_start: int) -> bool:
+    lo = max(clause_start, trigger.index - _MODIFIER_WINDOW)
+    return any(view.low(i) in BLOCKING_CUES for i in range(lo, trigger.index))
+
+
 def _passive(view: SentenceView, trigger: _Trigger) -> bool:
     if trigger.noun:
         return False
@@ -171,6 +180,8 @@ def _core_frame(
     last_subject: ActorRef | None,
 ) -> FrameHit | None:
     clause = _clause(view, trigger.index)
+    if _blocked(view, trigger, clause[0]):
+        return None
     status, negated = _status(view, trigger, clause[0])
     weapons = _weapons_for(view, trigger, core, clause)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
@@ -188,6 +199,9 @@ def _core_frame(
         if frame.recipient is None and passive:
             frame.recipient = agent
         frame.recipient = frame.recipient or _first(parties, trigger, ("for",), after=True)
+        if frame.supplier is None and frame.recipient is not None:
+            # "the delivery of Iranian missiles to Russia": the origin word names the giver.
+            frame.supplier = _stated_origin(view, frame)
     else:
         frame.recipient = _first(parties, trigger, ("by",), after=True) if passive else agent
         frame.supplier = _first(parties, trigger, ("from",), after=None) or _first(
@@ -223,7 +237,7 @@ def _agent(
     pair = [a for a in parties if a.role == "pair" and a.last < trigger.index]
     if pair:
         return None
-    lo = clause[0]
+    lo = max(clause[0], trigger.index - 4)
     if any(view.low(i) in PRONOUNS or view.low(i) == "country" for i in range(lo, trigger.index)):
         earlier = [a for a in view.actors if a.last < lo and a.prep is None and not a.speaker]
         return earlier[-1].actor if earlier else last_subject
@@ -294,6 +308,16 @@ def _use_roles(
     frame.supplier = _origin_actor(view, supplier_id, parties)
     frame.weapons = [w for w in frame.weapons if w.origin == supplier_id]
     return frame if frame.supplier is not None else None
+
+
+def _stated_origin(view: SentenceView, frame: FrameHit) -> ActorRef | None:
+    origins = {w.origin for w in frame.weapons if w.origin}
+    if len(origins) != 1:
+        return None
+    origin = view.origin_actors.get(origins.pop() or "")
+    if origin is None or frame.recipient is None or origin.id == frame.recipient.id:
+        return None
+    return origin
 
 
 def _origin_actor(

@@ -52,7 +52,7 @@ GIVE_NOUNS: dict[str, Status] = {
         "transfer export",
         D,
     ),
-    **_forms("sale sales package packages aid pledge", A),
+    **_forms("sale sales aid pledge", A),
     **_forms("offer", T),
 }
 # "supply" is a noun ("the supply of") as often as a verb; both read as giving.
@@ -169,7 +169,19 @@ DOMESTIC_CUES = (
     "their own",
 )
 
-PREPOSITIONS = frozenset("to from by with for between of".split())
+# Prepositions before an actor; only to/from/by/with/for assign roles, the others
+# (places, topics) keep an actor from being read as a subject.
+# Words that make a nearby trigger no report of a transfer: "bans on missile exports".
+BLOCKING_CUES = frozenset(
+    "ban bans banned banning embargo embargoes prohibit prohibits prohibited prohibiting "
+    "sanction sanctions restrict restricts restrictions curb curbs outlaw outlawed "
+    "prevent prevents stop stopping halt halting".split()
+)
+
+PREPOSITIONS = frozenset(
+    "to from by with for between of in at on into over against across within near inside "
+    "toward towards about regarding including among via through".split()
+)
 PRONOUNS = frozenset("it they its their he she".split())
 DETERMINERS = frozenset("the a an its their his her this these those some".split())
 

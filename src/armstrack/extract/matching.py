@@ -90,9 +90,19 @@ class Matcher:
             if end < limit and folded[end].isalnum():
                 continue
             entry = _pick(bucket, text[start:end])
+            if entry is not None and entry.kind is TermKind.CLASS and _in_title(text, start):
+                continue  # "the Nuclear Arms Control Project" names no weapons
             if entry is not None:
                 candidates.append(Match(start, end, entry.kind, entry.target))
         return _longest_first(candidates)
+
+
+def _in_title(text: str, start: int) -> bool:
+    """A capitalised common noun inside a sentence is part of a proper name."""
+    if not text[start].isupper():
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \"“'‘(")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:

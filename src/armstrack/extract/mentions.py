@@ -31,7 +31,7 @@ _PAIR = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|stat
 _TRIGGER_NOUNS = frozenset(GIVE_NOUNS) | frozenset(RECEIVE_NOUNS)
 _MODIFIERS = frozenset(
     "military defence defense senior intelligence government foreign security top former "
-    "unnamed anonymous navy naval army air force state ministry department".split()
+    "unnamed anonymous navy naval army air force state ministry department and".split()
 )
 
 
@@ -115,19 +115,20 @@ def build_view(
         kind = match.kind
         if kind in (TermKind.SYSTEM, TermKind.CLASS):
             view.weapons.append(_weapon(first, last, span, match, catalogue))
-        elif kind in (TermKind.DEMONYM, TermKind.GROUP_DEMONYM):
+            continue
+        if kind in (TermKind.DEMONYM, TermKind.GROUP_DEMONYM):
             demonyms.append((first, last, match.target, span))
-        elif kind is TermKind.OUTLET:
+            continue
+        if kind is TermKind.OUTLET:
             view.outlets.append((first, match.target))
-        elif _origin_word(tokens, last):
+            continue
+        actor_id = catalogue.body_state(match.target) if kind is TermKind.BODY else match.target
+        if _origin_word(tokens, last):
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
-            demonyms.append((first, last, match.target, span))
-        else:
-            actor_id = catalogue.body_state(match.target) if kind is TermKind.BODY else match.target
-            role = match.target if kind is TermKind.BODY else None
-            view.actors.append(
-                ActorMention(first, last, catalogue.actor(actor_id), span, role=role)
-            )
+            demonyms.append((first, last, actor_id, span))
+            continue
+        role = match.target if kind is TermKind.BODY else None
+        view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
     _add_pair_mentions(view, text, recent_states)
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
@@ -175,18 +176,19 @@ def _resolve_demonyms(
     """Decide what each demonym does: stands for its state, names a speaker, or an origin."""
     for first, last, actor_id, span in demonyms:
         actor = catalogue.actor(actor_id)
-        after = [view.low(i) for i in range(last + 1, last + 5)]
+        after = [view.low(i) for i in range(last + 1, last + 6)]
         next_index = last + 1
         if view.low(next_index) == "-" and view.low(next_index + 1) in ORIGIN_SUFFIXES:
             if _set_origin(view, next_index + 2, actor_id):
                 view.origin_actors[actor_id] = actor
             continue
-        person = next((i for i, w in enumerate(after[:3]) if w in PERSON_NOUNS), None)
+        person = next((i for i, w in enumerate(after) if w in PERSON_NOUNS), None)
         if person is not None and all(w in _MODIFIERS for w in after[:person]):
             view.actors.append(ActorMention(first, last, actor, span, speaker=True))
             continue
         if after[0] in STATE_NOUNS:
             view.actors.append(ActorMention(first, last, actor, span, role=after[0]))
+            continue
             continue
         if _set_origin(view, next_index, actor_id):
             view.origin_actors[actor_id] = actor
@@ -194,8 +196,6 @@ def _resolve_demonyms(
             if view.low(weapon.last + 1) in _TRIGGER_NOUNS:
                 view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
-        if after[0] in _TRIGGER_NOUNS:
-            view.actors.append(ActorMention(first, last, actor, span, role="agent"))
 
 
 def _set_origin(view: SentenceView, index: int, actor_id: str) -> bool:
@@ -228,7 +228,7 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
         prep = _preposition(view, mention.first)
         if prep is None and previous is not None and previous.prep:
             between = [view.low(i) for i in range(previous.last + 1, mention.first)]
-            if between and all(w in ("and", ",", "or", "the") for w in between):
+            if set(between) & {"and", "or"} and all(w in ("and", ",", "or", "the") for w in between):
                 prep = previous.prep
         possessive = view.low(mention.last + 1) in ("'s", "'")
         speaker = mention.speaker or _names_speaker(view, mention)

@@ -35,7 +35,7 @@ _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 # the weapon (the pattern is matched against the text just before the weapon).
 _BEFORE_WEAPON = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
-    rf"(?:(?P<digits>(?<![\$€£\d.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\$€£\d.,])\d{{1,6}})"
+    rf"(?:(?P<digits>(?<![\w$€£.,\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,\-])\d{{1,6}})"
     rf"|\b(?P<word>{_WORDS})|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
     r"(?P<gap>(?:\s+[A-Za-z][\w'’\-]*){0,3})\s+$",
     re.IGNORECASE,

@@ -1,0 +1,198 @@
+"""Extraction speed and memory, against the floor and against what a user would build.
+
+Generates a corpus of news-style articles of about 700 words (most with no
+transfer at all, as in real news streams) and measures, each in its own
+process so that peak memory is its own:
+
+  armstrack   armstrack.extract on every article
+  scan        a bare Aho-Corasick scan of the same texts with the same catalogue
+              terms: the floor no catalogue-based extractor can beat
+  spacy       spaCy's blank English pipeline with an EntityRuler over the same
+              terms (it only tags; no transfers), if spaCy is installed
+
+Prints articles/s, MB/s and peak RSS for several corpus sizes.
+
+    python benchmarks/bench_extract.py [--sizes 1000 2000 4000] [--engines armstrack scan spacy]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+FILLER_SUBJECTS = (
+    "The finance minister", "Opposition leaders", "The central bank", "Local officials",
+    "The city council", "Farmers in the region", "The prime minister", "Energy traders",
+    "Health authorities", "The football federation", "Union representatives", "Economists",
+)  # fmt: skip
+FILLER_VERBS = (
+    "said on Tuesday that", "warned that", "argued in a statement that", "told reporters that",
+    "announced that", "signalled that", "conceded that", "noted that",
+)  # fmt: skip
+FILLER_CLAUSES = (
+    "inflation would ease by the end of the year",
+    "the new budget leaves little room for public investment",
+    "talks over the port concession would resume next month",
+    "record rainfall had delayed the harvest across the north",
+    "the railway strike was costing the economy millions every day",
+    "the vaccination campaign would be extended to rural districts",
+    "the league would review its rules on foreign players",
+    "fuel prices had risen for the third consecutive week",
+    "a new bridge over the river would open in the spring",
+    "exports of grain had recovered after a weak first quarter",
+)  # fmt: skip
+WEAPON_TEMPLATES = (
+    "{s} has delivered {n} {w} to {r}, according to officials cited by {o}.",
+    "{r} received a first batch of {w} from {s} last month, {o} reported.",
+    "{s} denied reports that it had supplied {w} to {r}.",
+    "{r} signed a contract to buy {n} {w} from {s} in early January.",
+    "{r} launched {d}-made {w} at targets overnight, officials said.",
+    "{s} is in talks with {r} over the possible sale of {w}.",
+)  # fmt: skip
+STATES = ("Iran", "Russia", "Turkey", "France", "Germany", "China", "India", "Egypt", "Poland", "Ukraine")
+DEMONYMS = ("Iranian", "Russian", "Turkish", "French", "German", "Chinese", "North Korean")
+OUTLETS = ("Reuters", "AP", "AFP", "Bloomberg", "Yonhap")
+
+
+def _systems() -> list[str]:
+    from armstrack.catalogue import default_catalogue
+
+    return sorted(default_catalogue().systems)
+
+
+def corpus(n: int, seed: int = 7, weapon_share: float = 0.15) -> Iterator[str]:
+    """``n`` articles of ~700 words, generated lazily so memory does not grow with n."""
+    rng = random.Random(seed)
+    systems = _systems()
+    for _ in range(n):
+        sentences = []
+        while sum(len(s.split()) for s in sentences) < 700:
+            if rng.random() < weapon_share / 8:
+                s, r = rng.sample(STATES, 2)
+                sentences.append(
+                    rng.choice(WEAPON_TEMPLATES).format(
+                        s=s, r=r, n=rng.randint(2, 400), w=rng.choice(systems),
+                        d=rng.choice(DEMONYMS), o=rng.choice(OUTLETS),
+                    )  # fmt: skip
+                )
+            else:
+                sentences.append(
+                    f"{rng.choice(FILLER_SUBJECTS)} {rng.choice(FILLER_VERBS)} "
+                    f"{rng.choice(FILLER_CLAUSES)}."
+                )
+        yield " date 2024-02-21\n" + " ".join(sentences)
+
+
+def _run_armstrack(texts: Iterator[str]) -> tuple[int, int, int]:
+    from armstrack.extract import Extractor
+    from armstrack.records import Article
+
+    extractor = Extractor()
+    count = size = found = 0
+    for text in texts:
+        found += len(extractor.run(Article(id=str(count), text=text)).transfers)
+        count += 1
+        size += len(text.encode())
+    return count, size, found
+
+
+def _run_scan(texts: Iterator[str]) -> tuple[int, int, int]:
+    import ahocorasick
+
+    from armstrack.catalogue import default_catalogue
+    from armstrack.catalogue.normalise import fold, fold_term
+
+    automaton = ahocorasick.Automaton()
+    for term in default_catalogue().terms():
+        automaton.add_word(fold_term(term.surface), term.kind.value)
+    automaton.make_automaton()
+    count = size = found = 0
+    for text in texts:
+        found += sum(1 for _ in automaton.iter(fold(text)))
+        count += 1
+        size += len(text.encode())
+    return count, size, found
+
+
+def _run_spacy(texts: Iterator[str]) -> tuple[int, int, int]:
+    import spacy
+
+    from armstrack.catalogue import default_catalogue
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    patterns = [{"label": t.kind.value.upper(), "pattern": t.surface} for t in default_catalogue().terms()]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    count = size = found = 0
+    buffered: list[str] = []
+
+    def flush() -> int:
+        return sum(len(doc.ents) for doc in nlp.pipe(buffered, batch_size=64))
+
+    for text in texts:
+        buffered.append(text)
+        count += 1
+        size += len(text.encode())
+        if len(buffered) == 256:
+            found += flush()
+            buffered.clear()
+    found += flush()
+    return count, size, found
+
+
+ENGINES = {"armstrack": _run_armstrack, "scan": _run_scan, "spacy": _run_spacy}
+
+
+def measure(engine: str, n: int) -> dict[str, float | int | str]:
+    """Run one engine on ``n`` articles in this process; warm-up is excluded from timing."""
+    run = ENGINES[engine]
+    run(corpus(20, seed=1))
+    start = time.perf_counter()
+    count, size, found = run(corpus(n))
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "engine": engine,
+        "articles": count,
+        "found": found,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(count / seconds, 1),
+        "mb_per_s": round(size / seconds / 1e6, 2),
+        "peak_rss_mb": round(peak_mb, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000])
+    parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=list(ENGINES))
+    parser.add_argument("--one", nargs=2, metavar=("ENGINE", "N"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one[0], int(args.one[1]))))
+        return
+    print(f"{'engine':<10} {'articles':>8} {'art/s':>9} {'MB/s':>7} {'peak MB':>8} {'found':>8}")
+    for engine in args.engines:
+        for n in args.sizes:
+            done = subprocess.run(
+                [sys.executable, __file__, "--one", engine, str(n)], capture_output=True, text=True
+            )
+            if done.returncode != 0:
+                last = (done.stderr.strip().splitlines() or ["failed"])[-1]
+                print(f"{engine:<10} {n:>8}  skipped: {last}")
+                break
+            row = json.loads(done.stdout)
+            print(
+                f"{engine:<10} {row['articles']:>8} {row['articles_per_s']:>9} {row['mb_per_s']:>7} "
+                f"{row['peak_rss_mb']:>8} {row['found']:>8}"
+            )
+
+
+if __name__ == "__main__":
+    main()

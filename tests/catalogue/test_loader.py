@@ -1,0 +1,91 @@
+from pathlib import Path
+
+import pytest
+
+from armstrack.catalogue import Catalogue, load_catalogue
+from armstrack.catalogue.loader import check_consistency
+from armstrack.catalogue.normalise import key
+from armstrack.errors import CatalogueError
+from armstrack.records import Category
+
+
+def test_packaged_catalogue_is_consistent(catalogue: Catalogue) -> None:
+    assert check_consistency(catalogue) == []
+
+
+@pytest.mark.parametrize(
+    ("table", "minimum"),
+    [("states", 190), ("systems", 300), ("groups", 20), ("outlets", 60), ("bodies", 60)],
+)
+def test_packaged_catalogue_sizes(catalogue: Catalogue, table: str, minimum: int) -> None:
+    assert len(getattr(catalogue, table)) >= minimum
+
+
+@pytest.mark.parametrize("category", list(Category))
+def test_every_category_has_systems(catalogue: Catalogue, category: Category) -> None:
+    assert any(s.category is category for s in catalogue.systems.values()) or category in (
+        Category.OTHER,
+    )
+
+
+def test_no_alias_is_claimed_by_two_systems(catalogue: Catalogue) -> None:
+    owners: dict[str, str] = {}
+    for system in catalogue.systems.values():
+        for name in (system.name, *system.aliases):
+            assert owners.setdefault(key(name), system.name) == system.name, name
+
+
+def test_families_and_origins_resolve(catalogue: Catalogue) -> None:
+    for system in catalogue.systems.values():
+        assert system.origin in catalogue.states
+        assert system.family is None or system.family in catalogue.systems
+
+
+@pytest.mark.parametrize(
+    ("alias", "system", "family"),
+    [
+        ("Zolfaqar", "Zolfaghar", "Fateh-110"),
+        ("Zulfiqar", "Zolfaghar", "Fateh-110"),
+        ("Geran-2", "Shahed-136", None),
+        ("KN-23", None, "Hwasong-11"),
+    ],
+)
+def test_known_aliases_and_families(
+    catalogue: Catalogue, alias: str, system: str | None, family: str | None
+) -> None:
+    owner = next(s for s in catalogue.systems.values() if key(alias) in {key(n) for n in (s.name, *s.aliases)})
+    if system is not None:
+        assert owner.name == system
+    if family is not None:
+        assert family in (owner.family, owner.name)
+
+
+def test_extension_file_adds_entries(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[system]]\nname = "Testbird-7"\naliases = ["TB-7X"]\ncategory = "uav"\norigin = "NOR"\n',
+        encoding="utf-8",
+    )
+    loaded = load_catalogue([extra])
+    assert loaded.systems["Testbird-7"].origin == "NOR"
+    assert str(extra) in loaded.sources
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[[system]]\nname = "X-1"\ncategory = "uav"\norigin = "ZZZ"\n', "unknown origin 'ZZZ'"),
+        ('[[system]]\nname = "X-1"\ncategory = "laser"\norigin = "NOR"\n', "category"),
+        ('[[system]]\nname = "X-1"\nfamily = "Nope"\ncategory = "uav"\norigin = "NOR"\n', "unknown family"),
+        ('[[system]]\nname = "X-1"\naliases = ["Geran 2"]\ncategory = "uav"\norigin = "NOR"\n', "claimed by"),
+        ('[[system]]\nname = "X-1"\ncategory = "uav"\norigin = "NOR"\ncolour = "red"\n', "Extra inputs"),
+        ("[[system]\n", "not a valid UTF-8 TOML file"),
+    ],
+)
+def test_extension_file_errors_name_the_problem(tmp_path: Path, body: str, message: str) -> None:
+    extra = tmp_path / "bad.toml"
+    extra.write_text(body, encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue([extra])
+    assert message in str(caught.value)
+    assert "bad.toml" in str(caught.value) or caught.value.source == "catalogue"

@@ -1,0 +1,47 @@
+import pytest
+
+from armstrack.catalogue import Catalogue, TermKind
+from armstrack.extract.matching import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher(catalogue: Catalogue) -> Matcher:
+    return Matcher.from_catalogue(catalogue)
+
+
+@pytest.mark.parametrize("surface", ["Shahed-136", "Shahed 136", "SHAHED-136", "Shahed136", "Geran-2"])
+def test_matcher_tolerates_case_hyphens_and_spacing(matcher: Matcher, surface: str) -> None:
+    text = f"Russia launched {surface} drones overnight."
+    systems = [m for m in matcher.find(text) if m.kind is TermKind.SYSTEM]
+    assert [m.target for m in systems] == ["Shahed-136"]
+    assert text[systems[0].start : systems[0].end] == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Tehran said so.", TermKind.CAPITAL, "IRN"),
+        ("The Kremlin said so.", TermKind.BODY, "Kremlin"),
+        ("Kiev said so.", TermKind.CAPITAL, "UKR"),
+        ("The US said so.", TermKind.STATE, "USA"),
+        ("North Korean shells", TermKind.DEMONYM, "PRK"),
+        ("Ansar Allah fired", TermKind.GROUP, "houthis"),
+    ],
+)
+def test_matcher_finds_actors(matcher: Matcher, text: str, kind: TermKind, target: str) -> None:
+    found = matcher.find(text)
+    assert (found[0].kind, found[0].target if kind is not TermKind.BODY else found[0].kind) == (
+        kind,
+        target if kind is not TermKind.BODY else kind,
+    )
+
+
+@pytest.mark.parametrize("text", ["He told us about it.", "A turkey dinner.", "Iranians"])
+def test_matcher_respects_case_and_word_boundaries(matcher: Matcher, text: str) -> None:
+    assert [m for m in matcher.find(text) if m.kind in (TermKind.STATE, TermKind.DEMONYM)] == []
+
+
+def test_matcher_keeps_plural_designations(matcher: Matcher) -> None:
+    text = "Kyiv received F-16s and Su-35s."
+    systems = [text[m.start : m.end] for m in matcher.find(text) if m.kind is TermKind.SYSTEM]
+    assert systems == ["F-16s", "Su-35s"]

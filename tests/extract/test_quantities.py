@@ -1,0 +1,39 @@
+import pytest
+
+from armstrack.extract.quantities import quantity_before
+
+
+def _quantity(text: str, weapon: str) -> tuple[int | None, bool] | None:
+    found = quantity_before(text, text.index(weapon))
+    return None if found is None else (found.value, found.approximate)
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon", "expected"),
+    [
+        ("The transfer includes around 400 missiles.", "missiles", (400, True)),
+        ("Kyiv got 24 F-16 jets.", "F-16", (24, False)),
+        ("Berlin sent 1,000 shells.", "shells", (1000, False)),
+        ("It ordered two dozen Rafale jets.", "Rafale", (24, False)),
+        ("Pyongyang shipped hundreds of missiles.", "missiles", (None, True)),
+        ("Some 40 Leopard tanks arrived.", "Leopard", (40, True)),
+        ("It sent six Patriot batteries.", "Patriot", (6, False)),
+    ],
+)
+def test_quantity_before_reads_counts(text: str, weapon: str, expected: tuple[int | None, bool]) -> None:
+    assert _quantity(text, weapon) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("There were at least four shipments of missiles.", "missiles"),
+        ("Moscow received 6,700 containers of shells.", "shells"),
+        ("In 2023 missiles were sent.", "missiles"),
+        ("It can strike between 300 and 700 kilometers away with missiles.", "missiles"),
+        ("A $1.2 billion package of missiles.", "missiles"),
+        ("155 mm shells were sent.", "shells"),
+    ],
+)
+def test_quantity_before_ignores_containers_years_and_units(text: str, weapon: str) -> None:
+    assert _quantity(text, weapon) is None
