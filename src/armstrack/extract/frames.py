@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 
 from armstrack.extract.lexicon import (
     AGREED_CUES,
+    AID_QUALIFIERS,
+    ARRIVAL_VERBS,
+    PERSON_NOUNS,
+    WEAK_DISCUSSED_CUES,
     ANAPHORIC_NOUNS,
     BLOCKING_CUES,
     CLAUSE_BREAKS,
@@ -94,6 +98,8 @@ def _triggers(view: SentenceView) -> list[_Trigger]:
             continue
         word = token.low
         noun = _reads_as_noun(view, index)
+        if _not_a_trigger(view, index, noun):
+            continue
         if noun and word in GIVE_NOUNS:
             found.append(_Trigger(index, Frame.GIVE, GIVE_NOUNS[word], True))
         elif noun and word in RECEIVE_NOUNS:
@@ -102,7 +108,7 @@ def _triggers(view: SentenceView) -> list[_Trigger]:
             found.append(_Trigger(index, Frame.GIVE, GIVE_VERBS[word], False))
         elif word in RECEIVE_VERBS:
             found.append(_Trigger(index, Frame.RECEIVE, RECEIVE_VERBS[word], False))
-        elif word in USE_VERBS:
+        elif word in USE_VERBS and not noun:
             found.append(_Trigger(index, Frame.USE, Status.DELIVERED, False))
         elif word in DEAL_WORDS:
             found.append(_Trigger(index, Frame.DEAL, DEAL_WORDS[word], True))
@@ -110,6 +116,17 @@ def _triggers(view: SentenceView) -> list[_Trigger]:
             if view.low(index + 1) == "delivery" or view.low(index + 1) == "possession":
                 found.append(_Trigger(index, Frame.RECEIVE, Status.DELIVERED, False))
     return found
+
+
+def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
+    """ "took delivery" is one trigger, "aid officials" and "food aid" are none."""
+    word = view.low(index)
+    before = view.low(index - 1)
+    if word in ("delivery", "possession") and before in ("take", "took", "taking", "takes", "taken"):
+        return True
+    if word == "aid" and before not in AID_QUALIFIERS:
+        return True
+    return noun and view.low(index + 1) in PERSON_NOUNS
 
 
 def _reads_as_noun(view: SentenceView, index: int) -> bool:
@@ -131,12 +148,20 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
 
 def _clause(view: SentenceView, index: int) -> tuple[int, int]:
     start = index
-    while start > 0 and view.low(start - 1) not in CLAUSE_BREAKS:
+    while start > 0 and not _breaks(view, start - 1):
         start -= 1
     end = index
-    while end + 1 < len(view.tokens) and view.low(end + 1) not in CLAUSE_BREAKS:
+    while end + 1 < len(view.tokens) and not _breaks(view, end + 1):
         end += 1
     return start, end
+
+
+def _breaks(view: SentenceView, index: int) -> bool:
+    word = view.low(index)
+    if word in CLAUSE_BREAKS:
+        return True
+    # ", and" / ", which" usually start a new clause; a bare "and" joins a list.
+    return word in ("and", "which", "who") and view.low(index - 1) == ","
 
 
 def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[Status, bool]:
@@ -148,8 +173,10 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
         return status, False
     if any(w in DISCUSSED_CUES for w in before):
         status = Status.DISCUSSED
-    elif any(w in AGREED_CUES for w in before) and status > Status.AGREED:
-        status = Status.AGREED
+    elif any(w in AGREED_CUES for w in before):
+        status = min(status, Status.AGREED)
+    elif any(w in WEAK_DISCUSSED_CUES for w in before):
+        status = Status.DISCUSSED
     negated = any(w in NEGATIONS for w in before[-3:])
     return status, negated
 
@@ -168,8 +195,18 @@ def _passive(view: SentenceView, trigger: _Trigger) -> bool:
     word = view.low(trigger.index)
     if view.low(index) in _BE and view.low(index) not in ("has", "have", "had"):
         return not word.endswith("ing")
-    # Reduced relative: "missiles supplied by Iran".
-    return view.low(trigger.index + 1) == "by" and word.endswith(("ed", "sold", "sent", "given", "lent"))
+    return _reduced_relative(view, trigger) and view.low(trigger.index + 1) in ("by", "to", "from")
+
+
+def _reduced_relative(view: SentenceView, trigger: _Trigger) -> bool:
+    """ "missiles supplied by Iran", "a battery bought from Russia": a participle after its noun."""
+    word = view.low(trigger.index)
+    if trigger.noun or not word.endswith(("ed", "sold", "sent", "given", "lent", "bought", "flown")):
+        return False
+    index = trigger.index - 1
+    if view.low(index) == ",":
+        index -= 1
+    return any(w.last == index for w in view.weapons)
 
 
 def _core_frame(
@@ -189,29 +226,89 @@ def _core_frame(
     if trigger.kind is Frame.USE:
         return _use_roles(view, text, trigger, frame, parties, clause, last_subject)
     passive = _passive(view, trigger)
+    segment = _segment(trigger, core, clause)
     agent = _agent(view, trigger, parties, passive, last_subject, clause)
     if trigger.kind is Frame.GIVE:
-        frame.supplier = _first(parties, trigger, ("by", "from"), after=True) if passive else agent
-        frame.supplier = frame.supplier or _first(parties, trigger, ("from", "by"), after=True)
-        frame.recipient = _first(parties, trigger, ("to",), after=True) or _indirect_object(
-            view, trigger, parties
-        )
-        if frame.recipient is None and passive:
-            frame.recipient = agent
-        frame.recipient = frame.recipient or _first(parties, trigger, ("for",), after=True)
-        if frame.supplier is None and frame.recipient is not None:
-            # "the delivery of Iranian missiles to Russia": the origin word names the giver.
-            frame.supplier = _stated_origin(view, frame)
+        _give_roles(view, trigger, frame, parties, passive, agent, segment)
     else:
-        frame.recipient = _first(parties, trigger, ("by",), after=True) if passive else agent
-        frame.supplier = _first(parties, trigger, ("from",), after=None) or _first(
-            parties, trigger, ("with",), after=None
-        )
-        if frame.recipient is None and passive:
-            frame.recipient = agent
+        _receive_roles(view, trigger, frame, parties, passive, agent, segment)
+    if frame.supplier is None and frame.recipient is not None:
+        # "the delivery of Iranian missiles to Russia": the origin word names the giver.
+        frame.supplier = _stated_origin(view, frame)
     if frame.supplier is None and frame.recipient is None:
         frame.anaphoric = True
     return frame
+
+
+def _segment(trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]) -> tuple[int, int]:
+    """The part of the clause that belongs to this trigger: up to its neighbours."""
+    earlier = [t.index for t in core if t.index < trigger.index and t.kind is not trigger.kind]
+    later = [t.index for t in core if t.index > trigger.index]
+    return max([clause[0], *earlier]), min([clause[1], *later])
+
+
+def _give_roles(
+    view: SentenceView,
+    trigger: _Trigger,
+    frame: FrameHit,
+    parties: list[ActorMention],
+    passive: bool,
+    agent: ActorRef | None,
+    segment: tuple[int, int],
+) -> None:
+    inside = [a for a in parties if segment[0] <= a.first <= segment[1]]
+    if passive:
+        frame.supplier = _first(inside, trigger, ("by", "from"), after=True)
+    else:
+        frame.supplier = agent or _first(inside, trigger, ("from", "by"), after=True)
+    frame.recipient = _first(inside, trigger, ("to",), after=True) or _indirect_object(
+        view, trigger, inside
+    )
+    if frame.recipient is None and passive and agent != frame.supplier:
+        frame.recipient = agent
+    frame.recipient = frame.recipient or _first(inside, trigger, ("for",), after=True)
+    _swap_possessive_buyer(view, trigger, frame, parties)
+
+
+def _receive_roles(
+    view: SentenceView,
+    trigger: _Trigger,
+    frame: FrameHit,
+    parties: list[ActorMention],
+    passive: bool,
+    agent: ActorRef | None,
+    segment: tuple[int, int],
+) -> None:
+    inside = [a for a in parties if segment[0] <= a.first <= segment[1]]
+    frame.recipient = _first(inside, trigger, ("by",), after=True) if passive else agent
+    if frame.recipient is None and passive:
+        frame.recipient = agent
+    if view.low(trigger.index) in ARRIVAL_VERBS:
+        # "the first batteries arrived in Ukraine"
+        frame.recipient = _first(inside, trigger, ("in", "at"), after=True) or frame.recipient
+    frame.supplier = _nearest(inside, trigger, ("from",)) or _nearest(inside, trigger, ("with",))
+    if frame.supplier is not None and frame.recipient is not None:
+        if frame.supplier.id == frame.recipient.id:
+            frame.supplier = None
+
+
+def _swap_possessive_buyer(
+    view: SentenceView, trigger: _Trigger, frame: FrameHit, parties: list[ActorMention]
+) -> None:
+    """ "India's S-400 deliveries": a possessor that does not make the system receives it."""
+    if not trigger.noun or frame.recipient is not None or frame.supplier is None:
+        return
+    owner = next((a for a in parties if a.possessive and a.actor == frame.supplier), None)
+    makers = {w.made_in for w in frame.weapons if w.system}
+    if owner is not None and makers and frame.supplier.id not in makers:
+        frame.recipient, frame.supplier = frame.supplier, None
+
+
+def _nearest(parties: list[ActorMention], trigger: _Trigger, preps: tuple[str, ...]) -> ActorRef | None:
+    found = [a for a in parties if a.prep in preps]
+    if not found:
+        return None
+    return min(found, key=lambda a: abs(a.first - trigger.index)).actor
 
 
 def _agent(
@@ -234,6 +331,13 @@ def _agent(
     left = [a for a in parties if a.last < trigger.index and a.prep is None and a.role != "pair"]
     if left:
         return left[-1].actor
+    # "Moroccan officials held talks about acquiring ...": officials act for their state.
+    speakers = [
+        a for a in view.actors
+        if a.speaker and clause[0] <= a.first < trigger.index and a.prep is None
+    ]  # fmt: skip
+    if speakers:
+        return speakers[-1].actor
     pair = [a for a in parties if a.role == "pair" and a.last < trigger.index]
     if pair:
         return None

@@ -30,15 +30,15 @@ def _forms(spec: str, status: Status) -> dict[str, Status]:
 GIVE_VERBS: dict[str, Status] = {
     **_forms(
         "supply supplies supplied supplying deliver delivers delivered delivering "
-        "ship ships shipped shipping send sends sent sending provide provides provided "
+        "ship shipped shipping send sends sent sending provide provides provided "
         "providing transfer transfers transferred transferring export exports exported "
         "exporting give gives gave given giving hand hands handed handing donate donates "
         "donated donating gift gifted gifting dispatch dispatches dispatched dispatching "
         "smuggle smuggles smuggled smuggling funnel funnels funneled funnelled funneling "
         "funnelling airlift airlifts airlifted airlifting furnish furnished furnishing "
-        "transport transports transported transporting lend lends lent lending lease "
+        "transported transporting lend lends lent lending lease "
         "leased leasing sold arming rush rushed rushing channel channeled channelled "
-        "provisioned",
+        "provisioned fly flew flown flying",
         D,
     ),
     **_forms("sell sells selling pledge pledges pledged pledging approve approves "
@@ -61,7 +61,8 @@ GIVE_NOUNS["supply"] = D
 RECEIVE_VERBS: dict[str, Status] = {
     **_forms(
         "receive receives received receiving acquire acquires acquired acquiring obtain "
-        "obtains obtained obtaining import imports imported importing",
+        "obtains obtained obtaining import imports imported importing arrive arrives "
+        "arrived arriving",
         D,
     ),
     **_forms(
@@ -78,7 +79,7 @@ RECEIVE_NOUNS: dict[str, Status] = {
 USE_VERBS: frozenset[str] = frozenset(
     "use uses used using fire fires fired firing launch launches launched launching "
     "deploy deploys deployed deploying employ employs employed employing operate operates "
-    "operated operating field fields fielded fielding fly flies flew flown flying "
+    "operated operating field fields fielded fielding "
     "attack attacked attacking strike struck striking hit hitting shoot shot shooting".split()
 )
 
@@ -92,6 +93,10 @@ DEAL_WORDS: dict[str, Status] = {
     ),
 }
 
+# Hedged words that make a transfer only discussed unless a stronger cue says agreed:
+# "approved a possible sale" is an approval.
+WEAK_DISCUSSED_CUES = frozenset("possible potential possibly prospective proposed".split())
+
 # Words before a trigger that lower or set its status: "plans to buy", "agreed to sell".
 DISCUSSED_CUES = frozenset(
     "talks negotiate negotiates negotiated negotiating negotiation negotiations discuss "
@@ -100,7 +105,7 @@ DISCUSSED_CUES = frozenset(
     "wanting interest interested request requests requested requesting ask asks asked "
     "asking offer offers offered offering propose proposes proposed proposal explore "
     "explores exploring eye eyes eyeing eying weigh weighs weighing mull mulls mulling "
-    "could might may would possible potential possibly hope hopes hoped hoping intend "
+    "could might may would hope hopes hoped hoping intend "
     "intends intended aim aims bid lobby lobbying lobbied urge urged urging refuse "
     "refused refuses refusing reluctant considered proposal wish wishes prospective "
     "contemplating contemplate mooted pursue pursuing".split()
@@ -131,9 +136,15 @@ CLAUSE_BREAKS = frozenset(
 STATE_NOUNS = frozenset(
     "forces force army military troops government authorities navy ministry regime "
     "leadership side state company companies firm firms manufacturer manufacturers "
-    "producer producers officials' military's government's president administration "
-    "defence defense air marines units soldiers militia militias".split()
+    "producer producers military's government's administration "
+    "defence defense air marines units soldiers".split()
 )
+
+# Verbs that take a participle or noun whose weapon comes before it: "a battery bought
+# from Russia" reads as passive.
+ARRIVAL_VERBS = frozenset("arrive arrives arrived arriving".split())
+# Only a military kind of aid is a transfer ("aid officials" and "food aid" are not).
+AID_QUALIFIERS = frozenset("military security lethal defence defense weapons arms".split())
 
 # Nouns that make a preceding actor a speaker rather than a party ("a US official").
 PERSON_NOUNS = frozenset(

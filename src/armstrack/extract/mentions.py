@@ -14,8 +14,12 @@ from dataclasses import dataclass, field, replace
 
 from armstrack.catalogue import Catalogue, TermKind
 from armstrack.extract.lexicon import (
+    DEAL_WORDS,
     DETERMINERS,
     GIVE_NOUNS,
+    GIVE_VERBS,
+    RECEIVE_VERBS,
+    USE_VERBS,
     ORIGIN_SUFFIXES,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -28,7 +32,26 @@ from armstrack.records import ActorRef, Category, Quantity, Span
 
 _TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s]")
 _PAIR = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b", re.I)
+# "the junta", "the army": the state the article is about.
+_INSTITUTION = re.compile(
+    r"\b(?:the|its|their)\s+(?:junta|army|air force|navy|military|government|regime|kingdom|"
+    r"armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|country's military)\b",
+    re.I,
+)
+# "the group", "the Lebanese militia": the armed group the article named last.
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:the|this)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
+    r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
+)
 _TRIGGER_NOUNS = frozenset(GIVE_NOUNS) | frozenset(RECEIVE_NOUNS)
+_VERBISH = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS | frozenset(DEAL_WORDS)
+# Words between two actors that make them one list ("to Russia and Belarus"); ", and"
+# more often joins two clauses.
+_LIST_JOINS = frozenset({("and",), ("or",), ("and", "the"), ("or", "the"), ("&",)})
+# Words that may stand between a preposition and its actor: "to the paramilitary RSF".
+_PREP_SKIP_STOPS = frozenset(
+    "and or but that which who said says has have had is are was were be been its their".split()
+)
 _MODIFIERS = frozenset(
     "military defence defense senior intelligence government foreign security top former "
     "unnamed anonymous navy naval army air force state ministry department and".split()
@@ -69,6 +92,38 @@ class WeaponMention:
     made_in: str | None = None  # the catalogued system's country of origin
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """Actors the article named so far, in order: for "the two countries", "the group"."""
+
+    states: tuple[tuple[int, ActorRef], ...] = ()
+    groups: tuple[tuple[int, ActorRef], ...] = ()
+
+    def recent_states(self, before: int, count: int = 2) -> list[ActorRef]:
+        found: list[ActorRef] = []
+        for position, actor in reversed(self.states):
+            if position < before and all(a.id != actor.id for a in found):
+                found.append(actor)
+                if len(found) == count:
+                    break
+        return found[::-1]
+
+    def home_state(self, before: int) -> ActorRef | None:
+        """The state the article talks about most so far (latest on a tie)."""
+        counts: dict[str, tuple[int, int, ActorRef]] = {}
+        for position, actor in self.states:
+            if position < before:
+                n, _, _ = counts.get(actor.id, (0, 0, actor))
+                counts[actor.id] = (n + 1, position, actor)
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
+
+    def recent_group(self, before: int) -> ActorRef | None:
+        earlier = [actor for position, actor in self.groups if position < before]
+        return earlier[-1] if earlier else None
+
+
 @dataclass(slots=True)
 class SentenceView:
     start: int
@@ -97,7 +152,7 @@ def build_view(
     end: int,
     matches: Sequence[Match],
     catalogue: Catalogue,
-    recent_states: Sequence[ActorRef] = (),
+    context: ArticleContext = ArticleContext(),
 ) -> SentenceView:
     """Tokens and typed mentions of the sentence ``text[start:end]``."""
     tokens = tokenize(text, start, end)
@@ -129,7 +184,8 @@ def build_view(
             continue
         role = match.target if kind is TermKind.BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
-    _add_pair_mentions(view, text, recent_states)
+    _add_context_mentions(view, text, context)
+    _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
     view.actors = _with_context(view, view.actors)
@@ -155,19 +211,45 @@ def _weapon(first: int, last: int, span: Span, match: Match, catalogue: Catalogu
     return WeaponMention(first, last, weapon_class.category, span, generic=weapon_class.generic)
 
 
-def _add_pair_mentions(view: SentenceView, text: str, recent: Sequence[ActorRef]) -> None:
-    """ "the two countries" stands for the last two states the article named."""
-    if len(recent) < 2:
-        return
+def _add_context_mentions(view: SentenceView, text: str, context: ArticleContext) -> None:
+    """ "the two countries", "the junta", "the group": actors named earlier in the article."""
     starts = {t.start: i for i, t in enumerate(view.tokens)}
     ends = {t.end: i for i, t in enumerate(view.tokens)}
-    for match in _PAIR.finditer(text, view.start, view.end):
+
+    def add(match: re.Match[str], actors: Sequence[ActorRef], role: str) -> None:
         first, last = starts.get(match.start()), ends.get(match.end())
-        if first is None or last is None:
-            continue
+        if first is None or last is None or any(i in view.taken for i in range(first, last + 1)):
+            return
         span = Span(match.start(), match.end(), match.group(0))
-        for actor in recent[-2:]:
-            view.actors.append(ActorMention(first, last, actor, span, role="pair"))
+        for actor in actors:
+            view.actors.append(ActorMention(first, last, actor, span, role=role))
+
+    for match in _PAIR.finditer(text, view.start, view.end):
+        pair = context.recent_states(match.start())
+        if len(pair) == 2:
+            add(match, pair, "pair")
+    for match in _INSTITUTION.finditer(text, view.start, view.end):
+        home = context.home_state(match.start())
+        if home is not None:
+            add(match, [home], "institution")
+    for match in _GROUP_ANAPHOR.finditer(text, view.start, view.end):
+        group = context.recent_group(match.start())
+        if group is not None:
+            add(match, [group], "group")
+
+
+def _drop_locating_states(view: SentenceView) -> None:
+    """ "Yemen's Houthis", "Lebanon's Hezbollah": the state only locates the group."""
+    groups = {a.first for a in view.actors if a.actor.kind.value == "group"}
+    view.actors = [
+        a
+        for a in view.actors
+        if not (
+            a.actor.kind.value == "state"
+            and view.low(a.last + 1) in ("'s", "'")
+            and (a.last + 2 in groups or a.last + 3 in groups)
+        )
+    ]
 
 
 def _resolve_demonyms(
@@ -227,8 +309,9 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
     for mention in actors:
         prep = _preposition(view, mention.first)
         if prep is None and previous is not None and previous.prep:
-            between = [view.low(i) for i in range(previous.last + 1, mention.first)]
-            if set(between) & {"and", "or"} and all(w in ("and", ",", "or", "the") for w in between):
+            between = tuple(view.low(i) for i in range(previous.last + 1, mention.first))
+            in_list = between == (",",) and view.low(mention.last + 1) in (",", "and", "or")
+            if between in _LIST_JOINS or in_list:
                 prep = previous.prep
         possessive = view.low(mention.last + 1) in ("'s", "'")
         speaker = mention.speaker or _names_speaker(view, mention)
@@ -245,6 +328,17 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     index = first - 1
     while index >= 0 and view.low(index) in DETERMINERS:
         index -= 1
+    for _ in range(2):
+        word = view.low(index)
+        if word in PREPOSITIONS or not word.isalpha() or word in _PREP_SKIP_STOPS:
+            break
+        if word.endswith(("ed", "ing", "s")) or word in _VERBISH:
+            break
+        if index in view.taken or view.tokens[index].low != word:
+            break
+        index -= 1
+        while index >= 0 and view.low(index) in DETERMINERS:
+            index -= 1
     word = view.low(index)
     if word == "to" and view.low(index - 1) == "according":
         return "according"

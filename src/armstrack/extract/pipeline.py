@@ -22,7 +22,7 @@ from armstrack.extract.claims import find_claim_cues, find_hedges
 from armstrack.extract.dates import date_prefix, find_times
 from armstrack.extract.frames import find_frames, is_anaphoric_sentence
 from armstrack.extract.matching import Match, Matcher
-from armstrack.extract.mentions import build_view
+from armstrack.extract.mentions import ArticleContext, build_view
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import split_sentences
 from armstrack.extract.transfers import SentenceFacts, assemble
@@ -30,7 +30,7 @@ from armstrack.catalogue import load_catalogue
 from armstrack.records import ActorRef, Article, Extraction, Span
 
 _WEAPON_KINDS = (TermKind.SYSTEM, TermKind.CLASS)
-_STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY)
+_STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports".
 _TOPICAL = re.compile(
@@ -76,13 +76,13 @@ class Extractor:
         facts: list[SentenceFacts] = []
         last_subject: ActorRef | None = None
         cursor = 0
+        context = _context(matches, self.catalogue)
         for index, (start, end) in enumerate(split_sentences(text)):
             inside, cursor = _matches_in(matches, cursor, start, end)
             has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
             if not has_weapon and not _TOPICAL.search(text, start, end):
                 continue
-            recent = _recent_states(matches, start, self.catalogue)
-            view = build_view(text, start, end, inside, self.catalogue, recent)
+            view = build_view(text, start, end, inside, self.catalogue, context)
             frames = find_frames(view, text, last_subject)
             fact = SentenceFacts(
                 index=index,
@@ -117,18 +117,17 @@ def _matches_in(
     return matches[cursor:stop], stop
 
 
-def _recent_states(matches: list[Match], before: int, catalogue: Catalogue) -> list[ActorRef]:
-    """The last two distinct states named before ``before``, oldest first."""
-    found: list[str] = []
-    for match in reversed(matches):
-        if match.start >= before or match.kind not in _STATE_KINDS:
-            continue
-        state = catalogue.body_state(match.target) if match.kind is TermKind.BODY else match.target
-        if state not in found:
-            found.append(state)
-        if len(found) == 2:
-            break
-    return [catalogue.actor(s) for s in reversed(found)]
+def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
+    """Every state and group the article names, with its position."""
+    states: list[tuple[int, ActorRef]] = []
+    groups: list[tuple[int, ActorRef]] = []
+    for match in matches:
+        if match.kind in _STATE_KINDS:
+            state = catalogue.body_state(match.target) if match.kind is TermKind.BODY else match.target
+            states.append((match.start, catalogue.actor(state)))
+        elif match.kind in (TermKind.GROUP, TermKind.GROUP_DEMONYM):
+            groups.append((match.start, catalogue.actor(match.target)))
+    return ArticleContext(tuple(states), tuple(groups))
 
 
 @cache
