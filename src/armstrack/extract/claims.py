@@ -14,10 +14,16 @@ from armstrack.records import Span, Speaker, Stance
 # Stance cues, strongest first: a sentence that denies and says something else denies.
 STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
     (
+        # Before the denial cue, so "neither confirmed nor denied" is no denial.
+        Stance.DECLINES,
+        re.compile(r"\bneither\s+(?:confirmed|confirm|confirms)\s+nor\s+den(?:ied|y|ies)\b", re.I),
+    ),
+    (
         Stance.DENIES,
         re.compile(
             r"\b(?:den(?:y|ies|ied|ying|ial|ials)|rejected|rejects|rejecting|dismissed|"
-            r"dismisses|dismissing|refuted|refutes|disputed|disputes)\b",
+            r"dismisses|dismissing|refuted|refutes|disputed|disputes|baseless|groundless|"
+            r"unfounded|fabrications?|fabricated|smear)\b",
             re.I,
         ),
     ),
@@ -99,7 +105,9 @@ def find_claim_cues(view: SentenceView, text: str, catalogue: Catalogue) -> list
             span = Span(match.start(), match.end(), match.group(0))
             cues.append(ClaimCue(stance, speaker, span))
     cues.sort(key=lambda c: c.span.start)
-    return cues
+    # "dismissed the reports as baseless" is one denial, by whoever dismissed.
+    spoken = {c.stance for c in cues if c.speaker is not None}
+    return [c for c in cues if c.speaker is not None or c.stance not in spoken]
 
 
 def _token_at(view: SentenceView, offset: int) -> int:

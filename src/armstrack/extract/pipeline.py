@@ -34,8 +34,9 @@ _STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONY
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports".
 _TOPICAL = re.compile(
-    r"\b(?:the|these|those|such)\s+(?:\w+\s+)?(?:transfers?|shipments?|deliveries|delivery|deal|"
-    r"consignments?|supplies|packages?|sales?|reports?)\b",
+    r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?(?:transfers?|shipments?|deliveries|"
+    r"delivery|deal|consignments?|supplies|packages?|sales?|reports?|claims?|accusations?|"
+    r"allegations?|account|charges?|findings|assertions?|story)\b",
     re.I,
 )
 

@@ -70,15 +70,21 @@ def assemble(facts: list[SentenceFacts], catalogue: Catalogue) -> tuple[Transfer
         for frame in fact.frames:
             if frame.complete:
                 _add_frame(drafts, fact, frame, frame.supplier, frame.recipient, catalogue)  # type: ignore[arg-type]
+    used = {fact.index for fact in facts if any(f.complete for f in fact.frames)}
     for fact in facts:
         for frame in fact.frames:
             if not frame.complete and not frame.anaphoric:
-                _fill_partial(drafts, fact, frame, catalogue)
+                if _fill_partial(drafts, fact, frame, catalogue):
+                    used.add(fact.index)
     for fact in facts:
         anaphoric = [f for f in fact.frames if f.anaphoric]
         if anaphoric or (fact.anaphoric and not fact.frames):
-            _attach_anaphora(drafts, fact, anaphoric, catalogue)
+            if _attach_anaphora(drafts, fact, anaphoric, catalogue):
+                used.add(fact.index)
     _drop_generic_duplicates(drafts)
+    for fact in facts:
+        if fact.index not in used:
+            _attach_stances(drafts, fact)
     _add_article_systems(drafts, facts, catalogue)
     ordered = sorted(drafts.values(), key=lambda d: d.first_sentence)
     return tuple(_finish(d) for d in ordered)
@@ -154,13 +160,20 @@ def _contribute(
         draft.times.setdefault((time.span.start, time.span.end), time)
     for route in fact.routes:
         draft.routes.setdefault((route.span.start, route.span.end), route)
-    _add_claims(draft, fact, status)
+    _add_claims(draft, fact, status, frame.negated and not frame.anaphoric)
 
 
-def _add_claims(draft: _Draft, fact: SentenceFacts, status: Status | None) -> None:
+def _add_claims(
+    draft: _Draft, fact: SentenceFacts, status: Status | None, negated: bool = False
+) -> None:
     cues = fact.cues or [None]
+    parties = {draft.supplier.id, draft.recipient.id}
     for cue in cues:
         stance = cue.stance if cue else Stance.ASSERTS
+        actor = cue.speaker.actor if cue and cue.speaker else None
+        if negated and stance is Stance.ASSERTS and actor is not None and actor.id in parties:
+            # "Tehran said it had not supplied the weapon" is a denial.
+            stance = Stance.DENIES
         speaker = cue.speaker if cue else None
         key = (fact.span.start, cue.span.start if cue else -1, stance.value, speaker.text if speaker else "")
         draft.claims.setdefault(key, Claim(speaker, stance, fact.span, fact.hedges, status))
@@ -178,9 +191,10 @@ def _latest(drafts: dict[Key, _Draft], before: int, accept: object) -> _Draft | 
 
 def _fill_partial(
     drafts: dict[Key, _Draft], fact: SentenceFacts, frame: FrameHit, catalogue: Catalogue
-) -> None:
+) -> bool:
     """One party named: take the other from the article, or from the system's origin."""
     categories = set(_categories(frame)) or {None}
+    filled_any = False
     for category in categories:
         other = _counterpart(drafts, frame, category, fact.index)
         if other is None and frame.recipient is not None and frame.supplier is None:
@@ -191,7 +205,8 @@ def _fill_partial(
         recipient = frame.recipient or other
         filled = FrameHit(frame.kind, frame.trigger, frame.status, frame.negated, supplier, recipient,
                           [w for w in frame.weapons if category is None or w.category == category])  # fmt: skip
-        _add_frame(drafts, fact, filled, supplier, recipient, catalogue)
+        filled_any = bool(_add_frame(drafts, fact, filled, supplier, recipient, catalogue)) or filled_any
+    return filled_any
 
 
 def _counterpart(
@@ -231,7 +246,7 @@ def _attach_anaphora(
     fact: SentenceFacts,
     frames: list[FrameHit],
     catalogue: Catalogue,
-) -> None:
+) -> bool:
     """ "The transfer includes around 400 missiles": evidence for the latest transfer."""
     weapons = [w for f in frames for w in f.weapons] or list(fact.view.weapons)
     categories = {w.category for w in weapons if not w.generic}
@@ -241,18 +256,63 @@ def _attach_anaphora(
         lambda d: d.first_sentence <= fact.index and (not categories or d.category in categories),
     )
     if target is None or target.first_sentence > fact.index:
-        return
+        return False
     usable = [w for w in weapons if w.category == target.category]
     frame = frames[0] if frames else FrameHit(Frame.GIVE, -1, target.status, True, anaphoric=True)
     _contribute(target, fact, frame, usable, catalogue)
+    return True
 
 
 def _drop_generic_duplicates(drafts: dict[Key, _Draft]) -> None:
-    """ "arms" next to "missiles" for the same pair is the same transfer, not another."""
-    specific = {(d.supplier.id, d.recipient.id) for d in drafts.values() if not d.generic}
+    """ "arms" next to "missiles" for the same pair is the same transfer, not another.
+
+    What was said about the vague one ("Iran denies supplying weapons to the
+    Houthis") holds for the specific ones of the same pair.
+    """
     for key in [k for k, d in drafts.items() if d.generic]:
-        if (key[0], key[1]) in specific:
-            del drafts[key]
+        pair = [d for d in drafts.values() if not d.generic and (d.supplier.id, d.recipient.id) == key[:2]]
+        if not pair:
+            continue
+        vague = drafts.pop(key)
+        for draft in pair:
+            draft.claims.update(vague.claims)
+            draft.evidence.update(vague.evidence)
+
+
+_SPOKEN_STANCES = (Stance.DENIES, Stance.CONFIRMS, Stance.DECLINES, Stance.UNCONFIRMED)
+
+
+def _attach_stances(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
+    """ "Tehran rejected the accusation": the stance holds for the latest pair of that actor."""
+    if not (fact.anaphoric or fact.view.weapons):
+        return
+    for cue in fact.cues:
+        if cue.stance not in _SPOKEN_STANCES:
+            continue
+        actor = cue.speaker.actor if cue.speaker else None
+        targets = _latest_pair(drafts, fact.index, actor)
+        if not targets and actor is None or cue.stance is Stance.DENIES and actor is None:
+            continue
+        if not targets and cue.stance is not Stance.DENIES:
+            targets = _latest_pair(drafts, fact.index, None)
+        for draft in targets:
+            key = (fact.span.start, cue.span.start, cue.stance.value, cue.speaker.text if cue.speaker else "")
+            draft.claims.setdefault(key, Claim(cue.speaker, cue.stance, fact.span, fact.hedges, None))
+            draft.evidence[fact.index] = fact.span
+
+
+def _latest_pair(drafts: dict[Key, _Draft], index: int, actor: ActorRef | None) -> list[_Draft]:
+    """Every transfer of the pair last reported before ``index`` (involving ``actor``)."""
+    pool = [
+        d for d in drafts.values()
+        if actor is None or actor.id in (d.supplier.id, d.recipient.id)
+    ]  # fmt: skip
+    if not pool:
+        return []
+    earlier = [d for d in pool if d.first_sentence <= index] or pool
+    latest = max(earlier, key=lambda d: (min(d.last_sentence, index), d.first_sentence))
+    pair = (latest.supplier.id, latest.recipient.id)
+    return [d for d in pool if (d.supplier.id, d.recipient.id) == pair]
 
 
 def _add_article_systems(
