@@ -16,6 +16,7 @@ from armstrack.extract.lexicon import (
     AGREED_CUES,
     AID_QUALIFIERS,
     ARRIVAL_VERBS,
+    FLY_VERBS,
     PERSON_NOUNS,
     WEAK_DISCUSSED_CUES,
     ANAPHORIC_NOUNS,
@@ -88,7 +89,52 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
             frame = _deal_frame(view, trigger)
             if frame is not None:
                 frames.append(frame)
+    deals = [t for t in triggers if t.kind is Frame.DEAL]
+    _complement(frames, _deal_parties(view, deals))
     return frames
+
+
+def _deal_parties(view: SentenceView, deals: list[_Trigger]) -> list[ActorRef]:
+    """The two sides of "Britain and Turkey signed a contract", if exactly two."""
+    for trigger in deals:
+        clause = _clause(view, trigger.index)
+        sides = {
+            a.actor.id: a.actor
+            for a in view.actors
+            if clause[0] <= a.first <= clause[1] and not a.speaker
+            and a.prep in (None, "with", "between") and a.role != "pair"
+        }  # fmt: skip
+        if len(sides) == 2:
+            return list(sides.values())
+    return []
+
+
+def _complement(frames: list[FrameHit], deal_sides: list[ActorRef]) -> None:
+    """Frames with one party each complete one another ("Russia supplied the S-400 that
+    India bought"), or take the other side of a deal in the same sentence."""
+    givers = [f for f in frames if f.supplier is not None and f.recipient is None]
+    takers = [f for f in frames if f.recipient is not None and f.supplier is None]
+    for giver in givers:
+        for taker in takers:
+            assert giver.supplier is not None and taker.recipient is not None
+            if giver.supplier.id == taker.recipient.id or not _same_goods(giver, taker):
+                continue
+            giver.recipient, taker.supplier = taker.recipient, giver.supplier
+    for frame in frames:
+        known = frame.supplier or frame.recipient
+        if frame.complete or known is None or known not in deal_sides:
+            continue
+        other = next(a for a in deal_sides if a != known)
+        if frame.supplier is None:
+            frame.supplier = other
+        else:
+            frame.recipient = other
+
+
+def _same_goods(a: FrameHit, b: FrameHit) -> bool:
+    cats_a = {w.category for w in a.weapons if not w.generic}
+    cats_b = {w.category for w in b.weapons if not w.generic}
+    return not cats_a or not cats_b or bool(cats_a & cats_b)
 
 
 def _triggers(view: SentenceView) -> list[_Trigger]:
@@ -112,7 +158,7 @@ def _triggers(view: SentenceView) -> list[_Trigger]:
             found.append(_Trigger(index, Frame.USE, Status.DELIVERED, False))
         elif word in DEAL_WORDS:
             found.append(_Trigger(index, Frame.DEAL, DEAL_WORDS[word], True))
-        elif word == "took" or word == "take" or word == "taking" or word == "takes":
+        elif word in ("took", "take", "taking", "takes", "taken"):
             if view.low(index + 1) == "delivery" or view.low(index + 1) == "possession":
                 found.append(_Trigger(index, Frame.RECEIVE, Status.DELIVERED, False))
     return found
@@ -237,6 +283,8 @@ def _core_frame(
         frame.supplier = _stated_origin(view, frame)
     if frame.supplier is None and frame.recipient is None:
         frame.anaphoric = True
+    if view.low(trigger.index) in FLY_VERBS and frame.recipient is None:
+        return None  # "the KAAN first flew in 2024" moves nothing to anyone
     return frame
 
 
@@ -265,8 +313,14 @@ def _give_roles(
         view, trigger, inside
     )
     if frame.recipient is None and passive and agent != frame.supplier:
-        frame.recipient = agent
+        if not _reduced_relative(view, trigger):
+            frame.recipient = agent
     frame.recipient = frame.recipient or _first(inside, trigger, ("for",), after=True)
+    if frame.recipient is None and frame.supplier is not None:
+        # "New Delhi is in talks with Jakarta on the sale of BrahMos"
+        partner = _nearest(inside, trigger, ("with",))
+        if partner is not None and partner.id != frame.supplier.id:
+            frame.recipient = partner
     _swap_possessive_buyer(view, trigger, frame, parties)
 
 
@@ -281,12 +335,13 @@ def _receive_roles(
 ) -> None:
     inside = [a for a in parties if segment[0] <= a.first <= segment[1]]
     frame.recipient = _first(inside, trigger, ("by",), after=True) if passive else agent
-    if frame.recipient is None and passive:
+    if frame.recipient is None and passive and not _reduced_relative(view, trigger):
         frame.recipient = agent
     if view.low(trigger.index) in ARRIVAL_VERBS:
         # "the first batteries arrived in Ukraine"
         frame.recipient = _first(inside, trigger, ("in", "at"), after=True) or frame.recipient
-    frame.supplier = _nearest(inside, trigger, ("from",)) or _nearest(inside, trigger, ("with",))
+    later = [a for a in inside if a.first > trigger.index]
+    frame.supplier = _nearest(later, trigger, ("from",)) or _nearest(inside, trigger, ("with",))
     if frame.supplier is not None and frame.recipient is not None:
         if frame.supplier.id == frame.recipient.id:
             frame.supplier = None
@@ -343,8 +398,12 @@ def _agent(
         return None
     lo = max(clause[0], trigger.index - 4)
     if any(view.low(i) in PRONOUNS or view.low(i) == "country" for i in range(lo, trigger.index)):
-        earlier = [a for a in view.actors if a.last < lo and a.prep is None and not a.speaker]
-        return earlier[-1].actor if earlier else last_subject
+        # "Russia denied reports that it was using ...", "an attempt by Turkey ... its purchase"
+        earlier = [a for a in view.actors if a.last < lo and not a.speaker]
+        bare = [a for a in earlier if a.prep is None]
+        if bare:
+            return bare[-1].actor
+        return earlier[0].actor if earlier else last_subject
     return None
 
 

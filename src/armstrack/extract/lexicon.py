@@ -143,6 +143,8 @@ STATE_NOUNS = frozenset(
 # Verbs that take a participle or noun whose weapon comes before it: "a battery bought
 # from Russia" reads as passive.
 ARRIVAL_VERBS = frozenset("arrive arrives arrived arriving".split())
+# Flying moves weapons only when it says to whom: "flew the drones to Russia".
+FLY_VERBS = frozenset("fly flew flown flying".split())
 # Only a military kind of aid is a transfer ("aid officials" and "food aid" are not).
 AID_QUALIFIERS = frozenset("military security lethal defence defense weapons arms".split())
 

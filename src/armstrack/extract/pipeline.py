@@ -95,6 +95,7 @@ class Extractor:
                 times=find_times(text, start, end, published),
                 routes=find_routes(text, start, end) if frames else [],
                 anaphoric=is_anaphoric_sentence(view) or bool(_TOPICAL.search(text, start, end)),
+                home=context.home_state(end),
             )
             facts.append(fact)
             subjects = [a for a in view.actors if a.prep is None and not a.speaker]

@@ -45,6 +45,7 @@ class SentenceFacts:
     times: list[TimeRef]
     routes: list[Route]
     anaphoric: bool
+    home: ActorRef | None = None  # the state the article is about so far
 
 
 @dataclass(slots=True)
@@ -196,9 +197,14 @@ def _fill_partial(
     categories = set(_categories(frame)) or {None}
     filled_any = False
     for category in categories:
-        other = _counterpart(drafts, frame, category, fact.index)
-        if other is None and frame.recipient is not None and frame.supplier is None:
+        other = None
+        if frame.recipient is not None and frame.supplier is None:
             other = _origin_supplier(frame, catalogue)
+        other = other or _counterpart(drafts, frame, category, fact.index)
+        if other is None and frame.kind is Frame.RECEIVE and frame.supplier is not None:
+            # "24 M-346 jets ordered from Italy": the buyer is the country the story is about.
+            if fact.home is not None and fact.home.id != frame.supplier.id:
+                other = fact.home
         if other is None:
             continue
         supplier = frame.supplier or other
