@@ -45,7 +45,14 @@ _ADVERBS = frozenset(
     "successfully actively regularly quickly further only".split()
 )
 _NOUN_LEFT = DETERMINERS | frozenset("'s ' first new further additional more".split())
-_MODIFIER_WINDOW = 6
+_MODIFIER_WINDOW = 8
+_COMPLEMENTIZERS = frozenset("that whether because".split())
+# Nouns after a trigger noun that make it a modifier: "delivery dates", "supply lines".
+_COMPOUND_HEADS = frozenset(
+    "dates date schedule schedules timeline timelines deadline deadlines times costs cost "
+    "price prices terms ceremony ceremonies route routes network networks chain chains "
+    "lines line depot depots hub hubs officials system systems problems delays".split()
+)
 
 
 @dataclass(slots=True)
@@ -122,6 +129,9 @@ def _complement(frames: list[FrameHit], deal_sides: list[ActorRef]) -> None:
             giver.recipient, taker.supplier = taker.recipient, giver.supplier
     for frame in frames:
         known = frame.supplier or frame.recipient
+        if known is None and len(deal_sides) == 2:
+            _orient(frame, deal_sides)
+            continue
         if frame.complete or known is None or known not in deal_sides:
             continue
         other = next(a for a in deal_sides if a != known)
@@ -129,6 +139,16 @@ def _complement(frames: list[FrameHit], deal_sides: list[ActorRef]) -> None:
             frame.supplier = other
         else:
             frame.recipient = other
+
+
+def _orient(frame: FrameHit, sides: list[ActorRef]) -> None:
+    """ "talks between Algeria and Russia over the purchase of Su-35s": the maker supplies."""
+    makers = {w.origin or w.made_in for w in frame.weapons} - {None}
+    for index, side in enumerate(sides):
+        if side.id in makers:
+            frame.supplier, frame.recipient = side, sides[1 - index]
+            frame.anaphoric = False
+            return
 
 
 def _same_goods(a: FrameHit, b: FrameHit) -> bool:
@@ -172,7 +192,10 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True
     if word == "aid" and before not in AID_QUALIFIERS:
         return True
-    return noun and view.low(index + 1) in PERSON_NOUNS
+    if word == "ships" and not any(a.last == index - 1 for a in view.actors):
+        return True  # "Iran ships missiles", not "short-deck ships"
+    following = view.low(index + 1)
+    return noun and (following in PERSON_NOUNS or following in _COMPOUND_HEADS)
 
 
 def _reads_as_noun(view: SentenceView, index: int) -> bool:
@@ -313,8 +336,11 @@ def _give_roles(
         view, trigger, inside
     )
     if frame.recipient is None and passive and agent != frame.supplier:
-        if not _reduced_relative(view, trigger):
-            frame.recipient = agent
+        if _reduced_relative(view, trigger):
+            # "Russia fired missiles supplied by North Korea": the holder received them.
+            frame.recipient = _holder(view, trigger, parties)
+        elif any(w.first > trigger.index for w in frame.weapons):
+            frame.recipient = agent  # "Ukraine was supplied with tanks"
     frame.recipient = frame.recipient or _first(inside, trigger, ("for",), after=True)
     if frame.recipient is None and frame.supplier is not None:
         # "New Delhi is in talks with Jakarta on the sale of BrahMos"
@@ -335,16 +361,33 @@ def _receive_roles(
 ) -> None:
     inside = [a for a in parties if segment[0] <= a.first <= segment[1]]
     frame.recipient = _first(inside, trigger, ("by",), after=True) if passive else agent
-    if frame.recipient is None and passive and not _reduced_relative(view, trigger):
-        frame.recipient = agent
+    if frame.recipient is None and passive:
+        reduced = _reduced_relative(view, trigger)
+        frame.recipient = _holder(view, trigger, parties) if reduced else agent
     if view.low(trigger.index) in ARRIVAL_VERBS:
         # "the first batteries arrived in Ukraine"
         frame.recipient = _first(inside, trigger, ("in", "at"), after=True) or frame.recipient
     later = [a for a in inside if a.first > trigger.index]
     frame.supplier = _nearest(later, trigger, ("from",)) or _nearest(inside, trigger, ("with",))
+    beneficiary = _first(later, trigger, ("for",), after=True)
+    if (
+        frame.supplier is None
+        and beneficiary is not None
+        and frame.recipient is not None
+        and beneficiary.id != frame.recipient.id
+        and not any(w.made_in == beneficiary.id for w in frame.weapons)
+    ):
+        # "Germany ordered IRIS-T systems for Ukraine": the buyer passes them on.
+        frame.supplier, frame.recipient = frame.recipient, beneficiary
     if frame.supplier is not None and frame.recipient is not None:
         if frame.supplier.id == frame.recipient.id:
             frame.supplier = None
+
+
+def _holder(view: SentenceView, trigger: _Trigger, parties: list[ActorMention]) -> ActorRef | None:
+    """The bare actor before the weapon a participle follows: who has the weapons."""
+    left = [a for a in parties if a.last < trigger.index and a.prep is None and a.role != "pair"]
+    return left[-1].actor if left else None
 
 
 def _swap_possessive_buyer(
@@ -383,7 +426,12 @@ def _agent(
         )  # fmt: skip
         if owner is not None:
             return owner.actor
-    left = [a for a in parties if a.last < trigger.index and a.prep is None and a.role != "pair"]
+    # "Washington warned that a transfer of ...": the embedded clause has its own subject.
+    floor = max((i for i in range(clause[0], trigger.index) if view.low(i) in _COMPLEMENTIZERS), default=-1)
+    left = [
+        a for a in parties
+        if floor < a.first and a.last < trigger.index and a.prep is None and a.role != "pair"
+    ]  # fmt: skip
     if left:
         return left[-1].actor
     # "Moroccan officials held talks about acquiring ...": officials act for their state.
@@ -519,12 +567,20 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
         return None
     status, negated = _status(view, trigger, clause[0])
     frame = FrameHit(Frame.DEAL, trigger.index, status, negated, weapons=weapons)
-    ids = {a.actor.id: a.actor for a in parties}
+    ids = {a.actor.id: a.actor for a in parties if a.prep in (None, "with", "between", "for")}
     suppliers = [ids[o] for o in origins if o in ids]
     if len(suppliers) == 1:
         others = [a for i, a in ids.items() if i != suppliers[0].id]
         if len(others) == 1:
             frame.supplier, frame.recipient = suppliers[0], others[0]
+            return frame
+    makers = {w.made_in for w in weapons if w.system} - {None}
+    if len(ids) == 1 and len(makers) == 1:
+        # "Egypt signed a contract for Su-35 jets": the buyer of a named system.
+        (buyer,) = ids.values()
+        maker = view.maker_actors.get(makers.pop() or "")
+        if maker is not None and maker.id != buyer.id:
+            frame.supplier, frame.recipient = maker, buyer
             return frame
     return None
 

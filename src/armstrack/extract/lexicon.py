@@ -71,8 +71,10 @@ RECEIVE_VERBS: dict[str, Status] = {
         A,
     ),
 }
+RECEIVE_VERBS.update(_forms("request requests requested requesting", T))
 RECEIVE_NOUNS: dict[str, Status] = {
     **_forms("imports import receipt", D),
+    **_forms("request requests", T),
     **_forms("purchase purchases acquisition acquisitions procurement order orders", A),
 }
 

@@ -109,15 +109,16 @@ class ArticleContext:
         return found[::-1]
 
     def home_state(self, before: int) -> ActorRef | None:
-        """The state the article talks about most so far (latest on a tie)."""
+        """The state the article talks about most so far."""
         counts: dict[str, tuple[int, int, ActorRef]] = {}
         for position, actor in self.states:
             if position < before:
-                n, _, _ = counts.get(actor.id, (0, 0, actor))
-                counts[actor.id] = (n + 1, position, actor)
+                n, first, _ = counts.get(actor.id, (0, position, actor))
+                counts[actor.id] = (n + 1, first, actor)
         if not counts:
             return None
-        return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
+        # On a tie the state named first (usually in the headline) wins.
+        return max(counts.values(), key=lambda c: (c[0], -c[1]))[2]
 
     def recent_group(self, before: int) -> ActorRef | None:
         earlier = [actor for position, actor in self.groups if position < before]
@@ -134,6 +135,7 @@ class SentenceView:
     outlets: list[tuple[int, str]] = field(default_factory=list)  # (token index, outlet id)
     taken: set[int] = field(default_factory=set)  # token indices inside a catalogue match
     origin_actors: dict[str, ActorRef] = field(default_factory=dict)
+    maker_actors: dict[str, ActorRef] = field(default_factory=dict)  # catalogue origins
 
     def low(self, index: int) -> str:
         return self.tokens[index].low if 0 <= index < len(self.tokens) else ""
@@ -169,7 +171,10 @@ def build_view(
         span = Span(match.start, match.end, text[match.start : match.end])
         kind = match.kind
         if kind in (TermKind.SYSTEM, TermKind.CLASS):
-            view.weapons.append(_weapon(first, last, span, match, catalogue))
+            weapon = _weapon(first, last, span, match, catalogue)
+            if weapon.made_in:
+                view.maker_actors[weapon.made_in] = catalogue.actor(weapon.made_in)
+            view.weapons.append(weapon)
             continue
         if kind in (TermKind.DEMONYM, TermKind.GROUP_DEMONYM):
             demonyms.append((first, last, match.target, span))
@@ -182,6 +187,8 @@ def build_view(
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
             demonyms.append((first, last, actor_id, span))
             continue
+        if _in_dateline(tokens, first, span.text):
+            continue
         role = match.target if kind is TermKind.BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
     _add_context_mentions(view, text, context)
@@ -191,6 +198,13 @@ def build_view(
     view.actors = _with_context(view, view.actors)
     view.weapons = [_with_quantity(view, text, w) for w in view.weapons]
     return view
+
+
+def _in_dateline(tokens: list[Token], first: int, surface: str) -> bool:
+    """ "ALGIERS/MOSCOW, April 16 -": the place a story was filed from is no party."""
+    if first > 6 or not surface.isupper() or len(surface) < 3:
+        return False
+    return any(t.low in ("-", "—", "–", "(") for t in tokens[first + 1 : first + 8])
 
 
 def _origin_word(tokens: list[Token], last: int) -> bool:
@@ -229,6 +243,8 @@ def _add_context_mentions(view: SentenceView, text: str, context: ArticleContext
         if len(pair) == 2:
             add(match, pair, "pair")
     for match in _INSTITUTION.finditer(text, view.start, view.end):
+        if text[match.end() : match.end() + 1] == "-":
+            continue  # "the military-led government"
         home = context.home_state(match.start())
         if home is not None:
             add(match, [home], "institution")

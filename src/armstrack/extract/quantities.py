@@ -28,6 +28,7 @@ VAGUE = (
     "a handful of", "countless", "multiple",
 )  # fmt: skip
 
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WORDS = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
 _APPROX = "|".join(sorted(map(re.escape, APPROXIMATORS), key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
@@ -35,8 +36,9 @@ _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 # the weapon (the pattern is matched against the text just before the weapon).
 _BEFORE_WEAPON = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
-    rf"(?:(?P<digits>(?<![\w$€£.,\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,\-])\d{{1,6}})"
-    rf"|\b(?P<word>{_WORDS})|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
+    rf"(?:(?:(?P<digits>(?<![\w$€£.,\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,\-])\d{{1,6}}(?:\.\d+)?)"
+    rf"|\b(?P<word>{_WORDS}))(?:\s+(?P<scale>hundred|thousand|million))?"
+    rf"|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
     r"(?P<gap>(?:\s+[A-Za-z][\w'’\-]*){0,3})\s+$",
     re.IGNORECASE,
 )
@@ -60,13 +62,15 @@ def quantity_before(text: str, weapon_start: int, window: int = 80) -> Quantity 
     span = Span(match.start(), weapon_start, text[match.start() : weapon_start].rstrip())
     if match.group("vague"):
         return Quantity(None, True, span)
+    scale = _SCALES.get((match.group("scale") or "").lower(), 1)
     if match.group("digits"):
-        value = int(match.group("digits").replace(",", ""))
+        digits = match.group("digits").replace(",", "")
         # A bare four-digit year ("in 2023 missiles") is not a count.
-        if 1900 <= value <= 2100 and "," not in match.group("digits"):
+        if scale == 1 and ("." in digits or (1900 <= int(digits) <= 2100 and "," not in match.group("digits"))):
             return None
+        value = round(float(digits) * scale)
     else:
-        value = NUMBER_WORDS[match.group("word").lower()]
+        value = NUMBER_WORDS[match.group("word").lower()] * scale
     if value == 0:
         return None
     return Quantity(value, bool(match.group("approx")), span)
