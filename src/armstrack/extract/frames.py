@@ -16,6 +16,7 @@ from armstrack.extract.lexicon import (
     AGREED_CUES,
     AID_QUALIFIERS,
     ARRIVAL_VERBS,
+    PENDING_CUES,
     FLY_VERBS,
     PERSON_NOUNS,
     WEAK_DISCUSSED_CUES,
@@ -47,6 +48,7 @@ _ADVERBS = frozenset(
 _NOUN_LEFT = DETERMINERS | frozenset("'s ' first new further additional more".split())
 _MODIFIER_WINDOW = 8
 _COMPLEMENTIZERS = frozenset("that whether because".split())
+_DEFINITE = frozenset("the these those this that its their such".split())
 # Nouns after a trigger noun that make it a modifier: "delivery dates", "supply lines".
 _COMPOUND_HEADS = frozenset(
     "dates date schedule schedules timeline timelines deadline deadlines times costs cost "
@@ -67,6 +69,7 @@ class FrameHit:
     recipient: ActorRef | None = None
     weapons: list[WeaponMention] = field(default_factory=list)
     anaphoric: bool = False
+    definite: bool = False  # "the shipments": points back at a known transfer
 
     @property
     def complete(self) -> bool:
@@ -229,6 +232,8 @@ def _breaks(view: SentenceView, index: int) -> bool:
     word = view.low(index)
     if word in CLAUSE_BREAKS:
         return True
+    if word == "as" and any(a.first == index + 1 for a in view.actors):
+        return True  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
     # ", and" / ", which" usually start a new clause; a bare "and" joins a list.
     return word in ("and", "which", "who") and view.low(index - 1) == ","
 
@@ -246,8 +251,20 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
         status = min(status, Status.AGREED)
     elif any(w in WEAK_DISCUSSED_CUES for w in before):
         status = Status.DISCUSSED
+    if trigger.noun and status > Status.AGREED and _pending_after(view, trigger.index):
+        status = Status.AGREED  # "deliveries are due to begin in 2027"
+    if not trigger.noun and view.low(trigger.index - 1) == "to" and status > Status.AGREED:
+        # Headline infinitive: "Britain to send tanks to Ukraine".
+        if any(a.last == trigger.index - 2 for a in view.actors):
+            status = Status.AGREED
     negated = any(w in NEGATIONS for w in before[-3:])
     return status, negated
+
+
+def _pending_after(view: SentenceView, index: int) -> bool:
+    """Words after a transfer noun that put it in the future or on hold."""
+    end = _clause(view, index)[1]
+    return any(view.low(i) in PENDING_CUES for i in range(index + 1, end + 1))
 
 
 def _blocked(view: SentenceView, trigger: _Trigger, clause_start: int) -> bool:
@@ -265,6 +282,16 @@ def _passive(view: SentenceView, trigger: _Trigger) -> bool:
     if view.low(index) in _BE and view.low(index) not in ("has", "have", "had"):
         return not word.endswith("ing")
     return _reduced_relative(view, trigger) and view.low(trigger.index + 1) in ("by", "to", "from")
+
+
+def _in_service(view: SentenceView, trigger: _Trigger, clause: tuple[int, int]) -> bool:
+    """ "Serbia operates a battery bought from Russia", "fighters bought from Pakistan
+    before the coup": a participle describing weapons already held."""
+    if not _reduced_relative(view, trigger):
+        return False
+    if view.low(trigger.index) in ("bought", "purchased", "acquired", "supplied", "delivered"):
+        return True
+    return any(view.low(i) in USE_VERBS for i in range(clause[0], trigger.index))
 
 
 def _reduced_relative(view: SentenceView, trigger: _Trigger) -> bool:
@@ -289,9 +316,14 @@ def _core_frame(
     if _blocked(view, trigger, clause[0]):
         return None
     status, negated = _status(view, trigger, clause[0])
+    if _in_service(view, trigger, clause):
+        status = Status.DELIVERED
     weapons = _weapons_for(view, trigger, core, clause)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
+    frame.definite = trigger.noun and any(
+        view.low(i) in _DEFINITE for i in range(max(0, trigger.index - 3), trigger.index)
+    )
     if trigger.kind is Frame.USE:
         return _use_roles(view, text, trigger, frame, parties, clause, last_subject)
     passive = _passive(view, trigger)

@@ -121,6 +121,12 @@ AGREED_CUES = frozenset(
     "promised promise promises agreeing awarded".split()
 )
 
+# Words after a transfer noun that put it in the future or on hold: "deliveries are due".
+PENDING_CUES = frozenset(
+    "due expected scheduled slated slipped slip delayed delay postponed stalled suspended "
+    "halted will would set begin start resume planned pending awaited".split()
+)
+
 # Tokens that negate a trigger right after them ("has not delivered", "no deliveries").
 NEGATIONS = frozenset(
     "not no never n't didn hasn haven hadn wasn weren isn aren won wouldn doesn don "

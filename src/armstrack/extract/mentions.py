@@ -378,4 +378,8 @@ def _names_speaker(view: SentenceView, mention: ActorMention) -> bool:
 
 def _with_quantity(view: SentenceView, text: str, weapon: WeaponMention) -> WeaponMention:
     quantity = quantity_before(text, weapon.span.start, window=min(80, weapon.span.start - view.start))
-    return weapon if quantity is None else replace(weapon, quantity=quantity)
+    if quantity is None or any(
+        w.span.start <= quantity.span.start < w.span.end for w in view.weapons
+    ):
+        return weapon  # the "2" of "Challenger 2 tanks" counts nothing
+    return replace(weapon, quantity=quantity)

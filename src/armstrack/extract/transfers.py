@@ -30,6 +30,7 @@ from armstrack.records import (
 )
 
 Key = tuple[str, str, Category]
+_NOUNISH = frozenset("sale sales deal deals aid order orders purchase purchases".split())
 
 
 @dataclass(slots=True)
@@ -256,6 +257,10 @@ def _attach_anaphora(
     """ "The transfer includes around 400 missiles": evidence for the latest transfer."""
     weapons = [w for f in frames for w in f.weapons] or list(fact.view.weapons)
     categories = {w.category for w in weapons if not w.generic}
+    if frames and not categories and not any(f.definite for f in frames):
+        # "Trump-era sales", "buying Chinese weapons": nothing points back at a transfer.
+        if weapons or any(f.kind is Frame.RECEIVE or fact.view.tokens[f.trigger].low in _NOUNISH for f in frames):
+            return False
     target = _latest(
         drafts,
         fact.index,
