@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from armstrack.catalogue import Catalogue
 from armstrack.extract.lexicon import DETERMINERS, PERSON_NOUNS
@@ -141,9 +141,21 @@ def _speaker(
     if end >= 0 and start <= end and view.low(end) not in _NP_STOPS:
         speaker = _phrase(view, text, start, end, catalogue)
         if speaker is not None:
-            return speaker
+            return _with_medium(view, cue_end + 1, speaker, word, catalogue)
     # Inverted attribution: ', said a US official'.
     return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
+
+
+def _with_medium(
+    view: SentenceView, after: int, speaker: Speaker, word: str, catalogue: Catalogue
+) -> Speaker:
+    """ "six sources told Reuters": the outlet after "told" carries the claim."""
+    if speaker.outlet is not None or word not in ("told", "tells", "telling"):
+        return speaker
+    outlet = next((o for i, o in view.outlets if after <= i <= after + 1), None)
+    if outlet is None:
+        return speaker
+    return replace(speaker, outlet=catalogue.outlets[outlet].name)
 
 
 def _skip_back(view: SentenceView, index: int) -> int:

@@ -16,6 +16,7 @@ from armstrack.extract.lexicon import (
     AGREED_CUES,
     AID_QUALIFIERS,
     ARRIVAL_VERBS,
+    MODAL_TRIGGERS,
     PENDING_CUES,
     FLY_VERBS,
     PERSON_NOUNS,
@@ -88,6 +89,13 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     """Every transfer frame of a sentence, complete or not."""
     triggers = _triggers(view)
     core = [t for t in triggers if t.kind is not Frame.DEAL]
+    # "approved the sale of", "offered to supply": the modal verb only sets the status
+    # of the transfer word that follows it in the same clause.
+    core = [
+        t for t in core
+        if view.low(t.index) not in MODAL_TRIGGERS
+        or not any(o.index > t.index and _clause(view, o.index) == _clause(view, t.index) for o in core)
+    ]  # fmt: skip
     frames = []
     for trigger in core:
         frame = _core_frame(view, text, trigger, core, last_subject)
@@ -195,6 +203,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True
     if word == "aid" and before not in AID_QUALIFIERS:
         return True
+    if word.startswith("request") and view.low(index + 1) == "to":
+        return True  # "Poland's request to re-export": the request is about the re-export
     if word == "ships" and not any(a.last == index - 1 for a in view.actors):
         return True  # "Iran ships missiles", not "short-deck ships"
     following = view.low(index + 1)
@@ -245,9 +255,12 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     before = [view.low(i) for i in range(lo, trigger.index)]
     if trigger.kind is Frame.USE:
         return status, False
-    if any(w in DISCUSSED_CUES for w in before):
+    # The first cue governs: "approved Poland's request to" is an approval, "plans to
+    # sign a contract" only a plan.
+    cue = next((w for w in before if w in DISCUSSED_CUES or w in AGREED_CUES), None)
+    if cue in DISCUSSED_CUES:
         status = Status.DISCUSSED
-    elif any(w in AGREED_CUES for w in before):
+    elif cue is not None:
         status = min(status, Status.AGREED)
     elif any(w in WEAK_DISCUSSED_CUES for w in before):
         status = Status.DISCUSSED

@@ -153,6 +153,11 @@ STATE_NOUNS = frozenset(
 ARRIVAL_VERBS = frozenset("arrive arrives arrived arriving".split())
 # Flying moves weapons only when it says to whom: "flew the drones to Russia".
 FLY_VERBS = frozenset("fly flew flown flying".split())
+# Triggers that only qualify a following transfer word in the same clause.
+MODAL_TRIGGERS = frozenset(
+    "approve approves approved approving offer offers offered offering pledge pledges "
+    "pledged pledging request requests requested requesting".split()
+)
 # Only a military kind of aid is a transfer ("aid officials" and "food aid" are not).
 AID_QUALIFIERS = frozenset("military security lethal defence defense weapons arms".split())
 

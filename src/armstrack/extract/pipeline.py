@@ -36,7 +36,8 @@ _STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONY
 _TOPICAL = re.compile(
     r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?(?:transfers?|shipments?|deliveries|"
     r"delivery|deal|consignments?|supplies|packages?|sales?|reports?|claims?|accusations?|"
-    r"allegations?|account|charges?|findings|assertions?|story)\b",
+    r"allegations?|account|charges?|findings|assertions?|story)\b"
+    r"|\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b",
     re.I,
 )
 

@@ -1,0 +1,189 @@
+"""Behaviour of the extractor on short news-style passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrack.extract import Extractor
+from armstrack.records import Article, Extraction, Stance, Transfer
+
+PUBLISHED = "2024-02-21"
+
+
+def _run(extractor: Extractor, text: str, published: str | None = PUBLISHED) -> Extraction:
+    from datetime import date
+
+    day = date.fromisoformat(published) if published else None
+    return extractor.run(Article(id="t", text=text, published=day))
+
+
+def _triples(extraction: Extraction) -> set[tuple[str, str, str, str]]:
+    return {
+        (t.supplier.id, t.recipient.id, t.category.value, t.status.label)
+        for t in extraction.transfers
+    }
+
+
+def _only(extraction: Extraction) -> Transfer:
+    assert len(extraction.transfers) == 1, _triples(extraction)
+    return extraction.transfers[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # supplier first, active
+        ("Iran has shipped hundreds of Shahed-136 drones to Russia.", ("IRN", "RUS", "uav", "delivered")),
+        ("Tehran provided Moscow with ballistic missiles last month.", ("IRN", "RUS", "missile", "delivered")),
+        ("Germany handed over two IRIS-T SLM batteries to Ukraine on Friday.", ("DEU", "UKR", "air_defence", "delivered")),
+        # recipient first
+        ("Serbia took delivery of FK-3 air defence systems from China.", ("CHN", "SRB", "air_defence", "delivered")),
+        ("Poland received the first K2 tanks from South Korea in December.", ("KOR", "POL", "armoured_vehicle", "delivered")),
+        # passive
+        ("More than 5,000 NLAW launchers were shipped to Ukraine by Britain.", ("GBR", "UKR", "missile", "delivered")),
+        ("Russia was supplied with artillery shells by North Korea, officials said.", ("PRK", "RUS", "ammunition", "delivered")),
+        # noun phrases
+        ("Iranian deliveries of Fateh-110 missiles to Russia began in January.", ("IRN", "RUS", "missile", "delivered")),
+        ("Egypt's purchase of Rafale jets from France was completed last year.", ("FRA", "EGY", "aircraft", "agreed")),
+        ("The sale of 40 F-16 jets to Turkey was approved by the State Department.", ("USA", "TUR", "aircraft", "agreed")),
+        # origin adjective with use
+        ("Russia launched dozens of Iranian-made drones at Kyiv overnight.", ("IRN", "RUS", "uav", "delivered")),
+        ("The Houthis fired Iranian-made missiles at a tanker in the Red Sea.", ("IRN", "houthis", "missile", "delivered")),
+        # statuses
+        ("The United Arab Emirates signed a contract to buy 80 Rafale jets from France.", ("FRA", "ARE", "aircraft", "agreed")),
+        ("India is in talks with Washington to acquire 31 MQ-9B drones.", ("USA", "IND", "uav", "discussed")),
+        ("Algeria wants to buy Su-57 fighters from Russia, diplomats said.", ("RUS", "DZA", "aircraft", "discussed")),
+        ("Britain will send 14 Challenger 2 tanks to Ukraine.", ("GBR", "UKR", "armoured_vehicle", "agreed")),
+        # a recipient of a named system with no supplier named: the system's origin supplies
+        ("Morocco has ordered Caesar howitzers for its army.", ("FRA", "MAR", "artillery", "agreed")),
+    ],
+)
+def test_extract_finds_transfer_in_each_phrasing(
+    extractor: Extractor, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in _triples(_run(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia attacked Ukraine with Kinzhal missiles overnight.",
+        "North Korea test-fired a Hwasong-18 missile into the sea on Monday.",
+        "The Bundeswehr received 20 new Leopard 2A8 tanks from Krauss-Maffei Wegmann.",
+        "Hamas fired rockets that it produced in local workshops.",
+        "Ukraine's defence ministry handed the captured T-90 tank to a Ukrainian brigade.",
+        "Russia's defence budget for missiles and drones will rise by a quarter next year.",
+        "Iran unveiled a new ballistic missile at a parade in Tehran.",
+        "The Taliban paraded US-made Humvees captured after the withdrawal.",
+    ],
+)
+def test_extract_finds_no_transfer_without_two_parties(extractor: Extractor, text: str) -> None:
+    assert _run(extractor, text).transfers == ()
+
+
+def test_extract_reexport_approval_does_not_make_approver_supplier(extractor: Extractor) -> None:
+    text = "Germany approved Poland's request to re-export Leopard 2 tanks to Ukraine."
+    triples = _triples(_run(extractor, text))
+    assert ("POL", "UKR", "armoured_vehicle", "agreed") in triples
+    assert not any(t[0] == "DEU" for t in triples)
+
+
+def test_extract_several_transfers_in_one_article(extractor: Extractor) -> None:
+    text = (
+        "Iran has sent Shahed-136 drones to Russia, Ukrainian officials said. "
+        "Moscow in turn agreed to sell Su-35 fighter jets to Tehran. "
+        "North Korea has shipped millions of artillery shells to Russia by rail."
+    )
+    triples = _triples(_run(extractor, text))
+    assert triples == {
+        ("IRN", "RUS", "uav", "delivered"),
+        ("RUS", "IRN", "aircraft", "agreed"),
+        ("PRK", "RUS", "ammunition", "delivered"),
+    }
+
+
+def test_extract_merges_one_transfer_per_pair_and_category(extractor: Extractor) -> None:
+    text = (
+        "Iran has delivered Fateh-110 missiles to Russia. The shipments included the "
+        "Zolfaghar, a member of the same family. Earlier talks on the deal were held in Tehran."
+    )
+    transfer = _only(_run(extractor, text))
+    assert transfer.status.label == "delivered"
+    assert [s.name for s in transfer.systems] == ["Fateh-110", "Zolfaghar"]
+    assert transfer.systems[1].family == "Fateh-110"
+
+
+def test_extract_denials_name_the_denying_actor(extractor: Extractor) -> None:
+    text = (
+        "Iran has supplied drones to Russia, according to Western officials. "
+        "Tehran has denied sending any drones for use in Ukraine. "
+        "The Kremlin dismissed the reports as baseless."
+    )
+    transfer = _only(_run(extractor, text))
+    assert {a.id for a in transfer.denied_by} == {"IRN", "RUS"}
+
+
+def test_extract_claims_carry_speaker_stance_and_hedge(extractor: Extractor) -> None:
+    text = (
+        "Iran has reportedly shipped around 400 missiles to Russia, six sources told Reuters. "
+        "Iran's defence ministry declined to comment on the shipments. "
+        "A U.S. official said Washington had not yet observed any deliveries."
+    )
+    transfer = _only(_run(extractor, text))
+    stances = {c.stance for c in transfer.claims}
+    assert {Stance.ASSERTS, Stance.DECLINES, Stance.UNCONFIRMED} <= stances
+    first = next(c for c in transfer.claims if c.stance is Stance.ASSERTS and c.speaker)
+    assert first.speaker is not None
+    assert (first.speaker.outlet, first.speaker.count) == ("Reuters", 6)
+    assert "reportedly" in first.hedges
+    declined = next(c for c in transfer.claims if c.stance is Stance.DECLINES)
+    assert declined.speaker is not None and declined.speaker.actor is not None
+    assert declined.speaker.actor.id == "IRN"
+    assert transfer.quantity is not None
+    assert (transfer.quantity.value, transfer.quantity.approximate) == (400, True)
+
+
+def test_extract_normalises_times_and_routes(extractor: Extractor) -> None:
+    text = (
+        "Iran began shipping missiles to Russia in early January, after a deal agreed late "
+        "last year. Some were sent via the Caspian Sea and others by air."
+    )
+    transfer = _only(_run(extractor, text))
+    assert {"2024-01", "2023-Q4"} <= {t.value for t in transfer.times}
+    assert {("sea", "Caspian Sea"), ("air", None)} <= {(r.mode, r.via) for r in transfer.routes}
+
+
+def test_extract_shipments_and_containers_are_not_quantities(extractor: Extractor) -> None:
+    text = "North Korea sent at least 6,700 containers of artillery shells to Russia."
+    transfer = _only(_run(extractor, text))
+    assert transfer.quantity is None
+
+
+def test_extract_evidence_spans_index_the_original_text(extractor: Extractor) -> None:
+    text = " date 2024-02-21\nHeadline\n\nTehran  shipped SHAHED 136 drones to Moscow.\n"
+    extraction = _run(extractor, text, None)
+    transfer = _only(extraction)
+    assert transfer.systems[0].name == "Shahed-136"
+    for span in transfer.evidence:
+        assert text[span.start : span.end] == span.text
+    for claim in transfer.claims:
+        assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+
+
+def test_extract_uses_date_prefix_when_no_date_given(extractor: Extractor) -> None:
+    text = " date 2024-02-21\nIran shipped drones to Russia last month."
+    transfer = _only(_run(extractor, text, None))
+    assert [t.value for t in transfer.times] == ["2024-01"]
+
+
+def test_extract_pays_no_attention_to_payers(extractor: Extractor) -> None:
+    text = "Denmark will pay for 18 Bohdana howitzers that Ukraine buys from Ukrainian makers."
+    assert not any(t.supplier.id == "DNK" for t in _run(extractor, text).transfers)
+
+
+def test_extract_public_api_accepts_string_dates() -> None:
+    import armstrack
+
+    result = armstrack.extract("Turkey delivered Bayraktar TB2 drones to Mali.", "2024-05-20")
+    assert [(t.supplier.id, t.recipient.id) for t in result.transfers] == [("TUR", "MLI")]
+    assert result.article.published is not None
