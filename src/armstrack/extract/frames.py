@@ -16,6 +16,7 @@ from armstrack.extract.lexicon import (
     AGREED_CUES,
     AID_QUALIFIERS,
     ARRIVAL_VERBS,
+    PARTNER_CUES,
     MODAL_TRIGGERS,
     PENDING_CUES,
     FLY_VERBS,
@@ -71,6 +72,7 @@ class FrameHit:
     weapons: list[WeaponMention] = field(default_factory=list)
     anaphoric: bool = False
     definite: bool = False  # "the shipments": points back at a known transfer
+    passive: bool = False
 
     @property
     def complete(self) -> bool:
@@ -101,7 +103,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
         frame = _core_frame(view, text, trigger, core, last_subject)
         if frame is not None:
             frames.append(frame)
-    covered = {_clause(view, t.index) for t in core}
+    covered = {_clause(view, f.trigger) for f in frames}
     for trigger in triggers:
         if trigger.kind is Frame.DEAL and _clause(view, trigger.index) not in covered:
             frame = _deal_frame(view, trigger)
@@ -203,6 +205,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True
     if word == "aid" and before not in AID_QUALIFIERS:
         return True
+    if word in ("hand", "hands") and before == "-":
+        return True  # "second-hand F-16s"
     if word.startswith("request") and view.low(index + 1) == "to":
         return True  # "Poland's request to re-export": the request is about the re-export
     if word == "ships" and not any(a.last == index - 1 for a in view.actors):
@@ -314,7 +318,8 @@ def _reduced_relative(view: SentenceView, trigger: _Trigger) -> bool:
         return False
     index = trigger.index - 1
     if view.low(index) == ",":
-        index -= 1
+        # "... took delivery of Gripens this month, shipped from Sweden": a participle clause.
+        return word.endswith("ed") or any(w.last == index - 1 for w in view.weapons)
     return any(w.last == index for w in view.weapons)
 
 
@@ -340,6 +345,7 @@ def _core_frame(
     if trigger.kind is Frame.USE:
         return _use_roles(view, text, trigger, frame, parties, clause, last_subject)
     passive = _passive(view, trigger)
+    frame.passive = passive
     segment = _segment(trigger, core, clause)
     agent = _agent(view, trigger, parties, passive, last_subject, clause)
     if trigger.kind is Frame.GIVE:
@@ -351,7 +357,7 @@ def _core_frame(
         frame.supplier = _stated_origin(view, frame)
     if frame.supplier is None and frame.recipient is None:
         frame.anaphoric = True
-    if view.low(trigger.index) in FLY_VERBS and frame.recipient is None:
+    if view.low(trigger.index) in FLY_VERBS and _first(parties, trigger, ("to",), after=True) is None:
         return None  # "the KAAN first flew in 2024" moves nothing to anyone
     return frame
 
@@ -389,9 +395,11 @@ def _give_roles(
     frame.recipient = frame.recipient or _first(inside, trigger, ("for",), after=True)
     if frame.recipient is None and frame.supplier is not None:
         # "New Delhi is in talks with Jakarta on the sale of BrahMos"
-        partner = _nearest(inside, trigger, ("with",))
-        if partner is not None and partner.id != frame.supplier.id:
-            frame.recipient = partner
+        partner = next(
+            (a for a in inside if a.prep == "with" and _after_partner_cue(view, a.first)), None
+        )
+        if partner is not None and partner.actor.id != frame.supplier.id:
+            frame.recipient = partner.actor
     _swap_possessive_buyer(view, trigger, frame, parties)
 
 
@@ -427,6 +435,13 @@ def _receive_roles(
     if frame.supplier is not None and frame.recipient is not None:
         if frame.supplier.id == frame.recipient.id:
             frame.supplier = None
+
+
+def _after_partner_cue(view: SentenceView, first: int) -> bool:
+    index = first - 1
+    while index >= 0 and view.low(index) in ("with", "the"):
+        index -= 1
+    return view.low(index) in PARTNER_CUES or view.low(index - 1) in PARTNER_CUES
 
 
 def _holder(view: SentenceView, trigger: _Trigger, parties: list[ActorMention]) -> ActorRef | None:
@@ -471,6 +486,8 @@ def _agent(
         )  # fmt: skip
         if owner is not None:
             return owner.actor
+    if trigger.noun and view.low(trigger.index - 1) == "-" and view.low(trigger.index - 2) == "re":
+        return None  # "Berlin cleared the re-export": the approver does not re-export
     # "Washington warned that a transfer of ...": the embedded clause has its own subject.
     floor = max((i for i in range(clause[0], trigger.index) if view.low(i) in _COMPLEMENTIZERS), default=-1)
     left = [
@@ -479,6 +496,11 @@ def _agent(
     ]  # fmt: skip
     if left:
         return left[-1].actor
+    if view.low(clause[0]) in ("which", "who") and view.low(clause[0] - 1) == ",":
+        # "Argentina, which agreed to buy F-16s": the antecedent is the subject.
+        antecedent = [a for a in view.actors if a.last == clause[0] - 2 and not a.speaker]
+        if antecedent:
+            return antecedent[0].actor
     # "Moroccan officials held talks about acquiring ...": officials act for their state.
     speakers = [
         a for a in view.actors
@@ -599,7 +621,12 @@ def _weapons_for(
     left = [w for w in view.weapons if left_start <= w.first < trigger.index]
     if left:
         return left
-    return [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
+    inside = [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
+    if inside or view.low(clause[0]) not in ("which", "that"):
+        return inside
+    # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
+    before = [w for w in view.weapons if w.last < clause[0]]
+    return before[-2:]
 
 
 def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:

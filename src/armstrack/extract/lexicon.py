@@ -42,7 +42,7 @@ GIVE_VERBS: dict[str, Status] = {
         D,
     ),
     **_forms("sell sells selling pledge pledges pledged pledging approve approves "
-             "approved approving", A),
+             "approved approving promise promises promised promising", A),
     **_forms("offer offers offered offering", T),
 }
 GIVE_NOUNS: dict[str, Status] = {
@@ -137,7 +137,7 @@ NEGATIONS = frozenset(
 
 # Words that end a clause: roles are looked for inside the trigger's clause only.
 CLAUSE_BREAKS = frozenset(
-    "; : — – ( ) but while whereas although though however meanwhile".split()
+    "; : — – ( ) but while whereas although though".split()
 )
 
 # Nouns after a demonym that make the demonym stand for its state as an actor.
@@ -156,7 +156,13 @@ FLY_VERBS = frozenset("fly flew flown flying".split())
 # Triggers that only qualify a following transfer word in the same clause.
 MODAL_TRIGGERS = frozenset(
     "approve approves approved approving offer offers offered offering pledge pledges "
-    "pledged pledging request requests requested requesting".split()
+    "pledged pledging request requests requested requesting promise promises promised "
+    "promising".split()
+)
+# Words before "with X" that make X the other side of a deal: "in talks with Jakarta".
+PARTNER_CUES = frozenset(
+    "talks negotiations negotiating negotiate discussions deal contract agreement signed "
+    "accord".split()
 )
 # Only a military kind of aid is a transfer ("aid officials" and "food aid" are not).
 AID_QUALIFIERS = frozenset("military security lethal defence defense weapons arms".split())

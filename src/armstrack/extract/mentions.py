@@ -172,6 +172,8 @@ def build_view(
         kind = match.kind
         if kind in (TermKind.SYSTEM, TermKind.CLASS):
             weapon = _weapon(first, last, span, match, catalogue)
+            if weapon.system and weapon.category is not Category.SHIP and _names_a_class(tokens, last):
+                continue  # "boats of the Zolfaghar class": a ship class, not the missile
             if weapon.made_in:
                 view.maker_actors[weapon.made_in] = catalogue.actor(weapon.made_in)
             view.weapons.append(weapon)
@@ -198,6 +200,11 @@ def build_view(
     view.actors = _with_context(view, view.actors)
     view.weapons = [_with_quantity(view, text, w) for w in view.weapons]
     return view
+
+
+def _names_a_class(tokens: list[Token], last: int) -> bool:
+    following = [t.low for t in tokens[last + 1 : last + 3]]
+    return following[:1] == ["class"] or following == ["-", "class"]
 
 
 def _in_dateline(tokens: list[Token], first: int, surface: str) -> bool:

@@ -198,8 +198,10 @@ def _fill_partial(
     categories = set(_categories(frame)) or {None}
     filled_any = False
     for category in categories:
-        other = None
-        if frame.recipient is not None and frame.supplier is None:
+        other = _same_system_supplier(drafts, frame)
+        if other is None and frame.kind is Frame.GIVE and frame.passive and frame.supplier is None:
+            other = _speaking_state(fact, frame)
+        if other is None and frame.recipient is not None and frame.supplier is None:
             other = _origin_supplier(frame, catalogue)
         other = other or _counterpart(drafts, frame, category, fact.index)
         if other is None and frame.kind is Frame.RECEIVE and frame.supplier is not None:
@@ -214,6 +216,29 @@ def _fill_partial(
                           [w for w in frame.weapons if category is None or w.category == category])  # fmt: skip
         filled_any = bool(_add_frame(drafts, fact, filled, supplier, recipient, catalogue)) or filled_any
     return filled_any
+
+
+def _same_system_supplier(drafts: dict[Key, _Draft], frame: FrameHit) -> ActorRef | None:
+    """ "the sale of the F-16s to Argentina": the supplier already named for those F-16s."""
+    if frame.recipient is None or frame.supplier is not None:
+        return None
+    systems = {w.system for w in frame.weapons if w.system}
+    suppliers = {
+        d.supplier.id: d.supplier
+        for d in drafts.values()
+        if d.recipient.id == frame.recipient.id and systems & set(d.systems)
+    }
+    return next(iter(suppliers.values())) if len(suppliers) == 1 else None
+
+
+def _speaking_state(fact: SentenceFacts, frame: FrameHit) -> ActorRef | None:
+    """ "Poland's defence minister says tanks have been handed over to Ukraine"."""
+    for cue in fact.cues:
+        actor = cue.speaker.actor if cue.speaker else None
+        if cue.stance in (Stance.ASSERTS, Stance.CONFIRMS) and actor is not None:
+            if frame.recipient is not None and actor.id != frame.recipient.id:
+                return actor
+    return None
 
 
 def _counterpart(
