@@ -10,7 +10,9 @@ process so that peak memory is its own:
   spacy       spaCy's blank English pipeline with an EntityRuler over the same
               terms (it only tags; no transfers), if spaCy is installed
 
-Prints articles/s, MB/s and peak RSS for several corpus sizes.
+Prints articles/s and MB/s per CPU second of the one process (so the figures
+hold for one core even on a busy machine; corpus generation is not timed) and
+peak RSS for several corpus sizes.
 
     python benchmarks/bench_extract.py [--sizes 1000 2000 4000] [--engines armstrack scan spacy]
 """
@@ -24,7 +26,8 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import islice
 
 FILLER_SUBJECTS = (
     "The finance minister", "Opposition leaders", "The central bank", "Local officials",
@@ -66,14 +69,20 @@ def _systems() -> list[str]:
     return sorted(default_catalogue().systems)
 
 
-def corpus(n: int, seed: int = 7, weapon_share: float = 0.15) -> Iterator[str]:
-    """``n`` articles of ~700 words, generated lazily so memory does not grow with n."""
+def corpus(n: int, seed: int = 7, weapon_share: float = 0.25) -> Iterator[str]:
+    """``n`` articles of ~700 words, generated lazily so memory does not grow with n.
+
+    A share ``weapon_share`` of the articles carries arms news (a few sentences
+    each); the rest is ordinary news with no weapon in it.
+    """
     rng = random.Random(seed)
     systems = _systems()
     for _ in range(n):
-        sentences = []
-        while sum(len(s.split()) for s in sentences) < 700:
-            if rng.random() < weapon_share / 8:
+        sentences: list[str] = []
+        words = 0
+        arms = rng.random() < weapon_share
+        while words < 700:
+            if arms and rng.random() < 0.15:
                 s, r = rng.sample(STATES, 2)
                 sentences.append(
                     rng.choice(WEAPON_TEMPLATES).format(
@@ -86,23 +95,23 @@ def corpus(n: int, seed: int = 7, weapon_share: float = 0.15) -> Iterator[str]:
                     f"{rng.choice(FILLER_SUBJECTS)} {rng.choice(FILLER_VERBS)} "
                     f"{rng.choice(FILLER_CLAUSES)}."
                 )
+            words += sentences[-1].count(" ") + 1
         yield " date 2024-02-21\n" + " ".join(sentences)
 
 
-def _run_armstrack(texts: Iterator[str]) -> tuple[int, int, int]:
+def _armstrack() -> Callable[[list[str]], int]:
     from armstrack.extract import Extractor
     from armstrack.records import Article
 
     extractor = Extractor()
-    count = size = found = 0
-    for text in texts:
-        found += len(extractor.run(Article(id=str(count), text=text)).transfers)
-        count += 1
-        size += len(text.encode())
-    return count, size, found
+
+    def run(texts: list[str]) -> int:
+        return sum(len(extractor.run(Article(id="a", text=t)).transfers) for t in texts)
+
+    return run
 
 
-def _run_scan(texts: Iterator[str]) -> tuple[int, int, int]:
+def _scan() -> Callable[[list[str]], int]:
     import ahocorasick
 
     from armstrack.catalogue import default_catalogue
@@ -112,15 +121,14 @@ def _run_scan(texts: Iterator[str]) -> tuple[int, int, int]:
     for term in default_catalogue().terms():
         automaton.add_word(fold_term(term.surface), term.kind.value)
     automaton.make_automaton()
-    count = size = found = 0
-    for text in texts:
-        found += sum(1 for _ in automaton.iter(fold(text)))
-        count += 1
-        size += len(text.encode())
-    return count, size, found
+
+    def run(texts: list[str]) -> int:
+        return sum(sum(1 for _ in automaton.iter(fold(t))) for t in texts)
+
+    return run
 
 
-def _run_spacy(texts: Iterator[str]) -> tuple[int, int, int]:
+def _spacy() -> Callable[[list[str]], int]:
     import spacy
 
     from armstrack.catalogue import default_catalogue
@@ -129,33 +137,35 @@ def _run_spacy(texts: Iterator[str]) -> tuple[int, int, int]:
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     patterns = [{"label": t.kind.value.upper(), "pattern": t.surface} for t in default_catalogue().terms()]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-    count = size = found = 0
-    buffered: list[str] = []
 
-    def flush() -> int:
-        return sum(len(doc.ents) for doc in nlp.pipe(buffered, batch_size=64))
+    def run(texts: list[str]) -> int:
+        return sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
 
-    for text in texts:
-        buffered.append(text)
-        count += 1
-        size += len(text.encode())
-        if len(buffered) == 256:
-            found += flush()
-            buffered.clear()
-    found += flush()
-    return count, size, found
+    return run
 
 
-ENGINES = {"armstrack": _run_armstrack, "scan": _run_scan, "spacy": _run_spacy}
+ENGINES = {"armstrack": _armstrack, "scan": _scan, "spacy": _spacy}
+BATCH = 200
 
 
 def measure(engine: str, n: int) -> dict[str, float | int | str]:
-    """Run one engine on ``n`` articles in this process; warm-up is excluded from timing."""
-    run = ENGINES[engine]
-    run(corpus(20, seed=1))
-    start = time.perf_counter()
-    count, size, found = run(corpus(n))
-    seconds = time.perf_counter() - start
+    """Run one engine on ``n`` articles in this process.
+
+    Articles are generated in batches of 200 outside the timed part, so the
+    figures are the engine's alone and memory stays flat in ``n``. Time is CPU
+    time of this process: one core's work, whatever else the machine runs.
+    """
+    run = ENGINES[engine]()
+    run(list(corpus(20, seed=1)))  # warm-up
+    count = size = found = 0
+    seconds = 0.0
+    texts = corpus(n)
+    while batch := list(islice(texts, BATCH)):
+        start = time.process_time()
+        found += run(batch)
+        seconds += time.process_time() - start
+        count += len(batch)
+        size += sum(len(t.encode()) for t in batch)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "engine": engine,

@@ -65,14 +65,39 @@ def key(term: str) -> str:
     return _NON_ALNUM.sub("", term.lower())
 
 
+def _word_char(char: str) -> str:
+    if not char.isalnum():
+        return " "
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+_WORD_TABLE = {ord(c): _word_char(c) for c in map(chr, range(0x250))}
+_WORD_TABLE.update({ord(c): " " for c in "\u2010\u2011\u2012\u2013\u2014\u2212\u2018\u2019\u201c\u201d\u02bc\u00a0\u2026"})
+
+
+def fold_words(text: str) -> str:
+    """Lower-case letters and digits, everything else a space; the length is kept.
+
+    Word-boundary matching then needs no checks: a term padded with spaces can
+    only match whole words.
+    """
+    return text.translate(_WORD_TABLE)
+
+
+def word_key(term: str) -> str:
+    """A catalogue term folded like ``fold_words`` with single spaces."""
+    return _SPACES.sub(" ", fold_words(term)).strip()
+
+
 _LETTER_DIGIT = re.compile(r"(?<=[a-z]) (?=\d)|(?<=\d) (?=[a-z])")
 
 
 def spelling_variants(term: str) -> set[str]:
-    """Folded spellings a designation is written in: "su 35" also as "su35"."""
-    folded = fold_term(term)
-    variants = {folded}
-    joined = _LETTER_DIGIT.sub("", folded)
-    if joined != folded:
-        variants.add(joined)
+    """Word-folded spellings of a name: "Su-35" is also "su 35", "su35", "su 35s"."""
+    folded = word_key(term)
+    variants = {folded, _LETTER_DIGIT.sub("", folded)}
+    for variant in list(variants):
+        if variant[-1:].isdigit():
+            variants.add(variant + "s")  # "F-16s"
     return variants

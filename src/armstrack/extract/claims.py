@@ -16,7 +16,7 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
     (
         # Before the denial cue, so "neither confirmed nor denied" is no denial.
         Stance.DECLINES,
-        re.compile(r"\bneither\s+(?:confirmed|confirm|confirms)\s+nor\s+den(?:ied|y|ies)\b", re.I),
+        re.compile(r"\bneither\s+(?:confirmed|confirm|confirms)\s+nor\s+den(?:ied|y|ies)\b"),
     ),
     (
         Stance.DENIES,
@@ -24,7 +24,6 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
             r"\b(?:den(?:y|ies|ied|ying|ial|ials)|rejected|rejects|rejecting|dismissed|"
             r"dismisses|dismissing|refuted|refutes|disputed|disputes|baseless|groundless|"
             r"unfounded|fabrications?|fabricated|smear)\b",
-            re.I,
         ),
     ),
     (
@@ -35,7 +34,6 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
             r"(?:to\s+)?(?:comment|respond|reply|provide further details|answer|be reached)\w*"
             r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
             r"|\bdid not return\b|\bcould not be reached\b",
-            re.I,
         ),
     ),
     (
@@ -45,7 +43,6 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
             r"(?:publicly\s+|officially\s+)?confirm|could not\s+(?:be\s+)?(?:independently\s+)?"
             r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|no evidence|"
             r"not independently verified|cannot be verified)\b",
-            re.I,
         ),
     ),
     (
@@ -53,7 +50,6 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<!if )(?<!yet to )\b(?:confirm(?:ed|s|ing)?|acknowledg(?:ed|es|ing)|admitted|"
             r"admits|verified)\b",
-            re.I,
         ),
     ),
     (
@@ -62,7 +58,6 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
             r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|stated|"
             r"announced|announces|insisted|insists|added|wrote|revealed|alleged|alleges|"
             r"accused|accuses|warned|warns|indicated)\b",
-            re.I,
         ),
     ),
 )
@@ -70,8 +65,7 @@ HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|if confirmed|is believed to|"
     r"are believed to|was believed to|were believed to|is said to|are said to|appears? to|"
     r"appeared to|suspected|likely|unconfirmed|unverified|may have|might have|could have|"
-    r"is thought to|are thought to|rumou?red|claimed)\b",
-    re.I,
+    r"is thought to|are thought to|rumou?red|claimed)\b"
 )
 _AUXILIARIES = frozenset(
     "has have had also is was were are been would will did does do not repeatedly strongly "
@@ -88,21 +82,28 @@ class ClaimCue:
     span: Span
 
 
-def find_hedges(text: str, start: int, end: int) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.group(0).lower() for m in HEDGES.finditer(text, start, end)))
+def find_hedges(folded: str, start: int, end: int) -> tuple[str, ...]:
+    """Hedging phrases in ``folded[start:end]`` (text folded by ``catalogue.normalise.fold``)."""
+    return tuple(dict.fromkeys(m.group(0) for m in HEDGES.finditer(folded, start, end)))
 
 
-def find_claim_cues(view: SentenceView, text: str, catalogue: Catalogue) -> list[ClaimCue]:
-    """Each stance cue of the sentence with the speaker it belongs to."""
+def find_claim_cues(
+    view: SentenceView, text: str, folded: str, catalogue: Catalogue
+) -> list[ClaimCue]:
+    """Each stance cue of the sentence with the speaker it belongs to.
+
+    The cue patterns are lower case and run on the folded text, which has the
+    same offsets as the original.
+    """
     cues: list[ClaimCue] = []
     seen: list[tuple[int, int]] = []
     for stance, pattern in STANCE_CUES:
-        for match in pattern.finditer(text, view.start, view.end):
+        for match in pattern.finditer(folded, view.start, view.end):
             if any(s <= match.start() < e for s, e in seen):
                 continue
             seen.append((match.start(), match.end()))
             speaker = _speaker(view, text, match, catalogue)
-            span = Span(match.start(), match.end(), match.group(0))
+            span = Span(match.start(), match.end(), text[match.start() : match.end()])
             cues.append(ClaimCue(stance, speaker, span))
     cues.sort(key=lambda c: c.span.start)
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.

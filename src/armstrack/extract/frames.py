@@ -15,27 +15,27 @@ from dataclasses import dataclass, field
 from armstrack.extract.lexicon import (
     AGREED_CUES,
     AID_QUALIFIERS,
-    ARRIVAL_VERBS,
-    PARTNER_CUES,
-    MODAL_TRIGGERS,
-    PENDING_CUES,
-    FLY_VERBS,
-    PERSON_NOUNS,
-    WEAK_DISCUSSED_CUES,
     ANAPHORIC_NOUNS,
+    ARRIVAL_VERBS,
     BLOCKING_CUES,
     CLAUSE_BREAKS,
     DEAL_WORDS,
     DETERMINERS,
     DISCUSSED_CUES,
     DOMESTIC_CUES,
+    FLY_VERBS,
     GIVE_NOUNS,
     GIVE_VERBS,
+    MODAL_TRIGGERS,
     NEGATIONS,
+    PARTNER_CUES,
+    PENDING_CUES,
+    PERSON_NOUNS,
     PRONOUNS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
     USE_VERBS,
+    WEAK_DISCUSSED_CUES,
     Frame,
 )
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
@@ -170,12 +170,19 @@ def _same_goods(a: FrameHit, b: FrameHit) -> bool:
     return not cats_a or not cats_b or bool(cats_a & cats_b)
 
 
+_TRIGGER_WORDS = (
+    frozenset(GIVE_VERBS) | frozenset(GIVE_NOUNS) | frozenset(RECEIVE_VERBS)
+    | frozenset(RECEIVE_NOUNS) | USE_VERBS | frozenset(DEAL_WORDS)
+    | {"took", "take", "taking", "takes", "taken"}
+)  # fmt: skip
+
+
 def _triggers(view: SentenceView) -> list[_Trigger]:
     found = []
     for index, token in enumerate(view.tokens):
-        if index in view.taken:
-            continue
         word = token.low
+        if word not in _TRIGGER_WORDS or index in view.taken:
+            continue
         noun = _reads_as_noun(view, index)
         if _not_a_trigger(view, index, noun):
             continue
@@ -233,6 +240,13 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
 
 
 def _clause(view: SentenceView, index: int) -> tuple[int, int]:
+    cached = view.clauses.get(index)
+    if cached is None:
+        cached = view.clauses[index] = _find_clause(view, index)
+    return cached
+
+
+def _find_clause(view: SentenceView, index: int) -> tuple[int, int]:
     start = index
     while start > 0 and not _breaks(view, start - 1):
         start -= 1

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from armstrack.catalogue import Catalogue, Term, TermKind
-from armstrack.catalogue.normalise import fold, spelling_variants
+from armstrack.catalogue.normalise import fold_words, spelling_variants
 
 # When one span names several entries, the first kind here wins.
 _PRIORITY = (
@@ -45,7 +45,12 @@ class _Entry:
 
 
 class Matcher:
-    """Finds catalogue terms in text, tolerant of case, hyphens and spacing."""
+    """Finds catalogue terms in text, tolerant of case, hyphens and spacing.
+
+    Terms are stored padded with spaces and the text is folded so that every
+    character that is not a letter or digit is a space: a hit of the automaton
+    is then always a whole-word match, and no hit has to be thrown away.
+    """
 
     def __init__(self, terms: list[Term]) -> None:
         entries: dict[str, list[_Entry]] = {}
@@ -59,13 +64,13 @@ class Matcher:
                 proper=surface[:1].isupper(),
             )
             for variant in spelling_variants(surface):
-                bucket = entries.setdefault(variant, [])
+                bucket = entries.setdefault(f" {variant} ", [])
                 if entry not in bucket:
                     bucket.append(entry)
         self._automaton = ahocorasick.Automaton()
-        for variant, bucket in entries.items():
+        for key, bucket in entries.items():
             bucket.sort(key=lambda e: _RANK[e.kind])
-            self._automaton.add_word(variant, (len(variant), tuple(bucket)))
+            self._automaton.add_word(key, (len(key), tuple(bucket)))
         self._automaton.make_automaton()
         self.size = len(entries)
 
@@ -73,27 +78,21 @@ class Matcher:
     def from_catalogue(cls, catalogue: Catalogue) -> Matcher:
         return cls(list(catalogue.terms()))
 
-    def find(self, text: str, folded: str | None = None) -> list[Match]:
-        """Longest non-overlapping matches on word boundaries, in text order."""
-        if folded is None:
-            folded = fold(text)
+    def find(self, text: str) -> list[Match]:
+        """Longest non-overlapping whole-word matches, in text order."""
+        padded = f" {fold_words(text)} "
         candidates: list[Match] = []
-        limit = len(text)
-        for last, (length, bucket) in self._automaton.iter(folded):
-            start = last + 1 - length
-            end = last + 1
-            if start > 0 and folded[start - 1].isalnum():
-                continue
-            # "F-16s", "Su-35s": a plural s after a designation ending in a digit.
-            if end < limit and folded[end] == "s" and folded[end - 1].isdigit():
-                end += 1
-            if end < limit and folded[end].isalnum():
-                continue
+        for last, (length, bucket) in self._automaton.iter(padded):
+            # The key's spaces stand one before and one after the term; in the
+            # padded text, index i is index i - 1 of the text.
+            start = last - length + 1
+            end = last - 1
             entry = _pick(bucket, text[start:end])
-            if entry is not None and entry.kind is TermKind.CLASS and _in_title(text, start):
+            if entry is None:
+                continue
+            if entry.kind is TermKind.CLASS and _in_title(text, start):
                 continue  # "the Nuclear Arms Control Project" names no weapons
-            if entry is not None:
-                candidates.append(Match(start, end, entry.kind, entry.target))
+            candidates.append(Match(start, end, entry.kind, entry.target))
         return _longest_first(candidates)
 
 

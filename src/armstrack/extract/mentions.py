@@ -18,13 +18,13 @@ from armstrack.extract.lexicon import (
     DETERMINERS,
     GIVE_NOUNS,
     GIVE_VERBS,
-    RECEIVE_VERBS,
-    USE_VERBS,
     ORIGIN_SUFFIXES,
     PERSON_NOUNS,
     PREPOSITIONS,
     RECEIVE_NOUNS,
+    RECEIVE_VERBS,
     STATE_NOUNS,
+    USE_VERBS,
 )
 from armstrack.extract.matching import Match
 from armstrack.extract.quantities import quantity_before
@@ -137,8 +137,11 @@ class SentenceView:
     origin_actors: dict[str, ActorRef] = field(default_factory=dict)
     maker_actors: dict[str, ActorRef] = field(default_factory=dict)  # catalogue origins
 
+    clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # memo of frames._clause
+    lows: list[str] = field(default_factory=list)
+
     def low(self, index: int) -> str:
-        return self.tokens[index].low if 0 <= index < len(self.tokens) else ""
+        return self.lows[index] if 0 <= index < len(self.lows) else ""
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -158,7 +161,7 @@ def build_view(
 ) -> SentenceView:
     """Tokens and typed mentions of the sentence ``text[start:end]``."""
     tokens = tokenize(text, start, end)
-    view = SentenceView(start, end, tokens)
+    view = SentenceView(start, end, tokens, lows=[t.low for t in tokens])
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
     demonyms: list[tuple[int, int, str, Span]] = []

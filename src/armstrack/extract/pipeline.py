@@ -12,11 +12,12 @@ catalogue are arguments.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from armstrack.catalogue import Catalogue, TermKind, default_catalogue
+from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import fold
 from armstrack.extract.claims import find_claim_cues, find_hedges
 from armstrack.extract.dates import date_prefix, find_times
@@ -26,7 +27,6 @@ from armstrack.extract.mentions import ArticleContext, build_view
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import split_sentences
 from armstrack.extract.transfers import SentenceFacts, assemble
-from armstrack.catalogue import load_catalogue
 from armstrack.records import ActorRef, Article, Extraction, Span
 
 _WEAPON_KINDS = (TermKind.SYSTEM, TermKind.CLASS)
@@ -37,8 +37,7 @@ _TOPICAL = re.compile(
     r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?(?:transfers?|shipments?|deliveries|"
     r"delivery|deal|consignments?|supplies|packages?|sales?|reports?|claims?|accusations?|"
     r"allegations?|account|charges?|findings|assertions?|story)\b"
-    r"|\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b",
-    re.I,
+    r"|\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b"
 )
 
 
@@ -66,23 +65,26 @@ class Extractor:
     def run(self, article: Article) -> Extraction:
         text = article.text
         published = article.published or date_prefix(text)
-        matches = self.matcher.find(text, fold(text))
+        folded = fold(text)
+        matches = self.matcher.find(text)
         if not any(m.kind in _WEAPON_KINDS for m in matches):
             return Extraction(article)
-        facts = self._sentences(text, matches, published)
+        facts = self._sentences(text, folded, matches, published)
         return Extraction(article, assemble(facts, self.catalogue))
 
     def _sentences(
-        self, text: str, matches: list[Match], published: date | None
+        self, text: str, folded: str, matches: list[Match], published: date | None
     ) -> list[SentenceFacts]:
         facts: list[SentenceFacts] = []
         last_subject: ActorRef | None = None
         cursor = 0
         context = _context(matches, self.catalogue)
+        topical = [m.start() for m in _TOPICAL.finditer(folded)]
         for index, (start, end) in enumerate(split_sentences(text)):
             inside, cursor = _matches_in(matches, cursor, start, end)
             has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
-            if not has_weapon and not _TOPICAL.search(text, start, end):
+            is_topical = bisect_left(topical, start) < bisect_left(topical, end)
+            if not has_weapon and not is_topical:
                 continue
             view = build_view(text, start, end, inside, self.catalogue, context)
             frames = find_frames(view, text, last_subject)
@@ -91,11 +93,11 @@ class Extractor:
                 span=_span(text, start, end),
                 view=view,
                 frames=frames,
-                cues=find_claim_cues(view, text, self.catalogue),
-                hedges=find_hedges(text, start, end),
+                cues=find_claim_cues(view, text, folded, self.catalogue),
+                hedges=find_hedges(folded, start, end),
                 times=find_times(text, start, end, published),
                 routes=find_routes(text, start, end) if frames else [],
-                anaphoric=is_anaphoric_sentence(view) or bool(_TOPICAL.search(text, start, end)),
+                anaphoric=is_anaphoric_sentence(view) or is_topical,
                 home=context.home_state(end),
             )
             facts.append(fact)

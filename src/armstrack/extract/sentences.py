@@ -34,15 +34,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LAST_WORD = re.compile(r"[\w.]*\Z")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word_start = dot
-    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
-        word_start -= 1
-    word = text[word_start:dot].lower()
+    match = _LAST_WORD.search(text, max(0, dot - 12), dot)
+    word = match.group(0) if match else ""
     if not word:
         return False
     # A single capital letter is an initial ("John F. Kennedy").
-    return word in ABBREVIATIONS or (len(word) == 1 and text[word_start].isupper())
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
