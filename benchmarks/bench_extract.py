@@ -58,7 +58,18 @@ WEAPON_TEMPLATES = (
     "{r} launched {d}-made {w} at targets overnight, officials said.",
     "{s} is in talks with {r} over the possible sale of {w}.",
 )  # fmt: skip
-STATES = ("Iran", "Russia", "Turkey", "France", "Germany", "China", "India", "Egypt", "Poland", "Ukraine")
+STATES = (
+    "Iran",
+    "Russia",
+    "Turkey",
+    "France",
+    "Germany",
+    "China",
+    "India",
+    "Egypt",
+    "Poland",
+    "Ukraine",
+)
 DEMONYMS = ("Iranian", "Russian", "Turkish", "French", "German", "Chinese", "North Korean")
 OUTLETS = ("Reuters", "AP", "AFP", "Bloomberg", "Yonhap")
 
@@ -86,9 +97,13 @@ def corpus(n: int, seed: int = 7, weapon_share: float = 0.25) -> Iterator[str]:
                 s, r = rng.sample(STATES, 2)
                 sentences.append(
                     rng.choice(WEAPON_TEMPLATES).format(
-                        s=s, r=r, n=rng.randint(2, 400), w=rng.choice(systems),
-                        d=rng.choice(DEMONYMS), o=rng.choice(OUTLETS),
-                    )  # fmt: skip
+                        s=s,
+                        r=r,
+                        n=rng.randint(2, 400),
+                        w=rng.choice(systems),
+                        d=rng.choice(DEMONYMS),
+                        o=rng.choice(OUTLETS),
+                    )
                 )
             else:
                 sentences.append(
@@ -135,7 +150,9 @@ def _spacy() -> Callable[[list[str]], int]:
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    patterns = [{"label": t.kind.value.upper(), "pattern": t.surface} for t in default_catalogue().terms()]
+    patterns = [
+        {"label": t.kind.value.upper(), "pattern": t.surface} for t in default_catalogue().terms()
+    ]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
 
     def run(texts: list[str]) -> int:
@@ -179,7 +196,9 @@ def measure(engine: str, n: int) -> dict[str, float | int | str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000])
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=list(ENGINES))
     parser.add_argument("--one", nargs=2, metavar=("ENGINE", "N"), help=argparse.SUPPRESS)

@@ -1,9 +1,9 @@
 """armstrack: turn news reports into a sourced, queryable database of arms transfers.
 
-    >>> import armstrack
-    >>> result = armstrack.extract("Iran has shipped drones to Russia.", "2024-02-21")
-    >>> result.transfers[0].status.label
-    'delivered'
+>>> import armstrack
+>>> result = armstrack.extract("Iran has shipped drones to Russia.", "2024-02-21")
+>>> result.transfers[0].status.label
+'delivered'
 """
 
 from armstrack.catalogue import Catalogue, default_catalogue, load_catalogue

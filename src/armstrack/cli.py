@@ -79,7 +79,9 @@ def extract(
         else:
             results.append(extraction)
     if format is OutputFormat.json:
-        sys.stdout.write(json.dumps([extraction_dict(e) for e in results], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([extraction_dict(e) for e in results], ensure_ascii=False, indent=2) + "\n"
+        )
     elif format is OutputFormat.table:
         out.print(_table(results))
     _summary(len(results) if format is not OutputFormat.jsonl else None, skipped)
@@ -89,12 +91,24 @@ def extract(
 
 def _table(results: list[Extraction]) -> Table:
     table = Table(title="Reported arms transfers", show_lines=False)
-    for column in ("article", "supplier", "recipient", "category", "systems", "status", "qty", "when", "denied by"):
+    for column in (
+        "article",
+        "supplier",
+        "recipient",
+        "category",
+        "systems",
+        "status",
+        "qty",
+        "when",
+        "denied by",
+    ):
         table.add_column(column, overflow="fold")
     for extraction in results:
         for t in extraction.transfers:
-            quantity = "" if t.quantity is None or t.quantity.value is None else (
-                f"~{t.quantity.value}" if t.quantity.approximate else str(t.quantity.value)
+            quantity = (
+                ""
+                if t.quantity is None or t.quantity.value is None
+                else (f"~{t.quantity.value}" if t.quantity.approximate else str(t.quantity.value))
             )
             table.add_row(
                 extraction.article.id,
@@ -122,7 +136,9 @@ def _summary(count: int | None, skipped: Counter[str]) -> None:
 @app.command(name="eval")
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSON-lines file (see GOLD.md).")],
-    texts: Annotated[Path, typer.Argument(help="Folder with <id>.txt files or JSON-lines articles.")],
+    texts: Annotated[
+        Path, typer.Argument(help="Folder with <id>.txt files or JSON-lines articles.")
+    ],
     show: Annotated[bool, typer.Option("--show", help="List misses per article.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     catalogue: CatalogueOption = None,
@@ -145,8 +161,8 @@ def eval_command(
             out.print(f"{miss.id}: missed {miss.missed} spurious {miss.spurious}")
             for triple, want, got in miss.wrong_status:
                 out.print(f"    status {triple}: gold {want}, got {got}")
-            for triple, want, got in miss.wrong_quantity:
-                out.print(f"    quantity {triple}: gold {want}, got {got}")
+            for triple, want_n, got_n in miss.wrong_quantity:
+                out.print(f"    quantity {triple}: gold {want_n}, got {got_n}")
     summary = scores.as_dict()
     out.print(f"articles {scores.articles}")
     for name in ("triples", "systems", "denials"):

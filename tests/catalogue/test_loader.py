@@ -53,7 +53,11 @@ def test_families_and_origins_resolve(catalogue: Catalogue) -> None:
 def test_known_aliases_and_families(
     catalogue: Catalogue, alias: str, system: str | None, family: str | None
 ) -> None:
-    owner = next(s for s in catalogue.systems.values() if key(alias) in {key(n) for n in (s.name, *s.aliases)})
+    owner = next(
+        s
+        for s in catalogue.systems.values()
+        if key(alias) in {key(n) for n in (s.name, *s.aliases)}
+    )
     if system is not None:
         assert owner.name == system
     if family is not None:
@@ -76,9 +80,18 @@ def test_extension_file_adds_entries(tmp_path: Path) -> None:
     [
         ('[[system]]\nname = "X-1"\ncategory = "uav"\norigin = "ZZZ"\n', "unknown origin 'ZZZ'"),
         ('[[system]]\nname = "X-1"\ncategory = "laser"\norigin = "NOR"\n', "category"),
-        ('[[system]]\nname = "X-1"\nfamily = "Nope"\ncategory = "uav"\norigin = "NOR"\n', "unknown family"),
-        ('[[system]]\nname = "X-1"\naliases = ["Geran 2"]\ncategory = "uav"\norigin = "NOR"\n', "claimed by"),
-        ('[[system]]\nname = "X-1"\ncategory = "uav"\norigin = "NOR"\ncolour = "red"\n', "Extra inputs"),
+        (
+            '[[system]]\nname = "X-1"\nfamily = "Nope"\ncategory = "uav"\norigin = "NOR"\n',
+            "unknown family",
+        ),
+        (
+            '[[system]]\nname = "X-1"\naliases = ["Geran 2"]\ncategory = "uav"\norigin = "NOR"\n',
+            "claimed by",
+        ),
+        (
+            '[[system]]\nname = "X-1"\ncategory = "uav"\norigin = "NOR"\ncolour = "red"\n',
+            "Extra inputs",
+        ),
         ("[[system]\n", "not a valid UTF-8 TOML file"),
     ],
 )

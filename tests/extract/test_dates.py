@@ -50,7 +50,11 @@ def test_find_times_spans_point_into_text() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [(" date 2024-02-21 Iran has...", date(2024, 2, 21)), ("date 2023-13-01\nx", None), ("No date", None)],
+    [
+        (" date 2024-02-21 Iran has...", date(2024, 2, 21)),
+        ("date 2023-13-01\nx", None),
+        ("No date", None),
+    ],
 )
 def test_date_prefix_reads_first_line(text: str, expected: date | None) -> None:
     assert date_prefix(text) == expected

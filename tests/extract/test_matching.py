@@ -9,7 +9,9 @@ def matcher(catalogue: Catalogue) -> Matcher:
     return Matcher.from_catalogue(catalogue)
 
 
-@pytest.mark.parametrize("surface", ["Shahed-136", "Shahed 136", "SHAHED-136", "Shahed136", "Geran-2"])
+@pytest.mark.parametrize(
+    "surface", ["Shahed-136", "Shahed 136", "SHAHED-136", "Shahed136", "Geran-2"]
+)
 def test_matcher_tolerates_case_hyphens_and_spacing(matcher: Matcher, surface: str) -> None:
     text = f"Russia launched {surface} drones overnight."
     systems = [m for m in matcher.find(text) if m.kind is TermKind.SYSTEM]

@@ -20,7 +20,9 @@ def _quantity(text: str, weapon: str) -> tuple[int | None, bool] | None:
         ("It sent six Patriot batteries.", "Patriot", (6, False)),
     ],
 )
-def test_quantity_before_reads_counts(text: str, weapon: str, expected: tuple[int | None, bool]) -> None:
+def test_quantity_before_reads_counts(
+    text: str, weapon: str, expected: tuple[int | None, bool]
+) -> None:
     assert _quantity(text, weapon) == expected
 
 

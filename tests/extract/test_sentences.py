@@ -11,9 +11,15 @@ def _sentences(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("Iran sent drones. Russia used them.", ["Iran sent drones.", "Russia used them."]),
-        ("A U.S. official said so. Tehran denied it.", ["A U.S. official said so.", "Tehran denied it."]),
+        (
+            "A U.S. official said so. Tehran denied it.",
+            ["A U.S. official said so.", "Tehran denied it."],
+        ),
         ("Gen. Smith spoke. He left.", ["Gen. Smith spoke.", "He left."]),
-        ('"They arrived," he said. Then more came.', ['"They arrived," he said.', "Then more came."]),
+        (
+            '"They arrived," he said. Then more came.',
+            ['"They arrived," he said.', "Then more came."],
+        ),
         ("Headline\n\nBody text here.", ["Headline", "Body text here."]),
     ],
 )

@@ -33,29 +33,80 @@ def _only(extraction: Extraction) -> Transfer:
     ("text", "expected"),
     [
         # supplier first, active
-        ("Iran has shipped hundreds of Shahed-136 drones to Russia.", ("IRN", "RUS", "uav", "delivered")),
-        ("Tehran provided Moscow with ballistic missiles last month.", ("IRN", "RUS", "missile", "delivered")),
-        ("Germany handed over two IRIS-T SLM batteries to Ukraine on Friday.", ("DEU", "UKR", "air_defence", "delivered")),
+        (
+            "Iran has shipped hundreds of Shahed-136 drones to Russia.",
+            ("IRN", "RUS", "uav", "delivered"),
+        ),
+        (
+            "Tehran provided Moscow with ballistic missiles last month.",
+            ("IRN", "RUS", "missile", "delivered"),
+        ),
+        (
+            "Germany handed over two IRIS-T SLM batteries to Ukraine on Friday.",
+            ("DEU", "UKR", "air_defence", "delivered"),
+        ),
         # recipient first
-        ("Serbia took delivery of FK-3 air defence systems from China.", ("CHN", "SRB", "air_defence", "delivered")),
-        ("Poland received the first K2 tanks from South Korea in December.", ("KOR", "POL", "armoured_vehicle", "delivered")),
+        (
+            "Serbia took delivery of FK-3 air defence systems from China.",
+            ("CHN", "SRB", "air_defence", "delivered"),
+        ),
+        (
+            "Poland received the first K2 tanks from South Korea in December.",
+            ("KOR", "POL", "armoured_vehicle", "delivered"),
+        ),
         # passive
-        ("More than 5,000 NLAW launchers were shipped to Ukraine by Britain.", ("GBR", "UKR", "missile", "delivered")),
-        ("Russia was supplied with artillery shells by North Korea, officials said.", ("PRK", "RUS", "ammunition", "delivered")),
+        (
+            "More than 5,000 NLAW launchers were shipped to Ukraine by Britain.",
+            ("GBR", "UKR", "missile", "delivered"),
+        ),
+        (
+            "Russia was supplied with artillery shells by North Korea, officials said.",
+            ("PRK", "RUS", "ammunition", "delivered"),
+        ),
         # noun phrases
-        ("Iranian deliveries of Fateh-110 missiles to Russia began in January.", ("IRN", "RUS", "missile", "delivered")),
-        ("Egypt's purchase of Rafale jets from France was completed last year.", ("FRA", "EGY", "aircraft", "agreed")),
-        ("The sale of 40 F-16 jets to Turkey was approved by the State Department.", ("USA", "TUR", "aircraft", "agreed")),
+        (
+            "Iranian deliveries of Fateh-110 missiles to Russia began in January.",
+            ("IRN", "RUS", "missile", "delivered"),
+        ),
+        (
+            "Egypt's purchase of Rafale jets from France was completed last year.",
+            ("FRA", "EGY", "aircraft", "agreed"),
+        ),
+        (
+            "The sale of 40 F-16 jets to Turkey was approved by the State Department.",
+            ("USA", "TUR", "aircraft", "agreed"),
+        ),
         # origin adjective with use
-        ("Russia launched dozens of Iranian-made drones at Kyiv overnight.", ("IRN", "RUS", "uav", "delivered")),
-        ("The Houthis fired Iranian-made missiles at a tanker in the Red Sea.", ("IRN", "houthis", "missile", "delivered")),
+        (
+            "Russia launched dozens of Iranian-made drones at Kyiv overnight.",
+            ("IRN", "RUS", "uav", "delivered"),
+        ),
+        (
+            "The Houthis fired Iranian-made missiles at a tanker in the Red Sea.",
+            ("IRN", "houthis", "missile", "delivered"),
+        ),
         # statuses
-        ("The United Arab Emirates signed a contract to buy 80 Rafale jets from France.", ("FRA", "ARE", "aircraft", "agreed")),
-        ("India is in talks with Washington to acquire 31 MQ-9B drones.", ("USA", "IND", "uav", "discussed")),
-        ("Algeria wants to buy Su-57 fighters from Russia, diplomats said.", ("RUS", "DZA", "aircraft", "discussed")),
-        ("Britain will send 14 Challenger 2 tanks to Ukraine.", ("GBR", "UKR", "armoured_vehicle", "agreed")),
+        (
+            "The United Arab Emirates signed a contract to buy 80 Rafale jets from France.",
+            ("FRA", "ARE", "aircraft", "agreed"),
+        ),
+        (
+            "India is in talks with Washington to acquire 31 MQ-9B drones.",
+            ("USA", "IND", "uav", "discussed"),
+        ),
+        (
+            "Algeria wants to buy Su-57 fighters from Russia, diplomats said.",
+            ("RUS", "DZA", "aircraft", "discussed"),
+        ),
+        (
+            "Britain will send 14 Challenger 2 tanks to Ukraine.",
+            ("GBR", "UKR", "armoured_vehicle", "agreed"),
+        ),
         # a recipient of a named system with no supplier named: the system's origin supplies
-        ("Morocco has ordered Caesar howitzers for its army.", ("FRA", "MAR", "artillery", "agreed")),
+        (
+            "Morocco has ordered Caesar howitzers for its army.",
+            ("FRA", "MAR", "artillery", "agreed"),
+        ),
     ],
 )
 def test_extract_finds_transfer_in_each_phrasing(

@@ -34,7 +34,14 @@ def test_text_file_keeps_exact_text_and_reads_date(tmp_path: Path) -> None:
 
 
 def test_jsonl_records_carry_metadata(tmp_path: Path) -> None:
-    line = {"id": "x1", "text": "Body.", "date": "2024-03-01", "url": "https://example.org/x", "title": "T", "outlet": "Wire"}
+    line = {
+        "id": "x1",
+        "text": "Body.",
+        "date": "2024-03-01",
+        "url": "https://example.org/x",
+        "title": "T",
+        "outlet": "Wire",
+    }
     path = _write(tmp_path / "a.jsonl", json.dumps(line) + "\n")
     (article,) = list(read_articles([path]))
     assert isinstance(article, Article)
@@ -81,7 +88,12 @@ def test_bad_jsonl_lines_are_skipped_with_line_numbers(tmp_path: Path) -> None:
     items = list(read_articles([path]))
     assert [i.id for i in items if isinstance(i, Article)] == ["ok1", "ok2"]
     errors = [i for i in items if isinstance(i, InputError)]
-    assert [(type(e), e.line) for e in errors] == [(RecordError, 2), (RecordError, 3), (RecordError, 4), (RecordError, 5)]
+    assert [(type(e), e.line) for e in errors] == [
+        (RecordError, 2),
+        (RecordError, 3),
+        (RecordError, 4),
+        (RecordError, 5),
+    ]
     assert all(e.source == str(path) for e in errors)
 
 

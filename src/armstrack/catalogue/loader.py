@@ -9,6 +9,7 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -175,23 +176,10 @@ def _assemble(files: list[CatalogueFile], sources: tuple[str, ...]) -> Catalogue
     outlets: dict[str, OutletEntry] = {}
     systems: dict[str, SystemEntry] = {}
     for file in files:
-        for table, items, ident in (
-            ("state", file.state, lambda e: e.id),
-            ("group", file.group, lambda e: e.id),
-            ("outlet", file.outlet, lambda e: e.id),
-            ("system", file.system, lambda e: e.name),
-        ):
-            target: dict[str, object] = {
-                "state": states,
-                "group": groups,
-                "outlet": outlets,
-                "system": systems,
-            }[table]  # type: ignore[assignment]
-            for entry in items:
-                name = ident(entry)
-                if name in target:
-                    problems.append(f"{table} {name!r} is defined twice")
-                target[name] = entry  # type: ignore[index]
+        _collect(problems, "state", states, [(e.id, e) for e in file.state])
+        _collect(problems, "group", groups, [(e.id, e) for e in file.group])
+        _collect(problems, "outlet", outlets, [(e.id, e) for e in file.outlet])
+        _collect(problems, "system", systems, [(e.name, e) for e in file.system])
     if problems:
         raise CatalogueError("catalogue", problems)
     return Catalogue(
@@ -203,6 +191,16 @@ def _assemble(files: list[CatalogueFile], sources: tuple[str, ...]) -> Catalogue
         classes=tuple(c for f in files for c in f.class_),
         sources=sources,
     )
+
+
+def _collect(
+    problems: list[str], table: str, target: dict[str, Any], entries: list[tuple[str, Any]]
+) -> None:
+    """Add one file's entries of a table; a name defined twice is a problem."""
+    for name, entry in entries:
+        if name in target:
+            problems.append(f"{table} {name!r} is defined twice")
+        target[name] = entry
 
 
 def check_consistency(catalogue: Catalogue) -> list[str]:
@@ -262,7 +260,7 @@ def _clashes(catalogue: Catalogue) -> list[str]:
             problems.append(f"{term.kind} {term.target!r}: empty name {term.surface!r}")
             continue
         first = owners.setdefault(slot, term)
-        if first.target != term.target or first.kind != term.kind and space == "weapon":
+        if first.target != term.target or (first.kind != term.kind and space == "weapon"):
             problems.append(
                 f"{term.surface!r} is claimed by {first.kind} {first.target!r} "
                 f"and by {term.kind} {term.target!r}"

@@ -73,7 +73,12 @@ def _word_char(char: str) -> str:
 
 
 _WORD_TABLE = {ord(c): _word_char(c) for c in map(chr, range(0x250))}
-_WORD_TABLE.update({ord(c): " " for c in "\u2010\u2011\u2012\u2013\u2014\u2212\u2018\u2019\u201c\u201d\u02bc\u00a0\u2026"})
+_WORD_TABLE.update(
+    {
+        ord(c): " "
+        for c in "\u2010\u2011\u2012\u2013\u2014\u2212\u2018\u2019\u201c\u201d\u02bc\u00a0\u2026"
+    }
+)
 
 
 def fold_words(text: str) -> str:

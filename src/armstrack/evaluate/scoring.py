@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -85,7 +85,14 @@ class Scores:
         for name in ("triples", "systems", "denials"):
             counts: _Counts = getattr(self, name)
             p, r, f = counts.prf()
-            out[name] = {"precision": p, "recall": r, "f1": f, "tp": counts.tp, "fp": counts.fp, "fn": counts.fn}
+            out[name] = {
+                "precision": p,
+                "recall": r,
+                "f1": f,
+                "tp": counts.tp,
+                "fp": counts.fp,
+                "fn": counts.fn,
+            }
         out["status_accuracy"] = self.status_ok / self.status_n if self.status_n else 1.0
         out["quantity_accuracy"] = self.quantity_ok / self.quantity_n if self.quantity_n else 1.0
         out["status"] = [self.status_ok, self.status_n]
@@ -139,8 +146,14 @@ def _score_article(scores: Scores, article_id: str, gold: list[Any], predicted: 
 def _score_systems(
     scores: Scores, gold_by: Mapping[Triple, Any], pred_by: Mapping[Triple, Any]
 ) -> None:
-    gold = [(t[0], t[1], {_name_key(n) for n in alts}) for t, x in gold_by.items() for alts in x.get("systems") or []]
-    pred = [(t[0], t[1], _system_names(s)) for t, x in pred_by.items() for s in x.get("systems") or []]
+    gold = [
+        (t[0], t[1], {_name_key(n) for n in alts})
+        for t, x in gold_by.items()
+        for alts in x.get("systems") or []
+    ]
+    pred = [
+        (t[0], t[1], _system_names(s)) for t, x in pred_by.items() for s in x.get("systems") or []
+    ]
     used: set[int] = set()
     for supplier, recipient, accepted in gold:
         found = next(
@@ -156,12 +169,14 @@ def _score_systems(
     scores.systems.fp += len(pred) - len(used)
 
 
-def score(gold: list[Mapping[str, Any]], predicted: Mapping[str, list[Any]]) -> Scores:
+def score(gold: Sequence[Mapping[str, Any]], predicted: Mapping[str, list[Any]]) -> Scores:
     """Score predicted transfers (by article id) against gold lines."""
     scores = Scores(articles=len(gold))
     for line in gold:
         article_id = str(line["id"])
-        _score_article(scores, article_id, list(line.get("transfers") or []), predicted.get(article_id, []))
+        _score_article(
+            scores, article_id, list(line.get("transfers") or []), predicted.get(article_id, [])
+        )
     return scores
 
 

@@ -68,11 +68,60 @@ HEDGES = re.compile(
     r"is thought to|are thought to|rumou?red|claimed)\b"
 )
 _AUXILIARIES = frozenset(
-    "has have had also is was were are been would will did does do not repeatedly strongly "
-    "firmly previously already again categorically flatly publicly later earlier it "
-    "immediately officially".split()
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "is",
+        "was",
+        "were",
+        "are",
+        "been",
+        "would",
+        "will",
+        "did",
+        "does",
+        "do",
+        "not",
+        "repeatedly",
+        "strongly",
+        "firmly",
+        "previously",
+        "already",
+        "again",
+        "categorically",
+        "flatly",
+        "publicly",
+        "later",
+        "earlier",
+        "it",
+        "immediately",
+        "officially",
+    ]
 )
-_NP_STOPS = frozenset("that and but while which who when , . ; : \" “ ” ( ) if as".split())
+_NP_STOPS = frozenset(
+    [
+        "that",
+        "and",
+        "but",
+        "while",
+        "which",
+        "who",
+        "when",
+        ",",
+        ".",
+        ";",
+        ":",
+        '"',
+        "“",
+        "”",
+        "(",
+        ")",
+        "if",
+        "as",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +243,11 @@ def _phrase(
         role = actors[0].role
     elif actors:
         # "Russia's defence ministry": the words after the state name the body.
-        rest = [view.low(i) for i in range(actors[0].last + 1, end + 1) if view.low(i) not in ("'s", "'")]
+        rest = [
+            view.low(i)
+            for i in range(actors[0].last + 1, end + 1)
+            if view.low(i) not in ("'s", "'")
+        ]
         role = " ".join(rest) or None
     outlet = catalogue.outlets[outlets[0]].name if outlets else None
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
@@ -204,8 +257,12 @@ def _role(view: SentenceView, start: int, end: int, person: str) -> str:
     """The person noun with the modifiers just before it: "military official"."""
     index = next(i for i in range(start, end + 1) if view.low(i) == person)
     first = index
-    while first - 1 >= start and view.low(first - 1) not in DETERMINERS and (
-        first - 1 not in view.taken
-    ) and view.low(first - 1) not in NUMBER_WORDS and not view.low(first - 1).isdigit():
+    while (
+        first - 1 >= start
+        and view.low(first - 1) not in DETERMINERS
+        and (first - 1 not in view.taken)
+        and view.low(first - 1) not in NUMBER_WORDS
+        and not view.low(first - 1).isdigit()
+    ):
         first -= 1
     return " ".join(view.low(i) for i in range(first, index + 1) if view.low(i) not in ("'s",))

@@ -81,7 +81,8 @@ def _normalise(groups: dict[str, str | None], published: date | None) -> tuple[s
     if groups.get("rel"):
         return _relative(groups, published)
     if groups.get("ord") or groups.get("q"):
-        quarter = _ORDINAL_QUARTER[groups["ord"]] if groups.get("ord") else int(groups["q"] or 0)
+        ordinal = groups.get("ord")
+        quarter = _ORDINAL_QUARTER[ordinal] if ordinal else int(groups.get("q") or 0)
         year = groups.get("year") or groups.get("qyear")
         return f"{year}-Q{quarter}", "quarter"
     if groups.get("weekday") or groups.get("yesterday"):
@@ -101,7 +102,8 @@ def _month(groups: dict[str, str | None], published: date | None) -> tuple[str, 
         # "may" is far more often the verb; only "May 2023" or "3 May" count.
         if not groups.get("qual"):
             return None
-    year: int | None = int(groups["year"]) if groups.get("year") else None
+    stated = groups.get("year")
+    year = int(stated) if stated else None
     if year is None:
         if published is None:
             return None

@@ -41,21 +41,95 @@ from armstrack.extract.lexicon import (
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
 from armstrack.records import ActorRef, Status
 
-_BE = frozenset("is are was were be been being get gets got getting has have had".split())
-_ADVERBS = frozenset(
-    "reportedly allegedly already also recently secretly quietly reportedly covertly "
-    "officially formally repeatedly still now just since then first finally openly "
-    "successfully actively regularly quickly further only".split()
+_BE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "get",
+        "gets",
+        "got",
+        "getting",
+        "has",
+        "have",
+        "had",
+    ]
 )
-_NOUN_LEFT = DETERMINERS | frozenset("'s ' first new further additional more".split())
+_ADVERBS = frozenset(
+    [
+        "reportedly",
+        "allegedly",
+        "already",
+        "also",
+        "recently",
+        "secretly",
+        "quietly",
+        "reportedly",
+        "covertly",
+        "officially",
+        "formally",
+        "repeatedly",
+        "still",
+        "now",
+        "just",
+        "since",
+        "then",
+        "first",
+        "finally",
+        "openly",
+        "successfully",
+        "actively",
+        "regularly",
+        "quickly",
+        "further",
+        "only",
+    ]
+)
+_NOUN_LEFT = DETERMINERS | frozenset(["'s", "'", "first", "new", "further", "additional", "more"])
 _MODIFIER_WINDOW = 8
-_COMPLEMENTIZERS = frozenset("that whether because".split())
-_DEFINITE = frozenset("the these those this that its their such".split())
+_COMPLEMENTIZERS = frozenset(["that", "whether", "because"])
+_DEFINITE = frozenset(["the", "these", "those", "this", "that", "its", "their", "such"])
 # Nouns after a trigger noun that make it a modifier: "delivery dates", "supply lines".
 _COMPOUND_HEADS = frozenset(
-    "dates date schedule schedules timeline timelines deadline deadlines times costs cost "
-    "price prices terms ceremony ceremonies route routes network networks chain chains "
-    "lines line depot depots hub hubs officials system systems problems delays".split()
+    [
+        "dates",
+        "date",
+        "schedule",
+        "schedules",
+        "timeline",
+        "timelines",
+        "deadline",
+        "deadlines",
+        "times",
+        "costs",
+        "cost",
+        "price",
+        "prices",
+        "terms",
+        "ceremony",
+        "ceremonies",
+        "route",
+        "routes",
+        "network",
+        "networks",
+        "chain",
+        "chains",
+        "lines",
+        "line",
+        "depot",
+        "depots",
+        "hub",
+        "hubs",
+        "officials",
+        "system",
+        "systems",
+        "problems",
+        "delays",
+    ]
 )
 
 
@@ -208,7 +282,13 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
     """ "took delivery" is one trigger, "aid officials" and "food aid" are none."""
     word = view.low(index)
     before = view.low(index - 1)
-    if word in ("delivery", "possession") and before in ("take", "took", "taking", "takes", "taken"):
+    if word in ("delivery", "possession") and before in (
+        "take",
+        "took",
+        "taking",
+        "takes",
+        "taken",
+    ):
         return True
     if word == "aid" and before not in AID_QUALIFIERS:
         return True
@@ -328,7 +408,9 @@ def _in_service(view: SentenceView, trigger: _Trigger, clause: tuple[int, int]) 
 def _reduced_relative(view: SentenceView, trigger: _Trigger) -> bool:
     """ "missiles supplied by Iran", "a battery bought from Russia": a participle after its noun."""
     word = view.low(trigger.index)
-    if trigger.noun or not word.endswith(("ed", "sold", "sent", "given", "lent", "bought", "flown")):
+    if trigger.noun or not word.endswith(
+        ("ed", "sold", "sent", "given", "lent", "bought", "flown")
+    ):
         return False
     index = trigger.index - 1
     if view.low(index) == ",":
@@ -371,7 +453,10 @@ def _core_frame(
         frame.supplier = _stated_origin(view, frame)
     if frame.supplier is None and frame.recipient is None:
         frame.anaphoric = True
-    if view.low(trigger.index) in FLY_VERBS and _first(parties, trigger, ("to",), after=True) is None:
+    if (
+        view.low(trigger.index) in FLY_VERBS
+        and _first(parties, trigger, ("to",), after=True) is None
+    ):
         return None  # "the KAAN first flew in 2024" moves nothing to anyone
     return frame
 
@@ -476,7 +561,9 @@ def _swap_possessive_buyer(
         frame.recipient, frame.supplier = frame.supplier, None
 
 
-def _nearest(parties: list[ActorMention], trigger: _Trigger, preps: tuple[str, ...]) -> ActorRef | None:
+def _nearest(
+    parties: list[ActorMention], trigger: _Trigger, preps: tuple[str, ...]
+) -> ActorRef | None:
     found = [a for a in parties if a.prep in preps]
     if not found:
         return None
@@ -503,7 +590,9 @@ def _agent(
     if trigger.noun and view.low(trigger.index - 1) == "-" and view.low(trigger.index - 2) == "re":
         return None  # "Berlin cleared the re-export": the approver does not re-export
     # "Washington warned that a transfer of ...": the embedded clause has its own subject.
-    floor = max((i for i in range(clause[0], trigger.index) if view.low(i) in _COMPLEMENTIZERS), default=-1)
+    floor = max(
+        (i for i in range(clause[0], trigger.index) if view.low(i) in _COMPLEMENTIZERS), default=-1
+    )
     left = [
         a for a in parties
         if floor < a.first and a.last < trigger.index and a.prep is None and a.role != "pair"

@@ -41,8 +41,11 @@ GIVE_VERBS: dict[str, Status] = {
         "provisioned fly flew flown flying",
         D,
     ),
-    **_forms("sell sells selling pledge pledges pledged pledging approve approves "
-             "approved approving promise promises promised promising", A),
+    **_forms(
+        "sell sells selling pledge pledges pledged pledging approve approves "
+        "approved approving promise promises promised promising",
+        A,
+    ),
     **_forms("offer offers offered offering", T),
 }
 GIVE_NOUNS: dict[str, Status] = {
@@ -136,9 +139,7 @@ NEGATIONS = frozenset(
 # means the thing has not happened.
 
 # Words that end a clause: roles are looked for inside the trigger's clause only.
-CLAUSE_BREAKS = frozenset(
-    "; : — – ( ) but while whereas although though".split()
-)
+CLAUSE_BREAKS = frozenset("; : — – ( ) but while whereas although though".split())
 
 # Nouns after a demonym that make the demonym stand for its state as an actor.
 STATE_NOUNS = frozenset(

@@ -50,11 +50,52 @@ _VERBISH = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS | frozen
 _LIST_JOINS = frozenset({("and",), ("or",), ("and", "the"), ("or", "the"), ("&",)})
 # Words that may stand between a preposition and its actor: "to the paramilitary RSF".
 _PREP_SKIP_STOPS = frozenset(
-    "and or but that which who said says has have had is are was were be been its their".split()
+    [
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "said",
+        "says",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "its",
+        "their",
+    ]
 )
 _MODIFIERS = frozenset(
-    "military defence defense senior intelligence government foreign security top former "
-    "unnamed anonymous navy naval army air force state ministry department and".split()
+    [
+        "military",
+        "defence",
+        "defense",
+        "senior",
+        "intelligence",
+        "government",
+        "foreign",
+        "security",
+        "top",
+        "former",
+        "unnamed",
+        "anonymous",
+        "navy",
+        "naval",
+        "army",
+        "air",
+        "force",
+        "state",
+        "ministry",
+        "department",
+        "and",
+    ]
 )
 
 
@@ -175,7 +216,11 @@ def build_view(
         kind = match.kind
         if kind in (TermKind.SYSTEM, TermKind.CLASS):
             weapon = _weapon(first, last, span, match, catalogue)
-            if weapon.system and weapon.category is not Category.SHIP and _names_a_class(tokens, last):
+            if (
+                weapon.system
+                and weapon.category is not Category.SHIP
+                and _names_a_class(tokens, last)
+            ):
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
             if weapon.made_in:
                 view.maker_actors[weapon.made_in] = catalogue.actor(weapon.made_in)
@@ -310,12 +355,16 @@ def _set_origin(view: SentenceView, index: int, actor_id: str) -> bool:
     """Mark the weapon starting within three tokens of ``index`` as made by ``actor_id``."""
     for i, weapon in enumerate(view.weapons):
         gap = weapon.first - index
-        if 0 <= gap <= 3 and not any(view.low(j) in (",", ".", "and", "to") for j in range(index, weapon.first)):
+        if 0 <= gap <= 3 and not any(
+            view.low(j) in (",", ".", "and", "to") for j in range(index, weapon.first)
+        ):
             view.weapons[i] = _replace_origin(weapon, actor_id)
             # "Iranian Shahed-136 and Mohajer-6 drones": the origin covers the list.
             for k in range(i + 1, len(view.weapons)):
                 following = view.weapons[k]
-                between = {view.low(j) for j in range(view.weapons[k - 1].last + 1, following.first)}
+                between = {
+                    view.low(j) for j in range(view.weapons[k - 1].last + 1, following.first)
+                }
                 if following.origin is None and between <= {"and", ",", "or"}:
                     view.weapons[k] = _replace_origin(following, actor_id)
                 else:
@@ -387,7 +436,9 @@ def _names_speaker(view: SentenceView, mention: ActorMention) -> bool:
 
 
 def _with_quantity(view: SentenceView, text: str, weapon: WeaponMention) -> WeaponMention:
-    quantity = quantity_before(text, weapon.span.start, window=min(80, weapon.span.start - view.start))
+    quantity = quantity_before(
+        text, weapon.span.start, window=min(80, weapon.span.start - view.start)
+    )
     if quantity is None or any(
         w.span.start <= quantity.span.start < w.span.end for w in view.weapons
     ):

@@ -111,9 +111,7 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _matches_in(
-    matches: list[Match], cursor: int, start: int, end: int
-) -> tuple[list[Match], int]:
+def _matches_in(matches: list[Match], cursor: int, start: int, end: int) -> tuple[list[Match], int]:
     while cursor < len(matches) and matches[cursor].start < start:
         cursor += 1
     stop = cursor
@@ -128,7 +126,9 @@ def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
     groups: list[tuple[int, ActorRef]] = []
     for match in matches:
         if match.kind in _STATE_KINDS:
-            state = catalogue.body_state(match.target) if match.kind is TermKind.BODY else match.target
+            state = (
+                catalogue.body_state(match.target) if match.kind is TermKind.BODY else match.target
+            )
             states.append((match.start, catalogue.actor(state)))
         elif match.kind in (TermKind.GROUP, TermKind.GROUP_DEMONYM):
             groups.append((match.start, catalogue.actor(match.target)))

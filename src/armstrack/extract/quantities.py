@@ -43,11 +43,48 @@ _BEFORE_WEAPON = re.compile(
     re.IGNORECASE,
 )
 # Words that may not stand between the number and the weapon.
-_BLOCKERS = frozenset(
-    "of the a an and or to in on at for from by with than per mm km kilometers kilometres "
-    "miles kg tonnes tons percent million billion years year days months weeks people "
-    "soldiers troops".split()
-) | CONTAINER_NOUNS
+_BLOCKERS = (
+    frozenset(
+        [
+            "of",
+            "the",
+            "a",
+            "an",
+            "and",
+            "or",
+            "to",
+            "in",
+            "on",
+            "at",
+            "for",
+            "from",
+            "by",
+            "with",
+            "than",
+            "per",
+            "mm",
+            "km",
+            "kilometers",
+            "kilometres",
+            "miles",
+            "kg",
+            "tonnes",
+            "tons",
+            "percent",
+            "million",
+            "billion",
+            "years",
+            "year",
+            "days",
+            "months",
+            "weeks",
+            "people",
+            "soldiers",
+            "troops",
+        ]
+    )
+    | CONTAINER_NOUNS
+)
 
 
 def quantity_before(text: str, weapon_start: int, window: int = 80) -> Quantity | None:
@@ -66,7 +103,9 @@ def quantity_before(text: str, weapon_start: int, window: int = 80) -> Quantity 
     if match.group("digits"):
         digits = match.group("digits").replace(",", "")
         # A bare four-digit year ("in 2023 missiles") is not a count.
-        if scale == 1 and ("." in digits or (1900 <= int(digits) <= 2100 and "," not in match.group("digits"))):
+        if scale == 1 and (
+            "." in digits or (1900 <= int(digits) <= 2100 and "," not in match.group("digits"))
+        ):
             return None
         value = round(float(digits) * scale)
     else:

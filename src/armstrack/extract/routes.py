@@ -38,7 +38,7 @@ def find_routes(text: str, start: int, end: int) -> list[Route]:
         routes.append(Route(mode, None, Span(match.start(), match.end(), match.group(0))))
     for match in _VIA.finditer(text, start, end):
         via = re.sub(r"\s+(?:and|of)$", "", match.group("via")).removeprefix("the ")
-        mode = "sea" if _WATER.search(via) else None
-        routes.append(Route(mode, via, Span(match.start(), match.end(), match.group(0))))
+        water: str | None = "sea" if _WATER.search(via) else None
+        routes.append(Route(water, via, Span(match.start(), match.end(), match.group(0))))
     routes.sort(key=lambda r: r.span.start)
     return routes

@@ -30,7 +30,9 @@ from armstrack.records import (
 )
 
 Key = tuple[str, str, Category]
-_NOUNISH = frozenset("sale sales deal deals aid order orders purchase purchases".split())
+_NOUNISH = frozenset(
+    ["sale", "sales", "deal", "deals", "aid", "order", "orders", "purchase", "purchases"]
+)
 
 
 @dataclass(slots=True)
@@ -116,7 +118,11 @@ def _add_frame(
     by_category = _categories(frame)
     if not by_category:
         # "Iran shipped them to Russia": no weapon named, the pair's latest transfer.
-        latest = _latest(drafts, fact.index, lambda d: (d.supplier.id, d.recipient.id) == (supplier.id, recipient.id))
+        latest = _latest(
+            drafts,
+            fact.index,
+            lambda d: (d.supplier.id, d.recipient.id) == (supplier.id, recipient.id),
+        )
         if latest is not None:
             _contribute(latest, fact, frame, [], catalogue)
             touched.append(latest)
@@ -125,7 +131,9 @@ def _add_frame(
         key = (supplier.id, recipient.id, category)
         draft = drafts.get(key)
         if draft is None:
-            draft = _Draft(supplier, recipient, category, _frame_status(frame, fact), fact.index, fact.index)
+            draft = _Draft(
+                supplier, recipient, category, _frame_status(frame, fact), fact.index, fact.index
+            )
             drafts[key] = draft
         _contribute(draft, fact, frame, weapons, catalogue)
         touched.append(draft)
@@ -168,7 +176,7 @@ def _contribute(
 def _add_claims(
     draft: _Draft, fact: SentenceFacts, status: Status | None, negated: bool = False
 ) -> None:
-    cues = fact.cues or [None]
+    cues: list[ClaimCue | None] = list(fact.cues) or [None]
     parties = {draft.supplier.id, draft.recipient.id}
     for cue in cues:
         stance = cue.stance if cue else Stance.ASSERTS
@@ -177,7 +185,12 @@ def _add_claims(
             # "Tehran said it had not supplied the weapon" is a denial.
             stance = Stance.DENIES
         speaker = cue.speaker if cue else None
-        key = (fact.span.start, cue.span.start if cue else -1, stance.value, speaker.text if speaker else "")
+        key = (
+            fact.span.start,
+            cue.span.start if cue else -1,
+            stance.value,
+            speaker.text if speaker else "",
+        )
         draft.claims.setdefault(key, Claim(speaker, stance, fact.span, fact.hedges, status))
 
 
@@ -188,14 +201,16 @@ def _latest(drafts: dict[Key, _Draft], before: int, accept: object) -> _Draft | 
         return None
     earlier = [d for d in candidates if d.first_sentence <= before]
     pool = earlier or candidates
-    return max(pool, key=lambda d: (d.last_sentence if d.last_sentence <= before else -1, d.first_sentence))
+    return max(
+        pool, key=lambda d: (d.last_sentence if d.last_sentence <= before else -1, d.first_sentence)
+    )
 
 
 def _fill_partial(
     drafts: dict[Key, _Draft], fact: SentenceFacts, frame: FrameHit, catalogue: Catalogue
 ) -> bool:
     """One party named: take the other from the article, or from the system's origin."""
-    categories = set(_categories(frame)) or {None}
+    categories: set[Category | None] = set(_categories(frame)) or {None}
     filled_any = False
     for category in categories:
         other = _same_system_supplier(drafts, frame)
@@ -214,7 +229,9 @@ def _fill_partial(
         recipient = frame.recipient or other
         filled = FrameHit(frame.kind, frame.trigger, frame.status, frame.negated, supplier, recipient,
                           [w for w in frame.weapons if category is None or w.category == category])  # fmt: skip
-        filled_any = bool(_add_frame(drafts, fact, filled, supplier, recipient, catalogue)) or filled_any
+        filled_any = (
+            bool(_add_frame(drafts, fact, filled, supplier, recipient, catalogue)) or filled_any
+        )
     return filled_any
 
 
@@ -284,7 +301,9 @@ def _attach_anaphora(
     categories = {w.category for w in weapons if not w.generic}
     if frames and not categories and not any(f.definite for f in frames):
         # "Trump-era sales", "buying Chinese weapons": nothing points back at a transfer.
-        if weapons or any(f.kind is Frame.RECEIVE or fact.view.tokens[f.trigger].low in _NOUNISH for f in frames):
+        if weapons or any(
+            f.kind is Frame.RECEIVE or fact.view.tokens[f.trigger].low in _NOUNISH for f in frames
+        ):
             return False
     target = _latest(
         drafts,
@@ -306,7 +325,11 @@ def _drop_generic_duplicates(drafts: dict[Key, _Draft]) -> None:
     Houthis") holds for the specific ones of the same pair.
     """
     for key in [k for k, d in drafts.items() if d.generic]:
-        pair = [d for d in drafts.values() if not d.generic and (d.supplier.id, d.recipient.id) == key[:2]]
+        pair = [
+            d
+            for d in drafts.values()
+            if not d.generic and (d.supplier.id, d.recipient.id) == key[:2]
+        ]
         if not pair:
             continue
         vague = drafts.pop(key)
@@ -327,13 +350,20 @@ def _attach_stances(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
             continue
         actor = cue.speaker.actor if cue.speaker else None
         targets = _latest_pair(drafts, fact.index, actor)
-        if not targets and actor is None or cue.stance is Stance.DENIES and actor is None:
+        if (not targets and actor is None) or (cue.stance is Stance.DENIES and actor is None):
             continue
         if not targets and cue.stance is not Stance.DENIES:
             targets = _latest_pair(drafts, fact.index, None)
         for draft in targets:
-            key = (fact.span.start, cue.span.start, cue.stance.value, cue.speaker.text if cue.speaker else "")
-            draft.claims.setdefault(key, Claim(cue.speaker, cue.stance, fact.span, fact.hedges, None))
+            key = (
+                fact.span.start,
+                cue.span.start,
+                cue.stance.value,
+                cue.speaker.text if cue.speaker else "",
+            )
+            draft.claims.setdefault(
+                key, Claim(cue.speaker, cue.stance, fact.span, fact.hedges, None)
+            )
             draft.evidence[fact.index] = fact.span
 
 
@@ -391,7 +421,9 @@ def _finish(draft: _Draft) -> Transfer:
 def _ordered_systems(systems: dict[str, SystemRef]) -> tuple[SystemRef, ...]:
     """Family heads before their members, otherwise in order of mention."""
     names = list(systems)
-    return tuple(sorted(systems.values(), key=lambda s: (s.family is not None, names.index(s.name))))
+    return tuple(
+        sorted(systems.values(), key=lambda s: (s.family is not None, names.index(s.name)))
+    )
 
 
 def _best_quantity(quantities: list[Quantity]) -> Quantity | None:

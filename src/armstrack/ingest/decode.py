@@ -24,7 +24,9 @@ def decode(source: str, raw: bytes, line: int | None = None) -> str:
     except UnicodeDecodeError as exc:
         bad = raw[exc.start : exc.start + 1].hex()
         raise DecodeError(
-            source, f"not UTF-8 text (byte 0x{bad} at offset {exc.start}); convert it to UTF-8", line
+            source,
+            f"not UTF-8 text (byte 0x{bad} at offset {exc.start}); convert it to UTF-8",
+            line,
         ) from exc
     return text
 

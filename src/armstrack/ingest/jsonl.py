@@ -54,9 +54,11 @@ def _article(source: str, number: int, raw: bytes, max_bytes: int, stem: str) ->
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise RecordError(source, f"malformed JSON ({exc.msg} at column {exc.colno})", number) from exc
+        raise RecordError(
+            source, f"malformed JSON ({exc.msg} at column {exc.colno})", number
+        ) from exc
     if not isinstance(data, dict):
-        raise RecordError(source, "a JSON line must be an object with a \"text\" field", number)
+        raise RecordError(source, 'a JSON line must be an object with a "text" field', number)
     try:
         record = ArticleLine.model_validate(data)
     except ValidationError as exc:
