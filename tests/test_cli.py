@@ -178,7 +178,7 @@ def test_extract_json_is_a_list_of_articles(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (article,) = json.loads(result.stdout)
     assert _triples(article) == [("IRN", "RUS", "uav", "delivered")]
-    assert result.stderr.strip() == "1 articles read"
+    assert result.stderr.strip() == "1 article read"
 
 
 @pytest.mark.parametrize("fmt", ["json", "table"])
@@ -188,7 +188,7 @@ def test_extract_format_mentions_actors(tmp_path: Path, fmt: str) -> None:
     assert result.exit_code == 0, result.output
     for word in ("Iran", "Russia", "Shahed-136", "a1"):
         assert word in result.stdout
-    assert "1 articles read" in result.stderr
+    assert "1 article read" in result.stderr
 
 
 def test_extract_table_is_the_default_format(tmp_path: Path) -> None:
@@ -315,11 +315,6 @@ def test_extract_missing_path_is_skipped(tmp_path: Path) -> None:
     assert _skip_lines(result.stderr) == [f"skipped {missing}: no such file or directory"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli prints skip messages as rich markup: '[...]' in a path or a pydantic "
-    "field location is swallowed",
-)
 @pytest.mark.parametrize(
     ("name", "data", "expected"),
     [
@@ -341,10 +336,6 @@ def test_extract_skip_message_keeps_brackets(
     assert expected in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli table cells are rich markup: an article id '[draft] note' shows as ' note'",
-)
 def test_extract_table_keeps_bracketed_article_id(tmp_path: Path) -> None:
     path = _write(tmp_path / "[draft] note.txt", SHIPPED)
     result = _invoke("extract", path, "--format", "table")
@@ -352,11 +343,6 @@ def test_extract_table_keeps_bracketed_article_id(tmp_path: Path) -> None:
     assert "[draft] note" in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check_size prints MB with one decimal: a 20 kB article over a 5000-byte limit "
-    "reads 'article is 0.0 MB, over the 0.0 MB limit'",
-)
 def test_extract_size_message_tells_size_from_limit(tmp_path: Path) -> None:
     path = _write(tmp_path / "big.txt", "Russia struck Kyiv again. " * 800)
     result = _invoke("extract", path, "--max-bytes", "5000", "--format", "jsonl")
@@ -366,11 +352,6 @@ def test_extract_size_message_tells_size_from_limit(tmp_path: Path) -> None:
     assert match.group(1) != match.group(2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="jsonl reader parses the line with its newline, so a truncated line is "
-    "reported at column 1 instead of where it ends",
-)
 def test_extract_truncated_json_line_reports_its_column(tmp_path: Path) -> None:
     broken = '{"id": "j2", "text": '
     feed = _write(tmp_path / "feed.jsonl", broken + "\n")
@@ -400,9 +381,6 @@ def test_extract_bad_option_value_is_usage_error(
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(
-    strict=True, reason="--max-bytes accepts 0 and negatives; every article is then 'too large'"
-)
 @pytest.mark.parametrize("value", ["0", "-5"])
 def test_extract_non_positive_max_bytes_is_usage_error(tmp_path: Path, value: str) -> None:
     path = _write(tmp_path / "a1.txt", SHIPPED)
@@ -513,11 +491,6 @@ def test_eval_bad_gold_is_usage_error(tmp_path: Path, gold_text: str | None, mes
     assert message in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="eval with a texts folder that does not exist scores every article as missed "
-    "and exits 0",
-)
 def test_eval_missing_texts_folder_is_usage_error(tmp_path: Path) -> None:
     gold, _ = _eval_setup(tmp_path)
     result = _invoke("eval", gold, tmp_path / "no-such-folder", "--json")
@@ -563,11 +536,6 @@ def test_catalogue_invalid_extension_is_usage_error(
     assert problem in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="catalogue problems are printed as rich markup, so the '[system -> 0 -> colour]' "
-    "location is swallowed",
-)
 def test_catalogue_error_names_the_field(tmp_path: Path) -> None:
     extra = _write(tmp_path / "mine.toml", BAD_FIELD)
     result = _invoke("catalogue", extra)
@@ -592,7 +560,6 @@ def test_help_lists_every_command() -> None:
         assert re.search(rf"^\W*{command}\s+\w", result.stdout, re.MULTILINE), command
 
 
-@pytest.mark.xfail(strict=True, reason="the app's top-level help has no 'Example:' line")
 def test_help_top_level_shows_example() -> None:
     result = _invoke("--help")
     assert result.exit_code == 0

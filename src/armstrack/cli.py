@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from armstrack.catalogue import load_catalogue
 from armstrack.errors import ArmstrackError, CatalogueError, InputError
@@ -26,12 +28,20 @@ from armstrack.records import Extraction
 from armstrack.serialise import extraction_dict
 
 app = typer.Typer(
-    help="Turn news reports into a sourced database of international arms transfers.",
+    help=(
+        "Turn news reports into a sourced database of international arms transfers.\n\n"
+        "Example: armstrack extract examples/articles --format table"
+    ),
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# markup=False: paths, ids and messages are printed as they are, "[draft].txt" included.
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+def _complain(label: str, message: object) -> None:
+    err.print(Text.assemble((label, "red"), " ", str(message)))
 
 CatalogueOption = Annotated[
     list[Path] | None,
@@ -50,7 +60,7 @@ def _extractor(catalogue: list[Path] | None) -> Extractor:
     try:
         return Extractor.from_settings(settings)
     except CatalogueError as error:
-        err.print(f"[red]error:[/] catalogue: {error}")
+        _complain("error:", f"catalogue: {error}")
         raise typer.Exit(2) from error
 
 
@@ -59,7 +69,9 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text files, JSON-lines files or folders.")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     catalogue: CatalogueOption = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = 2_000_000,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest article accepted, in bytes.")
+    ] = 2_000_000,
 ) -> None:
     """Extract reported arms transfers from articles and print them.
 
@@ -70,7 +82,7 @@ def extract(
     results: list[Extraction] = []
     for item in read_articles(paths, IngestSettings(max_bytes=max_bytes)):
         if isinstance(item, InputError):
-            err.print(f"[red]skipped[/] {item}", markup=True)
+            _complain("skipped", item)
             skipped[item.reason] += 1
             continue
         extraction = extractor.run(item)
@@ -125,7 +137,7 @@ def _table(results: list[Extraction]) -> Table:
 
 
 def _summary(count: int | None, skipped: Counter[str]) -> None:
-    done = f"{count} articles read" if count is not None else "done"
+    done = f"{count} article{'' if count == 1 else 's'} read" if count is not None else "done"
     if skipped:
         reasons = ", ".join(f"{n} {reason}" for reason, n in skipped.most_common())
         err.print(f"{done}; {sum(skipped.values())} skipped ({reasons})")
@@ -137,7 +149,10 @@ def _summary(count: int | None, skipped: Counter[str]) -> None:
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSON-lines file (see GOLD.md).")],
     texts: Annotated[
-        Path, typer.Argument(help="Folder with <id>.txt files or JSON-lines articles.")
+        Path,
+        typer.Argument(
+            exists=True, file_okay=False, help="Folder with <id>.txt files or JSON-lines articles."
+        ),
     ],
     show: Annotated[bool, typer.Option("--show", help="List misses per article.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -151,10 +166,13 @@ def eval_command(
     try:
         scores = evaluate(gold, texts, extractor)
     except (ArmstrackError, OSError) as error:
-        err.print(f"[red]error:[/] {error}")
+        _complain("error:", error)
         raise typer.Exit(2) from error
     if as_json:
-        sys.stdout.write(json.dumps(scores.as_dict(), indent=2) + "\n")
+        summary = scores.as_dict()
+        if show:
+            summary["misses"] = [asdict(m) for m in scores.misses]
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
         return
     if show:
         for miss in scores.misses:
@@ -186,7 +204,7 @@ def catalogue_command(
     try:
         loaded = load_catalogue(files or ())
     except CatalogueError as error:
-        err.print(f"[red]error:[/] {error.source}:")
+        _complain("error:", f"{error.source}:")
         for problem in error.problems:
             err.print(f"  {problem}")
         raise typer.Exit(2) from error

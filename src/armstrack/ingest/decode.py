@@ -9,7 +9,7 @@ def check_size(source: str, size: int, limit: int, line: int | None = None) -> N
     if size > limit:
         raise ArticleTooLargeError(
             source,
-            f"article is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit "
+            f"article is {_size(size)}, over the {_size(limit)} limit "
             "(split it, or raise --max-bytes)",
             line,
         )
@@ -35,3 +35,11 @@ def require_text(source: str, text: str, line: int | None = None) -> str:
     if not text.strip():
         raise EmptyArticleError(source, "empty article (no text)", line)
     return text
+
+
+def _size(count: int) -> str:
+    if count >= 1_000_000:
+        return f"{count / 1e6:.1f} MB"
+    if count >= 1_000:
+        return f"{count / 1e3:.1f} kB"
+    return f"{count} bytes"

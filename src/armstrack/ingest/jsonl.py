@@ -52,7 +52,7 @@ def _article(source: str, number: int, raw: bytes, max_bytes: int, stem: str) ->
     check_size(source, len(raw), max_bytes, number)
     line = decode(source, raw, number)
     try:
-        data = json.loads(line)
+        data = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         raise RecordError(
             source, f"malformed JSON ({exc.msg} at column {exc.colno})", number
