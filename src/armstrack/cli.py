@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -24,7 +25,7 @@ from armstrack.errors import ArmstrackError, CatalogueError, InputError
 from armstrack.evaluate import evaluate
 from armstrack.extract import Extractor, Settings
 from armstrack.ingest import IngestSettings, read_articles
-from armstrack.records import Extraction
+from armstrack.records import Extraction, Transfer
 from armstrack.serialise import extraction_dict
 
 app = typer.Typer(
@@ -95,45 +96,47 @@ def extract(
             json.dumps([extraction_dict(e) for e in results], ensure_ascii=False, indent=2) + "\n"
         )
     elif format is OutputFormat.table:
-        out.print(_table(results))
+        out.print(_table(results), soft_wrap=False)
     _summary(len(results) if format is not OutputFormat.jsonl else None, skipped)
     if skipped:
         raise typer.Exit(1)
 
 
 def _table(results: list[Extraction]) -> Table:
-    table = Table(title="Reported arms transfers", show_lines=False)
-    for column in (
-        "article",
-        "supplier",
-        "recipient",
-        "category",
-        "systems",
-        "status",
-        "qty",
-        "when",
-        "denied by",
-    ):
-        table.add_column(column, overflow="fold")
+    table = Table(
+        title="Reported arms transfers",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        padding=(0, 1),
+    )
+    table.add_column("article", max_width=18, overflow="ellipsis", no_wrap=True)
+    table.add_column("from → to", no_wrap=True)
+    for column in ("category", "status", "qty"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("systems", ratio=1, min_width=12)
+    table.add_column("when", no_wrap=True)
+    table.add_column("denied by")
     for extraction in results:
         for t in extraction.transfers:
-            quantity = (
-                ""
-                if t.quantity is None or t.quantity.value is None
-                else (f"~{t.quantity.value}" if t.quantity.approximate else str(t.quantity.value))
-            )
             table.add_row(
                 extraction.article.id,
-                t.supplier.name,
-                t.recipient.name,
+                f"{t.supplier.id} → {t.recipient.id}",
                 t.category.value,
-                ", ".join(s.name for s in t.systems),
                 t.status.label,
-                quantity,
-                ", ".join(dict.fromkeys(x.value for x in t.times)),
-                ", ".join(a.id for a in t.denied_by),
+                _quantity(t),
+                ", ".join(s.name for s in t.systems),
+                t.times[0].value if t.times else "",
+                " ".join(a.id for a in t.denied_by),
             )
     return table
+
+
+def _quantity(transfer: Transfer) -> str:
+    quantity = transfer.quantity
+    if quantity is None or quantity.value is None:
+        return ""
+    return f"~{quantity.value}" if quantity.approximate else str(quantity.value)
 
 
 def _summary(count: int | None, skipped: Counter[str]) -> None:

@@ -384,14 +384,11 @@ def _latest_pair(drafts: dict[Key, _Draft], index: int, actor: ActorRef | None) 
 def _add_article_systems(
     drafts: dict[Key, _Draft], facts: list[SentenceFacts], catalogue: Catalogue
 ) -> None:
-    """Systems of the supplier's make named near either party elsewhere in the article."""
+    """Systems of the supplier's make named with the recipient elsewhere in the article
+    ("Russia's Geran-2 is an Iranian-made Shahed-136")."""
     for draft in drafts.values():
-        parties = {draft.supplier.id, draft.recipient.id}
         for fact in facts:
-            named = {a.actor.id for a in fact.view.actors} | {
-                w.origin for w in fact.view.weapons if w.origin
-            }
-            if not named & parties:
+            if all(a.actor.id != draft.recipient.id for a in fact.view.actors):
                 continue
             for weapon in fact.view.weapons:
                 if (
