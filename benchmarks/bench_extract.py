@@ -165,7 +165,7 @@ ENGINES = {"armstrack": _armstrack, "scan": _scan, "spacy": _spacy}
 BATCH = 200
 
 
-def measure(engine: str, n: int) -> dict[str, float | int | str]:
+def measure(engine: str, n: int, arms_share: float) -> dict[str, float | int | str]:
     """Run one engine on ``n`` articles in this process.
 
     Articles are generated in batches of 200 outside the timed part, so the
@@ -173,10 +173,10 @@ def measure(engine: str, n: int) -> dict[str, float | int | str]:
     time of this process: one core's work, whatever else the machine runs.
     """
     run = ENGINES[engine]()
-    run(list(corpus(20, seed=1)))  # warm-up
+    run(list(corpus(20, seed=1, weapon_share=arms_share)))  # warm-up
     count = size = found = 0
     seconds = 0.0
-    texts = corpus(n)
+    texts = corpus(n, weapon_share=arms_share)
     while batch := list(islice(texts, BATCH)):
         start = time.process_time()
         found += run(batch)
@@ -201,16 +201,30 @@ def main() -> None:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000])
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=list(ENGINES))
+    parser.add_argument(
+        "--arms-share", type=float, default=0.25, help="share of articles with arms news"
+    )
     parser.add_argument("--one", nargs=2, metavar=("ENGINE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one[0], int(args.one[1]))))
+        print(json.dumps(measure(args.one[0], int(args.one[1]), args.arms_share)))
         return
+    print(f"arms news in {args.arms_share:.0%} of the articles")
     print(f"{'engine':<10} {'articles':>8} {'art/s':>9} {'MB/s':>7} {'peak MB':>8} {'found':>8}")
     for engine in args.engines:
         for n in args.sizes:
             done = subprocess.run(
-                [sys.executable, __file__, "--one", engine, str(n)], capture_output=True, text=True
+                [
+                    sys.executable,
+                    __file__,
+                    "--one",
+                    engine,
+                    str(n),
+                    "--arms-share",
+                    str(args.arms_share),
+                ],
+                capture_output=True,
+                text=True,
             )
             if done.returncode != 0:
                 last = (done.stderr.strip().splitlines() or ["failed"])[-1]
