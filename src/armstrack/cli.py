@@ -44,6 +44,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 def _complain(label: str, message: object) -> None:
     err.print(Text.assemble((label, "red"), " ", str(message)))
 
+
 CatalogueOption = Annotated[
     list[Path] | None,
     typer.Option("--catalogue", "-c", help="Extra catalogue TOML file (repeatable)."),

@@ -61,6 +61,10 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Denial words that judge a claim rather than report a speech act.
+EVALUATIVE = frozenset(
+    "baseless groundless unfounded fabrication fabrications fabricated smear".split()
+)
 HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|if confirmed|is believed to|"
     r"are believed to|was believed to|were believed to|is said to|are said to|appears? to|"
@@ -68,37 +72,9 @@ HEDGES = re.compile(
     r"is thought to|are thought to|rumou?red|claimed)\b"
 )
 _AUXILIARIES = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "also",
-        "is",
-        "was",
-        "were",
-        "are",
-        "been",
-        "would",
-        "will",
-        "did",
-        "does",
-        "do",
-        "not",
-        "repeatedly",
-        "strongly",
-        "firmly",
-        "previously",
-        "already",
-        "again",
-        "categorically",
-        "flatly",
-        "publicly",
-        "later",
-        "earlier",
-        "it",
-        "immediately",
-        "officially",
-    ]
+    "has have had also is was were are been would will did does do not repeatedly "
+    "strongly firmly previously already again categorically flatly publicly later earlier "
+    "it immediately officially".split()
 )
 _NP_STOPS = frozenset(
     [
@@ -151,13 +127,61 @@ def find_claim_cues(
             if any(s <= match.start() < e for s, e in seen):
                 continue
             seen.append((match.start(), match.end()))
-            speaker = _speaker(view, text, match, catalogue)
             span = Span(match.start(), match.end(), text[match.start() : match.end()])
-            cues.append(ClaimCue(stance, speaker, span))
+            if match.group(0) in EVALUATIVE:
+                cues.append(ClaimCue(stance, None, span))
+                continue
+            cues.append(ClaimCue(stance, _speaker(view, text, match, catalogue), span))
     cues.sort(key=lambda c: c.span.start)
+    # "calling the allegations a fabrication by Washington": the judge of an evaluative
+    # word is whoever spoke before it in the sentence, not the words after it.
+    for index, cue in enumerate(cues):
+        if cue.speaker is None and cue.span.text.lower() in EVALUATIVE:
+            judge = _clause_subject(view, text, cue.span.start, catalogue)
+            earlier = [c.speaker for c in cues[:index] if c.speaker is not None]
+            if judge is None and earlier:
+                judge = earlier[-1]
+            if judge is not None:
+                cues[index] = replace(cue, speaker=judge)
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
     return [c for c in cues if c.speaker is not None or c.stance not in spoken]
+
+
+def _clause_subject(
+    view: SentenceView, text: str, offset: int, catalogue: Catalogue
+) -> Speaker | None:
+    """The actor that opens the clause holding ``offset``: "Pyongyang called it groundless"."""
+    cue = _token_at(view, offset)
+    start = cue
+    while start > 0 and not (
+        view.low(start - 1) in (";", "but")
+        or (view.low(start - 1) == "and" and view.low(start - 2) == ",")
+    ):
+        start -= 1
+    subjects = [a for a in view.actors if start <= a.first < cue and a.prep is None]
+    if not subjects:
+        return None
+    first = subjects[0]
+    return _phrase(view, text, first.first, _np_end(view, first.last, cue), catalogue)
+
+
+def _np_end(view: SentenceView, last: int, limit: int) -> int:
+    """The end of the noun phrase an actor starts: "Pyongyang's foreign ministry"."""
+    end = last
+    while (
+        end + 1 < limit
+        and view.low(end + 1) not in _AUXILIARIES
+        and view.low(end + 1) not in _NP_STOPS
+    ):
+        if not (view.low(end + 1) in ("'s", "'") or view.low(end + 1).isalpha()):
+            break
+        if view.low(end + 1) in ("called", "said", "dismissed", "denied", "rejected"):
+            break
+        end += 1
+        if end - last > 3:
+            break
+    return end
 
 
 def _token_at(view: SentenceView, offset: int) -> int:

@@ -41,95 +41,28 @@ from armstrack.extract.lexicon import (
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
 from armstrack.records import ActorRef, Status
 
-_BE = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "get",
-        "gets",
-        "got",
-        "getting",
-        "has",
-        "have",
-        "had",
-    ]
-)
+_BE = frozenset("is are was were be been being get gets got getting has have had".split())
 _ADVERBS = frozenset(
-    [
-        "reportedly",
-        "allegedly",
-        "already",
-        "also",
-        "recently",
-        "secretly",
-        "quietly",
-        "reportedly",
-        "covertly",
-        "officially",
-        "formally",
-        "repeatedly",
-        "still",
-        "now",
-        "just",
-        "since",
-        "then",
-        "first",
-        "finally",
-        "openly",
-        "successfully",
-        "actively",
-        "regularly",
-        "quickly",
-        "further",
-        "only",
-    ]
+    "reportedly allegedly already also recently secretly quietly reportedly covertly "
+    "officially formally repeatedly still now just since then first finally openly "
+    "successfully actively regularly quickly further only".split()
 )
 _NOUN_LEFT = DETERMINERS | frozenset(["'s", "'", "first", "new", "further", "additional", "more"])
 _MODIFIER_WINDOW = 8
 _COMPLEMENTIZERS = frozenset(["that", "whether", "because"])
+# Nouns through which a possessor owns the transfer that follows: "X's approval of a sale".
+_DECISION_NOUNS = frozenset(
+    "approval decision offer plan pledge agreement authorization authorisation permission "
+    "go-ahead clearance".split()
+)
 _DEFINITE = frozenset(["the", "these", "those", "this", "that", "its", "their", "such"])
 # Nouns after a trigger noun that make it a modifier: "delivery dates", "supply lines".
 _COMPOUND_HEADS = frozenset(
-    [
-        "dates",
-        "date",
-        "schedule",
-        "schedules",
-        "timeline",
-        "timelines",
-        "deadline",
-        "deadlines",
-        "times",
-        "costs",
-        "cost",
-        "price",
-        "prices",
-        "terms",
-        "ceremony",
-        "ceremonies",
-        "route",
-        "routes",
-        "network",
-        "networks",
-        "chain",
-        "chains",
-        "lines",
-        "line",
-        "depot",
-        "depots",
-        "hub",
-        "hubs",
-        "officials",
-        "system",
-        "systems",
-        "problems",
-        "delays",
-    ]
+    "dates date schedule schedules timeline timelines deadline deadlines times costs cost "
+    "price prices terms ceremony ceremonies route routes network networks chain chains "
+    "lines line depot depots hub hubs officials system systems problems delays agency "
+    "agencies controls control licence license licences licenses market markets version "
+    "versions variant variants customer customers rules regime regimes ban bans credit".split()
 )
 
 
@@ -294,6 +227,14 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True
     if word in ("hand", "hands") and before == "-":
         return True  # "second-hand F-16s"
+    if word in ("sign", "signs") and before in DETERMINERS:
+        return True  # "a sign of close ties"
+    if (
+        noun
+        and word in GIVE_NOUNS
+        and (view.low(index - 1) in RECEIVE_VERBS or view.low(index - 2) in RECEIVE_VERBS)
+    ):
+        return True  # "received shipments of": the receiving verb carries the frame
     if word.startswith("request") and view.low(index + 1) == "to":
         return True  # "Poland's request to re-export": the request is about the re-export
     if word == "ships" and not any(a.last == index - 1 for a in view.actors):
@@ -587,6 +528,12 @@ def _agent(
         )  # fmt: skip
         if owner is not None:
             return owner.actor
+        # "Washington's approval last month of a possible sale": the approver's sale.
+        for actor in parties:
+            if actor.possessive and 0 < trigger.index - actor.last <= 10:
+                between = [view.low(i) for i in range(actor.last + 1, trigger.index)]
+                if any(w in _DECISION_NOUNS for w in between[:3]) and "of" in between:
+                    return actor.actor
     if trigger.noun and view.low(trigger.index - 1) == "-" and view.low(trigger.index - 2) == "re":
         return None  # "Berlin cleared the re-export": the approver does not re-export
     # "Washington warned that a transfer of ...": the embedded clause has its own subject.
@@ -597,6 +544,8 @@ def _agent(
         a for a in parties
         if floor < a.first and a.last < trigger.index and a.prep is None and a.role != "pair"
     ]  # fmt: skip
+    if left and trigger.noun and _words_between(view, left[-1].last, trigger.index) > 3:
+        left = []  # "Washington had tracked at least two shipments": no doer of the noun
     if left:
         return left[-1].actor
     if view.low(clause[0]) in ("which", "who") and view.low(clause[0] - 1) == ",":
@@ -623,6 +572,11 @@ def _agent(
             return bare[-1].actor
         return earlier[0].actor if earlier else last_subject
     return None
+
+
+def _words_between(view: SentenceView, last: int, index: int) -> int:
+    skip = DETERMINERS | _ADVERBS | WEAK_DISCUSSED_CUES
+    return sum(1 for i in range(last + 1, index) if view.low(i) not in skip and i not in view.taken)
 
 
 def _only_modifiers(view: SentenceView, last: int, trigger: int) -> bool:

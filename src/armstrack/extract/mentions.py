@@ -50,52 +50,11 @@ _VERBISH = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS | frozen
 _LIST_JOINS = frozenset({("and",), ("or",), ("and", "the"), ("or", "the"), ("&",)})
 # Words that may stand between a preposition and its actor: "to the paramilitary RSF".
 _PREP_SKIP_STOPS = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "that",
-        "which",
-        "who",
-        "said",
-        "says",
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "its",
-        "their",
-    ]
+    "and or but that which who said says has have had is are was were be been its their".split()
 )
 _MODIFIERS = frozenset(
-    [
-        "military",
-        "defence",
-        "defense",
-        "senior",
-        "intelligence",
-        "government",
-        "foreign",
-        "security",
-        "top",
-        "former",
-        "unnamed",
-        "anonymous",
-        "navy",
-        "naval",
-        "army",
-        "air",
-        "force",
-        "state",
-        "ministry",
-        "department",
-        "and",
-    ]
+    "military defence defense senior intelligence government foreign security top former "
+    "unnamed anonymous navy naval army air force state ministry department and".split()
 )
 
 
@@ -237,7 +196,7 @@ def build_view(
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
             demonyms.append((first, last, actor_id, span))
             continue
-        if _in_dateline(tokens, first, span.text):
+        if _in_dateline(tokens, first, span.text, text[start : match.start]):
             continue
         role = match.target if kind is TermKind.BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
@@ -255,9 +214,12 @@ def _names_a_class(tokens: list[Token], last: int) -> bool:
     return following[:1] == ["class"] or following == ["-", "class"]
 
 
-def _in_dateline(tokens: list[Token], first: int, surface: str) -> bool:
+def _in_dateline(tokens: list[Token], first: int, surface: str, before: str) -> bool:
     """ "ALGIERS/MOSCOW, April 16 -": the place a story was filed from is no party."""
-    if first > 6 or not surface.isupper() or len(surface) < 3:
+    if first > 3 or not surface.isupper() or len(surface) < 3:
+        return False
+    # Everything before it is upper case too ("ALGIERS/MOSCOW"), as datelines are.
+    if any(c.islower() for c in before):
         return False
     return any(t.low in ("-", "—", "–", "(") for t in tokens[first + 1 : first + 8])
 

@@ -12,60 +12,9 @@ import re
 
 # Words that end with a period without ending the sentence.
 ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cpt",
-        "sgt",
-        "adm",
-        "cmdr",
-        "brig",
-        "rep",
-        "sen",
-        "gov",
-        "pres",
-        "prof",
-        "st",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jr",
-        "sr",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "u.s.a",
-        "d.c",
-        "a.m",
-        "p.m",
-        "approx",
-        "est",
-        "fig",
-    ]
+    "mr mrs ms dr gen lt col maj capt cpt sgt adm cmdr brig rep sen gov pres prof st jan "
+    "feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd co corp jr sr u.s u.k "
+    "u.n e.u u.s.a d.c a.m p.m approx est fig".split()
 )
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")

@@ -187,7 +187,7 @@ def _add_claims(
         speaker = cue.speaker if cue else None
         key = (
             fact.span.start,
-            cue.span.start if cue else -1,
+            0,  # one claim per sentence, stance and speaker: "said ... according to" is one
             stance.value,
             speaker.text if speaker else "",
         )
@@ -357,7 +357,7 @@ def _attach_stances(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
         for draft in targets:
             key = (
                 fact.span.start,
-                cue.span.start,
+                0,
                 cue.stance.value,
                 cue.speaker.text if cue.speaker else "",
             )
