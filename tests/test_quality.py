@@ -36,7 +36,7 @@ def test_eval_scores_stay_above_floors(name: str) -> None:
         "status_accuracy": scores["status_accuracy"],
         "quantity_accuracy": scores["quantity_accuracy"],
     }
-    below = {k: v for k, v in measured.items() if v < floor[k]}  # type: ignore[operator]
+    below = {k: v for k, v in measured.items() if v < floor[k] - 1e-9}  # type: ignore[operator]
     assert not below, f"{name}: below floor {below} (floors {floor})"
 
 
