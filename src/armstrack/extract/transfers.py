@@ -212,7 +212,8 @@ def _fill_partial(
     """One party named: take the other from the article, or from the system's origin."""
     categories: set[Category | None] = set(_categories(frame)) or {None}
     filled_any = False
-    for category in categories:
+    # Sorted: set order changes from run to run, and the first filled transfer wins ties.
+    for category in sorted(categories, key=lambda c: c.value if c else ""):
         other = _same_system_supplier(drafts, frame)
         if other is None and frame.kind is Frame.GIVE and frame.passive and frame.supplier is None:
             other = _speaking_state(fact, frame)

@@ -1,0 +1,43 @@
+"""The pipeline as a whole: deterministic output and cheap early exits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from armstrack.extract import Extractor
+from armstrack.records import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _extract_with_hash_seed(seed: str) -> str:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "armstrack.cli",
+            "extract",
+            "--format",
+            "jsonl",
+            str(ROOT / "tests/gold/articles"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return run.stdout
+
+
+def test_extract_output_does_not_depend_on_hash_seed() -> None:
+    # Regression: set iteration order once changed which transfer won a tie.
+    assert _extract_with_hash_seed("1") == _extract_with_hash_seed("2")
+
+
+def test_article_without_weapons_has_no_transfers(extractor: Extractor) -> None:
+    text = "The finance minister said inflation would ease. Farmers expect a good harvest."
+    assert extractor.run(Article(id="x", text=text)).transfers == ()
