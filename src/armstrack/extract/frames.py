@@ -55,6 +55,7 @@ _DECISION_NOUNS = frozenset(
     "approval decision offer plan pledge agreement authorization authorisation permission "
     "go-ahead clearance".split()
 )
+_NOUN_PREPOSITIONS = frozenset("on of in for at against".split())
 _DEFINITE = frozenset(["the", "these", "those", "this", "that", "its", "their", "such"])
 # Nouns after a trigger noun that make it a modifier: "delivery dates", "supply lines".
 _COMPOUND_HEADS = frozenset(
@@ -80,6 +81,7 @@ class FrameHit:
     anaphoric: bool = False
     definite: bool = False  # "the shipments": points back at a known transfer
     passive: bool = False
+    vague_supplier: bool = False  # "provided by a coalition of allies": no origin guess
 
     @property
     def complete(self) -> bool:
@@ -118,7 +120,20 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
                 frames.append(frame)
     deals = [t for t in triggers if t.kind is Frame.DEAL]
     _complement(frames, _deal_parties(view, deals))
+    if _vague_giver(view):
+        for frame in frames:
+            frame.vague_supplier = True
     return frames
+
+
+def _vague_giver(view: SentenceView) -> bool:
+    """ "provided by a coalition of Western allies": a giver is named, but no state."""
+    for index in range(len(view.tokens) - 1):
+        if view.low(index) == "by" and view.low(index - 1) in GIVE_VERBS:
+            following = range(index + 1, min(index + 4, len(view.tokens)))
+            if not any(a.first in following for a in view.actors):
+                return True
+    return False
 
 
 def _deal_parties(view: SentenceView, deals: list[_Trigger]) -> list[ActorRef]:
@@ -249,6 +264,8 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
         if word not in RECEIVE_NOUNS or word not in RECEIVE_VERBS:
             return True
     before = view.low(index - 1)
+    if before in _NOUN_PREPOSITIONS and word.endswith("ing"):
+        return True  # "attacks on shipping"
     after_weapon = any(w.last == index - 1 for w in view.weapons)
     after_agent = any(a.last == index - 1 and a.role == "agent" for a in view.actors)
     return (
@@ -624,11 +641,13 @@ def _use_roles(
     last_subject: ActorRef | None,
 ) -> FrameHit | None:
     """ "Russia launched Iranian-made drones": the user receives from the origin."""
-    origins = [w for w in frame.weapons if w.origin]
+    passive = _passive(view, trigger)
+    # The origin word must qualify what is used, not who uses it: "British warplanes
+    # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
+    origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
     clause_text = text[view.tokens[clause[0]].start : view.tokens[clause[1]].end].lower()
     if not origins or any(cue in clause_text for cue in DOMESTIC_CUES):
         return None
-    passive = _passive(view, trigger)
     user = (
         _first(parties, trigger, ("by",), after=True)
         if passive

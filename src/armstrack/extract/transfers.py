@@ -218,7 +218,8 @@ def _fill_partial(
         if other is None and frame.kind is Frame.GIVE and frame.passive and frame.supplier is None:
             other = _speaking_state(fact, frame)
         if other is None and frame.recipient is not None and frame.supplier is None:
-            other = _origin_supplier(frame, catalogue)
+            if not frame.vague_supplier:
+                other = _origin_supplier(frame, catalogue)
         other = other or _counterpart(drafts, frame, category, fact.index)
         if other is None and frame.kind is Frame.RECEIVE and frame.supplier is not None:
             # "24 M-346 jets ordered from Italy": the buyer is the country the story is about.
