@@ -87,7 +87,15 @@ def extract(
             _complain("skipped", item)
             skipped[item.reason] += 1
             continue
-        extraction = extractor.run(item)
+        try:
+            extraction = extractor.run(item)
+        except Exception as exc:
+            _complain(
+                "skipped",
+                f"{item.source or item.id}: extraction failed ({exc!r}); please report it",
+            )
+            skipped["extraction failed"] += 1
+            continue
         if format is OutputFormat.jsonl:
             sys.stdout.write(json.dumps(extraction_dict(extraction), ensure_ascii=False) + "\n")
         else:

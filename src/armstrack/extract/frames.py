@@ -10,13 +10,14 @@ transfer already mentioned ("the transfer includes around 400 missiles").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from armstrack.extract.lexicon import (
     AGREED_CUES,
     AID_QUALIFIERS,
     ANAPHORIC_NOUNS,
     ARRIVAL_VERBS,
+    ASK_VERBS,
     BLOCKING_CUES,
     CLAUSE_BREAKS,
     DEAL_WORDS,
@@ -120,10 +121,49 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
                 frames.append(frame)
     deals = [t for t in triggers if t.kind is Frame.DEAL]
     _complement(frames, _deal_parties(view, deals))
+    frames = [f for frame in frames for f in _coordinated(view, frame)]
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
     return frames
+
+
+def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
+    """ "MiG-29s donated by Russia and Belarus": one frame per coordinated party."""
+    out = [frame]
+    for role in ("supplier", "recipient"):
+        actor = getattr(frame, role)
+        if actor is None:
+            continue
+        for sibling in _siblings(view, actor):
+            for existing in list(out):
+                twin = replace(existing)
+                setattr(twin, role, sibling)
+                if twin.supplier != twin.recipient:
+                    out.append(twin)
+    return out
+
+
+def _siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
+    """Actors joined to ``actor`` by "and"/"or" with the same preposition."""
+    mentions = view.actors
+    for index, mention in enumerate(mentions):
+        if mention.actor != actor or mention.speaker:
+            continue
+        found = []
+        for following in mentions[index + 1 :]:
+            between = {view.low(i) for i in range(mention.last + 1, following.first)}
+            if (
+                not between
+                or not between <= {"and", "or", ",", "the"}
+                or following.prep != mention.prep
+            ):
+                break
+            if following.actor != actor and not following.speaker:
+                found.append(following.actor)
+            mention = following
+        return found
+    return []
 
 
 def _vague_giver(view: SentenceView) -> bool:
@@ -250,6 +290,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         and (view.low(index - 1) in RECEIVE_VERBS or view.low(index - 2) in RECEIVE_VERBS)
     ):
         return True  # "received shipments of": the receiving verb carries the frame
+    if word in ASK_VERBS and "for" not in {view.low(i) for i in range(index + 1, index + 5)}:
+        return True  # "asked about the Su-57" asks for nothing yet
     if word.startswith("request") and view.low(index + 1) == "to":
         return True  # "Poland's request to re-export": the request is about the re-export
     if word == "ships" and not any(a.last == index - 1 for a in view.actors):
@@ -374,7 +416,9 @@ def _reduced_relative(view: SentenceView, trigger: _Trigger) -> bool:
     if view.low(index) == ",":
         # "... took delivery of Gripens this month, shipped from Sweden": a participle clause.
         return word.endswith("ed") or any(w.last == index - 1 for w in view.weapons)
-    return any(w.last == index for w in view.weapons)
+    # "MiG-29 fighters donated by Russia": one plain noun may stand between.
+    plain = view.low(index).isalpha() and index not in view.taken and view.low(index) not in _BE
+    return any(w.last == index or (plain and w.last == index - 1) for w in view.weapons)
 
 
 def _core_frame(
@@ -479,6 +523,9 @@ def _receive_roles(
         frame.recipient = _first(inside, trigger, ("in", "at"), after=True) or frame.recipient
     later = [a for a in inside if a.first > trigger.index]
     frame.supplier = _nearest(later, trigger, ("from",)) or _nearest(inside, trigger, ("with",))
+    if frame.supplier is None and view.low(trigger.index) in ASK_VERBS:
+        # "Poland has asked the United States for HIMARS"
+        frame.supplier = _indirect_object(view, trigger, inside)
     beneficiary = _first(later, trigger, ("for",), after=True)
     if (
         frame.supplier is None

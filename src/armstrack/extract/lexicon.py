@@ -74,7 +74,7 @@ RECEIVE_VERBS: dict[str, Status] = {
         A,
     ),
 }
-RECEIVE_VERBS.update(_forms("request requests requested requesting", T))
+RECEIVE_VERBS.update(_forms("request requests requested requesting ask asks asked asking", T))
 RECEIVE_NOUNS: dict[str, Status] = {
     **_forms("imports import receipt", D),
     **_forms("request requests", T),
@@ -139,7 +139,9 @@ NEGATIONS = frozenset(
 # means the thing has not happened.
 
 # Words that end a clause: roles are looked for inside the trigger's clause only.
-CLAUSE_BREAKS = frozenset("; : — – ( ) but while whereas although though".split())
+CLAUSE_BREAKS = frozenset(
+    "; : — – ( ) but while whereas although though after before when because once until".split()
+)
 
 # Nouns after a demonym that make the demonym stand for its state as an actor.
 STATE_NOUNS = frozenset(
@@ -152,6 +154,8 @@ STATE_NOUNS = frozenset(
 # Verbs that take a participle or noun whose weapon comes before it: "a battery bought
 # from Russia" reads as passive.
 ARRIVAL_VERBS = frozenset("arrive arrives arrived arriving".split())
+# Asking someone for weapons: "Poland has asked the United States for HIMARS".
+ASK_VERBS = frozenset("ask asks asked asking".split())
 # Flying moves weapons only when it says to whom: "flew the drones to Russia".
 FLY_VERBS = frozenset("fly flew flown flying".split())
 # Triggers that only qualify a following transfer word in the same clause.

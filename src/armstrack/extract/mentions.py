@@ -348,7 +348,14 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
         if prep is None and previous is not None and previous.prep:
             between = tuple(view.low(i) for i in range(previous.last + 1, mention.first))
             in_list = between == (",",) and view.low(mention.last + 1) in (",", "and", "or")
-            if between in _LIST_JOINS or in_list:
+            # "with Russia's state arms exporter Rosoboronexport": the same actor, one phrase.
+            same_phrase = (
+                previous.possessive
+                and previous.actor == mention.actor
+                and len(between) <= 5
+                and not set(between) & _PREP_SKIP_STOPS
+            )
+            if between in _LIST_JOINS or in_list or same_phrase:
                 prep = previous.prep
         possessive = view.low(mention.last + 1) in ("'s", "'")
         speaker = mention.speaker or _names_speaker(view, mention)
