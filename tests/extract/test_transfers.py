@@ -126,6 +126,8 @@ def test_extract_finds_transfer_in_each_phrasing(
         "Russia's defence budget for missiles and drones will rise by a quarter next year.",
         "Iran unveiled a new ballistic missile at a parade in Tehran.",
         "The Taliban paraded US-made Humvees captured after the withdrawal.",
+        "U.S. and British warplanes have struck Houthi targets in Yemen.",
+        "Ukraine's F-16 jets, provided by a coalition of Western allies, shot down two missiles.",
     ],
 )
 def test_extract_finds_no_transfer_without_two_parties(extractor: Extractor, text: str) -> None:
@@ -238,3 +240,22 @@ def test_extract_public_api_accepts_string_dates() -> None:
     result = armstrack.extract("Turkey delivered Bayraktar TB2 drones to Mali.", "2024-05-20")
     assert [(t.supplier.id, t.recipient.id) for t in result.transfers] == [("TUR", "MLI")]
     assert result.article.published is not None
+
+
+def test_extract_evaluative_denial_belongs_to_the_clause_subject(extractor: Extractor) -> None:
+    text = (
+        "North Korea has shipped artillery shells to Russia, Seoul says. "
+        "Moscow dismissed the reports as speculation, and Pyongyang called them a smear."
+    )
+    transfer = _only(_run(extractor, text))
+    assert {a.id for a in transfer.denied_by} == {"PRK", "RUS"}
+
+
+def test_extract_negated_statement_by_a_party_is_a_denial(extractor: Extractor) -> None:
+    text = (
+        "Iran has delivered ballistic missiles to Russia, U.S. officials said. "
+        "An Iranian spokesman said Iran had not delivered any missiles to Russia."
+    )
+    transfer = _only(_run(extractor, text))
+    assert [a.id for a in transfer.denied_by] == ["IRN"]
+    assert transfer.status.label == "delivered"
