@@ -446,10 +446,11 @@ def _core_frame(
     frame.passive = passive
     segment = _segment(trigger, core, clause)
     agent = _agent(view, trigger, parties, passive, last_subject, clause)
+    ctx = _RoleContext(view, trigger, parties, passive, agent, segment)
     if trigger.kind is Frame.GIVE:
-        _give_roles(view, trigger, frame, parties, passive, agent, segment)
+        _give_roles(ctx, frame)
     else:
-        _receive_roles(view, trigger, frame, parties, passive, agent, segment)
+        _receive_roles(ctx, frame)
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
         frame.supplier = _stated_origin(view, frame)
@@ -470,16 +471,31 @@ def _segment(trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]) -
     return max([clause[0], *earlier]), min([clause[1], *later])
 
 
-def _give_roles(
-    view: SentenceView,
-    trigger: _Trigger,
-    frame: FrameHit,
-    parties: list[ActorMention],
-    passive: bool,
-    agent: ActorRef | None,
-    segment: tuple[int, int],
-) -> None:
-    inside = [a for a in parties if segment[0] <= a.first <= segment[1]]
+@dataclass(frozen=True, slots=True)
+class _RoleContext:
+    """What role assignment knows about one trigger."""
+
+    view: SentenceView
+    trigger: _Trigger
+    parties: list[ActorMention]
+    passive: bool
+    agent: ActorRef | None
+    segment: tuple[int, int]
+
+    @property
+    def inside(self) -> list[ActorMention]:
+        return [a for a in self.parties if self.segment[0] <= a.first <= self.segment[1]]
+
+
+def _give_roles(ctx: _RoleContext, frame: FrameHit) -> None:
+    view, trigger, parties, passive, agent = (
+        ctx.view,
+        ctx.trigger,
+        ctx.parties,
+        ctx.passive,
+        ctx.agent,
+    )
+    inside = ctx.inside
     if passive:
         frame.supplier = _first(inside, trigger, ("by", "from"), after=True)
     else:
@@ -504,16 +520,15 @@ def _give_roles(
     _swap_possessive_buyer(view, trigger, frame, parties)
 
 
-def _receive_roles(
-    view: SentenceView,
-    trigger: _Trigger,
-    frame: FrameHit,
-    parties: list[ActorMention],
-    passive: bool,
-    agent: ActorRef | None,
-    segment: tuple[int, int],
-) -> None:
-    inside = [a for a in parties if segment[0] <= a.first <= segment[1]]
+def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
+    view, trigger, parties, passive, agent = (
+        ctx.view,
+        ctx.trigger,
+        ctx.parties,
+        ctx.passive,
+        ctx.agent,
+    )
+    inside = ctx.inside
     frame.recipient = _first(inside, trigger, ("by",), after=True) if passive else agent
     if frame.recipient is None and passive:
         reduced = _reduced_relative(view, trigger)
