@@ -18,6 +18,7 @@ def _quantity(text: str, weapon: str) -> tuple[int | None, bool] | None:
         ("Pyongyang shipped hundreds of missiles.", "missiles", (None, True)),
         ("Some 40 Leopard tanks arrived.", "Leopard", (40, True)),
         ("It sent six Patriot batteries.", "Patriot", (6, False)),
+        ("Poland handed more than 200 of its T-72 tanks to Kyiv.", "T-72", (200, True)),
     ],
 )
 def test_quantity_before_reads_counts(

@@ -39,6 +39,8 @@ _BEFORE_WEAPON = re.compile(
     rf"(?:(?:(?P<digits>(?<![\w$€£.,\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,\-])\d{{1,6}}(?:\.\d+)?)"
     rf"|\b(?P<word>{_WORDS}))(?:\s+(?P<scale>hundred|thousand|million))?"
     rf"|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
+    # "more than 200 of its T-72 tanks": a part of a stock is still a count.
+    r"(?:\s+of\s+(?:its|their|the|his|her))?"
     r"(?P<gap>(?:\s+[A-Za-z][\w'’\-]*){0,3})\s+$",
     re.IGNORECASE,
 )
