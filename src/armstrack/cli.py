@@ -37,7 +37,10 @@ app = typer.Typer(
     add_completion=False,
 )
 # markup=False: paths, ids and messages are printed as they are, "[draft].txt" included.
-out = Console(highlight=False, soft_wrap=True, markup=False)
+# Piped output gets a wide table rather than Rich's 80-column default.
+out = Console(
+    highlight=False, soft_wrap=True, markup=False, width=None if sys.stdout.isatty() else 150
+)
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
