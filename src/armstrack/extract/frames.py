@@ -10,6 +10,7 @@ transfer already mentioned ("the transfer includes around 400 missiles").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from armstrack.extract.lexicon import (
@@ -168,8 +169,9 @@ def _siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
 
 def _vague_giver(view: SentenceView) -> bool:
     """ "provided by a coalition of Western allies": a giver is named, but no state."""
-    for index in range(len(view.tokens) - 1):
-        if view.low(index) == "by" and view.low(index - 1) in GIVE_VERBS:
+    lows = view.lows
+    for index in (i for i, word in enumerate(lows) if word == "by" and i > 0):
+        if lows[index - 1] in GIVE_VERBS:
             following = range(index + 1, min(index + 4, len(view.tokens)))
             if not any(a.first in following for a in view.actors):
                 return True
@@ -320,30 +322,31 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
 
 
 def _clause(view: SentenceView, index: int) -> tuple[int, int]:
-    cached = view.clauses.get(index)
-    if cached is None:
-        cached = view.clauses[index] = _find_clause(view, index)
-    return cached
-
-
-def _find_clause(view: SentenceView, index: int) -> tuple[int, int]:
-    start = index
-    while start > 0 and not _breaks(view, start - 1):
-        start -= 1
-    end = index
-    while end + 1 < len(view.tokens) and not _breaks(view, end + 1):
-        end += 1
+    """The token range of the clause around ``index``, between two break tokens."""
+    if view.breaks is None:
+        view.breaks = _find_breaks(view)
+    position = bisect_left(view.breaks, index)
+    start = view.breaks[position - 1] + 1 if position > 0 else 0
+    if position < len(view.breaks) and view.breaks[position] == index:
+        position += 1  # a break token belongs to the clause it opens
+        start = index
+    end = view.breaks[position] - 1 if position < len(view.breaks) else len(view.tokens) - 1
     return start, end
 
 
-def _breaks(view: SentenceView, index: int) -> bool:
-    word = view.low(index)
-    if word in CLAUSE_BREAKS:
-        return True
-    if word == "as" and any(a.first == index + 1 for a in view.actors):
-        return True  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
-    # ", and" / ", which" usually start a new clause; a bare "and" joins a list.
-    return word in ("and", "which", "who") and view.low(index - 1) == ","
+def _find_breaks(view: SentenceView) -> list[int]:
+    """Tokens that end a clause: semicolons, "but", "while", ", and", ", which", ..."""
+    lows = view.lows
+    actor_starts = {a.first for a in view.actors}
+    breaks = []
+    for index, word in enumerate(lows):
+        if word in CLAUSE_BREAKS:
+            breaks.append(index)
+        elif word == "as" and index + 1 in actor_starts:
+            breaks.append(index)  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
+        elif word in ("and", "which", "who") and index > 0 and lows[index - 1] == ",":
+            breaks.append(index)  # ", and" / ", which" start a clause; a bare "and" joins a list
+    return breaks
 
 
 def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[Status, bool]:

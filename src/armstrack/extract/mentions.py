@@ -137,7 +137,7 @@ class SentenceView:
     origin_actors: dict[str, ActorRef] = field(default_factory=dict)
     maker_actors: dict[str, ActorRef] = field(default_factory=dict)  # catalogue origins
 
-    clauses: dict[int, tuple[int, int]] = field(default_factory=dict)  # memo of frames._clause
+    breaks: list[int] | None = None  # clause-break token indices, found once by frames._clause
     lows: list[str] = field(default_factory=list)
 
     def low(self, index: int) -> str:

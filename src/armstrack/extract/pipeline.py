@@ -33,12 +33,14 @@ _WEAPON_KINDS = (TermKind.SYSTEM, TermKind.CLASS)
 _STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports".
-_TOPICAL = re.compile(
-    r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?(?:transfers?|shipments?|deliveries|"
-    r"delivery|deal|consignments?|supplies|packages?|sales?|reports?|claims?|accusations?|"
-    r"allegations?|account|charges?|findings|assertions?|story)\b"
-    r"|\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b"
+_TOPICAL_NOUN = re.compile(
+    r"\b(?:transfers?|shipments?|deliveries|delivery|deal|consignments?|supplies|packages?|"
+    r"sales?|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
+    r"assertions?|story)\b"
 )
+# A determiner at most one word before the noun: "the reported shipments".
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
+_ROUTE_WORDS = re.compile(r"\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class Extractor:
         last_subject: ActorRef | None = None
         cursor = 0
         context = _context(matches, self.catalogue)
-        topical = [m.start() for m in _TOPICAL.finditer(folded)]
+        topical = _topical_positions(folded)
         for index, (start, end) in enumerate(split_sentences(text)):
             inside, cursor = _matches_in(matches, cursor, start, end)
             has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
@@ -118,6 +120,21 @@ def _matches_in(matches: list[Match], cursor: int, start: int, end: int) -> tupl
     while stop < len(matches) and matches[stop].end <= end:
         stop += 1
     return matches[cursor:stop], stop
+
+
+def _topical_positions(folded: str) -> list[int]:
+    """Where a sentence without weapons still matters: "the shipments", "via the Caspian".
+
+    The nouns are found first and the determiner checked behind them: one pass of a
+    plain alternation is several times faster than one pattern with an optional word.
+    """
+    found = [
+        m.start()
+        for m in _TOPICAL_NOUN.finditer(folded)
+        if _DETERMINER_BEFORE.search(folded, max(0, m.start() - 30), m.start())
+    ]
+    found.extend(m.start() for m in _ROUTE_WORDS.finditer(folded))
+    return sorted(found)
 
 
 def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
