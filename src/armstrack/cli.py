@@ -226,7 +226,7 @@ def catalogue_command(
     out.print(
         f"states {len(loaded.states)}, bodies {len(loaded.bodies)}, groups {len(loaded.groups)}, "
         f"outlets {len(loaded.outlets)}, systems {len(loaded.systems)}, "
-        f"class terms {sum(len(c.terms) for c in loaded.classes)}"
+        f"class terms {sum(len(c.terms) for c in loaded.classes)}, places {len(loaded.places)}"
     )
     for source in loaded.sources:
         out.print(f"  {source}")

@@ -47,3 +47,12 @@ def test_matcher_keeps_plural_designations(matcher: Matcher) -> None:
     text = "Kyiv received F-16s and Su-35s."
     systems = [text[m.start : m.end] for m in matcher.find(text) if m.kind is TermKind.SYSTEM]
     assert systems == ["F-16s", "Su-35s"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Gripen sales in South America grew.", "Patrols in the South China Sea resumed."]
+)
+def test_matcher_regions_hide_the_state_inside_them(matcher: Matcher, text: str) -> None:
+    kinds = [m.kind for m in matcher.find(text)]
+    assert TermKind.PLACE in kinds
+    assert TermKind.STATE not in kinds

@@ -20,6 +20,7 @@ from armstrack.catalogue.schema import (
     ClassEntry,
     GroupEntry,
     OutletEntry,
+    PlaceEntry,
     StateEntry,
     SystemEntry,
     error_lines,
@@ -34,6 +35,7 @@ PACKAGED_FILES = (
     "outlets.toml",
     "systems.toml",
     "classes.toml",
+    "places.toml",
 )
 
 
@@ -47,6 +49,7 @@ class TermKind(StrEnum):
     OUTLET = "outlet"
     SYSTEM = "system"
     CLASS = "class"
+    PLACE = "place"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,7 @@ class Catalogue:
     outlets: dict[str, OutletEntry]
     systems: dict[str, SystemEntry]
     classes: tuple[ClassEntry, ...]
+    places: tuple[PlaceEntry, ...] = ()
     sources: tuple[str, ...] = ()
     _system_refs: dict[str, SystemRef] = field(default_factory=dict, repr=False)
 
@@ -120,6 +124,9 @@ class Catalogue:
         for weapon_class in self.classes:
             for term in weapon_class.terms:
                 yield Term(term, TermKind.CLASS, term)
+        for place in self.places:
+            for name in (place.name, *place.aliases):
+                yield Term(name, TermKind.PLACE, place.name)
 
 
 def _read(source: str, raw: bytes) -> CatalogueFile:
@@ -189,6 +196,7 @@ def _assemble(files: list[CatalogueFile], sources: tuple[str, ...]) -> Catalogue
         outlets=outlets,
         systems=systems,
         classes=tuple(c for f in files for c in f.class_),
+        places=tuple(p for f in files for p in f.place),
         sources=sources,
     )
 
@@ -247,6 +255,7 @@ _NAME_SPACES = {
     TermKind.OUTLET: "outlet",
     TermKind.SYSTEM: "weapon",
     TermKind.CLASS: "weapon",
+    TermKind.PLACE: "place",
 }
 
 

@@ -67,6 +67,13 @@ class SystemEntry(_Entry):
     origin: str = Field(pattern=_ISO3)
 
 
+class PlaceEntry(_Entry):
+    """A region or sea whose name holds a state's name ("South America", "South China Sea")."""
+
+    name: str = Field(min_length=2)
+    aliases: list[str] = []
+
+
 class ClassEntry(_Entry):
     category: Category
     terms: list[str] = Field(min_length=1)
@@ -81,6 +88,7 @@ class CatalogueFile(_Entry):
     group: list[GroupEntry] = []
     outlet: list[OutletEntry] = []
     system: list[SystemEntry] = []
+    place: list[PlaceEntry] = []
     # "class" is a Python keyword, hence the alias.
     class_: list[ClassEntry] = Field(default=[], alias="class")
 

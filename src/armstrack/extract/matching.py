@@ -24,6 +24,7 @@ _PRIORITY = (
     TermKind.DEMONYM,
     TermKind.GROUP_DEMONYM,
     TermKind.OUTLET,
+    TermKind.PLACE,
 )
 _RANK = {kind: rank for rank, kind in enumerate(_PRIORITY)}
 

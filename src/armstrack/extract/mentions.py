@@ -191,6 +191,8 @@ def build_view(
         if kind is TermKind.OUTLET:
             view.outlets.append((first, match.target))
             continue
+        if kind is TermKind.PLACE:
+            continue  # "South America" only keeps "America" from matching
         actor_id = catalogue.body_state(match.target) if kind is TermKind.BODY else match.target
         if _origin_word(tokens, last):
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
