@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -17,16 +20,19 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from armstrack.catalogue import load_catalogue
 from armstrack.errors import ArmstrackError, CatalogueError, InputError
 from armstrack.evaluate import evaluate
 from armstrack.extract import Extractor, Settings
 from armstrack.ingest import IngestSettings, read_articles
-from armstrack.records import Extraction, Transfer
+from armstrack.records import Article, Category, Extraction, ResolvedTransfer, Status, Transfer
 from armstrack.serialise import extraction_dict
+from armstrack.store import Store, TransferFilter, export, open_store
 
 app = typer.Typer(
     help=(
@@ -206,6 +212,265 @@ def eval_command(
         )
     out.print(f"status accuracy   {scores.status_ok}/{scores.status_n}")
     out.print(f"quantity accuracy {scores.quantity_ok}/{scores.quantity_n}")
+
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="ARMSTRACK_DB",
+        help="SQLite file or SQLAlchemy URL of the store.",
+    ),
+]
+
+
+def _open(db: str, catalogue: list[Path] | None = None) -> Store:
+    try:
+        return open_store(db, _extractor(catalogue))
+    except (OperationalError, ArgumentError) as error:
+        _complain("error:", f"cannot open the store {db!r}: {error}")
+        raise typer.Exit(2) from error
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (any format).")],
+    db: DbOption = "armstrack.db",
+    catalogue: CatalogueOption = None,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest article accepted, in bytes.")
+    ] = 2_000_000,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 100,
+) -> None:
+    """Store articles and their transfers in the database, resolving reports across articles.
+
+    Example: armstrack ingest examples/articles examples/articles.jsonl --db armstrack.db
+    """
+    store = _open(db, catalogue)
+    items = _reported(read_articles(paths, IngestSettings(max_bytes=max_bytes)))
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[skipped]} skipped"),
+        TextColumn("{task.fields[rate]:.0f}/s"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as bar:
+        task = bar.add_task("ingest", total=None, skipped=0, rate=0.0)
+        started = time.monotonic()
+
+        def progress(seen: int, skipped: int) -> None:
+            elapsed = max(time.monotonic() - started, 1e-6)
+            bar.update(task, completed=seen, skipped=skipped, rate=seen / elapsed)
+
+        summary = store.ingest(items, batch_size=batch_size, progress=progress)
+    added = ", ".join(f"{n} {what}" for what, n in sorted(summary.added.items())) or "nothing"
+    skipped = sum(summary.skipped.values())
+    reasons = ", ".join(f"{n} {reason}" for reason, n in summary.skipped.most_common())
+    err.print(
+        f"{summary.seen} articles: {added}"
+        + (f"; {skipped} skipped ({reasons})" if skipped else "")
+    )
+    store.close()
+    if skipped:
+        raise typer.Exit(1)
+
+
+def _reported(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
+    """Pass items on, printing each broken input as it is met."""
+    for item in items:
+        if isinstance(item, InputError):
+            _complain("skipped", item)
+        yield item
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command(name="transfers")
+def transfers_command(
+    db: DbOption = "armstrack.db",
+    supplier: Annotated[str | None, typer.Option(help="Supplier code or slug, e.g. IRN.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient code or slug.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Either side.")] = None,
+    category: Annotated[str | None, typer.Option(help="Weapon category, e.g. missile.")] = None,
+    system: Annotated[str | None, typer.Option(help="System or family name, e.g. Shahed.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="At least: discussed, agreed or delivered.")
+    ] = None,
+    since: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Reported on or after.")
+    ] = None,
+    until: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Reported on or before.")
+    ] = None,
+    min_origins: Annotated[
+        int, typer.Option(min=0, help="At least this many independent origins.")
+    ] = 0,
+    limit: Annotated[int, typer.Option(min=1, max=100_000)] = 1000,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """List resolved transfers, filtered.
+
+    Example: armstrack transfers --supplier IRN --status delivered --format csv
+    """
+    if status is not None and status.upper() not in Status.__members__:
+        _complain("error:", f"--status must be discussed, agreed or delivered, not {status!r}")
+        raise typer.Exit(2)
+    if category is not None and category not in Category._value2member_map_:
+        _complain("error:", f"--category must be one of {', '.join(c.value for c in Category)}")
+        raise typer.Exit(2)
+    store = _open(db)
+    filters = TransferFilter(
+        supplier=supplier,
+        recipient=recipient,
+        actor=actor,
+        category=category,
+        system=system,
+        status=status,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        min_origins=min_origins,
+        limit=limit,
+    )
+    found = store.transfers(filters)
+    if format is TableFormat.csv:
+        sys.stdout.write(export.to_csv(found))
+    elif format is TableFormat.json:
+        sys.stdout.write(export.to_json(found))
+    else:
+        out.print(_resolved_table(found), soft_wrap=False)
+        err.print(f"{len(found)} transfer{'' if len(found) == 1 else 's'}")
+
+
+def _resolved_table(found: list[ResolvedTransfer]) -> Table:
+    table = Table(
+        title="Resolved transfers", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
+    for column in ("id", "from → to", "category", "status", "qty"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("systems", ratio=1, min_width=12)
+    for column in ("first", "last", "reports", "outlets", "origins", "denied by"):
+        table.add_column(column, no_wrap=True)
+    for t in found:
+        table.add_row(
+            str(t.id),
+            f"{t.supplier.id} → {t.recipient.id}",
+            t.category.value,
+            t.status.label,
+            "" if t.quantity is None else str(t.quantity),
+            ", ".join(t.systems),
+            t.first_reported.isoformat() if t.first_reported else "",
+            t.last_reported.isoformat() if t.last_reported else "",
+            str(t.reports),
+            str(t.outlets),
+            str(t.origins),
+            " ".join(t.denied_by),
+        )
+    return table
+
+
+@app.command()
+def show(
+    transfer_id: Annotated[int, typer.Argument(help="Transfer id from 'armstrack transfers'.")],
+    db: DbOption = "armstrack.db",
+) -> None:
+    """Show one transfer: its status timeline, its reports, claims and evidence sentences.
+
+    Example: armstrack show 12
+    """
+    detail = _open(db).transfer(transfer_id)
+    if detail is None:
+        _complain("error:", f"no transfer with id {transfer_id}")
+        raise typer.Exit(2)
+    t = detail.transfer
+    out.print(
+        f"#{t.id} {t.supplier.name} → {t.recipient.name}: {t.category.value}, {t.status.label}"
+        + (f", {t.quantity} items" if t.quantity else "")
+    )
+    if t.systems:
+        out.print(f"systems: {', '.join(t.systems)}")
+    out.print(f"{t.reports} reports from {t.outlets} outlets, {t.origins} independent origins")
+    if t.denied_by:
+        out.print(f"denied by: {', '.join(t.denied_by)}")
+    out.print("\ntimeline:")
+    for event in detail.timeline:
+        out.print(
+            f"  {event.reported_on or 'undated'}  {event.status.label}  (report {event.mention_id})"
+        )
+    for report in detail.reports:
+        source = report.outlet or report.url or f"article {report.article_id}"
+        copy = f", copy of version {report.duplicate_of}" if report.duplicate_of else ""
+        out.print(f"\n[{report.published or 'undated'}] {source} (origin {report.origin}{copy})")
+        if report.title:
+            out.print(f"  {report.title}")
+        for claim in report.claims:
+            who = claim.speaker.text if claim.speaker else "the article"
+            hedges = f" [{', '.join(claim.hedges)}]" if claim.hedges else ""
+            out.print(f"  - {claim.stance.value} by {who}{hedges}: {claim.evidence.text}")
+
+
+@app.command(name="search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="Words to find in article texts.")],
+    db: DbOption = "armstrack.db",
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+) -> None:
+    """Full-text search over the stored articles.
+
+    Example: armstrack search "Caspian Sea"
+    """
+    for hit in _open(db).search(query, limit):
+        out.print(f"{hit.published or 'undated'}  {hit.title or hit.url or hit.article_id}")
+        out.print(f"    {hit.snippet}")
+
+
+@app.command()
+def stats(db: DbOption = "armstrack.db") -> None:
+    """Counts of articles, reports and transfers in the store.
+
+    Example: armstrack stats --db armstrack.db
+    """
+    sys.stdout.write(json.dumps(_open(db).stats(), indent=2, default=str) + "\n")
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    graphml = "graphml"
+    sipri = "sipri"
+
+
+@app.command(name="export")
+def export_command(
+    db: DbOption = "armstrack.db",
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.csv,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+    ] = None,
+) -> None:
+    """Export every resolved transfer as CSV, JSON, GraphML or a SIPRI-style register.
+
+    Example: armstrack export --format graphml -o transfers.graphml
+    """
+    store = _open(db)
+    found = store.transfers(TransferFilter(limit=10_000_000))
+    if format is ExportFormat.sipri:
+        details = [d for d in (store.transfer(t.id) for t in found) if d is not None]
+        content = export.to_sipri(details)
+    else:
+        content = {"csv": export.to_csv, "json": export.to_json, "graphml": export.to_graphml}[
+            format.value
+        ](found)
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        output.write_text(content, encoding="utf-8")
+        err.print(f"{len(found)} transfers written to {output}")
 
 
 @app.command(name="catalogue")

@@ -184,3 +184,75 @@ class Extraction:
 
     article: Article
     transfers: tuple[Transfer, ...] = field(default_factory=tuple)
+
+
+class Added(StrEnum):
+    """What storing one article did."""
+
+    NEW = "new"
+    UNCHANGED = "unchanged"  # the same text under the same key: nothing to do
+    NEW_VERSION = "new_version"  # the same key with a changed text: kept beside the old one
+
+
+@dataclass(frozen=True, slots=True)
+class StatusEvent:
+    """A status a transfer was first reported at, with the report saying so."""
+
+    status: Status
+    reported_on: date | None
+    mention_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedTransfer:
+    """One real-world transfer, merged from every report of it."""
+
+    id: int
+    supplier: ActorRef
+    recipient: ActorRef
+    category: Category
+    status: Status
+    systems: tuple[str, ...]
+    quantity: int | None
+    first_reported: date | None
+    last_reported: date | None
+    reports: int
+    outlets: int
+    origins: int
+    denied_by: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One article's report of a resolved transfer, with its claims and evidence."""
+
+    mention_id: int
+    article_id: int
+    version_id: int
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: date | None
+    origin: str
+    status: Status
+    quantity: int | None
+    duplicate_of: int | None
+    claims: tuple[Claim, ...]
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TransferDetail:
+    transfer: ResolvedTransfer
+    timeline: tuple[StatusEvent, ...]
+    reports: tuple[Report, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: int
+    version_id: int
+    title: str | None
+    url: str | None
+    published: date | None
+    snippet: str

@@ -216,8 +216,10 @@ def _speaker(
         speaker = _phrase(view, text, start, end, catalogue)
         if speaker is not None:
             return _with_medium(view, cue_end + 1, speaker, word, catalogue)
-    # Inverted attribution: ', said a US official'.
-    return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
+    # Inverted attribution: ', said a US official', '" said the spokesman'.
+    if view.low(cue - 1) in (",", '"', "“", "”", "'") or cue == 0:
+        return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
+    return None
 
 
 def _with_medium(

@@ -1,0 +1,58 @@
+"""Near-duplicate articles (syndicated copies, light rewrites) by MinHash LSH.
+
+Signatures come from datasketch's MinHash over word 5-shingles. The banding of
+locality-sensitive hashing is done here rather than with datasketch's MinHashLSH
+because the index has to live in the database (one row per band bucket), so that
+it survives restarts and grows with the archive instead of with memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 64
+BANDS = 16  # 16 bands of 4 rows: pairs above ~0.6 Jaccard collide, ~0.9 almost surely
+ROWS = NUM_PERM // BANDS
+THRESHOLD = 0.7  # estimated Jaccard similarity that makes a copy (syndication, light rewrite)
+SHINGLE = 5
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    values: np.ndarray  # uint64[NUM_PERM]
+
+    def to_bytes(self) -> bytes:
+        return self.values.astype("<u8").tobytes()
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> Signature:
+        return cls(np.frombuffer(raw, dtype="<u8"))
+
+    def bands(self) -> list[tuple[int, bytes]]:
+        """(band number, bucket) pairs: two signatures sharing one are candidates."""
+        return [
+            (
+                band,
+                hashlib.blake2b(
+                    self.values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8
+                ).digest(),
+            )
+            for band in range(BANDS)
+        ]
+
+    def similarity(self, other: Signature) -> float:
+        return float(np.mean(self.values == other.values))
+
+
+def signature(text: str) -> Signature:
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    minhash.update_batch([s.encode() for s in shingles])
+    return Signature(np.array(minhash.hashvalues, dtype=np.uint64))

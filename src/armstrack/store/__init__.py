@@ -1,0 +1,148 @@
+"""The store: a database of articles, reports and resolved transfers.
+
+    >>> store = open_store("armstrack.db")          # SQLite file, created and migrated
+    >>> summary = store.ingest(read_articles(["examples/"]))
+    >>> store.transfers(TransferFilter(supplier="IRN"))[0].recipient.id
+    'RUS'
+
+Only this package touches the database; every write goes through ``Writer``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, insert
+
+from armstrack.catalogue import Catalogue
+from armstrack.errors import InputError
+from armstrack.extract import Extractor
+from armstrack.records import Added, Article, ResolvedTransfer, SearchHit, TransferDetail
+from armstrack.store import queries
+from armstrack.store.database import connect, migrate
+from armstrack.store.queries import TransferFilter
+from armstrack.store.schema import skipped_inputs
+from armstrack.store.writer import Writer, _now
+
+__all__ = ["IngestSummary", "Store", "TransferFilter", "open_store"]
+
+Progress = Callable[[int, int], None]  # (articles seen, skipped so far)
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did, counted per outcome and per skip reason."""
+
+    added: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return sum(self.added.values()) + sum(self.skipped.values())
+
+
+class Store:
+    """An open armstrack database."""
+
+    def __init__(self, engine: Engine, extractor: Extractor) -> None:
+        self.engine = engine
+        self.extractor = extractor
+        self.catalogue: Catalogue = extractor.catalogue
+        self.writer = Writer(self.catalogue)
+
+    def ingest(
+        self,
+        items: Iterable[Article | InputError],
+        batch_size: int = 100,
+        progress: Progress | None = None,
+    ) -> IngestSummary:
+        """Store articles (skipping unchanged ones) and resolve their transfers.
+
+        Each batch is one transaction: an interrupted run keeps every finished batch,
+        and running it again skips them.
+        """
+        summary = IngestSummary()
+        batch: list[Article | InputError] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                self._ingest_batch(batch, summary, progress)
+                batch = []
+        if batch:
+            self._ingest_batch(batch, summary, progress)
+        return summary
+
+    def _ingest_batch(
+        self, batch: list[Article | InputError], summary: IngestSummary, progress: Progress | None
+    ) -> None:
+        with self.engine.begin() as conn:
+            for item in batch:
+                if isinstance(item, InputError):
+                    summary.skipped[item.reason] += 1
+                    summary.errors.append(item)
+                    conn.execute(
+                        insert(skipped_inputs).values(
+                            source=item.source,
+                            line=item.line,
+                            reason=item.reason,
+                            message=item.message,
+                            at=_now(),
+                        )
+                    )
+                    continue
+                _, status = self.writer.lookup(conn, item)
+                if status is Added.UNCHANGED:
+                    summary.added[status.value] += 1
+                    continue
+                try:
+                    extraction = self.extractor.run(item)
+                except (
+                    Exception
+                ) as exc:  # one article that breaks the extractor must not end the run
+                    error = InputError(item.source or item.id, f"extraction failed ({exc!r})")
+                    summary.skipped["extraction failed"] += 1
+                    summary.errors.append(error)
+                    continue
+                added = self.writer.store(conn, item, extraction)
+                summary.added[added.value] += 1
+                if progress:
+                    progress(summary.seen, sum(summary.skipped.values()))
+        if progress:
+            progress(summary.seen, sum(summary.skipped.values()))
+
+    def transfers(self, filters: TransferFilter | None = None) -> list[ResolvedTransfer]:
+        with self.engine.connect() as conn:
+            return queries.list_transfers(conn, self.catalogue, filters or TransferFilter())
+
+    def transfer(self, transfer_id: int) -> TransferDetail | None:
+        with self.engine.connect() as conn:
+            return queries.transfer_detail(conn, self.catalogue, transfer_id)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        with self.engine.connect() as conn:
+            return queries.search(conn, query, limit)
+
+    def stats(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            return queries.stats(conn)
+
+    def to_pandas(self, filters: TransferFilter | None = None) -> Any:
+        """The filtered transfers as a pandas DataFrame (pandas must be installed)."""
+        import pandas as pd
+
+        return pd.read_sql(queries.transfer_query(filters or TransferFilter()), self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(target: str | Path = "armstrack.db", extractor: Extractor | None = None) -> Store:
+    """Open (creating and migrating as needed) the database at a path or SQLAlchemy URL."""
+    engine = connect(target)
+    migrate(engine)
+    return Store(engine, extractor or Extractor())

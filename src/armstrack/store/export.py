@@ -1,0 +1,155 @@
+"""Exports of resolved transfers: CSV, JSON, GraphML and a SIPRI-style trade register."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from xml.sax.saxutils import escape
+
+from armstrack.records import ResolvedTransfer, Status, TransferDetail
+
+COLUMNS = (
+    "id",
+    "supplier",
+    "supplier_name",
+    "recipient",
+    "recipient_name",
+    "category",
+    "status",
+    "systems",
+    "quantity",
+    "first_reported",
+    "last_reported",
+    "reports",
+    "outlets",
+    "origins",
+    "denied_by",
+)
+
+
+def transfer_row(t: ResolvedTransfer) -> dict[str, object]:
+    return {
+        "id": t.id,
+        "supplier": t.supplier.id,
+        "supplier_name": t.supplier.name,
+        "recipient": t.recipient.id,
+        "recipient_name": t.recipient.name,
+        "category": t.category.value,
+        "status": t.status.label,
+        "systems": "; ".join(t.systems),
+        "quantity": t.quantity,
+        "first_reported": t.first_reported.isoformat() if t.first_reported else None,
+        "last_reported": t.last_reported.isoformat() if t.last_reported else None,
+        "reports": t.reports,
+        "outlets": t.outlets,
+        "origins": t.origins,
+        "denied_by": "; ".join(t.denied_by),
+    }
+
+
+def to_csv(items: Iterable[ResolvedTransfer]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for transfer in items:
+        writer.writerow(transfer_row(transfer))
+    return out.getvalue()
+
+
+def to_json(items: Iterable[ResolvedTransfer]) -> str:
+    return json.dumps([transfer_row(t) for t in items], ensure_ascii=False, indent=2) + "\n"
+
+
+def to_graphml(items: Sequence[ResolvedTransfer]) -> str:
+    """Actors as nodes, one edge per resolved transfer (opens in Gephi and networkx)."""
+    nodes = {t.supplier.id: t.supplier for t in items} | {
+        t.recipient.id: t.recipient for t in items
+    }
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+        '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
+        '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
+    ]
+    for column in ("category", "status", "systems", "first_reported", "last_reported"):
+        lines.append(f'  <key id="{column}" for="edge" attr.name="{column}" attr.type="string"/>')
+    for column in ("reports", "origins", "transfer_id"):
+        lines.append(f'  <key id="{column}" for="edge" attr.name="{column}" attr.type="int"/>')
+    lines.append('  <graph id="transfers" edgedefault="directed">')
+    for node_id, actor in sorted(nodes.items()):
+        lines.append(
+            f'    <node id="{escape(node_id)}"><data key="name">{escape(actor.name)}</data>'
+            f'<data key="kind">{actor.kind.value}</data></node>'
+        )
+    for t in items:
+        row = transfer_row(t)
+        data = "".join(
+            f'<data key="{k}">{escape(str(row[k] if row[k] is not None else ""))}</data>'
+            for k in (
+                "category",
+                "status",
+                "systems",
+                "first_reported",
+                "last_reported",
+                "reports",
+                "origins",
+            )
+        )
+        lines.append(
+            f'    <edge id="t{t.id}" source="{escape(t.supplier.id)}" target="{escape(t.recipient.id)}">'
+            f'<data key="transfer_id">{t.id}</data>{data}</edge>'
+        )
+    lines += ["  </graph>", "</graphml>", ""]
+    return "\n".join(lines)
+
+
+SIPRI_COLUMNS = (
+    "supplier",
+    "recipient",
+    "designation",
+    "category",
+    "number",
+    "order_year",
+    "delivery_years",
+    "status",
+    "sources",
+)
+
+
+def to_sipri(details: Iterable[TransferDetail]) -> str:
+    """One row per transfer and system, laid out like SIPRI's trade register."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=SIPRI_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for detail in details:
+        t = detail.transfer
+        agreed = [
+            e.reported_on.year
+            for e in detail.timeline
+            if e.status is Status.AGREED and e.reported_on
+        ]
+        delivered = sorted(
+            {
+                r.published.year
+                for r in detail.reports
+                if r.status is Status.DELIVERED and r.published
+            }
+        )
+        sources = sorted({r.outlet or r.url or r.origin for r in detail.reports})
+        for designation in t.systems or ("",):
+            writer.writerow(
+                {
+                    "supplier": t.supplier.name,
+                    "recipient": t.recipient.name,
+                    "designation": designation,
+                    "category": t.category.value,
+                    "number": t.quantity,
+                    "order_year": min(agreed) if agreed else None,
+                    "delivery_years": "; ".join(map(str, delivered)),
+                    "status": t.status.label,
+                    "sources": "; ".join(sources),
+                }
+            )
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the armstrack store (script location ``armstrack.store:migrations``)."""

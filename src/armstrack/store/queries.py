@@ -1,0 +1,288 @@
+"""Read queries shared by the CLI, the Python API and (later) the web layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, or_, select, text
+
+from armstrack.catalogue import Catalogue
+from armstrack.records import (
+    ActorRef,
+    Category,
+    Claim,
+    Report,
+    ResolvedTransfer,
+    SearchHit,
+    Span,
+    Speaker,
+    Stance,
+    Status,
+    StatusEvent,
+    TransferDetail,
+)
+from armstrack.store.schema import (
+    article_versions,
+    articles,
+    claims,
+    evidence,
+    mentions,
+    outlets,
+    status_events,
+    transfers,
+)
+from armstrack.store.writer import SEPARATOR
+
+
+@dataclass(frozen=True)
+class TransferFilter:
+    """Filters of ``armstrack transfers``; every field narrows the result."""
+
+    supplier: str | None = None
+    recipient: str | None = None
+    actor: str | None = None  # either side
+    category: str | None = None
+    system: str | None = None  # a system or family name
+    status: str | None = None  # at least this status
+    since: date | None = None  # last reported on or after
+    until: date | None = None  # first reported on or before
+    min_origins: int = 0
+    limit: int = 1000
+    offset: int = 0
+
+
+def transfer_query(filters: TransferFilter) -> Select[Any]:
+    query = select(transfers)
+    if filters.supplier:
+        query = query.where(transfers.c.supplier == filters.supplier)
+    if filters.recipient:
+        query = query.where(transfers.c.recipient == filters.recipient)
+    if filters.actor:
+        query = query.where(
+            or_(transfers.c.supplier == filters.actor, transfers.c.recipient == filters.actor)
+        )
+    if filters.category:
+        query = query.where(transfers.c.category == filters.category)
+    if filters.system:
+        pattern = f"%{filters.system.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(transfers.c.systems).like(pattern),
+                func.lower(transfers.c.families).like(pattern),
+            )
+        )
+    if filters.status:
+        floor = Status.parse(filters.status)
+        query = query.where(transfers.c.status.in_([s.label for s in Status if s >= floor]))
+    if filters.since:
+        query = query.where(transfers.c.last_reported >= filters.since)
+    if filters.until:
+        query = query.where(transfers.c.first_reported <= filters.until)
+    if filters.min_origins:
+        query = query.where(transfers.c.origins >= filters.min_origins)
+    return (
+        query.where(transfers.c.reports > 0)
+        .order_by(transfers.c.last_reported.desc(), transfers.c.id)
+        .limit(filters.limit)
+        .offset(filters.offset)
+    )
+
+
+def list_transfers(
+    conn: Connection, catalogue: Catalogue, filters: TransferFilter
+) -> list[ResolvedTransfer]:
+    return [_resolved(row, catalogue) for row in conn.execute(transfer_query(filters))]
+
+
+def _resolved(row: Any, catalogue: Catalogue) -> ResolvedTransfer:
+    return ResolvedTransfer(
+        id=row.id,
+        supplier=_actor(catalogue, row.supplier),
+        recipient=_actor(catalogue, row.recipient),
+        category=Category(row.category),
+        status=Status.parse(row.status),
+        systems=tuple(v for v in row.systems.split(SEPARATOR) if v),
+        quantity=row.quantity,
+        first_reported=row.first_reported,
+        last_reported=row.last_reported,
+        reports=row.reports,
+        outlets=row.outlets,
+        origins=row.origins,
+        denied_by=tuple(v for v in row.deniers.split(SEPARATOR) if v),
+    )
+
+
+def _actor(catalogue: Catalogue, actor_id: str) -> ActorRef:
+    try:
+        return catalogue.actor(actor_id)
+    except KeyError:
+        from armstrack.records import ActorKind
+
+        return ActorRef(actor_id, ActorKind.STATE, actor_id)
+
+
+def transfer_detail(
+    conn: Connection, catalogue: Catalogue, transfer_id: int
+) -> TransferDetail | None:
+    row = conn.execute(select(transfers).where(transfers.c.id == transfer_id)).first()
+    if row is None:
+        return None
+    timeline = tuple(
+        StatusEvent(Status.parse(e.status), e.reported_on, e.mention_id)
+        for e in conn.execute(
+            select(status_events)
+            .where(status_events.c.transfer_id == transfer_id)
+            .order_by(status_events.c.reported_on, status_events.c.id)
+        )
+    )
+    reports = tuple(_reports(conn, transfer_id, catalogue))
+    return TransferDetail(_resolved(row, catalogue), timeline, reports)
+
+
+def _reports(conn: Connection, transfer_id: int, catalogue: Catalogue) -> list[Report]:
+    rows = conn.execute(
+        select(
+            mentions.c.id,
+            mentions.c.status,
+            mentions.c.quantity,
+            mentions.c.origin,
+            article_versions.c.id.label("version_id"),
+            article_versions.c.title,
+            article_versions.c.text,
+            article_versions.c.duplicate_of,
+            articles.c.id.label("article_id"),
+            articles.c.url,
+            articles.c.published,
+            outlets.c.name.label("outlet"),
+        )
+        .join(article_versions, mentions.c.version_id == article_versions.c.id)
+        .join(articles, article_versions.c.article_id == articles.c.id)
+        .outerjoin(outlets, articles.c.outlet_id == outlets.c.id)
+        .where(mentions.c.transfer_id == transfer_id, article_versions.c.is_current)
+        .order_by(articles.c.published, mentions.c.id)
+    ).all()
+    reports = []
+    for row in rows:
+        spans = tuple(
+            Span(e.start, e.end, row.text[e.start : e.end])
+            for e in conn.execute(
+                select(evidence).where(evidence.c.mention_id == row.id).order_by(evidence.c.start)
+            )
+        )
+        claim_rows = conn.execute(
+            select(claims).where(claims.c.mention_id == row.id).order_by(claims.c.start)
+        )
+        reports.append(
+            Report(
+                mention_id=row.id,
+                article_id=row.article_id,
+                version_id=row.version_id,
+                url=row.url,
+                title=row.title,
+                outlet=row.outlet,
+                published=row.published,
+                origin=row.origin,
+                status=Status.parse(row.status),
+                quantity=row.quantity,
+                duplicate_of=row.duplicate_of,
+                claims=tuple(_claim(c, row.text, catalogue) for c in claim_rows),
+                evidence=spans,
+            )
+        )
+    return reports
+
+
+def _claim(row: Any, text_: str, catalogue: Catalogue) -> Claim:
+    speaker = None
+    if row.speaker or row.speaker_actor or row.speaker_outlet:
+        speaker = Speaker(
+            text=row.speaker or "",
+            actor=_actor(catalogue, row.speaker_actor) if row.speaker_actor else None,
+            role=row.speaker_role,
+            outlet=row.speaker_outlet,
+            count=row.speaker_count,
+        )
+    return Claim(
+        speaker=speaker,
+        stance=Stance(row.stance),
+        evidence=Span(row.start, row.end, text_[row.start : row.end]),
+        hedges=tuple(h for h in row.hedges.split(SEPARATOR) if h),
+        status=Status.parse(row.status) if row.status else None,
+    )
+
+
+def search(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
+    """Full-text search over current article versions (FTS5 on SQLite)."""
+    if conn.dialect.name == "sqlite":
+        rows = conn.execute(
+            text(
+                "SELECT v.id AS version_id, v.article_id, v.title, a.url, a.published, "
+                "snippet(article_search, 1, '[', ']', ' … ', 12) AS snippet "
+                "FROM article_search JOIN article_versions v ON v.id = article_search.rowid "
+                "JOIN articles a ON a.id = v.article_id "
+                "WHERE article_search MATCH :query AND v.is_current "
+                "ORDER BY rank LIMIT :limit"
+            ),
+            {"query": _fts_query(query), "limit": limit},
+        )
+    else:
+        rows = conn.execute(
+            text(
+                "SELECT v.id AS version_id, v.article_id, v.title, a.url, a.published, "
+                "ts_headline('english', v.text, plainto_tsquery('english', :query)) AS snippet "
+                "FROM article_versions v JOIN articles a ON a.id = v.article_id "
+                "WHERE to_tsvector('english', coalesce(v.title, '') || ' ' || v.text) "
+                "@@ plainto_tsquery('english', :query) AND v.is_current LIMIT :limit"
+            ),
+            {"query": query, "limit": limit},
+        )
+    return [
+        SearchHit(r.article_id, r.version_id, r.title, r.url, _as_date(r.published), r.snippet)
+        for r in rows
+    ]
+
+
+def _fts_query(query: str) -> str:
+    """Plain words become an AND of quoted terms, so user input is never FTS syntax."""
+    words = [w.replace('"', "") for w in query.split() if w.strip('"')]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def stats(conn: Connection) -> dict[str, Any]:
+    """Counts that summarise the store."""
+
+    def count(table: Any, *where: Any) -> int:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+    by_status: dict[str, int] = dict(
+        conn.execute(
+            select(transfers.c.status, func.count())
+            .where(transfers.c.reports > 0)
+            .group_by(transfers.c.status)
+        ).all()
+    )
+    by_category: dict[str, int] = dict(
+        conn.execute(
+            select(transfers.c.category, func.count())
+            .where(transfers.c.reports > 0)
+            .group_by(transfers.c.category)
+        ).all()
+    )
+    return {
+        "articles": count(articles),
+        "versions": count(article_versions),
+        "near_duplicates": count(article_versions, article_versions.c.duplicate_of.is_not(None)),
+        "reports": count(mentions),
+        "transfers": count(transfers, transfers.c.reports > 0),
+        "transfers_by_status": by_status,
+        "transfers_by_category": by_category,
+        "outlets": count(outlets),
+    }

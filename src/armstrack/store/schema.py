@@ -1,0 +1,184 @@
+"""The database schema, as SQLAlchemy Core tables.
+
+The migrations in ``migrations/versions`` create exactly these tables; queries use
+them. Names are chosen so that someone opening the file with ``sqlite3`` or
+Datasette understands it without this code: one row per article, per version of
+an article, per per-article transfer report ("mention"), per claim, per resolved
+transfer and per status change.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="ISO 3166-1 alpha-3 code or group slug"),
+    Column("kind", String(16), nullable=False, comment="state or group"),
+    Column("name", Text, nullable=False),
+)
+
+outlets = Table(
+    "outlets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "slug", String(128), nullable=False, unique=True, comment="catalogue id, or the web domain"
+    ),
+    Column("name", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "key", Text, nullable=False, unique=True, comment="canonical URL, or source path and id"
+    ),
+    Column("url", Text),
+    Column("outlet_id", ForeignKey("outlets.id")),
+    Column("published", Date),
+    Column("source", Text, comment="file (and line or record) it was read from"),
+    Column("first_seen", DateTime, nullable=False),
+)
+
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", ForeignKey("articles.id"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False, comment="of the exact text"),
+    Column("title", Text),
+    Column("text", Text, nullable=False, comment="exactly as read; spans index into it"),
+    Column("ingested_at", DateTime, nullable=False),
+    Column(
+        "duplicate_of", ForeignKey("article_versions.id"), comment="earliest near-identical copy"
+    ),
+    Column("similarity", Float, comment="estimated Jaccard similarity to duplicate_of"),
+    Column("origin", Text, nullable=False, comment="independent origin of its reporting"),
+    Column("minhash", LargeBinary, comment="MinHash signature of its word shingles"),
+    Column("is_current", Boolean, nullable=False, default=True),
+    UniqueConstraint("article_id", "sha256"),
+    UniqueConstraint("article_id", "version"),
+)
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("bucket", LargeBinary, primary_key=True, comment="hash of one band of the signature"),
+    Column("version_id", ForeignKey("article_versions.id"), primary_key=True),
+)
+
+transfers = Table(
+    "transfers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("supplier", ForeignKey("actors.id"), nullable=False),
+    Column("recipient", ForeignKey("actors.id"), nullable=False),
+    Column("category", String(32), nullable=False),
+    Column("status", String(16), nullable=False, comment="most advanced reported status"),
+    Column("systems", Text, nullable=False, default="", comment="'; '-separated canonical names"),
+    Column("families", Text, nullable=False, default="", comment="'; '-separated family heads"),
+    Column("quantity", Integer, comment="latest reported number of items"),
+    Column("first_reported", Date),
+    Column("last_reported", Date),
+    Column("reports", Integer, nullable=False, default=0),
+    Column("outlets", Integer, nullable=False, default=0, comment="distinct outlets"),
+    Column("origins", Integer, nullable=False, default=0, comment="independent origins"),
+    Column("deniers", Text, nullable=False, default="", comment="'; '-separated actor ids"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version_id", ForeignKey("article_versions.id"), nullable=False, index=True),
+    Column("transfer_id", ForeignKey("transfers.id"), index=True),
+    Column("supplier", ForeignKey("actors.id"), nullable=False),
+    Column("recipient", ForeignKey("actors.id"), nullable=False),
+    Column("category", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("systems", Text, nullable=False, default=""),
+    Column("families", Text, nullable=False, default=""),
+    Column("quantity", Integer),
+    Column("quantity_approximate", Boolean),
+    Column("reported_on", Date, comment="publication date of the article"),
+    Column("times", Text, nullable=False, default="", comment="normalised times, '; '-separated"),
+    Column("routes", Text, nullable=False, default=""),
+    Column("origin", Text, nullable=False, comment="independent origin of this report"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("mention_id", ForeignKey("mentions.id"), nullable=False, index=True),
+    Column("stance", String(32), nullable=False),
+    Column("status", String(16)),
+    Column("speaker", Text),
+    Column("speaker_actor", ForeignKey("actors.id")),
+    Column("speaker_role", Text),
+    Column("speaker_outlet", Text),
+    Column("speaker_count", Integer),
+    Column("hedges", Text, nullable=False, default=""),
+    Column("start", Integer, nullable=False, comment="character offsets into the version text"),
+    Column("end", Integer, nullable=False),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("mention_id", ForeignKey("mentions.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+status_events = Table(
+    "status_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("transfer_id", ForeignKey("transfers.id"), nullable=False, index=True),
+    Column("status", String(16), nullable=False),
+    Column("reported_on", Date),
+    Column("mention_id", ForeignKey("mentions.id"), nullable=False),
+)
+
+skipped_inputs = Table(
+    "skipped_inputs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("line", Integer),
+    Column("reason", Text, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+)
+
+Index("transfers_block", transfers.c.supplier, transfers.c.recipient, transfers.c.category)
+Index("transfers_status", transfers.c.status)
+Index("transfers_first_reported", transfers.c.first_reported)
+Index("transfers_recipient", transfers.c.recipient)
+Index("mentions_block", mentions.c.supplier, mentions.c.recipient, mentions.c.category)
+Index("minhash_bands_version", minhash_bands.c.version_id)
+Index("status_events_mention", status_events.c.mention_id)
