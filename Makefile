@@ -16,7 +16,9 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/armstrack extract examples/articles examples/articles.jsonl
+	rm -f armstrack.db armstrack.db-wal armstrack.db-shm
+	$(BIN)/armstrack ingest examples/articles examples/articles.jsonl --db armstrack.db
+	$(BIN)/armstrack transfers --db armstrack.db
 
 # Tests run against the built wheel, so a data file missing from the package
 # fails here and not on a user's machine.

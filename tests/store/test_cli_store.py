@@ -1,0 +1,210 @@
+"""The store commands through the real CLI and real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from armstrack.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = [str(ROOT / "examples" / "articles"), str(ROOT / "examples" / "articles.jsonl")]
+
+
+def _invoke(*args: str) -> object:
+    result = CliRunner().invoke(app, list(args))
+    return result
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("db") / "examples.db"
+    result = CliRunner().invoke(app, ["ingest", *EXAMPLES, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_ingest_reports_counts(example_db: Path) -> None:
+    result = CliRunner().invoke(app, ["ingest", *EXAMPLES, "--db", str(example_db)])
+    assert result.exit_code == 0
+    assert "15 articles: 15 unchanged" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expect"),
+    [
+        (
+            ["--supplier", "IRN", "--category", "missile"],
+            {("IRN", "RUS", "missile"), ("IRN", "houthis", "missile")},
+        ),
+        (
+            ["--actor", "UKR", "--status", "delivered"],
+            {("DEU", "UKR", "air_defence"), ("DEU", "UKR", "missile")},
+        ),
+        (["--system", "shahed"], {("IRN", "RUS", "uav")}),
+        (["--min-origins", "2", "--supplier", "IRN"], {("IRN", "RUS", "missile")}),
+    ],
+)
+def test_transfers_filters(
+    example_db: Path, args: list[str], expect: set[tuple[str, str, str]]
+) -> None:
+    result = CliRunner().invoke(
+        app, ["transfers", "--db", str(example_db), "--format", "json", *args]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {(r["supplier"], r["recipient"], r["category"]) for r in rows} == expect
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--status", "sold"], "--status"), (["--category", "lasers"], "--category")],
+)
+def test_transfers_bad_filters_are_usage_errors(
+    example_db: Path, args: list[str], message: str
+) -> None:
+    result = CliRunner().invoke(app, ["transfers", "--db", str(example_db), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_show_prints_timeline_claims_and_evidence(example_db: Path) -> None:
+    rows = json.loads(
+        CliRunner()
+        .invoke(
+            app,
+            [
+                "transfers",
+                "--db",
+                str(example_db),
+                "--format",
+                "json",
+                "--supplier",
+                "IRN",
+                "--category",
+                "missile",
+            ],
+        )
+        .stdout
+    )
+    result = CliRunner().invoke(app, ["show", str(rows[0]["id"]), "--db", str(example_db)])
+    assert result.exit_code == 0
+    assert "Iran → Russia: missile, delivered" in result.stdout
+    assert "timeline:" in result.stdout and "Fateh-360" in result.stdout
+    assert "origin reuters" in result.stdout
+    missing = CliRunner().invoke(app, ["show", "99999", "--db", str(example_db)])
+    assert missing.exit_code == 2 and "no transfer with id 99999" in missing.stderr
+
+
+def test_search_and_stats(example_db: Path) -> None:
+    search = CliRunner().invoke(app, ["search", "Caspian", "--db", str(example_db)])
+    assert search.exit_code == 0 and "[Caspian]" in search.stdout
+    stats = json.loads(CliRunner().invoke(app, ["stats", "--db", str(example_db)]).stdout)
+    assert stats["articles"] == 15 and stats["transfers"] >= 10
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "graphml", "sipri"])
+def test_export_formats(example_db: Path, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"out.{fmt}"
+    result = CliRunner().invoke(
+        app, ["export", "--db", str(example_db), "--format", fmt, "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    content = target.read_text(encoding="utf-8")
+    if fmt == "graphml":
+        root = ET.fromstring(content)
+        ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+        assert len(root.findall(".//g:edge", ns)) >= 10
+        assert root.find(".//g:node[@id='IRN']", ns) is not None
+    elif fmt == "json":
+        assert any(r["supplier"] == "IRN" for r in json.loads(content))
+    elif fmt == "sipri":
+        assert content.splitlines()[0].startswith("supplier,recipient,designation,category,number")
+        assert "Fateh-360" in content
+    else:
+        assert content.splitlines()[0].startswith("id,supplier,supplier_name")
+
+
+def test_database_url_from_environment(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    result = CliRunner().invoke(app, ["stats"], env={"ARMSTRACK_DB": str(db)})
+    assert result.exit_code == 0
+    assert db.exists()
+
+
+def test_killed_ingest_resumes_without_duplicates(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": f"a{i}", "url": f"https://news.example/{i}", "date": "2024-02-21",
+                    "text": f"Report {i}: Iran shipped {i + 2} Shahed-136 drones to Russia, officials said on day {i}."})
+        for i in range(400)
+    ]  # fmt: skip
+    source = tmp_path / "batch.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "resume.db"
+    command = [
+        str(Path(sys.executable).parent / "armstrack"),
+        "ingest",
+        str(source),
+        "--db",
+        str(db),
+        "--batch-size",
+        "10",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        if db.exists():
+            try:
+                stored = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if stored >= 30:
+                os.kill(process.pid, signal.SIGKILL)
+                break
+    process.wait()
+    assert 0 < stored < 400, "the ingest must be killed part-way"
+    finished = subprocess.run(command, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    connection = sqlite3.connect(db)
+    assert connection.execute("SELECT count(*), count(DISTINCT key) FROM articles").fetchone() == (
+        400,
+        400,
+    )
+    assert connection.execute("SELECT count(*) FROM article_versions").fetchone() == (400,)
+    assert connection.execute("SELECT count(*) FROM mentions").fetchone() == (400,)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is only beside the project in CI")
+def test_seed_articles_resolve_into_four_transfers(tmp_path: Path) -> None:
+    db = tmp_path / "seeds.db"
+    result = CliRunner().invoke(
+        app, ["ingest", str(SEEDS / "seed-000.txt"), str(SEEDS / "seed-003.txt"), "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(
+        CliRunner().invoke(app, ["transfers", "--db", str(db), "--format", "json"]).stdout
+    )
+    found = {(r["supplier"], r["recipient"], r["category"]): r for r in rows}
+    assert set(found) == {
+        ("IRN", "RUS", "missile"),
+        ("IRN", "RUS", "uav"),
+        ("RUS", "IRN", "aircraft"),
+        ("PRK", "RUS", "missile"),
+    }
+    missile = found[("IRN", "RUS", "missile")]
+    assert (missile["reports"], missile["outlets"], missile["origins"]) == (2, 2, 1)
+    assert found[("IRN", "RUS", "uav")]["denied_by"] == "IRN; RUS"
+    assert found[("RUS", "IRN", "aircraft")]["status"] == "agreed"

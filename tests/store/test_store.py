@@ -1,0 +1,208 @@
+"""The store against a real SQLite file: idempotency, versions, copies, resolution."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.store.conftest import article
+
+from armstrack.errors import DecodeError
+from armstrack.store import Store, TransferFilter
+
+FILLER = (
+    " Officials in the region said the move would deepen the confrontation with the West. "
+    "Analysts noted that the two governments have expanded their security cooperation over the "
+    "past two years, with regular visits by defence delegations and joint exercises. "
+    "Markets showed little reaction to the report, and oil prices were steady in early trade."
+)
+
+
+def _rows(store: Store, sql: str) -> list[tuple[object, ...]]:
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(sql).all()]
+
+
+def test_ingest_is_idempotent(store: Store) -> None:
+    items = [
+        article(
+            "Iran has shipped Shahed-136 drones to Russia, officials said." + FILLER,
+            url="https://a.example/1",
+        ),
+        article(
+            "Turkey delivered Bayraktar TB2 drones to Mali last week." + FILLER,
+            url="https://b.example/2",
+        ),
+    ]
+    first = store.ingest(items)
+    second = store.ingest(items)
+    assert first.added == {"new": 2}
+    assert second.added == {"unchanged": 2}
+    assert _rows(store, "SELECT count(*) FROM articles") == [(2,)]
+    assert _rows(store, "SELECT count(*) FROM article_versions") == [(2,)]
+    assert _rows(store, "SELECT count(*) FROM transfers") == [(2,)]
+
+
+def test_changed_text_at_same_url_is_a_new_version(store: Store) -> None:
+    url = "https://a.example/story"
+    store.ingest([article("Iran has shipped drones to Russia." + FILLER, url=url)])
+    summary = store.ingest(
+        [article("Iran has shipped drones and missiles to Russia." + FILLER, url=url)]
+    )
+    assert summary.added == {"new_version": 1}
+    assert _rows(store, "SELECT version, is_current FROM article_versions ORDER BY version") == [
+        (1, 0),
+        (2, 1),
+    ]
+    categories = {t.category.value: t.reports for t in store.transfers()}
+    assert categories == {"uav": 1, "missile": 1}
+
+
+def test_near_duplicate_copies_link_to_the_earliest_and_share_its_origin(store: Store) -> None:
+    body = (
+        "North Korea has sent artillery shells and KN-23 missiles to Russia by rail, South "
+        "Korea's spy agency told lawmakers on Tuesday." + FILLER * 3
+    )
+    store.ingest(
+        [article(body, url="https://wire.example/1", outlet="Yonhap", published="2024-10-01")]
+    )
+    store.ingest(
+        [
+            article(
+                "SEOUL - " + body.replace("Tuesday", "Wednesday"),
+                url="https://copy.example/9",
+                outlet="The Korea Herald",
+                published="2024-10-02",
+            ),
+        ]
+    )
+    duplicates = _rows(store, "SELECT id, duplicate_of, origin FROM article_versions ORDER BY id")
+    assert duplicates[1][1] == duplicates[0][0]
+    assert duplicates[1][2] == duplicates[0][2]
+    missile = store.transfers(TransferFilter(category="missile"))[0]
+    assert (missile.reports, missile.outlets, missile.origins) == (2, 2, 1)
+
+
+def test_wire_story_repeated_by_outlets_is_one_origin(store: Store) -> None:
+    wire = "Iran has shipped Fateh-110 missiles to Russia, six sources told Reuters."
+    echoes = [
+        (
+            "Iran delivered Fateh-110 missiles to Russia, Reuters reported on Wednesday.",
+            "Al Jazeera",
+        ),
+        ("According to Reuters, Iran has supplied Fateh-110 missiles to Russia.", "The Guardian"),
+        (
+            "Iran sent Fateh-110 missiles to Russia, according to a Reuters report.",
+            "Kyiv Independent",
+        ),
+    ]
+    independent = (
+        "Iran has handed Fateh-110 missiles to Russia, South Korea's spy agency told Yonhap."
+    )
+    # Short, differently worded texts: no two are near-duplicates, so only attribution
+    # can tie the echoes to the wire.
+    items = [article(wire, url="https://reuters.example/1", outlet="Reuters")]
+    items += [
+        article(text, url=f"https://echo.example/{i}", outlet=o)
+        for i, (text, o) in enumerate(echoes)
+    ]
+    items.append(article(independent, url="https://yonhap.example/1", outlet="Yonhap"))
+    store.ingest(items)
+    (missile,) = store.transfers()
+    assert (missile.reports, missile.outlets, missile.origins) == (5, 5, 2)
+
+
+def test_reports_over_time_resolve_into_one_transfer_with_a_timeline(store: Store) -> None:
+    store.ingest(
+        [
+            article(
+                "Egypt is in talks with South Korea to buy K9 Thunder howitzers." + FILLER,
+                url="https://x.example/1",
+                published="2023-03-01",
+            ),
+            article(
+                "Egypt signed a contract to buy 200 K9 Thunder howitzers from South Korea."
+                + FILLER,
+                url="https://x.example/2",
+                published="2023-09-10",
+            ),
+            article(
+                "South Korea delivered the first K9 Thunder howitzers to Egypt." + FILLER,
+                url="https://x.example/3",
+                published="2024-05-20",
+            ),
+        ]
+    )
+    (transfer,) = store.transfers()
+    assert (transfer.supplier.id, transfer.recipient.id, transfer.status.label) == (
+        "KOR",
+        "EGY",
+        "delivered",
+    )
+    detail = store.transfer(transfer.id)
+    assert detail is not None
+    assert [(e.status.label, str(e.reported_on)) for e in detail.timeline] == [
+        ("discussed", "2023-03-01"),
+        ("agreed", "2023-09-10"),
+        ("delivered", "2024-05-20"),
+    ]
+    assert transfer.quantity == 200
+
+
+def test_resolution_keeps_different_systems_apart_and_joins_a_family(store: Store) -> None:
+    store.ingest(
+        [
+            article(
+                "The United States approved the sale of 40 F-16 jets to Turkey." + FILLER,
+                url="https://y.example/1",
+            ),
+            article(
+                "The United States agreed to sell F-35 jets to Turkey." + FILLER,
+                url="https://y.example/2",
+            ),
+            article(
+                "Iran has delivered Fateh-110 missiles to Russia." + FILLER,
+                url="https://y.example/3",
+            ),
+            article(
+                "Iran has shipped Zolfaghar missiles to Russia." + FILLER, url="https://y.example/4"
+            ),
+        ]
+    )
+    aircraft = store.transfers(TransferFilter(category="aircraft"))
+    missiles = store.transfers(TransferFilter(category="missile"))
+    assert len(aircraft) == 2
+    assert len(missiles) == 1 and missiles[0].reports == 2
+
+
+def test_broken_inputs_are_recorded_and_the_rest_stored(store: Store) -> None:
+    broken = DecodeError("feeds/bad.txt", "not UTF-8 text")
+    summary = store.ingest(
+        [broken, article("Iran sent drones to Russia." + FILLER, url="https://z.example/1")]
+    )
+    assert summary.skipped == {"not text": 1}
+    assert summary.added == {"new": 1}
+    assert _rows(store, "SELECT source, reason FROM skipped_inputs") == [
+        ("feeds/bad.txt", "not text")
+    ]
+
+
+def test_full_text_search_and_views(store: Store, tmp_path: Path) -> None:
+    store.ingest(
+        [
+            article(
+                "Iran shipped missiles to Russia across the Caspian Sea." + FILLER,
+                url="https://s.example/1",
+                title="Caspian route",
+            )
+        ]
+    )
+    hits = store.search("Caspian")
+    assert [h.title for h in hits] == ["Caspian route"]
+    assert "[Caspian]" in hits[0].snippet
+    assert store.search('"; DROP TABLE articles; --') == []
+    connection = sqlite3.connect(tmp_path / "test.db")
+    flat = connection.execute(
+        "SELECT supplier_name, recipient_name, category FROM transfers_flat"
+    ).fetchall()
+    assert flat == [("Iran", "Russia", "missile")]
