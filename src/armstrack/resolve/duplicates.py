@@ -35,15 +35,14 @@ class Signature:
     def from_bytes(cls, raw: bytes) -> Signature:
         return cls(np.frombuffer(raw, dtype="<u8"))
 
-    def bands(self) -> list[tuple[int, bytes]]:
-        """(band number, bucket) pairs: two signatures sharing one are candidates."""
+    def bands(self) -> list[bytes]:
+        """One bucket per band: the band number and a hash of its rows. Two
+        signatures sharing a bucket are candidate copies."""
         return [
-            (
-                band,
-                hashlib.blake2b(
-                    self.values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8
-                ).digest(),
-            )
+            bytes([band])
+            + hashlib.blake2b(
+                self.values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8
+            ).digest()
             for band in range(BANDS)
         ]
 

@@ -80,6 +80,7 @@ class Store:
     def _ingest_batch(
         self, batch: list[Article | InputError], summary: IngestSummary, progress: Progress | None
     ) -> None:
+        articles = [item for item in batch if not isinstance(item, InputError)]
         with self.engine.begin() as conn:
             for item in batch:
                 if isinstance(item, InputError):
@@ -94,24 +95,23 @@ class Store:
                             at=_now(),
                         )
                     )
-                    continue
-                _, status = self.writer.lookup(conn, item)
+            statuses = self.writer.classify(conn, articles)
+            pairs = []
+            for article, status in zip(articles, statuses, strict=True):
                 if status is Added.UNCHANGED:
                     summary.added[status.value] += 1
                     continue
                 try:
-                    extraction = self.extractor.run(item)
+                    pairs.append((article, self.extractor.run(article)))
                 except (
                     Exception
                 ) as exc:  # one article that breaks the extractor must not end the run
-                    error = InputError(item.source or item.id, f"extraction failed ({exc!r})")
                     summary.skipped["extraction failed"] += 1
-                    summary.errors.append(error)
-                    continue
-                added = self.writer.store(conn, item, extraction)
+                    summary.errors.append(
+                        InputError(article.source or article.id, f"extraction failed ({exc!r})")
+                    )
+            for added in self.writer.store_batch(conn, pairs):
                 summary.added[added.value] += 1
-                if progress:
-                    progress(summary.seen, sum(summary.skipped.values()))
         if progress:
             progress(summary.seen, sum(summary.skipped.values()))
 

@@ -84,8 +84,7 @@ article_versions = Table(
 minhash_bands = Table(
     "minhash_bands",
     metadata,
-    Column("band", Integer, primary_key=True),
-    Column("bucket", LargeBinary, primary_key=True, comment="hash of one band of the signature"),
+    Column("bucket", LargeBinary, primary_key=True, comment="band number and hash of that band"),
     Column("version_id", ForeignKey("article_versions.id"), primary_key=True),
 )
 

@@ -1,33 +1,29 @@
 """The single writing path of the store: articles, versions, reports and resolution.
 
-Every write goes through ``Writer.store`` inside a transaction the caller opens, one
-per batch, so a killed run loses at most its open batch and a re-run skips what is
-already stored (same key, same text).
+``Writer.store_batch`` stores a batch of articles with their extractions inside the
+transaction the caller opens, one per batch: a killed run loses at most its open
+batch, and a re-run skips what is already stored (same key, same text). Work is
+done per batch, not per article (one query to find stored keys, one bulk insert per
+table, one pass of resolution over the batch's blocks), because per-row round trips
+cost more than everything else the store does.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, CursorResult, and_, func, insert, select, tuple_, update
+from sqlalchemy import Connection, CursorResult, bindparam, func, insert, select, update
 
 from armstrack.catalogue import Catalogue
 from armstrack.catalogue.normalise import key as name_key
-from armstrack.records import (
-    Added,
-    Article,
-    Claim,
-    Extraction,
-    Stance,
-    Status,
-    Transfer,
-)
+from armstrack.records import Added, Article, Claim, Extraction, Stance, Status, Transfer
 from armstrack.resolve import MentionKey, TransferKey, choose_transfer, report_origin
 from armstrack.resolve.duplicates import THRESHOLD, Signature, signature
 from armstrack.store.schema import (
@@ -44,15 +40,38 @@ from armstrack.store.schema import (
 )
 
 _LINE_SUFFIX = re.compile(r":\d+\Z")
+MIN_SHARED_BANDS = 2  # one shared band is common between unrelated texts on one story
+MAX_CANDIDATES = 20
+CHUNK = 500  # bound parameters per IN list
 SEPARATOR = "; "
+T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class _Version:
-    id: int
-    article_id: int
-    origin: str
-    duplicate_of: int | None
+@dataclass(slots=True)
+class _Item:
+    """One article of a batch on its way into the store."""
+
+    article: Article
+    extraction: Extraction
+    key: str
+    sha: str
+    outlet_key: str | None
+    status: Added = Added.NEW
+    article_id: int | None = None
+    version: int = 1
+    signature: Signature | None = None
+    version_id: int | None = None
+    origin: str = ""
+    copy_of: int | None = None  # version id of the earliest near-identical copy
+    copy_item: _Item | None = None  # or an earlier item of this batch
+    similarity: float | None = None
+
+
+@dataclass(slots=True)
+class _Block:
+    """The resolved transfers of one (supplier, recipient, category), kept current in memory."""
+
+    candidates: list[TransferKey] = field(default_factory=list)
 
 
 class Writer:
@@ -70,252 +89,306 @@ class Writer:
         self._outlet_ids: dict[str, int] = {}
         self._actors_ready = False
 
-    # -- articles -------------------------------------------------------------------
+    # -- what is new ----------------------------------------------------------------
 
-    def lookup(self, conn: Connection, article: Article) -> tuple[int | None, Added]:
-        """Whether ``article`` is new, unchanged or a new version of a stored one."""
-        found = conn.execute(
-            select(articles.c.id).where(articles.c.key == article_key(article))
-        ).first()
-        if found is None:
-            return None, Added.NEW
-        same = conn.execute(
-            select(article_versions.c.id).where(
-                article_versions.c.article_id == found.id,
-                article_versions.c.sha256 == _sha256(article.text),
-            )
-        ).first()
-        return found.id, Added.UNCHANGED if same else Added.NEW_VERSION
+    def classify(self, conn: Connection, batch: Sequence[Article]) -> list[Added]:
+        """For each article: new, unchanged (same key and text stored) or a new version."""
+        keys = [article_key(a) for a in batch]
+        stored = _stored_keys(conn, keys)
+        shas = _stored_shas(conn, list(stored.values()))
+        seen: dict[str, set[str]] = defaultdict(set)
+        result = []
+        for article, key in zip(batch, keys, strict=True):
+            sha = _sha256(article.text)
+            known = shas.get(stored[key], set()) if key in stored else set()
+            if sha in known or sha in seen[key]:
+                result.append(Added.UNCHANGED)
+            elif key in stored or seen[key]:
+                result.append(Added.NEW_VERSION)
+            else:
+                result.append(Added.NEW)
+            seen[key].add(sha)
+        return result
 
-    def store(self, conn: Connection, article: Article, extraction: Extraction) -> Added:
-        """Store one article and its transfers; resolve them against what is stored."""
+    # -- storing ---------------------------------------------------------------------
+
+    def store_batch(
+        self, conn: Connection, batch: Sequence[tuple[Article, Extraction]]
+    ) -> list[Added]:
+        """Store articles with their transfers; resolve the transfers against the store."""
         self._ensure_actors(conn)
-        article_id, status = self.lookup(conn, article)
-        if status is Added.UNCHANGED:
-            return status
-        outlet_key = self.outlet_key(article)
-        if article_id is None:
-            article_id = self._insert_article(conn, article, outlet_key)
-        touched = self._retire_versions(conn, article_id)
-        version = self._insert_version(conn, article_id, article, extraction, outlet_key)
-        for transfer in extraction.transfers:
-            touched.add(self._store_mention(conn, version, article, transfer, outlet_key))
-        for transfer_id in touched:
-            self._refresh_transfer(conn, transfer_id)
-        return status
-
-    def _insert_article(self, conn: Connection, article: Article, outlet_key: str | None) -> int:
-        outlet_id = self._outlet_id(conn, outlet_key, article.outlet) if outlet_key else None
-        result = conn.execute(
-            insert(articles).values(
-                key=article_key(article),
-                url=article.url,
-                outlet_id=outlet_id,
-                published=article.published,
-                source=article.source,
-                first_seen=_now(),
+        statuses = self.classify(conn, [a for a, _ in batch])
+        items: list[_Item] = []
+        later: list[_Item] = []
+        keys: set[str] = set()
+        for (article, extraction), status in zip(batch, statuses, strict=True):
+            if status is Added.UNCHANGED:
+                continue
+            item = _Item(
+                article,
+                extraction,
+                article_key(article),
+                _sha256(article.text),
+                self.outlet_key(article),
+                status,
             )
-        )
-        return _new_id(result)
+            # The same key twice in one batch: the later text waits for the next pass.
+            (later if item.key in keys else items).append(item)
+            keys.add(item.key)
+        if items:
+            touched = self._store_articles(conn, items)
+            touched |= self._store_mentions(conn, items)
+            self._refresh(conn, touched)
+        if later:
+            self.store_batch(conn, [(i.article, i.extraction) for i in later])
+        return statuses
 
-    def _retire_versions(self, conn: Connection, article_id: int) -> set[int]:
-        """Mark older versions as not current; return the transfers they reported."""
-        old = conn.execute(
-            select(mentions.c.transfer_id)
-            .join(article_versions, mentions.c.version_id == article_versions.c.id)
-            .where(article_versions.c.article_id == article_id, article_versions.c.is_current)
-        ).scalars()
-        touched = {t for t in old if t is not None}
-        conn.execute(
-            update(article_versions)
-            .where(article_versions.c.article_id == article_id)
-            .values(is_current=False)
-        )
-        return touched
-
-    def _insert_version(
-        self,
-        conn: Connection,
-        article_id: int,
-        article: Article,
-        extraction: Extraction,
-        outlet_key: str | None,
-    ) -> _Version:
-        number = conn.execute(
-            select(func.coalesce(func.max(article_versions.c.version), 0)).where(
-                article_versions.c.article_id == article_id
-            )
-        ).scalar_one()
-        sig = signature(article.text)
-        copy_of = _earliest_copy(conn, article_id, sig)
-        cited = self._cited([c for t in extraction.transfers for c in t.claims])
-        origin = (
-            copy_of.origin if copy_of else report_origin(cited, outlet_key, f"article-{article_id}")
-        )
-        result = conn.execute(
-            insert(article_versions).values(
-                article_id=article_id,
-                version=number + 1,
-                sha256=_sha256(article.text),
-                title=article.title,
-                text=article.text,
-                ingested_at=_now(),
-                duplicate_of=copy_of.id if copy_of else None,
-                similarity=copy_of_similarity(conn, copy_of, sig),
-                origin=origin,
-                minhash=sig.to_bytes(),
-                is_current=True,
-            )
-        )
-        version_id = _new_id(result)
+    def _store_articles(self, conn: Connection, items: list[_Item]) -> set[int]:
+        """Insert new articles and every item's version; return transfers to refresh."""
+        stored = _stored_keys(conn, [i.key for i in items])
+        new = [i for i in items if i.key not in stored]
+        if new:
+            rows = [self._article_row(conn, i) for i in new]
+            for row in conn.execute(
+                insert(articles).returning(articles.c.id, articles.c.key), rows
+            ):
+                stored[row.key] = row.id
+        for item in items:
+            item.article_id = stored[item.key]
+        touched = _retire(conn, [i for i in items if i.key not in {n.key for n in new}])
+        self._find_copies(conn, items)
+        for item in items:
+            cited = self._cited(c for t in item.extraction.transfers for c in t.claims)
+            own = report_origin(cited, item.outlet_key, f"article-{item.article_id}")
+            if item.copy_item is not None:
+                item.origin = item.copy_item.origin
+            elif not item.origin:
+                item.origin = own
+        inserted = conn.execute(
+            insert(article_versions).returning(article_versions.c.id, sort_by_parameter_order=True),
+            [_version_row(i) for i in items],
+        ).all()
+        for item, row in zip(items, inserted, strict=True):
+            item.version_id = row.id
+        for item in items:
+            if item.copy_item is not None:
+                item.copy_of = item.copy_item.copy_of or item.copy_item.version_id
+                conn.execute(
+                    update(article_versions)
+                    .where(article_versions.c.id == item.version_id)
+                    .values(duplicate_of=item.copy_of)
+                )
         conn.execute(
             insert(minhash_bands),
             [
-                {"band": band, "bucket": bucket, "version_id": version_id}
-                for band, bucket in sig.bands()
+                {"bucket": b, "version_id": i.version_id}
+                for i in items
+                if i.signature
+                for b in i.signature.bands()
             ],
         )
-        return _Version(version_id, article_id, origin, copy_of.id if copy_of else None)
+        return touched
+
+    def _article_row(self, conn: Connection, item: _Item) -> dict[str, Any]:
+        outlet_id = (
+            self._outlet_id(conn, item.outlet_key, item.article.outlet) if item.outlet_key else None
+        )
+        return {
+            "key": item.key,
+            "url": item.article.url,
+            "outlet_id": outlet_id,
+            "published": item.article.published,
+            "source": item.article.source,
+            "first_seen": _now(),
+        }
+
+    def _find_copies(self, conn: Connection, items: list[_Item]) -> None:
+        """Link each text to the earliest stored (or earlier batched) near-identical copy."""
+        for item in items:
+            item.signature = signature(item.article.text)
+        buckets = {b for i in items if i.signature for b in i.signature.bands()}
+        holders: dict[bytes, list[int]] = defaultdict(list)
+        for chunk in _chunks(sorted(buckets)):
+            for row in conn.execute(
+                select(minhash_bands.c.bucket, minhash_bands.c.version_id).where(
+                    minhash_bands.c.bucket.in_(chunk)
+                )
+            ):
+                holders[row.bucket].append(row.version_id)
+        wanted: list[list[int]] = []
+        for item in items:
+            assert item.signature is not None
+            hits: dict[int, int] = defaultdict(int)
+            for bucket in item.signature.bands():
+                for version_id in holders.get(bucket, ()):
+                    hits[version_id] += 1
+            ranked = sorted(
+                (v for v, n in hits.items() if n >= MIN_SHARED_BANDS), key=lambda v: (-hits[v], v)
+            )
+            wanted.append(ranked[:MAX_CANDIDATES])
+        known = _versions_by_id(conn, {v for ids in wanted for v in ids})
+        for index, item in enumerate(items):
+            assert item.signature is not None
+            for version_id in sorted(wanted[index]):
+                candidate = known.get(version_id)
+                if (
+                    candidate is None
+                    or candidate.article_id == item.article_id
+                    or candidate.minhash is None
+                ):
+                    continue
+                row = candidate
+                similarity = item.signature.similarity(Signature.from_bytes(row.minhash))
+                if similarity >= THRESHOLD:
+                    item.copy_of = row.duplicate_of or row.id
+                    item.origin = row.root_origin
+                    item.similarity = round(similarity, 3)
+                    break
+            if item.copy_of is None:
+                for earlier in items[:index]:
+                    assert earlier.signature is not None
+                    similarity = item.signature.similarity(earlier.signature)
+                    if earlier.article_id != item.article_id and similarity >= THRESHOLD:
+                        item.copy_item = earlier
+                        item.similarity = round(similarity, 3)
+                        break
 
     # -- reports and resolution ------------------------------------------------------
 
-    def _store_mention(
-        self,
-        conn: Connection,
-        version: _Version,
-        article: Article,
-        transfer: Transfer,
-        outlet_key: str | None,
-    ) -> int:
-        origin = version.origin
-        if version.duplicate_of is None:
-            origin = report_origin(self._cited(transfer.claims), outlet_key, version.origin)
-        systems = [s.name for s in transfer.systems]
-        families = sorted({s.family or s.name for s in transfer.systems})
+    def _store_mentions(self, conn: Connection, items: list[_Item]) -> set[int]:
+        """Insert every report of the batch, resolved to a transfer; return the transfers."""
+        reports = [(item, t) for item in items for t in item.extraction.transfers]
+        if not reports:
+            return set()
+        blocks = _load_blocks(
+            conn, {(t.supplier.id, t.recipient.id, t.category.value) for _, t in reports}
+        )
+        rows = []
+        for item, transfer in reports:
+            row = self._mention_row(item, transfer)
+            key = MentionKey(
+                _split(row["systems"]), _split(row["families"]), item.article.published
+            )
+            row["transfer_id"] = self._resolve(conn, blocks, transfer, key)
+            rows.append(row)
+        inserted = conn.execute(
+            insert(mentions).returning(mentions.c.id, sort_by_parameter_order=True), rows
+        ).all()
+        claim_rows, evidence_rows = [], []
+        for (_item, transfer), new in zip(reports, inserted, strict=True):
+            claim_rows += [_claim_row(new.id, c) for c in transfer.claims]
+            evidence_rows += [
+                {"mention_id": new.id, "start": s.start, "end": s.end} for s in transfer.evidence
+            ]
+        if claim_rows:
+            conn.execute(insert(claims), claim_rows)
+        if evidence_rows:
+            conn.execute(insert(evidence), evidence_rows)
+        _record_events(
+            conn,
+            [
+                (r["transfer_id"], r["status"], r["reported_on"], m.id)
+                for r, m in zip(rows, inserted, strict=True)
+            ],
+        )
+        return {r["transfer_id"] for r in rows}
+
+    def _mention_row(self, item: _Item, transfer: Transfer) -> dict[str, Any]:
+        origin = item.origin
+        if item.copy_of is None and item.copy_item is None:
+            origin = report_origin(self._cited(transfer.claims), item.outlet_key, item.origin)
         quantity = transfer.quantity
-        row = {
-            "version_id": version.id,
+        return {
+            "version_id": item.version_id,
             "supplier": transfer.supplier.id,
             "recipient": transfer.recipient.id,
             "category": transfer.category.value,
             "status": transfer.status.label,
-            "systems": SEPARATOR.join(systems),
-            "families": SEPARATOR.join(families),
+            "systems": SEPARATOR.join(s.name for s in transfer.systems),
+            "families": SEPARATOR.join(sorted({s.family or s.name for s in transfer.systems})),
             "quantity": quantity.value if quantity else None,
             "quantity_approximate": quantity.approximate if quantity else None,
-            "reported_on": article.published,
+            "reported_on": item.article.published,
             "times": SEPARATOR.join(dict.fromkeys(t.value for t in transfer.times)),
             "routes": SEPARATOR.join(dict.fromkeys(r.via or r.mode or "" for r in transfer.routes)),
             "origin": origin,
         }
-        mention_id = _new_id(conn.execute(insert(mentions).values(**row)))
-        _insert_claims(conn, mention_id, transfer.claims)
-        if transfer.evidence:
-            conn.execute(
-                insert(evidence),
-                [
-                    {"mention_id": mention_id, "start": s.start, "end": s.end}
-                    for s in transfer.evidence
-                ],
-            )
-        key = MentionKey(frozenset(systems), frozenset(families), article.published)
-        transfer_id = self._resolve(conn, transfer, key)
-        conn.execute(
-            update(mentions).where(mentions.c.id == mention_id).values(transfer_id=transfer_id)
-        )
-        _record_event(conn, transfer_id, transfer.status, article.published, mention_id)
-        return transfer_id
 
-    def _resolve(self, conn: Connection, transfer: Transfer, key: MentionKey) -> int:
-        """The resolved transfer this report belongs to; a new one if none fits."""
-        block = and_(
-            transfers.c.supplier == transfer.supplier.id,
-            transfers.c.recipient == transfer.recipient.id,
-            transfers.c.category == transfer.category.value,
-        )
-        candidates = [
-            TransferKey(
-                row.id,
-                _split(row.systems),
-                _split(row.families),
-                row.first_reported,
-                row.last_reported,
+    def _resolve(
+        self,
+        conn: Connection,
+        blocks: dict[tuple[str, str, str], _Block],
+        transfer: Transfer,
+        key: MentionKey,
+    ) -> int:
+        """The resolved transfer a report belongs to; a new one when none fits."""
+        block = blocks[(transfer.supplier.id, transfer.recipient.id, transfer.category.value)]
+        chosen = choose_transfer(key, block.candidates)
+        if chosen is None:
+            result = conn.execute(
+                insert(transfers).values(
+                    supplier=transfer.supplier.id,
+                    recipient=transfer.recipient.id,
+                    category=transfer.category.value,
+                    status=transfer.status.label,
+                    systems=SEPARATOR.join(sorted(key.systems)),
+                    families=SEPARATOR.join(sorted(key.families)),
+                    first_reported=key.reported_on,
+                    last_reported=key.reported_on,
+                )
             )
-            for row in conn.execute(select(transfers).where(block))
-        ]
-        chosen = choose_transfer(key, candidates)
-        if chosen is not None:
+            chosen = _new_id(result)
+            block.candidates.append(
+                TransferKey(chosen, key.systems, key.families, key.reported_on, key.reported_on)
+            )
             return chosen
-        result = conn.execute(
-            insert(transfers).values(
-                supplier=transfer.supplier.id,
-                recipient=transfer.recipient.id,
-                category=transfer.category.value,
-                status=transfer.status.label,
-                systems=SEPARATOR.join(sorted(key.systems)),
-                families=SEPARATOR.join(sorted(key.families)),
-                first_reported=key.reported_on,
-                last_reported=key.reported_on,
-            )
-        )
-        return _new_id(result)
+        index = next(i for i, c in enumerate(block.candidates) if c.id == chosen)
+        block.candidates[index] = _widen(block.candidates[index], key)
+        return chosen
 
-    def _refresh_transfer(self, conn: Connection, transfer_id: int) -> None:
-        """Recompute a transfer's summary from its current reports."""
-        rows = conn.execute(
-            select(
-                mentions.c.status,
-                mentions.c.systems,
-                mentions.c.families,
-                mentions.c.quantity,
-                mentions.c.reported_on,
-                mentions.c.origin,
-                articles.c.outlet_id,
-                articles.c.id.label("article_id"),
-            )
-            .join(article_versions, mentions.c.version_id == article_versions.c.id)
-            .join(articles, article_versions.c.article_id == articles.c.id)
-            .where(mentions.c.transfer_id == transfer_id, article_versions.c.is_current)
-        ).all()
-        if not rows:
+    def _refresh(self, conn: Connection, transfer_ids: set[int]) -> None:
+        """Recompute the summaries of transfers from their current reports, in bulk."""
+        updates = []
+        for chunk in _chunks(sorted(transfer_ids)):
+            reports: dict[int, list[Any]] = defaultdict(list)
+            for row in conn.execute(
+                select(
+                    mentions.c.transfer_id,
+                    mentions.c.status,
+                    mentions.c.systems,
+                    mentions.c.families,
+                    mentions.c.quantity,
+                    mentions.c.reported_on,
+                    mentions.c.origin,
+                    articles.c.outlet_id,
+                    articles.c.id.label("article_id"),
+                )
+                .join(article_versions, mentions.c.version_id == article_versions.c.id)
+                .join(articles, article_versions.c.article_id == articles.c.id)
+                .where(mentions.c.transfer_id.in_(chunk), article_versions.c.is_current)
+            ):
+                reports[row.transfer_id].append(row)
+            deniers: dict[int, set[str]] = defaultdict(set)
+            for denial in conn.execute(
+                select(mentions.c.transfer_id, claims.c.speaker_actor)
+                .join(mentions, claims.c.mention_id == mentions.c.id)
+                .join(article_versions, mentions.c.version_id == article_versions.c.id)
+                .where(
+                    mentions.c.transfer_id.in_(chunk),
+                    article_versions.c.is_current,
+                    claims.c.stance == Stance.DENIES.value,
+                    claims.c.speaker_actor.is_not(None),
+                )
+            ):
+                deniers[denial.transfer_id].add(denial.speaker_actor)
+            updates += [
+                _summary(tid, reports.get(tid, []), deniers.get(tid, set())) for tid in chunk
+            ]
+        if updates:
             conn.execute(
-                update(transfers)
-                .where(transfers.c.id == transfer_id)
-                .values(reports=0, outlets=0, origins=0)
+                update(transfers).where(transfers.c.id == bindparam("tid")),
+                updates,
             )
-            return
-        deniers = conn.execute(
-            select(claims.c.speaker_actor)
-            .distinct()
-            .join(mentions, claims.c.mention_id == mentions.c.id)
-            .join(article_versions, mentions.c.version_id == article_versions.c.id)
-            .where(
-                mentions.c.transfer_id == transfer_id,
-                article_versions.c.is_current,
-                claims.c.stance == Stance.DENIES.value,
-                claims.c.speaker_actor.is_not(None),
-            )
-        ).scalars()
-        dated = [r for r in rows if r.reported_on is not None]
-        counted = sorted(
-            (r for r in rows if r.quantity is not None), key=lambda r: r.reported_on or date.min
-        )
-        conn.execute(
-            update(transfers)
-            .where(transfers.c.id == transfer_id)
-            .values(
-                status=max(Status.parse(r.status) for r in rows).label,
-                systems=SEPARATOR.join(sorted({s for r in rows for s in _split(r.systems)})),
-                families=SEPARATOR.join(sorted({s for r in rows for s in _split(r.families)})),
-                quantity=counted[-1].quantity if counted else None,
-                first_reported=min((r.reported_on for r in dated), default=None),
-                last_reported=max((r.reported_on for r in dated), default=None),
-                reports=len(rows),
-                outlets=len({r.outlet_id or -r.article_id for r in rows}),
-                origins=len({r.origin for r in rows}),
-                deniers=SEPARATOR.join(sorted(d for d in deniers if d)),
-            )
-        )
 
     # -- outlets and actors ----------------------------------------------------------
 
@@ -372,103 +445,220 @@ class Writer:
         self._actors_ready = True
 
 
+def _stored_keys(conn: Connection, keys: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        found.update(
+            {
+                row.key: row.id
+                for row in conn.execute(
+                    select(articles.c.id, articles.c.key).where(articles.c.key.in_(chunk))
+                )
+            }
+        )
+    return found
+
+
+def _stored_shas(conn: Connection, article_ids: list[int]) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = defaultdict(set)
+    for chunk in _chunks(sorted(set(article_ids))):
+        for row in conn.execute(
+            select(article_versions.c.article_id, article_versions.c.sha256).where(
+                article_versions.c.article_id.in_(chunk)
+            )
+        ):
+            found[row.article_id].add(row.sha256)
+    return found
+
+
+def _retire(conn: Connection, items: list[_Item]) -> set[int]:
+    """Older versions of re-read articles stop counting; their transfers need a refresh."""
+    ids = sorted({i.article_id for i in items if i.article_id is not None})
+    touched: set[int] = set()
+    numbers: dict[int, int] = {}
+    for chunk in _chunks(ids):
+        touched |= {
+            t
+            for t in conn.execute(
+                select(mentions.c.transfer_id)
+                .join(article_versions, mentions.c.version_id == article_versions.c.id)
+                .where(article_versions.c.article_id.in_(chunk), article_versions.c.is_current)
+            ).scalars()
+            if t is not None
+        }
+        for number_row in conn.execute(
+            select(article_versions.c.article_id, func.max(article_versions.c.version))
+            .where(article_versions.c.article_id.in_(chunk))
+            .group_by(article_versions.c.article_id)
+        ):
+            numbers[number_row[0]] = number_row[1]
+        conn.execute(
+            update(article_versions)
+            .where(article_versions.c.article_id.in_(chunk))
+            .values(is_current=False)
+        )
+    for item in items:
+        item.version = numbers.get(item.article_id or 0, 0) + 1
+    return touched
+
+
+def _versions_by_id(conn: Connection, ids: set[int]) -> dict[int, Any]:
+    """Candidate copies with what is needed to compare them and to find their root."""
+    root = article_versions.alias("root")
+    found: dict[int, Any] = {}
+    for chunk in _chunks(sorted(ids)):
+        for row in conn.execute(
+            select(
+                article_versions.c.id,
+                article_versions.c.article_id,
+                article_versions.c.duplicate_of,
+                article_versions.c.minhash,
+                func.coalesce(root.c.origin, article_versions.c.origin).label("root_origin"),
+            )
+            .outerjoin(root, root.c.id == article_versions.c.duplicate_of)
+            .where(article_versions.c.id.in_(chunk))
+        ):
+            found[row.id] = row
+    return found
+
+
+def _version_row(item: _Item) -> dict[str, Any]:
+    return {
+        "article_id": item.article_id,
+        "version": item.version,
+        "sha256": item.sha,
+        "title": item.article.title,
+        "text": item.article.text,
+        "ingested_at": _now(),
+        "duplicate_of": item.copy_of,
+        "similarity": item.similarity,
+        "origin": item.origin,
+        "minhash": item.signature.to_bytes() if item.signature else None,
+        "is_current": True,
+    }
+
+
+def _load_blocks(
+    conn: Connection, triples: set[tuple[str, str, str]]
+) -> dict[tuple[str, str, str], _Block]:
+    """The stored transfers of every (supplier, recipient, category) the batch reports."""
+    blocks: dict[tuple[str, str, str], _Block] = defaultdict(_Block)
+    suppliers = sorted({t[0] for t in triples})
+    recipients = sorted({t[1] for t in triples})
+    for chunk in _chunks(suppliers):
+        for row in conn.execute(
+            select(transfers).where(
+                transfers.c.supplier.in_(chunk), transfers.c.recipient.in_(recipients)
+            )
+        ):
+            triple = (row.supplier, row.recipient, row.category)
+            if triple in triples:
+                blocks[triple].candidates.append(
+                    TransferKey(
+                        row.id,
+                        _split(row.systems),
+                        _split(row.families),
+                        row.first_reported,
+                        row.last_reported,
+                    )
+                )
+    return blocks
+
+
+def _widen(candidate: TransferKey, key: MentionKey) -> TransferKey:
+    dates = [d for d in (candidate.first_reported, candidate.last_reported, key.reported_on) if d]
+    return TransferKey(
+        candidate.id,
+        candidate.systems | key.systems,
+        candidate.families | key.families,
+        min(dates, default=None),
+        max(dates, default=None),
+    )
+
+
+def _summary(transfer_id: int, rows: list[Any], deniers: set[str]) -> dict[str, Any]:
+    if not rows:
+        return {"tid": transfer_id, "reports": 0, "outlets": 0, "origins": 0}
+    dated = [r.reported_on for r in rows if r.reported_on is not None]
+    counted = sorted(
+        (r for r in rows if r.quantity is not None), key=lambda r: r.reported_on or date.min
+    )
+    return {
+        "tid": transfer_id,
+        "status": max(Status.parse(r.status) for r in rows).label,
+        "systems": SEPARATOR.join(sorted({s for r in rows for s in _split(r.systems)})),
+        "families": SEPARATOR.join(sorted({s for r in rows for s in _split(r.families)})),
+        "quantity": counted[-1].quantity if counted else None,
+        "first_reported": min(dated, default=None),
+        "last_reported": max(dated, default=None),
+        "reports": len(rows),
+        "outlets": len({r.outlet_id or -r.article_id for r in rows}),
+        "origins": len({r.origin for r in rows}),
+        "deniers": SEPARATOR.join(sorted(deniers)),
+    }
+
+
+def _claim_row(mention_id: int, c: Claim) -> dict[str, Any]:
+    return {
+        "mention_id": mention_id,
+        "stance": c.stance.value,
+        "status": c.status.label if c.status else None,
+        "speaker": c.speaker.text if c.speaker else None,
+        "speaker_actor": c.speaker.actor.id if c.speaker and c.speaker.actor else None,
+        "speaker_role": c.speaker.role if c.speaker else None,
+        "speaker_outlet": c.speaker.outlet if c.speaker else None,
+        "speaker_count": c.speaker.count if c.speaker else None,
+        "hedges": SEPARATOR.join(c.hedges),
+        "start": c.evidence.start,
+        "end": c.evidence.end,
+    }
+
+
+def _record_events(conn: Connection, reports: list[tuple[int, str, date | None, int]]) -> None:
+    """Keep the earliest report of each status of each transfer."""
+    existing: dict[tuple[int, str], Any] = {}
+    for chunk in _chunks(sorted({r[0] for r in reports})):
+        for row in conn.execute(
+            select(status_events).where(status_events.c.transfer_id.in_(chunk))
+        ):
+            existing[(row.transfer_id, row.status)] = row
+    best: dict[tuple[int, str], tuple[date | None, int]] = {}
+    for transfer_id, status, reported_on, mention_id in reports:
+        slot = (transfer_id, status)
+        current = best.get(slot)
+        stored = existing.get(slot)
+        baseline = current[0] if current else (stored.reported_on if stored else None)
+        if (current is None and stored is None) or (
+            reported_on and (baseline is None or reported_on < baseline)
+        ):
+            best[slot] = (reported_on, mention_id)
+    inserts = [
+        {"transfer_id": t, "status": s, "reported_on": d, "mention_id": m}
+        for (t, s), (d, m) in best.items()
+        if (t, s) not in existing
+    ]
+    changes = [
+        {"eid": existing[(t, s)].id, "reported_on": d, "mention_id": m}
+        for (t, s), (d, m) in best.items()
+        if (t, s) in existing
+    ]
+    if inserts:
+        conn.execute(insert(status_events), inserts)
+    if changes:
+        conn.execute(update(status_events).where(status_events.c.id == bindparam("eid")), changes)
+
+
+def _chunks(values: Sequence[T]) -> Iterator[list[T]]:
+    for start in range(0, len(values), CHUNK):
+        yield list(values[start : start + CHUNK])
+
+
 def article_key(article: Article) -> str:
     """What identifies an article across runs: its URL, else its file and id."""
     if article.url:
         return article.url
     source = _LINE_SUFFIX.sub("", article.source or "")
     return f"{source}#{article.id}"
-
-
-def _earliest_copy(conn: Connection, article_id: int, sig: Signature) -> _Version | None:
-    """The earliest stored version of another article this text nearly repeats."""
-    candidates = conn.execute(
-        select(
-            article_versions.c.id,
-            article_versions.c.article_id,
-            article_versions.c.origin,
-            article_versions.c.duplicate_of,
-            article_versions.c.minhash,
-        )
-        .distinct()
-        .join(minhash_bands, minhash_bands.c.version_id == article_versions.c.id)
-        .where(
-            tuple_(minhash_bands.c.band, minhash_bands.c.bucket).in_(sig.bands()),
-            article_versions.c.article_id != article_id,
-        )
-        .order_by(article_versions.c.id)
-    ).all()
-    for row in candidates:
-        if row.minhash and sig.similarity(Signature.from_bytes(row.minhash)) >= THRESHOLD:
-            if row.duplicate_of is not None:
-                root = conn.execute(
-                    select(
-                        article_versions.c.id,
-                        article_versions.c.article_id,
-                        article_versions.c.origin,
-                    ).where(article_versions.c.id == row.duplicate_of)
-                ).one()
-                return _Version(root.id, root.article_id, root.origin, None)
-            return _Version(row.id, row.article_id, row.origin, None)
-    return None
-
-
-def copy_of_similarity(conn: Connection, copy: _Version | None, sig: Signature) -> float | None:
-    if copy is None:
-        return None
-    raw = conn.execute(
-        select(article_versions.c.minhash).where(article_versions.c.id == copy.id)
-    ).scalar_one()
-    return round(sig.similarity(Signature.from_bytes(raw)), 3) if raw else None
-
-
-def _insert_claims(conn: Connection, mention_id: int, claim_list: Iterable[Claim]) -> None:
-    rows = [
-        {
-            "mention_id": mention_id,
-            "stance": c.stance.value,
-            "status": c.status.label if c.status else None,
-            "speaker": c.speaker.text if c.speaker else None,
-            "speaker_actor": c.speaker.actor.id if c.speaker and c.speaker.actor else None,
-            "speaker_role": c.speaker.role if c.speaker else None,
-            "speaker_outlet": c.speaker.outlet if c.speaker else None,
-            "speaker_count": c.speaker.count if c.speaker else None,
-            "hedges": SEPARATOR.join(c.hedges),
-            "start": c.evidence.start,
-            "end": c.evidence.end,
-        }
-        for c in claim_list
-    ]
-    if rows:
-        conn.execute(insert(claims), rows)
-
-
-def _record_event(
-    conn: Connection, transfer_id: int, status: Status, reported_on: date | None, mention_id: int
-) -> None:
-    """Keep the earliest report of each status of a transfer."""
-    existing = conn.execute(
-        select(status_events.c.id, status_events.c.reported_on).where(
-            status_events.c.transfer_id == transfer_id, status_events.c.status == status.label
-        )
-    ).first()
-    if existing is None:
-        conn.execute(
-            insert(status_events).values(
-                transfer_id=transfer_id,
-                status=status.label,
-                reported_on=reported_on,
-                mention_id=mention_id,
-            )
-        )
-    elif reported_on is not None and (
-        existing.reported_on is None or reported_on < existing.reported_on
-    ):
-        conn.execute(
-            update(status_events)
-            .where(status_events.c.id == existing.id)
-            .values(reported_on=reported_on, mention_id=mention_id)
-        )
 
 
 def _new_id(result: CursorResult[Any]) -> int:

@@ -201,16 +201,15 @@ def upgrade() -> None:
 
     op.create_table(
         "minhash_bands",
-        sa.Column("band", sa.Integer(), nullable=False),
         sa.Column(
-            "bucket", sa.LargeBinary(), nullable=False, comment="hash of one band of the signature"
+            "bucket", sa.LargeBinary(), nullable=False, comment="band number and hash of that band"
         ),
         sa.Column("version_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["version_id"],
             ["article_versions.id"],
         ),
-        sa.PrimaryKeyConstraint("band", "bucket", "version_id"),
+        sa.PrimaryKeyConstraint("bucket", "version_id"),
     )
     with op.batch_alter_table("minhash_bands", schema=None) as batch_op:
         batch_op.create_index("minhash_bands_version", ["version_id"], unique=False)
