@@ -206,3 +206,20 @@ def test_full_text_search_and_views(store: Store, tmp_path: Path) -> None:
         "SELECT supplier_name, recipient_name, category FROM transfers_flat"
     ).fetchall()
     assert flat == [("Iran", "Russia", "missile")]
+
+
+def test_near_duplicates_within_one_batch_are_linked(store: Store) -> None:
+    body = (
+        "Iran has shipped Shahed-136 drones to Russia by sea, officials told Reuters on Monday."
+        + FILLER * 3
+    )
+    store.ingest(
+        [
+            article(body, url="https://wire.example/a", outlet="Reuters"),
+            article(body.replace("Monday", "Tuesday"), url="https://copy.example/b", outlet="Dawn"),
+        ]
+    )
+    rows = _rows(store, "SELECT id, duplicate_of FROM article_versions ORDER BY id")
+    assert rows[1][1] == rows[0][0]
+    (uav,) = store.transfers()
+    assert (uav.reports, uav.outlets, uav.origins) == (2, 2, 1)

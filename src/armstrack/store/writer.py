@@ -227,6 +227,7 @@ class Writer:
             )
             wanted.append(ranked[:MAX_CANDIDATES])
         known = _versions_by_id(conn, {v for ids in wanted for v in ids})
+        batch_buckets: dict[bytes, list[int]] = defaultdict(list)
         for index, item in enumerate(items):
             assert item.signature is not None
             for version_id in sorted(wanted[index]):
@@ -245,13 +246,27 @@ class Writer:
                     item.similarity = round(similarity, 3)
                     break
             if item.copy_of is None:
-                for earlier in items[:index]:
-                    assert earlier.signature is not None
-                    similarity = item.signature.similarity(earlier.signature)
-                    if earlier.article_id != item.article_id and similarity >= THRESHOLD:
-                        item.copy_item = earlier
-                        item.similarity = round(similarity, 3)
-                        break
+                self._copy_in_batch(items, index, batch_buckets)
+            for bucket in item.signature.bands():
+                batch_buckets[bucket].append(index)
+
+    @staticmethod
+    def _copy_in_batch(items: list[_Item], index: int, buckets: dict[bytes, list[int]]) -> None:
+        """An earlier article of the same batch this one nearly repeats, via shared buckets."""
+        item = items[index]
+        assert item.signature is not None
+        shared: dict[int, int] = defaultdict(int)
+        for bucket in item.signature.bands():
+            for earlier in buckets.get(bucket, ()):
+                shared[earlier] += 1
+        for earlier in sorted(e for e, n in shared.items() if n >= MIN_SHARED_BANDS):
+            other = items[earlier]
+            assert other.signature is not None
+            similarity = item.signature.similarity(other.signature)
+            if other.article_id != item.article_id and similarity >= THRESHOLD:
+                item.copy_item = other
+                item.similarity = round(similarity, 3)
+                return
 
     # -- reports and resolution ------------------------------------------------------
 
