@@ -12,7 +12,17 @@ from armstrack.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = ["extract", "eval", "catalogue", "ingest", "transfers", "show", "search", "stats", "export"]
+COMMANDS = [
+    "extract",
+    "eval",
+    "catalogue",
+    "ingest",
+    "transfers",
+    "show",
+    "search",
+    "stats",
+    "export",
+]
 
 
 def test_readme_first_screen_has_the_two_commands() -> None:
