@@ -81,6 +81,17 @@ class Store:
         self, batch: list[Article | InputError], summary: IngestSummary, progress: Progress | None
     ) -> None:
         articles = [item for item in batch if not isinstance(item, InputError)]
+        try:
+            self._write_batch(batch, articles, summary)
+        except BaseException:
+            self.writer.forget()  # the batch was rolled back; what the writer cached is void
+            raise
+        if progress:
+            progress(summary.seen, sum(summary.skipped.values()))
+
+    def _write_batch(
+        self, batch: list[Article | InputError], articles: list[Article], summary: IngestSummary
+    ) -> None:
         with self.engine.begin() as conn:
             for item in batch:
                 if isinstance(item, InputError):
@@ -112,8 +123,6 @@ class Store:
                     )
             for added in self.writer.store_batch(conn, pairs):
                 summary.added[added.value] += 1
-        if progress:
-            progress(summary.seen, sum(summary.skipped.values()))
 
     def transfers(self, filters: TransferFilter | None = None) -> list[ResolvedTransfer]:
         with self.engine.connect() as conn:

@@ -88,6 +88,15 @@ class Writer:
                 self._outlet_domains.setdefault(domain.lower(), outlet.id)
         self._outlet_ids: dict[str, int] = {}
         self._actors_ready = False
+        # Resolved transfers per (supplier, recipient, category), loaded once per block:
+        # this writer is the only one, so what it wrote itself it knows already.
+        self._blocks: dict[tuple[str, str, str], _Block] = {}
+
+    def forget(self) -> None:
+        """Drop what the writer remembers of the database (after a rolled-back batch)."""
+        self._blocks.clear()
+        self._outlet_ids.clear()
+        self._actors_ready = False
 
     # -- what is new ----------------------------------------------------------------
 
@@ -275,9 +284,11 @@ class Writer:
         reports = [(item, t) for item in items for t in item.extraction.transfers]
         if not reports:
             return set()
-        blocks = _load_blocks(
-            conn, {(t.supplier.id, t.recipient.id, t.category.value) for _, t in reports}
-        )
+        wanted = {(t.supplier.id, t.recipient.id, t.category.value) for _, t in reports}
+        missing = wanted - self._blocks.keys()
+        if missing:
+            self._blocks.update(_load_blocks(conn, missing))
+        blocks = self._blocks
         rows = []
         for item, transfer in reports:
             row = self._mention_row(item, transfer)
@@ -557,7 +568,7 @@ def _load_blocks(
     conn: Connection, triples: set[tuple[str, str, str]]
 ) -> dict[tuple[str, str, str], _Block]:
     """The stored transfers of every (supplier, recipient, category) the batch reports."""
-    blocks: dict[tuple[str, str, str], _Block] = defaultdict(_Block)
+    blocks: dict[tuple[str, str, str], _Block] = {triple: _Block() for triple in triples}
     suppliers = sorted({t[0] for t in triples})
     recipients = sorted({t[1] for t in triples})
     for chunk in _chunks(suppliers):

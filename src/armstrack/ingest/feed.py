@@ -1,0 +1,163 @@
+"""RSS and Atom feeds: every entry is an article.
+
+An entry's text is its full content when the feed carries it, else its summary; HTML is
+turned into plain text with one blank line between paragraphs. Entries are numbered from 1
+in file order; an error about one entry carries that number as its ``line``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from email.utils import parsedate_tz
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from xml.sax import SAXParseException
+
+import feedparser
+
+from armstrack.errors import EmptyArticleError, InputError
+from armstrack.ingest.decode import check_size
+from armstrack.ingest.html import HTML_MEDIA_TYPES
+from armstrack.records import Article
+
+# Tags that end a paragraph when an entry's HTML becomes plain text; <br> ends a line.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6"
+    " header hr li main nav ol p pre section table tr ul".split()
+)
+HIDDEN_TAGS = frozenset({"script", "style", "template"})
+_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+    rb"<([A-Za-z_][\w:.-]*)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def read_feed_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+    """Articles from the entries of one feed; a bad entry is an error item, not the end."""
+    source = str(path)
+    raw = path.read_bytes()
+    parsed = feedparser.parse(raw)
+    if not parsed.get("version"):  # feedparser found no RSS, Atom or RDF root element
+        raise InputError(source, f"not an RSS or Atom feed ({_root_description(raw)})")
+    if parsed.bozo and not parsed.entries:
+        raise _malformed(source, parsed.bozo_exception)
+    outlet = parsed.feed.get("title") or None
+    for number, entry in enumerate(parsed.entries, start=1):
+        try:
+            yield _article(source, number, entry, outlet, max_bytes)
+        except InputError as error:
+            yield error
+
+
+def _article(source: str, number: int, entry: Any, outlet: str | None, max_bytes: int) -> Article:
+    text = _entry_text(entry)
+    if not text.strip():
+        raise EmptyArticleError(
+            source, f"entry {number} has no text (no content or summary)", number
+        )
+    check_size(source, len(text.encode("utf-8")), max_bytes, number)
+    link = entry.get("link") or None
+    return Article(
+        id=entry.get("id") or link or f"{Path(source).stem}:{number}",
+        text=text,
+        published=_entry_date(entry),
+        url=link,
+        title=entry.get("title") or None,
+        outlet=outlet,
+        source=f"{source}:{number}",
+    )
+
+
+def _entry_text(entry: Any) -> str:
+    """The full content if present, else the summary, as plain text."""
+    contents = entry.get("content") or []
+    if contents and (contents[0].get("value") or "").strip():
+        detail = contents[0]
+    else:
+        detail = entry.get("summary_detail") or {"value": entry.get("summary", "")}
+    value: str = detail.get("value") or ""
+    return html_to_text(value) if detail.get("type", "text/html") in HTML_MEDIA_TYPES else value
+
+
+def _entry_date(entry: Any) -> date | None:
+    """The publication date as the feed wrote it, else its update date.
+
+    feedparser's ``*_parsed`` values are converted to UTC, which moves a report published
+    just after midnight east of Greenwich to the day before; the date as written wins.
+    """
+    for key in ("published", "updated"):
+        # dict.get: feedparser's own get() answers "updated" with "published" (and warns)
+        written = _written_date(dict.get(entry, key) or "")
+        if written:
+            return written
+        parsed = dict.get(entry, f"{key}_parsed")
+        if parsed:
+            return date(*parsed[:3])
+    return None
+
+
+def _written_date(value: str) -> date | None:
+    """The calendar date of an ISO 8601 (Atom) or RFC 822 (RSS) date in its own time zone."""
+    try:
+        return datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        pass
+    fields = parsedate_tz(value)
+    try:
+        return date(*fields[:3]) if fields else None
+    except ValueError:  # a day or month out of range
+        return None
+
+
+def _malformed(source: str, exc: Exception) -> InputError:
+    if isinstance(exc, SAXParseException):
+        message, line = exc.getMessage(), exc.getLineNumber()
+        return InputError(source, f"malformed feed ({message}), no entry could be read", line)
+    return InputError(source, f"malformed feed ({exc}), no entry could be read")
+
+
+def _root_description(raw: bytes) -> str:
+    found = _ROOT.match(raw)
+    if found is None:
+        return "it does not start with an XML element"
+    return f"root element is <{found.group(1).decode('ascii', 'replace')}>"
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment: one line per <br>, a blank line between paragraphs."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+class _TextCollector(HTMLParser):
+    """Text of HTML, with newlines only where tags break lines (never code or markup)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HIDDEN_TAGS:
+            self._hidden += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN_TAGS:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(re.sub(r"\s+", " ", data))

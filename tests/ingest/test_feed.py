@@ -1,0 +1,152 @@
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from armstrack.errors import EmptyArticleError, InputError
+from armstrack.ingest import read_articles
+from armstrack.ingest.feed import html_to_text
+from armstrack.records import Article
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
+RSS = FIXTURES / "rss.xml"
+ATOM = FIXTURES / "atom.atom"
+
+
+def _articles(path: Path) -> list[Article]:
+    items = list(read_articles([path]))
+    return [item for item in items if isinstance(item, Article)]
+
+
+def test_rss_items_become_articles_and_the_empty_one_an_error() -> None:
+    items = list(read_articles([RSS]))
+    assert [type(item) for item in items] == [Article, Article, EmptyArticleError]
+    error = items[2]
+    assert isinstance(error, EmptyArticleError)
+    assert (error.source, error.line) == (str(RSS), 3)
+    assert str(error) == f"{RSS}:3: entry 3 has no text (no content or summary)"
+
+
+@pytest.mark.parametrize(
+    ("number", "field", "expected"),
+    [
+        (0, "id", "fd-2024-0211"),
+        (0, "url", "https://frontier-dispatch.example/2024/02/patrol-boats"),
+        (0, "title", "Patrol boats handed over at Lindholm naval yard"),
+        (0, "published", date(2024, 2, 11)),
+        (0, "outlet", "Frontier Dispatch"),
+        (0, "source", f"{RSS}:1"),
+        (1, "id", "https://frontier-dispatch.example/2024/02/radar-selmar"),  # no guid: link
+        (1, "published", date(2024, 2, 13)),
+    ],
+)
+def test_rss_item_metadata(number: int, field: str, expected: object) -> None:
+    assert getattr(_articles(RSS)[number], field) == expected
+
+
+def test_rss_full_content_wins_over_the_summary_and_keeps_paragraphs() -> None:
+    text = _articles(RSS)[0].text
+    assert text == (
+        "Four fast patrol boats were formally handed over to the Ostmark coast guard at the "
+        "Lindholm naval yard on Saturday, officials said.\n\n"
+        "The boats, built under a contract signed in 2022, will be based at the southern "
+        "harbour of Brenn. A fifth vessel is due later this year."
+    )
+
+
+def test_rss_html_summary_is_plain_text() -> None:
+    assert _articles(RSS)[1].text == (
+        "Two mobile air-surveillance radars are being shipped to Selmar by rail, a logistics "
+        "firm said.\n\nSelmar's defence office would not confirm the shipment."
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (0, ("tag:northsea-observer.example,2024:entry-41", date(2024, 4, 1))),
+        (1, ("tag:northsea-observer.example,2024:entry-42", date(2024, 4, 2))),  # updated only
+    ],
+)
+def test_atom_entries_carry_id_and_date(number: int, expected: tuple[str, date]) -> None:
+    article = _articles(ATOM)[number]
+    assert (article.id, article.published) == expected
+    assert article.outlet == "Northsea Observer"
+
+
+def test_atom_content_and_summary_are_read() -> None:
+    first, second = _articles(ATOM)
+    assert first.text.startswith("Six turboprop training aircraft landed at Valdor")
+    assert "\n\nThe air force said" in first.text
+    assert second.text.startswith("Opposition members asked why an order for artillery")
+
+
+@pytest.mark.parametrize("name", ["not_a_feed.xml"])
+def test_html_page_in_a_feed_file_is_one_error(name: str) -> None:
+    (item,) = list(read_articles([FIXTURES / name]))
+    assert type(item) is InputError
+    assert str(item) == f"{FIXTURES / name}: not an RSS or Atom feed (root element is <html>)"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'{"items": []}', "not an RSS or Atom feed (it does not start with an XML element)"),
+        (b"", "not an RSS or Atom feed (it does not start with an XML element)"),
+        (b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T', "malformed feed"),
+    ],
+)
+def test_files_that_are_not_usable_feeds_are_errors(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_bytes(data)
+    (item,) = list(read_articles([path]))
+    assert isinstance(item, InputError)
+    assert item.source == str(path)
+    assert message in str(item)
+
+
+@pytest.mark.parametrize(
+    ("pub_date", "expected"),
+    [
+        ("Tue, 13 Feb 2024 00:30:00 +0100", date(2024, 2, 13)),  # 12 Feb in UTC
+        ("Tue, 13 Feb 2024 23:30:00 -0500", date(2024, 2, 13)),  # 14 Feb in UTC
+        ("2024-02-13T00:30:00+01:00", date(2024, 2, 13)),
+        ("not a date", None),
+    ],
+)
+def test_feed_date_is_the_day_as_written_not_the_utc_day(
+    tmp_path: Path, pub_date: str, expected: date | None
+) -> None:
+    path = tmp_path / "local.rss"
+    path.write_text(
+        "<rss version='2.0'><channel><title>T</title><item><link>https://x.example/a</link>"
+        f"<pubDate>{pub_date}</pubDate><description>Body.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (article,) = _articles(path)
+    assert article.published == expected
+
+
+@pytest.mark.parametrize("name", ["news.RSS", "news.feed", "news.Atom"])
+def test_feed_suffixes_are_matched_case_insensitively(tmp_path: Path, name: str) -> None:
+    shutil.copy(ATOM, tmp_path / name)
+    assert len(_articles(tmp_path / name)) == 2
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
+        ("<p>Line one<br>line two</p>", "Line one\nline two"),
+        ("<div>A  <b>bold</b>\n  claim &amp; a &lt;tag&gt;</div>", "A bold claim & a <tag>"),
+        ("<p>Kept.</p><script>var hidden = 1;</script><style>p {}</style>", "Kept."),
+        ("<ul><li>First</li><li>Second</li></ul>", "First\n\nSecond"),
+        ("Just text, no markup.", "Just text, no markup."),
+        ("", ""),
+    ],
+)
+def test_html_to_text(markup: str, expected: str) -> None:
+    assert html_to_text(markup) == expected
