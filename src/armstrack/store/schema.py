@@ -98,7 +98,7 @@ transfers = Table(
     Column("status", String(16), nullable=False, comment="most advanced reported status"),
     Column("systems", Text, nullable=False, default="", comment="'; '-separated canonical names"),
     Column("families", Text, nullable=False, default="", comment="'; '-separated family heads"),
-    Column("quantity", Integer, comment="latest reported number of items"),
+    Column("quantity", Integer, comment="largest reported number of items (an order, not a batch)"),
     Column("first_reported", Date),
     Column("last_reported", Date),
     Column("reports", Integer, nullable=False, default=0),

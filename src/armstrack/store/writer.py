@@ -606,9 +606,8 @@ def _summary(transfer_id: int, rows: list[Any], deniers: set[str]) -> dict[str, 
     if not rows:
         return {"tid": transfer_id, "reports": 0, "outlets": 0, "origins": 0}
     dated = [r.reported_on for r in rows if r.reported_on is not None]
-    counted = sorted(
-        (r for r in rows if r.quantity is not None), key=lambda r: r.reported_on or date.min
-    )
+    # The largest number reported: an order's size, not its first delivered batch.
+    counted = sorted((r for r in rows if r.quantity is not None), key=lambda r: r.quantity)
     return {
         "tid": transfer_id,
         "status": max(Status.parse(r.status) for r in rows).label,

@@ -84,7 +84,10 @@ def upgrade() -> None:
         sa.Column("systems", sa.Text(), nullable=False, comment="'; '-separated canonical names"),
         sa.Column("families", sa.Text(), nullable=False, comment="'; '-separated family heads"),
         sa.Column(
-            "quantity", sa.Integer(), nullable=True, comment="latest reported number of items"
+            "quantity",
+            sa.Integer(),
+            nullable=True,
+            comment="largest reported number of items (an order, not a batch)",
         ),
         sa.Column("first_reported", sa.Date(), nullable=True),
         sa.Column("last_reported", sa.Date(), nullable=True),
