@@ -42,6 +42,7 @@ from armstrack.store.schema import (
 _LINE_SUFFIX = re.compile(r":\d+\Z")
 MIN_SHARED_BANDS = 2  # one shared band is common between unrelated texts on one story
 MAX_CANDIDATES = 20
+MAX_BUCKET_SIZE = 64  # texts per LSH bucket beyond which the bucket is ignored
 CHUNK = 500  # bound parameters per IN list
 SEPARATOR = "; "
 T = TypeVar("T")
@@ -218,9 +219,19 @@ class Writer:
         buckets = {b for i in items if i.signature for b in i.signature.bands()}
         holders: dict[bytes, list[int]] = defaultdict(list)
         for chunk in _chunks(sorted(buckets)):
+            # A bucket shared by very many texts comes from boilerplate, like a stop word:
+            # it tells nothing, and reading its holders would cost more with every article.
+            sizes = conn.execute(
+                select(minhash_bands.c.bucket, func.count())
+                .where(minhash_bands.c.bucket.in_(chunk))
+                .group_by(minhash_bands.c.bucket)
+            ).all()
+            useful = [bucket for bucket, size in sizes if size <= MAX_BUCKET_SIZE]
+            if not useful:
+                continue
             for row in conn.execute(
                 select(minhash_bands.c.bucket, minhash_bands.c.version_id).where(
-                    minhash_bands.c.bucket.in_(chunk)
+                    minhash_bands.c.bucket.in_(useful)
                 )
             ):
                 holders[row.bucket].append(row.version_id)
