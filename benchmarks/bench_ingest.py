@@ -60,7 +60,9 @@ def timed(run: Callable[[], object], repeat: int = 25) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=Path("/tmp/armstrack-bench.db"))
     parser.add_argument("--batch-size", type=int, default=500)
@@ -81,11 +83,15 @@ def main() -> None:
 
     store.ingest(articles(args.articles), batch_size=args.batch_size, progress=progress)
     elapsed = time.perf_counter() - started
-    print(f"total: {args.articles} articles in {elapsed:.0f} s = {args.articles / elapsed:.0f} articles/s")
+    print(
+        f"total: {args.articles} articles in {elapsed:.0f} s = {args.articles / elapsed:.0f} articles/s"
+    )
     print(store.stats())
     queries: dict[str, Callable[[], object]] = {
         "transfers (all, first 100)": lambda: store.transfers(TransferFilter(limit=100)),
-        "transfers --supplier IRN": lambda: store.transfers(TransferFilter(supplier="IRN", limit=100)),
+        "transfers --supplier IRN": lambda: store.transfers(
+            TransferFilter(supplier="IRN", limit=100)
+        ),
         "transfers --actor RUS --status delivered": lambda: store.transfers(
             TransferFilter(actor="RUS", status="delivered", limit=100)
         ),

@@ -42,7 +42,7 @@ from armstrack.store.schema import (
 _LINE_SUFFIX = re.compile(r":\d+\Z")
 MIN_SHARED_BANDS = 2  # one shared band is common between unrelated texts on one story
 MAX_CANDIDATES = 20
-MAX_BUCKET_SIZE = 64  # texts per LSH bucket beyond which the bucket is ignored
+MAX_BUCKET_SIZE = 256  # texts per LSH bucket beyond which the bucket is ignored
 CHUNK = 500  # bound parameters per IN list
 SEPARATOR = "; "
 T = TypeVar("T")
