@@ -259,3 +259,29 @@ def test_extract_negated_statement_by_a_party_is_a_denial(extractor: Extractor) 
     transfer = _only(_run(extractor, text))
     assert [a.id for a in transfer.denied_by] == ["IRN"]
     assert transfer.status.label == "delivered"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea has moved 120 Koksan guns to Russia, officials said.",
+            ("PRK", "RUS", "artillery", "delivered"),
+        ),
+        (
+            "Yonhap reported, in the latest sign of closer ties, that Egypt wants to buy K2 tanks from South Korea.",
+            ("KOR", "EGY", "armoured_vehicle", "discussed"),
+        ),
+    ],
+)
+def test_extract_movement_verbs_and_signs(
+    extractor: Extractor, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in _triples(_run(extractor, text))
+
+
+def test_extract_reported_by_names_the_outlet(extractor: Extractor) -> None:
+    transfer = _only(
+        _run(extractor, "Iran shipped drones to Russia, as first reported by Reuters.")
+    )
+    assert [c.speaker.outlet for c in transfer.claims if c.speaker] == ["Reuters"]

@@ -216,8 +216,9 @@ def _speaker(
         speaker = _phrase(view, text, start, end, catalogue)
         if speaker is not None:
             return _with_medium(view, cue_end + 1, speaker, word, catalogue)
-    # Inverted attribution: ', said a US official', '" said the spokesman'.
-    if view.low(cue - 1) in (",", '"', "“", "”", "'") or cue == 0:
+    # Inverted attribution: ', said a US official', '" said the spokesman', and
+    # "as first reported by Reuters".
+    if view.low(cue - 1) in (",", '"', "“", "”", "'") or cue == 0 or view.low(cue_end + 1) == "by":
         return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
     return None
 

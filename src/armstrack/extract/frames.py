@@ -284,8 +284,10 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True
     if word in ("hand", "hands") and before == "-":
         return True  # "second-hand F-16s"
-    if word in ("sign", "signs") and before in DETERMINERS:
-        return True  # "a sign of close ties"
+    if word in ("sign", "signs") and (
+        before in DETERMINERS or view.low(index + 1) in ("of", "that")
+    ):
+        return True  # "a sign of close ties", "the latest sign that"
     if (
         noun
         and word in GIVE_NOUNS

@@ -38,7 +38,8 @@ GIVE_VERBS: dict[str, Status] = {
         "funnelling airlift airlifts airlifted airlifting furnish furnished furnishing "
         "transported transporting lend lends lent lending lease "
         "leased leasing sold arming rush rushed rushing channel channeled channelled "
-        "provisioned fly flew flown flying",
+        "provisioned fly flew flown flying move moves moved moving ferry ferries ferried "
+        "ferrying trucked",
         D,
     ),
     **_forms(
@@ -156,8 +157,11 @@ STATE_NOUNS = frozenset(
 ARRIVAL_VERBS = frozenset("arrive arrives arrived arriving".split())
 # Asking someone for weapons: "Poland has asked the United States for HIMARS".
 ASK_VERBS = frozenset("ask asks asked asking".split())
-# Flying moves weapons only when it says to whom: "flew the drones to Russia".
-FLY_VERBS = frozenset("fly flew flown flying".split())
+# Verbs of movement are transfers only when they say to whom: "flew the drones to
+# Russia", "moved 120 guns to Russia".
+FLY_VERBS = frozenset(
+    "fly flew flown flying move moves moved moving ferry ferries ferried ferrying trucked".split()
+)
 # Triggers that only qualify a following transfer word in the same clause.
 MODAL_TRIGGERS = frozenset(
     "approve approves approved approving offer offers offered offering pledge pledges "

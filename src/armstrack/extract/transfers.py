@@ -251,7 +251,13 @@ def _same_system_supplier(drafts: dict[Key, _Draft], frame: FrameHit) -> ActorRe
 
 
 def _speaking_state(fact: SentenceFacts, frame: FrameHit) -> ActorRef | None:
-    """ "Poland's defence minister says tanks have been handed over to Ukraine"."""
+    """ "Poland's defence minister says tanks have been handed over to Ukraine".
+
+    Only for named hardware: an envoy saying "weapons were trucked to the RSF" accuses
+    someone else.
+    """
+    if all(w.generic for w in frame.weapons):
+        return None
     for cue in fact.cues:
         actor = cue.speaker.actor if cue.speaker else None
         if cue.stance in (Stance.ASSERTS, Stance.CONFIRMS) and actor is not None:
