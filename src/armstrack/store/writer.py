@@ -42,6 +42,7 @@ from armstrack.store.schema import (
 _LINE_SUFFIX = re.compile(r":\d+\Z")
 MIN_SHARED_BANDS = 2  # one shared band is common between unrelated texts on one story
 MAX_CANDIDATES = 20
+MAX_CACHED_BLOCKS = 20_000  # (supplier, recipient, category) blocks kept in memory
 MAX_BUCKET_SIZE = 256  # texts per LSH bucket beyond which the bucket is ignored
 CHUNK = 500  # bound parameters per IN list
 SEPARATOR = "; "
@@ -296,6 +297,8 @@ class Writer:
         if not reports:
             return set()
         wanted = {(t.supplier.id, t.recipient.id, t.category.value) for _, t in reports}
+        if len(self._blocks) > MAX_CACHED_BLOCKS:
+            self._blocks.clear()  # memory stays bounded; blocks reload on demand
         missing = wanted - self._blocks.keys()
         if missing:
             self._blocks.update(_load_blocks(conn, missing))
