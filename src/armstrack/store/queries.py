@@ -223,7 +223,9 @@ def search(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
                 "FROM article_search JOIN article_versions v ON v.id = article_search.rowid "
                 "JOIN articles a ON a.id = v.article_id "
                 "WHERE article_search MATCH :query AND v.is_current "
-                "ORDER BY rank LIMIT :limit"
+                # Newest first: FTS5 walks rowids in order and stops at the limit, while
+                # ranking would score every match ("harvest" in 75,000 articles: 280 ms).
+                "ORDER BY article_search.rowid DESC LIMIT :limit"
             ),
             {"query": _fts_query(query), "limit": limit},
         )

@@ -177,6 +177,7 @@ skipped_inputs = Table(
 Index("transfers_block", transfers.c.supplier, transfers.c.recipient, transfers.c.category)
 Index("transfers_status", transfers.c.status)
 Index("transfers_first_reported", transfers.c.first_reported)
+Index("transfers_last_reported", transfers.c.last_reported)
 Index("transfers_recipient", transfers.c.recipient)
 Index("mentions_block", mentions.c.supplier, mentions.c.recipient, mentions.c.category)
 Index("minhash_bands_version", minhash_bands.c.version_id)

@@ -110,6 +110,7 @@ def upgrade() -> None:
             "transfers_block", ["supplier", "recipient", "category"], unique=False
         )
         batch_op.create_index("transfers_first_reported", ["first_reported"], unique=False)
+        batch_op.create_index("transfers_last_reported", ["last_reported"], unique=False)
         batch_op.create_index("transfers_recipient", ["recipient"], unique=False)
         batch_op.create_index("transfers_status", ["status"], unique=False)
 
@@ -369,6 +370,7 @@ def downgrade() -> None:
     with op.batch_alter_table("transfers", schema=None) as batch_op:
         batch_op.drop_index("transfers_status")
         batch_op.drop_index("transfers_recipient")
+        batch_op.drop_index("transfers_last_reported")
         batch_op.drop_index("transfers_first_reported")
         batch_op.drop_index("transfers_block")
 
