@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, CursorResult, bindparam, func, insert, select, update
+from sqlalchemy import Connection, CursorResult, bindparam, func, insert, select, tuple_, update
 
 from armstrack.catalogue import Catalogue
 from armstrack.catalogue.normalise import key as name_key
@@ -43,7 +43,8 @@ _LINE_SUFFIX = re.compile(r":\d+\Z")
 MIN_SHARED_BANDS = 2  # one shared band is common between unrelated texts on one story
 MAX_CANDIDATES = 20
 MAX_CACHED_BLOCKS = 20_000  # (supplier, recipient, category) blocks kept in memory
-MAX_BUCKET_SIZE = 256  # texts per LSH bucket beyond which the bucket is ignored
+HOLDERS_PER_BUCKET = 3  # earliest texts read per LSH bucket
+MAX_BUCKET_SIZE = 1024  # texts per LSH bucket beyond which the bucket is ignored
 CHUNK = 500  # bound parameters per IN list
 SEPARATOR = "; "
 T = TypeVar("T")
@@ -221,7 +222,7 @@ class Writer:
         holders: dict[bytes, list[int]] = defaultdict(list)
         for chunk in _chunks(sorted(buckets)):
             # A bucket shared by very many texts comes from boilerplate, like a stop word:
-            # it tells nothing, and reading its holders would cost more with every article.
+            # it tells nothing, and reading it would cost more with every article stored.
             sizes = conn.execute(
                 select(minhash_bands.c.bucket, func.count())
                 .where(minhash_bands.c.bucket.in_(chunk))
@@ -230,9 +231,18 @@ class Writer:
             useful = [bucket for bucket, size in sizes if size <= MAX_BUCKET_SIZE]
             if not useful:
                 continue
+            # Of the others, only the earliest few texts: copies link to the earliest copy.
+            place = func.row_number().over(
+                partition_by=minhash_bands.c.bucket, order_by=minhash_bands.c.version_id
+            )
+            earliest = (
+                select(minhash_bands.c.bucket, minhash_bands.c.version_id, place.label("place"))
+                .where(minhash_bands.c.bucket.in_(useful))
+                .subquery()
+            )
             for row in conn.execute(
-                select(minhash_bands.c.bucket, minhash_bands.c.version_id).where(
-                    minhash_bands.c.bucket.in_(useful)
+                select(earliest.c.bucket, earliest.c.version_id).where(
+                    earliest.c.place <= HOLDERS_PER_BUCKET
                 )
             ):
                 holders[row.bucket].append(row.version_id)
@@ -583,25 +593,18 @@ def _load_blocks(
 ) -> dict[tuple[str, str, str], _Block]:
     """The stored transfers of every (supplier, recipient, category) the batch reports."""
     blocks: dict[tuple[str, str, str], _Block] = {triple: _Block() for triple in triples}
-    suppliers = sorted({t[0] for t in triples})
-    recipients = sorted({t[1] for t in triples})
-    for chunk in _chunks(suppliers):
-        for row in conn.execute(
-            select(transfers).where(
-                transfers.c.supplier.in_(chunk), transfers.c.recipient.in_(recipients)
-            )
-        ):
-            triple = (row.supplier, row.recipient, row.category)
-            if triple in triples:
-                blocks[triple].candidates.append(
-                    TransferKey(
-                        row.id,
-                        _split(row.systems),
-                        _split(row.families),
-                        row.first_reported,
-                        row.last_reported,
-                    )
+    block = tuple_(transfers.c.supplier, transfers.c.recipient, transfers.c.category)
+    for chunk in _chunks(sorted(triples)):
+        for row in conn.execute(select(transfers).where(block.in_(chunk))):
+            blocks[(row.supplier, row.recipient, row.category)].candidates.append(
+                TransferKey(
+                    row.id,
+                    _split(row.systems),
+                    _split(row.families),
+                    row.first_reported,
+                    row.last_reported,
                 )
+            )
     return blocks
 
 
