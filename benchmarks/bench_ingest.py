@@ -23,10 +23,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_extract import corpus  # noqa: E402
-
-from armstrack.records import Article  # noqa: E402
-from armstrack.store import TransferFilter, open_store  # noqa: E402
+from armstrack.records import Article
+from armstrack.store import TransferFilter, open_store
+from bench_extract import corpus
 
 OUTLETS = ("Reuters", "AP", "AFP", "Bloomberg", "Yonhap", "Al Jazeera", "The Guardian", "Dawn")
 
