@@ -223,3 +223,52 @@ def test_near_duplicates_within_one_batch_are_linked(store: Store) -> None:
     assert rows[1][1] == rows[0][0]
     (uav,) = store.transfers()
     assert (uav.reports, uav.outlets, uav.origins) == (2, 2, 1)
+
+
+def test_bulk_inserted_rows_keep_their_links(store: Store) -> None:
+    """Ids handed back by the batched inserts land on the right rows: every report points
+    to a transfer with its own supplier, recipient and category, and to its own article."""
+    pairs = [
+        ("Iran", "Russia", "Shahed-136 drones"),
+        ("North Korea", "Russia", "artillery shells"),
+        ("China", "Pakistan", "J-10C fighter jets"),
+        ("Turkey", "Ukraine", "Bayraktar TB2 drones"),
+        ("Germany", "Ukraine", "Leopard 2 tanks"),
+        ("Russia", "India", "S-400 air defence systems"),
+    ]
+    first = [
+        article(f"{s} delivered {w} to {r}, officials said.{FILLER}", url=f"https://a.test/{n}")
+        for n, (s, r, w) in enumerate(pairs[:2])
+    ]
+    store.ingest(first)
+    later = [
+        article(
+            f"{s} has shipped {w} to {r}, according to two officials.{FILLER} Ref {n}.",
+            url=f"https://b.test/{n}",
+        )
+        for n, (s, r, w) in enumerate(pairs)
+    ]
+    store.ingest(later, batch_size=50)
+    mismatched = _rows(
+        store,
+        "SELECT m.id FROM mentions m JOIN transfers t ON t.id = m.transfer_id "
+        "WHERE t.supplier != m.supplier OR t.recipient != m.recipient "
+        "OR t.category != m.category",
+    )
+    assert mismatched == []
+    per_transfer = _rows(
+        store,
+        "SELECT t.supplier, t.recipient, t.reports FROM transfers t ORDER BY t.supplier, t.recipient",
+    )
+    assert len(per_transfer) == len(pairs)
+    assert {(s, r): n for s, r, n in per_transfer}[("IRN", "RUS")] == 2
+    # Each report's evidence cuts its own article's text where the supplier is named.
+    spans = _rows(
+        store,
+        "SELECT group_concat(substr(v.text, e.start + 1, e.end - e.start), ' | '), m.supplier "
+        "FROM evidence e JOIN mentions m ON m.id = e.mention_id "
+        "JOIN article_versions v ON v.id = m.version_id GROUP BY m.id",
+    )
+    names = {"IRN": "Iran", "PRK": "North Korea", "CHN": "China", "TUR": "Turkey"}
+    names |= {"DEU": "Germany", "RUS": "Russia"}
+    assert spans and all(names[supplier] in text for text, supplier in spans)
