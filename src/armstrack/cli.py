@@ -473,6 +473,42 @@ def export_command(
         err.print(f"{len(found)} transfers written to {output}")
 
 
+@app.command()
+def serve(
+    db: DbOption = "armstrack.db",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    ingest_token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="ARMSTRACK_INGEST_TOKEN",
+            help="Turn on POST /api/ingest for clients sending this bearer token.",
+        ),
+    ] = None,
+) -> None:
+    """Serve the web UI and the REST API over a store (read-only unless given a token).
+
+    Example: armstrack serve --db armstrack.db --port 8000
+    """
+    import uvicorn
+
+    from armstrack.store.database import database_url
+    from armstrack.web import create_app
+
+    url = database_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        _complain(
+            "error:", f"no database at {db!r}; create one with: armstrack ingest PATH --db {db}"
+        )
+        raise typer.Exit(2)
+    application = create_app(_open(db), ingest_token)
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+    out.print(
+        f"armstrack is serving {db} at http://{shown}:{port}/ (API docs at /docs; Ctrl-C stops)"
+    )
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 @app.command(name="catalogue")
 def catalogue_command(
     files: Annotated[list[Path] | None, typer.Argument(help="Extension files to check.")] = None,

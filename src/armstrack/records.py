@@ -7,7 +7,7 @@ the untouched original article text, so evidence can always be shown in place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
 
@@ -220,6 +220,7 @@ class ResolvedTransfer:
     outlets: int
     origins: int
     denied_by: tuple[str, ...]
+    updated_at: datetime | None = None  # when a report last created or changed it (UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,3 +257,61 @@ class SearchHit:
     url: str | None
     published: date | None
     snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlighted range of a stored article: evidence of a report, or a claim in it."""
+
+    start: int
+    end: int
+    kind: str  # "evidence" or a claim's stance
+    transfer_id: int | None
+    mention_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """One stored article version with everything the extractor found in it."""
+
+    article_id: int
+    version_id: int
+    version: int
+    versions: int
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: date | None
+    source: str | None
+    text: str
+    duplicate_of: int | None
+    origin: str
+    marks: tuple[Mark, ...]
+    transfer_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """Transfers from one supplier to one recipient, for the network view."""
+
+    supplier: ActorRef
+    recipient: ActorRef
+    transfers: int
+    by_category: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """An actor's counterpart in transfers, with how many and of what."""
+
+    actor: ActorRef
+    transfers: int
+    categories: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorView:
+    actor: ActorRef
+    suppliers: tuple[Partner, ...]  # who supplies this actor
+    recipients: tuple[Partner, ...]  # whom this actor supplies
+    denials: int

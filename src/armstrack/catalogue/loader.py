@@ -72,6 +72,7 @@ class Catalogue:
     places: tuple[PlaceEntry, ...] = ()
     sources: tuple[str, ...] = ()
     _system_refs: dict[str, SystemRef] = field(default_factory=dict, repr=False)
+    _actor_names: dict[str, str] = field(default_factory=dict, repr=False)
 
     def actor(self, actor_id: str) -> ActorRef:
         """The reference of a state code or group slug (KeyError if unknown)."""
@@ -80,6 +81,18 @@ class Catalogue:
             return ActorRef(state.id, ActorKind.STATE, state.name)
         group = self.groups[actor_id]
         return ActorRef(group.id, ActorKind.GROUP, group.name)
+
+    def find_actor(self, text: str) -> str | None:
+        """The actor id a user means by a code, slug, name or alias ("irn", "Iran",
+        "Ansar Allah"); None when nothing in the catalogue answers to it."""
+        if not self._actor_names:
+            for state in self.states.values():
+                for name in (state.id, state.name, *state.aliases):
+                    self._actor_names.setdefault(key(name), state.id)
+            for group in self.groups.values():
+                for name in (group.id, group.name, *group.aliases):
+                    self._actor_names.setdefault(key(name), group.id)
+        return self._actor_names.get(key(text))
 
     def body_state(self, name: str) -> str:
         return next(b.state for b in self.bodies if b.name == name)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select, text
 
 from armstrack.catalogue import Catalogue
 from armstrack.records import (
@@ -51,23 +51,65 @@ class TransferFilter:
     min_origins: int = 0
     limit: int = 1000
     offset: int = 0
+    sort: str = "last_reported"  # one of SORTS
+    descending: bool = True
+
+
+# Columns a listing may be sorted by; anything else is refused before SQL is built.
+SORTS = (
+    "last_reported",
+    "first_reported",
+    "supplier",
+    "recipient",
+    "category",
+    "status",
+    "quantity",
+    "reports",
+    "outlets",
+    "origins",
+    "updated_at",
+    "id",
+)
 
 
 def transfer_query(filters: TransferFilter) -> Select[Any]:
-    query = select(transfers)
+    """The filtered, sorted page of transfers ``filters`` asks for."""
+    if filters.sort not in SORTS:
+        raise ValueError(f"cannot sort by {filters.sort!r}; choose one of {', '.join(SORTS)}")
+    column: ColumnElement[Any] = transfers.c[filters.sort]
+    if filters.sort == "status":  # by progress, not alphabetically
+        column = case({s.label: int(s) for s in Status}, value=transfers.c.status)
+    order = column.desc() if filters.descending else column.asc()
+    return (
+        select(transfers)
+        .where(*conditions(filters))
+        .order_by(order.nulls_last(), transfers.c.id)
+        .limit(filters.limit)
+        .offset(filters.offset)
+    )
+
+
+def count_transfers(conn: Connection, filters: TransferFilter) -> int:
+    """How many transfers match ``filters`` (ignoring its page)."""
+    query = select(func.count()).select_from(transfers).where(*conditions(filters))
+    return int(conn.execute(query).scalar_one())
+
+
+def conditions(filters: TransferFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [transfers.c.reports > 0]
     if filters.supplier:
-        query = query.where(transfers.c.supplier == filters.supplier)
+        where.append(transfers.c.supplier == filters.supplier)
     if filters.recipient:
-        query = query.where(transfers.c.recipient == filters.recipient)
+        where.append(transfers.c.recipient == filters.recipient)
     if filters.actor:
-        query = query.where(
+        where.append(
             or_(transfers.c.supplier == filters.actor, transfers.c.recipient == filters.actor)
         )
     if filters.category:
-        query = query.where(transfers.c.category == filters.category)
+        where.append(transfers.c.category == filters.category)
     if filters.system:
         pattern = f"%{filters.system.lower()}%"
-        query = query.where(
+        where.append(
             or_(
                 func.lower(transfers.c.systems).like(pattern),
                 func.lower(transfers.c.families).like(pattern),
@@ -75,19 +117,14 @@ def transfer_query(filters: TransferFilter) -> Select[Any]:
         )
     if filters.status:
         floor = Status.parse(filters.status)
-        query = query.where(transfers.c.status.in_([s.label for s in Status if s >= floor]))
+        where.append(transfers.c.status.in_([s.label for s in Status if s >= floor]))
     if filters.since:
-        query = query.where(transfers.c.last_reported >= filters.since)
+        where.append(transfers.c.last_reported >= filters.since)
     if filters.until:
-        query = query.where(transfers.c.first_reported <= filters.until)
+        where.append(transfers.c.first_reported <= filters.until)
     if filters.min_origins:
-        query = query.where(transfers.c.origins >= filters.min_origins)
-    return (
-        query.where(transfers.c.reports > 0)
-        .order_by(transfers.c.last_reported.desc(), transfers.c.id)
-        .limit(filters.limit)
-        .offset(filters.offset)
-    )
+        where.append(transfers.c.origins >= filters.min_origins)
+    return where
 
 
 def list_transfers(
@@ -99,8 +136,8 @@ def list_transfers(
 def _resolved(row: Any, catalogue: Catalogue) -> ResolvedTransfer:
     return ResolvedTransfer(
         id=row.id,
-        supplier=_actor(catalogue, row.supplier),
-        recipient=_actor(catalogue, row.recipient),
+        supplier=actor_ref(catalogue, row.supplier),
+        recipient=actor_ref(catalogue, row.recipient),
         category=Category(row.category),
         status=Status.parse(row.status),
         systems=tuple(v for v in row.systems.split(SEPARATOR) if v),
@@ -111,10 +148,11 @@ def _resolved(row: Any, catalogue: Catalogue) -> ResolvedTransfer:
         outlets=row.outlets,
         origins=row.origins,
         denied_by=tuple(v for v in row.deniers.split(SEPARATOR) if v),
+        updated_at=row.updated_at,
     )
 
 
-def _actor(catalogue: Catalogue, actor_id: str) -> ActorRef:
+def actor_ref(catalogue: Catalogue, actor_id: str) -> ActorRef:
     try:
         return catalogue.actor(actor_id)
     except KeyError:
@@ -199,7 +237,7 @@ def _claim(row: Any, text_: str, catalogue: Catalogue) -> Claim:
     if row.speaker or row.speaker_actor or row.speaker_outlet:
         speaker = Speaker(
             text=row.speaker or "",
-            actor=_actor(catalogue, row.speaker_actor) if row.speaker_actor else None,
+            actor=actor_ref(catalogue, row.speaker_actor) if row.speaker_actor else None,
             role=row.speaker_role,
             outlet=row.speaker_outlet,
             count=row.speaker_count,
@@ -213,13 +251,16 @@ def _claim(row: Any, text_: str, catalogue: Catalogue) -> Claim:
     )
 
 
-def search(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
-    """Full-text search over current article versions (FTS5 on SQLite)."""
+def search(
+    conn: Connection, query: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")
+) -> list[SearchHit]:
+    """Full-text search over current article versions (FTS5 on SQLite); ``marks``
+    open and close each matched word in the snippets."""
     if conn.dialect.name == "sqlite":
         rows = conn.execute(
             text(
                 "SELECT v.id AS version_id, v.article_id, v.title, a.url, a.published, "
-                "snippet(article_search, 1, '[', ']', ' … ', 12) AS snippet "
+                "snippet(article_search, 1, :open, :close, ' … ', 12) AS snippet "
                 "FROM article_search JOIN article_versions v ON v.id = article_search.rowid "
                 "JOIN articles a ON a.id = v.article_id "
                 "WHERE article_search MATCH :query AND v.is_current "
@@ -227,21 +268,22 @@ def search(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
                 # ranking would score every match ("harvest" in 75,000 articles: 280 ms).
                 "ORDER BY article_search.rowid DESC LIMIT :limit"
             ),
-            {"query": _fts_query(query), "limit": limit},
+            {"query": _fts_query(query), "limit": limit, "open": marks[0], "close": marks[1]},
         )
     else:
         rows = conn.execute(
             text(
                 "SELECT v.id AS version_id, v.article_id, v.title, a.url, a.published, "
-                "ts_headline('english', v.text, plainto_tsquery('english', :query)) AS snippet "
+                "ts_headline('english', v.text, plainto_tsquery('english', :query), "
+                "'StartSel=' || :open || ', StopSel=' || :close) AS snippet "
                 "FROM article_versions v JOIN articles a ON a.id = v.article_id "
                 "WHERE to_tsvector('english', coalesce(v.title, '') || ' ' || v.text) "
                 "@@ plainto_tsquery('english', :query) AND v.is_current LIMIT :limit"
             ),
-            {"query": query, "limit": limit},
+            {"query": query, "limit": limit, "open": marks[0], "close": marks[1]},
         )
     return [
-        SearchHit(r.article_id, r.version_id, r.title, r.url, _as_date(r.published), r.snippet)
+        SearchHit(r.article_id, r.version_id, r.title, r.url, as_date(r.published), r.snippet)
         for r in rows
     ]
 
@@ -252,7 +294,7 @@ def _fts_query(query: str) -> str:
     return " ".join(f'"{w}"' for w in words) or '""'
 
 
-def _as_date(value: Any) -> date | None:
+def as_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])

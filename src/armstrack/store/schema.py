@@ -105,6 +105,11 @@ transfers = Table(
     Column("outlets", Integer, nullable=False, default=0, comment="distinct outlets"),
     Column("origins", Integer, nullable=False, default=0, comment="independent origins"),
     Column("deniers", Text, nullable=False, default="", comment="'; '-separated actor ids"),
+    Column(
+        "updated_at",
+        DateTime,
+        comment="when a report last created or changed this transfer (UTC)",
+    ),
 )
 
 mentions = Table(
@@ -179,6 +184,7 @@ Index("transfers_status", transfers.c.status)
 Index("transfers_first_reported", transfers.c.first_reported)
 Index("transfers_last_reported", transfers.c.last_reported)
 Index("transfers_recipient", transfers.c.recipient)
+Index("transfers_updated_at", transfers.c.updated_at)
 Index("mentions_block", mentions.c.supplier, mentions.c.recipient, mentions.c.category)
 Index("minhash_bands_version", minhash_bands.c.version_id)
 Index("status_events_mention", status_events.c.mention_id)

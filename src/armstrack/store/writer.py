@@ -418,11 +418,12 @@ class Writer:
             updates += [
                 _summary(tid, reports.get(tid, []), deniers.get(tid, set())) for tid in chunk
             ]
-        if updates:
-            conn.execute(
-                update(transfers).where(transfers.c.id == bindparam("tid")),
-                updates,
-            )
+        # One statement per shape: a transfer left without reports updates fewer columns.
+        shapes: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        for summary in updates:
+            shapes[tuple(sorted(summary))].append(summary)
+        for rows in shapes.values():
+            conn.execute(update(transfers).where(transfers.c.id == bindparam("tid")), rows)
 
     # -- outlets and actors ----------------------------------------------------------
 
@@ -656,12 +657,13 @@ def _widen(candidate: TransferKey, key: MentionKey) -> TransferKey:
 
 def _summary(transfer_id: int, rows: list[Any], deniers: set[str]) -> dict[str, Any]:
     if not rows:
-        return {"tid": transfer_id, "reports": 0, "outlets": 0, "origins": 0}
+        return {"tid": transfer_id, "reports": 0, "outlets": 0, "origins": 0, "updated_at": _now()}
     dated = [r.reported_on for r in rows if r.reported_on is not None]
     # The largest number reported: an order's size, not its first delivered batch.
     counted = sorted((r for r in rows if r.quantity is not None), key=lambda r: r.quantity)
     return {
         "tid": transfer_id,
+        "updated_at": _now(),
         "status": max(Status.parse(r.status) for r in rows).label,
         "systems": SEPARATOR.join(sorted({s for r in rows for s in _split(r.systems)})),
         "families": SEPARATOR.join(sorted({s for r in rows for s in _split(r.families)})),

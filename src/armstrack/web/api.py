@@ -1,0 +1,230 @@
+"""JSON endpoints under /api/: thin wrappers over the store's queries."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+
+from armstrack.records import Article
+from armstrack.store import Store, browse, queries
+from armstrack.store.queries import TransferFilter
+from armstrack.web.models import (
+    ActorOut,
+    ArticleIn,
+    ArticleOut,
+    EdgeOut,
+    ErrorOut,
+    IngestOut,
+    PeriodOut,
+    SearchHitOut,
+    SystemOut,
+    TimelineOut,
+    TransferDetailOut,
+    TransferOut,
+    TransferPage,
+)
+from armstrack.web.params import MAX_PAGE, transfer_filter
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut, "description": "no such record"}
+}
+Filters = Annotated[TransferFilter, Depends(transfer_filter)]
+Id = Annotated[int, Path(ge=1, le=2**62)]
+ActorPath = Annotated[str, Path(max_length=100)]
+
+
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[Store, Depends(store_of)]
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+@router.get("/transfers", response_model=TransferPage)
+def list_transfers(store: StoreDep, filters: Filters) -> TransferPage:
+    """Resolved transfers matching every filter given, one page at a time."""
+    with store.engine.connect() as conn:
+        items = queries.list_transfers(conn, store.catalogue, filters)
+        total = queries.count_transfers(conn, filters)
+    return TransferPage(
+        total=total,
+        limit=filters.limit,
+        offset=filters.offset,
+        sort=filters.sort,
+        order="desc" if filters.descending else "asc",
+        items=[TransferOut.of(t) for t in items],
+    )
+
+
+@router.get("/transfers/{transfer_id}", response_model=TransferDetailOut, responses=NOT_FOUND)
+def get_transfer(store: StoreDep, transfer_id: Id) -> TransferDetailOut:
+    """One transfer: status timeline, reports grouped by independent origin, their
+    claims and evidence (offsets into each article's text)."""
+    detail = store.transfer(transfer_id)
+    if detail is None:
+        raise HTTPException(404, f"no transfer {transfer_id}")
+    return TransferDetailOut.of(detail)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND)
+def get_article(
+    store: StoreDep,
+    article_id: Id,
+    version: Annotated[int | None, Query(ge=1, le=100_000)] = None,
+) -> ArticleOut:
+    """A stored article's exact text with every extracted span (evidence and claims)."""
+    with store.engine.connect() as conn:
+        view = browse.article_view(conn, article_id, version)
+    if view is None:
+        raise HTTPException(
+            404, f"no article {article_id}" + (f" version {version}" if version else "")
+        )
+    return ArticleOut.of(view)
+
+
+@router.get("/actors/{actor_id}", response_model=ActorOut, responses=NOT_FOUND)
+def get_actor(store: StoreDep, actor_id: ActorPath) -> ActorOut:
+    """A state or armed group: who supplies it and whom it supplies."""
+    resolved = store.catalogue.find_actor(actor_id) or actor_id
+    with store.engine.connect() as conn:
+        view = browse.actor_view(conn, store.catalogue, resolved)
+    if view is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    return ActorOut.of(view)
+
+
+@router.get("/systems", response_model=list[SystemOut])
+def list_systems(
+    store: StoreDep,
+    reported: Annotated[bool, Query(description="only systems some transfer names")] = True,
+) -> list[SystemOut]:
+    """Catalogued weapon systems with how many resolved transfers name each."""
+    with store.engine.connect() as conn:
+        systems, _families = browse.system_counts(conn)
+    found = [
+        _system(store, name, systems.get(name, 0))
+        for name in sorted(store.catalogue.systems)
+        if systems.get(name, 0) or not reported
+    ]
+    return sorted(found, key=lambda s: (-s.transfers, s.name))
+
+
+@router.get("/systems/{name}", response_model=SystemOut, responses=NOT_FOUND)
+def get_system(store: StoreDep, name: Annotated[str, Path(max_length=100)]) -> SystemOut:
+    """One catalogued system (or family head) and how many transfers name it."""
+    entry = _catalogued(store, name)
+    if entry is None:
+        raise HTTPException(404, f"no system {name!r} in the catalogue")
+    with store.engine.connect() as conn:
+        systems, families = browse.system_counts(conn)
+    return _system(store, entry, max(systems.get(entry, 0), families.get(entry, 0)))
+
+
+def _catalogued(store: Store, name: str) -> str | None:
+    if name in store.catalogue.systems:
+        return name
+    wanted = name.casefold()
+    for entry in store.catalogue.systems.values():
+        if wanted in (n.casefold() for n in (entry.name, *entry.aliases)):
+            return entry.name
+    return None
+
+
+def _system(store: Store, name: str, count: int) -> SystemOut:
+    entry = store.catalogue.systems[name]
+    return SystemOut(
+        name=entry.name,
+        family=entry.family,
+        category=entry.category.value,
+        origin=entry.origin,
+        aliases=list(entry.aliases),
+        transfers=count,
+    )
+
+
+@router.get("/network", response_model=list[EdgeOut])
+def get_network(store: StoreDep, filters: Filters) -> list[EdgeOut]:
+    """Supplier -> recipient edges (transfer counts by category) over the filtered transfers."""
+    with store.engine.connect() as conn:
+        edges = browse.network(conn, store.catalogue, filters)
+    return [EdgeOut.of(e) for e in edges]
+
+
+@router.get("/timeline", response_model=TimelineOut)
+def get_timeline(
+    store: StoreDep,
+    filters: Filters,
+    by: Literal["category", "status"] = "category",
+    grain: Literal["month", "quarter", "year"] = "month",
+) -> TimelineOut:
+    """Transfers per period of first report, split by category or status."""
+    with store.engine.connect() as conn:
+        periods = browse.timeline(conn, filters, by, grain)
+    return TimelineOut(
+        by=by, grain=grain, periods=[PeriodOut(period=p, counts=c) for p, c in periods]
+    )
+
+
+@router.get("/search", response_model=list[SearchHitOut])
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="words to find")],
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+) -> list[SearchHitOut]:
+    """Full-text search over stored articles, newest first; matches are in [brackets]."""
+    return [SearchHitOut.of(h) for h in store.search(q, limit)]
+
+
+@router.get("/stats")
+def get_stats(store: StoreDep) -> dict[str, object]:
+    """Counts that summarise the database."""
+    return store.stats()
+
+
+def ingest_router(token: str) -> APIRouter:
+    """POST /api/ingest, only mounted when the server was started with a token."""
+    guarded = APIRouter(prefix="/api", tags=["ingest"])
+
+    @guarded.post(
+        "/ingest",
+        response_model=IngestOut,
+        responses={401: {"model": ErrorOut, "description": "missing or wrong token"}},
+    )
+    def ingest(
+        store: StoreDep,
+        articles: list[ArticleIn],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> IngestOut:
+        """Store and resolve articles (send ``Authorization: Bearer TOKEN``)."""
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not secrets.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "missing or wrong token", {"WWW-Authenticate": "Bearer"})
+        if len(articles) > 1000:
+            raise HTTPException(413, "send at most 1,000 articles per request")
+        summary = store.ingest(
+            Article(
+                # Without a URL or id, the text names the article: resending it is a no-op.
+                id=a.id or a.url or hashlib.sha256(a.text.encode()).hexdigest()[:16],
+                text=a.text,
+                published=a.published,
+                url=a.url,
+                title=a.title,
+                outlet=a.outlet,
+                source="api",
+            )
+            for a in articles
+        )
+        return IngestOut(
+            added=dict(summary.added), skipped=dict(summary.skipped), at=datetime.now(UTC)
+        )
+
+    return guarded
+
+
+__all__ = ["ingest_router", "router"]

@@ -1,0 +1,113 @@
+"""The web application: REST API, pages, feed and packaged static files over one store."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+import armstrack
+from armstrack.store import Store
+from armstrack.web import api, pages
+
+# Pages load nothing from elsewhere and run no inline script: an injected <script> or
+# onclick attribute that slipped through escaping would still not run.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+# Swagger UI (packaged by fastapi-offline) starts itself with an inline script.
+DOCS_POLICY = PAGE_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+DOCS_POLICY = DOCS_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
+
+def create_app(store: Store, ingest_token: str | None = None) -> FastAPI:
+    """The application over an open store; ``ingest_token`` turns on POST /api/ingest."""
+    app = FastAPIOffline(
+        title="armstrack",
+        version=armstrack.__version__,
+        description="Reported international arms transfers, with their sources and evidence.",
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.include_router(api.router)
+    if ingest_token:
+        app.include_router(api.ingest_router(ingest_token))
+    app.include_router(pages.router)
+    static = resources.files("armstrack.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(Exception, _crash)
+    app.add_middleware(_DropEmptyParams)
+    app.middleware("http")(_headers)
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not (path.startswith("/api/") or path.endswith((".xml", ".csv", ".json")))
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if _wants_html(request):
+        return pages.page(
+            request, "error.html", exc.status_code, message=exc.detail, title="Not found"
+        )
+    return JSONResponse({"detail": exc.detail}, exc.status_code, headers=exc.headers)
+
+
+async def _invalid(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        {
+            "parameter": ".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]),
+            "problem": e["msg"],
+        }
+        for e in exc.errors()
+    ]
+    if _wants_html(request):
+        message = "; ".join(f"{p['parameter']}: {p['problem']}" for p in problems)
+        return pages.page(
+            request, "error.html", 422, message=f"Bad request: {message}", title="Bad request"
+        )
+    return JSONResponse({"detail": problems}, 422)
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    # A bug: say so plainly and keep the traceback in the server log (uvicorn prints it).
+    if _wants_html(request):
+        return pages.page(
+            request, "error.html", 500, message="Internal error.", title="Internal error"
+        )
+    return JSONResponse({"detail": "internal error"}, 500)
+
+
+async def _headers(request: Request, call_next: Any) -> Response:
+    response: Response = await call_next(request)
+    docs = request.url.path in ("/docs", "/docs/oauth2-redirect")
+    response.headers["Content-Security-Policy"] = DOCS_POLICY if docs else PAGE_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+class _DropEmptyParams:
+    """A filter form sends every field, empty or not; an empty field means no filter."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            pairs = scope["query_string"].split(b"&")
+            kept = b"&".join(p for p in pairs if p and not p.endswith(b"="))
+            scope = {**scope, "query_string": kept}
+        await self.app(scope, receive, send)
