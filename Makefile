@@ -3,6 +3,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PORT ?= 8000
 
 .PHONY: demo test lint bench clean
 
@@ -19,10 +20,12 @@ demo: $(VENV)/.installed
 	rm -f armstrack.db armstrack.db-wal armstrack.db-shm
 	$(BIN)/armstrack ingest examples/articles examples/articles.jsonl --db armstrack.db
 	$(BIN)/armstrack transfers --db armstrack.db
+	$(BIN)/armstrack serve --db armstrack.db --port $(PORT)
 
 # Tests run against the built wheel, so a data file missing from the package
 # fails here and not on a user's machine.
 test: $(BIN)/python
+	tools/ensure-chromium
 	rm -rf dist
 	$(BIN)/pip install --quiet build hatchling
 	$(BIN)/python -m build --wheel --no-isolation --outdir dist . >/dev/null

@@ -22,6 +22,7 @@ COMMANDS = [
     "search",
     "stats",
     "export",
+    "serve",
 ]
 
 

@@ -1,0 +1,34 @@
+"""Fixtures for the web layer: a real SQLite store of the bundled examples, and the app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from armstrack.extract import Extractor
+from armstrack.ingest import read_articles
+from armstrack.store import Store, open_store
+from armstrack.web import create_app
+
+TOKEN = "test-token-7c1f"
+
+
+@pytest.fixture(scope="module")
+def examples_store(
+    tmp_path_factory: pytest.TempPathFactory, extractor: Extractor, root: Path
+) -> Iterator[Store]:
+    store = open_store(tmp_path_factory.mktemp("web") / "examples.db", extractor)
+    store.ingest(
+        read_articles([root / "examples" / "articles", root / "examples" / "articles.jsonl"])
+    )
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def client(examples_store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(examples_store), raise_server_exceptions=False) as test_client:
+        yield test_client
