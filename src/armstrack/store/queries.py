@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select, text
 
@@ -56,7 +56,7 @@ class TransferFilter:
 
 
 # Columns a listing may be sorted by; anything else is refused before SQL is built.
-SORTS = (
+SortKey = Literal[
     "last_reported",
     "first_reported",
     "supplier",
@@ -69,7 +69,8 @@ SORTS = (
     "origins",
     "updated_at",
     "id",
-)
+]
+SORTS: tuple[str, ...] = get_args(SortKey)
 
 
 def transfer_query(filters: TransferFilter) -> Select[Any]:

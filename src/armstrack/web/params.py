@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from fastapi import Query, Request
 
 from armstrack.records import Category
-from armstrack.store.queries import TransferFilter
+from armstrack.store.queries import SortKey, TransferFilter
 
 MAX_PAGE = 500  # rows per page: a request can never ask the database for everything
 DEFAULT_PAGE = 50
@@ -25,20 +25,7 @@ ActorId = Annotated[
         "(houthis), or a name the catalogue knows (Iran, Ansar Allah)",
     ),
 ]
-Sort = Literal[
-    "last_reported",
-    "first_reported",
-    "supplier",
-    "recipient",
-    "category",
-    "status",
-    "quantity",
-    "reports",
-    "outlets",
-    "origins",
-    "updated_at",
-    "id",
-]
+Sort = SortKey
 StatusName = Literal["discussed", "agreed", "delivered"]
 
 
