@@ -26,6 +26,7 @@ demo: $(VENV)/.installed
 # fails here and not on a user's machine.
 test: $(BIN)/python
 	tools/ensure-chromium
+	tools/ensure-postgresql
 	rm -rf dist
 	$(BIN)/pip install --quiet build hatchling
 	$(BIN)/python -m build --wheel --no-isolation --outdir dist . >/dev/null

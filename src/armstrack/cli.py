@@ -226,10 +226,18 @@ DbOption = Annotated[
 
 def _open(db: str, catalogue: list[Path] | None = None) -> Store:
     try:
-        return open_store(db, _extractor(catalogue))
+        store = open_store(db, _extractor(catalogue))
+    except ModuleNotFoundError as error:
+        _complain(
+            "error:",
+            f"cannot open the store {db!r}: {error}; for PostgreSQL install "
+            "the driver with: pip install 'armstrack[postgresql]'",
+        )
+        raise typer.Exit(2) from error
     except (OperationalError, ArgumentError) as error:
         _complain("error:", f"cannot open the store {db!r}: {error}")
         raise typer.Exit(2) from error
+    return store
 
 
 @app.command()
@@ -246,35 +254,35 @@ def ingest(
 
     Example: armstrack ingest examples/articles examples/articles.jsonl --db armstrack.db
     """
-    store = _open(db, catalogue)
-    items = _reported(read_articles(paths, IngestSettings(max_bytes=max_bytes)))
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.completed} articles"),
-        TextColumn("{task.fields[skipped]} skipped"),
-        TextColumn("{task.fields[rate]:.0f}/s"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=False,
-    ) as bar:
-        task = bar.add_task("ingest", total=None, skipped=0, rate=0.0)
-        started = time.monotonic()
+    with _open(db, catalogue) as store:
+        items = _reported(read_articles(paths, IngestSettings(max_bytes=max_bytes)))
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.completed} articles"),
+            TextColumn("{task.fields[skipped]} skipped"),
+            TextColumn("{task.fields[rate]:.0f}/s"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=False,
+        ) as bar:
+            task = bar.add_task("ingest", total=None, skipped=0, rate=0.0)
+            started = time.monotonic()
 
-        def progress(seen: int, skipped: int) -> None:
-            elapsed = max(time.monotonic() - started, 1e-6)
-            bar.update(task, completed=seen, skipped=skipped, rate=seen / elapsed)
+            def progress(seen: int, skipped: int) -> None:
+                elapsed = max(time.monotonic() - started, 1e-6)
+                bar.update(task, completed=seen, skipped=skipped, rate=seen / elapsed)
 
-        summary = store.ingest(items, batch_size=batch_size, progress=progress)
-    added = ", ".join(f"{n} {what}" for what, n in sorted(summary.added.items())) or "nothing"
-    skipped = sum(summary.skipped.values())
-    reasons = ", ".join(f"{n} {reason}" for reason, n in summary.skipped.most_common())
-    err.print(
-        f"{summary.seen} articles: {added}"
-        + (f"; {skipped} skipped ({reasons})" if skipped else "")
-    )
-    store.close()
-    if skipped:
-        raise typer.Exit(1)
+            summary = store.ingest(items, batch_size=batch_size, progress=progress)
+        added = ", ".join(f"{n} {what}" for what, n in sorted(summary.added.items())) or "nothing"
+        skipped = sum(summary.skipped.values())
+        reasons = ", ".join(f"{n} {reason}" for reason, n in summary.skipped.most_common())
+        err.print(
+            f"{summary.seen} articles: {added}"
+            + (f"; {skipped} skipped ({reasons})" if skipped else "")
+        )
+        store.close()
+        if skipped:
+            raise typer.Exit(1)
 
 
 def _reported(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
@@ -324,27 +332,27 @@ def transfers_command(
     if category is not None and category not in Category._value2member_map_:
         _complain("error:", f"--category must be one of {', '.join(c.value for c in Category)}")
         raise typer.Exit(2)
-    store = _open(db)
-    filters = TransferFilter(
-        supplier=supplier,
-        recipient=recipient,
-        actor=actor,
-        category=category,
-        system=system,
-        status=status,
-        since=since.date() if since else None,
-        until=until.date() if until else None,
-        min_origins=min_origins,
-        limit=limit,
-    )
-    found = store.transfers(filters)
-    if format is TableFormat.csv:
-        sys.stdout.write(export.to_csv(found))
-    elif format is TableFormat.json:
-        sys.stdout.write(export.to_json(found))
-    else:
-        out.print(_resolved_table(found), soft_wrap=False)
-        err.print(f"{len(found)} transfer{'' if len(found) == 1 else 's'}")
+    with _open(db) as store:
+        filters = TransferFilter(
+            supplier=supplier,
+            recipient=recipient,
+            actor=actor,
+            category=category,
+            system=system,
+            status=status,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            min_origins=min_origins,
+            limit=limit,
+        )
+        found = store.transfers(filters)
+        if format is TableFormat.csv:
+            sys.stdout.write(export.to_csv(found))
+        elif format is TableFormat.json:
+            sys.stdout.write(export.to_json(found))
+        else:
+            out.print(_resolved_table(found), soft_wrap=False)
+            err.print(f"{len(found)} transfer{'' if len(found) == 1 else 's'}")
 
 
 def _resolved_table(found: list[ResolvedTransfer]) -> Table:
@@ -383,7 +391,8 @@ def show(
 
     Example: armstrack show 12
     """
-    detail = _open(db).transfer(transfer_id)
+    with _open(db) as store:
+        detail = store.transfer(transfer_id)
     if detail is None:
         _complain("error:", f"no transfer with id {transfer_id}")
         raise typer.Exit(2)
@@ -424,7 +433,9 @@ def search_command(
 
     Example: armstrack search "Caspian Sea"
     """
-    for hit in _open(db).search(query, limit):
+    with _open(db) as store:
+        hits = store.search(query, limit)
+    for hit in hits:
         out.print(f"{hit.published or 'undated'}  {hit.title or hit.url or hit.article_id}")
         out.print(f"    {hit.snippet}")
 
@@ -435,7 +446,9 @@ def stats(db: DbOption = "armstrack.db") -> None:
 
     Example: armstrack stats --db armstrack.db
     """
-    sys.stdout.write(json.dumps(_open(db).stats(), indent=2, default=str) + "\n")
+    with _open(db) as store:
+        counts = store.stats()
+    sys.stdout.write(json.dumps(counts, indent=2, default=str) + "\n")
 
 
 class ExportFormat(StrEnum):
@@ -457,20 +470,20 @@ def export_command(
 
     Example: armstrack export --format graphml -o transfers.graphml
     """
-    store = _open(db)
-    found = store.transfers(TransferFilter(limit=10_000_000))
-    if format is ExportFormat.sipri:
-        details = [d for d in (store.transfer(t.id) for t in found) if d is not None]
-        content = export.to_sipri(details)
-    else:
-        content = {"csv": export.to_csv, "json": export.to_json, "graphml": export.to_graphml}[
-            format.value
-        ](found)
-    if output is None:
-        sys.stdout.write(content)
-    else:
-        output.write_text(content, encoding="utf-8")
-        err.print(f"{len(found)} transfers written to {output}")
+    with _open(db) as store:
+        found = store.transfers(TransferFilter(limit=10_000_000))
+        if format is ExportFormat.sipri:
+            details = [d for d in (store.transfer(t.id) for t in found) if d is not None]
+            content = export.to_sipri(details)
+        else:
+            content = {"csv": export.to_csv, "json": export.to_json, "graphml": export.to_graphml}[
+                format.value
+            ](found)
+        if output is None:
+            sys.stdout.write(content)
+        else:
+            output.write_text(content, encoding="utf-8")
+            err.print(f"{len(found)} transfers written to {output}")
 
 
 @app.command()
@@ -501,12 +514,12 @@ def serve(
             "error:", f"no database at {db!r}; create one with: armstrack ingest PATH --db {db}"
         )
         raise typer.Exit(2)
-    application = create_app(_open(db), ingest_token)
-    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
-    out.print(
-        f"armstrack is serving {db} at http://{shown}:{port}/ (API docs at /docs; Ctrl-C stops)"
-    )
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    with _open(db) as store:
+        shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+        out.print(
+            f"armstrack is serving {db} at http://{shown}:{port}/ (API docs at /docs; Ctrl-C stops)"
+        )
+        uvicorn.run(create_app(store, ingest_token), host=host, port=port, log_level="warning")
 
 
 @app.command(name="catalogue")

@@ -1,9 +1,8 @@
-"""Fixtures for store tests: a fresh SQLite file per test, and article builders."""
+"""Fixtures for store tests: a fresh database per test on each backend, article builders."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,9 @@ from armstrack.store import Store, open_store
 
 
 @pytest.fixture
-def store(tmp_path: Path, extractor: Extractor) -> Store:
-    opened = open_store(tmp_path / "test.db", extractor)
+def store(database: str, extractor: Extractor) -> Store:
+    """A fresh store on SQLite and on PostgreSQL: every store test runs on both."""
+    opened = open_store(database, extractor)
     yield opened  # type: ignore[misc]
     opened.close()
 

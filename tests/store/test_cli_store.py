@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -13,9 +12,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from typer.testing import CliRunner
 
 from armstrack.cli import app
+from armstrack.store.database import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -27,15 +29,28 @@ def _invoke(*args: str) -> object:
     return result
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("db") / "examples.db"
-    result = CliRunner().invoke(app, ["ingest", *EXAMPLES, "--db", str(db)])
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def example_db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> str:
+    """The bundled examples ingested through the CLI, on each backend."""
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("db") / "examples.db")
+    else:
+        db = request.getfixturevalue("postgres").new_database()
+    result = CliRunner().invoke(app, ["ingest", *EXAMPLES, "--db", db])
     assert result.exit_code == 0, result.output
     return db
 
 
-def test_ingest_reports_counts(example_db: Path) -> None:
+def _count(db: str, sql: str) -> tuple[object, ...]:
+    engine = create_engine(database_url(db))
+    try:
+        with engine.connect() as conn:
+            return tuple(conn.exec_driver_sql(sql).one())
+    finally:
+        engine.dispose()
+
+
+def test_ingest_reports_counts(example_db: str) -> None:
     result = CliRunner().invoke(app, ["ingest", *EXAMPLES, "--db", str(example_db)])
     assert result.exit_code == 0
     assert "15 articles: 15 unchanged" in result.stderr
@@ -79,7 +94,7 @@ def test_transfers_bad_filters_are_usage_errors(
     assert message in result.stderr
 
 
-def test_show_prints_timeline_claims_and_evidence(example_db: Path) -> None:
+def test_show_prints_timeline_claims_and_evidence(example_db: str) -> None:
     rows = json.loads(
         CliRunner()
         .invoke(
@@ -107,7 +122,7 @@ def test_show_prints_timeline_claims_and_evidence(example_db: Path) -> None:
     assert missing.exit_code == 2 and "no transfer with id 99999" in missing.stderr
 
 
-def test_search_and_stats(example_db: Path) -> None:
+def test_search_and_stats(example_db: str) -> None:
     search = CliRunner().invoke(app, ["search", "Caspian", "--db", str(example_db)])
     assert search.exit_code == 0 and "[Caspian]" in search.stdout
     stats = json.loads(CliRunner().invoke(app, ["stats", "--db", str(example_db)]).stdout)
@@ -115,7 +130,7 @@ def test_search_and_stats(example_db: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "graphml", "sipri"])
-def test_export_formats(example_db: Path, tmp_path: Path, fmt: str) -> None:
+def test_export_formats(example_db: str, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"out.{fmt}"
     result = CliRunner().invoke(
         app, ["export", "--db", str(example_db), "--format", fmt, "-o", str(target)]
@@ -143,15 +158,18 @@ def test_database_url_from_environment(tmp_path: Path) -> None:
     assert db.exists()
 
 
-def test_killed_ingest_resumes_without_duplicates(tmp_path: Path) -> None:
+ARTICLES = 400  # in the kill-and-resume test
+
+
+def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, database: str) -> None:
     lines = [
         json.dumps({"id": f"a{i}", "url": f"https://news.example/{i}", "date": "2024-02-21",
                     "text": f"Report {i}: Iran shipped {i + 2} Shahed-136 drones to Russia, officials said on day {i}."})
-        for i in range(400)
+        for i in range(ARTICLES)
     ]  # fmt: skip
     source = tmp_path / "batch.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db = tmp_path / "resume.db"
+    db = database
     command = [
         str(Path(sys.executable).parent / "armstrack"),
         "ingest",
@@ -166,30 +184,25 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path) -> None:
     stored = 0
     while time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
-        if db.exists():
-            try:
-                stored = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
-            except sqlite3.OperationalError:
-                continue
-            if stored >= 30:
-                os.kill(process.pid, signal.SIGKILL)
-                break
+        try:
+            stored = int(str(_count(db, "SELECT count(*) FROM articles")[0]))
+        except (OperationalError, ProgrammingError):
+            continue  # not created yet
+        if stored >= 30:
+            os.kill(process.pid, signal.SIGKILL)
+            break
     process.wait()
-    assert 0 < stored < 400, "the ingest must be killed part-way"
+    assert 0 < stored < ARTICLES, "the ingest must be killed part-way"
     finished = subprocess.run(command, capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
-    connection = sqlite3.connect(db)
-    assert connection.execute("SELECT count(*), count(DISTINCT key) FROM articles").fetchone() == (
-        400,
-        400,
-    )
-    assert connection.execute("SELECT count(*) FROM article_versions").fetchone() == (400,)
-    assert connection.execute("SELECT count(*) FROM mentions").fetchone() == (400,)
+    assert _count(db, "SELECT count(*), count(DISTINCT key) FROM articles") == (ARTICLES,) * 2
+    assert _count(db, "SELECT count(*) FROM article_versions") == (ARTICLES,)
+    assert _count(db, "SELECT count(*) FROM mentions") == (ARTICLES,)
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is only beside the project in CI")
-def test_seed_articles_resolve_into_four_transfers(tmp_path: Path) -> None:
-    db = tmp_path / "seeds.db"
+def test_seed_articles_resolve_into_four_transfers(database: str) -> None:
+    db = database
     result = CliRunner().invoke(
         app, ["ingest", str(SEEDS / "seed-000.txt"), str(SEEDS / "seed-003.txt"), "--db", str(db)]
     )

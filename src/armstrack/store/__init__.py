@@ -149,6 +149,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 def open_store(target: str | Path = "armstrack.db", extractor: Extractor | None = None) -> Store:
     """Open (creating and migrating as needed) the database at a path or SQLAlchemy URL."""
