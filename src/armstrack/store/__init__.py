@@ -21,9 +21,16 @@ from sqlalchemy import Engine, insert
 from armstrack.catalogue import Catalogue
 from armstrack.errors import InputError
 from armstrack.extract import Extractor
-from armstrack.records import Added, Article, ResolvedTransfer, SearchHit, TransferDetail
+from armstrack.records import (
+    Added,
+    Article,
+    Extraction,
+    ResolvedTransfer,
+    SearchHit,
+    TransferDetail,
+)
 from armstrack.store import queries
-from armstrack.store.database import connect, migrate
+from armstrack.store.database import connect, lock_writers, migrate
 from armstrack.store.queries import TransferFilter
 from armstrack.store.schema import skipped_inputs
 from armstrack.store.writer import Writer, _now
@@ -92,37 +99,50 @@ class Store:
     def _write_batch(
         self, batch: list[Article | InputError], articles: list[Article], summary: IngestSummary
     ) -> None:
-        with self.engine.begin() as conn:
-            for item in batch:
-                if isinstance(item, InputError):
-                    summary.skipped[item.reason] += 1
-                    summary.errors.append(item)
-                    conn.execute(
-                        insert(skipped_inputs).values(
-                            source=item.source,
-                            line=item.line,
-                            reason=item.reason,
-                            message=item.message,
-                            at=_now(),
-                        )
-                    )
+        # Extract outside the write transaction: a concurrent ingester waits only for the
+        # writing. Articles already stored unchanged are not extracted again.
+        with self.engine.connect() as conn:
             statuses = self.writer.classify(conn, articles)
-            pairs = []
-            for article, status in zip(articles, statuses, strict=True):
-                if status is Added.UNCHANGED:
-                    summary.added[status.value] += 1
-                    continue
-                try:
-                    pairs.append((article, self.extractor.run(article)))
-                except (
-                    Exception
-                ) as exc:  # one article that breaks the extractor must not end the run
-                    summary.skipped["extraction failed"] += 1
-                    summary.errors.append(
-                        InputError(article.source or article.id, f"extraction failed ({exc!r})")
+        pairs = []
+        for article, status in zip(articles, statuses, strict=True):
+            if status is Added.UNCHANGED:
+                summary.added[status.value] += 1
+                continue
+            try:
+                pairs.append((article, self.extractor.run(article)))
+            except Exception as exc:  # one article that breaks the extractor must not end the run
+                summary.skipped["extraction failed"] += 1
+                summary.errors.append(
+                    InputError(article.source or article.id, f"extraction failed ({exc!r})")
+                )
+        self.write(pairs, [item for item in batch if isinstance(item, InputError)], summary)
+
+    def write(
+        self,
+        pairs: list[tuple[Article, Extraction]],
+        errors: list[InputError],
+        summary: IngestSummary,
+    ) -> None:
+        """Store extracted articles and skipped inputs in one transaction, holding the
+        store's writer lock so that concurrent ingesters never interleave."""
+        with self.engine.begin() as conn:
+            lock_writers(conn)
+            self.writer.sync(conn)
+            for error in errors:
+                summary.skipped[error.reason] += 1
+                summary.errors.append(error)
+                conn.execute(
+                    insert(skipped_inputs).values(
+                        source=error.source,
+                        line=error.line,
+                        reason=error.reason,
+                        message=error.message,
+                        at=_now(),
                     )
+                )
             for added in self.writer.store_batch(conn, pairs):
                 summary.added[added.value] += 1
+            self.writer.remember(conn)
 
     def transfers(self, filters: TransferFilter | None = None) -> list[ResolvedTransfer]:
         with self.engine.connect() as conn:

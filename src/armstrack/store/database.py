@@ -11,7 +11,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 MIGRATIONS = "armstrack.store:migrations"
 
@@ -49,3 +49,20 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+# Any fixed number: the key of PostgreSQL's advisory lock that serialises writers.
+WRITER_LOCK = 0x61726D73
+
+
+def lock_writers(conn: Connection) -> None:
+    """Take the store's writer lock for the rest of the open transaction.
+
+    Resolution reads what earlier batches wrote, so two ingesters must not write at once:
+    PostgreSQL takes a transaction-scoped advisory lock; SQLite takes its write lock now
+    (BEGIN IMMEDIATE) instead of at the first write, after reads that may be stale.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")

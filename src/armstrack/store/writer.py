@@ -105,12 +105,23 @@ class Writer:
         # Resolved transfers per (supplier, recipient, category), loaded once per block:
         # this writer is the only one, so what it wrote itself it knows already.
         self._blocks: dict[tuple[str, str, str], _Block] = {}
+        self._mark: tuple[Any, ...] | None = None  # the newest rows when last seen
 
     def forget(self) -> None:
         """Drop what the writer remembers of the database (after a rolled-back batch)."""
         self._blocks.clear()
         self._outlet_ids.clear()
         self._actors_ready = False
+        self._mark = None
+
+    def sync(self, conn: Connection) -> None:
+        """Forget the cache if another writer has written since this one's last batch."""
+        if self._mark is None or _mark(conn) != self._mark:
+            self.forget()
+
+    def remember(self, conn: Connection) -> None:
+        """Note where the store stands after this writer's batch."""
+        self._mark = _mark(conn)
 
     # -- what is new ----------------------------------------------------------------
 
@@ -478,6 +489,13 @@ class Writer:
         if rows:
             conn.execute(insert(actors), rows)
         self._actors_ready = True
+
+
+def _mark(conn: Connection) -> tuple[Any, ...]:
+    """The newest version and report ids: any writer's batch moves one of them."""
+    versions = conn.execute(select(func.max(article_versions.c.id))).scalar()
+    reports = conn.execute(select(func.max(mentions.c.id))).scalar()
+    return (versions, reports)
 
 
 def _stored_keys(conn: Connection, keys: list[str]) -> dict[str, int]:
