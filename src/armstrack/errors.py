@@ -40,6 +40,16 @@ class InputError(ArmstrackError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # Rebuilt from its fields when it crosses processes (Dask workers send it back).
+        return (type(self), (self.source, self.message, self.line))
+
+
+class ExtractionFailed(InputError):
+    """The extractor raised on this article: a bug to report, not a reason to stop."""
+
+    reason = "extraction failed"
+
 
 class DecodeError(InputError):
     reason = "not text"

@@ -34,11 +34,11 @@ def read_articles(
     """Articles from files and directories (recursively), in a stable order."""
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _known(p))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and known(p))
             for file in files:
-                yield from _read_file(file, settings)
+                yield from read_file(file, settings)
         elif path.is_file():
-            yield from _read_file(path, settings)
+            yield from read_file(path, settings)
         else:
             yield InputError(str(path), "no such file or directory")
 
@@ -60,22 +60,22 @@ READERS: tuple[tuple[frozenset[str], Reader], ...] = (
 )
 
 
-def _suffix(path: Path) -> str:
+def suffix_of(path: Path) -> str:
     """The format suffix in lower case; ``.warc.gz`` counts as one."""
     name = path.name.lower()
     return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
 def _reader(path: Path) -> Reader | None:
-    suffix = _suffix(path)
+    suffix = suffix_of(path)
     return next((read for suffixes, read in READERS if suffix in suffixes), None)
 
 
-def _known(path: Path) -> bool:
+def known(path: Path) -> bool:
     return _reader(path) is not None
 
 
-def _read_file(path: Path, settings: IngestSettings) -> Iterator[Article | InputError]:
+def read_file(path: Path, settings: IngestSettings) -> Iterator[Article | InputError]:
     read = _reader(path) or _one(read_text_file)
     try:
         yield from read(path, settings.max_bytes)

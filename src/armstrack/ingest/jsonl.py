@@ -35,11 +35,18 @@ class ArticleLine(BaseModel):
         return value
 
 
-def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
-    """Stream the file line by line; a bad line is an error item, not the end of the file."""
+def read_jsonl_file(
+    path: Path, max_bytes: int, only: range | None = None
+) -> Iterator[Article | InputError]:
+    """Stream the file line by line; a bad line is an error item, not the end of the file.
+    ``only`` limits reading to those line numbers (a partition of a large file)."""
     source = str(path)
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
+            if only is not None and number not in only:
+                if number >= only.stop:
+                    break
+                continue
             if not raw.strip():
                 continue
             try:

@@ -30,17 +30,24 @@ class _Truncated(Exception):
     """The archive ends inside a record."""
 
 
-def read_warc_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+def read_warc_file(
+    path: Path, max_bytes: int, only: range | None = None
+) -> Iterator[Article | InputError]:
     """Articles from the HTML responses in the archive ``path``, read as a stream.
 
     A damaged archive ends with one error naming the record where the damage starts,
-    after every article read before it.
+    after every article read before it. ``only`` limits reading to those record numbers
+    (a partition); the records before them are skipped without being parsed.
     """
     source = str(path)
     number = 0
     with path.open("rb") as handle:
         try:
             for number, record in enumerate(ArchiveIterator(handle), start=1):
+                if only is not None and number not in only:
+                    if number >= only.stop:
+                        break
+                    continue
                 item = _record_item(source, number, record, max_bytes)
                 if item is not None:
                     yield item
@@ -55,7 +62,7 @@ def read_warc_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]
         except (ArchiveLoadFailed, StatusAndHeadersParserException) as exc:
             yield _damaged(source, number + 1, exc)
             return
-    if number == 0:
+    if number == 0 and (only is None or only.start <= 1):
         yield InputError(source, "no WARC records (an empty or truncated archive)")
 
 

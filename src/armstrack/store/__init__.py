@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, insert
 
 from armstrack.catalogue import Catalogue
-from armstrack.errors import InputError
+from armstrack.errors import ExtractionFailed, InputError
 from armstrack.extract import Extractor
 from armstrack.records import (
     Added,
@@ -103,28 +103,27 @@ class Store:
         # writing. Articles already stored unchanged are not extracted again.
         with self.engine.connect() as conn:
             statuses = self.writer.classify(conn, articles)
-        pairs = []
+        results: list[tuple[Article, Extraction] | InputError] = list(
+            item for item in batch if isinstance(item, InputError)
+        )
         for article, status in zip(articles, statuses, strict=True):
             if status is Added.UNCHANGED:
                 summary.added[status.value] += 1
-                continue
-            try:
-                pairs.append((article, self.extractor.run(article)))
-            except Exception as exc:  # one article that breaks the extractor must not end the run
-                summary.skipped["extraction failed"] += 1
-                summary.errors.append(
-                    InputError(article.source or article.id, f"extraction failed ({exc!r})")
-                )
-        self.write(pairs, [item for item in batch if isinstance(item, InputError)], summary)
+            else:
+                results.append(extract_safely(self.extractor, article))
+        self.write(results, summary)
 
     def write(
-        self,
-        pairs: list[tuple[Article, Extraction]],
-        errors: list[InputError],
-        summary: IngestSummary,
+        self, results: list[tuple[Article, Extraction] | InputError], summary: IngestSummary
     ) -> None:
         """Store extracted articles and skipped inputs in one transaction, holding the
-        store's writer lock so that concurrent ingesters never interleave."""
+        store's writer lock so that concurrent ingesters never interleave. Skipped
+        inputs are recorded with input errors first, then extraction failures."""
+        pairs = [r for r in results if not isinstance(r, InputError)]
+        errors = sorted(
+            (r for r in results if isinstance(r, InputError)),
+            key=lambda e: isinstance(e, ExtractionFailed),
+        )
         with self.engine.begin() as conn:
             lock_writers(conn)
             self.writer.sync(conn)
@@ -174,6 +173,17 @@ class Store:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def extract_safely(
+    extractor: Extractor, article: Article
+) -> tuple[Article, Extraction] | InputError:
+    """The article with its extraction, or the failure to record: one article that
+    breaks the extractor must not end a run."""
+    try:
+        return article, extractor.run(article)
+    except Exception as exc:
+        return ExtractionFailed(article.source or article.id, f"extraction failed ({exc!r})")
 
 
 def open_store(target: str | Path = "armstrack.db", extractor: Extractor | None = None) -> Store:

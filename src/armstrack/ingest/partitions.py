@@ -1,0 +1,94 @@
+"""Cutting the input into partitions that workers can read independently.
+
+A partition is a whole file, or a range of line numbers of a JSON-lines file or of record
+numbers of a WARC archive, so that one big archive spreads over many workers. Reading
+the partitions one after the other yields exactly what ``read_articles`` yields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+
+from armstrack.errors import InputError
+from armstrack.ingest.files import (
+    JSONL_SUFFIXES,
+    WARC_SUFFIXES,
+    IngestSettings,
+    known,
+    read_file,
+    suffix_of,
+)
+from armstrack.ingest.jsonl import read_jsonl_file
+from armstrack.ingest.warc import read_warc_file
+from armstrack.records import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """Records ``first`` to ``last`` (1-based, inclusive) of a file, or all of it."""
+
+    path: str
+    first: int = 1
+    last: int | None = None  # None: to the end of the file
+
+    def __str__(self) -> str:
+        if self.first == 1 and self.last is None:
+            return self.path
+        return f"{self.path}[{self.first}-{self.last or ''}]"
+
+
+def plan(paths: Iterable[str | Path], size: int = 500) -> Iterator[Partition | InputError]:
+    """Partitions of every input, in ``read_articles`` order; a missing path is an error."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and known(p)):
+                yield from _split(file, size)
+        elif path.is_file():
+            yield from _split(path, size)
+        else:
+            yield InputError(str(path), "no such file or directory")
+
+
+def _split(path: Path, size: int) -> Iterator[Partition]:
+    count = _records(path)
+    if count is None or count <= size:
+        yield Partition(str(path))
+        return
+    for first in range(1, count + 1, size):
+        last = first + size - 1
+        yield Partition(str(path), first, None if last >= count else last)
+
+
+def _records(path: Path) -> int | None:
+    """Lines of a JSON-lines file or records of a WARC archive; None for other files or
+    a file that cannot be counted (its one partition then reports the problem)."""
+    suffix = suffix_of(path)
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as handle:
+                return sum(1 for _ in handle)
+        if suffix in WARC_SUFFIXES:
+            with path.open("rb") as handle:
+                return sum(1 for _ in ArchiveIterator(handle))
+    except Exception:  # damaged or unreadable: read whole, where the reader reports it
+        return None
+    return None
+
+
+def read_partition(
+    partition: Partition, settings: IngestSettings
+) -> Iterator[Article | InputError]:
+    path = Path(partition.path)
+    if partition.first == 1 and partition.last is None:
+        yield from read_file(path, settings)
+        return
+    only = range(partition.first, (partition.last or 2**62) + 1)
+    reader = read_jsonl_file if suffix_of(path) in JSONL_SUFFIXES else read_warc_file
+    try:
+        yield from reader(path, settings.max_bytes, only)
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
