@@ -32,7 +32,7 @@ from armstrack.extract import Extractor, Settings
 from armstrack.ingest import IngestSettings, read_articles
 from armstrack.records import Article, Category, Extraction, ResolvedTransfer, Status, Transfer
 from armstrack.serialise import extraction_dict
-from armstrack.store import Store, TransferFilter, export, open_store
+from armstrack.store import IngestSummary, Store, TransferFilter, export, open_store
 
 app = typer.Typer(
     help=(
@@ -224,6 +224,11 @@ DbOption = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 def _open(db: str, catalogue: list[Path] | None = None) -> Store:
     try:
         store = open_store(db, _extractor(catalogue))
@@ -249,13 +254,29 @@ def ingest(
         int, typer.Option(min=1, help="Largest article accepted, in bytes.")
     ] = 2_000_000,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 100,
+    engine: Annotated[
+        Engine,
+        typer.Option(help="local: this process extracts; dask: Dask workers extract."),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Address of a running Dask scheduler (default: a local cluster)."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Workers of the local Dask cluster (one core each).")
+    ] = 2,
+    partition_size: Annotated[
+        int,
+        typer.Option(min=1, help="Records per Dask task when a JSONL or WARC file is split."),
+    ] = 500,
 ) -> None:
     """Store articles and their transfers in the database, resolving reports across articles.
 
     Example: armstrack ingest examples/articles examples/articles.jsonl --db armstrack.db
     """
+    settings = IngestSettings(max_bytes=max_bytes)
+    summary: IngestSummary
     with _open(db, catalogue) as store:
-        items = _reported(read_articles(paths, IngestSettings(max_bytes=max_bytes)))
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.completed} articles"),
@@ -272,7 +293,31 @@ def ingest(
                 elapsed = max(time.monotonic() - started, 1e-6)
                 bar.update(task, completed=seen, skipped=skipped, rate=seen / elapsed)
 
-            summary = store.ingest(items, batch_size=batch_size, progress=progress)
+            if engine is Engine.dask:
+                try:
+                    from armstrack.scale import ingest_dask
+                except ModuleNotFoundError as error:
+                    _complain("error:", f"{error}; install it with: pip install 'armstrack[dask]'")
+                    raise typer.Exit(2) from error
+
+                summary = ingest_dask(
+                    store,
+                    paths,
+                    scheduler=scheduler,
+                    workers=workers,
+                    batch_size=batch_size,
+                    partition_size=partition_size,
+                    settings=settings,
+                    catalogue_files=catalogue or (),
+                    progress=progress,
+                )
+                for error in summary.errors:
+                    _complain("skipped", error)
+                for partition, why in summary.failed:
+                    _complain("failed", f"{partition}: {why}")
+            else:
+                items = _reported(read_articles(paths, settings))
+                summary = store.ingest(items, batch_size=batch_size, progress=progress)
         added = ", ".join(f"{n} {what}" for what, n in sorted(summary.added.items())) or "nothing"
         skipped = sum(summary.skipped.values())
         reasons = ", ".join(f"{n} {reason}" for reason, n in summary.skipped.most_common())
@@ -280,8 +325,13 @@ def ingest(
             f"{summary.seen} articles: {added}"
             + (f"; {skipped} skipped ({reasons})" if skipped else "")
         )
-        store.close()
-        if skipped:
+        failed = getattr(summary, "failed", [])
+        if failed:
+            err.print(
+                f"{len(failed)} partition(s) failed and were left out; "
+                "run the same command again to retry them"
+            )
+        if skipped or failed:
             raise typer.Exit(1)
 
 

@@ -88,11 +88,7 @@ class Store:
         self, batch: list[Article | InputError], summary: IngestSummary, progress: Progress | None
     ) -> None:
         articles = [item for item in batch if not isinstance(item, InputError)]
-        try:
-            self._write_batch(batch, articles, summary)
-        except BaseException:
-            self.writer.forget()  # the batch was rolled back; what the writer cached is void
-            raise
+        self._write_batch(batch, articles, summary)
         if progress:
             progress(summary.seen, sum(summary.skipped.values()))
 
@@ -124,24 +120,28 @@ class Store:
             (r for r in results if isinstance(r, InputError)),
             key=lambda e: isinstance(e, ExtractionFailed),
         )
-        with self.engine.begin() as conn:
-            lock_writers(conn)
-            self.writer.sync(conn)
-            for error in errors:
-                summary.skipped[error.reason] += 1
-                summary.errors.append(error)
-                conn.execute(
-                    insert(skipped_inputs).values(
-                        source=error.source,
-                        line=error.line,
-                        reason=error.reason,
-                        message=error.message,
-                        at=_now(),
+        try:
+            with self.engine.begin() as conn:
+                lock_writers(conn)
+                self.writer.sync(conn)
+                for error in errors:
+                    summary.skipped[error.reason] += 1
+                    summary.errors.append(error)
+                    conn.execute(
+                        insert(skipped_inputs).values(
+                            source=error.source,
+                            line=error.line,
+                            reason=error.reason,
+                            message=error.message,
+                            at=_now(),
+                        )
                     )
-                )
-            for added in self.writer.store_batch(conn, pairs):
-                summary.added[added.value] += 1
-            self.writer.remember(conn)
+                for added in self.writer.store_batch(conn, pairs):
+                    summary.added[added.value] += 1
+                self.writer.remember(conn)
+        except BaseException:
+            self.writer.forget()  # the batch was rolled back; what the writer cached is void
+            raise
 
     def transfers(self, filters: TransferFilter | None = None) -> list[ResolvedTransfer]:
         with self.engine.connect() as conn:
