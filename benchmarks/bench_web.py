@@ -399,7 +399,7 @@ class Summary:
 
 
 HEADER = (
-    f"{'endpoint':<46} {'group':<6} {'reqs':>5} {'err':>4} {'median':>7} {'p95':>7} "
+    f"{'endpoint':<50} {'group':<6} {'reqs':>5} {'err':>4} {'median':>7} {'p95':>7} "
     f"{'p99':>7} {'max':>7} {'req/s':>7} {'cpu/req':>7}  "
 )
 
@@ -409,7 +409,7 @@ def row(result: Result) -> str:
     verdict = ("ok" if s.meets_targets() else "SLOW") if result.endpoint.group in GROUPS else ""
     cpu_ms = result.server_cpu_s * 1000 / max(1, s.count)
     return (
-        f"{result.endpoint.name:<46} {result.endpoint.group:<6} {s.count:>5} {result.errors:>4} "
+        f"{result.endpoint.name:<50} {result.endpoint.group:<6} {s.count:>5} {result.errors:>4} "
         f"{s.median:>7.1f} {s.p95:>7.1f} {s.p99:>7.1f} {s.max:>7.1f} "
         f"{s.count / result.wall_s:>7.0f} {cpu_ms:>7.1f}  {verdict}"
     )

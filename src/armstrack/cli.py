@@ -311,8 +311,8 @@ def ingest(
                     catalogue_files=catalogue or (),
                     progress=progress,
                 )
-                for error in summary.errors:
-                    _complain("skipped", error)
+                for problem in summary.errors:
+                    _complain("skipped", problem)
                 for partition, why in summary.failed:
                     _complain("failed", f"{partition}: {why}")
             else:
