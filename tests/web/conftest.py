@@ -16,11 +16,19 @@ from armstrack.web import create_app
 TOKEN = "test-token-7c1f"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def examples_store(
-    tmp_path_factory: pytest.TempPathFactory, extractor: Extractor, root: Path
+    tmp_path_factory: pytest.TempPathFactory,
+    extractor: Extractor,
+    root: Path,
+    request: pytest.FixtureRequest,
 ) -> Iterator[Store]:
-    store = open_store(tmp_path_factory.mktemp("web") / "examples.db", extractor)
+    """The bundled examples in a store of each backend: the web tests run on both."""
+    if request.param == "sqlite":
+        target = str(tmp_path_factory.mktemp("web") / "examples.db")
+    else:
+        target = request.getfixturevalue("postgres").new_database()
+    store = open_store(target, extractor)
     store.ingest(
         read_articles([root / "examples" / "articles", root / "examples" / "articles.jsonl"])
     )

@@ -99,7 +99,10 @@ def test_serve_command_serves_the_store(examples_store: Store) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    database = str(examples_store.engine.url.database)
+    url = examples_store.engine.url
+    database = str(
+        url.database if url.get_backend_name() == "sqlite" else url.render_as_string(False)
+    )
     command = [str(Path(sys.executable).with_name("armstrack")), "serve", "--db", database]
     server = subprocess.Popen([*command, "--port", str(port)], stdout=subprocess.PIPE, text=True)
     try:
