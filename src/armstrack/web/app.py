@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -42,6 +42,13 @@ def create_app(store: Store, ingest_token: str | None = None) -> FastAPI:
     app.include_router(pages.router)
     static = resources.files("armstrack.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    icon = str(static / "favicon.svg")
+
+    # Pages declare the icon; Swagger UI and feed readers still ask for the old path.
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(icon, media_type="image/svg+xml")
+
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(Exception, _crash)

@@ -23,6 +23,7 @@ from armstrack.web.params import DEFAULT_PAGE, MAX_PAGE, Sort, transfer_filter
 templates = Jinja2Templates(directory=str(resources.files("armstrack.web") / "templates"))
 templates.env.filters["safe_url"] = render.safe_url
 templates.env.filters["marked"] = render.marked
+templates.env.filters["speaker_extras"] = render.speaker_extras
 templates.env.globals.update(
     categories=[c.value for c in Category],
     statuses=[s.label for s in Status],

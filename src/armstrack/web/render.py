@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import networkx as nx
 from markupsafe import Markup, escape
 
-from armstrack.records import Edge, Mark, Span
+from armstrack.records import Edge, Mark, Span, Speaker
 
 # One colour per category, readable on white and distinct for the common ones.
 CATEGORY_COLOURS = {
@@ -79,6 +79,15 @@ def _classes(mark: Mark | Span) -> str:
     return "evidence"
 
 
+def speaker_extras(speaker: Speaker) -> tuple[str | None, str | None]:
+    """The speaker's role and outlet where the words as written do not already say them
+    ("Reuters" needs no "via Reuters"; "European security officials" no repeated role)."""
+    said = speaker.text.casefold()
+    role = speaker.role if speaker.role and speaker.role.casefold() not in said else None
+    outlet = speaker.outlet if speaker.outlet and speaker.outlet.casefold() not in said else None
+    return role, outlet
+
+
 def context(text: str, spans: Sequence[Span], margin: int = 200) -> tuple[int, int]:
     """A window of the text around spans, widened to whole words, for showing in place."""
     left = max(0, min(s.start for s in spans) - margin)
@@ -133,7 +142,7 @@ def draw_network(edges: Sequence[Edge], width: int = 900, height: int = 640) -> 
     names = {e.supplier.id: e.supplier.name for e in edges} | {
         e.recipient.id: e.recipient.name for e in edges
     }
-    positions = nx.spring_layout(graph, seed=7, k=1.6 / math.sqrt(len(graph)), iterations=80)
+    positions = nx.spring_layout(graph, seed=7, k=3.0 / math.sqrt(len(graph)), iterations=120)
     pad = 60
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
@@ -148,19 +157,21 @@ def draw_network(edges: Sequence[Edge], width: int = 900, height: int = 640) -> 
         )
 
     degree = dict(graph.degree(weight="weight"))
-    nodes = tuple(
-        Node(n, names[n], *at(n), r=round(5 + 2.5 * math.log1p(degree[n]), 1))
-        for n in sorted(graph)
-    )
+    radius = {n: round(5 + 2.5 * math.log1p(degree[n]), 1) for n in graph}
+    nodes = tuple(Node(n, names[n], *at(n), r=radius[n]) for n in sorted(graph))
     heaviest = max(e.transfers for e in edges)
     lines = []
     for edge in edges:
-        (x1, y1), (x2, y2) = at(edge.supplier.id), at(edge.recipient.id)
+        source, target = edge.supplier.id, edge.recipient.id
+        # A -> B and B -> A would share one segment and hide each other: each runs on
+        # its own side of the centre line.
+        shift = 6.0 if graph.has_edge(target, source) else 0.0
+        x1, y1, x2, y2 = _segment(at(source), at(target), radius[source], radius[target], shift)
         category = next(iter(edge.by_category))
         lines.append(
             Line(
-                edge.supplier.id,
-                edge.recipient.id,
+                source,
+                target,
                 f"{edge.supplier.name} → {edge.recipient.name}: {edge.transfers} transfer"
                 + ("s" if edge.transfers != 1 else "")
                 + " ("
@@ -176,7 +187,32 @@ def draw_network(edges: Sequence[Edge], width: int = 900, height: int = 640) -> 
                 category,
             )
         )
+    # Later arrows are drawn over earlier ones: longest first, so a short arrow that
+    # lies along a long one stays on top and can be clicked.
+    lines.sort(key=lambda line: -math.hypot(line.x2 - line.x1, line.y2 - line.y1))
     return Drawing(width, height, nodes, tuple(lines))
+
+
+def _segment(
+    start: tuple[float, float],
+    end: tuple[float, float],
+    start_r: float,
+    end_r: float,
+    shift: float,
+) -> tuple[float, float, float, float]:
+    """The arrow from circle to circle (not centre to centre, so the head shows), moved
+    ``shift`` pixels to its right."""
+    (x1, y1), (x2, y2) = start, end
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    nx_, ny_ = -uy * shift, ux * shift  # to the right in screen coordinates (y down)
+    gap1, gap2 = min(start_r + 2, length / 3), min(end_r + 3, length / 3)
+    return (
+        round(x1 + ux * gap1 + nx_, 1),
+        round(y1 + uy * gap1 + ny_, 1),
+        round(x2 - ux * gap2 + nx_, 1),
+        round(y2 - uy * gap2 + ny_, 1),
+    )
 
 
 @dataclass(frozen=True, slots=True)
