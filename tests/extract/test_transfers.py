@@ -285,3 +285,42 @@ def test_extract_reported_by_names_the_outlet(extractor: Extractor) -> None:
         _run(extractor, "Iran shipped drones to Russia, as first reported by Reuters.")
     )
     assert [c.speaker.outlet for c in transfer.claims if c.speaker] == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Diplomats say confirmed missile shipments to Russia would make talks harder.",
+        "There have been no confirmed deliveries of the missiles since then.",
+        "The confirmed shipments alarmed European capitals.",
+    ],
+)
+def test_extract_confirmed_before_a_noun_is_no_confirmation(
+    extractor: Extractor, sentence: str
+) -> None:
+    # Regression: "say confirmed shipments" was read as a speaker confirming the transfer.
+    text = f"Iran has shipped ballistic missiles to Russia, officials said. {sentence}"
+    transfer = _only(_run(extractor, text))
+    assert Stance.CONFIRMS not in {c.stance for c in transfer.claims}
+
+
+def test_extract_confirms_with_an_object_clause(extractor: Extractor) -> None:
+    text = (
+        "Iran has shipped ballistic missiles to Russia, officials said. "
+        "A U.S. official confirmed the shipments on Friday."
+    )
+    transfer = _only(_run(extractor, text))
+    assert Stance.CONFIRMS in {c.stance for c in transfer.claims}
+
+
+def test_extract_a_sentence_that_only_names_the_report_is_no_evidence(
+    extractor: Extractor,
+) -> None:
+    # Regression: "the report" alone made the sentence a claim of the transfer.
+    text = (
+        "Iran has shipped ballistic missiles to Russia, Reuters reported. "
+        "Oil markets showed little reaction to the report on Thursday."
+    )
+    transfer = _only(_run(extractor, text))
+    assert all("Oil markets" not in span.text for span in transfer.evidence)
+    assert all("Oil markets" not in c.evidence.text for c in transfer.claims)

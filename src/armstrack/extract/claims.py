@@ -48,7 +48,10 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
     (
         Stance.CONFIRMS,
         re.compile(
-            r"(?<!if )(?<!yet to )\b(?:confirm(?:ed|s|ing)?|acknowledg(?:ed|es|ing)|admitted|"
+            # Not after "say", "the", "any": there "confirmed" qualifies a noun
+            # ("diplomats say confirmed shipments would ...", "no confirmed deliveries").
+            r"(?<!if )(?<!yet to )(?<!\bsay )(?<!\bsays )(?<!\bsaid )(?<!\bthe )(?<!\bany )"
+            r"(?<!\bno )\b(?:confirm(?:ed|s|ing)?|acknowledg(?:ed|es|ing)|admitted|"
             r"admits|verified)\b",
         ),
     ),

@@ -306,6 +306,8 @@ def _attach_anaphora(
 ) -> bool:
     """ "The transfer includes around 400 missiles": evidence for the latest transfer."""
     weapons = [w for f in frames for w in f.weapons] or list(fact.view.weapons)
+    if not (frames or weapons or fact.cues or fact.times):
+        return False  # "Oil markets shrugged off the report": it says nothing of the transfer
     categories = {w.category for w in weapons if not w.generic}
     if frames and not categories and not any(f.definite for f in frames):
         # "Trump-era sales", "buying Chinese weapons": nothing points back at a transfer.
