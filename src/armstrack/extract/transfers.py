@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from armstrack.catalogue import Catalogue
 from armstrack.extract.claims import ClaimCue
 from armstrack.extract.frames import FrameHit
-from armstrack.extract.lexicon import Frame
+from armstrack.extract.lexicon import ANAPHORIC_NOUNS, Frame
 from armstrack.extract.mentions import SentenceView, WeaponMention
 from armstrack.records import (
     ActorRef,
@@ -306,7 +306,7 @@ def _attach_anaphora(
 ) -> bool:
     """ "The transfer includes around 400 missiles": evidence for the latest transfer."""
     weapons = [w for f in frames for w in f.weapons] or list(fact.view.weapons)
-    if not (frames or weapons or fact.cues or fact.times):
+    if not (frames or weapons or fact.cues or (fact.times and _names_a_transfer(fact))):
         return False  # "Oil markets shrugged off the report": it says nothing of the transfer
     categories = {w.category for w in weapons if not w.generic}
     if frames and not categories and not any(f.definite for f in frames):
@@ -326,6 +326,11 @@ def _attach_anaphora(
     frame = frames[0] if frames else FrameHit(Frame.GIVE, -1, target.status, True, anaphoric=True)
     _contribute(target, fact, frame, usable, catalogue)
     return True
+
+
+def _names_a_transfer(fact: SentenceFacts) -> bool:
+    """ "The shipments began in January" dates a transfer; "the report on Thursday" does not."""
+    return any(token.low in ANAPHORIC_NOUNS for token in fact.view.tokens)
 
 
 def _drop_generic_duplicates(drafts: dict[Key, _Draft]) -> None:
