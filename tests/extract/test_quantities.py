@@ -19,6 +19,8 @@ def _quantity(text: str, weapon: str) -> tuple[int | None, bool] | None:
         ("Some 40 Leopard tanks arrived.", "Leopard", (40, True)),
         ("It sent six Patriot batteries.", "Patriot", (6, False)),
         ("Poland handed more than 200 of its T-72 tanks to Kyiv.", "T-72", (200, True)),
+        # Regression: the year, leftmost, hid the count after it.
+        ("The 2018 deal covers five S-400 systems.", "S-400", (5, False)),
     ],
 )
 def test_quantity_before_reads_counts(

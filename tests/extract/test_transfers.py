@@ -324,3 +324,35 @@ def test_extract_a_sentence_that_only_names_the_report_is_no_evidence(
     transfer = _only(_run(extractor, text))
     assert all("Oil markets" not in span.text for span in transfer.evidence)
     assert all("Oil markets" not in c.evidence.text for c in transfer.claims)
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "The $5.4 billion contract covers five S-400 systems.",
+        "The 2018 agreement covers five S-400 systems.",
+        "The contract covers five S-400 systems.",
+    ],
+)
+def test_extract_quantity_from_a_sentence_about_the_contract(
+    extractor: Extractor, follow_up: str
+) -> None:
+    text = f"Russia has supplied part of the S-400 package that India bought in 2018. {follow_up}"
+    transfer = _only(_run(extractor, text))
+    assert transfer.quantity is not None and transfer.quantity.value == 5
+
+
+def test_extract_a_system_named_with_the_contract_points_at_its_own_transfer(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The UAE signed a contract to buy 80 Rafale jets from France. "
+        "Talks on a separate purchase of F-35 jets from the United States have stalled. "
+        "French officials said the Rafale contract would secure thousands of jobs."
+    )
+    systems = {
+        (t.supplier.id, t.recipient.id): {s.name for s in t.systems}
+        for t in _run(extractor, text).transfers
+    }
+    assert systems[("FRA", "ARE")] == {"Rafale"}
+    assert "Rafale" not in systems[("USA", "ARE")]

@@ -10,6 +10,8 @@ transfer already mentioned ("the transfer includes around 400 missiles").
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -442,8 +444,9 @@ def _core_frame(
     weapons = _weapons_for(view, trigger, core, clause)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
-    frame.definite = trigger.noun and any(
-        view.low(i) in _DEFINITE for i in range(max(0, trigger.index - 3), trigger.index)
+    frame.definite = trigger.noun and (
+        any(view.low(i) in _DEFINITE for i in range(max(0, trigger.index - 3), trigger.index))
+        or _pointer_before(view, trigger.index)
     )
     if trigger.kind is Frame.USE:
         return _use_roles(view, text, trigger, frame, parties, clause, last_subject)
@@ -801,8 +804,24 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
 
 
 def is_anaphoric_sentence(view: SentenceView) -> bool:
-    """A sentence that talks about "the shipments" or "the deal" without naming parties."""
+    """A sentence that talks about "the shipments" or "the $5.4 billion deal" without
+    naming parties."""
     return any(
-        t.low in ANAPHORIC_NOUNS and view.low(i - 1) in ("the", "these", "those", "such")
-        for i, t in enumerate(view.tokens)
+        t.low in ANAPHORIC_NOUNS and _pointer_before(view, i) for i, t in enumerate(view.tokens)
     )
+
+
+def _pointer_before(view: SentenceView, index: int) -> bool:
+    """A definite determiner before the noun, past a few amount or date words."""
+    for back in range(index - 1, max(-1, index - 8), -1):
+        word = view.low(back)
+        if word in _POINTERS:
+            return True
+        if not _NOUN_MODIFIER.match(word):
+            return False
+    return False
+
+
+_POINTERS = frozenset(["the", "these", "those", "such"])
+# "the $5.4 billion deal", "the 2018 contract", "the new arms package"
+_NOUN_MODIFIER = re.compile(r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$")

@@ -229,7 +229,8 @@ DETERMINERS = frozenset("the a an its their his her this these those some".split
 # Definite transfer nouns that point back at a transfer already mentioned.
 ANAPHORIC_NOUNS = frozenset(
     "transfer transfers shipment shipments delivery deliveries deal consignment "
-    "consignments supplies package packages sale".split()
+    "consignments supplies package packages sale contract contracts agreement purchase "
+    "purchases order".split()
 )
 
 # Nouns of containers and trips: a number before them counts no items.

@@ -35,7 +35,7 @@ _STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONY
 # "Tehran declined to comment on the reports".
 _TOPICAL_NOUN = re.compile(
     r"\b(?:transfers?|shipments?|deliveries|delivery|deal|consignments?|supplies|packages?|"
-    r"sales?|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
+    r"sales?|contracts?|agreement|purchases?|order|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
     r"assertions?|story)\b"
 )
 # A determiner at most one word before the noun: "the reported shipments".

@@ -90,11 +90,21 @@ _BLOCKERS = (
 
 
 def quantity_before(text: str, weapon_start: int, window: int = 80) -> Quantity | None:
-    """The quantity written right before the weapon mention that starts at ``weapon_start``."""
+    """The quantity written right before the weapon mention that starts at ``weapon_start``.
+
+    The leftmost candidate may be no count ("the 2018 deal covers five S-400s": a year);
+    then the next one to its right is tried.
+    """
     lo = max(0, weapon_start - window)
-    match = _BEFORE_WEAPON.search(text, lo, weapon_start)
-    if match is None:
-        return None
+    while (match := _BEFORE_WEAPON.search(text, lo, weapon_start)) is not None:
+        quantity = _quantity(text, match, weapon_start)
+        if quantity is not None:
+            return quantity
+        lo = match.start() + 1
+    return None
+
+
+def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | None:
     gap = [w.lower().strip("'’") for w in match.group("gap").split()]
     if any(word in _BLOCKERS for word in gap):
         return None

@@ -315,7 +315,11 @@ def _attach_anaphora(
             f.kind is Frame.RECEIVE or fact.view.tokens[f.trigger].low in _NOUNISH for f in frames
         ):
             return False
+    # "the Rafale contract" points at the transfer of Rafales, not the latest of jets.
+    systems = {w.system for w in weapons if w.system}
     target = _latest(
+        drafts, fact.index, lambda d: d.first_sentence <= fact.index and systems & set(d.systems)
+    ) or _latest(
         drafts,
         fact.index,
         lambda d: d.first_sentence <= fact.index and (not categories or d.category in categories),
