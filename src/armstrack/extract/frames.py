@@ -11,7 +11,6 @@ transfer already mentioned ("the transfer includes around 400 missiles").
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
