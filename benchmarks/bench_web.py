@@ -28,8 +28,8 @@ missed.
         [--clients 8] [--requests 400] [--workers 1] [--port N]
 
 The first run on a database built by an older version migrates it (the server does,
-before it answers). With ``--workers`` above 1 the server is uvicorn with that many
-worker processes over the same app (``armstrack serve`` has no workers option).
+before it answers). ``--workers`` is passed to ``armstrack serve --workers``: uvicorn
+with that many server processes over the same database.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-import httpx
+import httpx2 as httpx  # the client FastAPI's TestClient uses (a dev dependency)
 
 TARGET_MEDIAN_MS = 30.0
 TARGET_P99_MS = 150.0
@@ -67,7 +67,6 @@ LIST_QUERIES = (
     "?system=Shahed&min_origins=2",
     "?sort=origins&order=desc&offset=500",
 )
-DB_ENV = "ARMSTRACK_BENCH_DB"  # read by app_from_env in the uvicorn worker processes
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -107,14 +106,6 @@ class CpuUse:
         )
 
 
-def app_from_env() -> Any:
-    """The application over $ARMSTRACK_BENCH_DB: the factory uvicorn's workers import."""
-    from armstrack.store import open_store
-    from armstrack.web import create_app
-
-    return create_app(open_store(os.environ[DB_ENV]))
-
-
 # --- the server ---------------------------------------------------------------------
 
 
@@ -126,48 +117,18 @@ def free_port() -> int:
 
 
 def server_command(db: Path, port: int, workers: int) -> list[str]:
-    if workers > 1:
-        return [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            f"{Path(__file__).stem}:app_from_env",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ]
     script = Path(sys.executable).parent / "armstrack"
     found = str(script) if script.is_file() else shutil.which("armstrack")
     if found is None:
         sys.exit("cannot find the armstrack command; install the project (pip install -e .)")
-    return [found, "serve", "--db", str(db), "--port", str(port)]
-
-
-def migrate_first(db: Path) -> None:
-    """Bring the schema up to date once, so that several workers do not race to."""
-    from armstrack.store import open_store
-
-    open_store(db).engine.dispose()
+    return [found, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
 
 
 @contextmanager
 def running_server(
     db: Path, port: int, workers: int, log: IO[bytes]
 ) -> Iterator[subprocess.Popen[bytes]]:
-    env = {**os.environ, DB_ENV: str(db)}
-    if workers > 1:
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(Path(__file__).parent), env.get("PYTHONPATH")) if p
-        )
-    proc = subprocess.Popen(
-        server_command(db, port, workers), stdout=log, stderr=subprocess.STDOUT, env=env
-    )
+    proc = subprocess.Popen(server_command(db, port, workers), stdout=log, stderr=subprocess.STDOUT)
     try:
         yield proc
     finally:
@@ -442,8 +403,6 @@ def main() -> None:
     db = args.db.resolve()
     port = args.port or free_port()
     base_url = f"http://127.0.0.1:{port}"
-    if args.workers > 1:
-        migrate_first(db)
 
     with tempfile.TemporaryFile() as log, running_server(db, port, args.workers, log) as proc:
         started = time.perf_counter()

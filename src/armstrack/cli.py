@@ -7,6 +7,7 @@ usage errors (bad options, an unreadable catalogue or gold file).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -548,15 +549,22 @@ def serve(
             help="Turn on POST /api/ingest for clients sending this bearer token.",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, max=64, help="Server processes; more use more cores (each opens the store)."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web UI and the REST API over a store (read-only unless given a token).
 
-    Example: armstrack serve --db armstrack.db --port 8000
+    Example: armstrack serve --db armstrack.db --port 8000 --workers 2
     """
     import uvicorn
 
     from armstrack.store.database import database_url
     from armstrack.web import create_app
+    from armstrack.web.app import DB_ENV, TOKEN_ENV
 
     url = database_url(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
@@ -569,7 +577,22 @@ def serve(
         out.print(
             f"armstrack is serving {db} at http://{shown}:{port}/ (API docs at /docs; Ctrl-C stops)"
         )
-        uvicorn.run(create_app(store, ingest_token), host=host, port=port, log_level="warning")
+        if workers == 1:
+            uvicorn.run(create_app(store, ingest_token), host=host, port=port, log_level="warning")
+            return
+    # Each worker process builds its own app from the environment; the store is migrated
+    # above, once, so that the workers do not race to.
+    os.environ[DB_ENV] = db
+    if ingest_token:
+        os.environ[TOKEN_ENV] = ingest_token
+    uvicorn.run(
+        "armstrack.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @app.command(name="catalogue")

@@ -276,3 +276,57 @@ def test_bulk_inserted_rows_keep_their_links(store: Store) -> None:
     names = {"IRN": "Iran", "PRK": "North Korea", "CHN": "China", "TUR": "Turkey"}
     names |= {"DEU": "Germany", "RUS": "Russia"}
     assert spans and all(names[str(key[1])] in text for key, text in spans.items())
+
+
+def test_transfer_page_total_follows_new_reports(store: Store) -> None:
+    # The total is cached per filter set until the data changes: a new or changed
+    # transfer must show in it at once.
+    store.ingest(
+        [
+            article(
+                "Iran has shipped Shahed-136 drones to Russia." + FILLER, url="https://a.example/1"
+            )
+        ]
+    )
+    delivered = TransferFilter(status="delivered", limit=1)
+    items, total = store.transfer_page(delivered)
+    assert (len(items), total) == (1, 1)
+    assert store.transfer_page(TransferFilter(status="delivered", limit=1, offset=1)) == ([], 1)
+    store.ingest(
+        [
+            article(
+                "Turkey delivered Bayraktar TB2 drones to Mali." + FILLER, url="https://b.example/2"
+            )
+        ]
+    )
+    assert store.transfer_page(delivered)[1] == 2
+    store.ingest(
+        [
+            article(
+                "Iran has sent ballistic missiles to Russia, and drones, officials said." + FILLER,
+                url="https://a.example/1",  # a new version: the old report is retired
+            )
+        ]
+    )
+    totals = store.transfer_page(TransferFilter(category="uav", limit=10))
+    assert totals[1] == len(totals[0])
+
+
+def test_ingest_leaves_planner_statistics(store: Store) -> None:
+    store.ingest(
+        [
+            article(
+                "Iran has shipped Shahed-136 drones to Russia." + FILLER, url="https://a.example/1"
+            )
+        ]
+    )
+    if store.engine.dialect.name == "sqlite":
+        tables = {row[0] for row in _rows(store, "SELECT tbl FROM sqlite_stat1")}
+    else:
+        tables = {
+            row[0]
+            for row in _rows(
+                store, "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL"
+            )
+        }
+    assert {"transfers", "mentions", "claims"} <= tables

@@ -87,6 +87,7 @@ def ingest_dask(
                 pending = pending[batch_size:]
         if pending:
             _write(store, pending, summary, progress)
+        store.refresh_statistics()
     finally:
         client.close()
         if cluster is not None:

@@ -10,9 +10,10 @@ Only this package touches the database; every write goes through ``Writer``.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from armstrack.records import (
     TransferDetail,
 )
 from armstrack.store import queries
-from armstrack.store.database import connect, lock_writers, migrate
+from armstrack.store.database import connect, lock_writers, migrate, refresh_statistics
 from armstrack.store.queries import TransferFilter
 from armstrack.store.schema import skipped_inputs
 from armstrack.store.writer import Writer, _now
@@ -38,6 +39,7 @@ from armstrack.store.writer import Writer, _now
 __all__ = ["IngestSummary", "Store", "TransferFilter", "open_store"]
 
 Progress = Callable[[int, int], None]  # (articles seen, skipped so far)
+COUNT_CACHE = 256  # totals of distinct filter sets kept
 
 
 @dataclass
@@ -61,6 +63,8 @@ class Store:
         self.extractor = extractor
         self.catalogue: Catalogue = extractor.catalogue
         self.writer = Writer(self.catalogue)
+        self._counts: dict[tuple[Any, ...], int] = {}  # see transfer_page
+        self._counts_lock = threading.Lock()
 
     def ingest(
         self,
@@ -82,7 +86,12 @@ class Store:
                 batch = []
         if batch:
             self._ingest_batch(batch, summary, progress)
+        self.refresh_statistics()
         return summary
+
+    def refresh_statistics(self) -> None:
+        """Update the query planner's statistics (after an ingest)."""
+        refresh_statistics(self.engine)
 
     def _ingest_batch(
         self, batch: list[Article | InputError], summary: IngestSummary, progress: Progress | None
@@ -146,6 +155,28 @@ class Store:
     def transfers(self, filters: TransferFilter | None = None) -> list[ResolvedTransfer]:
         with self.engine.connect() as conn:
             return queries.list_transfers(conn, self.catalogue, filters or TransferFilter())
+
+    def transfer_page(self, filters: TransferFilter) -> tuple[list[ResolvedTransfer], int]:
+        """One page of transfers and how many match in all.
+
+        The total costs a scan of every matching row, so it is kept until the data
+        changes: paging through the same filters, or many readers asking the same
+        question, count once.
+        """
+        with self.engine.connect() as conn:
+            items = queries.list_transfers(conn, self.catalogue, filters)
+            key = (
+                replace(filters, limit=0, offset=0, sort="", descending=True),
+                queries.data_stamp(conn),
+            )
+            total = self._counts.get(key)
+            if total is None:
+                total = queries.count_transfers(conn, filters)
+                with self._counts_lock:  # the web app's threads share the store
+                    if len(self._counts) >= COUNT_CACHE:
+                        self._counts.pop(next(iter(self._counts)))  # the oldest entry
+                    self._counts[key] = total
+        return items, total
 
     def transfer(self, transfer_id: int) -> TransferDetail | None:
         with self.engine.connect() as conn:

@@ -90,6 +90,20 @@ def transfer_query(filters: TransferFilter) -> Select[Any]:
     )
 
 
+def data_stamp(conn: Connection) -> tuple[Any, ...]:
+    """Changes whenever a transfer is added or changed (two index lookups): what a cache of
+    query results is keyed on."""
+    # Two scalar subqueries: SQLite answers one max() from an index, but a query with
+    # two aggregates scans the table.
+    row = conn.execute(
+        select(
+            select(func.max(transfers.c.id)).scalar_subquery(),
+            select(func.max(transfers.c.updated_at)).scalar_subquery(),
+        )
+    ).one()
+    return tuple(row)
+
+
 def count_transfers(conn: Connection, filters: TransferFilter) -> int:
     """How many transfers match ``filters`` (ignoring its page)."""
     query = select(func.count()).select_from(transfers).where(*conditions(filters))

@@ -52,9 +52,7 @@ def _query(request: Request, **changes: object) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def transfers_page(request: Request, store: StoreDep, filters: Filters) -> HTMLResponse:
-    with store.engine.connect() as conn:
-        items = queries.list_transfers(conn, store.catalogue, filters)
-        total = queries.count_transfers(conn, filters)
+    items, total = store.transfer_page(filters)
     return page(
         request,
         "transfers.html",
