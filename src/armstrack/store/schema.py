@@ -182,10 +182,21 @@ skipped_inputs = Table(
 Index("transfers_block", transfers.c.supplier, transfers.c.recipient, transfers.c.category)
 Index("transfers_status", transfers.c.status)
 Index("transfers_first_reported", transfers.c.first_reported)
-Index("transfers_last_reported", transfers.c.last_reported)
-Index("transfers_supplier_recent", transfers.c.supplier, transfers.c.last_reported)
-Index("transfers_recipient_recent", transfers.c.recipient, transfers.c.last_reported)
-Index("transfers_origins", transfers.c.origins)
+Index("transfers_last_reported", transfers.c.last_reported.desc(), transfers.c.id)
+# Listings read these in order: newest first (NULLs last on PostgreSQL too; see 0003).
+Index(
+    "transfers_supplier_recent",
+    transfers.c.supplier,
+    transfers.c.last_reported.desc(),
+    transfers.c.id,
+)
+Index(
+    "transfers_recipient_recent",
+    transfers.c.recipient,
+    transfers.c.last_reported.desc(),
+    transfers.c.id,
+)
+Index("transfers_origins", transfers.c.origins.desc(), transfers.c.id)
 Index("transfers_updated_at", transfers.c.updated_at)
 Index("mentions_block", mentions.c.supplier, mentions.c.recipient, mentions.c.category)
 Index("minhash_bands_version", minhash_bands.c.version_id)

@@ -1,8 +1,9 @@
-"""Indexes for listing transfers of one actor, newest first, and by independent origins.
+"""Indexes in the order listings read: newest first, most independent origins first.
 
-Without them "every transfer Iran supplied, newest first" sorts all of Iran's transfers
-for each page (12.6 -> under 5 ms on a 100,000-article store), and sorting by origins
-sorts the whole table.
+A listing sorts by a column, descending with NULLs last, then by id. Indexes in exactly
+that order let a page be read off the index instead of sorting every match: "Iran's
+transfers, newest first" went from 12.6 to under 5 ms on a 100,000-article store, and
+the page at offset 500 by origins from 3.7 to 0.6 ms.
 
 Revision ID: 0003
 Revises: 0002
@@ -10,6 +11,7 @@ Revises: 0002
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
@@ -18,16 +20,26 @@ branch_labels = None
 depends_on = None
 
 
+def _newest_first(column: str) -> sa.TextClause:
+    # PostgreSQL puts NULLs first in a descending index unless told; SQLite's descending
+    # index already has them last and does not accept the clause.
+    nulls = " NULLS LAST" if op.get_bind().dialect.name == "postgresql" else ""
+    return sa.text(f"{column} DESC{nulls}")
+
+
 def upgrade() -> None:
-    op.create_index("transfers_supplier_recent", "transfers", ["supplier", "last_reported"])
-    op.create_index("transfers_recipient_recent", "transfers", ["recipient", "last_reported"])
-    op.create_index("transfers_origins", "transfers", ["origins"])
-    # (recipient, last_reported) serves every lookup the recipient index served.
+    op.drop_index("transfers_last_reported", table_name="transfers")
     op.drop_index("transfers_recipient", table_name="transfers")
+    op.create_index("transfers_last_reported", "transfers", [_newest_first("last_reported"), "id"])
+    for side in ("supplier", "recipient"):
+        op.create_index(
+            f"transfers_{side}_recent", "transfers", [side, _newest_first("last_reported"), "id"]
+        )
+    op.create_index("transfers_origins", "transfers", [_newest_first("origins"), "id"])
 
 
 def downgrade() -> None:
+    for name in ("origins", "recipient_recent", "supplier_recent", "last_reported"):
+        op.drop_index(f"transfers_{name}", table_name="transfers")
     op.create_index("transfers_recipient", "transfers", ["recipient"])
-    op.drop_index("transfers_origins", table_name="transfers")
-    op.drop_index("transfers_recipient_recent", table_name="transfers")
-    op.drop_index("transfers_supplier_recent", table_name="transfers")
+    op.create_index("transfers_last_reported", "transfers", ["last_reported"])
