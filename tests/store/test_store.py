@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from pathlib import Path
 
+import pytest
 from tests.store.conftest import article
 
 from armstrack.errors import DecodeError
+from armstrack.extract import Extractor
+from armstrack.ingest import read_articles
 from armstrack.store import Store, TransferFilter
+from armstrack.store.queries import list_transfers, narrow
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 FILLER = (
     " Officials in the region said the move would deepen the confrontation with the West. "
     "Analysts noted that the two governments have expanded their security cooperation over the "
@@ -330,3 +336,25 @@ def test_ingest_leaves_planner_statistics(store: Store) -> None:
             )
         }
     assert {"transfers", "mentions", "claims"} <= tables
+
+
+@pytest.mark.parametrize(
+    ("system", "categories"),
+    [("Shahed", ("uav",)), ("fateh-110", ("missile",)), ("no such system", ())],
+)
+def test_narrow_adds_the_categories_a_system_can_be_in(
+    extractor: Extractor, system: str, categories: tuple[str, ...]
+) -> None:
+    narrowed = narrow(TransferFilter(system=system), extractor.catalogue)
+    assert narrowed.system_categories == categories
+
+
+@pytest.mark.parametrize("system", ["Shahed", "shahed-136", "Fateh", "TB2", "S-400"])
+def test_narrowed_system_filter_finds_what_the_scan_finds(store: Store, system: str) -> None:
+    store.ingest(read_articles([EXAMPLES / "articles", EXAMPLES / "articles.jsonl"]))
+    plain = TransferFilter(system=system, limit=1000)
+    with store.engine.connect() as conn:
+        scanned = {t.id for t in list_transfers(conn, store.catalogue, plain)}
+    narrowed = {t.id for t in store.transfers(plain)}
+    assert narrowed == scanned
+    assert narrowed or system == "S-400"

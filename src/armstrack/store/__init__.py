@@ -153,8 +153,9 @@ class Store:
             raise
 
     def transfers(self, filters: TransferFilter | None = None) -> list[ResolvedTransfer]:
+        narrowed = queries.narrow(filters or TransferFilter(), self.catalogue)
         with self.engine.connect() as conn:
-            return queries.list_transfers(conn, self.catalogue, filters or TransferFilter())
+            return queries.list_transfers(conn, self.catalogue, narrowed)
 
     def transfer_page(self, filters: TransferFilter) -> tuple[list[ResolvedTransfer], int]:
         """One page of transfers and how many match in all.
@@ -163,6 +164,7 @@ class Store:
         changes: paging through the same filters, or many readers asking the same
         question, count once.
         """
+        filters = queries.narrow(filters, self.catalogue)
         with self.engine.connect() as conn:
             items = queries.list_transfers(conn, self.catalogue, filters)
             key = (
@@ -194,7 +196,8 @@ class Store:
         """The filtered transfers as a pandas DataFrame (pandas must be installed)."""
         import pandas as pd
 
-        return pd.read_sql(queries.transfer_query(filters or TransferFilter()), self.engine)
+        narrowed = queries.narrow(filters or TransferFilter(), self.catalogue)
+        return pd.read_sql(queries.transfer_query(narrowed), self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal, get_args
 
@@ -53,6 +53,27 @@ class TransferFilter:
     offset: int = 0
     sort: str = "last_reported"  # one of SORTS
     descending: bool = True
+    # Filled by narrow(): the categories a system filter can match, so that it reads the
+    # transfers of those categories instead of every transfer.
+    system_categories: tuple[str, ...] = ()
+
+
+def narrow(filters: TransferFilter, catalogue: Catalogue) -> TransferFilter:
+    """The filters with what the catalogue knows of the system asked for.
+
+    A transfer lists only systems of its own category, so "shahed" can only match uav
+    transfers. A name the catalogue does not hold is searched in every transfer.
+    """
+    if not filters.system or filters.system_categories:
+        return filters
+    wanted = filters.system.casefold()
+    categories = {
+        entry.category.value
+        for entry in catalogue.systems.values()
+        if any(wanted in name.casefold() for name in (entry.name, *entry.aliases))
+        or (entry.family and wanted in entry.family.casefold())
+    }
+    return replace(filters, system_categories=tuple(sorted(categories)))
 
 
 # Columns a listing may be sorted by; anything else is refused before SQL is built.
@@ -123,6 +144,8 @@ def conditions(filters: TransferFilter) -> list[ColumnElement[bool]]:
     if filters.category:
         where.append(transfers.c.category == filters.category)
     if filters.system:
+        if filters.system_categories:
+            where.append(transfers.c.category.in_(filters.system_categories))
         pattern = f"%{filters.system.lower()}%"
         where.append(
             or_(

@@ -197,6 +197,12 @@ Index(
     transfers.c.id,
 )
 Index("transfers_origins", transfers.c.origins.desc(), transfers.c.id)
+Index(
+    "transfers_category_recent",
+    transfers.c.category,
+    transfers.c.last_reported.desc(),
+    transfers.c.id,
+)
 Index("transfers_updated_at", transfers.c.updated_at)
 Index("mentions_block", mentions.c.supplier, mentions.c.recipient, mentions.c.category)
 Index("minhash_bands_version", minhash_bands.c.version_id)

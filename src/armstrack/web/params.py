@@ -13,7 +13,7 @@ from fastapi import Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from armstrack.records import Category
-from armstrack.store.queries import SortKey, TransferFilter
+from armstrack.store.queries import SortKey, TransferFilter, narrow
 
 MAX_PAGE = 500  # rows per page: a request can never ask the database for everything
 DEFAULT_PAGE = 50
@@ -62,7 +62,7 @@ async def transfer_filter(
         # An actor nobody knows stays as typed: it matches nothing, which is the answer.
         return (catalogue.find_actor(text) or text) if text else None
 
-    return TransferFilter(
+    filters = TransferFilter(
         supplier=actor_id(params.supplier),
         recipient=actor_id(params.recipient),
         actor=actor_id(params.actor),
@@ -77,3 +77,4 @@ async def transfer_filter(
         limit=params.limit,
         offset=params.offset,
     )
+    return narrow(filters, catalogue)  # the network and timeline views filter too

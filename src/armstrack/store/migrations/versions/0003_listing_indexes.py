@@ -36,10 +36,21 @@ def upgrade() -> None:
             f"transfers_{side}_recent", "transfers", [side, _newest_first("last_reported"), "id"]
         )
     op.create_index("transfers_origins", "transfers", [_newest_first("origins"), "id"])
+    # A category, newest first: the category filter, and a system filter narrowed to the
+    # system's category (queries.narrow).
+    op.create_index(
+        "transfers_category_recent", "transfers", ["category", _newest_first("last_reported"), "id"]
+    )
 
 
 def downgrade() -> None:
-    for name in ("origins", "recipient_recent", "supplier_recent", "last_reported"):
+    for name in (
+        "category_recent",
+        "origins",
+        "recipient_recent",
+        "supplier_recent",
+        "last_reported",
+    ):
         op.drop_index(f"transfers_{name}", table_name="transfers")
     op.create_index("transfers_recipient", "transfers", ["recipient"])
     op.create_index("transfers_last_reported", "transfers", ["last_reported"])
