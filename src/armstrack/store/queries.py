@@ -171,21 +171,27 @@ def list_transfers(
     return [_resolved(row, catalogue) for row in conn.execute(transfer_query(filters))]
 
 
+_CATEGORIES = {c.value: c for c in Category}
+_STATUSES = {s.label: s for s in Status}
+
+
 def _resolved(row: Any, catalogue: Catalogue) -> ResolvedTransfer:
+    # Dictionary lookups rather than Category(...) and Status.parse: listings build
+    # hundreds of these per request.
     return ResolvedTransfer(
         id=row.id,
         supplier=actor_ref(catalogue, row.supplier),
         recipient=actor_ref(catalogue, row.recipient),
-        category=Category(row.category),
-        status=Status.parse(row.status),
-        systems=tuple(v for v in row.systems.split(SEPARATOR) if v),
+        category=_CATEGORIES[row.category],
+        status=_STATUSES[row.status],
+        systems=tuple(filter(None, row.systems.split(SEPARATOR))),
         quantity=row.quantity,
         first_reported=row.first_reported,
         last_reported=row.last_reported,
         reports=row.reports,
         outlets=row.outlets,
         origins=row.origins,
-        denied_by=tuple(v for v in row.deniers.split(SEPARATOR) if v),
+        denied_by=tuple(filter(None, row.deniers.split(SEPARATOR))),
         updated_at=row.updated_at,
     )
 

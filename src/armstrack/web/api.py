@@ -62,13 +62,15 @@ def json_response(model: BaseModel) -> Response:
 async def list_transfers(store: StoreDep, filters: Filters) -> Response:
     """Resolved transfers matching every filter given, one page at a time."""
     items, total = store.transfer_page(filters)
-    page = TransferPage(
-        total=total,
-        limit=filters.limit,
-        offset=filters.offset,
-        sort=filters.sort,
-        order="desc" if filters.descending else "asc",
-        items=[TransferOut.of(t) for t in items],
+    page = TransferPage.model_validate(
+        {
+            "total": total,
+            "limit": filters.limit,
+            "offset": filters.offset,
+            "sort": filters.sort,
+            "order": "desc" if filters.descending else "asc",
+            "items": [TransferOut.fields_of(t) for t in items],
+        }
     )
     return json_response(page)
 
