@@ -358,3 +358,28 @@ def test_narrowed_system_filter_finds_what_the_scan_finds(store: Store, system: 
     narrowed = {t.id for t in store.transfers(plain)}
     assert narrowed == scanned
     assert narrowed or system == "S-400"
+
+
+def test_only_articles_reporting_a_transfer_are_searched_for_copies(store: Store) -> None:
+    weather = "Heavy rain flooded the valley overnight and closed the main road for hours." + FILLER
+    arms = "Iran has shipped Shahed-136 drones to Russia, officials said." + FILLER
+    store.ingest(
+        [
+            article(weather, url="https://a.example/rain"),
+            article(weather + " Schools stayed shut.", url="https://b.example/rain"),
+            article(arms, url="https://a.example/arms"),
+            article(arms + " Tehran denied it.", url="https://b.example/arms"),
+        ]
+    )
+    rows = _rows(
+        store,
+        "SELECT a.url, v.minhash IS NOT NULL, v.duplicate_of IS NOT NULL, "
+        "(SELECT count(*) FROM minhash_bands b WHERE b.version_id = v.id) "
+        "FROM article_versions v JOIN articles a ON a.id = v.article_id ORDER BY v.id",
+    )
+    assert [(url, bool(signed), bool(copy), bands > 0) for url, signed, copy, bands in rows] == [
+        ("https://a.example/rain", False, False, False),
+        ("https://b.example/rain", False, False, False),
+        ("https://a.example/arms", True, False, True),
+        ("https://b.example/arms", True, True, True),
+    ]
