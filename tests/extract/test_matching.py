@@ -56,3 +56,15 @@ def test_matcher_regions_hide_the_state_inside_them(matcher: Matcher, text: str)
     kinds = [m.kind for m in matcher.find(text)]
     assert TermKind.PLACE in kinds
     assert TermKind.STATE not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Turkey will buy 12 Eurofighter Typhoons from Qatar.", "Eurofighter Typhoon"),
+        ("Two Gepards and three Patriots arrived.", "Patriot"),
+    ],
+)
+def test_matcher_finds_system_names_in_the_plural(matcher: Matcher, text: str, system: str) -> None:
+    found = [m.target for m in matcher.find(text) if m.kind is TermKind.SYSTEM]
+    assert system in found

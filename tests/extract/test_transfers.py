@@ -356,3 +356,39 @@ def test_extract_a_system_named_with_the_contract_points_at_its_own_transfer(
     }
     assert systems[("FRA", "ARE")] == {"Rafale"}
     assert "Rafale" not in systems[("USA", "ARE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The US will send Patriot missiles to Ukraine.", [("USA", "UKR", "air_defence")]),
+        ("Russia supplied S-400 missiles to Turkey.", [("RUS", "TUR", "air_defence")]),
+    ],
+)
+def test_extract_a_class_word_after_a_system_is_its_head_noun(
+    extractor: Extractor, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    # Regression: "missiles" after an air defence system made a second, missile transfer.
+    assert [t[:3] for t in _triples(_run(extractor, text))] == expected
+
+
+def test_extract_named_systems_added_to_a_package_keep_its_parties(extractor: Extractor) -> None:
+    text = (
+        "The Pentagon will send Ukraine a new package of weapons including Stinger "
+        "missiles, the Defense Department said. The package also contains Javelin and TOW "
+        "anti-tank missiles and 155mm artillery rounds."
+    )
+    triples = {t[:3] for t in _triples(_run(extractor, text))}
+    assert triples == {
+        ("USA", "UKR", "air_defence"),
+        ("USA", "UKR", "missile"),
+        ("USA", "UKR", "ammunition"),
+    }
+
+
+def test_extract_unnamed_missiles_for_a_system_are_no_new_transfer(extractor: Extractor) -> None:
+    text = (
+        "Germany will supply Ukraine with three IRIS-T SLM air defence systems. "
+        "The order also covers a stock of guided missiles for the launchers."
+    )
+    assert {t[:3] for t in _triples(_run(extractor, text))} == {("DEU", "UKR", "air_defence")}

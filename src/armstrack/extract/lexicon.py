@@ -66,7 +66,7 @@ RECEIVE_VERBS: dict[str, Status] = {
     **_forms(
         "receive receives received receiving acquire acquires acquired acquiring obtain "
         "obtains obtained obtaining import imports imported importing arrive arrives "
-        "arrived arriving",
+        "arrived arriving get gets got getting gotten",
         D,
     ),
     **_forms(

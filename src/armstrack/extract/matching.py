@@ -64,7 +64,7 @@ class Matcher:
                 acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
                 proper=surface[:1].isupper(),
             )
-            for variant in spelling_variants(surface):
+            for variant in _variants(term.kind, surface):
                 bucket = entries.setdefault(f" {variant} ", [])
                 if entry not in bucket:
                     bucket.append(entry)
@@ -95,6 +95,15 @@ class Matcher:
                 continue  # "the Nuclear Arms Control Project" names no weapons
             candidates.append(Match(start, end, entry.kind, entry.target))
         return _longest_first(candidates)
+
+
+def _variants(kind: TermKind, surface: str) -> set[str]:
+    """Spellings to match; a system's name also in the plural ("Typhoons", "Bradleys",
+    "Leopards"; names ending in a digit get theirs from ``spelling_variants``)."""
+    variants = spelling_variants(surface)
+    if kind is TermKind.SYSTEM and surface[-1:].islower() and not surface.endswith("s"):
+        variants |= {f"{v}s" for v in variants}
+    return variants
 
 
 def _in_title(text: str, start: int) -> bool:

@@ -207,8 +207,27 @@ def build_view(
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
     view.actors = _with_context(view, view.actors)
-    view.weapons = [_with_quantity(view, text, w) for w in view.weapons]
+    view.weapons = [_with_quantity(view, text, w) for w in _absorb_head_nouns(view.weapons)]
     return view
+
+
+def _absorb_head_nouns(weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """ "Patriot missiles", "S-400 missiles": a class word right after a system is that
+    system's head noun and takes its category (as "missiles" it made a second transfer).
+    It stays a mention: the frame rules read coordinated systems through it."""
+    kept: list[WeaponMention] = []
+    for weapon in weapons:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.system
+            and weapon.system is None
+            and weapon.first == previous.last + 1
+            and weapon.category is not previous.category
+        ):
+            weapon = replace(weapon, category=previous.category)
+        kept.append(weapon)
+    return kept
 
 
 def _names_a_class(tokens: list[Token], last: int) -> bool:

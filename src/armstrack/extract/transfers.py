@@ -324,11 +324,48 @@ def _attach_anaphora(
         fact.index,
         lambda d: d.first_sentence <= fact.index and (not categories or d.category in categories),
     )
+    named = {
+        w.category
+        for w in weapons
+        if w.system or (w.category is Category.AMMUNITION and not w.generic)
+    }
+    if target is None and named and fact.anaphoric and _names_a_transfer(fact):
+        return _extend_package(drafts, fact, frames, weapons, named, catalogue)
     if target is None or target.first_sentence > fact.index:
         return False
     usable = [w for w in weapons if w.category == target.category]
     frame = frames[0] if frames else FrameHit(Frame.GIVE, -1, target.status, True, anaphoric=True)
     _contribute(target, fact, frame, usable, catalogue)
+    return True
+
+
+def _extend_package(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frames: list[FrameHit],
+    weapons: list[WeaponMention],
+    categories: set[Category],
+    catalogue: Catalogue,
+) -> bool:
+    """ "The package also contains Javelin missiles": named systems of a new category in
+    the package the article last reported go from the same supplier to the same recipient
+    (a class word alone, "missiles for the launchers", may be part of what is there;
+    ammunition, "155mm rounds", is a line of its own)."""
+    latest = _latest(drafts, fact.index, lambda d: d.first_sentence <= fact.index)
+    if latest is None:
+        return False
+    for category in sorted(categories, key=lambda c: c.value):
+        key = (latest.supplier.id, latest.recipient.id, category)
+        draft = drafts.setdefault(
+            key,
+            _Draft(
+                latest.supplier, latest.recipient, category, latest.status, fact.index, fact.index
+            ),
+        )
+        frame = (
+            frames[0] if frames else FrameHit(Frame.GIVE, -1, latest.status, True, anaphoric=True)
+        )
+        _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
     return True
 
 
