@@ -392,3 +392,21 @@ def test_extract_unnamed_missiles_for_a_system_are_no_new_transfer(extractor: Ex
         "The order also covers a stock of guided missiles for the launchers."
     )
     assert {t[:3] for t in _triples(_run(extractor, text))} == {("DEU", "UKR", "air_defence")}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Armenia relies on Moscow for equipment.", "Armenia hosts a Russian military base."],
+)
+def test_extract_it_points_back_at_a_sentence_with_no_weapon(
+    extractor: Extractor, opening: str
+) -> None:
+    # Regression: only sentences naming weapons set the subject a later "it" refers to.
+    text = f"{opening} In May it took delivery of four Su-30SM fighters from Russia."
+    assert _triples(_run(extractor, text)) == {("RUS", "ARM", "aircraft", "delivered")}
+
+
+def test_extract_the_month_may_is_no_modal(extractor: Extractor) -> None:
+    assert _triples(_run(extractor, "Russia may receive more drones from Iran.")) == {
+        ("IRN", "RUS", "uav", "discussed")
+    }

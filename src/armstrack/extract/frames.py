@@ -352,11 +352,23 @@ def _find_breaks(view: SentenceView) -> list[int]:
     return breaks
 
 
+_BEFORE_MONTH = frozenset(
+    "in since by until from of early late mid last next this that before after".split()
+)
+
+
+def _month_may(view: SentenceView, index: int) -> bool:
+    """ "In May it received ...": the month, not the modal verb "may"."""
+    return view.low(index) == "may" and (
+        view.low(index - 1) in _BEFORE_MONTH or view.low(index + 1).isdigit()
+    )
+
+
 def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[Status, bool]:
     """Base status of the trigger, lowered or set by the words just before it."""
     status = trigger.status
     lo = max(clause_start, trigger.index - _MODIFIER_WINDOW)
-    before = [view.low(i) for i in range(lo, trigger.index)]
+    before = [view.low(i) for i in range(lo, trigger.index) if not _month_may(view, i)]
     if trigger.kind is Frame.USE:
         return status, False
     # The first cue governs: "approved Poland's request to" is an approval, "plans to

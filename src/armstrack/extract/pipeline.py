@@ -87,6 +87,8 @@ class Extractor:
             has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
             is_topical = bisect_left(topical, start) < bisect_left(topical, end)
             if not has_weapon and not is_topical:
+                # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
+                last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
                 continue
             view = build_view(text, start, end, inside, self.catalogue, context)
             frames = find_frames(view, text, last_subject)
@@ -120,6 +122,25 @@ def _matches_in(matches: list[Match], cursor: int, start: int, end: int) -> tupl
     while stop < len(matches) and matches[stop].end <= end:
         stop += 1
     return matches[cursor:stop], stop
+
+
+_OPENING = re.compile(r"\s*(?:(?:the|but|and|meanwhile|now)\s+)?\Z", re.IGNORECASE)
+
+
+def _opening_actor(
+    text: str, start: int, matches: list[Match], catalogue: Catalogue
+) -> ActorRef | None:
+    """The state or group a sentence opens with ("Armenia relies on ...", "The Kremlin
+    said ..."), read without analysing the sentence: what a later "it" points back at."""
+    if not matches or matches[0].kind not in (*_STATE_KINDS, TermKind.GROUP):
+        return None
+    first = matches[0]
+    if first.kind is TermKind.DEMONYM or not _OPENING.match(text, start, first.start):
+        return None  # "Russian officials say", "In Moscow, ...": no subject
+    if text[first.end : first.end + 1] == "-":
+        return None  # "Iranian-made", "US-supplied"
+    target = catalogue.body_state(first.target) if first.kind is TermKind.BODY else first.target
+    return catalogue.actor(target)
 
 
 def _topical_positions(folded: str) -> list[int]:
