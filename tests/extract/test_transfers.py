@@ -410,3 +410,22 @@ def test_extract_the_month_may_is_no_modal(extractor: Extractor) -> None:
     assert _triples(_run(extractor, "Russia may receive more drones from Iran.")) == {
         ("IRN", "RUS", "uav", "discussed")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and India are discussing the sale of more S-400 systems.",
+        "India and Russia are discussing the sale of more S-400 systems.",
+    ],
+)
+def test_extract_two_sides_without_direction_take_it_from_the_maker(
+    extractor: Extractor, text: str
+) -> None:
+    # Regression: the order of the coordinated sides decided who sold to whom.
+    assert _triples(_run(extractor, text)) == {("RUS", "IND", "air_defence", "discussed")}
+
+
+def test_extract_selecting_a_system_is_a_discussed_purchase(extractor: Extractor) -> None:
+    text = "Australia selected the K9 howitzer from South Korea."
+    assert _triples(_run(extractor, text)) == {("KOR", "AUS", "artillery", "discussed")}

@@ -123,11 +123,22 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
                 frames.append(frame)
     deals = [t for t in triggers if t.kind is Frame.DEAL]
     _complement(frames, _deal_parties(view, deals))
-    frames = [f for frame in frames for f in _coordinated(view, frame)]
+    frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
     return frames
+
+
+def _oriented(frame: FrameHit) -> FrameHit:
+    """ "Russia and India are discussing the sale of S-400s": where the two sides come
+    without a direction, the maker of every named system is the one that supplies it."""
+    if frame.supplier is None or frame.recipient is None:
+        return frame
+    makers = {w.made_in for w in frame.weapons if w.system}
+    if makers == {frame.recipient.id}:
+        frame.supplier, frame.recipient = frame.recipient, frame.supplier
+    return frame
 
 
 def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:

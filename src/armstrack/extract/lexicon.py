@@ -75,7 +75,14 @@ RECEIVE_VERBS: dict[str, Status] = {
         A,
     ),
 }
-RECEIVE_VERBS.update(_forms("request requests requested requesting ask asks asked asking", T))
+RECEIVE_VERBS.update(
+    _forms(
+        "request requests requested requesting ask asks asked asking "
+        # A choice of system comes before a contract: "Australia selected the K9".
+        "select selects selected selecting choose chooses chose chosen choosing",
+        T,
+    )
+)
 RECEIVE_NOUNS: dict[str, Status] = {
     **_forms("imports import receipt", D),
     **_forms("request requests", T),
