@@ -429,3 +429,19 @@ def test_extract_two_sides_without_direction_take_it_from_the_maker(
 def test_extract_selecting_a_system_is_a_discussed_purchase(extractor: Extractor) -> None:
     text = "Australia selected the K9 howitzer from South Korea."
     assert _triples(_run(extractor, text)) == {("KOR", "AUS", "artillery", "discussed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones made in Iran were delivered to Russia via the Caspian Sea.",
+        "Russia launched drones made in Iran at Kyiv overnight.",
+    ],
+)
+def test_extract_made_in_names_the_origin(extractor: Extractor, text: str) -> None:
+    assert _triples(_run(extractor, text)) == {("IRN", "RUS", "uav", "delivered")}
+
+
+def test_extract_made_in_the_users_own_country_is_no_transfer(extractor: Extractor) -> None:
+    text = "Russian forces now launch drones built in Russia at Ukrainian cities."
+    assert _triples(_run(extractor, text)) == set()

@@ -206,7 +206,7 @@ def build_view(
     _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
-    view.actors = _with_context(view, view.actors)
+    view.actors = _made_in(view, _with_context(view, view.actors))
     view.weapons = [_with_quantity(view, text, w) for w in _absorb_head_nouns(view.weapons)]
     return view
 
@@ -354,6 +354,29 @@ def _set_origin(view: SentenceView, index: int, actor_id: str) -> bool:
                     break
             return True
     return False
+
+
+_MADE = frozenset("made built produced manufactured designed assembled".split())
+
+
+def _made_in(view: SentenceView, actors: list[ActorMention]) -> list[ActorMention]:
+    """ "drones made in Iran": the state is the weapon's origin, not a place or a party."""
+    kept = []
+    for actor in actors:
+        made = actor.first - 2
+        if actor.prep == "in" and view.low(made) in _MADE:
+            for index, weapon in enumerate(view.weapons):
+                if weapon.last == made - 1 or (
+                    weapon.last == made - 2 and view.low(made - 1) == ","
+                ):
+                    view.weapons[index] = _replace_origin(weapon, actor.actor.id)
+                    view.origin_actors[actor.actor.id] = actor.actor
+                    break
+            else:
+                kept.append(actor)
+            continue
+        kept.append(actor)
+    return kept
 
 
 def _replace_origin(weapon: WeaponMention, actor_id: str) -> WeaponMention:
