@@ -445,3 +445,30 @@ def test_extract_made_in_names_the_origin(extractor: Extractor, text: str) -> No
 def test_extract_made_in_the_users_own_country_is_no_transfer(extractor: Extractor) -> None:
     text = "Russian forces now launch drones built in Russia at Ukrainian cities."
     assert _triples(_run(extractor, text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "stance", "denied_by"),
+    [
+        ("The Kremlin declined to comment.", Stance.DECLINES, set()),
+        ("Abu Dhabi has denied arming either side.", Stance.DENIES, {"ARE"}),
+        ("Moscow and Abu Dhabi have denied the reports.", Stance.DENIES, {"ARE", "RUS"}),
+    ],
+)
+def test_extract_stance_sentences_without_weapons(
+    extractor: Extractor, follow_up: str, stance: Stance, denied_by: set[str]
+) -> None:
+    text = f"The UAE supplied drones to the RSF, UN experts said. {follow_up}"
+    transfer = _only(_run(extractor, text))
+    assert stance in {c.stance for c in transfer.claims}
+    assert {a.id for a in transfer.denied_by} == denied_by
+
+
+def test_extract_a_far_denial_about_something_else_is_not_attached(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Iran has shipped missiles to Russia, sources said. Oil prices rose on Friday. "
+        "Markets were calm. Russia denies targeting civilians."
+    )
+    assert _only(_run(extractor, text)).denied_by == ()

@@ -110,6 +110,15 @@ class ClaimCue:
     span: Span
 
 
+_SPOKEN_CUES = tuple(p for stance, p in STANCE_CUES if stance is not Stance.ASSERTS)
+
+
+def has_spoken_stance(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` denies, confirms, declines or doubts something:
+    "The Kremlin declined to comment." matters though it names no weapon."""
+    return any(p.search(folded, start, end) for p in _SPOKEN_CUES)
+
+
 def find_hedges(folded: str, start: int, end: int) -> tuple[str, ...]:
     """Hedging phrases in ``folded[start:end]`` (text folded by ``catalogue.normalise.fold``)."""
     return tuple(dict.fromkeys(m.group(0) for m in HEDGES.finditer(folded, start, end)))
@@ -148,7 +157,30 @@ def find_claim_cues(
                 cues[index] = replace(cue, speaker=judge)
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
-    return [c for c in cues if c.speaker is not None or c.stance not in spoken]
+    cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
+    return cues + [shared for cue in cues for shared in _co_speakers(view, cue)]
+
+
+def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
+    """ "Both Moscow and Pyongyang deny it": the same cue for each actor joined to the
+    speaker by "and" or a comma."""
+    if cue.speaker is None or cue.speaker.actor is None:
+        return []
+    before = [a for a in view.actors if a.last < _token_at(view, cue.span.start)]
+    index = next(
+        (i for i in range(len(before) - 1, -1, -1) if before[i].actor == cue.speaker.actor), None
+    )
+    shared: list[ClaimCue] = []
+    while index:
+        current, previous = before[index], before[index - 1]
+        between = {view.low(i) for i in range(previous.last + 1, current.first)}
+        if not between or not between <= {"and", ",", "the"} or previous.prep is not None:
+            break
+        if previous.actor != cue.speaker.actor and not previous.speaker:
+            speaker = Speaker(previous.span.text, actor=previous.actor)
+            shared.append(replace(cue, speaker=speaker))
+        index -= 1
+    return shared
 
 
 def _clause_subject(

@@ -19,7 +19,7 @@ from functools import cache
 
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import fold
-from armstrack.extract.claims import find_claim_cues, find_hedges
+from armstrack.extract.claims import find_claim_cues, find_hedges, has_spoken_stance
 from armstrack.extract.dates import date_prefix, find_times
 from armstrack.extract.frames import find_frames, is_anaphoric_sentence
 from armstrack.extract.matching import Match, Matcher
@@ -86,7 +86,10 @@ class Extractor:
             inside, cursor = _matches_in(matches, cursor, start, end)
             has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
             is_topical = bisect_left(topical, start) < bisect_left(topical, end)
-            if not has_weapon and not is_topical:
+            stance_only = (
+                not has_weapon and not is_topical and has_spoken_stance(folded, start, end)
+            )
+            if not has_weapon and not is_topical and not stance_only:
                 # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
                 last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
                 continue
@@ -102,6 +105,7 @@ class Extractor:
                 times=find_times(text, start, end, published),
                 routes=find_routes(text, start, end) if frames else [],
                 anaphoric=is_anaphoric_sentence(view) or is_topical,
+                stance_only=stance_only,
                 home=context.home_state(end),
             )
             facts.append(fact)

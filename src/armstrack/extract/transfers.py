@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from armstrack.catalogue import Catalogue
 from armstrack.extract.claims import ClaimCue
 from armstrack.extract.frames import FrameHit
-from armstrack.extract.lexicon import ANAPHORIC_NOUNS, Frame
+from armstrack.extract.lexicon import (
+    ANAPHORIC_NOUNS,
+    GIVE_NOUNS,
+    GIVE_VERBS,
+    RECEIVE_NOUNS,
+    RECEIVE_VERBS,
+    Frame,
+)
 from armstrack.extract.mentions import SentenceView, WeaponMention
 from armstrack.records import (
     ActorRef,
@@ -49,6 +56,7 @@ class SentenceFacts:
     routes: list[Route]
     anaphoric: bool
     home: ActorRef | None = None  # the state the article is about so far
+    stance_only: bool = False  # no weapon, no transfer noun, but a denial or the like
 
 
 @dataclass(slots=True)
@@ -70,11 +78,12 @@ class _Draft:
 
 def assemble(facts: list[SentenceFacts], catalogue: Catalogue) -> tuple[Transfer, ...]:
     drafts: dict[Key, _Draft] = {}
+    used: set[int] = set()  # sentences that made or fed a transfer
     for fact in facts:
         for frame in fact.frames:
             if frame.complete:
-                _add_frame(drafts, fact, frame, frame.supplier, frame.recipient, catalogue)  # type: ignore[arg-type]
-    used = {fact.index for fact in facts if any(f.complete for f in fact.frames)}
+                if _add_frame(drafts, fact, frame, frame.supplier, frame.recipient, catalogue):  # type: ignore[arg-type]
+                    used.add(fact.index)
     for fact in facts:
         for frame in fact.frames:
             if not frame.complete and not frame.anaphoric:
@@ -394,12 +403,15 @@ def _drop_generic_duplicates(drafts: dict[Key, _Draft]) -> None:
             draft.evidence.update(vague.evidence)
 
 
+_TRANSFER_WORDS = frozenset(
+    [*GIVE_VERBS, *GIVE_NOUNS, *RECEIVE_VERBS, *RECEIVE_NOUNS, "weapons", "arms", "arming"]
+)
 _SPOKEN_STANCES = (Stance.DENIES, Stance.CONFIRMS, Stance.DECLINES, Stance.UNCONFIRMED)
 
 
 def _attach_stances(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
     """ "Tehran rejected the accusation": the stance holds for the latest pair of that actor."""
-    if not (fact.anaphoric or fact.view.weapons):
+    if not (fact.anaphoric or fact.view.weapons or _answers_a_transfer(drafts, fact)):
         return
     for cue in fact.cues:
         if cue.stance not in _SPOKEN_STANCES:
@@ -421,6 +433,17 @@ def _attach_stances(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
                 key, Claim(cue.speaker, cue.stance, fact.span, fact.hedges, None)
             )
             draft.evidence[fact.index] = fact.span
+
+
+def _answers_a_transfer(drafts: dict[Key, _Draft], fact: SentenceFacts) -> bool:
+    """A stance with no weapon in it is about a transfer when it talks of transferring
+    ("Abu Dhabi denied arming either side") or follows one at once ("... Reuters said.
+    The Kremlin declined to comment."); "Moscow denies targeting civilians" is not."""
+    if not fact.stance_only:
+        return False
+    if any(t.low in _TRANSFER_WORDS for t in fact.view.tokens):
+        return True
+    return any(fact.index - 2 <= i < fact.index for d in drafts.values() for i in d.evidence)
 
 
 def _latest_pair(drafts: dict[Key, _Draft], index: int, actor: ActorRef | None) -> list[_Draft]:
