@@ -27,6 +27,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     tuple_,
     update,
 )
@@ -183,10 +184,10 @@ class Writer:
         new = [i for i in items if i.key not in stored]
         if new:
             rows = [self._article_row(conn, i) for i in new]
-            for row in conn.execute(
-                insert(articles).returning(articles.c.id, articles.c.key), rows
+            for row, article_id in zip(
+                rows, _insert_ids(conn, articles, rows, ("key",)), strict=True
             ):
-                stored[row.key] = row.id
+                stored[row["key"]] = article_id
         for item in items:
             item.article_id = stored[item.key]
         touched = _retire(conn, [i for i in items if i.key not in {n.key for n in new}])
@@ -796,6 +797,8 @@ def _insert_ids(
     in parameter order instead makes SQLAlchemy fall back to one INSERT per row on
     SQLite, which cost ~0.15 ms a row, a sixth of the store's time per article.
     """
+    if conn.dialect.name == "postgresql":
+        return _insert_numbered(conn, table, rows)
     if not key and conn.dialect.name == "sqlite":
         # SQLite numbers the rows of one multi-row INSERT in order (each new rowid is one
         # above the largest), and the batches run in order: ascending ids are row order.
@@ -812,3 +815,24 @@ def _insert_ids(
     ).all()
     ids = {tuple(row[1:]): row.id for row in returned}
     return [ids[k] for k in keys]
+
+
+def _insert_numbered(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """PostgreSQL: draw the ids from the table's sequence, then insert the rows with them.
+
+    An INSERT ... RETURNING of many rows is sent as one huge statement that psycopg parses
+    in Python (measured: a quarter of PostgreSQL's write time); a plain executemany goes
+    through psycopg's pipeline with one short statement.
+    """
+    if not rows:
+        return []
+    ids = sorted(
+        conn.execute(
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+            ),
+            {"table": table.name, "n": len(rows)},
+        ).scalars()
+    )
+    conn.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    return ids
