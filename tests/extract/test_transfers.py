@@ -472,3 +472,11 @@ def test_extract_a_far_denial_about_something_else_is_not_attached(
         "Markets were calm. Russia denies targeting civilians."
     )
     assert _only(_run(extractor, text)).denied_by == ()
+
+
+def test_extract_a_transfer_approved_by_a_person_takes_the_systems_maker(
+    extractor: Extractor,
+) -> None:
+    # Regression: "approved by President Biden" read as a vague giver, so no supplier.
+    text = "The transfer of ATACMS missiles to Ukraine was approved by President Biden."
+    assert _triples(_run(extractor, text)) == {("USA", "UKR", "missile", "agreed")}

@@ -183,7 +183,8 @@ def _vague_giver(view: SentenceView) -> bool:
     """ "provided by a coalition of Western allies": a giver is named, but no state."""
     lows = view.lows
     for index in (i for i, word in enumerate(lows) if word == "by" and i > 0):
-        if lows[index - 1] in GIVE_VERBS:
+        # "approved by President Biden" names the approver, not a giver.
+        if lows[index - 1] in GIVE_VERBS and lows[index - 1] not in MODAL_TRIGGERS:
             following = range(index + 1, min(index + 4, len(view.tokens)))
             if not any(a.first in following for a in view.actors):
                 return True
@@ -401,10 +402,17 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     return status, negated
 
 
+_APPROVALS = frozenset("approved cleared authorised authorized greenlit".split())
+
+
 def _pending_after(view: SentenceView, index: int) -> bool:
-    """Words after a transfer noun that put it in the future or on hold."""
+    """Words after a transfer noun that put it in the future or on hold, or make it an
+    approval ("the transfer ... was approved by")."""
     end = _clause(view, index)[1]
-    return any(view.low(i) in PENDING_CUES for i in range(index + 1, end + 1))
+    return any(
+        view.low(i) in PENDING_CUES or (view.low(i) in _APPROVALS and view.low(i - 1) in _BE)
+        for i in range(index + 1, end + 1)
+    )
 
 
 def _blocked(view: SentenceView, trigger: _Trigger, clause_start: int) -> bool:
