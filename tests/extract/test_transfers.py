@@ -480,3 +480,30 @@ def test_extract_a_transfer_approved_by_a_person_takes_the_systems_maker(
     # Regression: "approved by President Biden" read as a vague giver, so no supplier.
     text = "The transfer of ATACMS missiles to Ukraine was approved by President Biden."
     assert _triples(_run(extractor, text)) == {("USA", "UKR", "missile", "agreed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kim Jong Un has reportedly agreed to send artillery shells to Russia.",
+            ("PRK", "RUS", "ammunition", "agreed"),
+        ),
+        (
+            "Erdogan said Turkey had received S-400 systems from Russia.",
+            ("RUS", "TUR", "air_defence", "delivered"),
+        ),
+    ],
+)
+def test_extract_leaders_stand_for_their_state(
+    extractor: Extractor, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert _triples(_run(extractor, text)) == {expected}
+
+
+def test_extract_an_export_order_is_no_delivery(extractor: Extractor) -> None:
+    text = (
+        "The UAE signed a contract to buy 80 Rafale jets from France, the largest export "
+        "order ever placed for the aircraft, during a visit by President Emmanuel Macron."
+    )
+    assert _triples(_run(extractor, text)) == {("FRA", "ARE", "aircraft", "agreed")}

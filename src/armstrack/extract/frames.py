@@ -281,6 +281,16 @@ def _triggers(view: SentenceView) -> list[_Trigger]:
     return found
 
 
+# Nouns that "export" only qualifies: "export order", "export licence", "export market".
+# ("export contract" stays a trigger: "its first export contract, signed with Manila"
+# names the seller through "its".)
+_EXPORT_HEADS = frozenset(
+    "order orders licence license licences licenses version variant variants market "
+    "markets customer customers controls rules ban bans success credit credits approval "
+    "approvals potential drive earnings revenue".split()
+)
+
+
 def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
     """ "took delivery" is one trigger, "aid officials" and "food aid" are none."""
     word = view.low(index)
@@ -295,6 +305,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True
     if word == "aid" and before not in AID_QUALIFIERS:
         return True
+    if word in ("export", "exports") and view.low(index + 1) in _EXPORT_HEADS:
+        return True  # "the largest export order": the order says what happened
     if word in ("hand", "hands") and before == "-":
         return True  # "second-hand F-16s"
     if word in ("sign", "signs") and (
