@@ -507,3 +507,15 @@ def test_extract_an_export_order_is_no_delivery(extractor: Extractor) -> None:
         "order ever placed for the aircraft, during a visit by President Emmanuel Macron."
     )
     assert _triples(_run(extractor, text)) == {("FRA", "ARE", "aircraft", "agreed")}
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Tehran says it has supplied no weapons to Moscow.",
+        "Iran has never sold weapons to Russia for use in Ukraine, its foreign ministry said.",
+    ],
+)
+def test_extract_negated_statements_by_a_party_deny(extractor: Extractor, denial: str) -> None:
+    text = f"Iran has delivered missiles to Russia, officials said. {denial}"
+    assert [a.id for a in _only(_run(extractor, text)).denied_by] == ["IRN"]

@@ -293,6 +293,12 @@ def _phrase(
     outlets = [o for i, o in view.outlets if start <= i <= end]
     words = [view.low(i) for i in range(start, end + 1)]
     person = next((w for w in words if w in PERSON_NOUNS), None)
+    if not actors and words[0] in ("its", "their") and (person or words[-1] in _BODY_NOUNS):
+        # "Iran has never sold weapons to Russia, its foreign ministry said"
+        actors = [a for a in view.actors if a.first < start and a.prep is None and not a.speaker][
+            :1
+        ]
+        person = person or words[-1]
     if not actors and not outlets and person is None:
         return None
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
@@ -313,6 +319,10 @@ def _phrase(
         role = " ".join(rest) or None
     outlet = catalogue.outlets[outlets[0]].name if outlets else None
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
+
+
+# Bodies a possessive points at a state with: "its foreign ministry", "their government".
+_BODY_NOUNS = frozenset("ministry government embassy mission military army navy".split())
 
 
 def _role(view: SentenceView, start: int, end: int, person: str) -> str:

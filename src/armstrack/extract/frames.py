@@ -410,7 +410,10 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
         # Headline infinitive: "Britain to send tanks to Ukraine".
         if any(a.last == trigger.index - 2 for a in view.actors):
             status = Status.AGREED
-    negated = any(w in NEGATIONS for w in before[-3:])
+    negated = any(w in NEGATIONS for w in before[-3:]) or (
+        # "it has sent none", "supplied no weapons to Moscow"
+        not trigger.noun and view.low(trigger.index + 1) in ("no", "none", "nothing")
+    )
     return status, negated
 
 
