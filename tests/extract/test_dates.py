@@ -58,3 +58,20 @@ def test_find_times_spans_point_into_text() -> None:
 )
 def test_date_prefix_reads_first_line(text: str, expected: date | None) -> None:
     assert date_prefix(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2019, Turkey bought S-400 batteries.", "2019"),
+        ("Turkey bought S-400 batteries between 2019 and 2021.", "2019"),
+        ("The drones were flown in the autumn.", "2023-Q4"),
+        ("The drones were flown in the spring.", "2023-Q2"),
+        ("Drones were shipped during the summer of 2022.", "2022-Q3"),
+    ],
+)
+def test_find_times_reads_sentence_initial_years_ranges_and_seasons(
+    text: str, expected: str
+) -> None:
+    times = find_times(text, 0, len(text), date(2024, 2, 21))
+    assert [t.value for t in times][:1] == [expected]

@@ -519,3 +519,8 @@ def test_extract_an_export_order_is_no_delivery(extractor: Extractor) -> None:
 def test_extract_negated_statements_by_a_party_deny(extractor: Extractor, denial: str) -> None:
     text = f"Iran has delivered missiles to Russia, officials said. {denial}"
     assert [a.id for a in _only(_run(extractor, text)).denied_by] == ["IRN"]
+
+
+def test_extract_to_be_delivered_is_not_yet_delivered(extractor: Extractor) -> None:
+    text = "Poland will buy 486 HIMARS launchers from the United States, to be delivered from 2026."
+    assert _triples(_run(extractor, text)) == {("USA", "POL", "artillery", "agreed")}

@@ -42,9 +42,16 @@ _PATTERNS = (
         r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+quarter\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"
         r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"
     ),
-    # "in 2023", "since 2014", "mid-2022", "by 2026"
+    # "in the autumn", "during the summer of 2023"
     re.compile(
-        r"\b(?:(?P<qual>early|mid|late)[\s-]+|(?P<prep>in|since|by|during|until|from|of)\s+)"
+        r"\b(?:in|during|over|through)\s+the\s+(?P<season>spring|summer|autumn|fall|winter)"
+        r"(?:\s+of\s+(?P<syear>(?:19|20)\d\d))?\b",
+        re.IGNORECASE,
+    ),
+    # "in 2023", "In 2019,", "since 2014", "mid-2022", "by 2026", "between 2019 and"
+    re.compile(
+        r"\b(?:(?P<qual>early|mid|late)[\s-]+|(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|"
+        r"[Ff]rom|of|[Bb]etween|through)\s+)"
         r"(?P<year>(?:19|20)\d\d)\b(?![,.]\d)"
     ),
     # "on Tuesday", "yesterday"
@@ -85,6 +92,8 @@ def _normalise(groups: dict[str, str | None], published: date | None) -> tuple[s
         quarter = _ORDINAL_QUARTER[ordinal] if ordinal else int(groups.get("q") or 0)
         year = groups.get("year") or groups.get("qyear")
         return f"{year}-Q{quarter}", "quarter"
+    if groups.get("season"):
+        return _season(groups, published)
     if groups.get("weekday") or groups.get("yesterday"):
         return _day_name(groups, published)
     if groups.get("year"):
@@ -93,6 +102,19 @@ def _normalise(groups: dict[str, str | None], published: date | None) -> tuple[s
             return f"{groups['year']}-Q{QUALIFIER_QUARTER[qual]}", "quarter"
         return str(groups["year"]), "year"
     return None
+
+
+def _season(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:
+    """A season as the quarter it mostly falls in; unstated, the latest one up to the
+    publication date ("in the autumn", written in February 2024, is 2023-Q4)."""
+    quarter = SEASON_QUARTER[(groups["season"] or "").lower()]
+    if groups.get("syear"):
+        return f"{groups['syear']}-Q{quarter}", "quarter"
+    if published is None:
+        return None
+    current = (published.month - 1) // 3 + 1
+    year = published.year if quarter <= current else published.year - 1
+    return f"{year}-Q{quarter}", "quarter"
 
 
 def _month(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:

@@ -410,6 +410,8 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
         # Headline infinitive: "Britain to send tanks to Ukraine".
         if any(a.last == trigger.index - 2 for a in view.actors):
             status = Status.AGREED
+    if not trigger.noun and before[-2:] == ["to", "be"] and status > Status.AGREED:
+        status = Status.AGREED  # "486 launchers, to be delivered from 2026"
     negated = any(w in NEGATIONS for w in before[-3:]) or (
         # "it has sent none", "supplied no weapons to Moscow"
         not trigger.noun and view.low(trigger.index + 1) in ("no", "none", "nothing")
