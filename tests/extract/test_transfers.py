@@ -524,3 +524,23 @@ def test_extract_negated_statements_by_a_party_deny(extractor: Extractor, denial
 def test_extract_to_be_delivered_is_not_yet_delivered(extractor: Extractor) -> None:
     text = "Poland will buy 486 HIMARS launchers from the United States, to be delivered from 2026."
     assert _triples(_run(extractor, text)) == {("USA", "POL", "artillery", "agreed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Taiwan receives first US Abrams tanks as Beijing fumes over arms sales.",
+            {("USA", "TWN", "armoured_vehicle", "delivered")},
+        ),
+        (
+            "China condemned the sale of F-16 jets to Taiwan.",
+            {("USA", "TWN", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_extract_a_critic_of_a_sale_is_no_party(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    # Regression: "Beijing fumes over arms sales" made Beijing a seller.
+    assert _triples(_run(extractor, text)) == expected

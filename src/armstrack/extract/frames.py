@@ -645,6 +645,14 @@ def _nearest(
     return min(found, key=lambda a: abs(a.first - trigger.index)).actor
 
 
+# Verbs of reacting to a transfer: their subject neither gives nor receives it.
+_REACTIONS = frozenset(
+    "fumes fumed fuming reacted reacts protested protests protesting condemned condemns "
+    "criticised criticized criticises criticizes slammed slams objected objects opposed "
+    "opposes angered denounced denounces decried decries warned warns".split()
+)
+
+
 def _agent(
     view: SentenceView,
     trigger: _Trigger,
@@ -680,6 +688,12 @@ def _agent(
     ]  # fmt: skip
     if left and trigger.noun and _words_between(view, left[-1].last, trigger.index) > 3:
         left = []  # "Washington had tracked at least two shipments": no doer of the noun
+    if (
+        left
+        and trigger.noun
+        and any(view.low(i) in _REACTIONS for i in range(left[-1].last + 1, trigger.index))
+    ):
+        left = []  # "Beijing fumes over arms sales": the critic is no party
     if left:
         return left[-1].actor
     if view.low(clause[0]) in ("which", "who") and view.low(clause[0] - 1) == ",":
