@@ -544,3 +544,23 @@ def test_extract_a_critic_of_a_sale_is_no_party(
 ) -> None:
     # Regression: "Beijing fumes over arms sales" made Beijing a seller.
     assert _triples(_run(extractor, text)) == expected
+
+
+def test_extract_a_participle_keeps_its_own_noun(extractor: Extractor) -> None:
+    # Regression: the M-346s "ordered from Italy" lent Italy to the drones received before.
+    text = (
+        "Nigeria's air force had received Wing Loong II drones from China during the "
+        "quarter and was preparing for the arrival of 24 M-346 jets ordered from Italy."
+    )
+    assert {t[:3] for t in _triples(_run(extractor, text))} == {
+        ("CHN", "NGA", "uav"),
+        ("ITA", "NGA", "aircraft"),
+    }
+
+
+def test_extract_a_participle_takes_the_whole_list_before_it(extractor: Extractor) -> None:
+    text = "The first K2 tanks and K9 howitzers delivered to Poland by South Korea arrived."
+    assert {t[:3] for t in _triples(_run(extractor, text))} == {
+        ("KOR", "POL", "armoured_vehicle"),
+        ("KOR", "POL", "artillery"),
+    }

@@ -817,14 +817,26 @@ def _origin_actor(
 def _weapons_for(
     view: SentenceView, trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]
 ) -> list[WeaponMention]:
-    """Weapons after the trigger up to the next trigger, else those before it."""
+    """Weapons after the trigger up to the next trigger, else those before it.
+
+    A later participle's own noun is not this trigger's: in "received drones and was
+    awaiting 24 M-346 jets ordered from Italy" the jets are the ordered ones.
+    """
     later = [t.index for t in core if t.index > trigger.index]
     earlier = [t.index for t in core if t.index < trigger.index]
     right_end = min([clause[1], *[i - 1 for i in later]])
+    for participle in (t for t in core if t.index > trigger.index):
+        head = _participle_head(view, participle)
+        if head:
+            right_end = min(right_end, head[0].first - 1)
+            break
     left_start = max([clause[0], *[i + 1 for i in earlier]])
     right = [w for w in view.weapons if trigger.index < w.first <= right_end]
     if right:
         return right
+    head = _participle_head(view, trigger)
+    if head:
+        return head
     left = [w for w in view.weapons if left_start <= w.first < trigger.index]
     if left:
         return left
@@ -834,6 +846,26 @@ def _weapons_for(
     # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
     before = [w for w in view.weapons if w.last < clause[0]]
     return before[-2:]
+
+
+def _participle_head(view: SentenceView, trigger: _Trigger) -> list[WeaponMention]:
+    """The weapons a reduced relative qualifies: "24 M-346 jets ordered from Italy"."""
+    if not _reduced_relative(view, trigger):
+        return []
+    head = [w for w in view.weapons if trigger.index - 2 <= w.last < trigger.index]
+    if not head:
+        return []
+    # A system and its class word ("Wing Loong II drones") are one noun phrase, and
+    # "K2 tanks and K9 howitzers delivered to Poland" one list.
+    while True:
+        joined = [
+            w for w in view.weapons
+            if w.last < head[0].first
+            and {view.low(i) for i in range(w.last + 1, head[0].first)} <= {"and", ",", "or"}
+        ]  # fmt: skip
+        if not joined:
+            return head
+        head = joined[-1:] + head
 
 
 def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
