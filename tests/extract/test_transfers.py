@@ -564,3 +564,20 @@ def test_extract_a_participle_takes_the_whole_list_before_it(extractor: Extracto
         ("KOR", "POL", "armoured_vehicle"),
         ("KOR", "POL", "artillery"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The US Navy shot down Houthi drones over the Red Sea.", set()),
+        (
+            "The Pentagon said Russia's use of Iranian drones was a war crime.",
+            {("IRN", "RUS", "uav", "delivered")},
+        ),
+    ],
+)
+def test_extract_use_and_shooting_down(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    # Regression: shooting down the Houthis' drones made the US their recipient.
+    assert _triples(_run(extractor, text)) == expected

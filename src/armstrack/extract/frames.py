@@ -271,7 +271,8 @@ def _triggers(view: SentenceView) -> list[_Trigger]:
             found.append(_Trigger(index, Frame.GIVE, GIVE_VERBS[word], False))
         elif word in RECEIVE_VERBS:
             found.append(_Trigger(index, Frame.RECEIVE, RECEIVE_VERBS[word], False))
-        elif word in USE_VERBS and not noun:
+        elif word in USE_VERBS and (not noun or (word == "use" and view.low(index + 1) == "of")):
+            # "Russia's use of Iranian drones" uses them as much as "Russia used" does.
             found.append(_Trigger(index, Frame.USE, Status.DELIVERED, False))
         elif word in DEAL_WORDS:
             found.append(_Trigger(index, Frame.DEAL, DEAL_WORDS[word], True))
@@ -305,6 +306,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True
     if word == "aid" and before not in AID_QUALIFIERS:
         return True
+    if word in ("shoot", "shot", "shooting", "shoots") and view.low(index + 1) == "down":
+        return True  # "shot down Houthi drones": the enemy's weapons, not one's own
     if word in ("export", "exports") and view.low(index + 1) in _EXPORT_HEADS:
         return True  # "the largest export order": the order says what happened
     if word in ("hand", "hands") and before == "-":
