@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from armstrack.catalogue.normalise import fold
 from armstrack.extract import Extractor
+from armstrack.extract.claims import has_spoken_stance, spoken_stance_positions
 from armstrack.records import Article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,3 +45,20 @@ def test_extract_output_does_not_depend_on_hash_seed() -> None:
 def test_article_without_weapons_has_no_transfers(extractor: Extractor) -> None:
     text = "The finance minister said inflation would ease. Farmers expect a good harvest."
     assert extractor.run(Article(id="x", text=text)).transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Kremlin declined to comment.", True),
+        ("Tehran has rejected the accusations.", True),
+        ("Oil prices did not move much.", False),
+        ("Markets were calm on Friday.", False),
+    ],
+)
+def test_spoken_stance_hint_and_check_agree(sentence: str, expected: bool) -> None:
+    # The fast hint must find every sentence the precise check accepts.
+    folded = fold(sentence)
+    hinted = bool(spoken_stance_positions(folded))
+    assert has_spoken_stance(folded, 0, len(folded)) is expected
+    assert hinted or not expected

@@ -19,7 +19,12 @@ from functools import cache
 
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import fold
-from armstrack.extract.claims import find_claim_cues, find_hedges, has_spoken_stance
+from armstrack.extract.claims import (
+    find_claim_cues,
+    find_hedges,
+    has_spoken_stance,
+    spoken_stance_positions,
+)
 from armstrack.extract.dates import date_prefix, find_times
 from armstrack.extract.frames import find_frames, is_anaphoric_sentence
 from armstrack.extract.matching import Match, Matcher
@@ -82,12 +87,16 @@ class Extractor:
         cursor = 0
         context = _context(matches, self.catalogue)
         topical = _topical_positions(folded)
+        stances = spoken_stance_positions(folded)
         for index, (start, end) in enumerate(split_sentences(text)):
             inside, cursor = _matches_in(matches, cursor, start, end)
             has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
             is_topical = bisect_left(topical, start) < bisect_left(topical, end)
             stance_only = (
-                not has_weapon and not is_topical and has_spoken_stance(folded, start, end)
+                not has_weapon
+                and not is_topical
+                and bisect_left(stances, start) < bisect_left(stances, end)
+                and has_spoken_stance(folded, start, end)
             )
             if not has_weapon and not is_topical and not stance_only:
                 # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
