@@ -28,6 +28,11 @@ def examples_store(
         target = str(tmp_path_factory.mktemp("web") / "examples.db")
     else:
         target = request.getfixturevalue("postgres").new_database()
+    yield from examples_in(target, extractor, root)
+
+
+def examples_in(target: str, extractor: Extractor, root: Path) -> Iterator[Store]:
+    """A store at ``target`` holding the bundled examples, closed after use."""
     store = open_store(target, extractor)
     store.ingest(
         read_articles([root / "examples" / "articles", root / "examples" / "articles.jsonl"])

@@ -30,10 +30,10 @@ from playwright.sync_api import (
     expect,
     sync_playwright,
 )
+from tests.web.conftest import examples_in
 
 from armstrack.extract import Extractor
-from armstrack.ingest import read_articles
-from armstrack.store import Store, open_store
+from armstrack.store import Store
 from armstrack.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -59,12 +59,7 @@ def sqlite_store(
 ) -> Iterator[Store]:
     """The examples in SQLite only: these tests are about the pages, not the backend (the
     other web tests cover both), and a second run would double the slowest tests here."""
-    store = open_store(tmp_path_factory.mktemp("browser") / "web.db", extractor)
-    store.ingest(
-        read_articles([root / "examples" / "articles", root / "examples" / "articles.jsonl"])
-    )
-    yield store
-    store.close()
+    yield from examples_in(str(tmp_path_factory.mktemp("browser") / "web.db"), extractor, root)
 
 
 @pytest.fixture(scope="module")
