@@ -55,7 +55,7 @@ class TransferFilter:
     descending: bool = True
     # Filled by narrow(): the categories a system filter can match, so that it reads the
     # transfers of those categories instead of every transfer.
-    system_categories: tuple[str, ...] = ()
+    system_categories: tuple[str, ...] | None = None  # None: not looked up yet
 
 
 def narrow(filters: TransferFilter, catalogue: Catalogue) -> TransferFilter:
@@ -64,8 +64,8 @@ def narrow(filters: TransferFilter, catalogue: Catalogue) -> TransferFilter:
     A transfer lists only systems of its own category, so "shahed" can only match uav
     transfers. A name the catalogue does not hold is searched in every transfer.
     """
-    if not filters.system or filters.system_categories:
-        return filters
+    if not filters.system or filters.system_categories is not None:
+        return filters  # nothing to narrow, or narrowed already (the web layer does it)
     wanted = filters.system.casefold()
     categories = {
         entry.category.value
