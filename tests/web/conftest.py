@@ -16,6 +16,25 @@ from armstrack.web import create_app
 TOKEN = "test-token-7c1f"
 
 
+def site_pages(transfer: str, supplier: str) -> list[str]:
+    """Every kind of page, for the tests that visit them all; ``transfer`` and
+    ``supplier`` are paths of one transfer and its supplier's actor page."""
+    return [
+        "/",
+        "/?category=uav&sort=origins&order=asc",
+        transfer,
+        "/articles/1",
+        supplier,
+        "/systems",
+        "/systems/Shahed-136",
+        "/network",
+        "/network?category=missile",
+        "/timeline",
+        "/timeline?by=status&grain=quarter",
+        "/search?q=missiles",
+    ]
+
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def examples_store(
     tmp_path_factory: pytest.TempPathFactory,
