@@ -22,6 +22,7 @@ from armstrack.store.database import database_url
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = [str(ROOT / "examples" / "articles"), str(ROOT / "examples" / "articles.jsonl")]
+EXAMPLE_ARTICLES = 15  # 12 text files and 3 JSON lines
 
 
 def _invoke(*args: str) -> object:
@@ -156,6 +157,30 @@ def test_database_url_from_environment(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["stats"], env={"ARMSTRACK_DB": str(db)})
     assert result.exit_code == 0
     assert db.exists()
+
+
+@pytest.mark.parametrize(
+    "names",
+    [["2024-03-india-agni-5-mirv-test.txt"], None],
+    ids=["one_article_without_transfer", "all_examples"],
+)
+def test_ingest_of_articles_without_transfers_succeeds(
+    tmp_path: Path, database: str, names: list[str] | None
+) -> None:
+    weather = tmp_path / "weather.txt"
+    weather.write_text(
+        " date 2024-03-01\nHeavy rain is expected across the region this weekend, "
+        "forecasters said on Friday.\n",
+        encoding="utf-8",
+    )
+    paths = [str(ROOT / "examples" / "articles" / n) for n in names] if names else EXAMPLES
+    first = CliRunner().invoke(app, ["ingest", str(weather), "--db", database])
+    assert first.exit_code == 0, first.output
+    result = CliRunner().invoke(app, ["ingest", *paths, "--db", database])
+    assert result.exit_code == 0, result.output
+    stats = json.loads(CliRunner().invoke(app, ["stats", "--db", database]).stdout)
+    assert stats["articles"] == 1 + (len(names) if names else EXAMPLE_ARTICLES)
+    assert (stats["transfers"] == 0) == bool(names)
 
 
 ARTICLES = 400  # in the kill-and-resume test

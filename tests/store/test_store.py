@@ -383,3 +383,41 @@ def test_only_articles_reporting_a_transfer_are_searched_for_copies(store: Store
         ("https://a.example/arms", True, False, True),
         ("https://b.example/arms", True, True, True),
     ]
+
+
+WEATHER = (
+    "Heavy rain is expected across the north of the country this weekend, the weather "
+    "service said on Friday, and farmers were told to bring in the harvest early."
+)
+MISSILE_TEST = (
+    "India tested a new long-range missile from an island off its eastern coast, the "
+    "defence ministry said, in a launch that officials described as a success."
+)
+TRANSFER = "Turkey delivered Bayraktar TB2 drones to Mali last week, officials said."
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [[WEATHER], [WEATHER, MISSILE_TEST], [MISSILE_TEST, TRANSFER, WEATHER], [TRANSFER]],
+    ids=["one_without_transfer", "none_with_transfer", "mixed", "one_with_transfer"],
+)
+def test_ingest_batch_with_or_without_transfers_stores_every_article(
+    store: Store, texts: list[str]
+) -> None:
+    items = [article(t + FILLER, url=f"https://news.example/{i}") for i, t in enumerate(texts)]
+    summary = store.ingest(items)
+    assert summary.added == {"new": len(texts)}
+    reporting = sum(t == TRANSFER for t in texts)
+    assert _rows(store, "SELECT count(*) FROM articles") == [(len(texts),)]
+    assert _rows(store, "SELECT count(*) FROM transfers") == [(reporting,)]
+    # No row of nulls from an empty batched insert.
+    assert _rows(store, "SELECT count(*) FROM minhash_bands WHERE bucket IS NULL") == [(0,)]
+    assert _rows(store, "SELECT count(*) FROM claims WHERE mention_id IS NULL") == [(0,)]
+
+
+def test_ingest_batches_without_transfers_then_with_one(store: Store) -> None:
+    store.ingest([article(WEATHER + FILLER, url="https://news.example/w")])
+    store.ingest([article(TRANSFER + FILLER, url="https://news.example/t")])
+    store.ingest([article(MISSILE_TEST + FILLER, url="https://news.example/m")])
+    assert _rows(store, "SELECT count(*) FROM articles") == [(3,)]
+    assert _rows(store, "SELECT supplier, recipient FROM transfers") == [("TUR", "MLI")]
