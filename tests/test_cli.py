@@ -37,7 +37,7 @@ SHOT_DOWN = (
 )
 CAESAR = "France delivered Caesar howitzers to Ukraine, the ministry said."
 
-ARTICLE_KEYS = {"id", "date", "url", "title", "outlet", "source", "transfers"}
+ARTICLE_KEYS = {"id", "date", "url", "title", "outlet", "source", "transfers", "limits"}
 TRANSFER_KEYS = {
     "supplier",
     "recipient",

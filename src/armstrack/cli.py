@@ -106,6 +106,8 @@ def extract(
             )
             skipped["extraction failed"] += 1
             continue
+        for limit in extraction.limits:
+            err.print(f"note {item.source or item.id}: {limit}")
         if format is OutputFormat.jsonl:
             sys.stdout.write(json.dumps(extraction_dict(extraction), ensure_ascii=False) + "\n")
         else:

@@ -184,6 +184,9 @@ class Extraction:
 
     article: Article
     transfers: tuple[Transfer, ...] = field(default_factory=tuple)
+    # Where the extractor bounded its work on runaway input, so that every article costs
+    # linear time: "2 sentences over 600 characters analysed in pieces".
+    limits: tuple[str, ...] = ()
 
 
 class Added(StrEnum):

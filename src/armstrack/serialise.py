@@ -96,4 +96,5 @@ def extraction_dict(extraction: Extraction) -> JSON:
         "outlet": article.outlet,
         "source": article.source,
         "transfers": [transfer_dict(t) for t in extraction.transfers],
+        "limits": list(extraction.limits),
     }

@@ -10,7 +10,17 @@ def matcher(catalogue: Catalogue) -> Matcher:
 
 
 @pytest.mark.parametrize(
-    "surface", ["Shahed-136", "Shahed 136", "SHAHED-136", "Shahed136", "Geran-2"]
+    "surface",
+    [
+        "Shahed-136",
+        "Shahed 136",
+        "SHAHED-136",
+        "Shahed136",
+        "Geran-2",
+        "Sha\u200bhed-136",  # a zero-width space inside the name
+        "Shahed-\u00ad136",  # a soft hyphen
+        "\uff33\uff48\uff41\uff48\uff45\uff44-136",  # fullwidth letters
+    ],
 )
 def test_matcher_tolerates_case_hyphens_and_spacing(matcher: Matcher, surface: str) -> None:
     text = f"Russia launched {surface} drones overnight."

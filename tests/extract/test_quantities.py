@@ -42,3 +42,14 @@ def test_quantity_before_reads_counts(
 )
 def test_quantity_before_ignores_containers_years_and_units(text: str, weapon: str) -> None:
     assert _quantity(text, weapon) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [("Kyiv got 24 F-16 jets.", "F-16"), ("It sent around 400  missiles.", "missiles")],
+)
+def test_quantity_before_span_is_its_exact_words(text: str, weapon: str) -> None:
+    found = quantity_before(text, text.index(weapon))
+    assert found is not None
+    assert text[found.span.start : found.span.end] == found.span.text
+    assert not found.span.text[-1].isspace()

@@ -1,6 +1,6 @@
 import pytest
 
-from armstrack.extract.sentences import split_sentences
+from armstrack.extract.sentences import MAX_SENTENCE, split_bounded, split_sentences
 
 
 def _sentences(text: str) -> list[str]:
@@ -31,3 +31,41 @@ def test_split_sentences_offsets_are_exact() -> None:
     text = "  One here.   Two there.  "
     for start, end in split_sentences(text):
         assert text[start:end].strip() == text[start:end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iran delivered drones to russia officials said " * 100,
+        "Iran delivered drones to Russia, " * 100,
+        "x" * 2000,
+    ],
+    ids=["lower_case", "one_comma_chain", "no_space"],
+)
+def test_split_bounded_cuts_runaway_sentence_into_bounded_pieces(text: str) -> None:
+    spans, cut = split_bounded(text)
+    assert cut == 1
+    assert all(end - start <= MAX_SENTENCE for start, end in spans)
+    # Nothing is lost: the pieces cover the text but for whitespace between them.
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_split_bounded_cuts_at_clause_break() -> None:
+    text = "Iran delivered drones to Russia, " * 40
+    spans, _ = split_bounded(text)
+    assert all(text[e - 1] == "," for _, e in spans[:-1])
+
+
+def test_split_bounded_keeps_real_sentences_whole() -> None:
+    text = "Iran sent drones. Russia used them."
+    assert split_bounded(text) == ([(0, 17), (18, 35)], 0)
+
+
+@pytest.mark.parametrize("marks", ["!?" * 20_000, "." * 40_000, "?" * 40_000])
+def test_split_bounded_long_run_of_end_marks_loses_nothing(marks: str) -> None:
+    # Regression: the boundary pattern was tried once per mark (quadratic); the marks
+    # before a lower-case word end no sentence, so only the length cap cuts them.
+    text = "Iran sent drones" + marks + " next"
+    spans, cut = split_bounded(text)
+    assert cut == 1
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")

@@ -81,6 +81,11 @@ _WORD_TABLE.update(
 )
 
 
+# Fullwidth forms ("Ｆ-16", common in East Asian copy) read as their ASCII letters and
+# digits, one character for one, so that offsets stay those of the text.
+_WORD_TABLE.update({code: _word_char(chr(code - 0xFEE0)) for code in range(0xFF01, 0xFF5F)})
+
+
 def fold_words(text: str) -> str:
     """Lower-case letters and digits, everything else a space; the length is kept.
 

@@ -52,6 +52,9 @@ _ADVERBS = frozenset(
 )
 _NOUN_LEFT = DETERMINERS | frozenset(["'s", "'", "first", "new", "further", "additional", "more"])
 _MODIFIER_WINDOW = 8
+# Parties taken from one coordinated list ("A, B, C and D delivered ..."): real lists of
+# donors or buyers stay well under this (the longest seen in news: about 30 states).
+MAX_LISTED = 50
 _COMPLEMENTIZERS = frozenset(["that", "whether", "because"])
 # Nouns through which a possessor owns the transfer that follows: "X's approval of a sale".
 _DECISION_NOUNS = frozenset(
@@ -148,8 +151,12 @@ def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
         actor = getattr(frame, role)
         if actor is None:
             continue
+        # Each sibling twins the frames found so far for the other role only: one frame
+        # per (supplier, recipient) pair, so the frames grow as the product of the two
+        # lists, never doubling with each listed name.
+        bases = list(out)
         for sibling in _siblings(view, actor):
-            for existing in list(out):
+            for existing in bases:
                 twin = replace(existing)
                 setattr(twin, role, sibling)
                 if twin.supplier != twin.recipient:
@@ -158,25 +165,43 @@ def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
 
 
 def _siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
-    """Actors joined to ``actor`` by "and"/"or" with the same preposition."""
+    """Actors listed with ``actor`` by commas, "and" and "or" under the same preposition,
+    before it as well as after it: "Iran, Russia and Belarus delivered ..." names three."""
     mentions = view.actors
     for index, mention in enumerate(mentions):
         if mention.actor != actor or mention.speaker:
             continue
-        found = []
-        for following in mentions[index + 1 :]:
-            between = {view.low(i) for i in range(mention.last + 1, following.first)}
-            if (
-                not between
-                or not between <= {"and", "or", ",", "the"}
-                or following.prep != mention.prep
-            ):
-                break
-            if following.actor != actor and not following.speaker:
-                found.append(following.actor)
-            mention = following
-        return found
+        first = last = index
+        while first > 0 and _listed(view, mentions[first - 1], mentions[first]):
+            first -= 1
+        while last + 1 < len(mentions) and _listed(view, mentions[last], mentions[last + 1]):
+            last += 1
+        found: list[ActorRef] = []
+        for other in mentions[first : last + 1]:
+            if other.actor != actor and not other.speaker and other.actor not in found:
+                found.append(other.actor)
+        return found[:MAX_LISTED]
     return []
+
+
+_LIST_GLUE = frozenset(["and", "or", ",", "the"])
+
+
+def overlong_list(view: SentenceView) -> bool:
+    """Whether the sentence lists more actors in a row than one frame takes as parties."""
+    run = 1
+    for left, right in zip(view.actors, view.actors[1:], strict=False):
+        run = run + 1 if _listed(view, left, right) else 1
+        if run > MAX_LISTED:
+            return True
+    return False
+
+
+def _listed(view: SentenceView, left: ActorMention, right: ActorMention) -> bool:
+    """Whether two neighbouring mentions are items of one list."""
+    if left.prep != right.prep or right.first <= left.last + 1:
+        return False
+    return all(view.low(i) in _LIST_GLUE for i in range(left.last + 1, right.first))
 
 
 def _vague_giver(view: SentenceView) -> bool:

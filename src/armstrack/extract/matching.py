@@ -6,6 +6,7 @@ offsets are offsets into the original article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -80,7 +81,21 @@ class Matcher:
         return cls(list(catalogue.terms()))
 
     def find(self, text: str) -> list[Match]:
-        """Longest non-overlapping whole-word matches, in text order."""
+        """Longest non-overlapping whole-word matches, in text order.
+
+        Invisible format characters (zero-width spaces and joiners, soft hyphens) are
+        matched through, as if absent: "Sha\u200bhed" still names the Shahed.
+        """
+        if _INVISIBLE.search(text) is None:
+            return self._find(text)
+        kept = [i for i, char in enumerate(text) if char not in _INVISIBLE_CHARS]
+        kept.append(len(text))
+        visible = "".join(text[i] for i in kept[:-1])
+        return [
+            Match(kept[m.start], kept[m.end - 1] + 1, m.kind, m.target) for m in self._find(visible)
+        ]
+
+    def _find(self, text: str) -> list[Match]:
         padded = f" {fold_words(text)} "
         candidates: list[Match] = []
         for last, (length, bucket) in self._automaton.iter(padded):
@@ -95,6 +110,10 @@ class Matcher:
                 continue  # "the Nuclear Arms Control Project" names no weapons
             candidates.append(Match(start, end, entry.kind, entry.target))
         return _longest_first(candidates)
+
+
+_INVISIBLE_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = re.compile(f"[{''.join(sorted(_INVISIBLE_CHARS))}]")
 
 
 def _variants(kind: TermKind, surface: str) -> set[str]:

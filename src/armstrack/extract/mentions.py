@@ -9,6 +9,7 @@ origin ("Iranian-made drones").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -94,15 +95,25 @@ class WeaponMention:
 
 @dataclass(frozen=True, slots=True)
 class ArticleContext:
-    """Actors the article named so far, in order: for "the two countries", "the group"."""
+    """Actors the article named so far, in order: for "the two countries", "the group".
+
+    Every question is asked once per sentence, so each answers by bisecting the
+    positions rather than scanning every earlier mention (which was quadratic).
+    """
 
     states: tuple[tuple[int, ActorRef], ...] = ()
     groups: tuple[tuple[int, ActorRef], ...] = ()
+    # The state talked about most up to and including each entry of ``states``.
+    leaders: tuple[ActorRef, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "leaders", _leaders(self.states))
 
     def recent_states(self, before: int, count: int = 2) -> list[ActorRef]:
         found: list[ActorRef] = []
-        for position, actor in reversed(self.states):
-            if position < before and all(a.id != actor.id for a in found):
+        for index in range(_count_before(self.states, before) - 1, -1, -1):
+            actor = self.states[index][1]
+            if all(a.id != actor.id for a in found):
                 found.append(actor)
                 if len(found) == count:
                     break
@@ -110,19 +121,35 @@ class ArticleContext:
 
     def home_state(self, before: int) -> ActorRef | None:
         """The state the article talks about most so far."""
-        counts: dict[str, tuple[int, int, ActorRef]] = {}
-        for position, actor in self.states:
-            if position < before:
-                n, first, _ = counts.get(actor.id, (0, position, actor))
-                counts[actor.id] = (n + 1, first, actor)
-        if not counts:
-            return None
-        # On a tie the state named first (usually in the headline) wins.
-        return max(counts.values(), key=lambda c: (c[0], -c[1]))[2]
+        seen = _count_before(self.states, before)
+        return self.leaders[seen - 1] if seen else None
 
     def recent_group(self, before: int) -> ActorRef | None:
-        earlier = [actor for position, actor in self.groups if position < before]
-        return earlier[-1] if earlier else None
+        seen = _count_before(self.groups, before)
+        return self.groups[seen - 1][1] if seen else None
+
+
+def _count_before(entries: tuple[tuple[int, ActorRef], ...], before: int) -> int:
+    return bisect_left(entries, before, key=lambda entry: entry[0])
+
+
+def _leaders(states: tuple[tuple[int, ActorRef], ...]) -> tuple[ActorRef, ...]:
+    """The most named state after each mention; on a tie the state named first (usually
+    in the headline) wins."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    leaders: list[ActorRef] = []
+    best: ActorRef | None = None
+    for position, actor in states:
+        counts[actor.id] = counts.get(actor.id, 0) + 1
+        first.setdefault(actor.id, position)
+        if best is None or (counts[actor.id], -first[actor.id]) > (
+            counts[best.id],
+            -first[best.id],
+        ):
+            best = actor
+        leaders.append(best)
+    return tuple(leaders)
 
 
 @dataclass(slots=True)

@@ -26,11 +26,11 @@ from armstrack.extract.claims import (
     spoken_stance_positions,
 )
 from armstrack.extract.dates import date_prefix, find_times
-from armstrack.extract.frames import find_frames, is_anaphoric_sentence
+from armstrack.extract.frames import MAX_LISTED, find_frames, is_anaphoric_sentence, overlong_list
 from armstrack.extract.matching import Match, Matcher
 from armstrack.extract.mentions import ArticleContext, build_view
 from armstrack.extract.routes import find_routes
-from armstrack.extract.sentences import split_sentences
+from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
 from armstrack.extract.transfers import SentenceFacts, assemble
 from armstrack.records import ActorRef, Article, Extraction, Span
 
@@ -76,11 +76,28 @@ class Extractor:
         matches = self.matcher.find(text)
         if not any(m.kind in _WEAPON_KINDS for m in matches):
             return Extraction(article)
-        facts = self._sentences(text, folded, matches, published)
-        return Extraction(article, assemble(facts, self.catalogue))
+        sentences, cut = split_bounded(text)
+        facts = self._sentences(text, folded, matches, published, sentences)
+        limits = []
+        if cut:
+            limits.append(
+                f"{_count(cut, 'sentence')} over {MAX_SENTENCE} characters analysed in pieces"
+            )
+        long_lists = sum(overlong_list(f.view) for f in facts)
+        if long_lists:
+            limits.append(
+                f"{_count(long_lists, 'sentence')} listing over {MAX_LISTED} actors in a row; "
+                f"only the first {MAX_LISTED} of each list are parties"
+            )
+        return Extraction(article, assemble(facts, self.catalogue), tuple(limits))
 
     def _sentences(
-        self, text: str, folded: str, matches: list[Match], published: date | None
+        self,
+        text: str,
+        folded: str,
+        matches: list[Match],
+        published: date | None,
+        sentences: list[tuple[int, int]],
     ) -> list[SentenceFacts]:
         facts: list[SentenceFacts] = []
         last_subject: ActorRef | None = None
@@ -88,7 +105,7 @@ class Extractor:
         context = _context(matches, self.catalogue)
         topical = _topical_positions(folded)
         stances = spoken_stance_positions(folded)
-        for index, (start, end) in enumerate(split_sentences(text)):
+        for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
             has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
             is_topical = bisect_left(topical, start) < bisect_left(topical, end)
@@ -216,3 +233,7 @@ def extract(
         published = date.fromisoformat(published)
     article = Article(id=id, text=text, published=published, url=url, title=title, outlet=outlet)
     return extract_article(article, extractor)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -108,7 +108,8 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
     gap = [w.lower().strip("'’") for w in match.group("gap").split()]
     if any(word in _BLOCKERS for word in gap):
         return None
-    span = Span(match.start(), weapon_start, text[match.start() : weapon_start].rstrip())
+    words = text[match.start() : weapon_start].rstrip()
+    span = Span(match.start(), match.start() + len(words), words)
     if match.group("vague"):
         return Quantity(None, True, span)
     scale = _SCALES.get((match.group("scale") or "").lower(), 1)

@@ -443,7 +443,9 @@ def _answers_a_transfer(drafts: dict[Key, _Draft], fact: SentenceFacts) -> bool:
         return False
     if any(t.low in _TRANSFER_WORDS for t in fact.view.tokens):
         return True
-    return any(fact.index - 2 <= i < fact.index for d in drafts.values() for i in d.evidence)
+    # Evidence is keyed by sentence index: two lookups per transfer, not a walk over
+    # every earlier sentence (which was quadratic in a long article).
+    return any(i in d.evidence for d in drafts.values() for i in (fact.index - 1, fact.index - 2))
 
 
 def _latest_pair(drafts: dict[Key, _Draft], index: int, actor: ActorRef | None) -> list[_Draft]:
