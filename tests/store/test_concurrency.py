@@ -82,3 +82,23 @@ def test_overlapping_ingesters(tmp_path: Path, database: str) -> None:
     expected = _summary(reference)
     assert expected["articles"] == 315 and expected["unresolved"] == 0
     assert _summary(database) == expected
+
+
+_OPEN = "import sys; from armstrack.store import open_store; open_store(sys.argv[1]).close()"
+
+
+def test_first_opens_race_on_a_new_store_without_failing(tmp_path: Path, database: str) -> None:
+    # Regression: two first ingests into a new file both created the tables ("table
+    # actors already exists"). Three processes open the same new store at once.
+    runs = [
+        subprocess.Popen([sys.executable, "-c", _OPEN, database], stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    for run in runs:
+        _, errors = run.communicate(timeout=120)
+        assert run.returncode == 0, errors
+    engine = create_engine(database_url(database))
+    with engine.connect() as conn:
+        versions = conn.exec_driver_sql("SELECT count(*) FROM alembic_version").scalar()
+    engine.dispose()
+    assert versions == 1

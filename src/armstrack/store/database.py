@@ -42,17 +42,28 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# Any fixed numbers: the keys of PostgreSQL's advisory locks that serialise writers
+# and migrations.
+WRITER_LOCK = 0x61726D73
+MIGRATION_LOCK = 0x61726D74
+
+
 def migrate(engine: Engine) -> None:
-    """Apply every migration the database lacks (a no-op when it is current)."""
+    """Apply every migration the database lacks (a no-op when it is current).
+
+    Two processes opening a new store at once must not both create its tables: each
+    takes a lock first (SQLite's write lock, a PostgreSQL advisory lock), so the second
+    finds the schema current once the first has committed.
+    """
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-
-
-# Any fixed number: the key of PostgreSQL's advisory lock that serialises writers.
-WRITER_LOCK = 0x61726D73
 
 
 def lock_writers(conn: Connection) -> None:
