@@ -243,6 +243,9 @@ class Report:
     duplicate_of: int | None
     claims: tuple[Claim, ...]
     evidence: tuple[Span, ...]
+    # Made by an older version of the article that a newer text no longer repeats: kept,
+    # since a later version never erases what an earlier one reported.
+    superseded: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -421,3 +421,64 @@ def test_ingest_batches_without_transfers_then_with_one(store: Store) -> None:
     store.ingest([article(MISSILE_TEST + FILLER, url="https://news.example/m")])
     assert _rows(store, "SELECT count(*) FROM articles") == [(3,)]
     assert _rows(store, "SELECT supplier, recipient FROM transfers") == [("TUR", "MLI")]
+
+
+def test_later_version_keeps_what_an_earlier_one_reported(store: Store) -> None:
+    # The update drops the drones and adds missiles: the drone report stays, superseded.
+    url = "https://a.example/update"
+    store.ingest([article("Iran has shipped Shahed-136 drones to Russia." + FILLER, url=url)])
+    store.ingest([article("Iran has shipped Fateh-110 missiles to Russia." + FILLER, url=url)])
+    found = {t.category.value: t for t in store.transfers()}
+    assert {c: t.reports for c, t in found.items()} == {"uav": 1, "missile": 1}
+    drone = store.transfer(found["uav"].id)
+    missile = store.transfer(found["missile"].id)
+    assert drone is not None and missile is not None
+    assert [r.superseded for r in drone.reports] == [True]
+    assert [r.superseded for r in missile.reports] == [False]
+
+
+def test_article_counts_once_across_its_versions(store: Store) -> None:
+    url = "https://a.example/update"
+    store.ingest([article("Iran has shipped Shahed-136 drones to Russia." + FILLER, url=url)])
+    store.ingest(
+        [article("Iran has shipped Shahed-136 drones to Russia, officials said." + FILLER, url=url)]
+    )
+    (drone,) = store.transfers()
+    assert (drone.reports, drone.outlets, drone.origins) == (1, 1, 1)
+    detail = store.transfer(drone.id)
+    assert detail is not None
+    assert [r.superseded for r in detail.reports] == [False]
+
+
+UNRELATED = (
+    "Turkey delivered Bayraktar TB2 drones to Mali last week, the junta said in a statement "
+    "read on state television, adding that more aircraft would follow before the rainy season."
+)
+
+
+@pytest.mark.parametrize("same_batch", [False, True], ids=["two_runs", "one_batch"])
+def test_unrelated_text_under_a_known_key_is_another_article(
+    store: Store, same_batch: bool
+) -> None:
+    # Regression: three articles under one URL left one report and one transfer.
+    url = "https://live.example/page"
+    texts = [
+        "Iran has shipped Shahed-136 drones to Russia." + FILLER,
+        UNRELATED,
+        "North Korea sent KN-23 missiles to Russia by rail, Seoul said on Monday.",
+    ]
+    items = [article(t, url=url) for t in texts]
+    if same_batch:
+        summary = store.ingest(items)
+        assert summary.added == {"new": 3}
+    else:
+        for item in items:
+            assert store.ingest([item]).added == {"new": 1}
+    assert _rows(store, "SELECT count(*) FROM articles") == [(3,)]
+    assert sorted((t.supplier.id, t.recipient.id) for t in store.transfers()) == [
+        ("IRN", "RUS"),
+        ("PRK", "RUS"),
+        ("TUR", "MLI"),
+    ]
+    # Reading them all again changes nothing.
+    assert store.ingest(items).added == {"unchanged": 3}

@@ -33,6 +33,7 @@ from armstrack.store.schema import (
     status_events,
     transfers,
 )
+from armstrack.store.versions import counting
 from armstrack.store.writer import SEPARATOR
 
 
@@ -146,11 +147,13 @@ def conditions(filters: TransferFilter) -> list[ColumnElement[bool]]:
     if filters.system:
         if filters.system_categories:
             where.append(transfers.c.category.in_(filters.system_categories))
-        pattern = f"%{filters.system.lower()}%"
+        # A substring, not a pattern: autoescape escapes % and _ (and its escape
+        # character /) and adds the ESCAPE clause, on SQLite and PostgreSQL alike.
+        wanted = filters.system.lower()
         where.append(
             or_(
-                func.lower(transfers.c.systems).like(pattern),
-                func.lower(transfers.c.families).like(pattern),
+                func.lower(transfers.c.systems).contains(wanted, autoescape=True),
+                func.lower(transfers.c.families).contains(wanted, autoescape=True),
             )
         )
     if filters.status:
@@ -234,6 +237,8 @@ def _reports(conn: Connection, transfer_id: int, catalogue: Catalogue) -> list[R
             article_versions.c.title,
             article_versions.c.text,
             article_versions.c.duplicate_of,
+            article_versions.c.version,
+            article_versions.c.is_current,
             articles.c.id.label("article_id"),
             articles.c.url,
             articles.c.published,
@@ -242,11 +247,11 @@ def _reports(conn: Connection, transfer_id: int, catalogue: Catalogue) -> list[R
         .join(article_versions, mentions.c.version_id == article_versions.c.id)
         .join(articles, article_versions.c.article_id == articles.c.id)
         .outerjoin(outlets, articles.c.outlet_id == outlets.c.id)
-        .where(mentions.c.transfer_id == transfer_id, article_versions.c.is_current)
+        .where(mentions.c.transfer_id == transfer_id)
         .order_by(articles.c.published, mentions.c.id)
     ).all()
     reports = []
-    for row in rows:
+    for row in counting(rows):
         spans = tuple(
             Span(e.start, e.end, row.text[e.start : e.end])
             for e in conn.execute(
@@ -271,6 +276,7 @@ def _reports(conn: Connection, transfer_id: int, catalogue: Catalogue) -> list[R
                 duplicate_of=row.duplicate_of,
                 claims=tuple(_claim(c, row.text, catalogue) for c in claim_rows),
                 evidence=spans,
+                superseded=not row.is_current,
             )
         )
     return reports

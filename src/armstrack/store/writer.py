@@ -49,6 +49,7 @@ from armstrack.store.schema import (
     status_events,
     transfers,
 )
+from armstrack.store.versions import counting, related, separate_key
 
 _LINE_SUFFIX = re.compile(r":\d+\Z")
 MIN_SHARED_BANDS = 2  # one shared band is common between unrelated texts on one story
@@ -128,20 +129,36 @@ class Writer:
 
     def classify(self, conn: Connection, batch: Sequence[Article]) -> list[Added]:
         """For each article: new, unchanged (same key and text stored) or a new version."""
+        return [status for status, _key in self.classify_keys(conn, batch)]
+
+    def classify_keys(self, conn: Connection, batch: Sequence[Article]) -> list[tuple[Added, str]]:
+        """What ``classify`` says, with the key each article is stored under: a changed
+        text that shares almost nothing with the stored one is an article of its own."""
         keys = [article_key(a) for a in batch]
+        shas = [_sha256(a.text) for a in batch]
         stored = _stored_keys(conn, keys)
-        shas = _stored_shas(conn, list(stored.values()))
+        known = _stored_shas(conn, list(stored.values()))
+        changed = {
+            stored[k] for k, sha in zip(keys, shas, strict=True) if k in stored
+            if sha not in known[stored[k]]
+        }  # fmt: skip
+        if changed:
+            current = _current_texts(conn, changed)
+            for index, (article, key) in enumerate(zip(batch, keys, strict=True)):
+                article_id = stored.get(key)
+                if article_id in changed and not related(current.get(article_id, ""), article.text):
+                    keys[index] = separate_key(key, shas[index])
+            stored = _stored_keys(conn, keys)
+            known = _stored_shas(conn, list(stored.values()))
         seen: dict[str, set[str]] = defaultdict(set)
         result = []
-        for article, key in zip(batch, keys, strict=True):
-            sha = _sha256(article.text)
-            known = shas.get(stored[key], set()) if key in stored else set()
-            if sha in known or sha in seen[key]:
-                result.append(Added.UNCHANGED)
+        for key, sha in zip(keys, shas, strict=True):
+            if sha in known.get(stored.get(key, -1), set()) or sha in seen[key]:
+                result.append((Added.UNCHANGED, key))
             elif key in stored or seen[key]:
-                result.append(Added.NEW_VERSION)
+                result.append((Added.NEW_VERSION, key))
             else:
-                result.append(Added.NEW)
+                result.append((Added.NEW, key))
             seen[key].add(sha)
         return result
 
@@ -152,30 +169,39 @@ class Writer:
     ) -> list[Added]:
         """Store articles with their transfers; resolve the transfers against the store."""
         self._ensure_actors(conn)
-        statuses = self.classify(conn, [a for a, _ in batch])
+        classified = self.classify_keys(conn, [a for a, _ in batch])
+        statuses = [status for status, _key in classified]
         items: list[_Item] = []
-        later: list[_Item] = []
+        later: list[int] = []  # positions in the batch
         keys: set[str] = set()
-        for (article, extraction), status in zip(batch, statuses, strict=True):
+        for position, ((article, extraction), (status, key)) in enumerate(
+            zip(batch, classified, strict=True)
+        ):
             if status is Added.UNCHANGED:
                 continue
-            item = _Item(
-                article,
-                extraction,
-                article_key(article),
-                _sha256(article.text),
-                self.outlet_key(article),
-                status,
+            if key in keys:
+                # The same key twice in one batch: the later text waits for the next pass.
+                later.append(position)
+                continue
+            keys.add(key)
+            items.append(
+                _Item(
+                    article,
+                    extraction,
+                    key,
+                    _sha256(article.text),
+                    self.outlet_key(article),
+                    status,
+                )
             )
-            # The same key twice in one batch: the later text waits for the next pass.
-            (later if item.key in keys else items).append(item)
-            keys.add(item.key)
         if items:
             touched = self._store_articles(conn, items)
             touched |= self._store_mentions(conn, items)
             self._refresh(conn, touched)
         if later:
-            self.store_batch(conn, [(i.article, i.extraction) for i in later])
+            again = self.store_batch(conn, [batch[p] for p in later])
+            for position, status in zip(later, again, strict=True):
+                statuses[position] = status
         return statuses
 
     def _store_articles(self, conn: Connection, items: list[_Item]) -> set[int]:
@@ -403,7 +429,8 @@ class Writer:
         }
 
     def _refresh(self, conn: Connection, transfer_ids: set[int]) -> None:
-        """Recompute the summaries of transfers from their current reports, in bulk."""
+        """Recompute the summaries of transfers from their counting reports (each
+        article's newest version that reports the transfer), in bulk."""
         updates = []
         for chunk in _chunks(sorted(transfer_ids)):
             reports: dict[int, list[Any]] = defaultdict(list)
@@ -418,25 +445,28 @@ class Writer:
                     mentions.c.origin,
                     articles.c.outlet_id,
                     articles.c.id.label("article_id"),
+                    article_versions.c.version,
+                    mentions.c.id.label("mention_id"),
                 )
                 .join(article_versions, mentions.c.version_id == article_versions.c.id)
                 .join(articles, article_versions.c.article_id == articles.c.id)
-                .where(mentions.c.transfer_id.in_(chunk), article_versions.c.is_current)
+                .where(mentions.c.transfer_id.in_(chunk))
             ):
                 reports[row.transfer_id].append(row)
+            reports = {tid: counting(rows) for tid, rows in reports.items()}
+            counted = {r.mention_id for rows in reports.values() for r in rows}
             deniers: dict[int, set[str]] = defaultdict(set)
             for denial in conn.execute(
-                select(mentions.c.transfer_id, claims.c.speaker_actor)
+                select(mentions.c.transfer_id, claims.c.mention_id, claims.c.speaker_actor)
                 .join(mentions, claims.c.mention_id == mentions.c.id)
-                .join(article_versions, mentions.c.version_id == article_versions.c.id)
                 .where(
                     mentions.c.transfer_id.in_(chunk),
-                    article_versions.c.is_current,
                     claims.c.stance == Stance.DENIES.value,
                     claims.c.speaker_actor.is_not(None),
                 )
             ):
-                deniers[denial.transfer_id].add(denial.speaker_actor)
+                if denial.mention_id in counted:
+                    deniers[denial.transfer_id].add(denial.speaker_actor)
             updates += [
                 _summary(tid, reports.get(tid, []), deniers.get(tid, set())) for tid in chunk
             ]
@@ -519,6 +549,18 @@ def _stored_keys(conn: Connection, keys: list[str]) -> dict[str, int]:
                 )
             }
         )
+    return found
+
+
+def _current_texts(conn: Connection, article_ids: set[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for chunk in _chunks(sorted(article_ids)):
+        for row in conn.execute(
+            select(article_versions.c.article_id, article_versions.c.text).where(
+                article_versions.c.article_id.in_(chunk), article_versions.c.is_current
+            )
+        ):
+            found[row.article_id] = row.text
     return found
 
 
