@@ -6,7 +6,9 @@
         ├── DecodeError            bytes that are not text (binary file, bad encoding)
         ├── EmptyArticleError      no text at all
         ├── ArticleTooLargeError   over the configured size limit
-        └── RecordError            a malformed JSON line or a record missing fields
+        ├── RecordError            a malformed JSON line or a record missing fields
+        ├── ExtractionFailed       the extractor raised on this article (a bug to report)
+        └── StoreFailed            the database refused this article
 
 Every InputError carries the source path and, where known, the line number, so the
 CLI can print ``path:line: message`` and go on with the rest of the batch.
@@ -49,6 +51,13 @@ class ExtractionFailed(InputError):
     """The extractor raised on this article: a bug to report, not a reason to stop."""
 
     reason = "extraction failed"
+
+
+class StoreFailed(InputError):
+    """The database refused this article (a constraint, a value it cannot hold); the
+    rest of its batch is stored without it."""
+
+    reason = "not stored"
 
 
 class DecodeError(InputError):

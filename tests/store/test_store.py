@@ -482,3 +482,47 @@ def test_unrelated_text_under_a_known_key_is_another_article(
     ]
     # Reading them all again changes nothing.
     assert store.ingest(items).added == {"unchanged": 3}
+
+
+POISON = "Iran has shipped Shahed-136 drones to Russia; this text is POISON." + FILLER
+
+
+def _poison(store: Store) -> None:
+    """A real database error for one article: SQLite aborts the insert of its text, and
+    PostgreSQL refuses a NUL character in any text column."""
+    if store.engine.dialect.name == "sqlite":
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "CREATE TRIGGER poison BEFORE INSERT ON article_versions "
+                "WHEN NEW.text LIKE '%POISON%' BEGIN SELECT RAISE(ABORT, 'poisoned text'); END"
+            )
+
+
+def test_database_error_skips_the_article_and_keeps_its_batch(store: Store) -> None:
+    _poison(store)
+    poison = POISON if store.engine.dialect.name == "sqlite" else POISON.replace(";", "\x00")
+    items = [
+        article("Turkey delivered Bayraktar TB2 drones to Mali." + FILLER, url="https://a/1"),
+        article(poison, url="https://a/2"),
+        article(WEATHER + FILLER, url="https://a/3"),
+    ]
+    summary = store.ingest(items)
+    assert summary.added == {"new": 2}
+    assert summary.skipped == {"not stored": 1}
+    assert "https://a/2" in str(summary.errors[0])
+    assert _rows(store, "SELECT source, reason FROM skipped_inputs") == [
+        ("https://a/2", "not stored")
+    ]
+    assert _rows(store, "SELECT count(*) FROM articles") == [(2,)]
+    assert [(t.supplier.id, t.recipient.id) for t in store.transfers()] == [("TUR", "MLI")]
+
+
+def test_rerun_records_a_skipped_input_once(store: Store) -> None:
+    bad = [DecodeError("in/notes.txt", "not UTF-8 text"), DecodeError("in/a.jsonl", "bad", 3)]
+    for _ in range(3):
+        summary = store.ingest(list(bad))
+        assert summary.skipped == {"not text": 2}
+    assert _rows(store, "SELECT source, line FROM skipped_inputs ORDER BY source") == [
+        ("in/a.jsonl", 3),
+        ("in/notes.txt", None),
+    ]

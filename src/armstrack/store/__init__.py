@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from armstrack.catalogue import Catalogue
-from armstrack.errors import ExtractionFailed, InputError
+from armstrack.errors import ExtractionFailed, InputError, StoreFailed
 from armstrack.extract import Extractor
 from armstrack.records import (
     Added,
@@ -121,21 +122,53 @@ class Store:
     def write(
         self, results: list[tuple[Article, Extraction] | InputError], summary: IngestSummary
     ) -> None:
+        """Store a batch in one transaction. When the database refuses it, store its items
+        one at a time: an article the database cannot hold is recorded as skipped and
+        the rest are kept. Only a database that cannot even record that stops the run."""
+        try:
+            self._write(results, summary)
+        except DBAPIError:
+            if len(results) == 1 and isinstance(results[0], InputError):
+                raise
+            for result in results:
+                try:
+                    self._write([result], summary)
+                except DBAPIError as exc:
+                    if isinstance(result, InputError):
+                        raise
+                    article = result[0]
+                    failure = StoreFailed(
+                        article.source or article.id,
+                        f"the database refused it ({_reason(exc)}); the rest of the batch "
+                        "is stored",
+                    )
+                    self._write([failure], summary)
+
+    def _write(
+        self, results: list[tuple[Article, Extraction] | InputError], summary: IngestSummary
+    ) -> None:
         """Store extracted articles and skipped inputs in one transaction, holding the
         store's writer lock so that concurrent ingesters never interleave. Skipped
-        inputs are recorded with input errors first, then extraction failures."""
+        inputs are recorded with input errors first, then extraction failures; a skip
+        already recorded (the same source, line and reason) is not recorded twice.
+        ``summary`` changes only when the transaction commits."""
         pairs = [r for r in results if not isinstance(r, InputError)]
         errors = sorted(
             (r for r in results if isinstance(r, InputError)),
             key=lambda e: isinstance(e, ExtractionFailed),
         )
+        done = IngestSummary()
         try:
             with self.engine.begin() as conn:
                 lock_writers(conn)
                 self.writer.sync(conn)
+                recorded = _recorded_skips(conn, errors)
                 for error in errors:
-                    summary.skipped[error.reason] += 1
-                    summary.errors.append(error)
+                    done.skipped[error.reason] += 1
+                    done.errors.append(error)
+                    if (error.source, error.line, error.reason) in recorded:
+                        continue
+                    recorded.add((error.source, error.line, error.reason))
                     conn.execute(
                         insert(skipped_inputs).values(
                             source=error.source,
@@ -146,11 +179,14 @@ class Store:
                         )
                     )
                 for added in self.writer.store_batch(conn, pairs):
-                    summary.added[added.value] += 1
+                    done.added[added.value] += 1
                 self.writer.remember(conn)
         except BaseException:
             self.writer.forget()  # the batch was rolled back; what the writer cached is void
             raise
+        summary.added.update(done.added)
+        summary.skipped.update(done.skipped)
+        summary.errors += done.errors
 
     def transfers(self, filters: TransferFilter | None = None) -> list[ResolvedTransfer]:
         narrowed = queries.narrow(filters or TransferFilter(), self.catalogue)
@@ -207,6 +243,24 @@ class Store:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _recorded_skips(conn: Connection, errors: list[InputError]) -> set[tuple[str, int | None, str]]:
+    """The skips of these sources already in the store: a re-run adds no twin rows."""
+    sources = sorted({e.source for e in errors})
+    if not sources:
+        return set()
+    rows = conn.execute(
+        select(skipped_inputs.c.source, skipped_inputs.c.line, skipped_inputs.c.reason).where(
+            skipped_inputs.c.source.in_(sources)
+        )
+    )
+    return {(r.source, r.line, r.reason) for r in rows}
+
+
+def _reason(exc: DBAPIError) -> str:
+    """The driver's message, first line only (SQLAlchemy appends the statement)."""
+    return str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
 
 
 def extract_safely(
