@@ -4,23 +4,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo's own store, rebuilt on every run: a user's armstrack.db is never touched.
+DEMO_DB := armstrack-demo.db
 
-.PHONY: demo test lint bench clean
+LOCK := requirements/dev.lock
+
+.PHONY: demo test test-latest lock lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Development install (editable) for the demo.
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[dev]'
+# Development install (editable) for the demo, from the locked, tested versions (with
+# hashes): a new release of a dependency cannot break a fresh checkout.
+$(VENV)/.installed: $(BIN)/python pyproject.toml $(LOCK)
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 demo: $(VENV)/.installed
-	rm -f armstrack.db armstrack.db-wal armstrack.db-shm
-	$(BIN)/armstrack ingest examples/articles examples/articles.jsonl --db armstrack.db
-	$(BIN)/armstrack transfers --db armstrack.db
-	$(BIN)/armstrack serve --db armstrack.db --port $(PORT)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/armstrack ingest examples/articles examples/articles.jsonl --db $(DEMO_DB)
+	$(BIN)/armstrack transfers --db $(DEMO_DB)
+	$(BIN)/armstrack serve --db $(DEMO_DB) --port $(PORT)
 
 # Tests run against the built wheel, so a data file missing from the package
 # fails here and not on a user's machine.
@@ -28,19 +34,34 @@ test: $(BIN)/python
 	tools/ensure-chromium
 	tools/ensure-postgresql
 	rm -rf dist
-	$(BIN)/pip install --quiet build hatchling
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
 	$(BIN)/python -m build --wheel --no-isolation --outdir dist . >/dev/null
 	$(BIN)/pip install --quiet --force-reinstall --no-deps dist/armstrack-*.whl
-	$(BIN)/pip install --quiet "$$(ls dist/armstrack-*.whl)[dev]"
+	$(BIN)/pip check
 	rm -f $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy src/armstrack
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
+# The same tests against the newest release of every dependency, in a separate
+# environment: what a user gets from `pip install armstrack` today.
+test-latest:
+	rm -rf .venv-latest dist
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/pip install --quiet --upgrade pip build hatchling
+	.venv-latest/bin/python -m build --wheel --no-isolation --outdir dist . >/dev/null
+	.venv-latest/bin/pip install --quiet --upgrade "$$(ls dist/armstrack-*.whl)[dev]"
+	.venv-latest/bin/python -m pytest -q -p no:cacheprovider
+
+# Lock the versions `make test` and `make demo` install (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml requirements/tools.in --extra dev --python-version 3.11 \
+		--generate-hashes --universal -o $(LOCK)
+
 bench: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
-	rm -rf $(VENV) dist build
+	rm -rf $(VENV) .venv-latest dist build
