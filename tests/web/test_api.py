@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import csv
 import io
+import tracemalloc
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import feedparser
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from starlette.types import Message
 from tests.web.conftest import TOKEN
 
 from armstrack.extract import Extractor
 from armstrack.store import open_store
 from armstrack.web import create_app
+from armstrack.web.settings import WebSettings
+
+MB = 1024 * 1024
 
 
 def _all(client: TestClient, **params: object) -> dict[str, Any]:
@@ -211,4 +222,190 @@ def test_ingest_endpoint_needs_its_token(tmp_path: Path, extractor: Extractor) -
         assert [(t["supplier"]["id"], t["recipient"]["id"]) for t in items] == [("IRN", "RUS")]
         bad = writable.post("/api/ingest", json=[{"url": "x"}], headers=good)
         assert bad.status_code == 422
+    store.close()
+
+
+def test_search_by_system_takes_wildcards_literally(client: TestClient) -> None:
+    shahed = _all(client, system="shahed-136")["total"]
+    assert shahed > 0
+    assert _all(client, system="Shahed_136")["total"] == 0  # "_" is no wildcard
+    for text in ["%", "_", "%%", "%shahed%", "/", "//", "\\"]:
+        assert _all(client, system=text)["total"] == 0, text
+
+
+@pytest.fixture
+def ingest_app(tmp_path: Path, extractor: Extractor) -> Iterator[FastAPI]:
+    """A writable app over an empty store with a 1 MB cap on a request's body."""
+    store = open_store(tmp_path / "ingest.db", extractor)
+    yield create_app(store, settings=WebSettings(ingest_token=TOKEN, max_body=MB))
+    store.close()
+
+
+@dataclass(frozen=True)
+class _Posted:
+    status: int
+    body: bytes
+    bytes_read: int  # of the body, by the app
+    peak: int  # bytes of memory allocated at once while the app answered
+
+
+def _post_streamed(app: FastAPI, size: int, headers: dict[str, str], declared: bool) -> _Posted:
+    """POST /api/ingest straight to the ASGI app with a body of ``size`` bytes made a
+    chunk at a time as the app asks for it (with its Content-Length if ``declared``,
+    else chunked as a client streaming it would), tracing the app's memory."""
+    chunk = b" " * (64 * 1024)
+    read = 0
+
+    async def receive() -> Message:
+        nonlocal read
+        part = chunk[: max(0, min(len(chunk), size - read))]
+        read += len(part)
+        return {"type": "http.request", "body": part, "more_body": read < size}
+
+    sent: list[Message] = []
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    raw = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+    raw += [(b"content-type", b"application/json")]
+    if declared:
+        raw.append((b"content-length", str(size).encode()))
+    else:
+        raw.append((b"transfer-encoding", b"chunked"))
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/api/ingest",
+        "raw_path": b"/api/ingest",
+        "root_path": "",
+        "query_string": b"",
+        "headers": raw,
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8000),
+    }
+    tracemalloc.start()
+    try:
+        asyncio.run(app(scope, receive, send))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return _Posted(status, body, read, peak)
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
+def test_ingest_refuses_an_unauthenticated_huge_body_unread(
+    ingest_app: FastAPI, declared: bool
+) -> None:
+    _post_streamed(ingest_app, 0, {}, declared)  # the app builds its middleware once
+    posted = _post_streamed(ingest_app, 200 * MB, {}, declared)
+    assert posted.status == 401, posted.body
+    assert posted.bytes_read == 0
+    assert posted.peak < 3 * MB, f"{posted.peak / MB:.1f} MB"
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
+def test_ingest_refuses_an_authorised_body_over_the_cap(
+    ingest_app: FastAPI, declared: bool
+) -> None:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    _post_streamed(ingest_app, 0, headers, declared)
+    posted = _post_streamed(ingest_app, 200 * MB, headers, declared)
+    assert posted.status == 413, posted.body
+    assert b"1,048,576 bytes" in posted.body
+    if declared:  # refused from its Content-Length, before reading any of it
+        assert posted.bytes_read == 0
+    else:  # counted as it came, and refused once past the cap
+        assert MB < posted.bytes_read <= MB + 64 * 1024
+    assert posted.peak < MB + 3 * MB, f"{posted.peak / MB:.1f} MB"
+
+
+def test_ingest_accepts_a_body_just_under_the_cap_when_streamed(ingest_app: FastAPI) -> None:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    posted = _post_streamed(ingest_app, MB, headers, declared=False)
+    # A megabyte of spaces is read whole and then refused as JSON, not as too large.
+    assert posted.status == 422 and posted.bytes_read == MB
+
+
+_ARTICLE = {
+    "text": "Iran has delivered Shahed-136 drones to Russia, two officials said on Monday.",
+    "url": "https://example.test/drones",
+    "published": "2024-03-01",
+}
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [f"Bearer {TOKEN}", f"bearer {TOKEN}", f"BEARER {TOKEN}", f"Bearer   {TOKEN}"],
+)
+def test_ingest_takes_the_bearer_scheme_in_any_case(
+    ingest_app: FastAPI, authorization: str
+) -> None:
+    with TestClient(ingest_app) as client:
+        response = client.post(
+            "/api/ingest", json=[_ARTICLE], headers={"Authorization": authorization}
+        )
+    assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        TOKEN,
+        f"Basic {TOKEN}",
+        "Basic " + base64.b64encode(f"user:{TOKEN}".encode()).decode(),
+        f"Token {TOKEN}",
+        f"Bearer{TOKEN}",
+        "Bearer",
+        f"Bearer {TOKEN}x",
+        f"Bearer {TOKEN[:-1]}",
+    ],
+)
+def test_ingest_refuses_any_other_authorization(ingest_app: FastAPI, authorization: str) -> None:
+    with TestClient(ingest_app) as client:
+        response = client.post(
+            "/api/ingest", json=[_ARTICLE], headers={"Authorization": authorization}
+        )
+        assert client.get("/api/stats").json()["articles"] == 0
+    assert response.status_code == 401
+    assert response.json() == {"detail": "missing or wrong token"}
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_ingest_checks_the_token_before_the_body(ingest_app: FastAPI) -> None:
+    with TestClient(ingest_app) as client:
+        response = client.post("/api/ingest", content=b"not json")
+    assert response.status_code == 401
+
+
+def test_ingest_of_an_article_reporting_no_transfer(database: str, extractor: Extractor) -> None:
+    store = open_store(database, extractor)
+    quiet = {"text": "The weather in Oslo was mild on Monday, forecasters said.", "id": "oslo"}
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(store, TOKEN), raise_server_exceptions=False) as client:
+        response = client.post("/api/ingest", json=[quiet], headers=headers)
+        assert response.status_code == 200, response.text
+        assert response.json()["added"] == {"new": 1}
+        both = client.post("/api/ingest", json=[quiet, _ARTICLE], headers=headers)
+        assert both.status_code == 200, both.text
+        assert both.json()["added"] == {"unchanged": 1, "new": 1}
+        assert client.get("/api/stats").json()["transfers"] == 1
+    store.close()
+
+
+@pytest.mark.parametrize("field", ["text", "url", "title", "outlet", "id"])
+def test_ingest_refuses_nul_characters(database: str, extractor: Extractor, field: str) -> None:
+    store = open_store(database, extractor)
+    article = {**_ARTICLE, field: _ARTICLE.get(field, "x") + "\x00"}
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(store, TOKEN), raise_server_exceptions=False) as client:
+        response = client.post("/api/ingest", json=[article], headers=headers)
+        assert client.get("/api/stats").json()["articles"] == 0
+    assert response.status_code == 422, response.text
+    assert [p["parameter"] for p in response.json()["detail"]] == [f"0.{field}"]
     store.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import socket
@@ -16,8 +18,12 @@ from lxml import html
 from tests.web.conftest import site_pages
 from typer.testing import CliRunner
 
+from armstrack.catalogue import load_catalogue
 from armstrack.cli import app
-from armstrack.store import Store
+from armstrack.extract import Extractor
+from armstrack.records import Article
+from armstrack.store import Store, open_store
+from armstrack.web import create_app
 
 
 def _links(page: str) -> list[str]:
@@ -109,3 +115,21 @@ def test_serve_command_serves_the_store(examples_store: Store) -> None:
     finally:
         server.terminate()
         server.communicate(timeout=10)
+
+
+def test_csv_download_cells_never_start_a_formula(tmp_path: Path) -> None:
+    """Names come from catalogues users extend; a spreadsheet must show them, not run them."""
+    extension = tmp_path / "groups.toml"
+    extension.write_text(
+        '[[group]]\nid = "hands"\nname = "@Hands Militia"\naliases = ["Hands Militia"]\n'
+    )
+    extractor = Extractor(load_catalogue([extension]))
+    store = open_store(tmp_path / "formula.db", extractor)
+    text = "Iran has delivered Shahed-136 drones to the Hands Militia, two officials said."
+    store.ingest([Article(id="hands", text=text, source="test")])
+    with TestClient(create_app(store)) as client:
+        response = client.get("/transfers.csv")
+    store.close()
+    (row,) = csv.DictReader(io.StringIO(response.text, newline=""))
+    assert row["recipient_name"] == "'@Hands Militia"
+    assert row["recipient"] == "hands" and row["supplier_name"] == "Iran"

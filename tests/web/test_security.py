@@ -142,3 +142,57 @@ def test_sql_and_fts_syntax_in_input_is_just_text(hostile: TestClient) -> None:
 def test_page_size_is_capped(hostile: TestClient, tmp_path: Path) -> None:
     assert hostile.get("/api/transfers", params={"limit": 501}).status_code == 422
     assert hostile.get("/transfers.csv", params={"limit": 10_000}).status_code == 422
+
+
+FILTERS = ["supplier", "recipient", "actor", "system"]
+FILTERED = ["/api/transfers", "/api/network", "/api/timeline", "/", "/network", "/timeline"]
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "name"),
+    [
+        *((path, {f: "Iran\x00"}, f) for path in FILTERED for f in FILTERS),
+        *(("/transfers.csv", {f: "\x00"}, f) for f in FILTERS),
+        *(("/feed.xml", {f: "\x00"}, f) for f in FILTERS),
+        ("/api/search", {"q": "\x00"}, "q"),
+        ("/api/search", {"q": "drones\x00"}, "q"),
+        ("/search", {"q": "\x00"}, "q"),
+        ("/api/actors/IRN%00", {}, "actor_id"),
+        ("/actors/IRN%00", {}, "actor_id"),
+        ("/api/systems/Shahed%00", {}, "name"),
+        ("/systems/Shahed%00", {}, "name"),
+    ],
+)
+def test_nul_characters_in_parameters_are_422_naming_them(
+    client: TestClient, path: str, params: dict[str, str], name: str
+) -> None:
+    # PostgreSQL refuses NUL in a string: it made these 500s there.
+    response = client.get(path, params=params)
+    assert response.status_code == 422, (path, params, response.text[:200])
+    if path.startswith("/api/"):
+        assert [p["parameter"] for p in response.json()["detail"]] == [name]
+    else:
+        assert name in response.text and "NUL" in response.text
+
+
+def test_every_text_parameter_of_the_api_refuses_nul(client: TestClient) -> None:
+    """Each free-text parameter the OpenAPI document lists: a new one is checked too."""
+    document = client.get("/openapi.json").json()
+    examples = {"transfer_id": "1", "article_id": "1", "actor_id": "IRN", "name": "Shahed-136"}
+    checked = []
+    for template, operations in document["paths"].items():
+        for parameter in operations.get("get", {}).get("parameters", []):
+            schema = parameter["schema"]
+            # Free text only: enums, dates and numbers are refused unless well formed.
+            if {"string"} != {s.get("type") for s in schema.get("anyOf", [schema])} - {"null"}:
+                continue
+            if any("enum" in s or "format" in s for s in schema.get("anyOf", [schema])):
+                continue
+            name = parameter["name"]
+            values = {**examples, name: "x%00"} if parameter["in"] == "path" else examples
+            path = template.format(**values)
+            params = {name: "x\x00"} if parameter["in"] == "query" else {}
+            response = client.get(path, params=params)
+            assert response.status_code == 422, (template, name, response.text)
+            checked.append((template, name))
+    assert len(checked) == 15, checked  # 4 filters on 3 listings, q, actor_id, name

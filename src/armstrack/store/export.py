@@ -10,6 +10,11 @@ from xml.sax.saxutils import escape
 
 from armstrack.records import ResolvedTransfer, Status, TransferDetail
 
+# A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(...) in an
+# outlet name a submitter chose); OWASP's "CSV injection" list, tab and carriage return
+# included. Such cells get a leading single quote, which spreadsheets show as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 COLUMNS = (
     "id",
     "supplier",
@@ -49,12 +54,31 @@ def transfer_row(t: ResolvedTransfer) -> dict[str, object]:
     }
 
 
+def inert_cell(value: object) -> object:
+    """A CSV cell no spreadsheet will run: text that would start a formula is quoted.
+    Numbers, dates and None pass unchanged (quantities and counts are never negative).
+
+    A carriage return inside text becomes a newline: the csv module quotes a field only
+    for the characters of its line terminator ("\\n" here), and an unquoted CR breaks
+    the row for every reader.
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _inert_row(row: dict[str, object]) -> dict[str, object]:
+    return {key: inert_cell(value) for key, value in row.items()}
+
+
 def to_csv(items: Iterable[ResolvedTransfer]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for transfer in items:
-        writer.writerow(transfer_row(transfer))
+        writer.writerow(_inert_row(transfer_row(transfer)))
     return out.getvalue()
 
 
@@ -140,16 +164,18 @@ def to_sipri(details: Iterable[TransferDetail]) -> str:
         sources = sorted({r.outlet or r.url or r.origin for r in detail.reports})
         for designation in t.systems or ("",):
             writer.writerow(
-                {
-                    "supplier": t.supplier.name,
-                    "recipient": t.recipient.name,
-                    "designation": designation,
-                    "category": t.category.value,
-                    "number": t.quantity,
-                    "order_year": min(agreed) if agreed else None,
-                    "delivery_years": "; ".join(map(str, delivered)),
-                    "status": t.status.label,
-                    "sources": "; ".join(sources),
-                }
+                _inert_row(
+                    {
+                        "supplier": t.supplier.name,
+                        "recipient": t.recipient.name,
+                        "designation": designation,
+                        "category": t.category.value,
+                        "number": t.quantity,
+                        "order_year": min(agreed) if agreed else None,
+                        "delivery_years": "; ".join(map(str, delivered)),
+                        "status": t.status.label,
+                        "sources": "; ".join(sources),
+                    }
+                )
             )
     return out.getvalue()

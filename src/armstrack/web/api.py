@@ -7,8 +7,10 @@ import secrets
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request, Response
-from pydantic import BaseModel
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from armstrack.records import Article
 from armstrack.store import Store, browse
@@ -28,14 +30,23 @@ from armstrack.web.models import (
     TransferOut,
     TransferPage,
 )
-from armstrack.web.params import MAX_PAGE, transfer_filter
+from armstrack.web.params import MAX_PAGE, Text, transfer_filter
+from armstrack.web.settings import MAX_BODY, WebSettings
 
-NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorOut, "description": "no such record"}
+# Declared on every route that takes parameters, in place of FastAPI's default 422 schema,
+# which is not what the app sends (app._invalid renders every 422 from ErrorOut).
+BAD_REQUEST: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorOut, "description": "a bad parameter, named in the detail"}
 }
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut, "description": "no such record"},
+    **BAD_REQUEST,
+}
+MAX_ARTICLES = 1000  # per POST /api/ingest
 Filters = Annotated[TransferFilter, Depends(transfer_filter)]
 Id = Annotated[int, Path(ge=1, le=2**62)]
-ActorPath = Annotated[str, Path(max_length=100)]
+ActorPath = Annotated[Text, Path(max_length=100)]
+SystemPath = Annotated[Text, Path(max_length=100)]
 
 
 async def store_of(request: Request) -> Store:
@@ -58,7 +69,7 @@ def json_response(model: BaseModel) -> Response:
 # work is a few milliseconds of CPU, bounded by the page size and one transfer's reports,
 # and a hop to the thread pool and back cost 13% of it under load (the server processes,
 # `serve --workers`, are what run requests in parallel).
-@router.get("/transfers", response_model=TransferPage)
+@router.get("/transfers", response_model=TransferPage, responses=BAD_REQUEST)
 async def list_transfers(store: StoreDep, filters: Filters) -> Response:
     """Resolved transfers matching every filter given, one page at a time."""
     items, total = store.transfer_page(filters)
@@ -112,7 +123,7 @@ def get_actor(store: StoreDep, actor_id: ActorPath) -> ActorOut:
     return ActorOut.of(view)
 
 
-@router.get("/systems", response_model=list[SystemOut])
+@router.get("/systems", response_model=list[SystemOut], responses=BAD_REQUEST)
 def list_systems(
     store: StoreDep,
     reported: Annotated[bool, Query(description="only systems some transfer names")] = True,
@@ -129,7 +140,7 @@ def list_systems(
 
 
 @router.get("/systems/{name}", response_model=SystemOut, responses=NOT_FOUND)
-def get_system(store: StoreDep, name: Annotated[str, Path(max_length=100)]) -> SystemOut:
+def get_system(store: StoreDep, name: SystemPath) -> SystemOut:
     """One catalogued system (or family head) and how many transfers name it."""
     entry = _catalogued(store, name)
     if entry is None:
@@ -161,7 +172,7 @@ def _system(store: Store, name: str, count: int) -> SystemOut:
     )
 
 
-@router.get("/network", response_model=list[EdgeOut])
+@router.get("/network", response_model=list[EdgeOut], responses=BAD_REQUEST)
 def get_network(store: StoreDep, filters: Filters) -> list[EdgeOut]:
     """Supplier -> recipient edges (transfer counts by category) over the filtered transfers."""
     with store.engine.connect() as conn:
@@ -169,7 +180,7 @@ def get_network(store: StoreDep, filters: Filters) -> list[EdgeOut]:
     return [EdgeOut.of(e) for e in edges]
 
 
-@router.get("/timeline", response_model=TimelineOut)
+@router.get("/timeline", response_model=TimelineOut, responses=BAD_REQUEST)
 def get_timeline(
     store: StoreDep,
     filters: Filters,
@@ -184,10 +195,10 @@ def get_timeline(
     )
 
 
-@router.get("/search", response_model=list[SearchHitOut])
+@router.get("/search", response_model=list[SearchHitOut], responses=BAD_REQUEST)
 def search(
     store: StoreDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="words to find")],
+    q: Annotated[Text, Query(min_length=1, max_length=200, description="words to find")],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
 ) -> list[SearchHitOut]:
     """Full-text search over stored articles, newest first; matches are in [brackets]."""
@@ -200,26 +211,70 @@ def get_stats(store: StoreDep) -> dict[str, object]:
     return store.stats()
 
 
-def ingest_router(token: str) -> APIRouter:
-    """POST /api/ingest, only mounted when the server was started with a token."""
+_ARTICLES = TypeAdapter(list[ArticleIn])
+_BEARER = HTTPBearer(auto_error=False, description="the token the server was started with")
+
+# The body is read by hand (see _sent_articles), so its schema is declared by hand; an
+# article holds no nested model, so its schema is complete without references.
+_ARTICLES_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "array",
+                "maxItems": MAX_ARTICLES,
+                "items": ArticleIn.model_json_schema(),
+            }
+        }
+    },
+}
+
+
+async def _authorised(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
+) -> None:
+    settings: WebSettings = request.app.state.settings
+    token = settings.ingest_token or ""
+    # HTTPBearer takes the scheme in any case and nothing but Bearer.
+    given = credentials.credentials if credentials else ""
+    if not token or not secrets.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "missing or wrong token", {"WWW-Authenticate": "Bearer"})
+
+
+async def _sent_articles(
+    request: Request, _: Annotated[None, Depends(_authorised)]
+) -> list[ArticleIn]:
+    # The route declares no body parameter, so FastAPI reads nothing before the token is
+    # checked (the dependency above) and the body is read here, counted as it arrives.
+    settings: WebSettings = request.app.state.settings
+    return _parse_articles(await _body(request, settings.max_body))
+
+
+def ingest_router(max_body: int = MAX_BODY) -> APIRouter:
+    """POST /api/ingest, only mounted when the server was started with a token; a body
+    over ``max_body`` bytes (the app's settings say how many) is refused unread."""
     guarded = APIRouter(prefix="/api", tags=["ingest"])
 
     @guarded.post(
         "/ingest",
         response_model=IngestOut,
-        responses={401: {"model": ErrorOut, "description": "missing or wrong token"}},
+        responses={
+            401: {"model": ErrorOut, "description": "missing or wrong token"},
+            413: {
+                "model": ErrorOut,
+                "description": f"over {MAX_ARTICLES:,} articles, or a body over {max_body:,} bytes",
+            },
+            **BAD_REQUEST,
+        },
+        openapi_extra={"requestBody": _ARTICLES_BODY},
     )
     def ingest(
-        store: StoreDep,
-        articles: list[ArticleIn],
-        authorization: Annotated[str | None, Header()] = None,
+        store: StoreDep, articles: Annotated[list[ArticleIn], Depends(_sent_articles)]
     ) -> IngestOut:
         """Store and resolve articles (send ``Authorization: Bearer TOKEN``)."""
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not secrets.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(401, "missing or wrong token", {"WWW-Authenticate": "Bearer"})
-        if len(articles) > 1000:
-            raise HTTPException(413, "send at most 1,000 articles per request")
+        if len(articles) > MAX_ARTICLES:
+            raise HTTPException(413, f"send at most {MAX_ARTICLES:,} articles per request")
         summary = store.ingest(
             Article(
                 # Without a URL or id, the text names the article: resending it is a no-op.
@@ -238,6 +293,33 @@ def ingest_router(token: str) -> APIRouter:
         )
 
     return guarded
+
+
+async def _body(request: Request, limit: int) -> bytearray:
+    """The request's body, refused with 413 as soon as it is known to exceed ``limit``
+    bytes: from its Content-Length before any of it is read, else (a chunked body) from
+    the bytes received so far."""
+    too_large = HTTPException(
+        413, f"the body is over {limit:,} bytes: send fewer articles per request"
+    )
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise too_large
+    return body
+
+
+def _parse_articles(body: bytearray) -> list[ArticleIn]:
+    try:
+        return _ARTICLES.validate_json(body)
+    except ValidationError as exc:
+        # The same 422 as a body FastAPI had validated: locations start with "body".
+        errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
+        raise RequestValidationError(errors) from None
 
 
 __all__ = ["ingest_router", "router"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from armstrack.records import (
     ActorRef,
@@ -20,6 +20,7 @@ from armstrack.records import (
     Span,
     TransferDetail,
 )
+from armstrack.web.params import Text
 
 
 class Actor(BaseModel):
@@ -344,12 +345,12 @@ class SearchHitOut(BaseModel):
 class ArticleIn(BaseModel):
     """One article sent to the ingest endpoint."""
 
-    text: str = Field(min_length=1, max_length=2_000_000)
-    url: str | None = Field(default=None, max_length=4000)
-    title: str | None = Field(default=None, max_length=2000)
+    text: Text = Field(min_length=1, max_length=2_000_000)
+    url: Text | None = Field(default=None, max_length=4000)
+    title: Text | None = Field(default=None, max_length=2000)
     published: date | None = None
-    outlet: str | None = Field(default=None, max_length=200)
-    id: str | None = Field(default=None, max_length=200)
+    outlet: Text | None = Field(default=None, max_length=200)
+    id: Text | None = Field(default=None, max_length=200)
 
 
 class IngestOut(BaseModel):
@@ -358,5 +359,20 @@ class IngestOut(BaseModel):
     at: datetime
 
 
+class ProblemOut(BaseModel):
+    """One bad parameter or body field of a 422 answer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    parameter: str = Field(description="the parameter, or the body field as a dotted path")
+    problem: str
+
+
 class ErrorOut(BaseModel):
-    detail: str | list[dict[str, object]]
+    """The body of every 4xx (and 5xx) answer of the API, rendered only from this model."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    detail: str | list[ProblemOut] = Field(
+        description="what is wrong; for a 422, one entry per bad parameter"
+    )

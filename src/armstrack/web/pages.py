@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from importlib import resources
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
@@ -15,10 +16,11 @@ from armstrack.records import Category, Status
 from armstrack.store import browse, export, queries
 from armstrack.store.queries import TransferFilter
 from armstrack.web import render
-from armstrack.web.api import ActorPath, Filters, Id, StoreDep, _catalogued
+from armstrack.web.api import ActorPath, Filters, Id, StoreDep, SystemPath, _catalogued
 from armstrack.web.feed import atom
 from armstrack.web.models import by_origin
-from armstrack.web.params import DEFAULT_PAGE, MAX_PAGE, Sort, transfer_filter
+from armstrack.web.params import DEFAULT_PAGE, MAX_PAGE, Sort, Text, transfer_filter
+from armstrack.web.settings import public_base
 
 templates = Jinja2Templates(directory=str(resources.files("armstrack.web") / "templates"))
 templates.env.filters["safe_url"] = render.safe_url
@@ -35,8 +37,16 @@ router = APIRouter(include_in_schema=False)
 FEED_SIZE = 50
 
 
-def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
+def page(
+    request: Request,
+    name: str,
+    status_code: int = 200,
+    headers: Mapping[str, str] | None = None,
+    **context: Any,
+) -> HTMLResponse:
+    return templates.TemplateResponse(
+        request, name, context, status_code=status_code, headers=headers
+    )
 
 
 def _query(request: Request, **changes: object) -> str:
@@ -159,9 +169,7 @@ def systems_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/systems/{name}", response_class=HTMLResponse)
-def system_page(
-    request: Request, store: StoreDep, name: Annotated[str, Path(max_length=100)]
-) -> HTMLResponse:
+def system_page(request: Request, store: StoreDep, name: SystemPath) -> HTMLResponse:
     canonical = _catalogued(store, name)
     if canonical is None:
         raise HTTPException(404, f"There is no system {name!r} in the catalogue.")
@@ -218,7 +226,7 @@ def timeline_page(
 def search_page(
     request: Request,
     store: StoreDep,
-    q: Annotated[str, Query(max_length=200)] = "",
+    q: Annotated[Text, Query(max_length=200)] = "",
 ) -> HTMLResponse:
     # Control characters as match markers: they cannot occur in a query's words, so the
     # snippet can be escaped whole and the markers turned into <mark> afterwards.
@@ -241,8 +249,8 @@ def feed(
     )
     with store.engine.connect() as conn:
         items = queries.list_transfers(conn, store.catalogue, recent)
-    base = str(request.base_url).rstrip("/")
-    body = atom(items, base, str(request.url), _query(request))
+    base, query = public_base(request), _query(request)
+    body = atom(items, base, f"{base}/feed.xml" + (f"?{query}" if query else ""), query)
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from armstrack.records import Category
 from armstrack.store.queries import SortKey, TransferFilter, narrow
@@ -23,6 +23,18 @@ _ACTOR = (
     "the catalogue knows (Iran, Ansar Allah)"
 )
 Sort = SortKey
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL refuses NUL in any string (a query with one fails), and SQLite ends a
+    # LIKE pattern at it (so "%\x00" matched every transfer).
+    if "\x00" in value:
+        raise ValueError("must not contain a NUL character")
+    return value
+
+
+# Every text a client sends (parameters, paths, ingested articles) is of this type.
+Text = Annotated[str, AfterValidator(_no_nul)]
 StatusName = Literal["discussed", "agreed", "delivered"]
 
 
@@ -32,11 +44,11 @@ class FilterParams(BaseModel):
 
     model_config = ConfigDict(extra="ignore")  # pages take other parameters too
 
-    supplier: str | None = Field(None, max_length=100, description=_ACTOR)
-    recipient: str | None = Field(None, max_length=100, description=_ACTOR)
-    actor: str | None = Field(None, max_length=100, description="either side; code, slug or name")
+    supplier: Text | None = Field(None, max_length=100, description=_ACTOR)
+    recipient: Text | None = Field(None, max_length=100, description=_ACTOR)
+    actor: Text | None = Field(None, max_length=100, description="either side; code, slug or name")
     category: Category | None = None
-    system: str | None = Field(
+    system: Text | None = Field(
         None, max_length=100, description="system or family name (substring)"
     )
     status: StatusName | None = Field(None, description="at least this status")
