@@ -306,13 +306,39 @@ def test_extract_refuses_20_mb_article(tmp_path: Path, suffix: str) -> None:
     assert "1 too large" in _summary(result.stderr)
 
 
-def test_extract_missing_path_is_skipped(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_missing_path_is_usage_error(tmp_path: Path, command: str) -> None:
     good = _write(tmp_path / "good.txt", SHIPPED)
     missing = tmp_path / "nowhere.txt"
-    result = _invoke("extract", good, missing, "--format", "jsonl")
-    assert result.exit_code == 1
-    assert [a["id"] for a in _records(result.stdout)] == ["good"]
-    assert _skip_lines(result.stderr) == [f"skipped {missing}: no such file or directory"]
+    db = ["--db", str(tmp_path / "a.db")] if command == "ingest" else []
+    result = _invoke(command, good, missing, *db)
+    assert result.exit_code == 2
+    assert f"no such file or directory: {missing}" in result.stderr
+    assert result.stdout == ""
+
+
+def test_version_prints_the_package_version() -> None:
+    result = _invoke("--version")
+    assert result.exit_code == 0
+    assert re.fullmatch(r"armstrack \d+\.\d+\.\d+\S*\n", result.stdout)
+
+
+@pytest.mark.parametrize("command", ["transfers", "show 1", "search x", "stats", "export"])
+def test_read_command_refuses_missing_database(tmp_path: Path, command: str) -> None:
+    db = tmp_path / "typo.db"
+    result = _invoke(*command.split(), "--db", str(db))
+    assert result.exit_code == 2
+    assert f"no database at '{db}'" in result.stderr
+    assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    "command", ["extract", "eval", "ingest", "transfers", "search", "export", "catalogue"]
+)
+def test_help_has_no_python_types(command: str) -> None:
+    result = _invoke(command, "--help")
+    assert result.exit_code == 0
+    assert not re.search(r"<(list|int|str|path|bool)|\{PATH", result.stdout, re.I), result.stdout
 
 
 @pytest.mark.parametrize(
@@ -608,3 +634,11 @@ def test_module_catalogue_invalid_exits_2(tmp_path: Path) -> None:
         f"error: {extra}:",
         "  system 'Testbird-9': unknown origin 'ZZZ'",
     ]
+
+
+def test_serve_bad_base_url_is_usage_error(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    assert _invoke("ingest", _write(tmp_path / "a.txt", SHIPPED), "--db", db).exit_code == 0
+    result = _invoke("serve", "--db", db, "--base-url", "ftp://example.org")
+    assert result.exit_code == 2
+    assert "not an http(s) address" in result.stderr

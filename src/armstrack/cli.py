@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime
 from enum import StrEnum
+from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated
 
@@ -34,6 +35,8 @@ from armstrack.ingest import IngestSettings, read_articles
 from armstrack.records import Article, Category, Extraction, ResolvedTransfer, Status, Transfer
 from armstrack.serialise import extraction_dict
 from armstrack.store import IngestSummary, Store, TransferFilter, export, open_store
+from armstrack.store.database import database_url
+from armstrack.web.settings import MAX_BODY, WebSettings
 
 app = typer.Typer(
     help=(
@@ -42,7 +45,40 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    # Plain help: Rich's help adds a column of Python types ("<list[Path]>") that says
+    # nothing to a user; the metavars and help texts say it in words.
+    rich_markup_mode=None,
 )
+
+
+def _help_in_words() -> None:
+    """Typer 0.29 writes Python types into help ("<list[Path]>", "<int range>"), which
+    say nothing to a user: options show a placeholder word (TEXT, N, PATH, FILE) or
+    their choices instead, and arguments only their names."""
+    from typer.core import TyperArgument, TyperOption
+
+    if not hasattr(TyperOption, "display_type"):
+        return  # another Typer: its own help stands
+    typed = TyperOption.display_type
+    words = {"str": "TEXT", "int": "N", "float": "NUMBER", "path": "PATH", "file": "FILE"}
+
+    def display_type(self: TyperOption, ctx: typer.Context) -> str:
+        shown = typed(self, ctx).strip("<>").removesuffix(" range")
+        shown = shown.removeprefix("list[").removesuffix("]")
+        return shown if "|" in shown else words.get(shown.lower(), shown.upper())
+
+    TyperOption.display_type = display_type  # type: ignore[method-assign,assignment]
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+    if hasattr(TyperArgument, "_usage_display_name"):
+        # "PATH..." for a required list, "[FILE]..." for an optional one; not "{PATH}...".
+        TyperArgument._usage_display_name = lambda self: (  # type: ignore[method-assign]
+            (self.display_name_raw if self.required else f"[{self.display_name_raw}]")
+            + ("..." if self.nargs != 1 else "")
+        )
+
+
+_help_in_words()
+
 # markup=False: paths, ids and messages are printed as they are, "[draft].txt" included.
 # Piped output gets a wide table rather than Rich's 80-column default.
 out = Console(
@@ -53,6 +89,43 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 def _complain(label: str, message: object) -> None:
     err.print(Text.assemble((label, "red"), " ", str(message)))
+
+
+def _require(paths: list[Path]) -> None:
+    """A path named on the command line that is not there is a usage error (a typo);
+    what a folder walk meets is reported and skipped by the readers instead."""
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        _complain("error:", f"no such file or directory: {', '.join(missing)}")
+        raise typer.Exit(2)
+
+
+INPUT_HELP = (
+    "Text files (.txt, .md; a first line ' date YYYY-MM-DD' gives"
+    " the publication date), JSON lines (.jsonl), web pages (.html), RSS/At"
+    "om feeds (.xml, .rss, .atom), web archives (.warc, .warc.gz), or folders of them."
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"armstrack {version('armstrack')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    _show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn news reports into a sourced database of international arms transfers.
+
+    Example: armstrack extract examples/articles --format table
+    """
 
 
 CatalogueOption = Annotated[
@@ -78,8 +151,13 @@ def _extractor(catalogue: list[Path] | None) -> Extractor:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text files, JSON-lines files or folders.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help=INPUT_HELP)],
+    format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", help="A table to read, JSON, or JSON lines (one article a line)."
+        ),
+    ] = OutputFormat.table,
     catalogue: CatalogueOption = None,
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Largest article accepted, in bytes.")
@@ -89,6 +167,7 @@ def extract(
 
     Example: armstrack extract examples/articles --format jsonl
     """
+    _require(paths)
     extractor = _extractor(catalogue)
     skipped: Counter[str] = Counter()
     results: list[Extraction] = []
@@ -171,11 +250,16 @@ def _summary(count: int | None, skipped: Counter[str]) -> None:
 
 @app.command(name="eval")
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="Gold JSON-lines file (see GOLD.md).")],
+    gold: Annotated[
+        Path, typer.Argument(metavar="GOLD", help="Gold JSON-lines file (see GOLD.md).")
+    ],
     texts: Annotated[
         Path,
         typer.Argument(
-            exists=True, file_okay=False, help="Folder with <id>.txt files or JSON-lines articles."
+            exists=True,
+            file_okay=False,
+            metavar="TEXTS_DIR",
+            help="Folder with <id>.txt files or JSON-lines articles.",
         ),
     ],
     show: Annotated[bool, typer.Option("--show", help="List misses per article.")] = False,
@@ -222,6 +306,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="ARMSTRACK_DB",
+        metavar="FILE|URL",
         help="SQLite file or SQLAlchemy URL of the store.",
     ),
 ]
@@ -232,7 +317,17 @@ class Engine(StrEnum):
     dask = "dask"
 
 
-def _open(db: str, catalogue: list[Path] | None = None) -> Store:
+def _open(db: str, catalogue: list[Path] | None = None, *, create: bool = False) -> Store:
+    """Open the store; only ``ingest`` creates one: a read command given a file that is
+    not there says so rather than answering from a new, empty store."""
+    url = database_url(db)
+    if not create and url.startswith("sqlite:///"):
+        if not Path(url.removeprefix("sqlite:///")).is_file():
+            _complain(
+                "error:",
+                f"no database at {db!r}; create one with: armstrack ingest PATH... --db {db}",
+            )
+            raise typer.Exit(2)
     try:
         store = open_store(db, _extractor(catalogue))
     except ModuleNotFoundError as error:
@@ -250,7 +345,7 @@ def _open(db: str, catalogue: list[Path] | None = None) -> Store:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (any format).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help=INPUT_HELP)],
     db: DbOption = "armstrack.db",
     catalogue: CatalogueOption = None,
     max_bytes: Annotated[
@@ -279,7 +374,8 @@ def ingest(
     """
     settings = IngestSettings(max_bytes=max_bytes)
     summary: IngestSummary
-    with _open(db, catalogue) as store:
+    _require(paths)
+    with _open(db, catalogue, create=True) as store:
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.completed} articles"),
@@ -355,25 +451,35 @@ class TableFormat(StrEnum):
 @app.command(name="transfers")
 def transfers_command(
     db: DbOption = "armstrack.db",
-    supplier: Annotated[str | None, typer.Option(help="Supplier code or slug, e.g. IRN.")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient code or slug.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Either side.")] = None,
+    supplier: Annotated[
+        str | None, typer.Option(help="Supplier: code, slug or name in any case, e.g. IRN or Iran.")
+    ] = None,
+    recipient: Annotated[
+        str | None, typer.Option(help="Recipient: code, slug or name, e.g. UKR or houthis.")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Either side: code, slug or name.")] = None,
     category: Annotated[str | None, typer.Option(help="Weapon category, e.g. missile.")] = None,
     system: Annotated[str | None, typer.Option(help="System or family name, e.g. Shahed.")] = None,
     status: Annotated[
         str | None, typer.Option(help="At least: discussed, agreed or delivered.")
     ] = None,
     since: Annotated[
-        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Reported on or after.")
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Reported on or after."),
     ] = None,
     until: Annotated[
-        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Reported on or before.")
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Reported on or before."),
     ] = None,
     min_origins: Annotated[
         int, typer.Option(min=0, help="At least this many independent origins.")
     ] = 0,
-    limit: Annotated[int, typer.Option(min=1, max=100_000)] = 1000,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    limit: Annotated[
+        int, typer.Option(min=1, max=100_000, help="Most transfers listed, newest first.")
+    ] = 1000,
+    format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="A table to read, or CSV or JSON.")
+    ] = TableFormat.table,
 ) -> None:
     """List resolved transfers, filtered.
 
@@ -437,7 +543,9 @@ def _resolved_table(found: list[ResolvedTransfer]) -> Table:
 
 @app.command()
 def show(
-    transfer_id: Annotated[int, typer.Argument(help="Transfer id from 'armstrack transfers'.")],
+    transfer_id: Annotated[
+        int, typer.Argument(metavar="ID", help="Transfer id from 'armstrack transfers'.")
+    ],
     db: DbOption = "armstrack.db",
 ) -> None:
     """Show one transfer: its status timeline, its reports, claims and evidence sentences.
@@ -478,9 +586,15 @@ def show(
 
 @app.command(name="search")
 def search_command(
-    query: Annotated[str, typer.Argument(help="Words to find in article texts.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            metavar="QUERY",
+            help='Words that must all occur; "a phrase" in quotes; OR between two terms.',
+        ),
+    ],
     db: DbOption = "armstrack.db",
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Most articles listed.")] = 20,
 ) -> None:
     """Full-text search over the stored articles.
 
@@ -488,9 +602,18 @@ def search_command(
     """
     with _open(db) as store:
         hits = store.search(query, limit)
+    if not hits:
+        err.print(f"no article matches {query!r}")
+        return
     for hit in hits:
-        out.print(f"{hit.published or 'undated'}  {hit.title or hit.url or hit.article_id}")
-        out.print(f"    {hit.snippet}")
+        title = _one_line(hit.title or hit.url or "")
+        out.print(f"article {hit.article_id}  {hit.published or 'undated'}  {title}")
+        out.print(f"    {_one_line(hit.snippet)}")
+    err.print(f"{len(hits)} article{'' if len(hits) == 1 else 's'}")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 @app.command()
@@ -514,7 +637,10 @@ class ExportFormat(StrEnum):
 @app.command(name="export")
 def export_command(
     db: DbOption = "armstrack.db",
-    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.csv,
+    format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="csv, json, graphml, or sipri (a trade register)."),
+    ] = ExportFormat.csv,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
     ] = None,
@@ -557,6 +683,24 @@ def serve(
             min=1, max=64, help="Server processes; more use more cores (each opens the store)."
         ),
     ] = 1,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="ARMSTRACK_BASE_URL",
+            metavar="URL",
+            help="Public address that absolute links (the Atom feed's) start with, e.g. "
+            "https://arms.example.org/armstrack; default: the address the server listens on.",
+        ),
+    ] = None,
+    max_body: Annotated[
+        int,
+        typer.Option(
+            envvar="ARMSTRACK_MAX_BODY",
+            min=1,
+            metavar="BYTES",
+            help="Largest POST /api/ingest body; a bigger one is refused (413) before it is read.",
+        ),
+    ] = MAX_BODY,
 ) -> None:
     """Serve the web UI and the REST API over a store (read-only unless given a token).
 
@@ -564,29 +708,32 @@ def serve(
     """
     import uvicorn
 
-    from armstrack.store.database import database_url
     from armstrack.web import create_app
-    from armstrack.web.app import DB_ENV, TOKEN_ENV
+    from armstrack.web.app import BASE_URL_ENV, DB_ENV, MAX_BODY_ENV, TOKEN_ENV
 
-    url = database_url(db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
-        _complain(
-            "error:", f"no database at {db!r}; create one with: armstrack ingest PATH --db {db}"
-        )
-        raise typer.Exit(2)
+    try:
+        settings = WebSettings(ingest_token=ingest_token, base_url=base_url, max_body=max_body)
+    except ValueError as error:
+        _complain("error:", error)
+        raise typer.Exit(2) from error
     with _open(db) as store:
         shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
         out.print(
             f"armstrack is serving {db} at http://{shown}:{port}/ (API docs at /docs; Ctrl-C stops)"
         )
         if workers == 1:
-            uvicorn.run(create_app(store, ingest_token), host=host, port=port, log_level="warning")
+            uvicorn.run(
+                create_app(store, settings=settings), host=host, port=port, log_level="warning"
+            )
             return
     # Each worker process builds its own app from the environment; the store is migrated
     # above, once, so that the workers do not race to.
     os.environ[DB_ENV] = db
+    os.environ[MAX_BODY_ENV] = str(max_body)
     if ingest_token:
         os.environ[TOKEN_ENV] = ingest_token
+    if settings.base_url:
+        os.environ[BASE_URL_ENV] = settings.base_url
     uvicorn.run(
         "armstrack.web.app:app_from_env",
         factory=True,
@@ -599,7 +746,9 @@ def serve(
 
 @app.command(name="catalogue")
 def catalogue_command(
-    files: Annotated[list[Path] | None, typer.Argument(help="Extension files to check.")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(metavar="FILE", help="Extension files to check.")
+    ] = None,
 ) -> None:
     """Check the catalogue (and your extension files) and print what it holds.
 

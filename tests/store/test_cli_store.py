@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -69,6 +70,18 @@ def test_ingest_reports_counts(example_db: str) -> None:
             {("DEU", "UKR", "air_defence"), ("DEU", "UKR", "missile")},
         ),
         (["--system", "shahed"], {("IRN", "RUS", "uav")}),
+        (
+            ["--supplier", "Iran", "--category", "missile"],
+            {("IRN", "RUS", "missile"), ("IRN", "houthis", "missile")},
+        ),
+        (
+            ["--supplier", "irn", "--category", "missile"],
+            {("IRN", "RUS", "missile"), ("IRN", "houthis", "missile")},
+        ),
+        (
+            ["--actor", "ukraine", "--status", "delivered"],
+            {("DEU", "UKR", "air_defence"), ("DEU", "UKR", "missile")},
+        ),
         (["--min-origins", "2", "--supplier", "IRN"], {("IRN", "RUS", "missile")}),
     ],
 )
@@ -126,8 +139,29 @@ def test_show_prints_timeline_claims_and_evidence(example_db: str) -> None:
 def test_search_and_stats(example_db: str) -> None:
     search = CliRunner().invoke(app, ["search", "Caspian", "--db", str(example_db)])
     assert search.exit_code == 0 and "[Caspian]" in search.stdout
+    assert re.match(r"article \d+ ", search.stdout)
+    assert all(line.strip() for line in search.stdout.splitlines())
     stats = json.loads(CliRunner().invoke(app, ["stats", "--db", str(example_db)]).stdout)
     assert stats["articles"] == 15 and stats["transfers"] >= 10
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        ("Caspian", True),
+        ("Caspian zebra", False),  # every word must occur
+        ("Caspian OR zebra", True),
+        ('"Caspian Sea"', True),
+        ('"Sea Caspian"', False),  # a phrase occurs as written
+    ],
+)
+def test_search_words_phrases_and_or(example_db: str, query: str, expect: bool) -> None:
+    result = CliRunner().invoke(app, ["search", query, "--db", str(example_db)])
+    assert result.exit_code == 0
+    found = [line for line in result.stdout.splitlines() if line.startswith("article ")]
+    assert bool(found) is expect
+    if not expect:
+        assert f"no article matches {query!r}" in result.stderr
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "graphml", "sipri"])
@@ -154,9 +188,13 @@ def test_export_formats(example_db: str, tmp_path: Path, fmt: str) -> None:
 
 def test_database_url_from_environment(tmp_path: Path) -> None:
     db = tmp_path / "env.db"
-    result = CliRunner().invoke(app, ["stats"], env={"ARMSTRACK_DB": str(db)})
+    env = {"ARMSTRACK_DB": str(db)}
+    weather = tmp_path / "weather.txt"
+    weather.write_text("Heavy rain is expected this weekend.\n", encoding="utf-8")
+    assert CliRunner().invoke(app, ["ingest", str(weather)], env=env).exit_code == 0
+    result = CliRunner().invoke(app, ["stats"], env=env)
     assert result.exit_code == 0
-    assert db.exists()
+    assert json.loads(result.stdout)["articles"] == 1
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal, get_args
@@ -65,6 +66,7 @@ def narrow(filters: TransferFilter, catalogue: Catalogue) -> TransferFilter:
     A transfer lists only systems of its own category, so "shahed" can only match uav
     transfers. A name the catalogue does not hold is searched in every transfer.
     """
+    filters = _actors_found(filters, catalogue)
     if not filters.system or filters.system_categories is not None:
         return filters  # nothing to narrow, or narrowed already (the web layer does it)
     wanted = filters.system.casefold()
@@ -75,6 +77,21 @@ def narrow(filters: TransferFilter, catalogue: Catalogue) -> TransferFilter:
         or (entry.family and wanted in entry.family.casefold())
     }
     return replace(filters, system_categories=tuple(sorted(categories)))
+
+
+def _actors_found(filters: TransferFilter, catalogue: Catalogue) -> TransferFilter:
+    """Actors asked for by code, slug or name in any case ("irn", "Iran") as their ids.
+    An actor nobody knows stays as typed: it matches nothing, which is the answer."""
+
+    def found(text: str | None) -> str | None:
+        return (catalogue.find_actor(text) or text) if text else None
+
+    return replace(
+        filters,
+        supplier=found(filters.supplier),
+        recipient=found(filters.recipient),
+        actor=found(filters.actor),
+    )
 
 
 # Columns a listing may be sorted by; anything else is refused before SQL is built.
@@ -324,11 +341,11 @@ def search(
         rows = conn.execute(
             text(
                 "SELECT v.id AS version_id, v.article_id, v.title, a.url, a.published, "
-                "ts_headline('english', v.text, plainto_tsquery('english', :query), "
+                "ts_headline('english', v.text, websearch_to_tsquery('english', :query), "
                 "'StartSel=' || :open || ', StopSel=' || :close) AS snippet "
                 "FROM article_versions v JOIN articles a ON a.id = v.article_id "
                 "WHERE to_tsvector('english', coalesce(v.title, '') || ' ' || v.text) "
-                "@@ plainto_tsquery('english', :query) AND v.is_current LIMIT :limit"
+                "@@ websearch_to_tsquery('english', :query) AND v.is_current LIMIT :limit"
             ),
             {"query": query, "limit": limit, "open": marks[0], "close": marks[1]},
         )
@@ -338,10 +355,26 @@ def search(
     ]
 
 
+_SEARCH_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+
+
 def _fts_query(query: str) -> str:
-    """Plain words become an AND of quoted terms, so user input is never FTS syntax."""
-    words = [w.replace('"', "") for w in query.split() if w.strip('"')]
-    return " ".join(f'"{w}"' for w in words) or '""'
+    """The search syntax of web search engines as an FTS5 query: words must all occur,
+    "a phrase" in quotes occurs as written, OR between two terms accepts either. Every
+    term is quoted, so user input is never FTS syntax of its own."""
+    parts: list[str] = []
+    for match in _SEARCH_TERM.finditer(query):
+        phrase, word = match.group(1), match.group(2)
+        if word == "OR":
+            if parts and parts[-1] != "OR":
+                parts.append("OR")
+            continue
+        term = " ".join((phrase if phrase is not None else word).replace('"', " ").split())
+        if term:
+            parts.append(f'"{term}"')
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    return " ".join(parts) or '""'
 
 
 def as_date(value: Any) -> date | None:
