@@ -581,3 +581,274 @@ def test_extract_use_and_shooting_down(
 ) -> None:
     # Regression: shooting down the Houthis' drones made the US their recipient.
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Bayraktar TB2 is already in service in Morocco, Poland and Nigeria.",
+            {("TUR", "MAR", "uav"), ("TUR", "POL", "uav"), ("TUR", "NGA", "uav")},
+        ),
+        (
+            "Seoul signed a deal to sell K9 howitzers to Egypt. The howitzer is also in "
+            "service with the armies of Norway and Estonia.",
+            {("KOR", "EGY", "artillery"), ("KOR", "NOR", "artillery"), ("KOR", "EST", "artillery")},
+        ),
+        (
+            "The Rafale, a French-built jet operated by India and Greece, flew at the show.",
+            {("FRA", "IND", "aircraft"), ("FRA", "GRC", "aircraft")},
+        ),
+        ("The K9 howitzer is in service with the South Korean army.", set()),
+    ],
+)
+def test_extract_holders_listed_after_a_system_receive_it_from_its_maker(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = _triples(_run(extractor, text))
+    assert {t[:3] for t in found} == expected
+    assert all(t[3] == "delivered" for t in found if t[:3] != ("KOR", "EGY", "artillery"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Britain will send Challenger 2 tanks to Ukraine. Norway is sending eight "
+            "Leopard 2 tanks, officials said.",
+            {("GBR", "UKR", "armoured_vehicle"), ("NOR", "UKR", "armoured_vehicle")},
+        ),
+        # Two recipients so far: no guess.
+        (
+            "Britain sent Challenger 2 tanks to Ukraine. It sold Javelin missiles to Poland. "
+            "Norway is sending eight Leopard 2 tanks.",
+            {("GBR", "UKR", "armoured_vehicle"), ("GBR", "POL", "missile")},
+        ),
+    ],
+)
+def test_extract_a_further_donor_gives_to_the_only_recipient(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {t[:3] for t in _triples(_run(extractor, text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India sold BrahMos missiles to Vietnam. Thailand sent a letter to India about BrahMos.",
+        "India sold BrahMos missiles to Vietnam. Later Kyiv struck Russia with "
+        "U.S.-supplied missiles.",
+    ],
+)
+def test_extract_messages_and_origin_words_give_nothing(extractor: Extractor, text: str) -> None:
+    assert {t[:2] for t in _triples(_run(extractor, text))} <= {("IND", "VNM")} | {("USA", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spain signed a new contract with South Korea on Friday. The package includes "
+            "60 K2 tanks and 30 K9 howitzers.",
+            {("KOR", "ESP", "armoured_vehicle"), ("KOR", "ESP", "artillery")},
+        ),
+        (
+            "Norway announced its 9th aid package for Ukraine on Monday. Among the weapons "
+            "are six IRIS-T launchers.",
+            {("NOR", "UKR", "air_defence")},
+        ),
+        (
+            "Latvia will send 12 CV90 vehicles to Ukraine, its ministry said. They will "
+            "leave in May along with 300 artillery shells.",
+            {("LVA", "UKR", "armoured_vehicle"), ("LVA", "UKR", "ammunition")},
+        ),
+        # A capability list is no package: "including" after no transfer noun.
+        (
+            "Turkey sold Anka drones to Chad. The drone can be armed with bombs and "
+            "missiles made in Turkey, including laser-guided munitions.",
+            {("TUR", "TCD", "uav")},
+        ),
+    ],
+)
+def test_extract_contents_listed_in_the_next_sentence_join_the_transfer(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {t[:3] for t in _triples(_run(extractor, text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Spanish shipyard is building two corvettes for Morocco.",
+            {("ESP", "MAR", "ship", "agreed")},
+        ),
+        ("The plant built in 2010 makes drones for Iran.", set()),
+        (
+            "The navy seized a shipment of Iranian rifles bound for the Houthis.",
+            {("IRN", "houthis", "small_arms", "delivered")},
+        ),
+        (
+            "Kenya, which bought Hurkus trainers from Turkey in 2019, wants more aircraft.",
+            {("TUR", "KEN", "aircraft", "delivered")},
+        ),
+        (
+            "Chile has donated 10 Leopard 2A4 tanks to the government of Ecuador.",
+            {("CHL", "ECU", "armoured_vehicle", "delivered")},
+        ),
+        (
+            "Iran has long backed Hezbollah. The group received Fateh-110 missiles from Tehran.",
+            {("IRN", "hezbollah", "missile", "delivered")},
+        ),
+        (
+            "Officials denied reports of Belarus supplying shells to Russia.",
+            {("BLR", "RUS", "ammunition", "delivered")},
+        ),
+        (
+            "Greece will receive F-16 jets from Norway, the Netherlands, and Denmark.",
+            {
+                ("NOR", "GRC", "aircraft", "agreed"),
+                ("NLD", "GRC", "aircraft", "agreed"),
+                ("DNK", "GRC", "aircraft", "agreed"),
+            },
+        ),
+        (
+            "The first 20 Bushmaster vehicles (PMV) donated by Australia to Ukraine left "
+            "aboard a C-17 transport.",
+            {("AUS", "UKR", "armoured_vehicle", "delivered")},
+        ),
+    ],
+)
+def test_extract_direction_bystanders_and_background(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Romania ordered F-16C/D Block 70 jets from the United States.", "F-16"),
+        ("Slovakia received Leopard 2A4 tanks from Germany.", "Leopard 2A4"),
+        ("Azerbaijan agreed to buy JF-17C Block III fighters from Pakistan.", "JF-17 Thunder"),
+        ("Sweden will transfer 50 CV90s to Ukraine.", "CV90"),
+    ],
+)
+def test_extract_variant_designations_name_their_system(
+    extractor: Extractor, text: str, system: str
+) -> None:
+    assert system in [s.name for s in _only(_run(extractor, text)).systems]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Portugal has pledged six Leopard 2 tanks to Ukraine and Poland will send ten, "
+            "with Finland and Sweden also signalling they will join.",
+            {
+                ("PRT", "UKR", "armoured_vehicle", "agreed"),
+                ("POL", "UKR", "armoured_vehicle", "agreed"),
+                ("FIN", "UKR", "armoured_vehicle", "discussed"),
+                ("SWE", "UKR", "armoured_vehicle", "discussed"),
+            },
+        ),
+        # "to Ukraine and Poland" is no list of receivers when Poland acts.
+        (
+            "Portugal delivered Leopard 2 tanks to Ukraine and Poland has sent Krab howitzers.",
+            {
+                ("PRT", "UKR", "armoured_vehicle", "delivered"),
+                ("POL", "UKR", "artillery", "delivered"),
+            },
+        ),
+    ],
+)
+def test_extract_gapped_and_joining_donors(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected
+
+
+def test_extract_gapped_donor_takes_its_own_number(extractor: Extractor) -> None:
+    text = "Portugal has pledged six Leopard 2 tanks to Ukraine and Poland will send ten."
+    found = {
+        (t.supplier.id, t.quantity.value if t.quantity else None)
+        for t in _run(extractor, text).transfers
+    }
+    assert found == {("PRT", 6), ("POL", 10)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Ghana took delivery of two Agusta 109 helicopters from Italy.", 2),
+        ("Ghana took delivery of Agusta 109 helicopters from Italy.", None),
+    ],
+)
+def test_extract_a_number_inside_an_unknown_name_counts_nothing(
+    extractor: Extractor, text: str, quantity: int | None
+) -> None:
+    found = _only(_run(extractor, text)).quantity
+    assert (found.value if found else None) == quantity
+
+
+def test_extract_a_demonym_subject_keeps_its_place_in_the_sentence(extractor: Extractor) -> None:
+    # Regression: "the Israeli army" was read after Hamas and took the smuggled weapons.
+    text = "The Israeli army said Hamas had used rifles smuggled from Egypt."
+    assert {t[:2] for t in _triples(_run(extractor, text))} == {("EGY", "hamas")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru has received its first KF-21 jets from South Korea. They will replace a "
+            "fleet that includes French Mirage 2000 and Russian MiG-29 fighters.",
+            {
+                ("KOR", "PER", "aircraft", "delivered"),
+                ("FRA", "PER", "aircraft", "delivered"),
+                ("RUS", "PER", "aircraft", "delivered"),
+            },
+        ),
+        ("The fleet includes ageing helicopters.", set()),
+    ],
+)
+def test_extract_foreign_systems_in_a_fleet_were_delivered_to_its_owner(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected
+
+
+def test_extract_a_gerund_subject_with_its_noun(extractor: Extractor) -> None:
+    text = "Officials rejected claims of Hungarian firms supplying shells to Ukraine."
+    assert {t[:2] for t in _triples(_run(extractor, text))} == {("HUN", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: "on Monday" before the goods read as a carrier ("on a ship").
+        (
+            "Peru signed a contract on Monday to buy 30 K9 howitzers from Hanwha of South "
+            "Korea, in a deal that officials called the largest sale of Korean arms yet.",
+            {("KOR", "PER", "artillery", "agreed")},
+        ),
+        # Regression: "in Iranian hands" is no handing over.
+        (
+            "Iran has delivered Fateh-110 missiles to Russia. A Ukrainian officer said "
+            "Kyiv believed dozens of the missiles were already in Russian hands.",
+            {("IRN", "RUS", "missile", "delivered")},
+        ),
+        # Regression: radars listed in a package of jets are the jets' equipment.
+        (
+            "Chile agreed to buy 12 F-16 jets from the United States. The package includes "
+            "spare engines, training and radars, the agency said.",
+            {("USA", "CHL", "aircraft", "agreed")},
+        ),
+    ],
+    ids=["date_is_no_carrier", "in_hands_is_no_handover", "radars_of_a_jet_package"],
+)
+def test_extract_keeps_bystander_words_out(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from armstrack.catalogue import Catalogue
-from armstrack.extract.lexicon import DETERMINERS, PERSON_NOUNS
-from armstrack.extract.mentions import SentenceView
+from armstrack.catalogue.normalise import fold
+from armstrack.extract.lexicon import (
+    DETERMINERS,
+    GIVE_NOUNS,
+    GIVE_VERBS,
+    PERSON_NOUNS,
+    RECEIVE_NOUNS,
+    RECEIVE_VERBS,
+)
+from armstrack.extract.mentions import ActorMention, SentenceView
 from armstrack.extract.quantities import NUMBER_WORDS
-from armstrack.records import Span, Speaker, Stance
+from armstrack.records import ActorRef, Span, Speaker, Stance
 
 # Stance cues, strongest first: a sentence that denies and says something else denies.
 STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
     (
         # Before the denial cue, so "neither confirmed nor denied" is no denial.
         Stance.DECLINES,
-        re.compile(r"\bneither\s+(?:confirmed|confirm|confirms)\s+nor\s+den(?:ied|y|ies)\b"),
+        re.compile(
+            r"\bneither\s+(?:confirmed|confirm|confirms)\s+nor\s+den(?:ied|y|ies)\b"
+            r"|\b(?:declined|declines|refused|refuses|would not|did not)\s+(?:to\s+)?confirm\s+or\s+"
+            r"deny\b"
+        ),
     ),
     (
         Stance.DENIES,
@@ -30,10 +42,16 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
         Stance.DECLINES,
         re.compile(
             r"\b(?:declined|declines|refused|refuses|would not|did not|has not|have not|had not|"
-            r"was not|were not)\s+(?:immediately\s+|publicly\s+|directly\s+)?"
+            r"was not|were not|didn't|hasn't|haven't|hadn't|wouldn't|won't|does not|doesn't)"
+            r"\s+(?:immediately\s+|publicly\s+|directly\s+|yet\s+)?"
             r"(?:to\s+)?(?:comment|respond|reply|provide further details|answer|be reached)\w*"
+            r"|\b(?:declined|declines|refused|refuses)\s+to\s+(?:discuss|elaborate|disclose|"
+            r"specify|say|give (?:further |more |any )?details)\b"
             r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
-            r"|\bdid not return\b|\bcould not be reached\b",
+            r"|\b(?:did not|didn't) (?:immediately )?return\b"
+            r"|\bcould not (?:immediately )?be reached\b|\b(?:had|has|have) no comment\b"
+            r"|\bunavailable for comment\b|\bnot available for comment\b"
+            r"|\brequests? for comment went unanswered\b",
         ),
     ),
     (
@@ -42,7 +60,9 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
             r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:observed|confirmed|verified|seen)|yet to\s+"
             r"(?:publicly\s+|officially\s+)?confirm|could not\s+(?:be\s+)?(?:independently\s+)?"
             r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|no evidence|"
-            r"not independently verified|cannot be verified)\b",
+            r"not independently verified|cannot be verified|"
+            r"(?:did|does|do|would|will|could)\s+not\s+(?:independently\s+)?confirm|"
+            r"(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+confirm)\b",
         ),
     ),
     (
@@ -50,7 +70,7 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
         re.compile(
             # Not after "say", "the", "any": there "confirmed" qualifies a noun
             # ("diplomats say confirmed shipments would ...", "no confirmed deliveries").
-            r"(?<!if )(?<!yet to )(?<!\bsay )(?<!\bsays )(?<!\bsaid )(?<!\bthe )(?<!\bany )"
+            r"(?<!if )(?<!yet to )(?<!\bnot )(?<!n't )(?<!\bsay )(?<!\bsays )(?<!\bsaid )(?<!\bthe )(?<!\bany )"
             r"(?<!\bno )\b(?:confirm(?:ed|s|ing)?|acknowledg(?:ed|es|ing)|admitted|"
             r"admits|verified)\b",
         ),
@@ -60,7 +80,8 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|stated|"
             r"announced|announces|insisted|insists|added|wrote|revealed|alleged|alleges|"
-            r"accused|accuses|warned|warns|indicated)\b",
+            r"accused|accuses|warned|warns|indicated|reports|as per|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
+            r"welcomes|posted|tweeted)\b",
         ),
     ),
 )
@@ -110,12 +131,27 @@ class ClaimCue:
     span: Span
 
 
+@dataclass(slots=True)
+class SpeakerMemory:
+    """Who has spoken so far in one article, read sentence by sentence in order: a later
+    "Doe said" or "she added" is "Defence Minister Jane Doe", "the ministry said" is the
+    body that spoke last, "the paper" the outlet credited last. One per article."""
+
+    names: dict[str, Speaker] = field(default_factory=dict)  # surname -> speaker
+    person: Speaker | None = None  # "he", "she"
+    state: Speaker | None = None  # the last speaker for a state: "the ministry", "it"
+    outlet: Speaker | None = None  # "the paper", "the newspaper"
+    last: Speaker | None = None  # "it said"
+    until: int = -1  # where the last sentence read ends: a quote that goes on is theirs
+
+
 _SPOKEN_CUES = tuple(p for stance, p in STANCE_CUES if stance is not Stance.ASSERTS)
 # The words every such cue starts with: a plain alternation scans a whole article in one
 # fast pass; the cue patterns themselves (lookbehinds at every position) would not.
 _SPOKEN_HINT = re.compile(
     r"\b(?:neither|den(?:y|ie|ia)|reject|dismiss|refut|disput|baseless|groundless|unfounded|"
-    r"fabricat|smear|declin|refus|would not|did not|has not|have not|had not|was not|"
+    r"fabricat|smear|declin|refus|would not|did not|has not|have not|had not|was not|n't|"
+    r"no comment|unavailable|requests? for comment|"
     r"were not|no immediate|unable to|not |yet to|could not|unverified|unconfirmed|"
     r"no evidence|cannot be|confirm|acknowledg|admit|verified)"
 )
@@ -128,6 +164,30 @@ def spoken_stance_positions(folded: str) -> list[int]:
     return [m.start() for m in _SPOKEN_HINT.finditer(folded)]
 
 
+_TITLE_HINT = re.compile(
+    r"\b(?:minister|president|spokes(?:man|woman|person)|secretary|chancellor|premier|"
+    r"ambassador|envoy|commander|chief|admiral|general)\b"
+)
+
+
+def title_positions(folded: str) -> list[int]:
+    """Where the article names someone by title ("Defence Minister Jane Doe"), even in a
+    sentence about no weapon: a later "Doe said" needs to know whom she speaks for."""
+    return [m.start() for m in _TITLE_HINT.finditer(folded)]
+
+
+def note_speakers(
+    view: SentenceView,
+    text: str,
+    folded: str,
+    catalogue: Catalogue,
+    memory: SpeakerMemory,
+    home: ActorRef | None = None,
+) -> None:
+    """Read a sentence for its speakers only, into ``memory``."""
+    find_claim_cues(view, text, folded, catalogue, memory, home)
+
+
 def has_spoken_stance(folded: str, start: int, end: int) -> bool:
     return any(p.search(folded, start, end) for p in _SPOKEN_CUES)
 
@@ -138,13 +198,23 @@ def find_hedges(folded: str, start: int, end: int) -> tuple[str, ...]:
 
 
 def find_claim_cues(
-    view: SentenceView, text: str, folded: str, catalogue: Catalogue
+    view: SentenceView,
+    text: str,
+    folded: str,
+    catalogue: Catalogue,
+    memory: SpeakerMemory | None = None,
+    home: ActorRef | None = None,
 ) -> list[ClaimCue]:
     """Each stance cue of the sentence with the speaker it belongs to.
 
     The cue patterns are lower case and run on the folded text, which has the
-    same offsets as the original.
+    same offsets as the original. ``memory`` carries the speakers of the article's
+    earlier sentences; ``home`` is the state the article is about so far, the
+    last resort for "the defence minister" with no state named.
     """
+    reading = _Reading(view, text, catalogue, memory or SpeakerMemory(), home)
+    _register_titles(reading)
+    quoted = _quoted_continuation(reading)
     cues: list[ClaimCue] = []
     seen: list[tuple[int, int]] = []
     for stance, pattern in STANCE_CUES:
@@ -156,7 +226,9 @@ def find_claim_cues(
             if match.group(0) in EVALUATIVE:
                 cues.append(ClaimCue(stance, None, span))
                 continue
-            cues.append(ClaimCue(stance, _speaker(view, text, match, catalogue), span))
+            if stance is Stance.DENIES and _rejects_a_demand(view, match):
+                continue
+            cues.append(ClaimCue(stance, _speaker(reading, match), span))
     cues.sort(key=lambda c: c.span.start)
     # "calling the allegations a fabrication by Washington": the judge of an evaluative
     # word is whoever spoke before it in the sentence, not the words after it.
@@ -171,7 +243,151 @@ def find_claim_cues(
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
     cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
-    return cues + [shared for cue in cues for shared in _co_speakers(view, cue)]
+    if not cues and quoted is not None:
+        cues = [quoted]
+    cues = _drop_relays(cues)
+    reading.memory.until = view.end
+    shared = [other for cue in cues for other in _co_speakers(view, cue)]
+    return cues + shared + [other for cue in cues for other in _pair_speakers(view, cue)]
+
+
+def _pair_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
+    """ "the defence ministers of the two countries said": both countries speak."""
+    speaker = cue.speaker
+    if speaker is None or speaker.actor is None:
+        return []
+    return [
+        replace(cue, speaker=replace(speaker, actor=a.actor))
+        for a in view.actors
+        if a.role == "pair" and a.actor != speaker.actor and a.span.text in speaker.text
+    ]
+
+
+# "armed with missiles" equips; it does not transfer.
+_TRANSFER_TOKENS = frozenset([*GIVE_VERBS, *GIVE_NOUNS, *RECEIVE_VERBS, *RECEIVE_NOUNS]) - {
+    "armed",
+    "arm",
+}
+
+
+def negates_transfer(view: SentenceView, parties: set[str] | None = None) -> bool:
+    """ "there has been no sale of the missiles", "had not delivered any jets": a party
+    saying so denies the transfer rather than confirming it; "not be provided to a third
+    country" or "not providing weapons to Ukraine" in a story of another pair does not."""
+    weapons = {w.first for w in view.weapons}
+    for index, word in enumerate(view.lows):
+        if word in ("no", "not", "never") or (word == "t" and view.low(index - 1) == "'"):
+            ahead = range(index + 1, index + 3)
+            if any(view.low(i) in _TRANSFER_TOKENS or i in weapons for i in ahead):
+                if not _elsewhere(view, index, parties):
+                    return True
+    return False
+
+
+def _elsewhere(view: SentenceView, index: int, parties: set[str] | None) -> bool:
+    """Whether the negated clause from ``index`` is about someone other than ``parties``."""
+    stop = next(
+        (i for i in range(index + 1, len(view.tokens)) if view.low(i) in (",", ";", "but")),
+        len(view.tokens),
+    )
+    if any(view.low(i) in ("third", "other") for i in range(index, stop)):
+        return True
+    if parties is None:
+        return False
+    return any(index < a.first < stop and a.actor.id not in parties for a in view.actors)
+
+
+# Verbs by which a government commits itself to a transfer in public: "Germany
+# announced it would supply", "the US promised 50 Bradleys", "the State Department
+# approved the sale". Said of its own transfer, they confirm it.
+_COMMITMENTS = frozenset(
+    "pledged pledges promised promises approved approves authorized authorised authorizes "
+    "authorises announced announces committed commits vowed vows decided cleared".split()
+)
+_COMMITMENT_GAP = frozenset(
+    [",", "that", "not", "never", "yet", "which", "who", "to", "and", "or", "but", "said"]
+)
+
+
+def commitment_speakers(view: SentenceView, parties: set[str]) -> list[Speaker]:
+    """The parties that commit themselves to the transfer in the sentence, as speakers."""
+    found: list[Speaker] = []
+    for index, word in enumerate(view.lows):
+        if word not in _COMMITMENTS:
+            continue
+        before = [a for a in view.actors if a.last < index]
+        if not before:
+            continue
+        mention = before[-1]
+        gap = view.lows[mention.last + 1 : index]
+        if (
+            mention.actor.id in parties
+            and mention.prep is None
+            and not mention.speaker
+            and len(gap) <= 6
+            and not set(gap) & _COMMITMENT_GAP
+        ):
+            found.append(Speaker(mention.span.text, mention.actor, mention.role))
+    return found
+
+
+# What one rejects without denying a transfer: "rejected Moscow's protests that the
+# supply was illegal" defends the supply.
+_NOT_CLAIMS = frozenset(
+    "protest protests criticism criticisms calls call demand demands request requests "
+    "offer offers proposal proposals concern concerns warning warnings pressure appeal "
+    "appeals objections objection complaints complaint suggestion suggestions".split()
+)
+
+
+def _rejects_a_demand(view: SentenceView, match: re.Match[str]) -> bool:
+    if not match.group(0).startswith(("reject", "dismiss")):
+        return False
+    after = _token_at(view, match.end() - 1) + 1
+    return any(view.low(i) in _NOT_CLAIMS for i in range(after, after + 4))
+
+
+_RELAY_CUES = frozenset(["citing", "cited", "according to", "told"])
+
+
+def _drop_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
+    """ "The Times, citing Freedonian intelligence, reported ...": an outlet that relays a
+    state's word is no speaker of its own (CLAIMS.md: outlets speak when no state does)."""
+    relayed = any(
+        c.stance is Stance.ASSERTS
+        and c.speaker is not None
+        and c.speaker.actor is not None
+        and c.span.text.lower() in _RELAY_CUES
+        for c in cues
+    )
+    if not relayed:
+        return cues
+    return [
+        c
+        for c in cues
+        if not (
+            c.stance is Stance.ASSERTS
+            and c.speaker is not None
+            and c.speaker.actor is None
+            and c.speaker.outlet is not None
+        )
+    ]
+
+
+_OPENING_QUOTES = ('"', "“")
+
+
+def _quoted_continuation(reading: _Reading) -> ClaimCue | None:
+    """'The minister said: "We sent the tanks." "More will follow."': a quoted sentence
+    right after the one its speaker was named in is still theirs."""
+    view, memory = reading.view, reading.memory
+    speaker = memory.last
+    if speaker is None or not view.tokens or view.low(0) not in _OPENING_QUOTES:
+        return None
+    if view.start - memory.until > 3 or memory.until < 0:
+        return None
+    first = view.tokens[0]
+    return ClaimCue(Stance.ASSERTS, speaker, Span(first.start, first.end, view.lows[0]))
 
 
 def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
@@ -239,48 +455,332 @@ def _token_at(view: SentenceView, offset: int) -> int:
     return len(view.tokens)
 
 
-def _speaker(
-    view: SentenceView, text: str, match: re.Match[str], catalogue: Catalogue
-) -> Speaker | None:
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What resolving a speaker needs besides the words: the article so far."""
+
+    view: SentenceView
+    text: str
+    catalogue: Catalogue
+    memory: SpeakerMemory
+    home: ActorRef | None
+
+
+def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
+    view = reading.view
     cue = _token_at(view, match.start())
     cue_end = _token_at(view, match.end() - 1)
     word = match.group(0).lower()
-    if word.startswith("according to") or word in ("citing", "cited"):
-        return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
+    if word.startswith("according to") or word in ("citing", "cited", "as per"):
+        return _after(reading, cue_end + 1)
+    recalled = _pronoun(reading, cue)
+    if recalled is not None:
+        return recalled
     end = _skip_back(view, cue - 1)
-    if view.low(end) == ",":
+    relative = view.low(end) in ("which", "who") and view.low(end - 1) == ","
+    if relative:
+        end = _skip_back(view, end - 2)  # "the ministry, which said on Telegram"
+    elif view.low(end) == ",":
         # "X, which oversees Y, declined": the speaker stands before the relative clause.
         opener = next(
             (i for i in range(end - 1, max(-1, end - 20), -1)
-             if view.low(i) in ("which", "who") and view.low(i - 1) == ","),
+             if (view.low(i) in ("which", "who") or _participle(view.low(i)))
+             and view.low(i - 1) == ","),
             None,
         )  # fmt: skip
         if opener is not None:
             end = _skip_back(view, opener - 2)
+        else:
+            apposed = _apposition(reading, end)
+            if apposed is not None:
+                return apposed
     start = end
     while start - 1 >= 0 and view.low(start - 1) not in _NP_STOPS and end - start < 7:
+        if relative and view.low(start - 1) in _CLAUSE_PREPOSITIONS:
+            break  # "ties with Russia under Vucic, who denied": Vucic denied
         start -= 1
     if end >= 0 and start <= end and view.low(end) not in _NP_STOPS:
-        speaker = _phrase(view, text, start, end, catalogue)
+        speaker = _settle(reading, start, end)
+        if speaker is not None and word == "reports" and not (speaker.outlet or speaker.actor):
+            return None  # "media reports say": the noun, not "CNN reports"
         if speaker is not None:
-            return _with_medium(view, cue_end + 1, speaker, word, catalogue)
+            return _with_medium(reading, cue_end + 1, speaker, word)
     # Inverted attribution: ', said a US official', '" said the spokesman', and
     # "as first reported by Reuters".
     if view.low(cue - 1) in (",", '"', "“", "”", "'") or cue == 0 or view.low(cue_end + 1) == "by":
-        return _phrase(view, text, cue_end + 1, _forward(view, cue_end + 1), catalogue)
+        return _after(reading, cue_end + 1)
     return None
 
 
-def _with_medium(
-    view: SentenceView, after: int, speaker: Speaker, word: str, catalogue: Catalogue
-) -> Speaker:
+_CLAUSE_PREPOSITIONS = frozenset("under with from in to at by on against".split())
+
+
+def _after(reading: _Reading, start: int) -> Speaker | None:
+    """The speaker after the cue; "according to Jane Doe, a spokeswoman for the Freedonian
+    navy": a name with no title of its own takes the title apposed to it."""
+    view = reading.view
+    if view.low(start) == "that":
+        return None  # ", reported that six jets had arrived": what was said, not who
+    end = _forward(view, start)
+    speaker = _settle(reading, start, end)
+    if speaker is not None or view.low(end + 1) != ",":
+        return speaker
+    if not all(_capitalised(reading.text, view, i) for i in range(start, end + 1)):
+        return None
+    speaker = _settle(reading, end + 2, _forward(view, end + 2))
+    if speaker is not None and (speaker.actor or speaker.outlet):
+        reading.memory.names[view.low(end)] = speaker
+        reading.memory.person = speaker
+    return speaker
+
+
+def _participle(word: str) -> bool:
+    """ "officials, speaking on condition of anonymity, said": an aside to skip."""
+    return word.endswith("ing") and len(word) > 5 and word not in ("according",)
+
+
+def _with_medium(reading: _Reading, after: int, speaker: Speaker, word: str) -> Speaker:
     """ "six sources told Reuters": the outlet after "told" carries the claim."""
     if speaker.outlet is not None or word not in ("told", "tells", "telling"):
         return speaker
-    outlet = next((o for i, o in view.outlets if after <= i <= after + 1), None)
-    if outlet is None:
+    view = reading.view
+    found = next(((i, o) for i, o in view.outlets if after <= i <= after + 1), None)
+    if found is None or speaker.actor is not None:
         return speaker
-    return replace(speaker, outlet=catalogue.outlets[outlet].name)
+    name = _outlet_name(reading.text, view, *found, reading.catalogue)
+    return replace(speaker, outlet=name) if name else speaker
+
+
+def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
+    """The words ``start..end`` as a speaker, completed from the article so far."""
+    view, text = reading.view, reading.text
+    if start > end or start < 0 or end >= len(view.tokens):
+        return None
+    speaker = _phrase(view, text, start, end, reading.catalogue)
+    if speaker is None:
+        speaker = _recall(reading, start, end)
+    if speaker is None:
+        return None
+    if speaker.actor is None and speaker.outlet is None and _is_official(speaker.role):
+        actor = _official_state(reading, start)
+        if actor is not None:
+            speaker = replace(speaker, actor=actor)
+    if speaker.actor is None and speaker.outlet is None:
+        speaker = _credited(reading, end, speaker)
+    _remember(reading, start, end, speaker)
+    return speaker
+
+
+def _credited(reading: _Reading, end: int, speaker: Speaker) -> Speaker:
+    """ "officials and documents seen by the Journal": an outlet credited just after a
+    speaker with no state carries the claim (CLAIMS.md)."""
+    view = reading.view
+    for index, outlet_id in view.outlets:
+        if (
+            end < index <= end + 8
+            and view.low(index - 1) in ("by", "told", "the")
+            and (view.low(index - 1) != "the" or view.low(index - 2) in ("by", "told"))
+        ):
+            between = view.lows[end + 1 : index]
+            if not set(between) & {".", ";", "said", "says", "that"}:
+                name = _outlet_name(reading.text, view, index, outlet_id, reading.catalogue)
+                return replace(speaker, outlet=name) if name else speaker
+    return speaker
+
+
+def _apposition(reading: _Reading, comma: int) -> Speaker | None:
+    """ "Jane Doe, the Freedonian defence minister, said": the title between the commas
+    speaks, and the name before them is remembered as that speaker."""
+    view = reading.view
+    opening = next(
+        (i for i in range(comma - 1, max(-1, comma - 12), -1) if view.low(i) in _NP_STOPS), None
+    )
+    if opening is None or view.low(opening) != "," or opening + 1 > comma - 1:
+        return None
+    name = _name_before(reading, opening)
+    if name is None:
+        return None
+    speaker = _settle(reading, opening + 1, comma - 1)
+    if speaker is not None and (speaker.actor or speaker.outlet or speaker.role):
+        reading.memory.names[name] = speaker
+        return speaker
+    return None
+
+
+def _name_before(reading: _Reading, index: int) -> str | None:
+    """The surname of a run of capitalised words ending just before ``index``."""
+    view, text = reading.view, reading.text
+    first = index
+    while first - 1 >= 0 and _capitalised(text, view, first - 1) and index - first < 4:
+        first -= 1
+    if first == index or (first > 0 and view.low(first - 1) not in _NP_STOPS):
+        return None
+    return view.low(index - 1)
+
+
+def _capitalised(text: str, view: SentenceView, index: int) -> bool:
+    token = view.tokens[index]
+    return text[token.start].isupper() and view.low(index).isalpha()
+
+
+_PRONOUNS = frozenset(["he", "she", "it", "they"])
+
+
+def _pronoun(reading: _Reading, cue: int) -> Speaker | None:
+    """ "he added", "she said", "it said in a statement": the speaker named before."""
+    view, memory = reading.view, reading.memory
+    index = cue - 1
+    while index >= 0 and view.low(index) in _AUXILIARIES and view.low(index) != "it":
+        index -= 1
+    word = view.low(index)
+    if word not in _PRONOUNS or index < 0:
+        return None
+    if index > 0 and view.low(index - 1) not in _NP_STOPS and view.low(index - 1) != "and":
+        return None
+    if word in ("he", "she"):
+        return memory.person
+    if word == "it":
+        return memory.last if memory.last is not memory.person else memory.state
+    return memory.last
+
+
+# The last word of a phrase that stands for a body already named ("the ministry said")
+# or an outlet already credited ("the newspaper reported").
+_BODY_WORDS = frozenset(
+    "ministry department government statement embassy office presidency administration "
+    "command military navy army kremlin palace cabinet".split()
+)
+_OUTLET_WORDS = frozenset(
+    "paper newspaper daily agency broadcaster outlet channel magazine publication "
+    "website weekly".split()
+)
+
+
+def _recall(reading: _Reading, start: int, end: int) -> Speaker | None:
+    """A surname, "the ministry" or "the paper" with no actor of its own in the sentence."""
+    view, text, memory = reading.view, reading.text, reading.memory
+    phrase = text[view.tokens[start].start : view.tokens[end].end]
+    words = [view.low(i) for i in range(start, end + 1)]
+    if all(_capitalised(text, view, i) for i in range(start, end + 1)) and end - start < 4:
+        known = memory.names.get(view.low(end))
+        return replace(known, text=phrase) if known is not None else None
+    if words[0] not in DETERMINERS or len(words) > 4:
+        return None
+    if words[-1] in _OUTLET_WORDS and memory.outlet is not None:
+        return replace(memory.outlet, text=phrase)
+    if words[-1] in _BODY_WORDS:
+        if memory.state is not None and memory.state.actor is not None:
+            return Speaker(phrase, memory.state.actor, " ".join(words[1:]))
+        return Speaker(phrase, None, " ".join(words[1:]))
+    return None
+
+
+# Titles of people and bodies that speak for a state even when the sentence does not
+# say which ("Defence Minister Jane Doe said", "the ministry said").
+_OFFICIAL_WORDS = frozenset(
+    "minister ministers ministry president spokesman spokeswoman spokesperson government "
+    "department embassy ambassador envoy secretary chancellor premier commander admiral "
+    "chief military army navy office statement presidency administration cabinet".split()
+)
+# Modifiers that make a title someone else's: "a Western diplomat", "NATO officials".
+_FOREIGN_WORDS = frozenset(
+    "western european nato un u.n allied international independent former opposition".split()
+)
+
+
+# "government sources", "military officials": a source inside a government.
+_GOVERNMENT_WORDS = frozenset(
+    "government military defence defense ministry army navy diplomatic security "
+    "presidential official".split()
+)
+
+
+def _is_official(role: str | None) -> bool:
+    if not role:
+        return False
+    words = role.split()
+    if set(words) & _FOREIGN_WORDS:
+        return False
+    if words[-1] in ("source", "sources", "official", "officials"):
+        return bool(set(words[:-1]) & _GOVERNMENT_WORDS)
+    return words[-1] in _OFFICIAL_WORDS
+
+
+def _official_state(reading: _Reading, start: int) -> ActorRef | None:
+    """The state an official with no state named speaks for: the subject of the clause
+    reported before it ("Sweden will send ..., the minister said"), else the state of
+    the article's last state speaker, else the sentence's subject, else the article's."""
+    view, memory = reading.view, reading.memory
+    subjects = [
+        a for a in view.actors if a.prep is None and not a.speaker and a.actor.kind.value == "state"
+    ]
+    # Not past a dash or colon: "MELBOURNE, Australia — Malaysia has ..." is a dateline.
+    breaks = [i for i in range(start) if view.low(i) in ("—", "–", ":", ";")]
+    floor = breaks[-1] if breaks else -1
+    before = [a for a in subjects if floor < a.first and a.last < start]
+    if before:
+        return before[0].actor
+    if memory.state is not None and memory.state.actor is not None:
+        return memory.state.actor
+    if subjects:
+        return subjects[0].actor
+    return reading.home
+
+
+_TITLE_WORDS = frozenset(
+    "minister president spokesman spokeswoman spokesperson secretary chancellor premier "
+    "ambassador envoy commander chief admiral general".split()
+)
+
+
+def _register_titles(reading: _Reading) -> None:
+    """ "Freedonian Defence Minister Jane Doe visited the plant": remember Doe as speaking
+    for Freedonia, whether or not she speaks in this sentence."""
+    view, text, memory = reading.view, reading.text, reading.memory
+    for index, word in enumerate(view.lows):
+        if word not in _TITLE_WORDS:
+            continue
+        last = index
+        while (
+            last + 1 < len(view.tokens)
+            and _capitalised(text, view, last + 1)
+            and (last + 1 not in view.taken and last - index < 3)
+        ):
+            last += 1
+        if last == index:
+            continue
+        start = index
+        while start - 1 >= 0 and view.low(start - 1) not in _NP_STOPS and index - start < 5:
+            start -= 1
+        speaker = _phrase(view, text, start, last, reading.catalogue)
+        if speaker is not None and speaker.actor is not None:
+            memory.names.setdefault(view.low(last), speaker)
+
+
+def _remember(reading: _Reading, start: int, end: int, speaker: Speaker) -> None:
+    view, text, memory = reading.view, reading.text, reading.memory
+    memory.last = speaker
+    if speaker.actor is not None:
+        memory.state = speaker
+    if speaker.outlet is not None:
+        memory.outlet = speaker
+    words = [view.low(i) for i in range(start, end + 1)]
+    person = any(w in PERSON_NOUNS for w in words) or _capitalised(text, view, end)
+    if person and not speaker.outlet:
+        memory.person = speaker
+    # "Defence Minister Jane Doe": the trailing capitalised words are a name.
+    last = end
+    while last >= start and view.low(last) in ("'s", "'"):
+        last -= 1
+    if (
+        last >= start
+        and _capitalised(text, view, last)
+        and last not in view.taken
+        and view.low(last) not in PERSON_NOUNS
+        and view.low(last) not in _OFFICIAL_WORDS
+        and (speaker.actor is not None or speaker.role)
+    ):
+        memory.names[view.low(last)] = speaker
 
 
 def _skip_back(view: SentenceView, index: int) -> int:
@@ -296,6 +796,14 @@ def _forward(view: SentenceView, start: int) -> int:
     return end
 
 
+# Who else speaks besides PERSON_NOUNS: "people familiar with the matter", "monitors".
+_SPEAKER_NOUNS = PERSON_NOUNS | frozenset(
+    "people persons observers researchers researcher investigators monitors monitor panel "
+    "watchdog journalists journalist correspondent correspondents witnesses".split()
+)
+_PRESS_NOUNS = frozenset(["media", "press", "newspapers"])
+
+
 def _phrase(
     view: SentenceView, text: str, start: int, end: int, catalogue: Catalogue
 ) -> Speaker | None:
@@ -303,9 +811,17 @@ def _phrase(
     if start > end or start >= len(view.tokens):
         return None
     actors = [a for a in view.actors if start <= a.first <= end]
-    outlets = [o for i, o in view.outlets if start <= i <= end]
+    outlets = [(i, o) for i, o in view.outlets if start <= i <= end]
     words = [view.low(i) for i in range(start, end + 1)]
-    person = next((w for w in words if w in PERSON_NOUNS), None)
+    person = next((w for w in words if w in _SPEAKER_NOUNS), None)
+    # "Russian state media" too: CLAIMS.md keys unnamed press as non-state, whoever owns it.
+    press = person in _PRESS_NOUNS and words[-1] == person
+    if press and person is not None:
+        # "Indian media reported": unnamed press is a non-state voice (CLAIMS.md).
+        actors = [a for a in actors if a.last > words.index(person) + start]
+    if not actors and person is not None and not press:
+        # "Norwegian Prime Minister Jane Doe": a demonym the sentence did not resolve.
+        actors = _demonym_actors(view, start, end, catalogue)
     if not actors and words[0] in ("its", "their") and (person or words[-1] in _BODY_NOUNS):
         # "Iran has never sold weapons to Russia, its foreign ministry said"
         actors = [a for a in view.actors if a.first < start and a.prep is None and not a.speaker][
@@ -315,7 +831,9 @@ def _phrase(
     if not actors and not outlets and person is None:
         return None
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
-    count = count or next((int(w) for w in words if w.isdigit() and len(w) < 4), None)
+    count = count or next(
+        (int(w) for w in words if w.isascii() and w.isdigit() and len(w) < 4), None
+    )
     phrase = text[view.tokens[start].start : view.tokens[end].end]
     role = None
     if person is not None:
@@ -330,8 +848,58 @@ def _phrase(
             if view.low(i) not in ("'s", "'")
         ]
         role = " ".join(rest) or None
-    outlet = catalogue.outlets[outlets[0]].name if outlets else None
+    outlet = _outlet_name(text, view, *outlets[0], catalogue) if outlets else None
+    if outlets and outlet is None and not actors:
+        # A think tank speaks as a non-state voice, not as a news outlet (CLAIMS.md).
+        role = role or catalogue.outlets[outlets[0][1]].name
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
+
+
+def _outlet_name(
+    text: str, view: SentenceView, index: int, outlet_id: str, catalogue: Catalogue
+) -> str | None:
+    """The outlet as the article credits it ("PTI", "Yomiuri", "Kyodo"), or its catalogue
+    name when the credit only adds to it ("Bloomberg News", "REUTERS"); None for a think
+    tank, which is a non-state speaker rather than an outlet (CLAIMS.md)."""
+    entry = catalogue.outlets[outlet_id]
+    if entry.kind == "think_tank":
+        return None
+    start = view.tokens[index].start
+    written = [
+        alias
+        for alias in (entry.name, *entry.aliases)
+        if fold(text[start : start + len(alias)]) == fold(alias)
+    ]
+    if not written:
+        return entry.name
+    surface = text[start : start + len(max(written, key=len))]
+    surface = re.sub(r"^[Tt]he\s+", "", surface)
+    canonical = re.sub(r"^the\s+", "", fold(entry.name))
+    return entry.name if canonical in fold(surface) else surface
+
+
+# Demonyms by folded spelling, one index per catalogue (built on first use).
+_DEMONYM_INDEX: dict[int, tuple[Catalogue, dict[str, str]]] = {}
+
+
+def _demonym_actors(
+    view: SentenceView, start: int, end: int, catalogue: Catalogue
+) -> list[ActorMention]:
+    cached = _DEMONYM_INDEX.get(id(catalogue))
+    if cached is None or cached[0] is not catalogue:
+        index = {fold(d): state.id for state in catalogue.states.values() for d in state.demonyms}
+        cached = _DEMONYM_INDEX[id(catalogue)] = (catalogue, index)
+    for i in range(start, end + 1):
+        if i not in view.taken:
+            continue
+        for width in (2, 1):
+            words = " ".join(view.low(j) for j in range(i, min(i + width, end + 1)))
+            found = cached[1].get(words)
+            if found is not None:
+                token = view.tokens[i]
+                span = Span(token.start, view.tokens[i + width - 1].end, words)
+                return [ActorMention(i, i + width - 1, catalogue.actor(found), span)]
+    return []
 
 
 # Bodies a possessive points at a state with: "its foreign ministry", "their government".

@@ -21,7 +21,9 @@ from armstrack.extract.lexicon import (
     ARRIVAL_VERBS,
     ASK_VERBS,
     BLOCKING_CUES,
+    BUILD_VERBS,
     CLAUSE_BREAKS,
+    CLAUSE_OPENERS,
     DEAL_WORDS,
     DETERMINERS,
     DISCUSSED_CUES,
@@ -31,18 +33,22 @@ from armstrack.extract.lexicon import (
     GIVE_VERBS,
     MODAL_TRIGGERS,
     NEGATIONS,
+    NON_GOODS,
+    ORIGIN_SUFFIXES,
     PARTNER_CUES,
     PENDING_CUES,
     PERSON_NOUNS,
     PRONOUNS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
+    SEIZE_VERBS,
     USE_VERBS,
     WEAK_DISCUSSED_CUES,
     Frame,
 )
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
-from armstrack.records import ActorRef, Status
+from armstrack.extract.quantities import NUMBER_WORDS
+from armstrack.records import ActorRef, Quantity, Span, Status
 
 _BE = frozenset("is are was were be been being get gets got getting has have had".split())
 _ADVERBS = frozenset(
@@ -126,11 +132,204 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
                 frames.append(frame)
     deals = [t for t in triggers if t.kind is Frame.DEAL]
     _complement(frames, _deal_parties(view, deals))
+    _fill_gaps(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
-    return frames
+    return frames + _joiners(view, frames) + _holder_frames(view, frames) + _fleet_frames(view)
+
+
+# "in service in A, B and C", "operated by A and B", "operators include A", "the others
+# being A and B": the listed states hold the system, so its maker delivered it to them.
+_HOLDING_VERBS = frozenset("operated flown used fielded employed".split())
+_HOLDER_NOUNS = frozenset("operators users customers buyers clients".split())
+_HOLDER_GLUE = frozenset([",", "and", "or", "the", "as", "well"])
+# "in service with the armed forces of India": words between the cue and the first holder.
+_HOLDER_LEAD = frozenset(
+    "in with by of the armies militaries navies forces armed air include includes "
+    "including are were such as :".split()
+)
+
+
+_FLEET_NOUNS = frozenset("fleet fleets inventory arsenal".split())
+_FLEET_LINKS = frozenset("includes include including comprising consisting of".split())
+
+
+def _fleet_frames(view: SentenceView) -> list[FrameHit]:
+    """ "an ageing fleet that includes American F-16s and Russian Su-30s": foreign-made
+    systems in a state's fleet were delivered to it (the owner, if not named, is the state
+    the article is about; see transfers._fill_partial)."""
+    found: list[FrameHit] = []
+    for index, word in enumerate(view.lows):
+        if word not in _FLEET_NOUNS:
+            continue
+        link = next((i for i in range(index + 1, index + 4) if view.low(i) in _FLEET_LINKS), None)
+        if link is None:
+            continue
+        end = _clause(view, index)[1]
+        held = [w for w in view.weapons if link < w.first <= end and w.origin and w.system]
+        owner = next(
+            (a.actor for a in view.actors if a.possessive and a.last in (index - 2, index - 3)),
+            None,
+        )
+        for origin in dict.fromkeys(w.origin for w in held):
+            supplier = view.origin_actors.get(origin or "")
+            if supplier is None or supplier == owner:
+                continue
+            weapons = [replace(w, quantity=None) for w in held if w.origin == origin]
+            frame = FrameHit(Frame.RECEIVE, index, Status.DELIVERED, False, supplier, owner)
+            frame.weapons = weapons
+            found.append(frame)
+    return found
+
+
+def _holding_cues(view: SentenceView) -> list[int]:
+    lows = view.lows
+    cues = []
+    for index, word in enumerate(lows):
+        before, after = view.low(index - 1), view.low(index + 1)
+        if word in ("service", "use") and before == "in" and after in ("in", "with", "by"):
+            cues.append(index)
+        elif word in _HOLDING_VERBS and after == "by" and before not in _BE:
+            cues.append(index)  # "a jet operated by"; "is used by" reads as its own frame
+        elif (word in _HOLDER_NOUNS and after in ("include", "includes", "including", ":")) or (
+            word == "being" and before in ("others", "rest")
+        ):
+            cues.append(index)  # "operators include", "the others being"
+    return cues
+
+
+def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """One delivered transfer per listed holder of a named system, from its maker."""
+    found: list[FrameHit] = []
+    for cue in _holding_cues(view):
+        holders = _holder_list(view, cue)
+        weapons = _held_systems(view, cue)
+        if not holders or not weapons:
+            continue
+        maker = weapons[0].made_in
+        supplier = view.maker_actors.get(maker or "") or next(
+            (s.maker for s in view.earlier_systems if s.name == weapons[0].system), None
+        )
+        if supplier is None:
+            continue
+        for holder in holders:
+            if holder.id == supplier.id:
+                continue
+            if any(f.recipient == holder and f.supplier is not None for f in frames):
+                continue  # the sentence says who supplied it already
+            found.append(
+                FrameHit(Frame.GIVE, cue, Status.DELIVERED, False, supplier, holder, weapons)
+            )
+    return found
+
+
+def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
+    """The states listed right after a holding cue."""
+    clause_end = _clause(view, cue)[1] if view.low(cue) != "being" else len(view.tokens) - 1
+    listed: list[ActorRef] = []
+    position = cue + 1
+    for mention in view.actors:
+        if mention.first < position or mention.speaker:
+            continue
+        if mention.first > clause_end:
+            break
+        gap = [view.low(i) for i in range(position, mention.first)]
+        glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE
+        if len(gap) > 6 or any(w not in glue for w in gap):
+            break
+        if mention.actor not in listed and mention.actor.kind.value == "state":
+            listed.append(mention.actor)
+        position = mention.last + 1
+    return listed[:MAX_LISTED]
+
+
+def _held_systems(view: SentenceView, cue: int) -> list[WeaponMention]:
+    """The named system before the cue, or the one "the howitzer" points back at."""
+    before = [w for w in view.weapons if w.last < cue]
+    named = [w for w in before if w.system and w.made_in]
+    if named:
+        last = named[-1]
+        return [replace(w, quantity=None) for w in named if w.made_in == last.made_in]
+    if not before or before[-1].generic or view.low(before[-1].first - 1) not in _DEFINITE:
+        return []
+    head = before[-1]
+    earlier = [s for s in view.earlier_systems if s.category is head.category and s.maker]
+    if not earlier:
+        return []
+    system = earlier[-1]
+    return [
+        replace(
+            head,
+            system=system.name,
+            made_in=system.maker.id if system.maker else None,
+            quantity=None,
+        )
+    ]
+
+
+def _fill_gaps(view: SentenceView, frames: list[FrameHit]) -> None:
+    """ "Norway pledged eight tanks to Ukraine and Spain will send six": a giver with no
+    goods and no receiver gives what the clause before gave, to the same receiver, in the
+    number after its verb."""
+    for index, frame in enumerate(frames):
+        if frame.kind is not Frame.GIVE or frame.supplier is None or frame.recipient:
+            continue
+        if frame.weapons or not 0 <= frame.trigger < len(view.tokens) - 1:
+            continue
+        count = _count_after(view, frame.trigger)
+        model = next(
+            (f for f in reversed(frames[:index]) if f.complete and f.weapons and not f.negated),
+            None,
+        )
+        if count is None or model is None or model.supplier == frame.supplier:
+            continue
+        frame.recipient = model.recipient
+        frame.weapons = [replace(w, quantity=count) for w in model.weapons]
+
+
+# "..., with Portugal and Finland also indicating they will take part": states that
+# say they may join a transfer just reported.
+_JOINING = frozenset(
+    "indicating saying signalling signaling considering planning expected mulling "
+    "weighing pledging promising".split()
+)
+
+
+def _joiners(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """One discussed transfer per state listed after "with" and before "also <verb>ing",
+    of the goods and to the receiver of the last complete frame before the list."""
+    found: list[FrameHit] = []
+    listed = [a for a in view.actors if a.prep == "with" and not a.speaker]
+    if not listed:
+        return found
+    tail = listed[-1].last
+    if view.low(tail + 1) != "also" or view.low(tail + 2) not in _JOINING:
+        return found
+    model = next(
+        (f for f in reversed(frames) if f.complete and f.weapons and f.trigger < listed[0].first),
+        None,
+    )
+    if model is None or view.low(listed[0].first - 1) != "with":
+        return found
+    for mention in listed:
+        if mention.actor not in (model.supplier, model.recipient):
+            weapons = [replace(w, quantity=None) for w in model.weapons]
+            found.append(FrameHit(Frame.GIVE, model.trigger, Status.DISCUSSED, False,
+                                  mention.actor, model.recipient, weapons))  # fmt: skip
+    return found
+
+
+def _count_after(view: SentenceView, trigger: int) -> Quantity | None:
+    """The bare number that stands for the goods after a gapped verb: "will send six"."""
+    token = view.tokens[trigger + 1]
+    word = token.low
+    value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    following = view.low(trigger + 2)
+    if value is None or (following.isalpha() and following != "more"):
+        return None  # "send six tanks" names its goods; "send six" gaps them
+    return Quantity(value, False, Span(token.start, token.end, word))
 
 
 def _oriented(frame: FrameHit) -> FrameHit:
@@ -335,8 +534,21 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "shot down Houthi drones": the enemy's weapons, not one's own
     if word in ("export", "exports") and view.low(index + 1) in _EXPORT_HEADS:
         return True  # "the largest export order": the order says what happened
-    if word in ("hand", "hands") and before == "-":
-        return True  # "second-hand F-16s"
+    if word in ("hand", "hands") and (
+        before == "-" or before in DETERMINERS or view.low(index - 2) in ("in", "into")
+    ):
+        return True  # "second-hand F-16s", "in Russian hands", "into the hands of"
+    if before == "-" and word in ORIGIN_SUFFIXES:
+        return True  # "US-supplied missiles" names an origin; the verb of the clause acts
+    if not noun and _sends_no_goods(view, index):
+        return True  # "sent a letter about the deal", "sent troops"
+    if word == "armed" and not any(
+        a.first == index + 1 or (a.first == index + 2 and view.low(index + 1) == "the")
+        for a in view.actors
+    ):
+        return True  # "armed drones", "armed forces"; "has armed Hamas" gives
+    if word in BUILD_VERBS and not _builds_for(view, index):
+        return True  # "the plant built in 2010" makes nothing for anyone
     if word in ("sign", "signs") and (
         before in DETERMINERS or view.low(index + 1) in ("of", "that")
     ):
@@ -351,10 +563,37 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "asked about the Su-57" asks for nothing yet
     if word.startswith("request") and view.low(index + 1) == "to":
         return True  # "Poland's request to re-export": the request is about the re-export
+    if word in ("ship", "ships") and before == "-":
+        return True  # "anti-ship missiles"
     if word == "ships" and not any(a.last == index - 1 for a in view.actors):
         return True  # "Iran ships missiles", not "short-deck ships"
     following = view.low(index + 1)
     return noun and (following in PERSON_NOUNS or following in _COMPOUND_HEADS)
+
+
+_PLACE_PREPOSITIONS = frozenset("in at on into near since during".split())
+
+
+def _builds_for(view: SentenceView, index: int) -> bool:
+    """ "built for Pakistan", "is building two frigates for the Egyptian navy"."""
+    for actor in view.actors:
+        if actor.prep != "for" or actor.speaker or not index < actor.first <= index + 10:
+            continue
+        between = {view.low(i) for i in range(index + 1, actor.first) if i not in view.taken}
+        # "the plant built in 2010 makes drones for Iran": the "for" is another verb's.
+        return not between & (CLAUSE_BREAKS | _PLACE_PREPOSITIONS)
+    return False
+
+
+def _sends_no_goods(view: SentenceView, index: int) -> bool:
+    """The object of a giving verb is a message or people, not hardware."""
+    for offset in (1, 2, 3):
+        word = view.low(index + offset)
+        if word in NON_GOODS:
+            return True
+        if word not in DETERMINERS and word not in ("formal", "official", "written", "more"):
+            return False
+    return False
 
 
 def _reads_as_noun(view: SentenceView, index: int) -> bool:
@@ -393,15 +632,38 @@ def _find_breaks(view: SentenceView) -> list[int]:
     """Tokens that end a clause: semicolons, "but", "while", ", and", ", which", ..."""
     lows = view.lows
     actor_starts = {a.first for a in view.actors}
+    actor_ends = {a.first: a.last for a in view.actors}
+    objects = {a.last for a in view.actors if a.prep}  # "to Ukraine", not "Russia and India"
     breaks = []
     for index, word in enumerate(lows):
+        if word in ("(", ")") and _short_aside(lows, index):
+            continue  # "vehicles (PMV) to be donated": an abbreviation, not a clause
         if word in CLAUSE_BREAKS:
             breaks.append(index)
-        elif word == "as" and index + 1 in actor_starts:
+        elif word == "as" and (index + 1 in actor_starts or view.low(index + 1) in _AS_SUBJECTS):
             breaks.append(index)  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
         elif word in ("and", "which", "who") and index > 0 and lows[index - 1] == ",":
             breaks.append(index)  # ", and" / ", which" start a clause; a bare "and" joins a list
+        elif (
+            word == "and"
+            and index - 1 in objects
+            and view.low(actor_ends.get(index + 1, -2) + 1) in CLAUSE_OPENERS
+        ):
+            breaks.append(index)  # "... to Ukraine and Spain will send six"
     return breaks
+
+
+# "as this would delay the F-16s": "as" opening a clause of its own.
+_AS_SUBJECTS = frozenset("this it they that these those".split())
+
+
+def _short_aside(lows: list[str], index: int) -> bool:
+    """A bracket around at most three words: "(PMV)", "(KNDF)", "(Mach 2.8)"."""
+    if lows[index] == "(":
+        inside = lows[index + 1 : index + 5]
+        return ")" in inside and "(" not in inside
+    inside = lows[max(0, index - 4) : index]
+    return "(" in inside and ")" not in inside
 
 
 _BEFORE_MONTH = frozenset(
@@ -487,6 +749,22 @@ def _in_service(view: SentenceView, trigger: _Trigger, clause: tuple[int, int]) 
     return any(view.low(i) in USE_VERBS for i in range(clause[0], trigger.index))
 
 
+_PAST_BUYS = frozenset("bought purchased acquired".split())
+
+
+def _bought_back_then(view: SentenceView, trigger: _Trigger, clause: tuple[int, int]) -> bool:
+    """ "Nigeria, which bought JF-17s from Pakistan in 2016": a purchase in a background
+    clause or dated to a year is a past delivery, not a pending order."""
+    if view.low(trigger.index) not in _PAST_BUYS or view.low(trigger.index - 1) in _BE:
+        return False
+    if view.low(trigger.index - 1) in ("which", "who") and view.low(trigger.index - 2) == ",":
+        return True
+    return any(
+        view.low(i) == "in" and re.fullmatch(r"(?:19|20)\d\d", view.low(i + 1))
+        for i in range(trigger.index + 1, clause[1])
+    )
+
+
 def _reduced_relative(view: SentenceView, trigger: _Trigger) -> bool:
     """ "missiles supplied by Iran", "a battery bought from Russia": a participle after its noun."""
     word = view.low(trigger.index)
@@ -514,9 +792,11 @@ def _core_frame(
     if _blocked(view, trigger, clause[0]):
         return None
     status, negated = _status(view, trigger, clause[0])
-    if _in_service(view, trigger, clause):
+    if _in_service(view, trigger, clause) or _bought_back_then(view, trigger, clause):
         status = Status.DELIVERED
     weapons = _weapons_for(view, trigger, core, clause)
+    goods = [w for w in weapons if not _carrier(view, w)]
+    weapons = goods or weapons
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
     frame.definite = trigger.noun and (
@@ -706,6 +986,23 @@ def _agent(
                     return actor.actor
     if trigger.noun and view.low(trigger.index - 1) == "-" and view.low(trigger.index - 2) == "re":
         return None  # "Berlin cleared the re-export": the approver does not re-export
+    if not trigger.noun and view.low(trigger.index).endswith("ing"):
+        # "accusations of North Korea supplying shells": the gerund's own subject.
+        subject = next(
+            (
+                a
+                for a in parties
+                if a.prep in _GERUND_PREPS
+                and (
+                    a.last == trigger.index - 1
+                    # "claims of Serbian companies supplying": the demonym and its noun
+                    or (a.last == trigger.index - 2 and view.low(a.last + 1) == a.role)
+                )
+            ),
+            None,
+        )
+        if subject is not None:
+            return subject.actor
     # "Washington warned that a transfer of ...": the embedded clause has its own subject.
     floor = max(
         (i for i in range(clause[0], trigger.index) if view.low(i) in _COMPLEMENTIZERS), default=-1
@@ -719,9 +1016,14 @@ def _agent(
     if (
         left
         and trigger.noun
-        and any(view.low(i) in _REACTIONS for i in range(left[-1].last + 1, trigger.index))
+        and any(
+            view.low(i) in _REACTIONS or view.low(i) in SEIZE_VERBS
+            for i in range(left[-1].last + 1, trigger.index)
+        )
     ):
-        left = []  # "Beijing fumes over arms sales": the critic is no party
+        # "Beijing fumes over arms sales": the critic is no party; "the navy seized a
+        # shipment of Iranian arms": nor is the navy that stopped it.
+        left = []
     if left:
         return left[-1].actor
     if view.low(clause[0]) in ("which", "who") and view.low(clause[0] - 1) == ",":
@@ -748,6 +1050,9 @@ def _agent(
             return bare[-1].actor
         return earlier[0].actor if earlier else last_subject
     return None
+
+
+_GERUND_PREPS = frozenset(["of", "about", "over", "on", "that"])
 
 
 def _words_between(view: SentenceView, last: int, index: int) -> int:
@@ -860,7 +1165,7 @@ def _weapons_for(
             break
     left_start = max([clause[0], *[i + 1 for i in earlier]])
     right = [w for w in view.weapons if trigger.index < w.first <= right_end]
-    if right:
+    if right and not all(_carrier(view, w) for w in right):
         return right
     head = _participle_head(view, trigger)
     if head:
@@ -874,6 +1179,36 @@ def _weapons_for(
     # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
     before = [w for w in view.weapons if w.last < clause[0]]
     return before[-2:]
+
+
+_CARRIER_PREPOSITIONS = frozenset("for aboard onboard from by on".split())
+
+
+def _carrier(view: SentenceView, weapon: WeaponMention) -> bool:
+    """A weapon the goods are for or travel on, not the goods: "jets for its aircraft
+    carrier", "flown aboard a C-17 transport"."""
+    others = {i for w in view.weapons if w is not weapon for i in range(w.first, w.last + 1)}
+    # "from Russia including fighter aircraft": a party with its own preposition stops the
+    # walk back ("a Royal Australian Air Force C-17" does not).
+    others |= {i for a in view.actors if a.prep for i in range(a.first, a.last + 1)}
+    for index in range(weapon.first - 1, max(-1, weapon.first - 10), -1):
+        word = view.low(index)
+        if word in _CARRIER_PREPOSITIONS:
+            return True
+        if (
+            word in _CARRIER_STOPS
+            or index in others
+            or word.endswith(("ed", "ing"))
+            or word in GIVE_VERBS
+            or word in RECEIVE_VERBS
+        ):
+            # "sailed from Korea carried ten tanks", "on Tuesday to buy 20 howitzers": a
+            # verb ends the phrase.
+            return False
+    return False
+
+
+_CARRIER_STOPS = frozenset(", and or of with including such like as".split())
 
 
 def _participle_head(view: SentenceView, trigger: _Trigger) -> list[WeaponMention]:
@@ -926,10 +1261,49 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
 
 def is_anaphoric_sentence(view: SentenceView) -> bool:
     """A sentence that talks about "the shipments" or "the $5.4 billion deal" without
-    naming parties."""
-    return any(
+    naming parties, or lists what a transfer just reported contains."""
+    parties = [a for a in view.actors if not a.speaker]
+    return (lists_contents(view) and not parties) or any(
         t.low in ANAPHORIC_NOUNS and _pointer_before(view, i) for i, t in enumerate(view.tokens)
     )
+
+
+_INCLUDES = frozenset("include includes including included contains contain comprises".split())
+_CONTENT_NOUNS = frozenset("weapons items systems equipment arms hardware".split())
+_PACKAGE_NOUNS = (
+    ANAPHORIC_NOUNS
+    | frozenset(GIVE_NOUNS)
+    | frozenset("aid assistance tranche batch support".split())
+)
+
+
+def lists_contents(view: SentenceView) -> bool:
+    """ "The package includes ...", "Among the weapons are ...", "... along with 12
+    howitzers": the sentence lists goods."""
+    lows = view.lows
+    for index, word in enumerate(lows):
+        if word in _INCLUDES and any(w in _PACKAGE_NOUNS for w in lows[:index]):
+            return True  # "the package includes"; not "armed with bombs including the MAM"
+        if word == "along" and view.low(index + 1) == "with":
+            return True
+        if word == "among" and view.low(index + 2) in _CONTENT_NOUNS:
+            return True
+    return False
+
+
+def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
+    """The parties of a deal or package that names no weapon: "Poland signed a deal with
+    South Korea" (two sides, no direction yet), "Germany announced a new package for
+    Ukraine" (giver, then receiver)."""
+    clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
+    if "package" in view.lows or "packages" in view.lows:
+        givers = [a.actor for a in clean if a.prep is None]
+        takers = [a.actor for a in clean if a.prep in ("for", "to")]
+        if len(givers) == 1 and len(takers) == 1 and givers[0] != takers[0]:
+            return (givers[0], takers[0], True)  # giver first
+    deals = [t for t in _triggers(view) if t.kind is Frame.DEAL]
+    sides = _deal_parties(view, deals)
+    return (sides[0], sides[1], False) if len(sides) == 2 else None
 
 
 def _pointer_before(view: SentenceView, index: int) -> bool:

@@ -39,7 +39,7 @@ GIVE_VERBS: dict[str, Status] = {
         "transported transporting lend lends lent lending lease "
         "leased leasing sold arming rush rushed rushing channel channeled channelled "
         "provisioned fly flew flown flying move moves moved moving ferry ferries ferried "
-        "ferrying trucked",
+        "ferrying trucked armed",
         D,
     ),
     **_forms(
@@ -47,6 +47,8 @@ GIVE_VERBS: dict[str, Status] = {
         "approved approving promise promises promised promising",
         A,
     ),
+    # A shipyard or factory building for a buyer: only with "for X" (see BUILD_VERBS).
+    **_forms("build builds building built construct constructs constructing constructed", A),
     **_forms("offer offers offered offering", T),
 }
 GIVE_NOUNS: dict[str, Status] = {
@@ -79,7 +81,9 @@ RECEIVE_VERBS.update(
     _forms(
         "request requests requested requesting ask asks asked asking "
         # A choice of system comes before a contract: "Australia selected the K9".
-        "select selects selected selecting choose chooses chose chosen choosing",
+        "select selects selected selecting choose chooses chose chosen choosing "
+        # "Pyongyang is seeking fighter jets from Moscow"
+        "seek seeks seeking sought",
         T,
     )
 )
@@ -92,7 +96,8 @@ RECEIVE_NOUNS: dict[str, Status] = {
 USE_VERBS: frozenset[str] = frozenset(
     "use uses used using fire fires fired firing launch launches launched launching "
     "deploy deploys deployed deploying employ employs employed employing operate operates "
-    "operated operating field fields fielded fielding "
+    "operated operating field fields fielded fielding inducted inducts inducting "
+    "commissioned commissions "
     "attack attacked attacking strike struck striking hit hitting shoot shot shooting".split()
 )
 
@@ -151,12 +156,20 @@ CLAUSE_BREAKS = frozenset(
     "; : — – ( ) but while whereas although though after before when because once until".split()
 )
 
+# Words after "and <actor>" that make the actor the subject of a new clause: "Norway
+# pledged tanks to Ukraine and Spain will send six".
+CLAUSE_OPENERS = frozenset(
+    "will would has have had is are was were plans plan said says could can may "
+    "might should must pledged pledges promised sent sends delivered supplied".split()
+)
+
 # Nouns after a demonym that make the demonym stand for its state as an actor.
 STATE_NOUNS = frozenset(
     "forces force army military troops government authorities navy ministry regime "
     "leadership side state company companies firm firms manufacturer manufacturers "
     "producer producers military's government's administration "
-    "defence defense air marines units soldiers".split()
+    "defence defense air marines units soldiers shipyard shipyards shipbuilder "
+    "shipbuilders".split()
 )
 
 # Verbs that take a participle or noun whose weapon comes before it: "a battery bought
@@ -164,6 +177,10 @@ STATE_NOUNS = frozenset(
 ARRIVAL_VERBS = frozenset("arrive arrives arrived arriving".split())
 # Asking someone for weapons: "Poland has asked the United States for HIMARS".
 ASK_VERBS = frozenset("ask asks asked asking".split())
+# Verbs of making are transfers only when they say for whom: "frigates built for Egypt".
+BUILD_VERBS = frozenset(
+    "build builds building built construct constructs constructing constructed".split()
+)
 # Verbs of movement are transfers only when they say to whom: "flew the drones to
 # Russia", "moved 120 guns to Russia".
 FLY_VERBS = frozenset(
@@ -173,7 +190,7 @@ FLY_VERBS = frozenset(
 MODAL_TRIGGERS = frozenset(
     "approve approves approved approving offer offers offered offering pledge pledges "
     "pledged pledging request requests requested requesting promise promises promised "
-    "promising".split()
+    "promising seek seeks seeking sought".split()
 )
 # Words before "with X" that make X the other side of a deal: "in talks with Jakarta".
 PARTNER_CUES = frozenset(
@@ -238,6 +255,21 @@ ANAPHORIC_NOUNS = frozenset(
     "transfer transfers shipment shipments delivery deliveries deal consignment "
     "consignments supplies package packages sale contract contracts agreement purchase "
     "purchases order".split()
+)
+
+# Stopping a shipment makes no party of the one who stops it: "seized a shipment of".
+SEIZE_VERBS = frozenset(
+    "seize seizes seized seizing intercept intercepts intercepted intercepting capture "
+    "captures captured capturing confiscate confiscates confiscated confiscating impound "
+    "impounded interdict interdicts interdicted interdicting".split()
+)
+
+# Objects of a giving verb that are no hardware: "sent a letter", "sent troops".
+NON_GOODS = frozenset(
+    "letter letters message messages note notes signal signals invitation invitations "
+    "request requests delegation delegations team teams troops soldiers personnel "
+    "instructors advisers advisors envoy envoys condolences greetings warning warnings "
+    "proposal proposals offer offers".split()
 )
 
 # Nouns of containers and trips: a number before them counts no items.

@@ -56,6 +56,7 @@ class Matcher:
 
     def __init__(self, terms: list[Term]) -> None:
         entries: dict[str, list[_Entry]] = {}
+        stems: dict[str, list[_Entry]] = {}
         for term in terms:
             surface = term.surface.strip()
             letters = [c for c in surface if c.isalpha()]
@@ -69,11 +70,14 @@ class Matcher:
                 bucket = entries.setdefault(f" {variant} ", [])
                 if entry not in bucket:
                     bucket.append(entry)
-        self._automaton = ahocorasick.Automaton()
-        for key, bucket in entries.items():
-            bucket.sort(key=lambda e: _RANK[e.kind])
-            self._automaton.add_word(key, (len(key), tuple(bucket)))
-        self._automaton.make_automaton()
+                if term.kind is TermKind.SYSTEM and variant[-1:].isdigit():
+                    stem = stems.setdefault(f" {variant}", [])
+                    if entry not in stem:
+                        stem.append(entry)
+        self._automaton = _automaton(entries)
+        # Names ending in a digit, without the closing space: "F-16" finds "F-16C/D Block
+        # 70", "Leopard 2" finds "Leopard 2A4" (see ``_variant_end``).
+        self._stems = _automaton(stems)
         self.size = len(entries)
 
     @classmethod
@@ -109,7 +113,49 @@ class Matcher:
             if entry.kind is TermKind.CLASS and _in_title(text, start):
                 continue  # "the Nuclear Arms Control Project" names no weapons
             candidates.append(Match(start, end, entry.kind, entry.target))
+        for last, (length, bucket) in self._stems.iter(padded):
+            start, end = last - length + 1, last
+            stop = _variant_end(padded, text, last + 1)
+            if stop is None:
+                continue
+            entry = _pick(bucket, text[start:end])
+            if entry is not None:
+                candidates.append(Match(start, stop, entry.kind, entry.target))
         return _longest_first(candidates)
+
+
+def _automaton(entries: dict[str, list[_Entry]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, bucket in entries.items():
+        bucket.sort(key=lambda e: _RANK[e.kind])
+        automaton.add_word(key, (len(key), tuple(bucket)))
+    automaton.make_automaton()
+    return automaton
+
+
+# A variant suffix glued to a name that ends in a digit: "C", "A4", "SM2", "MKI"; then
+# optionally "/D" and "Block 70". Matched on the padded folded text, where every mark is
+# a space, so the original text is checked for the slash.
+_SUFFIX = re.compile(r"[a-z]{1,4}[0-9]{0,2}(?= )")
+_SLASHED = re.compile(r" [a-z]{1,2}(?= )")
+_BLOCK = re.compile(r" block (?:[0-9]{1,2}|[ivx]{1,4})(?= )")
+
+
+def _variant_end(padded: str, text: str, position: int) -> int | None:
+    """Where a name's variant suffix starting at padded ``position`` ends, as a text
+    offset; None if no suffix is glued to the name ("F-16 jets", "F-1" in "F-16")."""
+    suffix = _SUFFIX.match(padded, position)
+    if suffix is None or padded[position : suffix.end()] == "s":
+        return None  # a plural "s" is matched by the name itself
+    end = suffix.end()
+    if text[end - 1 : end] == "/":
+        slashed = _SLASHED.match(padded, end)
+        if slashed is not None:
+            end = slashed.end()
+    block = _BLOCK.match(padded, end)
+    if block is not None:
+        end = block.end()
+    return end - 1  # padded offsets are one past text offsets
 
 
 _INVISIBLE_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
@@ -134,8 +180,10 @@ def _in_title(text: str, start: int) -> bool:
 
 
 def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:
+    # "CV90s", "MiG-29s": a plural "s" after a digit leaves an acronym an acronym.
+    core = surface[:-1] if surface.endswith("s") and surface[-2:-1].isdigit() else surface
     for entry in bucket:
-        if entry.acronym and any(c.islower() for c in surface):
+        if entry.acronym and any(c.islower() for c in core):
             continue
         if entry.proper and surface[:1].islower():
             continue

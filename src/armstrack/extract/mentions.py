@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from armstrack.catalogue import Catalogue, TermKind
 from armstrack.extract.lexicon import (
+    CLAUSE_OPENERS,
     DEAL_WORDS,
     DETERMINERS,
     GIVE_NOUNS,
@@ -41,7 +42,7 @@ _INSTITUTION = re.compile(
 )
 # "the group", "the Lebanese militia": the armed group the article named last.
 _GROUP_ANAPHOR = re.compile(
-    r"\b(?:the|this)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
+    r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
     r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
 )
 _TRIGGER_NOUNS = frozenset(GIVE_NOUNS) | frozenset(RECEIVE_NOUNS)
@@ -94,6 +95,15 @@ class WeaponMention:
 
 
 @dataclass(frozen=True, slots=True)
+class EarlierSystem:
+    """A system named before the sentence: "the howitzer" may point back at it."""
+
+    name: str
+    category: Category
+    maker: ActorRef | None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleContext:
     """Actors the article named so far, in order: for "the two countries", "the group".
 
@@ -103,6 +113,8 @@ class ArticleContext:
 
     states: tuple[tuple[int, ActorRef], ...] = ()
     groups: tuple[tuple[int, ActorRef], ...] = ()
+    # Named systems with their category and maker: what "the howitzer" points back at.
+    systems: tuple[tuple[int, EarlierSystem], ...] = ()
     # The state talked about most up to and including each entry of ``states``.
     leaders: tuple[ActorRef, ...] = field(init=False)
 
@@ -127,6 +139,10 @@ class ArticleContext:
     def recent_group(self, before: int) -> ActorRef | None:
         seen = _count_before(self.groups, before)
         return self.groups[seen - 1][1] if seen else None
+
+    def recent_systems(self, before: int, count: int = 3) -> tuple[EarlierSystem, ...]:
+        seen = bisect_left(self.systems, before, key=lambda entry: entry[0])
+        return tuple(entry[1] for entry in self.systems[max(0, seen - count) : seen])
 
 
 def _count_before(entries: tuple[tuple[int, ActorRef], ...], before: int) -> int:
@@ -163,6 +179,7 @@ class SentenceView:
     taken: set[int] = field(default_factory=set)  # token indices inside a catalogue match
     origin_actors: dict[str, ActorRef] = field(default_factory=dict)
     maker_actors: dict[str, ActorRef] = field(default_factory=dict)  # catalogue origins
+    earlier_systems: tuple[EarlierSystem, ...] = ()  # the last few named before the sentence
 
     breaks: list[int] | None = None  # clause-break token indices, found once by frames._clause
     lows: list[str] = field(default_factory=list)
@@ -189,6 +206,7 @@ def build_view(
     """Tokens and typed mentions of the sentence ``text[start:end]``."""
     tokens = tokenize(text, start, end)
     view = SentenceView(start, end, tokens, lows=[t.low for t in tokens])
+    view.earlier_systems = context.recent_systems(start)
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
     demonyms: list[tuple[int, int, str, Span]] = []
@@ -233,6 +251,7 @@ def build_view(
     _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
+    view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
     view.actors = _made_in(view, _with_context(view, view.actors))
     view.weapons = [_with_quantity(view, text, w) for w in _absorb_head_nouns(view.weapons)]
     return view
@@ -273,6 +292,8 @@ def _in_dateline(tokens: list[Token], first: int, surface: str, before: str) -> 
 
 
 def _origin_word(tokens: list[Token], last: int) -> bool:
+    if last + 3 < len(tokens) and tokens[last + 1].low == "." and tokens[last + 2].low == "-":
+        last += 1  # "U.S.-supplied": the name's last full stop stands before the hyphen
     return (
         last + 2 < len(tokens)
         and tokens[last + 1].low == "-"
@@ -310,6 +331,8 @@ def _add_context_mentions(view: SentenceView, text: str, context: ArticleContext
     for match in _INSTITUTION.finditer(text, view.start, view.end):
         if text[match.end() : match.end() + 1] == "-":
             continue  # "the military-led government"
+        if text[match.end() : match.end() + 4] == " of ":
+            continue  # "the government of Ukraine" is Ukraine's, read through its name
         home = context.home_state(match.start())
         if home is not None:
             add(match, [home], "institution")
@@ -341,6 +364,8 @@ def _resolve_demonyms(
         actor = catalogue.actor(actor_id)
         after = [view.low(i) for i in range(last + 1, last + 6)]
         next_index = last + 1
+        if view.low(next_index) == "." and view.low(next_index + 1) == "-":
+            next_index += 1  # "U.S.-made"
         if view.low(next_index) == "-" and view.low(next_index + 1) in ORIGIN_SUFFIXES:
             if _set_origin(view, next_index + 2, actor_id):
                 view.origin_actors[actor_id] = actor
@@ -414,11 +439,18 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
     """Preposition before each actor (shared along "to X and Y"), possessive, speaker."""
     result: list[ActorMention] = []
     previous: ActorMention | None = None
+    comma_chain = False  # the previous actor was joined to its own predecessor by a comma
     for mention in actors:
         prep = _preposition(view, mention.first)
+        chained = False
         if prep is None and previous is not None and previous.prep:
-            between = tuple(view.low(i) for i in range(previous.last + 1, mention.first))
+            between = tuple(
+                view.low(i) for i in range(previous.last + 1, mention.first) if view.low(i) != "the"
+            )
             in_list = between == (",",) and view.low(mention.last + 1) in (",", "and", "or")
+            chained = in_list
+            # "from A, B, and C": the serial comma closes a list already running.
+            in_list = in_list or (comma_chain and between in ((",", "and"), (",", "or")))
             # "with Russia's state arms exporter Rosoboronexport": the same actor, one phrase.
             same_phrase = (
                 previous.possessive
@@ -426,7 +458,9 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
                 and len(between) <= 5
                 and not set(between) & _PREP_SKIP_STOPS
             )
-            if between in _LIST_JOINS or in_list or same_phrase:
+            # "to Ukraine and Spain will send six": Spain opens a clause of its own.
+            opens_clause = view.low(mention.last + 1) in CLAUSE_OPENERS
+            if (between in _LIST_JOINS or in_list or same_phrase) and not opens_clause:
                 prep = previous.prep
         possessive = view.low(mention.last + 1) in ("'s", "'")
         speaker = mention.speaker or _names_speaker(view, mention)
@@ -436,6 +470,7 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
         )  # fmt: skip
         result.append(updated)
         previous = updated
+        comma_chain = chained
     return result
 
 
@@ -457,7 +492,21 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     word = view.low(index)
     if word == "to" and view.low(index - 1) == "according":
         return "according"
+    if word == "of" and view.low(index - 1) in _OF_HEADS:
+        # "to the government of Ukraine", "with the armed forces of Norway": the head's
+        # preposition is the state's.
+        head = index - 1
+        while view.low(head - 1) in _OF_HEADS or view.low(head - 1) in DETERMINERS:
+            head -= 1
+        return _preposition(view, head)
     return word if word in PREPOSITIONS else None
+
+
+# Nouns that stand for a state when followed by "of <state>".
+_OF_HEADS = frozenset(
+    "government governments people armed forces army armies military militaries navy navies "
+    "air force ministry defence defense authorities".split()
+)
 
 
 def _names_speaker(view: SentenceView, mention: ActorMention) -> bool:
@@ -483,4 +532,30 @@ def _with_quantity(view: SentenceView, text: str, weapon: WeaponMention) -> Weap
         w.span.start <= quantity.span.start < w.span.end for w in view.weapons
     ):
         return weapon  # the "2" of "Challenger 2 tanks" counts nothing
+    if _in_designation(text, view.start, quantity.span.start):
+        # "two Agusta 109 helicopters": the 109 is an uncatalogued name; the count, if
+        # any, stands before the name.
+        earlier = quantity_before(
+            text, quantity.span.start, window=min(80, quantity.span.start - view.start)
+        )
+        if earlier is None or _in_designation(text, view.start, earlier.span.start):
+            return weapon
+        quantity = earlier
     return replace(weapon, quantity=quantity)
+
+
+_DESIGNATION = re.compile(r"\b([A-Z][\w-]*)[ -]\Z")
+_NOT_NAMES = frozenset(
+    "the these those its their all some about around another only and with".split()
+)
+
+
+def _in_designation(text: str, floor: int, start: int) -> bool:
+    """Whether the number at ``start`` follows a capitalised name: "Agusta 109"."""
+    if not text[start : start + 1].isdigit():
+        return False
+    name = _DESIGNATION.search(text, max(floor, start - 30), start)
+    if name is None or name.group(1).lower() in _NOT_NAMES:
+        return False
+    before = text[max(floor, name.start() - 2) : name.start()].strip()
+    return name.start() > floor and before not in (".", "")  # not a sentence opening

@@ -20,15 +20,24 @@ from functools import cache
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import fold
 from armstrack.extract.claims import (
+    SpeakerMemory,
     find_claim_cues,
     find_hedges,
     has_spoken_stance,
+    note_speakers,
     spoken_stance_positions,
+    title_positions,
 )
 from armstrack.extract.dates import date_prefix, find_times
-from armstrack.extract.frames import MAX_LISTED, find_frames, is_anaphoric_sentence, overlong_list
+from armstrack.extract.frames import (
+    MAX_LISTED,
+    deal_sides,
+    find_frames,
+    is_anaphoric_sentence,
+    overlong_list,
+)
 from armstrack.extract.matching import Match, Matcher
-from armstrack.extract.mentions import ArticleContext, build_view
+from armstrack.extract.mentions import ArticleContext, EarlierSystem, build_view
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
 from armstrack.extract.transfers import SentenceFacts, assemble
@@ -101,10 +110,13 @@ class Extractor:
     ) -> list[SentenceFacts]:
         facts: list[SentenceFacts] = []
         last_subject: ActorRef | None = None
+        speakers = SpeakerMemory()  # who spoke in earlier sentences: "she added"
         cursor = 0
         context = _context(matches, self.catalogue)
         topical = _topical_positions(folded)
+        deals = _new_deal_positions(folded)
         stances = spoken_stance_positions(folded)
+        titles = title_positions(folded)
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
             has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
@@ -115,9 +127,15 @@ class Extractor:
                 and bisect_left(stances, start) < bisect_left(stances, end)
                 and has_spoken_stance(folded, start, end)
             )
-            if not has_weapon and not is_topical and not stance_only:
+            opens_deal = bisect_left(deals, start) < bisect_left(deals, end)
+            if not has_weapon and not is_topical and not stance_only and not opens_deal:
                 # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
                 last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
+                if bisect_left(titles, start) < bisect_left(titles, end):
+                    # "Defence Minister Jane Doe said ...": for a later "Doe said".
+                    seen = build_view(text, start, end, inside, self.catalogue, context)
+                    home = context.home_state(end)
+                    note_speakers(seen, text, folded, self.catalogue, speakers, home)
                 continue
             view = build_view(text, start, end, inside, self.catalogue, context)
             frames = find_frames(view, text, last_subject)
@@ -126,13 +144,16 @@ class Extractor:
                 span=_span(text, start, end),
                 view=view,
                 frames=frames,
-                cues=find_claim_cues(view, text, folded, self.catalogue),
+                cues=find_claim_cues(
+                    view, text, folded, self.catalogue, speakers, context.home_state(end)
+                ),
                 hedges=find_hedges(folded, start, end),
                 times=find_times(text, start, end, published),
                 routes=find_routes(text, start, end) if frames else [],
                 anaphoric=is_anaphoric_sentence(view) or is_topical,
                 stance_only=stance_only,
                 home=context.home_state(end),
+                deal=deal_sides(view) if not any(f.weapons for f in frames) else None,
             )
             facts.append(fact)
             subjects = [a for a in view.actors if a.prep is None and not a.speaker]
@@ -173,6 +194,15 @@ def _opening_actor(
     return catalogue.actor(target)
 
 
+# "signed a $3bn deal with", "a new aid package for": a transfer whose goods the next
+# sentence lists ("The package includes ...").
+_NEW_DEAL = re.compile(r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|package)\b")
+
+
+def _new_deal_positions(folded: str) -> list[int]:
+    return [m.start() for m in _NEW_DEAL.finditer(folded)]
+
+
 def _topical_positions(folded: str) -> list[int]:
     """Where a sentence without weapons still matters: "the shipments", "via the Caspian".
 
@@ -192,7 +222,12 @@ def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
     """Every state and group the article names, with its position."""
     states: list[tuple[int, ActorRef]] = []
     groups: list[tuple[int, ActorRef]] = []
+    systems: list[tuple[int, EarlierSystem]] = []
     for match in matches:
+        if match.kind is TermKind.SYSTEM:
+            entry = catalogue.systems[match.target]
+            maker = catalogue.actor(entry.origin) if entry.origin else None
+            systems.append((match.start, EarlierSystem(entry.name, entry.category, maker)))
         if match.kind in _STATE_KINDS:
             state = (
                 catalogue.body_state(match.target) if match.kind is TermKind.BODY else match.target
@@ -200,7 +235,7 @@ def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
             states.append((match.start, catalogue.actor(state)))
         elif match.kind in (TermKind.GROUP, TermKind.GROUP_DEMONYM):
             groups.append((match.start, catalogue.actor(match.target)))
-    return ArticleContext(tuple(states), tuple(groups))
+    return ArticleContext(tuple(states), tuple(groups), tuple(systems))
 
 
 @cache

@@ -15,6 +15,7 @@ NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "a dozen": 12, "two dozen": 24, "three dozen": 36, "a hundred": 100,
     "a thousand": 1000, "a pair of": 2, "a couple of": 2, "half a dozen": 6,
+    "a single": 1,
 }  # fmt: skip
 APPROXIMATORS = (
     "around", "about", "some", "nearly", "almost", "roughly", "approximately", "up to",

@@ -8,11 +8,11 @@ add evidence to the transfer the article was last talking about.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from armstrack.catalogue import Catalogue
-from armstrack.extract.claims import ClaimCue
-from armstrack.extract.frames import FrameHit
+from armstrack.extract.claims import ClaimCue, commitment_speakers, negates_transfer
+from armstrack.extract.frames import FrameHit, lists_contents
 from armstrack.extract.lexicon import (
     ANAPHORIC_NOUNS,
     GIVE_NOUNS,
@@ -29,6 +29,7 @@ from armstrack.records import (
     Quantity,
     Route,
     Span,
+    Speaker,
     Stance,
     Status,
     SystemRef,
@@ -57,6 +58,8 @@ class SentenceFacts:
     anaphoric: bool
     home: ActorRef | None = None  # the state the article is about so far
     stance_only: bool = False  # no weapon, no transfer noun, but a denial or the like
+    # The sides of a deal or package that names no weapon (giver first if the bool is set).
+    deal: tuple[ActorRef, ActorRef, bool] | None = None
 
 
 @dataclass(slots=True)
@@ -89,9 +92,12 @@ def assemble(facts: list[SentenceFacts], catalogue: Catalogue) -> tuple[Transfer
             if not frame.complete and not frame.anaphoric:
                 if _fill_partial(drafts, fact, frame, catalogue):
                     used.add(fact.index)
+    pending = _pending_deals(drafts, facts)
     for fact in facts:
         anaphoric = [f for f in fact.frames if f.anaphoric]
-        if anaphoric or (fact.anaphoric and not fact.frames):
+        if (anaphoric or not fact.frames) and _add_contents(drafts, pending, fact, catalogue):
+            used.add(fact.index)
+        elif anaphoric or (fact.anaphoric and not fact.frames):
             if _attach_anaphora(drafts, fact, anaphoric, catalogue):
                 used.add(fact.index)
     _drop_generic_duplicates(drafts)
@@ -101,6 +107,90 @@ def assemble(facts: list[SentenceFacts], catalogue: Catalogue) -> tuple[Transfer
     _add_article_systems(drafts, facts, catalogue)
     ordered = sorted(drafts.values(), key=lambda d: d.first_sentence)
     return tuple(_finish(d) for d in ordered)
+
+
+_Pending = tuple[int, ActorRef, ActorRef, bool, Status]
+_PLATFORMS = frozenset([Category.AIRCRAFT, Category.SHIP, Category.ARMOURED_VEHICLE])
+# How many sentences back a list of contents may point: "The package includes ..." follows
+# the sentence that announced the package, or the one after it.
+_CONTENTS_REACH = 2
+
+
+def _pending_deals(drafts: dict[Key, _Draft], facts: list[SentenceFacts]) -> list[_Pending]:
+    """Deals and packages announced without goods: "Germany announced a new package for
+    Ukraine", "Poland signed a deal with South Korea" (sides, no direction yet)."""
+    pending: list[_Pending] = []
+    for fact in facts:
+        for frame in fact.frames:
+            if frame.complete and not frame.negated and not _categories(frame):
+                assert frame.supplier is not None and frame.recipient is not None
+                status = _frame_status(frame, fact)
+                pending.append((fact.index, frame.supplier, frame.recipient, True, status))
+        if fact.deal is not None:
+            first, second, oriented = fact.deal
+            pending.append((fact.index, first, second, oriented, Status.AGREED))
+    return pending
+
+
+def _add_contents(
+    drafts: dict[Key, _Draft], pending: list[_Pending], fact: SentenceFacts, catalogue: Catalogue
+) -> bool:
+    """ "The package includes 180 K2 tanks", "Among the weapons are four IRIS-T
+    launchers", "... along with 500 shells": each category listed goes, by the same giver
+    to the same receiver, with the transfer or deal of the sentence or two before."""
+    if not lists_contents(fact.view):
+        return False
+    weapons = [w for w in fact.view.weapons if not w.generic]
+    base = _contents_base(drafts, pending, fact, weapons)
+    if base is None:
+        return False
+    supplier, recipient, status = base
+    pair = (supplier.id, recipient.id)
+    if any(k[:2] == pair and k[2] in _PLATFORMS for k in drafts) or any(
+        w.category in _PLATFORMS for w in weapons
+    ):
+        # "... as well as engines and radars" in a package of jets: unnamed radars that
+        # come with a platform are its equipment, not a sensor transfer of their own.
+        weapons = [w for w in weapons if w.system or w.category is not Category.SENSOR]
+    others = {a.actor.id for a in fact.view.actors if not a.speaker} - {supplier.id, recipient.id}
+    if others:
+        return False  # "... including drones for Poland" names a transfer of its own
+    frame = FrameHit(Frame.GIVE, -1, status, False, supplier, recipient, anaphoric=True)
+    for category in sorted({w.category for w in weapons}, key=lambda c: c.value):
+        key = (supplier.id, recipient.id, category)
+        draft = drafts.setdefault(
+            key, _Draft(supplier, recipient, category, status, fact.index, fact.index)
+        )
+        _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
+    return True
+
+
+def _contents_base(
+    drafts: dict[Key, _Draft],
+    pending: list[_Pending],
+    fact: SentenceFacts,
+    weapons: list[WeaponMention],
+) -> tuple[ActorRef, ActorRef, Status] | None:
+    """The giver, receiver and status of the transfer a list of contents belongs to."""
+    # "the package includes", "support included": the sentence names what it lists the
+    # contents of, and may come later; "along with 12 howitzers" only follows at once.
+    named = any(t.low in ("package", "support", "aid", "assistance") for t in fact.view.tokens)
+    floor = -1 if named else fact.index - _CONTENTS_REACH
+    latest = _latest(drafts, fact.index, lambda d: floor <= d.last_sentence <= fact.index)
+    earlier = [p for p in pending if floor <= p[0] <= fact.index]
+    if earlier and (latest is None or earlier[-1][0] > latest.last_sentence):
+        _, first, second, oriented, status = earlier[-1]
+        if oriented:
+            return first, second, status
+        makers = {w.made_in for w in weapons if w.system} - {None}
+        if makers == {first.id}:
+            return first, second, status
+        if makers == {second.id}:
+            return second, first, status
+        return None
+    if latest is None or not weapons:
+        return None
+    return latest.supplier, latest.recipient, latest.status
 
 
 def _categories(frame: FrameHit) -> dict[Category, list[WeaponMention]]:
@@ -190,17 +280,38 @@ def _add_claims(
     for cue in cues:
         stance = cue.stance if cue else Stance.ASSERTS
         actor = cue.speaker.actor if cue and cue.speaker else None
-        if negated and stance is Stance.ASSERTS and actor is not None and actor.id in parties:
+        if (
+            (negated or negates_transfer(fact.view, parties))
+            and stance is Stance.ASSERTS
+            and actor is not None
+            and actor.id in parties
+        ):
             # "Tehran said it had not supplied the weapon" is a denial.
             stance = Stance.DENIES
+        elif stance is Stance.ASSERTS and actor is not None and actor.id in parties:
+            # A party saying its own transfer happened confirms it (CLAIMS.md).
+            stance = Stance.CONFIRMS
         speaker = cue.speaker if cue else None
         key = (
             fact.span.start,
             0,  # one claim per sentence, stance and speaker: "said ... according to" is one
             stance.value,
-            speaker.text if speaker else "",
+            _speaker_key(speaker),
         )
         draft.claims.setdefault(key, Claim(speaker, stance, fact.span, fact.hedges, status))
+    if negated:
+        return
+    for party in commitment_speakers(fact.view, parties):
+        key = (fact.span.start, 0, Stance.CONFIRMS.value, _speaker_key(party))
+        claim = Claim(party, Stance.CONFIRMS, fact.span, fact.hedges, status)
+        draft.claims.setdefault(key, claim)
+
+
+def _speaker_key(speaker: Speaker | None) -> str:
+    """One claim per speaker: "the ministers of the two countries" are two speakers."""
+    if speaker is None:
+        return ""
+    return f"{speaker.text}|{speaker.actor.id if speaker.actor else ''}"
 
 
 def _latest(drafts: dict[Key, _Draft], before: int, accept: object) -> _Draft | None:
@@ -227,13 +338,23 @@ def _fill_partial(
         if other is None and frame.kind is Frame.GIVE and frame.passive and frame.supplier is None:
             other = _speaking_state(fact, frame)
         if other is None and frame.recipient is not None and frame.supplier is None:
+            if _several_suppliers(drafts, frame):
+                # "the F-16s arrived in Ukraine" after three donors were named: no origin
+                # guess, and what is said here is about those transfers, not the latest pair.
+                filled_any = True
+                continue
             if not frame.vague_supplier:
                 other = _origin_supplier(frame, catalogue)
         other = other or _counterpart(drafts, frame, category, fact.index)
+        if other is None and frame.kind is Frame.GIVE and frame.recipient is None:
+            other = _sole_recipient(drafts, frame, category)
         if other is None and frame.kind is Frame.RECEIVE and frame.supplier is not None:
-            # "24 M-346 jets ordered from Italy": the buyer is the country the story is about.
-            if fact.home is not None and fact.home.id != frame.supplier.id:
-                other = fact.home
+            # "24 M-346 jets ordered from Italy": the buyer is the country the story is about,
+            # the one every transfer so far goes to if there is one.
+            recipients = {d.recipient.id: d.recipient for d in drafts.values()}
+            buyer = next(iter(recipients.values())) if len(recipients) == 1 else fact.home
+            if buyer is not None and buyer.id != frame.supplier.id:
+                other = buyer
         if other is None:
             continue
         supplier = frame.supplier or other
@@ -244,6 +365,37 @@ def _fill_partial(
             bool(_add_frame(drafts, fact, filled, supplier, recipient, catalogue)) or filled_any
         )
     return filled_any
+
+
+def _several_suppliers(drafts: dict[Key, _Draft], frame: FrameHit) -> bool:
+    """Whether the article names more than one supplier of these systems to the recipient."""
+    assert frame.recipient is not None
+    systems = {w.system for w in frame.weapons if w.system}
+    suppliers = {
+        d.supplier.id
+        for d in drafts.values()
+        if d.recipient.id == frame.recipient.id and systems & set(d.systems)
+    }
+    return len(suppliers) > 1
+
+
+def _sole_recipient(
+    drafts: dict[Key, _Draft], frame: FrameHit, category: Category | None
+) -> ActorRef | None:
+    """ "Germany is sending 14 Leopard 2 tanks" in an article where every transfer so far
+    goes to Ukraine: a further donor gives to the same recipient. Only for specific
+    hardware given outright (not offered, not negated), and only when one recipient."""
+    if frame.negated or frame.status is Status.DISCUSSED or category in (None, Category.OTHER):
+        return None
+    if frame.supplier is None or all(w.generic for w in frame.weapons):
+        return None
+    recipients = {d.recipient.id: d.recipient for d in drafts.values()}
+    if len(recipients) != 1:
+        return None
+    (recipient,) = recipients.values()
+    if recipient.id == frame.supplier.id or recipient.kind.value != "state":
+        return None
+    return recipient
 
 
 def _same_system_supplier(drafts: dict[Key, _Draft], frame: FrameHit) -> ActorRef | None:
@@ -344,6 +496,10 @@ def _attach_anaphora(
         return False
     usable = [w for w in weapons if w.category == target.category]
     frame = frames[0] if frames else FrameHit(Frame.GIVE, -1, target.status, True, anaphoric=True)
+    if fact.index in target.evidence and frame.status > target.status:
+        # "agreed to buy JF-17s ..., the first export of the jet": a pointer in the
+        # sentence that reported the transfer adds nothing to its status.
+        frame = replace(frame, status=target.status)
     _contribute(target, fact, frame, usable, catalogue)
     return True
 
@@ -414,6 +570,9 @@ def _attach_stances(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
     if not (fact.anaphoric or fact.view.weapons or _answers_a_transfer(drafts, fact)):
         return
     for cue in fact.cues:
+        if cue.stance is Stance.ASSERTS:
+            _attach_assertion(drafts, fact, cue)
+            continue
         if cue.stance not in _SPOKEN_STANCES:
             continue
         actor = cue.speaker.actor if cue.speaker else None
@@ -427,12 +586,36 @@ def _attach_stances(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
                 fact.span.start,
                 0,
                 cue.stance.value,
-                cue.speaker.text if cue.speaker else "",
+                _speaker_key(cue.speaker),
             )
             draft.claims.setdefault(
                 key, Claim(cue.speaker, cue.stance, fact.span, fact.hedges, None)
             )
             draft.evidence[fact.index] = fact.span
+
+
+def _attach_assertion(drafts: dict[Key, _Draft], fact: SentenceFacts, cue: ClaimCue) -> None:
+    """ "Kyiv thanked Oslo for the NASAMS", "the tanks will leave in May, she added": a
+    speaker talking of weapons already reported speaks of their transfer (a party to it
+    confirms it)."""
+    if cue.speaker is None:
+        return
+    categories = {w.category for w in fact.view.weapons}
+    if not categories and not fact.anaphoric:
+        return
+    actor = cue.speaker.actor
+    targets = _latest_pair(drafts, fact.index, actor) if actor is not None else []
+    targets = targets or _latest_pair(drafts, fact.index, None)
+    for draft in targets:
+        if categories and draft.category not in categories:
+            continue
+        parties = (draft.supplier.id, draft.recipient.id)
+        stance = cue.stance
+        if actor is not None and actor.id in parties:
+            stance = Stance.DENIES if negates_transfer(fact.view, set(parties)) else Stance.CONFIRMS
+        key = (fact.span.start, 0, stance.value, _speaker_key(cue.speaker))
+        draft.claims.setdefault(key, Claim(cue.speaker, stance, fact.span, fact.hedges, None))
+        draft.evidence[fact.index] = fact.span
 
 
 def _answers_a_transfer(drafts: dict[Key, _Draft], fact: SentenceFacts) -> bool:

@@ -1,0 +1,403 @@
+"""Who said what about a transfer: speakers and stances on passages written for these tests.
+
+Each case is a construct seen in real reporting, rewritten with other names, numbers and
+wording. A claim is compared as the claim scorer keys it: the speaker's actor id, else
+"outlet:" and the outlet's letters, else "nonstate".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from armstrack.extract import Extractor
+from armstrack.records import Article, Claim, Transfer
+
+Key = tuple[str, str, str, str, str]
+
+
+def _key(claim: Claim) -> str | None:
+    speaker = claim.speaker
+    if speaker is None:
+        return None
+    if speaker.actor is not None:
+        return speaker.actor.id
+    if speaker.outlet:
+        name = re.sub(r"^the\s+", "", speaker.outlet.lower())
+        return "outlet:" + re.sub(r"[^a-z0-9]", "", name)
+    return "nonstate" if speaker.role or speaker.text else None
+
+
+def _claims(extractor: Extractor, text: str) -> set[Key]:
+    article = Article(id="t", text=text, published=date(2024, 5, 14))
+    found: set[Key] = set()
+    transfer: Transfer
+    for transfer in extractor.run(article).transfers:
+        for claim in transfer.claims:
+            key = _key(claim)
+            if key is not None:
+                found.add(
+                    (
+                        transfer.supplier.id,
+                        transfer.recipient.id,
+                        transfer.category.value,
+                        key,
+                        claim.stance.value,
+                    )
+                )
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland will hand over 40 Rosomak armoured vehicles to Ukraine, the Polish "
+            "defence ministry said on Tuesday.",
+            ("POL", "UKR", "armoured_vehicle", "POL", "confirms"),
+        ),
+        (
+            "Vietnam has taken delivery of two frigates from Russia, a Vietnamese navy "
+            "spokesman said.",
+            ("RUS", "VNM", "ship", "VNM", "confirms"),
+        ),
+        (
+            "Egypt has bought 24 Rafale jets from France, an Israeli official said.",
+            ("FRA", "EGY", "aircraft", "ISR", "asserts"),
+        ),
+    ],
+)
+def test_claims_party_saying_it_happened_confirms(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Finnish Defence Minister Mikko Lahtinen said Finland would send 12 K9 howitzers "
+            "to Estonia.",
+            ("FIN", "EST", "artillery", "FIN", "confirms"),
+        ),
+        (
+            "Hungarian Defence Minister Kalman Toth visited a tank plant on Monday. Toth said "
+            "Hungary would sell 30 Lynx armoured vehicles to Slovakia.",
+            ("HUN", "SVK", "armoured_vehicle", "HUN", "confirms"),
+        ),
+        (
+            "Chilean Navy Minister Rosa Ibarra told reporters about the submarine budget on Friday. "
+            "Chile will transfer two Scorpene submarines to Peru next year, she said.",
+            ("CHL", "PER", "ship", "CHL", "confirms"),
+        ),
+    ],
+)
+def test_claims_named_official_speaks_for_their_state(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ilse Marten, the Dutch defence minister, declined to comment on the shipment of "
+            "Patriot interceptors to Ukraine.",
+            ("NLD", "UKR", "air_defence", "NLD", "declines_to_comment"),
+        ),
+        (
+            "Denmark sent 20 Leopard 1 tanks to Ukraine, according to Lars Holm, a spokesman "
+            "for the Danish defence ministry.",
+            ("DNK", "UKR", "armoured_vehicle", "DNK", "confirms"),
+        ),
+    ],
+)
+def test_claims_apposed_title_names_the_speaker(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norway delivered NASAMS air defence systems to Ukraine last month. President "
+            "Volodymyr Zelensky thanked Oslo for the NASAMS batteries.",
+            ("NOR", "UKR", "air_defence", "UKR", "confirms"),
+        ),
+        (
+            "The United States approved the sale of 60 Harpoon missiles to Taiwan. Taiwan's "
+            "defence ministry welcomed the Harpoon sale.",
+            ("USA", "TWN", "missile", "TWN", "confirms"),
+        ),
+    ],
+)
+def test_claims_recipient_thanking_or_welcoming_confirms(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "India has received the third S-400 squadron from Russia, PTI reported.",
+            ("RUS", "IND", "air_defence", "outlet:pti", "asserts"),
+        ),
+        (
+            "Japan will sell three Mogami frigates to Australia, the Yomiuri reported.",
+            ("JPN", "AUS", "ship", "outlet:yomiuri", "asserts"),
+        ),
+        (
+            "Turkey delivered 20 Bayraktar TB2 drones to Poland, Bloomberg News reported.",
+            ("TUR", "POL", "uav", "outlet:bloomberg", "asserts"),
+        ),
+        (
+            "Russia supplied 30 Su-35 jets to Iran, according to the Stockholm International "
+            "Peace Research Institute.",
+            ("RUS", "IRN", "aircraft", "nonstate", "asserts"),
+        ),
+    ],
+)
+def test_claims_outlets_as_credited_and_think_tanks_as_nonstate(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spain promised 12 Leopard 2 tanks to Ukraine in March.",
+            ("ESP", "UKR", "armoured_vehicle", "ESP", "confirms"),
+        ),
+        (
+            "The State Department on Friday approved the sale of 40 F-16 jets to Turkey.",
+            ("USA", "TUR", "aircraft", "USA", "confirms"),
+        ),
+        (
+            "Italy announced it would send SAMP/T air defence systems to Ukraine.",
+            ("ITA", "UKR", "air_defence", "ITA", "confirms"),
+        ),
+    ],
+)
+def test_claims_party_committing_itself_confirms(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+def test_claims_commitment_negated_is_no_confirmation(extractor: Extractor) -> None:
+    text = "Spain has not approved the sale of Leopard 2 tanks to Ukraine."
+    assert not {c for c in _claims(extractor, text) if c[4] == "confirms"}
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "stance"),
+    [
+        (
+            "The Greek defence minister refused to discuss the Mirage shipment.",
+            "declines_to_comment",
+        ),
+        ("Greece's defence ministry declined to give further details.", "declines_to_comment"),
+        (
+            "The Greek defence ministry declined to confirm or deny the shipment.",
+            "declines_to_comment",
+        ),
+    ],
+)
+def test_claims_refusing_to_discuss_is_declining(
+    extractor: Extractor, follow_up: str, stance: str
+) -> None:
+    text = f"Greece has shipped 6 Mirage 2000 jets to Cyprus, Reuters reported. {follow_up}"
+    claims = _claims(extractor, text)
+    assert ("GRC", "CYP", "aircraft", "GRC", stance) in claims
+    assert ("GRC", "CYP", "aircraft", "GRC", "denies") not in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seoul will lend 300,000 artillery shells to Washington, unnamed government "
+            "sources said on Thursday.",
+            ("KOR", "USA", "ammunition", "KOR", "confirms"),
+        ),
+    ],
+)
+def test_claims_government_sources_speak_for_their_state(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile has shipped 200 Mowag armoured vehicles to Ecuador, Peruvian media "
+            "reported on Sunday.",
+            ("CHL", "ECU", "armoured_vehicle", "nonstate", "asserts"),
+        ),
+        (
+            "Kenya has ordered 12 Bayraktar TB2 drones from Turkey, people familiar with the "
+            "deal said.",
+            ("TUR", "KEN", "uav", "nonstate", "asserts"),
+        ),
+        (
+            "Iran sent 500 artillery shells to Armenia, according to officials and records "
+            "seen by Reuters.",
+            ("IRN", "ARM", "ammunition", "outlet:reuters", "asserts"),
+        ),
+    ],
+)
+def test_claims_unnamed_press_and_sources_are_nonstate(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+def test_claims_rejecting_protests_is_no_denial(extractor: Extractor) -> None:
+    text = (
+        "Estonia has sent 100 Javelin missiles to Ukraine. Estonia rejected Moscow's "
+        "protests that the Javelin deliveries broke arms export rules."
+    )
+    assert not {c for c in _claims(extractor, text) if c[4] == "denies"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Brazil sold 8 Gripen jets to Colombia, a report said. A Colombian defence "
+            "ministry spokesman said there had been no purchase of Gripen jets.",
+            ("BRA", "COL", "aircraft", "COL", "denies"),
+            ("BRA", "COL", "aircraft", "COL", "confirms"),
+        ),
+        (
+            "Brazil sold 8 Gripen jets to Colombia, a report said. The Colombian defence "
+            "ministry did not confirm the Gripen sale.",
+            ("BRA", "COL", "aircraft", "COL", "not_confirmed"),
+            ("BRA", "COL", "aircraft", "COL", "confirms"),
+        ),
+    ],
+)
+def test_claims_party_negating_the_transfer_does_not_confirm_it(
+    extractor: Extractor, text: str, expected: Key, absent: Key
+) -> None:
+    claims = _claims(extractor, text)
+    assert expected in claims
+    assert absent not in claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Czechia will buy 10 Zuzana howitzers from Slovakia, the defence ministers of the "
+        "two countries said on Friday.",
+    ],
+)
+def test_claims_the_two_countries_both_speak(extractor: Extractor, text: str) -> None:
+    speakers = {c[3] for c in _claims(extractor, text)}
+    assert {"CZE", "SVK"} <= speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OSLO, Norway — Ghana has ordered four C-295 aircraft from Spain, the West African "
+            "nation's defence minister said.",
+            ("ESP", "GHA", "aircraft", "GHA", "confirms"),
+        ),
+    ],
+)
+def test_claims_dateline_state_is_not_the_speakers(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+def test_claims_reported_that_clause_is_no_speaker(extractor: Extractor) -> None:
+    text = (
+        "Earlier, local media, citing sources, reported that eight Rafale jets had arrived "
+        "from France in Greece."
+    )
+    assert not {c for c in _claims(extractor, text) if c[3] == "FRA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Austrian officials, speaking on condition they not be named, said Austria would "
+            "send 30 Pandur armoured vehicles to Slovenia.",
+            ("AUT", "SVN", "armoured_vehicle", "AUT", "confirms"),
+        ),
+        (
+            'The Croatian defence minister said talks in Belgrade had gone well. "Croatia '
+            'will ship six Rafale jets to Serbia in June."',
+            ("HRV", "SRB", "aircraft", "HRV", "confirms"),
+        ),
+    ],
+)
+def test_claims_speaker_across_asides_and_quotes(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+def test_claims_outlet_relaying_a_state_is_no_speaker(extractor: Extractor) -> None:
+    text = (
+        "North Korea has sent 50 Koksan guns to Russia, the Financial Times reported, citing "
+        "Ukrainian intelligence officials."
+    )
+    speakers = {c[3] for c in _claims(extractor, text)}
+    assert "UKR" in speakers
+    assert "outlet:financialtimes" not in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Germany will deliver 12 Leopard tanks to Ukraine. The news came from the defence "
+            "ministry, which said on Telegram that the first Leopard tanks had left.",
+            ("DEU", "UKR", "armoured_vehicle", "DEU", "confirms"),
+        ),
+        (
+            "Iranian state media reported that Iran had delivered 40 Shahed drones to Russia.",
+            ("IRN", "RUS", "uav", "nonstate", "asserts"),
+        ),
+    ],
+)
+def test_claims_relative_clause_speaker_and_state_media(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in _claims(extractor, text)
+
+
+def test_claims_negation_about_another_recipient_is_no_denial(extractor: Extractor) -> None:
+    text = (
+        "Japan has exported four destroyers to the Philippines, a Japanese defence ministry "
+        "official said, adding the destroyers would not be provided to a third country."
+    )
+    claims = _claims(extractor, text)
+    assert ("JPN", "PHL", "ship", "JPN", "confirms") in claims
+    assert not {c for c in claims if c[4] == "denies"}
+
+
+def test_claims_relative_clause_speaker_stops_at_a_preposition(extractor: Extractor) -> None:
+    text = (
+        "Bulgaria has sent 100,000 artillery shells to Ukraine, Reuters reported. Bulgaria "
+        "kept close ties with Russia under Radev, who has denied the shell shipments."
+    )
+    claims = _claims(extractor, text)
+    assert ("BGR", "UKR", "ammunition", "RUS", "denies") not in claims
