@@ -642,3 +642,19 @@ def test_serve_bad_base_url_is_usage_error(tmp_path: Path) -> None:
     result = _invoke("serve", "--db", db, "--base-url", "ftp://example.org")
     assert result.exit_code == 2
     assert "not an http(s) address" in result.stderr
+
+
+def test_ingest_damaged_feed_warns_and_keeps_its_entries(tmp_path: Path) -> None:
+    feed = tmp_path / "damaged.rss"
+    item = "<item><title>T{0}</title><description>Iran delivered drones to Russia {0}.</description></item>"
+    feed.write_text(
+        "<rss version='2.0'><channel>"
+        + item.format(1)
+        + item.format(2)
+        + "<item><title>x</channel>",
+        encoding="utf-8",
+    )
+    result = _invoke("ingest", str(feed), "--db", str(tmp_path / "a.db"))
+    assert result.exit_code == 1
+    assert f"\nwarning {feed}" in result.stderr
+    assert "2 new" in result.stderr and "1 damaged" in result.stderr

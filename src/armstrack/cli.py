@@ -28,8 +28,8 @@ from rich.text import Text
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from armstrack.catalogue import load_catalogue
-from armstrack.errors import ArmstrackError, CatalogueError, InputError
-from armstrack.evaluate import evaluate
+from armstrack.errors import ArmstrackError, CatalogueError, DamagedInputError, InputError
+from armstrack.evaluate import ClusterScores, evaluate, evaluate_clusters
 from armstrack.extract import Extractor, Settings
 from armstrack.ingest import IngestSettings, read_articles
 from armstrack.records import Article, Category, Extraction, ResolvedTransfer, Status, Transfer
@@ -88,6 +88,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 def _complain(label: str, message: object) -> None:
+    if label == "skipped" and isinstance(message, DamagedInputError):
+        label = "warning"  # its readable articles were used; the rest may be lost
     err.print(Text.assemble((label, "red"), " ", str(message)))
 
 
@@ -265,12 +267,24 @@ def eval_command(
     show: Annotated[bool, typer.Option("--show", help="List misses per article.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     catalogue: CatalogueOption = None,
+    clusters: Annotated[
+        bool,
+        typer.Option(
+            "--clusters",
+            help="GOLD is a cluster set: score independent origins, copies and merging.",
+        ),
+    ] = False,
 ) -> None:
-    """Score the extractor against gold annotations.
+    """Score the extractor against gold annotations, or origins and merging on clusters.
 
     Example: armstrack eval tests/gold/gold.jsonl tests/gold/articles --show
+
+    Example: armstrack eval --clusters tests/fixtures/clusters/clusters.jsonl tests/fixtures/clusters/texts
     """
     extractor = _extractor(catalogue)
+    if clusters:
+        _eval_clusters(gold, texts, extractor, show, as_json)
+        return
     try:
         scores = evaluate(gold, texts, extractor)
     except (ArmstrackError, OSError) as error:
@@ -299,6 +313,38 @@ def eval_command(
         )
     out.print(f"status accuracy   {scores.status_ok}/{scores.status_n}")
     out.print(f"quantity accuracy {scores.quantity_ok}/{scores.quantity_n}")
+
+
+def _eval_clusters(
+    gold: Path, texts: Path, extractor: Extractor, show: bool, as_json: bool
+) -> None:
+    try:
+        scores: ClusterScores = evaluate_clusters(gold, texts, extractor)
+    except (ArmstrackError, OSError) as error:
+        _complain("error:", error)
+        raise typer.Exit(2) from error
+    if as_json:
+        summary = scores.as_dict()
+        if show:
+            summary["misses"] = scores.misses
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+        return
+    if show:
+        for miss in scores.misses:
+            out.print(f"  {miss}")
+    for c in scores.clusters:
+        out.print(
+            f"cluster {c.cluster}: {c.articles} articles, transfer found in {c.found}, "
+            f"origin right {c.right}; origins shown {c.shown}, true {c.true}; "
+            f"transfers {sorted(c.transfers)}"
+        )
+    shown, true = sum(c.shown for c in scores.clusters), sum(c.true for c in scores.clusters)
+    out.print(
+        f"article origin right {sum(c.right for c in scores.clusters)}/{scores.found} "
+        f"({scores.accuracy:.2f}); origins shown {shown} vs true {true} "
+        f"({scores.overstatement:+.0%}); copies linked {scores.linked}/{scores.copies}; "
+        f"clusters fused: {scores.fused or 'none'}"
+    )
 
 
 DbOption = Annotated[
@@ -564,7 +610,10 @@ def show(
     )
     if t.systems:
         out.print(f"systems: {', '.join(t.systems)}")
-    out.print(f"{t.reports} reports from {t.outlets} outlets, {t.origins} independent origins")
+    out.print(
+        detail.origin_summary
+        or f"{t.reports} reports from {t.outlets} outlets, {t.origins} independent origins"
+    )
     if t.denied_by:
         out.print(f"denied by: {', '.join(t.denied_by)}")
     out.print("\ntimeline:")
@@ -578,6 +627,10 @@ def show(
         out.print(f"\n[{report.published or 'undated'}] {source} (origin {report.origin}{copy})")
         if report.title:
             out.print(f"  {report.title}")
+        if report.origin_note:
+            out.print(f"  origin: {report.origin_note}")
+        if report.merge_reason:
+            out.print(f"  {report.merge_reason}")
         for claim in report.claims:
             who = claim.speaker.text if claim.speaker else "the article"
             hedges = f" [{', '.join(claim.hedges)}]" if claim.hedges else ""

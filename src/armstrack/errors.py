@@ -7,6 +7,7 @@
         ├── EmptyArticleError      no text at all
         ├── ArticleTooLargeError   over the configured size limit
         ├── RecordError            a malformed JSON line or a record missing fields
+        ├── DamagedInputError      a damaged file whose readable articles were still used
         ├── ExtractionFailed       the extractor raised on this article (a bug to report)
         └── StoreFailed            the database refused this article
 
@@ -51,6 +52,13 @@ class ExtractionFailed(InputError):
     """The extractor raised on this article: a bug to report, not a reason to stop."""
 
     reason = "extraction failed"
+
+
+class DamagedInputError(InputError):
+    """A damaged file of which some articles could still be read: they are used, and the
+    damage is reported (what else it held may be lost)."""
+
+    reason = "damaged"
 
 
 class StoreFailed(InputError):

@@ -4,8 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from armstrack.errors import EmptyArticleError, InputError
-from armstrack.ingest import read_articles
+from armstrack.errors import (
+    ArticleTooLargeError,
+    DamagedInputError,
+    DecodeError,
+    EmptyArticleError,
+    InputError,
+)
+from armstrack.ingest import IngestSettings, read_articles
 from armstrack.ingest.feed import html_to_text
 from armstrack.records import Article
 
@@ -150,3 +156,77 @@ def test_feed_suffixes_are_matched_case_insensitively(tmp_path: Path, name: str)
 )
 def test_html_to_text(markup: str, expected: str) -> None:
     assert html_to_text(markup) == expected
+
+
+MALFORMED = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+    b"<item><description>One.</description></item>"
+    b"<item><description>Two <b>bold</i>.</description></item>"
+    b"<item><description>Three.</description></item></channel>"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "entries", "message"),
+    [
+        (
+            MALFORMED,
+            3,
+            "malformed feed (mismatched tag), 3 entries were read anyway; "
+            "check it for missing or garbled ones",
+        ),
+        (
+            b'<?xml version="1.0" encoding="us-ascii"?><rss version="2.0"><channel><title>T'
+            b"</title><item><description>Caf\xc3\xa9.</description></item></channel></rss>",
+            1,
+            "malformed feed (document declared as us-ascii, but parsed as utf-8), "
+            "1 entry was read anyway",
+        ),
+    ],
+)
+def test_malformed_feed_gives_its_entries_and_one_error_naming_the_problem(
+    tmp_path: Path, data: bytes, entries: int, message: str
+) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_bytes(data)
+    items = list(read_articles([path]))
+    assert [type(item) for item in items] == [Article] * entries + [DamagedInputError]
+    error = items[-1]
+    assert isinstance(error, DamagedInputError) and error.source == str(path)
+    assert error.reason == "damaged"
+    assert error.message.startswith(message)
+
+
+def test_feed_over_its_size_limit_is_refused_before_parsing(tmp_path: Path) -> None:
+    item = "<item><description>A short entry.</description></item>"
+    path = tmp_path / "big.rss"
+    path.write_text(f"<rss version='2.0'><channel>{item * 1000}</channel></rss>", "utf-8")
+    (error,) = list(read_articles([path], IngestSettings(max_bytes=1_000)))
+    assert isinstance(error, ArticleTooLargeError)
+    assert str(error) == (
+        f"{path}: feed is 54.0 kB, over the 50.0 kB limit "
+        "(a feed may be 50 times --max-bytes; split it, or raise --max-bytes)"
+    )
+
+
+def test_feed_entry_with_a_nul_character_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "nul.rss"
+    path.write_text(
+        "<rss version='2.0'><channel><title>T</title><item><description>A &#0; B</description>"
+        "</item><item><description>Fine.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    nul, fine, malformed = list(read_articles([path]))
+    assert isinstance(nul, DecodeError) and nul.line == 1
+    assert nul.message == "NUL character in the text (at offset 2), not a text article"
+    assert isinstance(fine, Article) and fine.text == "Fine."
+    assert isinstance(malformed, InputError)  # "&#0;" is not XML either
+
+
+@pytest.mark.parametrize("start", [b" " * 64 + b"x", b"<!DOCTYPE" + b" " * 100_000])
+def test_not_a_feed_is_described_in_linear_time(tmp_path: Path, start: bytes) -> None:
+    """The prologue pattern once took 2^n steps to fail on n spaces."""
+    path = tmp_path / "spaces.rss"
+    path.write_bytes(start)
+    (error,) = list(read_articles([path]))
+    assert str(error) == f"{path}: not an RSS or Atom feed (it does not start with an XML element)"

@@ -110,7 +110,7 @@ def test_html_binary_file_is_refused(tmp_path: Path, data: bytes) -> None:
     path.write_bytes(data)
     item = _read_one(path)
     assert isinstance(item, DecodeError)
-    assert str(item) == f"{path}: binary file (contains NUL bytes), not a text article"
+    assert str(item) == f"{path}: binary file (NUL byte at offset 8), not a text article"
 
 
 @pytest.mark.parametrize("max_bytes", [1_000])
@@ -132,3 +132,16 @@ def test_html_fetch_url_is_used_only_without_a_canonical_url(url: str) -> None:
     assert page.url == "https://coastal-ledger.example/world/2024/03/12/howitzers-port-verano"
     undated = UNDATED_PAGE.format(charset="utf-8").encode()
     assert article_from_html(undated, "y", fallback_id="y", url=url).url == url
+
+
+@pytest.mark.parametrize("offset", [9_000, 100_000])
+def test_html_page_with_a_nul_byte_past_the_first_8_kb_is_refused(
+    tmp_path: Path, offset: int
+) -> None:
+    page = UNDATED_PAGE.format(charset="utf-8").encode()
+    page = page.replace(b"</footer>", b"<!--" + b"x" * (offset - len(page)) + b"\x00--></footer>")
+    path = tmp_path / "nul.html"
+    path.write_bytes(page)
+    item = _read_one(path)
+    assert isinstance(item, DecodeError)
+    assert item.message == f"binary file (NUL byte at offset {page.index(0)}), not a text article"

@@ -1,6 +1,9 @@
 import gzip
+import os
 import shutil
-from collections.abc import Sequence
+import tracemalloc
+import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
@@ -10,8 +13,15 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from armstrack.errors import DecodeError, EmptyArticleError, InputError
-from armstrack.ingest import read_articles
+from armstrack.errors import (
+    ArticleTooLargeError,
+    DecodeError,
+    EmptyArticleError,
+    InputError,
+    RecordError,
+)
+from armstrack.ingest import IngestSettings, read_articles, warc
+from armstrack.ingest.warc import read_warc_file
 from armstrack.records import Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
@@ -146,27 +156,31 @@ def test_warc_truncated_archive_yields_what_came_before_then_one_error(
     items = list(read_articles([path]))
     assert [type(item) for item in items] == [Article, Article, InputError]
     assert (items[2].source, items[2].line) == (str(path), 3)
-    assert "record 3: the archive ends inside this record" in str(items[2])
+    assert "record 3: truncated (the archive ends after " in str(items[2])
 
 
-@pytest.mark.parametrize("compress", [True, False])
+@pytest.mark.parametrize(
+    ("compress", "reason"),
+    [
+        (False, "a record should start with WARC/1.0, not 'this is not a re...'"),
+        (True, "data that is not gzip where a gzip member should start"),
+    ],
+)
 def test_warc_damaged_archive_yields_what_came_before_then_one_error(
-    tmp_path: Path, compress: bool
+    tmp_path: Path, compress: bool, reason: str
 ) -> None:
     path = _archive(tmp_path, compress, (MIXED[1], MIXED[4]))
     with path.open("ab") as handle:
         handle.write(b"this is not a record\r\n\r\n")
     items = list(read_articles([path]))
     assert [type(item) for item in items] == [Article, Article, InputError]
-    assert str(items[2]) == (
-        f"{path}:3: record 3: damaged archive (Invalid WARC record); the rest is skipped"
-    )
+    assert str(items[2]) == f"{path}:3: record 3: damaged archive ({reason}); the rest is skipped"
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (ARTICLE_HTML, "not a WARC archive (Unknown archive format)"),
+        (ARTICLE_HTML, "not a WARC archive (it starts with '<!DOCTYPE html>', not WARC/1.0)"),
         (b"", "no WARC records (an empty or truncated archive)"),
     ],
 )
@@ -240,3 +254,218 @@ def test_folder_of_mixed_formats_yields_every_good_article_and_one_error_per_bad
     assert bad == [
         ("boilerplate.html", None), ("broken.warc", 1), ("not_a_feed.xml", None), ("rss.xml", 3),
     ]  # fmt: skip
+
+
+# Records of every kind the reader decodes: plain, a request between, gzip content
+# encoding, chunked transfer encoding. Record number -> the page's decoded body.
+CUT_RECORDS = (
+    Rec("https://x.example/1", b"<p>one</p>"),
+    Rec("https://x.example/1", kind="request"),
+    Rec(
+        "https://x.example/2", gzip.compress(b"<p>two</p>"), headers=(("Content-Encoding", "gzip"),)
+    ),
+    Rec(
+        "https://x.example/3",
+        b"5\r\n<p>th\r\n7\r\nree</p>\r\n0\r\n\r\n",
+        headers=(("Transfer-Encoding", "chunked"),),
+    ),
+)
+CUT_PAGES = {1: b"<p>one</p>", 3: b"<p>two</p>", 4: b"<p>three</p>"}
+
+
+def _payload_as_text(
+    raw: bytes, source: str, *, fallback_id: str, url: str | None, charset: str | None
+) -> Article:
+    """Stands in for the HTML extractor: the article text is the payload, exactly."""
+    return Article(id=fallback_id, text=raw.decode("utf-8"), source=source)
+
+
+def _cut_verdict(path: Path, cut: int, ends: list[int]) -> str | None:
+    """What is wrong with reading the archive cut after ``cut`` bytes, or None."""
+    try:
+        items = list(read_warc_file(path, 1_000_000))
+    except Exception as exc:
+        return f"raised {exc!r}"
+    whole = sum(end <= cut for end in ends)  # records that end before the cut
+    pages = {
+        int((a.source or "").rpartition(":")[2]): a.text.encode()
+        for a in items
+        if isinstance(a, Article)
+    }
+    errors = [(e.source, e.line, e.message) for e in items if isinstance(e, InputError)]
+    before = {n: body for n, body in CUT_PAGES.items() if n <= whole}
+    if cut == 0:
+        expected = [(str(path), None, "no WARC records (an empty or truncated archive)")]
+        return None if errors == expected else f"errors {errors}"
+    if cut in ends:  # a whole number of records is a valid, shorter archive
+        return None if (pages, errors) == (before, []) else f"pages {pages}, errors {errors}"
+    with_cut = {n: body for n, body in CUT_PAGES.items() if n <= whole + 1}
+    if pages not in (before, with_cut):  # the cut record's page only if its content is whole
+        return f"pages {pages}"
+    if len(errors) != 1 or errors[0][:2] != (str(path), whole + 1):
+        return f"errors {errors}"
+    return None if errors[0][2].startswith(f"record {whole + 1}: truncated (") else errors[0][2]
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_read_warc_file_cut_at_every_byte_yields_each_whole_record_and_names_the_cut_one(
+    tmp_path: Path, compress: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every cut gives the pages of the records before it, with their exact payloads, and
+    one error naming the file and the record cut, unless it falls between two records.
+
+    The HTML extractor is replaced by a stand-in that keeps the payload: the archive is
+    under test here, and trafilatura would take a minute over the 3,000 cuts.
+    """
+    monkeypatch.setattr(warc, "article_from_html", _payload_as_text)
+    whole = tmp_path / "whole.warc"
+    ends = _write_warc(whole, CUT_RECORDS, compress)
+    data = whole.read_bytes()
+    path = tmp_path / ("cut.warc.gz" if compress else "cut.warc")
+    path.write_bytes(data)
+    wrong = {}
+    for cut in reversed(range(len(data) + 1)):
+        os.truncate(path, cut)
+        verdict = _cut_verdict(path, cut, ends)
+        if verdict is not None:
+            wrong[cut] = verdict
+    assert not wrong, f"{len(wrong)} of {len(data) + 1} cuts: {list(wrong.items())[:5]}"
+
+
+def _gzip(pieces: Iterable[bytes]) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    return b"".join([*map(compressor.compress, pieces), compressor.flush()])
+
+
+def _zeros(size: int) -> Iterable[bytes]:
+    block = bytes(1_000_000)
+    return [block] * (size // len(block))
+
+
+def _response(body_size: int, extra: bytes = b"", uri: bytes = b"https://x.example/p") -> bytes:
+    """The WARC and HTTP headers of an HTML response whose body has ``body_size`` bytes."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + extra + b"\r\n"
+    return (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri + b"\r\n"
+        b"Content-Length: %d\r\n\r\n" % (len(http) + body_size) + http
+    )
+
+
+BOMB = 40_000_000  # bytes of zeros: about 40 kB gzipped
+
+
+def _page_bomb() -> bytes:
+    return _gzip([_response(BOMB), *_zeros(BOMB), b"\r\n\r\n"])
+
+
+def _encoded_bomb() -> bytes:
+    body = _gzip(_zeros(BOMB))
+    return _response(len(body), b"Content-Encoding: gzip\r\n") + body + b"\r\n\r\n"
+
+
+def _one_huge_chunk() -> bytes:
+    body = b"%x\r\n" % BOMB + bytes(BOMB) + b"\r\n0\r\n\r\n"
+    return _response(len(body), b"Transfer-Encoding: chunked\r\n") + body + b"\r\n\r\n"
+
+
+def _image_then_no_newline() -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n"
+    head = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/i\r\n"
+    image = head + b"Content-Length: %d\r\n\r\n" % (len(http) + len(PNG)) + http + PNG
+    return image + b"\r\n\r\n" + b"x" * 20_000_000
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "messages"),
+    [
+        (
+            "zeros.warc.gz",
+            lambda: _gzip(_zeros(BOMB)),
+            [r"not a WARC archive (it starts with '\x00"],
+        ),
+        (
+            "page.warc.gz",
+            _page_bomb,
+            [
+                "record 1: the page is over the 100.0 kB limit (reading stopped there;",
+                "record 1: damaged archive (it decompresses to over 100 times its size",
+            ],
+        ),
+        ("encoded.warc", _encoded_bomb, ["record 1: the page is over the 100.0 kB limit"]),
+        ("chunked.warc", _one_huge_chunk, ["record 1: the page is over the 100.0 kB limit"]),
+        ("no-newline.warc", lambda: b"x" * 20_000_000, ["not a WARC archive (it starts with 'xxx"]),
+        (
+            "tail.warc",
+            _image_then_no_newline,
+            ["record 2: damaged archive (a record should start with WARC/1.0, not 'xxx"],
+        ),
+    ],
+)
+def test_warc_bombs_and_endless_lines_are_refused_in_bounded_memory(
+    tmp_path: Path, name: str, build: object, messages: list[str]
+) -> None:
+    assert callable(build)
+    path = tmp_path / name
+    path.write_bytes(build())
+    tracemalloc.start()
+    try:
+        items = list(read_warc_file(path, 100_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert all(isinstance(item, InputError) and item.source == str(path) for item in items)
+    assert len(items) == len(messages)
+    for item, start in zip(items, messages, strict=True):
+        assert isinstance(item, InputError) and item.message.startswith(start), item
+    assert peak < 4_000_000  # the inputs hold 20 to 40 MB; reading them took under 0.7 MB
+
+
+def test_warc_page_over_the_limit_is_refused_and_the_next_one_read(tmp_path: Path) -> None:
+    path = _archive(tmp_path, True, (Rec("https://x.example/big", ARTICLE_HTML), MIXED[4]))
+    items = list(read_articles([path], IngestSettings(max_bytes=len(ARTICLE_HTML) - 1)))
+    assert [type(item) for item in items] == [ArticleTooLargeError, Article]
+    assert str(items[0]) == (
+        f"{path}:1: record 1: the page is over the {(len(ARTICLE_HTML) - 1) / 1e3:.1f} kB "
+        "limit (reading stopped there; split it, or raise --max-bytes)"
+    )
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_warc_header_over_the_limit_is_damage_not_read_on(tmp_path: Path, compress: bool) -> None:
+    uri = b"https://x.example/" + b"a" * 300_000
+    data = _response(4, uri=uri) + b"<p/>" + b"\r\n\r\n"
+    path = tmp_path / ("long.warc.gz" if compress else "long.warc")
+    path.write_bytes(_gzip([data]) if compress else data)
+    (item,) = list(read_warc_file(path, 100_000))
+    assert isinstance(item, InputError) and item.line == 1
+    assert item.message == (
+        "record 1: damaged archive (its header is over 256 kB); the rest is skipped"
+    )
+
+
+def test_warc_http_header_over_the_limit_spoils_only_its_record(tmp_path: Path) -> None:
+    padding = tuple(("X-Padding", "p" * 1_000) for _ in range(300))
+    records = (Rec("https://x.example/padded", SECOND_HTML, headers=padding), MIXED[4])
+    error, article = list(read_articles([_archive(tmp_path, True, records)]))
+    assert isinstance(error, RecordError) and error.line == 1
+    assert error.message == "record 1: its HTTP header is over 256 kB; skipped"
+    assert isinstance(article, Article) and "eighteen flat cars" in article.text
+
+
+@pytest.mark.parametrize("coding", ["br", "zstd"])
+def test_warc_unknown_content_encoding_is_an_error_not_garbage(tmp_path: Path, coding: str) -> None:
+    rec = Rec(
+        "https://x.example/z", b"\x8b\x02\x80<p>x</p>\x03", headers=(("Content-Encoding", coding),)
+    )
+    (error,) = list(read_articles([_archive(tmp_path, True, (rec,))]))
+    assert isinstance(error, DecodeError) and error.line == 1
+    assert error.message == f"record 1: its content encoding '{coding}' is not supported; skipped"
+
+
+def test_warc_gzipped_as_one_member_is_read_whole(tmp_path: Path) -> None:
+    """`gzip crawl.warc` makes one gzip member of all records: warcio refused it."""
+    plain = _archive(tmp_path, False, (MIXED[1], MIXED[4]))
+    path = tmp_path / "one-member.warc.gz"
+    path.write_bytes(gzip.compress(plain.read_bytes()))
+    items = list(read_articles([path]))
+    assert [(type(i), i.source) for i in items] == [(Article, f"{path}:1"), (Article, f"{path}:2")]

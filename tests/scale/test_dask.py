@@ -51,7 +51,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         lines.append(json.dumps(line) if i != 333 else "{not json")
     generated = folder / "generated.jsonl"
     generated.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [*EXAMPLES, str(generated), str(folder / "missing.txt")]
+    empty = folder / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    return [*EXAMPLES, str(generated), str(empty)]
 
 
 def _dump(db: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -74,7 +76,8 @@ def _ingest(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_plan_splits_big_files_into_record_ranges(corpus: list[str]) -> None:
-    parts = list(plan(corpus, size=300))
+    missing = str(Path(corpus[2]).parent / "missing.txt")
+    parts = list(plan([*corpus, missing], size=300))
     generated = [p for p in parts if isinstance(p, Partition) and p.path == corpus[2]]
     assert [(p.first, p.last) for p in generated] == [(1, 300), (301, 600), (601, None)]
     assert str(parts[-1]).endswith("missing.txt: no such file or directory")
@@ -85,7 +88,7 @@ def test_dask_ingest_equals_single_process(tmp_path: Path, corpus: list[str]) ->
     local = _ingest(*corpus, "--db", single, "--batch-size", "50")
     dask = _ingest(*corpus, "--db", distributed, "--batch-size", "50", "--engine", "dask",
                    "--workers", "2", "--partition-size", "250")  # fmt: skip
-    assert local.returncode == dask.returncode == 1  # the broken line and the missing file
+    assert local.returncode == dask.returncode == 1  # the broken line and the empty file
     assert local.stderr.splitlines()[-1] == dask.stderr.splitlines()[-1]
     assert "2 skipped" in dask.stderr.splitlines()[-1]
     expected, found = _dump(single), _dump(distributed)

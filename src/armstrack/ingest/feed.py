@@ -18,8 +18,8 @@ from xml.sax import SAXParseException
 
 import feedparser
 
-from armstrack.errors import EmptyArticleError, InputError
-from armstrack.ingest.decode import check_size
+from armstrack.errors import DamagedInputError, EmptyArticleError, InputError
+from armstrack.ingest.decode import check_size, read_bounded, refuse_nul
 from armstrack.ingest.html import HTML_MEDIA_TYPES
 from armstrack.records import Article
 
@@ -29,17 +29,31 @@ BLOCK_TAGS = frozenset(
     " header hr li main nav ol p pre section table tr ul".split()
 )
 HIDDEN_TAGS = frozenset({"script", "style", "template"})
+# feedparser holds the whole feed and its parse tree in memory (3.4 times the file, measured
+# on a 100 MB feed), so a feed is refused by its size before it is parsed. A feed carries
+# many articles, so its limit is a multiple of an article's: 100 MB with the default 2 MB.
+FEED_SIZE_FACTOR = 50
+# Where the root element of a file that is not a feed is looked for, to name it in the error.
+ROOT_WINDOW = 65_536
+# Possessive quantifiers: the prologue is matched once, never re-split (a run of spaces
+# matched as "\s+" repeated took exponential time to fail).
 _ROOT = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+    rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*+(?:\[.*?\])?+\s*+>)*+"
     rb"<([A-Za-z_][\w:.-]*)",
     re.DOTALL | re.IGNORECASE,
 )
 
 
 def read_feed_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
-    """Articles from the entries of one feed; a bad entry is an error item, not the end."""
+    """Articles from the entries of one feed; a bad entry is an error item, not the end.
+
+    A malformed feed of which feedparser could still read entries gives those entries,
+    then one error that says what is wrong with it: some entries may be missing.
+    """
     source = str(path)
-    raw = path.read_bytes()
+    limit = FEED_SIZE_FACTOR * max_bytes
+    advice = f"a feed may be {FEED_SIZE_FACTOR} times --max-bytes; split it, or raise --max-bytes"
+    raw = read_bounded(path, limit, what="feed", advice=advice)
     parsed = feedparser.parse(raw)
     if not parsed.get("version"):  # feedparser found no RSS, Atom or RDF root element
         raise InputError(source, f"not an RSS or Atom feed ({_root_description(raw)})")
@@ -51,6 +65,8 @@ def read_feed_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]
             yield _article(source, number, entry, outlet, max_bytes)
         except InputError as error:
             yield error
+    if parsed.bozo:
+        yield _malformed(source, parsed.bozo_exception, len(parsed.entries))
 
 
 def _article(source: str, number: int, entry: Any, outlet: str | None, max_bytes: int) -> Article:
@@ -60,6 +76,7 @@ def _article(source: str, number: int, entry: Any, outlet: str | None, max_bytes
             source, f"entry {number} has no text (no content or summary)", number
         )
     check_size(source, len(text.encode("utf-8")), max_bytes, number)
+    refuse_nul(source, text, number)  # the loose parser lets "&#0;" through
     link = entry.get("link") or None
     return Article(
         id=entry.get("id") or link or f"{Path(source).stem}:{number}",
@@ -113,15 +130,23 @@ def _written_date(value: str) -> date | None:
         return None
 
 
-def _malformed(source: str, exc: Exception) -> InputError:
+def _malformed(source: str, exc: Exception, read: int = 0) -> InputError:
+    """The error for a feed feedparser found fault with, after ``read`` entries it could read."""
+    entries = "1 entry was" if read == 1 else f"{read} entries were"
+    consequence = (
+        f"{entries} read anyway; check it for missing or garbled ones"
+        if read
+        else "no entry could be read"
+    )
+    kind = DamagedInputError if read else InputError
     if isinstance(exc, SAXParseException):
         message, line = exc.getMessage(), exc.getLineNumber()
-        return InputError(source, f"malformed feed ({message}), no entry could be read", line)
-    return InputError(source, f"malformed feed ({exc}), no entry could be read")
+        return kind(source, f"malformed feed ({message}), {consequence}", line)
+    return kind(source, f"malformed feed ({exc}), {consequence}")
 
 
 def _root_description(raw: bytes) -> str:
-    found = _ROOT.match(raw)
+    found = _ROOT.match(raw[:ROOT_WINDOW])
     if found is None:
         return "it does not start with an XML element"
     return f"root element is <{found.group(1).decode('ascii', 'replace')}>"

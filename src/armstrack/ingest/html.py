@@ -15,7 +15,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from armstrack.errors import DecodeError, EmptyArticleError, InputError
-from armstrack.ingest.decode import check_size, decode
+from armstrack.ingest.decode import decode, read_bounded
 from armstrack.records import Article
 
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -25,14 +25,14 @@ DATE_PARAMS = {"original_date": True, "extensive_search": False}
 # Precision mode skips trafilatura's "baseline" rescue, which turns a page of nothing but
 # menus and footers into "text"; a menu read as an article only feeds false matches onwards.
 FAVOR_PRECISION = True
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# Possessive quantifiers: with "\s*" on both sides of an optional quote, a long run of spaces
+# would be split every possible way before the match fails (quadratic time).
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*+=\s*+["']?+\s*+([\w.:-]+)""", re.IGNORECASE)
 
 
 def read_html_file(path: Path, max_bytes: int) -> Article:
     """The article in the HTML page ``path``; its id is the canonical URL, else the file stem."""
-    source = str(path)
-    check_size(source, path.stat().st_size, max_bytes)
-    return article_from_html(path.read_bytes(), source, fallback_id=path.stem)
+    return article_from_html(read_bounded(path, max_bytes), str(path), fallback_id=path.stem)
 
 
 def article_from_html(
@@ -71,7 +71,7 @@ def _markup(source: str, raw: bytes, charset: str | None) -> str | bytes:
     try:
         return decode(source, raw)
     except DecodeError:
-        if b"\x00" in raw[:8192]:  # binary: refused with the same error as a text file
+        if b"\x00" in raw:  # binary: refused with the same error as a text file
             raise
     found = _META_CHARSET.search(raw[:4096])
     declared = charset or (found.group(1).decode("ascii") if found else None)

@@ -11,19 +11,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from warcio.archiveiterator import ArchiveIterator
-
 from armstrack.errors import InputError
 from armstrack.ingest.files import (
     JSONL_SUFFIXES,
     WARC_SUFFIXES,
     IngestSettings,
-    known,
+    input_files,
     read_file,
     suffix_of,
 )
-from armstrack.ingest.jsonl import read_jsonl_file
-from armstrack.ingest.warc import read_warc_file
+from armstrack.ingest.jsonl import CHUNK, read_jsonl_file
+from armstrack.ingest.warc import count_records, read_warc_file
 from armstrack.records import Article
 
 
@@ -42,15 +40,13 @@ class Partition:
 
 
 def plan(paths: Iterable[str | Path], size: int = 500) -> Iterator[Partition | InputError]:
-    """Partitions of every input, in ``read_articles`` order; a missing path is an error."""
-    for path in map(Path, paths):
-        if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and known(p)):
-                yield from _split(file, size)
-        elif path.is_file():
-            yield from _split(path, size)
+    """Partitions of every input, in ``read_articles`` order; a path that cannot be read
+    (missing, say) is the same error ``read_articles`` gives."""
+    for item in input_files(paths):
+        if isinstance(item, InputError):
+            yield item
         else:
-            yield InputError(str(path), "no such file or directory")
+            yield from _split(item, size)
 
 
 def _split(path: Path, size: int) -> Iterator[Partition]:
@@ -69,14 +65,23 @@ def _records(path: Path) -> int | None:
     suffix = suffix_of(path)
     try:
         if suffix in JSONL_SUFFIXES:
-            with path.open("rb") as handle:
-                return sum(1 for _ in handle)
+            return _lines(path)
         if suffix in WARC_SUFFIXES:
-            with path.open("rb") as handle:
-                return sum(1 for _ in ArchiveIterator(handle))
+            return count_records(path)
     except Exception:  # damaged or unreadable: read whole, where the reader reports it
         return None
     return None
+
+
+def _lines(path: Path) -> int:
+    """Lines as ``read_jsonl_file`` numbers them, counted a piece at a time (a line may
+    be longer than memory)."""
+    count, last = 0, b"\n"
+    with path.open("rb") as handle:
+        while piece := handle.read(CHUNK):
+            count += piece.count(b"\n")
+            last = piece[-1:]
+    return count + (last != b"\n")
 
 
 def read_partition(

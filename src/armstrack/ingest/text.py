@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from armstrack.extract.dates import date_prefix
-from armstrack.ingest.decode import check_size, decode, require_text
+from armstrack.ingest.decode import decode, read_bounded, require_text
+from armstrack.ingest.headline import headline
 from armstrack.records import Article
 
 
 def read_text_file(path: Path, max_bytes: int) -> Article:
     """The article in ``path``; its text is kept exactly, date line included."""
     source = str(path)
-    check_size(source, path.stat().st_size, max_bytes)
-    text = require_text(source, decode(source, path.read_bytes()))
-    return Article(id=path.stem, text=text, published=date_prefix(text), source=source)
+    text = require_text(source, decode(source, read_bounded(path, max_bytes)))
+    return Article(
+        id=path.stem, text=text, published=date_prefix(text), title=headline(text), source=source
+    )

@@ -1,9 +1,11 @@
 """Web archives (WARC, plain or gzipped): every archived HTML page is an article.
 
-The archive is streamed record by record and never read whole, as crawls run to gigabytes.
-Only successful HTML responses are articles; requests, metadata, images and error pages are
-skipped silently. Records are numbered from 1 in file order, every type counted, and an
-error about one record carries that number as its ``line``.
+The archive is streamed record by record and never read whole, as crawls run to gigabytes;
+``archive`` reads it within fixed bounds. Only successful HTML responses are articles;
+requests, metadata, images and error pages are skipped silently. Records are numbered from
+1 in file order, every type counted, and an error about one record carries that number as
+its ``line``. A record that cannot be used is one error and reading goes on; an archive cut
+short or damaged ends with one error naming the record where it happens.
 """
 
 from __future__ import annotations
@@ -11,23 +13,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeadersParserException
 
 from armstrack.errors import InputError
-from armstrack.ingest.decode import check_size
+from armstrack.ingest.archive import (
+    ArchiveError,
+    ByteStream,
+    Record,
+    UnusableRecord,
+    read_body,
+    read_http_head,
+    read_records,
+)
+from armstrack.ingest.decode import too_large
 from armstrack.ingest.html import HTML_MEDIA_TYPES, article_from_html
 from armstrack.records import Article
 
-CHUNK = 65_536
-_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-
-
-class _Truncated(Exception):
-    """The archive ends inside a record."""
+# Possessive quantifiers: "\s*" on both sides of an optional quote, tried every way on a
+# long run of spaces, took quadratic time to fail.
+_CHARSET = re.compile(r"""charset\s*+=\s*+["']?+\s*+([\w.:-]+)""", re.IGNORECASE)
 
 
 def read_warc_file(
@@ -35,102 +38,94 @@ def read_warc_file(
 ) -> Iterator[Article | InputError]:
     """Articles from the HTML responses in the archive ``path``, read as a stream.
 
-    A damaged archive ends with one error naming the record where the damage starts,
-    after every article read before it. ``only`` limits reading to those record numbers
-    (a partition); the records before them are skipped without being parsed.
+    Whatever the bytes, nothing is raised: every problem is an error item naming the file
+    and the record. ``only`` limits reading to those record numbers (a partition); the
+    records before them are skipped without being parsed.
     """
     source = str(path)
+    try:
+        with path.open("rb") as handle:
+            yield from _items(source, ByteStream(handle), max_bytes, only)
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+
+
+def _items(
+    source: str, stream: ByteStream, max_bytes: int, only: range | None
+) -> Iterator[Article | InputError]:
     number = 0
-    with path.open("rb") as handle:
-        try:
-            for number, record in enumerate(ArchiveIterator(handle), start=1):
-                if only is not None and number not in only:
-                    if number >= only.stop:
-                        break
-                    continue
-                item = _record_item(source, number, record, max_bytes)
-                if item is not None:
-                    yield item
-        except _Truncated:
-            yield InputError(
-                source,
-                f"record {number}: the archive ends inside this record "
-                "(truncated download?); it and anything after it are lost",
-                number,
-            )
-            return
-        except (ArchiveLoadFailed, StatusAndHeadersParserException) as exc:
-            yield _damaged(source, number + 1, exc)
-            return
+    try:
+        for record in read_records(stream):
+            number = record.number
+            if only is not None and number not in only:
+                if number >= only.stop:
+                    return
+                continue
+            item = _record_item(source, record, max_bytes)
+            if item is not None:
+                yield item
+    except ArchiveError as error:
+        yield InputError(source, error.message, error.number)
+        return
+    except Exception as exc:  # a bug met on hostile bytes must not end the batch
+        at = max(number, 1)
+        message = f"record {at}: cannot read ({exc!r}; please report it); the rest is skipped"
+        yield InputError(source, message, at)
+        return
     if number == 0 and (only is None or only.start <= 1):
         yield InputError(source, "no WARC records (an empty or truncated archive)")
 
 
-def _record_item(
-    source: str, number: int, record: Any, max_bytes: int
-) -> Article | InputError | None:
+def count_records(path: Path) -> int:
+    """The number of records in the archive ``path``; raises ArchiveError if damaged."""
+    with path.open("rb") as handle:
+        return sum(1 for _ in read_records(ByteStream(handle)))
+
+
+def _record_item(source: str, record: Record, max_bytes: int) -> Article | InputError | None:
     """The article in one record, an error about it, or None if it is not an article page."""
-    page = _is_html_page(record)
-    payload, size = _read_payload(record, max_bytes) if page else (b"", 0)
-    _drain(record)
-    if not page:
+    number = record.number
+    uri = _target_uri(record)
+    if record.fields.get("warc-type") != "response" or uri is None:
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI") or None
     try:
-        check_size(source, size, max_bytes)
+        status, http = read_http_head(record.block)
+        content_type = http.get("content-type", "")
+        if status != "200" or not _is_html(content_type):
+            return None
+        payload = read_body(record.block, http, max_bytes)
+    except UnusableRecord as error:
+        return error.kind(source, f"record {number}: {error.message}; skipped", number)
+    if payload is None:
+        return too_large(source, None, max_bytes, number, what=f"record {number}: the page")
+    return _article(source, number, payload, uri, _charset(content_type))
+
+
+def _is_html(content_type: str) -> bool:
+    return content_type.partition(";")[0].strip().lower() in HTML_MEDIA_TYPES
+
+
+def _article(
+    source: str, number: int, payload: bytes, uri: str, charset: str | None
+) -> Article | InputError:
+    try:
         return article_from_html(
-            payload,
-            f"{source}:{number}",
-            fallback_id=uri or f"{Path(source).stem}:{number}",
-            url=uri,
-            charset=_charset(record),
+            payload, f"{source}:{number}", fallback_id=uri, url=uri, charset=charset
         )
     except InputError as error:
         return type(error)(source, f"record {number}: {error.message}", number)
 
 
-def _is_html_page(record: Any) -> bool:
-    http = record.http_headers
-    if record.rec_type != "response" or http is None or http.get_statuscode() != "200":
-        return False
-    media_type = (http.get_header("Content-Type") or "").partition(";")[0]
-    return media_type.strip().lower() in HTML_MEDIA_TYPES
+def _target_uri(record: Record) -> str | None:
+    """The page's URL if it is fetched over HTTP; warcio's corrections are kept (the
+    angle brackets of Wget 1.19 dropped, spaces escaped)."""
+    uri = record.fields.get("warc-target-uri", "")
+    if uri.startswith("<") and uri.endswith(">"):
+        uri = uri[1:-1]
+    uri = uri.replace(" ", "%20")
+    return uri if uri.startswith(("http:", "https:")) else None
 
 
-def _charset(record: Any) -> str | None:
-    found = _CHARSET.search(record.http_headers.get_header("Content-Type") or "")
+def _charset(content_type: str) -> str | None:
+    found = _CHARSET.search(content_type[:1_000])
     return found.group(1) if found else None
-
-
-def _read_payload(record: Any, limit: int) -> tuple[bytes, int]:
-    """The decoded HTTP body and its size; an oversized body is counted, not kept."""
-    stream = record.content_stream()  # undoes chunked transfer and gzip content encoding
-    chunks: list[bytes] = []
-    size = 0
-    while chunk := stream.read(CHUNK):
-        size += len(chunk)
-        if size <= limit:
-            chunks.append(chunk)
-    return (b"".join(chunks) if size <= limit else b""), size
-
-
-def _drain(record: Any) -> None:
-    """Read the rest of the record; raise _Truncated if the file ends before its length.
-
-    warcio does not notice truncation itself: it hands out the short record as if whole.
-    """
-    stream = record.raw_stream
-    while stream.read(CHUNK):
-        pass
-    if getattr(stream, "limit", 0) > 0:  # warcio's LimitReader counts down the bytes owed
-        raise _Truncated
-
-
-def _damaged(source: str, number: int, exc: Exception) -> InputError:
-    # warcio's message goes on with the raw bytes it choked on: keep only its first part
-    reason = str(exc).partition(", first line")[0] or type(exc).__name__
-    if number == 1:
-        return InputError(source, f"not a WARC archive ({reason})", number)
-    return InputError(
-        source, f"record {number}: damaged archive ({reason}); the rest is skipped", number
-    )
