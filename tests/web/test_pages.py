@@ -11,8 +11,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from lxml import html
 from tests.web.conftest import site_pages
@@ -65,7 +68,7 @@ def test_transfer_page_shows_timeline_claims_and_highlighted_evidence(client: Te
     detail_id = client.get("/api/transfers", params={"sort": "reports"}).json()["items"][0]["id"]
     tree = html.fromstring(client.get(f"/transfers/{detail_id}").text)
     assert tree.xpath("//ol[@class='timeline']/li")
-    assert tree.xpath("//table[@class='claims']/tbody/tr")
+    assert tree.xpath("//div[@class='stances']/section/ul[@class='claims']/li")
     marks = tree.xpath("//blockquote[@class='evidence-context']//mark[contains(@class,'evidence')]")
     assert marks and all(m.text_content().strip() for m in marks)
 
@@ -133,3 +136,199 @@ def test_csv_download_cells_never_start_a_formula(tmp_path: Path) -> None:
     (row,) = csv.DictReader(io.StringIO(response.text, newline=""))
     assert row["recipient_name"] == "'@Hands Militia"
     assert row["recipient"] == "hands" and row["supplier_name"] == "Iran"
+
+
+def _tree(client: TestClient, path: str, **params: object) -> html.HtmlElement:
+    response = client.get(path, params=params)
+    assert response.status_code == 200, (path, response.text[:300])
+    return html.fromstring(response.text)
+
+
+def _biggest(client: TestClient) -> dict[str, object]:
+    top = client.get("/api/transfers", params={"sort": "quantity", "order": "desc"})
+    item: dict[str, object] = top.json()["items"][0]
+    assert isinstance(item["quantity"], int) and item["quantity"] >= 1000  # 3,000,000 shells
+    return item
+
+
+def test_numbers_have_thousands_separators(client: TestClient) -> None:
+    big = _biggest(client)
+    shown = f"{big['quantity']:,}"
+    table = _tree(client, "/", sort="quantity", order="desc")
+    assert (
+        table.xpath("string(//table[@class='transfers']/tbody/tr[1]/td[@data-label='Qty'])")
+        == shown
+    )
+    detail = _tree(client, f"/transfers/{big['id']}")
+    facts = detail.xpath("string(//dl[@class='facts'])")
+    assert shown in facts and str(big["quantity"]) not in facts
+
+
+@pytest.mark.parametrize("path", ["/", "/transfers/{id}"])
+def test_denied_by_names_and_links_the_actors(client: TestClient, path: str) -> None:
+    denied = [t for t in _all_transfers(client) if t["denied_by"]]
+    assert denied
+    transfer = denied[0]
+    tree = _tree(client, path.format(id=transfer["id"]), limit=500)
+    if path == "/":
+        (row,) = tree.xpath(f"//tr[td/a[@href='/transfers/{transfer['id']}']]")
+        (cell,) = row.xpath("td[@data-label='Denied by']")
+    else:
+        (cell,) = tree.xpath("//dd[@class='denied-by']")
+    links = [(a.get("href"), a.text_content()) for a in cell.xpath(".//a")]
+    assert [href for href, _ in links] == [f"/actors/{d}" for d in transfer["denied_by"]]
+    for href, name in links:
+        actor = client.get(f"/api{href}").json()["actor"]
+        assert name == actor["name"] and name != actor["id"]
+
+
+def _all_transfers(client: TestClient) -> list[dict[str, object]]:
+    items: list[dict[str, object]] = client.get("/api/transfers", params={"limit": 500}).json()[
+        "items"
+    ]
+    return items
+
+
+@pytest.mark.parametrize("path", ["/", "/network", "/timeline"])
+def test_date_filters_take_iso_dates(client: TestClient, path: str) -> None:
+    tree = _tree(client, path, since="2024-09-01")
+    for name in ("since", "until"):
+        (field,) = tree.xpath(f"//form//input[@name='{name}']")
+        # Typed text, not type=date: that shows the browser's locale format instead.
+        assert field.get("type") == "text"
+        assert field.get("placeholder") == "YYYY-MM-DD"
+        assert re.fullmatch(field.get("pattern"), "2024-09-01")
+        assert not re.fullmatch(field.get("pattern"), "09/01/2024")
+    assert tree.xpath("string(//input[@name='since']/@value)") == "2024-09-01"
+
+
+def test_table_filters_by_iso_date(client: TestClient) -> None:
+    rows = _tree(client, "/", since="2024-09-01", limit=500).xpath(
+        "//table[@class='transfers']/tbody/tr/td[@data-label='Last reported']"
+    )
+    assert rows and all(cell.text_content() >= "2024-09-01" for cell in rows)
+
+
+def _text_file_article(client: TestClient) -> dict[str, object]:
+    for transfer in _all_transfers(client):
+        detail = client.get(f"/api/transfers/{transfer['id']}").json()
+        for origin in detail["origins"]:
+            for report in origin["reports"]:
+                article = client.get(f"/api/articles/{report['article_id']}").json()
+                if article["text"].startswith(" date "):
+                    found: dict[str, object] = article
+                    return found
+    raise AssertionError("no example article opens with a date line")
+
+
+def test_article_page_shows_the_date_line_as_the_date(client: TestClient) -> None:
+    article = _text_file_article(client)
+    text = str(article["text"])
+    stamp = text.split("\n", 1)[0].split()[1]
+    tree = _tree(client, f"/articles/{article['article_id']}")
+    (body,) = tree.xpath("//div[@class='article-text']")
+    shown = body.text_content()
+    assert not shown.lstrip().startswith("date")
+    assert text.endswith(shown) and len(shown) < len(text)
+    assert tree.xpath(f"//p[@class='meta']/time[@datetime='{stamp}']")
+    # The marks still cover exactly the stored spans.
+    marks = article["marks"]
+    assert isinstance(marks, list) and marks
+    # highlight() writes flat pieces: text, <mark>, text... each mark covers its length.
+    position = len(text) - len(shown) + len(body.text or "")
+    covered: set[int] = set()
+    for mark in body:
+        length = len(mark.text_content())
+        covered.update(range(position, position + length))
+        position += length + len(mark.tail or "")
+    assert covered == {i for m in marks for i in range(m["start"], m["end"])}
+
+
+def test_highlights_say_what_they_are(client: TestClient) -> None:
+    article = _text_file_article(client)
+    tree = _tree(client, f"/articles/{article['article_id']}")
+    titles = {m.get("title") for m in tree.xpath("//div[@class='article-text']//mark")}
+    assert any(t.startswith("evidence") for t in titles) and any("claim: " in t for t in titles)
+    assert all(titles)
+    legend = tree.xpath("string(//p[contains(@class, 'marks-legend')])")
+    assert "shaded" in legend and "underlined" in legend
+
+
+def test_transfer_page_sets_claims_side_by_side_by_stance(client: TestClient) -> None:
+    contested = [t for t in _all_transfers(client) if t["denied_by"] and int(str(t["reports"])) > 1]
+    assert contested
+    tree = _tree(client, f"/transfers/{contested[0]['id']}")
+    groups = tree.xpath("//div[@class='stances']/section")
+    stances = [g.get("class").split()[-1] for g in groups]
+    order = ["asserts", "confirms", "denies", "declines_to_comment", "not_confirmed"]
+    assert "stance-denies" in stances
+    assert stances == sorted(stances, key=lambda s: order.index(s.removeprefix("stance-")))
+    for group in groups:
+        counts = re.search(r"\((\d+) speakers?, (\d+) statements?\)", group.xpath("string(h3)"))
+        assert counts, group.xpath("string(h3)")
+        speakers, statements = int(counts.group(1)), int(counts.group(2))
+        assert len(group.xpath("ul/li")) == speakers > 0
+        assert len(group.xpath("ul/li//p[@class='quote']")) == statements >= speakers
+    summary = tree.xpath("string(//p[contains(@class, 'stance-summary')])")
+    assert "Contradicted" in summary and "Denied: " in summary
+
+
+def test_timeline_page_keeps_empty_months_and_draws_a_y_axis(client: TestClient) -> None:
+    tree = _tree(client, "/timeline")
+    ticks = [t.text_content() for t in tree.xpath("//svg//text[contains(@class, 'tick')]")]
+    months = [f"2024-{m:02d}" for m in range(1, 13)]
+    assert ticks == months  # the examples run January to December, with empty months
+    empty = [r.xpath("string(td[1])") for r in tree.xpath("//details//tr[@class='empty']")]
+    assert empty and set(empty) < set(months)
+    assert len(tree.xpath("//svg//g[@class='grid']/line")) >= 2
+    labels = [t.text_content() for t in tree.xpath("//svg//g[@class='y-axis']/text[@class='axis']")]
+    assert labels[0] == "0" and len(labels) >= 3
+
+
+@pytest.mark.parametrize("category", ["uav", None])
+def test_network_legend_lists_only_the_categories_drawn(
+    client: TestClient, category: str | None
+) -> None:
+    tree = _tree(client, "/network", **({"category": category} if category else {}))
+    legend = [k.get("data-category") for k in tree.xpath("//p[@class='legend']/span[@class='key']")]
+    drawn = {e.get("data-category") for e in tree.xpath("//svg[@id='network']//a[@class='edge']")}
+    assert legend and set(legend) == drawn
+    if category:
+        assert legend == [category]
+
+
+@pytest.fixture(scope="module")
+def superseded_client(
+    tmp_path_factory: pytest.TempPathFactory, extractor: Extractor
+) -> Iterator[TestClient]:
+    """One article in two versions: the update names missiles, no longer the drones."""
+    store = open_store(tmp_path_factory.mktemp("superseded") / "s.db", extractor)
+    url, tail = "https://a.example/update", " Officials in Kyiv confirmed the shipment on Friday."
+    for text in (
+        "Iran has shipped Shahed-136 drones to Russia.",
+        "Iran has shipped Fateh-110 missiles to Russia.",
+    ):
+        store.ingest(
+            [Article(id=url, text=text + tail, url=url, published=date(2024, 3, 2), source=url)]
+        )
+    with TestClient(create_app(store)) as test_client:
+        yield test_client
+    store.close()
+
+
+def test_superseded_reports_are_marked_in_page_and_api(superseded_client: TestClient) -> None:
+    items = superseded_client.get("/api/transfers").json()["items"]
+    found = {t["category"]: t["id"] for t in items}
+    for category, superseded in (("uav", True), ("missile", False)):
+        detail = superseded_client.get(f"/api/transfers/{found[category]}").json()
+        reports = [r for o in detail["origins"] for r in o["reports"]]
+        assert [r["superseded"] for r in reports] == [superseded]
+        tree = _tree(superseded_client, f"/transfers/{found[category]}")
+        (report,) = tree.xpath("//div[contains(@class, 'report')]")
+        note = report.xpath("string(.//span[@class='superseded'])")
+        assert ("superseded by a later version" in note) is superseded
+        # The evidence is shown from the version that made the report.
+        quote = report.xpath("string(.//blockquote)")
+        assert ("Shahed-136" if superseded else "Fateh-110") in quote
+        article = report.xpath("string(.//p[@class='meta']/a[1]/@href)")
+        assert article.endswith("?version=1") is superseded

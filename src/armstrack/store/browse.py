@@ -73,6 +73,38 @@ def timeline(
     return [(period, dict(periods[period])) for period in sorted(periods)]
 
 
+def continuous(
+    periods: list[tuple[str, dict[str, int]]], grain: str
+) -> list[tuple[str, dict[str, int]]]:
+    """The periods from the first to the last with every empty one in between, so that
+    a chart's time axis keeps its scale: 2024-01, 2024-02 (empty), 2024-03."""
+    if not periods:
+        return []
+    counts = dict(periods)
+    first, last = period_index(periods[0][0], grain), period_index(periods[-1][0], grain)
+    every = (period_name(i, grain) for i in range(first, last + 1))
+    return [(name, counts.get(name, {})) for name in every]
+
+
+def period_index(period: str, grain: str) -> int:
+    """A period as a count of periods since year 0: consecutive periods differ by one."""
+    year = int(period[:4])
+    if grain == "year":
+        return year
+    if grain == "quarter":
+        return year * 4 + int(period[-1]) - 1
+    return year * 12 + int(period[5:7]) - 1
+
+
+def period_name(index: int, grain: str) -> str:
+    """The inverse of ``period_index``."""
+    if grain == "year":
+        return f"{index:04d}"
+    if grain == "quarter":
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
 def _period(month: str, grain: str) -> str:
     """'2024-05' as a month, '2024-Q2' as a quarter, '2024' as a year."""
     if grain == "year":
@@ -136,9 +168,10 @@ def system_counts(conn: Connection) -> tuple[Counter[str], Counter[str]]:
 
 
 def article_view(
-    conn: Connection, article_id: int, version: int | None = None
+    conn: Connection, article_id: int, version: int | None = None, version_id: int | None = None
 ) -> ArticleView | None:
-    """A stored article (its current version unless one is asked for) with its marks."""
+    """A stored article with its marks: its current version unless one is asked for, by
+    number (``version``) or by its row (``version_id``, as reports name it)."""
     query = (
         select(
             article_versions,
@@ -151,11 +184,12 @@ def article_view(
         .outerjoin(outlets, articles.c.outlet_id == outlets.c.id)
         .where(article_versions.c.article_id == article_id)
     )
-    query = query.where(
-        article_versions.c.version == version
-        if version is not None
-        else article_versions.c.is_current
-    )
+    if version_id is not None:
+        query = query.where(article_versions.c.id == version_id)
+    elif version is not None:
+        query = query.where(article_versions.c.version == version)
+    else:
+        query = query.where(article_versions.c.is_current)
     row = conn.execute(query).first()
     if row is None:
         return None

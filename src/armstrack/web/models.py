@@ -148,6 +148,10 @@ class ReportOut(BaseModel):
     duplicate_of: int | None = Field(description="version id of the earlier near-identical copy")
     claims: list[ClaimOut]
     evidence: list[SpanOut]
+    superseded: bool = Field(
+        description="made by an older version of the article, whose newer text no longer "
+        "reports the transfer; kept, since a later version never erases an earlier report"
+    )
 
     @classmethod
     def of(cls, r: Report) -> ReportOut:
@@ -165,6 +169,7 @@ class ReportOut(BaseModel):
             duplicate_of=r.duplicate_of,
             claims=[ClaimOut.of(c) for c in r.claims],
             evidence=[SpanOut.of(s) for s in r.evidence],
+            superseded=r.superseded,
         )
 
 

@@ -12,10 +12,11 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from armstrack.records import Category, Status
-from armstrack.store import browse, export, queries
-from armstrack.store.queries import TransferFilter
-from armstrack.web import render
+from armstrack.ingest.headline import headline
+from armstrack.records import ActorRef, ArticleView, Category, ResolvedTransfer, Status
+from armstrack.store import Store, browse, export, queries
+from armstrack.store.queries import TransferFilter, actor_ref
+from armstrack.web import chart, network, render
 from armstrack.web.api import ActorPath, Filters, Id, StoreDep, SystemPath, _catalogued
 from armstrack.web.feed import atom
 from armstrack.web.models import by_origin
@@ -26,11 +27,13 @@ templates = Jinja2Templates(directory=str(resources.files("armstrack.web") / "te
 templates.env.filters["safe_url"] = render.safe_url
 templates.env.filters["marked"] = render.marked
 templates.env.filters["speaker_extras"] = render.speaker_extras
+templates.env.filters["num"] = render.number
 templates.env.globals.update(
     categories=[c.value for c in Category],
     statuses=[s.label for s in Status],
     category_colours=render.CATEGORY_COLOURS,
     status_colours=render.STATUS_COLOURS,
+    stance_labels={s.value: label for s, label in render.STANCE_LABELS.items()},
     page_sizes=(25, DEFAULT_PAGE, 100, 250, MAX_PAGE),
 )
 router = APIRouter(include_in_schema=False)
@@ -60,6 +63,18 @@ def _query(request: Request, **changes: object) -> str:
     return urlencode(params)
 
 
+def _title(view: ArticleView) -> str | None:
+    """The stored title, else the text's headline: articles stored before text files
+    had titles still show one."""
+    return view.title or headline(view.text)
+
+
+def _deniers(store: Store, items: list[ResolvedTransfer]) -> dict[str, ActorRef]:
+    """The actors denying any of these transfers, by id: the table names and links them."""
+    ids = {actor for t in items for actor in t.denied_by}
+    return {actor: actor_ref(store.catalogue, actor) for actor in ids}
+
+
 @router.get("/", response_class=HTMLResponse)
 def transfers_page(request: Request, store: StoreDep, filters: Filters) -> HTMLResponse:
     items, total = store.transfer_page(filters)
@@ -67,6 +82,7 @@ def transfers_page(request: Request, store: StoreDep, filters: Filters) -> HTMLR
         request,
         "transfers.html",
         items=items,
+        deniers=_deniers(store, items),
         total=total,
         filters=filters,
         query=lambda **changes: _query(request, **changes),
@@ -93,29 +109,44 @@ def transfer_page(request: Request, store: StoreDep, transfer_id: Id) -> HTMLRes
     if detail is None:
         raise HTTPException(404, f"There is no transfer {transfer_id}.")
     reports = {r.mention_id: r for r in detail.reports}
-    contexts = {}
     with store.engine.connect() as conn:
-        texts = {r.version_id: browse.article_view(conn, r.article_id) for r in detail.reports}
+        # Each report's own version: a superseded one's evidence is in an older text.
+        texts = {
+            r.version_id: browse.article_view(conn, r.article_id, version_id=r.version_id)
+            for r in detail.reports
+        }
+    contexts = {}
     for report in detail.reports:
         view = texts.get(report.version_id)
-        if view is None or view.version_id != report.version_id or not report.evidence:
+        if view is None or not report.evidence:
             continue
         start, end = render.context(view.text, report.evidence)
+        body = render.date_line(view.text)[0]
+        if body <= min(s.start for s in report.evidence):
+            start = max(start, body)
         marks = [m for m in view.marks if m.mention_id == report.mention_id]
         contexts[report.mention_id] = (
-            start > 0,
+            start > body,
             render.highlight(view.text, marks, start, end),
             end < len(view.text),
         )
+    versions = {v: view.version for v, view in texts.items() if view is not None}
+    titles = {v: _title(view) for v, view in texts.items() if view is not None}
     t = detail.transfer
+    groups = render.claims_by_stance(detail.reports)
     return page(
         request,
         "transfer.html",
         detail=detail,
         t=t,
+        deniers=_deniers(store, [t]),
         origins=by_origin(detail.reports),
         reports=reports,
         contexts=contexts,
+        versions=versions,
+        titles=titles,
+        stance_groups=groups,
+        contradicted=render.contradicted(groups),
         title=f"{t.supplier.name} → {t.recipient.name}: {t.category.value.replace('_', ' ')}",
     )
 
@@ -131,12 +162,17 @@ def article_page(
         view = browse.article_view(conn, article_id, version)
     if view is None:
         raise HTTPException(404, f"There is no article {article_id}.")
+    # The stored text is shown from its body on: a text file's date line is the date.
+    start, dated = render.date_line(view.text)
+    heading = _title(view)
     return page(
         request,
         "article.html",
         a=view,
-        body=render.highlight(view.text, view.marks),
-        title=view.title or f"Article {article_id}",
+        heading=heading,
+        body=render.highlight(view.text, view.marks, start),
+        dated=view.published or dated,
+        title=heading or f"Article {article_id}",
     )
 
 
@@ -150,7 +186,14 @@ def actor_page(request: Request, store: StoreDep, actor_id: ActorPath) -> HTMLRe
         )
     if view is None:
         raise HTTPException(404, f"There is no actor {actor_id!r}.")
-    return page(request, "actor.html", v=view, recent=recent, title=view.actor.name)
+    return page(
+        request,
+        "actor.html",
+        v=view,
+        recent=recent,
+        deniers=_deniers(store, recent),
+        title=view.actor.name,
+    )
 
 
 @router.get("/systems", response_class=HTMLResponse)
@@ -181,7 +224,15 @@ def system_page(request: Request, store: StoreDep, name: SystemPath) -> HTMLResp
         )
     # The filter matches substrings; the page lists only transfers naming this system.
     items = [t for t in items if canonical in t.systems or any(m in t.systems for m in members)]
-    return page(request, "system.html", s=entry, members=members, items=items, title=entry.name)
+    return page(
+        request,
+        "system.html",
+        s=entry,
+        members=members,
+        items=items,
+        deniers=_deniers(store, items),
+        title=entry.name,
+    )
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -191,7 +242,7 @@ def network_page(request: Request, store: StoreDep, filters: Filters) -> HTMLRes
     return page(
         request,
         "network.html",
-        drawing=render.draw_network(edges),
+        drawing=network.draw_network(edges),
         edges=edges,
         filters=filters,
         params=request.query_params,
@@ -208,11 +259,12 @@ def timeline_page(
     grain: Literal["month", "quarter", "year"] = "month",
 ) -> HTMLResponse:
     with store.engine.connect() as conn:
-        periods = browse.timeline(conn, filters, by, grain)
+        periods = browse.continuous(browse.timeline(conn, filters, by, grain), grain)
+    palette = render.CATEGORY_COLOURS if by == "category" else render.STATUS_COLOURS
     return page(
         request,
         "timeline.html",
-        chart=render.draw_timeline(periods, by),
+        chart=chart.draw_timeline(periods, grain, palette),
         periods=periods,
         by=by,
         grain=grain,

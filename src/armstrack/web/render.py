@@ -6,16 +6,16 @@ escaped inside ``Markup`` or as plain strings that Jinja's autoescaping escapes.
 
 from __future__ import annotations
 
-import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-import networkx as nx
 from markupsafe import Markup, escape
 
-from armstrack.records import Edge, Mark, Span, Speaker
+from armstrack.records import Claim, Mark, Report, Span, Speaker, Stance
 
 # One colour per category, readable on white and distinct for the common ones.
 CATEGORY_COLOURS = {
@@ -32,6 +32,96 @@ CATEGORY_COLOURS = {
     "other": "#393b79",
 }
 STATUS_COLOURS = {"discussed": "#9ecae1", "agreed": "#3182bd", "delivered": "#08519c"}
+
+
+# The claims' stances, in the order the transfer page sets them side by side: what
+# supports the report first, then what contradicts or withholds.
+STANCE_LABELS = {
+    Stance.ASSERTS: "Asserted",
+    Stance.CONFIRMS: "Confirmed",
+    Stance.DENIES: "Denied",
+    Stance.DECLINES: "Declined to comment",
+    Stance.UNCONFIRMED: "Not confirmed",
+}
+SUPPORTING = (Stance.ASSERTS, Stance.CONFIRMS)
+# A text file's first line " date 2024-01-27" (see ingest/text.py): kept in the stored
+# text, so that offsets stay exact, but shown as the article's date, not as its text.
+_DATE_LINE = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?:\r?\n|\Z)(?:[ \t]*\r?\n)*")
+
+
+def number(value: int | None) -> str:
+    """A count or quantity with thousands separators (12,500); nothing for None."""
+    return "" if value is None else f"{value:,}"
+
+
+def date_line(text: str) -> tuple[int, date | None]:
+    """Where a text's body starts after its leading `` date YYYY-MM-DD`` line (and the
+    blank lines after it), and that date; (0, None) for a text without one."""
+    found = _DATE_LINE.match(text)
+    if found is None:
+        return 0, None
+    try:
+        return found.end(), date.fromisoformat(found.group(1))
+    except ValueError:  # 2024-02-30: not a date line, just text
+        return 0, None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerClaims:
+    """One speaker's statements of one stance (None: the article says it itself)."""
+
+    speaker: Speaker | None
+    claims: tuple[tuple[Report, Claim], ...]
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        """The reports quoting them, each once, in order."""
+        return tuple({r.mention_id: r for r, _ in self.claims}.values())
+
+
+@dataclass(frozen=True, slots=True)
+class StanceGroup:
+    stance: str  # the Stance value, for classes and ids
+    label: str
+    speakers: tuple[SpeakerClaims, ...]
+
+    @property
+    def statements(self) -> int:
+        return sum(len(s.claims) for s in self.speakers)
+
+
+def claims_by_stance(reports: Iterable[Report]) -> list[StanceGroup]:
+    """Every claim of every report, grouped by stance (in STANCE_LABELS order, only
+    the stances somebody took) and, within a stance, by speaker in order of appearance."""
+    groups: dict[Stance, dict[object, list[tuple[Report, Claim]]]] = {s: {} for s in STANCE_LABELS}
+    speakers: dict[object, Speaker | None] = {}
+    for report in reports:
+        for claim in report.claims:
+            key = _speaker_key(claim.speaker)
+            speakers.setdefault(key, claim.speaker)
+            groups.setdefault(claim.stance, {}).setdefault(key, []).append((report, claim))
+    return [
+        StanceGroup(
+            stance.value,
+            STANCE_LABELS.get(stance, stance.value),
+            tuple(SpeakerClaims(speakers[k], tuple(found)) for k, found in by_speaker.items()),
+        )
+        for stance, by_speaker in groups.items()
+        if by_speaker
+    ]
+
+
+def _speaker_key(speaker: Speaker | None) -> object:
+    if speaker is None:
+        return None
+    actor = speaker.actor.id if speaker.actor else None
+    return (speaker.text.casefold(), actor, speaker.role, speaker.outlet)
+
+
+def contradicted(groups: Sequence[StanceGroup]) -> bool:
+    """Whether somebody supports the report while somebody else denies it."""
+    taken = {g.stance for g in groups}
+    return Stance.DENIES.value in taken and any(s.value in taken for s in SUPPORTING)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -66,8 +156,12 @@ def highlight(
         piece = escape(text[left:right])
         covering = [s[2] for s in spans if s[0] <= left and right <= s[1]]
         if covering:
-            classes = " ".join(sorted({c for cs in covering for c in cs.split()}))
-            out.append(Markup('<mark class="{}">{}</mark>').format(classes, piece))
+            classes = sorted({c for cs in covering for c in cs.split()})
+            out.append(
+                Markup('<mark class="{}" title="{}">{}</mark>').format(
+                    " ".join(classes), _mark_title(classes), piece
+                )
+            )
         else:
             out.append(piece)
     return Markup("").join(out)
@@ -77,6 +171,18 @@ def _classes(mark: Mark | Span) -> str:
     if isinstance(mark, Mark):
         return "evidence" if mark.kind == "evidence" else f"claim stance-{mark.kind}"
     return "evidence"
+
+
+def _mark_title(classes: list[str]) -> str:
+    """What a highlight is, in words: shown on hover, and not told by colour alone."""
+    said = [
+        STANCE_LABELS.get(Stance(c.removeprefix("stance-")), c).lower()
+        for c in classes
+        if c.startswith("stance-") and c.removeprefix("stance-") in Stance._value2member_map_
+    ]
+    parts = ["evidence"] if "evidence" in classes else []
+    parts += [f"claim: {s}" for s in said]
+    return "; ".join(parts)
 
 
 def speaker_extras(speaker: Speaker) -> tuple[str | None, str | None]:
@@ -97,181 +203,3 @@ def context(text: str, spans: Sequence[Span], margin: int = 200) -> tuple[int, i
     while right < len(text) and not text[right].isspace():
         right += 1
     return left, right
-
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    id: str
-    name: str
-    x: float
-    y: float
-    r: float
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    supplier: str
-    recipient: str
-    label: str
-    transfers: int
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    width: float
-    colour: str
-    category: str
-
-
-@dataclass(frozen=True, slots=True)
-class Drawing:
-    width: int
-    height: int
-    nodes: tuple[Node, ...]
-    lines: tuple[Line, ...]
-
-
-def draw_network(edges: Sequence[Edge], width: int = 900, height: int = 640) -> Drawing:
-    """Place actors with a force-directed layout (networkx, fixed seed: the same data
-    always draws the same picture) and turn edges into arrows sized by transfer count."""
-    graph = nx.DiGraph()
-    for edge in edges:
-        graph.add_edge(edge.supplier.id, edge.recipient.id, weight=edge.transfers)
-    if not graph:
-        return Drawing(width, height, (), ())
-    names = {e.supplier.id: e.supplier.name for e in edges} | {
-        e.recipient.id: e.recipient.name for e in edges
-    }
-    positions = nx.spring_layout(graph, seed=7, k=3.0 / math.sqrt(len(graph)), iterations=120)
-    pad = 60
-    xs = [p[0] for p in positions.values()]
-    ys = [p[1] for p in positions.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-
-    def at(node: str) -> tuple[float, float]:
-        x, y = positions[node]
-        return (
-            round(pad + (x - min(xs)) / span_x * (width - 2 * pad), 1),
-            round(pad + (y - min(ys)) / span_y * (height - 2 * pad), 1),
-        )
-
-    degree = dict(graph.degree(weight="weight"))
-    radius = {n: round(5 + 2.5 * math.log1p(degree[n]), 1) for n in graph}
-    nodes = tuple(Node(n, names[n], *at(n), r=radius[n]) for n in sorted(graph))
-    heaviest = max(e.transfers for e in edges)
-    lines = []
-    for edge in edges:
-        source, target = edge.supplier.id, edge.recipient.id
-        # A -> B and B -> A would share one segment and hide each other: each runs on
-        # its own side of the centre line.
-        shift = 6.0 if graph.has_edge(target, source) else 0.0
-        x1, y1, x2, y2 = _segment(at(source), at(target), radius[source], radius[target], shift)
-        category = next(iter(edge.by_category))
-        lines.append(
-            Line(
-                source,
-                target,
-                f"{edge.supplier.name} → {edge.recipient.name}: {edge.transfers} transfer"
-                + ("s" if edge.transfers != 1 else "")
-                + " ("
-                + ", ".join(f"{k} {v}" for k, v in edge.by_category.items())
-                + ")",
-                edge.transfers,
-                x1,
-                y1,
-                x2,
-                y2,
-                round(1.5 + 6 * math.log1p(edge.transfers) / math.log1p(heaviest), 1),
-                CATEGORY_COLOURS.get(category, "#555"),
-                category,
-            )
-        )
-    # Later arrows are drawn over earlier ones: longest first, so a short arrow that
-    # lies along a long one stays on top and can be clicked.
-    lines.sort(key=lambda line: -math.hypot(line.x2 - line.x1, line.y2 - line.y1))
-    return Drawing(width, height, nodes, tuple(lines))
-
-
-def _segment(
-    start: tuple[float, float],
-    end: tuple[float, float],
-    start_r: float,
-    end_r: float,
-    shift: float,
-) -> tuple[float, float, float, float]:
-    """The arrow from circle to circle (not centre to centre, so the head shows), moved
-    ``shift`` pixels to its right."""
-    (x1, y1), (x2, y2) = start, end
-    length = math.hypot(x2 - x1, y2 - y1) or 1.0
-    ux, uy = (x2 - x1) / length, (y2 - y1) / length
-    nx_, ny_ = -uy * shift, ux * shift  # to the right in screen coordinates (y down)
-    gap1, gap2 = min(start_r + 2, length / 3), min(end_r + 3, length / 3)
-    return (
-        round(x1 + ux * gap1 + nx_, 1),
-        round(y1 + uy * gap1 + ny_, 1),
-        round(x2 - ux * gap2 + nx_, 1),
-        round(y2 - uy * gap2 + ny_, 1),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    period: str
-    key: str
-    count: int
-    x: float
-    y: float
-    width: float
-    height: float
-    colour: str
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    width: int
-    height: int
-    bars: tuple[Bar, ...]
-    ticks: tuple[tuple[str, float], ...]  # period labels and their x
-    top: int  # the largest stacked total
-    keys: tuple[str, ...]
-
-
-def draw_timeline(
-    periods: Sequence[tuple[str, dict[str, int]]], by: str, width: int = 900, height: int = 320
-) -> Chart:
-    """Stacked bars, one per period, split by category or status."""
-    palette = CATEGORY_COLOURS if by == "category" else STATUS_COLOURS
-    keys = tuple(k for k in palette if any(k in counts for _, counts in periods))
-    if not periods:
-        return Chart(width, height, (), (), 0, keys)
-    top = max(sum(counts.values()) for _, counts in periods)
-    left, bottom, step = 40.0, height - 30.0, (width - 50) / len(periods)
-    bars = []
-    for index, (period, counts) in enumerate(periods):
-        y = bottom
-        for key in keys:
-            count = counts.get(key, 0)
-            if not count:
-                continue
-            h = count / top * (bottom - 10)
-            y -= h
-            bars.append(
-                Bar(
-                    period,
-                    key,
-                    count,
-                    round(left + index * step, 1),
-                    round(y, 1),
-                    round(max(step - 2, 1), 1),
-                    round(h, 1),
-                    palette[key],
-                )
-            )
-    every = max(1, math.ceil(len(periods) / 12))
-    ticks = tuple(
-        (period, round(left + i * step + step / 2, 1))
-        for i, (period, _) in enumerate(periods)
-        if i % every == 0
-    )
-    return Chart(width, height, tuple(bars), ticks, top, keys)

@@ -1,4 +1,5 @@
-// armstrack pages work without this script; it only adds the network's edge panel.
+// armstrack pages work without this script; it only adds the network's edge panel and
+// keeps a big network drawing at a readable size (its box scrolls instead).
 "use strict";
 
 function text(tag, value, attrs) {
@@ -42,6 +43,9 @@ async function showEdge(edge) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  // Labels stay at least 80% of their size: a drawing wider than its box scrolls.
+  const drawing = document.querySelector("svg.network[data-width]");
+  if (drawing) drawing.style.minWidth = Math.round(Number(drawing.dataset.width) * 0.8) + "px";
   document.querySelectorAll("svg.network .edge").forEach((edge) => {
     edge.addEventListener("click", (event) => {
       event.preventDefault();
