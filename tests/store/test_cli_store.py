@@ -12,6 +12,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import networkx
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
@@ -177,6 +178,14 @@ def test_export_formats(example_db: str, tmp_path: Path, fmt: str) -> None:
         ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
         assert len(root.findall(".//g:edge", ns)) >= 10
         assert root.find(".//g:node[@id='IRN']", ns) is not None
+        # networkx reads it back with every edge's facts typed.
+        graph = networkx.read_graphml(target)
+        edges = [d for _, _, d in graph.edges(data=True)]
+        assert any(isinstance(d.get("quantity"), int) for d in edges)
+        assert any(d.get("denied_by") for d in edges)
+        assert all(
+            {"status", "first_reported", "last_reported", "origins"} <= set(d) for d in edges
+        )
     elif fmt == "json":
         assert any(r["supplier"] == "IRN" for r in json.loads(content))
     elif fmt == "sipri":

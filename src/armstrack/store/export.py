@@ -86,6 +86,10 @@ def to_json(items: Iterable[ResolvedTransfer]) -> str:
     return json.dumps([transfer_row(t) for t in items], ensure_ascii=False, indent=2) + "\n"
 
 
+_EDGE_TEXT = ("category", "status", "systems", "first_reported", "last_reported", "denied_by")
+_EDGE_INT = ("quantity", "reports", "outlets", "origins")
+
+
 def to_graphml(items: Sequence[ResolvedTransfer]) -> str:
     """Actors as nodes, one edge per resolved transfer (opens in Gephi and networkx)."""
     nodes = {t.supplier.id: t.supplier for t in items} | {
@@ -97,9 +101,9 @@ def to_graphml(items: Sequence[ResolvedTransfer]) -> str:
         '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
         '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
     ]
-    for column in ("category", "status", "systems", "first_reported", "last_reported"):
+    for column in _EDGE_TEXT:
         lines.append(f'  <key id="{column}" for="edge" attr.name="{column}" attr.type="string"/>')
-    for column in ("reports", "origins", "transfer_id"):
+    for column in ("transfer_id", *_EDGE_INT):
         lines.append(f'  <key id="{column}" for="edge" attr.name="{column}" attr.type="int"/>')
     lines.append('  <graph id="transfers" edgedefault="directed">')
     for node_id, actor in sorted(nodes.items()):
@@ -109,17 +113,12 @@ def to_graphml(items: Sequence[ResolvedTransfer]) -> str:
         )
     for t in items:
         row = transfer_row(t)
+        # A value not reported (no quantity, no date) is left out rather than written as
+        # an empty string, which readers would refuse for an int.
         data = "".join(
-            f'<data key="{k}">{escape(str(row[k] if row[k] is not None else ""))}</data>'
-            for k in (
-                "category",
-                "status",
-                "systems",
-                "first_reported",
-                "last_reported",
-                "reports",
-                "origins",
-            )
+            f'<data key="{k}">{escape(str(row[k]))}</data>'
+            for k in (*_EDGE_TEXT, *_EDGE_INT)
+            if row[k] is not None and row[k] != ""
         )
         lines.append(
             f'    <edge id="t{t.id}" source="{escape(t.supplier.id)}" target="{escape(t.recipient.id)}">'
