@@ -658,3 +658,10 @@ def test_ingest_damaged_feed_warns_and_keeps_its_entries(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert f"\nwarning {feed}" in result.stderr
     assert "2 new" in result.stderr and "1 damaged" in result.stderr
+
+
+def test_ingest_of_files_shows_a_bar_with_percentage(tmp_path: Path) -> None:
+    paths = [_write(tmp_path / f"a{i}.txt", SHIPPED) for i in range(3)]
+    result = _invoke("ingest", *paths, "--db", str(tmp_path / "a.db"))
+    assert result.exit_code == 0
+    assert "100%" in result.stderr and "3 articles" in result.stderr

@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime
 from enum import StrEnum
@@ -22,7 +22,15 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -32,6 +40,7 @@ from armstrack.errors import ArmstrackError, CatalogueError, DamagedInputError, 
 from armstrack.evaluate import ClusterScores, evaluate, evaluate_clusters
 from armstrack.extract import Extractor, Settings
 from armstrack.ingest import IngestSettings, read_articles
+from armstrack.ingest.files import input_files, read_file
 from armstrack.records import Article, Category, Extraction, ResolvedTransfer, Status, Transfer
 from armstrack.serialise import extraction_dict
 from armstrack.store import IngestSummary, Store, TransferFilter, export, open_store
@@ -422,21 +431,19 @@ def ingest(
     summary: IngestSummary
     _require(paths)
     with _open(db, catalogue, create=True) as store:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.completed} articles"),
-            TextColumn("{task.fields[skipped]} skipped"),
-            TextColumn("{task.fields[rate]:.0f}/s"),
-            TimeElapsedColumn(),
-            console=err,
-            transient=False,
-        ) as bar:
-            task = bar.add_task("ingest", total=None, skipped=0, rate=0.0)
+        # The input's size is known up front (a walk of stat calls): a bar with a
+        # percentage and an ETA follows the bytes of the files read so far.
+        files = list(input_files(paths))
+        total = sum(f.stat().st_size for f in files if isinstance(f, Path)) or None
+        with _progress_bar(total is not None and engine is Engine.local) as bar:
+            task = bar.add_task("ingest", total=total, articles=0, skipped=0, rate=0.0)
             started = time.monotonic()
 
             def progress(seen: int, skipped: int) -> None:
                 elapsed = max(time.monotonic() - started, 1e-6)
-                bar.update(task, completed=seen, skipped=skipped, rate=seen / elapsed)
+                bar.update(task, articles=seen, skipped=skipped, rate=seen / elapsed)
+                if total is None:
+                    bar.update(task, completed=seen)
 
             if engine is Engine.dask:
                 try:
@@ -461,7 +468,7 @@ def ingest(
                 for partition, why in summary.failed:
                     _complain("failed", f"{partition}: {why}")
             else:
-                items = _reported(read_articles(paths, settings))
+                items = _reported(_read_counting(files, settings, lambda n: bar.advance(task, n)))
                 summary = store.ingest(items, batch_size=batch_size, progress=progress)
         added = ", ".join(f"{n} {what}" for what, n in sorted(summary.added.items())) or "nothing"
         skipped = sum(summary.skipped.values())
@@ -478,6 +485,39 @@ def ingest(
             )
         if skipped or failed:
             raise typer.Exit(1)
+
+
+def _progress_bar(sized: bool) -> Progress:
+    """A bar with percentage and time left when the input's size is known; a spinner
+    with counts otherwise."""
+    counts = (
+        TextColumn("{task.fields[articles]} articles"),
+        TextColumn("{task.fields[skipped]} skipped"),
+        TextColumn("{task.fields[rate]:.0f}/s"),
+    )
+    if not sized:
+        return Progress(SpinnerColumn(), *counts, TimeElapsedColumn(), console=err)
+    return Progress(
+        BarColumn(),
+        TaskProgressColumn(),
+        *counts,
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=err,
+    )
+
+
+def _read_counting(
+    files: list[Path | InputError], settings: IngestSettings, done: Callable[[int], None]
+) -> Iterator[Article | InputError]:
+    """The articles of the files in order, telling ``done`` each file's size once read."""
+    for item in files:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        yield from read_file(item, settings)
+        done(item.stat().st_size)
 
 
 def _reported(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
