@@ -229,8 +229,13 @@ class Store:
             return queries.stats(conn)
 
     def to_pandas(self, filters: TransferFilter | None = None) -> Any:
-        """The filtered transfers as a pandas DataFrame (pandas must be installed)."""
-        import pandas as pd
+        """The filtered transfers as a pandas DataFrame (``pip install 'armstrack[pandas]'``)."""
+        try:
+            import pandas as pd
+        except ModuleNotFoundError as error:
+            raise ModuleNotFoundError(
+                "Store.to_pandas() needs pandas: pip install 'armstrack[pandas]'"
+            ) from error
 
         narrowed = queries.narrow(filters or TransferFilter(), self.catalogue)
         return pd.read_sql(queries.transfer_query(narrowed), self.engine)
