@@ -246,6 +246,12 @@ class Report:
     # Made by an older version of the article that a newer text no longer repeats: kept,
     # since a later version never erases what an earlier one reported.
     superseded: bool = False
+    # Why the origin is what it is ("credit", "shared" passages or the "outlet"), in
+    # words, and why the report joined its transfer ("merged because ...").
+    origin_basis: str = ""
+    origin_note: str = ""
+    merge_reason: str = ""
+    outlet_key: str | None = None  # the publishing outlet's catalogue id or slug
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +259,25 @@ class TransferDetail:
     transfer: ResolvedTransfer
     timeline: tuple[StatusEvent, ...]
     reports: tuple[Report, ...]
+    # "7 reports from 6 outlets, 2 independent origins: Reuters (5 copies and
+    # rewrites), Ukrinform", and each distinct reason its reports were merged for.
+    origin_summary: str = ""
+    merge_reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOrigin:
+    """Where one stored article's reporting comes from: its current version, the
+    earliest text it shares passages with, its origin, and its reports as
+    (transfer id, supplier, recipient, category, origin)."""
+
+    key: str
+    url: str | None
+    version_id: int
+    duplicate_of: int | None
+    origin: str
+    origin_basis: str
+    reports: tuple[tuple[int, str, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine
 from armstrack.store.database import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
+_OPEN = "import sys; from armstrack.store import open_store; open_store(sys.argv[1]).close()"
 EXAMPLES = [str(ROOT / "examples" / "articles"), str(ROOT / "examples" / "articles.jsonl")]
 PAIRS = [("Iran", "Russia", "Shahed-136 drones"), ("North Korea", "Russia", "KN-23 missiles"),
          ("China", "Pakistan", "J-10C fighter jets"), ("Turkey", "Ukraine", "Bayraktar TB2 drones")]  # fmt: skip
@@ -60,7 +61,7 @@ def test_overlapping_ingesters(tmp_path: Path, database: str) -> None:
     generated = str(_articles(tmp_path / "many.jsonl", 300))
     armstrack = str(Path(sys.executable).parent / "armstrack")
     # Create the schema first, so the two runs race on articles, not on migrations.
-    subprocess.run([armstrack, "stats", "--db", database], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-c", _OPEN, database], check=True, capture_output=True)
     runs = [
         subprocess.Popen(
             [armstrack, "ingest", *paths, "--db", database, "--batch-size", "20"],
@@ -82,9 +83,6 @@ def test_overlapping_ingesters(tmp_path: Path, database: str) -> None:
     expected = _summary(reference)
     assert expected["articles"] == 315 and expected["unresolved"] == 0
     assert _summary(database) == expected
-
-
-_OPEN = "import sys; from armstrack.store import open_store; open_store(sys.argv[1]).close()"
 
 
 def test_first_opens_race_on_a_new_store_without_failing(tmp_path: Path, database: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -373,8 +374,8 @@ def test_only_articles_reporting_a_transfer_are_searched_for_copies(store: Store
     )
     rows = _rows(
         store,
-        "SELECT a.url, v.minhash IS NOT NULL, v.duplicate_of IS NOT NULL, "
-        "(SELECT count(*) FROM minhash_bands b WHERE b.version_id = v.id) "
+        "SELECT a.url, v.passages IS NOT NULL, v.duplicate_of IS NOT NULL, "
+        "(SELECT count(*) FROM passages p WHERE p.version_id = v.id) "
         "FROM article_versions v JOIN articles a ON a.id = v.article_id ORDER BY v.id",
     )
     assert [(url, bool(signed), bool(copy), bands > 0) for url, signed, copy, bands in rows] == [
@@ -526,3 +527,17 @@ def test_rerun_records_a_skipped_input_once(store: Store) -> None:
         ("in/a.jsonl", 3),
         ("in/notes.txt", None),
     ]
+
+
+def test_to_pandas_gives_the_filtered_transfers(store: Store) -> None:
+    store.ingest([article(TRANSFER + FILLER, url="https://a/1")])
+    frame = store.to_pandas(TransferFilter(supplier="Turkey"))
+    assert list(zip(frame["supplier"], frame["recipient"], strict=True)) == [("TUR", "MLI")]
+
+
+def test_to_pandas_without_pandas_says_what_to_install(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if it were not installed
+    with pytest.raises(ModuleNotFoundError, match=r"pip install 'armstrack\[pandas\]'"):
+        store.to_pandas()

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, selec
 from armstrack.catalogue import Catalogue
 from armstrack.records import (
     ActorRef,
+    ArticleOrigin,
     Category,
     Claim,
     Report,
@@ -24,6 +25,7 @@ from armstrack.records import (
     StatusEvent,
     TransferDetail,
 )
+from armstrack.resolve.origins import CountedReport, origin_summary
 from armstrack.store.schema import (
     article_versions,
     articles,
@@ -240,7 +242,28 @@ def transfer_detail(
         )
     )
     reports = tuple(_reports(conn, transfer_id, catalogue))
-    return TransferDetail(_resolved(row, catalogue), timeline, reports)
+    return TransferDetail(
+        _resolved(row, catalogue),
+        timeline,
+        reports,
+        origin_summary=explain_origins(reports, catalogue),
+        merge_reasons=tuple(dict.fromkeys(r.merge_reason for r in reports if r.merge_reason)),
+    )
+
+
+def explain_origins(reports: tuple[Report, ...], catalogue: Catalogue) -> str:
+    """The origin count of a transfer in words, over its counting reports: "7 reports
+    from 6 outlets, 2 independent origins: Reuters (5 copies and rewrites), Ukrinform"."""
+
+    def name(key: str) -> str:
+        known = catalogue.outlets.get(key)
+        return known.name if known else key
+
+    counted = [r for r in reports if not r.superseded]
+    return origin_summary(
+        (CountedReport(r.origin, r.outlet_key or f"article-{r.article_id}") for r in counted),
+        name,
+    )
 
 
 def _reports(conn: Connection, transfer_id: int, catalogue: Catalogue) -> list[Report]:
@@ -260,6 +283,10 @@ def _reports(conn: Connection, transfer_id: int, catalogue: Catalogue) -> list[R
             articles.c.url,
             articles.c.published,
             outlets.c.name.label("outlet"),
+            outlets.c.slug.label("outlet_key"),
+            article_versions.c.origin_basis,
+            article_versions.c.origin_note,
+            mentions.c.merge_reason,
         )
         .join(article_versions, mentions.c.version_id == article_versions.c.id)
         .join(articles, article_versions.c.article_id == articles.c.id)
@@ -294,9 +321,57 @@ def _reports(conn: Connection, transfer_id: int, catalogue: Catalogue) -> list[R
                 claims=tuple(_claim(c, row.text, catalogue) for c in claim_rows),
                 evidence=spans,
                 superseded=not row.is_current,
+                origin_basis=row.origin_basis or "",
+                origin_note=row.origin_note or "",
+                merge_reason=row.merge_reason or "",
+                outlet_key=row.outlet_key,
             )
         )
     return reports
+
+
+def article_origins(conn: Connection) -> list[ArticleOrigin]:
+    """Every stored article's current version with its origin, copy link and reports
+    (what ``evaluate.clusters`` scores)."""
+    reports: dict[int, list[tuple[int, str, str, str, str]]] = {}
+    for m in conn.execute(
+        select(
+            mentions.c.version_id,
+            mentions.c.transfer_id,
+            mentions.c.supplier,
+            mentions.c.recipient,
+            mentions.c.category,
+            mentions.c.origin,
+        ).order_by(mentions.c.id)
+    ):
+        reports.setdefault(m.version_id, []).append(
+            (m.transfer_id, m.supplier, m.recipient, m.category, m.origin)
+        )
+    rows = conn.execute(
+        select(
+            articles.c.key,
+            articles.c.url,
+            article_versions.c.id,
+            article_versions.c.duplicate_of,
+            article_versions.c.origin,
+            article_versions.c.origin_basis,
+        )
+        .join(article_versions, article_versions.c.article_id == articles.c.id)
+        .where(article_versions.c.is_current)
+        .order_by(article_versions.c.id)
+    )
+    return [
+        ArticleOrigin(
+            r.key,
+            r.url,
+            r.id,
+            r.duplicate_of,
+            r.origin,
+            r.origin_basis or "",
+            tuple(reports.get(r.id, ())),
+        )
+        for r in rows
+    ]
 
 
 def _claim(row: Any, text_: str, catalogue: Catalogue) -> Claim:

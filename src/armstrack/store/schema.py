@@ -10,6 +10,7 @@ transfer and per status change.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -77,6 +78,13 @@ article_versions = Table(
     Column("origin", Text, nullable=False, comment="independent origin of its reporting"),
     Column("minhash", LargeBinary, comment="MinHash signature of its word shingles"),
     Column("is_current", Boolean, nullable=False, default=True),
+    # Since 0004: why the origin is what it is, and the passage fingerprints it has.
+    Column("origin_basis", String(16), comment="credit, shared (passages) or outlet"),
+    Column("origin_note", Text, comment="the credit phrase, or the passages shared"),
+    # A plain integer, not a foreign key: SQLite adds a constrained column only by
+    # rebuilding the table, which every other table references.
+    Column("origin_from", Integer, comment="id of the version whose origin it took"),
+    Column("passages", Integer, comment="number of passage fingerprints indexed"),
     UniqueConstraint("article_id", "sha256"),
     UniqueConstraint("article_id", "version"),
 )
@@ -85,6 +93,18 @@ minhash_bands = Table(
     "minhash_bands",
     metadata,
     Column("bucket", LargeBinary, primary_key=True, comment="band number and hash of that band"),
+    Column("version_id", ForeignKey("article_versions.id"), primary_key=True),
+)
+
+passages = Table(
+    "passages",
+    metadata,
+    Column(
+        "fingerprint",
+        BigInteger,
+        primary_key=True,
+        comment="winnowed hash of a word 5-shingle (see resolve/passages.py)",
+    ),
     Column("version_id", ForeignKey("article_versions.id"), primary_key=True),
 )
 
@@ -130,6 +150,7 @@ mentions = Table(
     Column("times", Text, nullable=False, default="", comment="normalised times, '; '-separated"),
     Column("routes", Text, nullable=False, default=""),
     Column("origin", Text, nullable=False, comment="independent origin of this report"),
+    Column("merge_reason", Text, comment="why it joined its transfer, or started one"),
 )
 
 claims = Table(
@@ -206,4 +227,5 @@ Index(
 Index("transfers_updated_at", transfers.c.updated_at)
 Index("mentions_block", mentions.c.supplier, mentions.c.recipient, mentions.c.category)
 Index("minhash_bands_version", minhash_bands.c.version_id)
+Index("passages_version", passages.c.version_id)
 Index("status_events_mention", status_events.c.mention_id)

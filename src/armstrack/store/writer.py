@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -35,8 +35,28 @@ from sqlalchemy import (
 from armstrack.catalogue import Catalogue
 from armstrack.catalogue.normalise import key as name_key
 from armstrack.records import Added, Article, Claim, Extraction, Stance, Status, Transfer
-from armstrack.resolve import MentionKey, TransferKey, choose_transfer, report_origin
-from armstrack.resolve.duplicates import THRESHOLD, Signature, signature
+from armstrack.resolve import MentionKey, TransferKey, choose_transfer
+from armstrack.resolve.credits import (
+    BYLINES,
+    PATTERNS,
+    Credit,
+    Lookup,
+    find_credits,
+    main_credit,
+    outlet_lookup,
+)
+from armstrack.resolve.matching import stated_times
+from armstrack.resolve.origins import Basis, Origin, credited, own, transfer_credit
+from armstrack.resolve.passages import (
+    MIN_SHARED,
+    Fingerprints,
+    Overlap,
+    fingerprints,
+    in_report,
+    indexed,
+    overlap,
+    words_of,
+)
 from armstrack.store.schema import (
     actors,
     article_versions,
@@ -44,19 +64,18 @@ from armstrack.store.schema import (
     claims,
     evidence,
     mentions,
-    minhash_bands,
     outlets,
+    passages,
     status_events,
     transfers,
 )
 from armstrack.store.versions import counting, related, separate_key
 
 _LINE_SUFFIX = re.compile(r":\d+\Z")
-MIN_SHARED_BANDS = 2  # one shared band is common between unrelated texts on one story
 MAX_CANDIDATES = 20
 MAX_CACHED_BLOCKS = 20_000  # (supplier, recipient, category) blocks kept in memory
-HOLDERS_PER_BUCKET = 3  # earliest texts read per LSH bucket
-MAX_BUCKET_SIZE = 1024  # texts per LSH bucket beyond which the bucket is ignored
+HOLDERS_PER_BUCKET = 3  # earliest texts read per passage fingerprint
+MAX_BUCKET_SIZE = 1024  # texts per fingerprint beyond which it is boilerplate, ignored
 CHUNK = 500  # bound parameters per IN list
 SEPARATOR = "; "
 PROVISIONAL = 1 << 62  # ids of transfers created in the open batch, before insertion
@@ -75,12 +94,37 @@ class _Item:
     status: Added = Added.NEW
     article_id: int | None = None
     version: int = 1
-    signature: Signature | None = None
     version_id: int | None = None
-    origin: str = ""
-    copy_of: int | None = None  # version id of the earliest near-identical copy
+    credits: list[Credit] = field(default_factory=list)
+    report: list[tuple[int, int]] = field(default_factory=list)  # sentences reporting
+    prints: Fingerprints | None = None  # only for texts that report or credit
+    report_prints: frozenset[int] | None = None  # those in ``report``; None: reports nothing
+    triples: frozenset[tuple[str, str, str]] = frozenset()
+    origin: Origin | None = None
+    origin_from: int | None = None  # version id whose origin this one took
+    origin_item: _Item | None = None  # or an earlier item of this batch
+    copy_of: int | None = None  # version id of the earliest text sharing its passages
     copy_item: _Item | None = None  # or an earlier item of this batch
-    similarity: float | None = None
+    similarity: float | None = None  # share of passages in common with copy_of
+
+    @property
+    def origin_key(self) -> str:
+        assert self.origin is not None
+        return self.origin.key
+
+
+@dataclass(slots=True)
+class _Source:
+    """An earlier text (stored, or an earlier item of the batch) sharing passages."""
+
+    overlap: Overlap
+    origin: str
+    basis: Basis
+    article_id: int
+    version_id: int | None = None
+    item: _Item | None = None
+    root_version: int | None = None  # where a copy link to this text points
+    root_item: _Item | None = None
 
 
 @dataclass(slots=True)
@@ -102,6 +146,7 @@ class Writer:
                 self._outlet_names.setdefault(name_key(name), outlet.id)
             for domain in outlet.domains:
                 self._outlet_domains.setdefault(domain.lower(), outlet.id)
+        self._credit_lookup: Lookup = outlet_lookup(self._outlet_names, name_key)
         self._outlet_ids: dict[str, int] = {}
         self._actors_ready = False
         # Resolved transfers per (supplier, recipient, category), loaded once per block:
@@ -205,7 +250,8 @@ class Writer:
         return statuses
 
     def _store_articles(self, conn: Connection, items: list[_Item]) -> set[int]:
-        """Insert new articles and every item's version; return transfers to refresh."""
+        """Insert new articles and every item's version with its origin; return the
+        transfers to refresh."""
         stored = _stored_keys(conn, [i.key for i in items])
         new = [i for i in items if i.key not in stored]
         if new:
@@ -217,38 +263,40 @@ class Writer:
         for item in items:
             item.article_id = stored[item.key]
         touched = _retire(conn, [i for i in items if i.key not in {n.key for n in new}])
-        self._find_copies(conn, items)
         for item in items:
-            cited = self._cited(c for t in item.extraction.transfers for c in t.claims)
-            own = report_origin(cited, item.outlet_key, f"article-{item.article_id}")
-            if item.copy_item is not None:
-                item.origin = item.copy_item.origin
-            elif not item.origin:
-                item.origin = own
+            self._read_credits(item)
+        adopted = self._find_sources(conn, items)
         ids = _insert_ids(
             conn, article_versions, [_version_row(i) for i in items], ("article_id", "version")
         )
         for item, version_id in zip(items, ids, strict=True):
             item.version_id = version_id
+        links = []
         for item in items:
             if item.copy_item is not None:
-                item.copy_of = item.copy_item.copy_of or item.copy_item.version_id
-                conn.execute(
-                    update(article_versions)
-                    .where(article_versions.c.id == item.version_id)
-                    .values(duplicate_of=item.copy_of)
-                )
+                item.copy_of = item.copy_item.version_id
+            if item.origin_item is not None:
+                item.origin_from = item.origin_item.version_id
+            if item.copy_item is not None or item.origin_item is not None:
+                links.append({"vid": item.version_id, "dup": item.copy_of, "src": item.origin_from})
+        if links:
+            conn.execute(
+                update(article_versions)
+                .where(article_versions.c.id == bindparam("vid"))
+                .values(duplicate_of=bindparam("dup"), origin_from=bindparam("src")),
+                links,
+            )
         _insert_rows(
             conn,
-            minhash_bands,
+            passages,
             [
-                {"bucket": b, "version_id": i.version_id}
+                {"fingerprint": value, "version_id": i.version_id}
                 for i in items
-                if i.signature
-                for b in i.signature.bands
+                if i.prints
+                for value in set(i.prints.hashes)
             ],
         )
-        return touched
+        return touched | _adopt(conn, adopted)
 
     def _article_row(self, conn: Connection, item: _Item) -> dict[str, Any]:
         outlet_id = (
@@ -263,101 +311,55 @@ class Writer:
             "first_seen": _now(),
         }
 
-    def _find_copies(self, conn: Connection, items: list[_Item]) -> None:
-        """Link each text that reports a transfer to the earliest stored (or earlier
-        batched) near-identical copy.
+    def _read_credits(self, item: _Item) -> None:
+        """The item's credits, the sentences its reports rest on and, for a text that
+        reports a transfer or credits an outlet, its passage fingerprints.
 
-        A copy matters where it would count twice as an independent source of a
-        transfer; a text reporting none gets no signature and is not searched (measured:
-        a third of the writer's time on a 100,000-article store, where three articles in
-        four report no transfer).
+        Only those texts are fingerprinted and searched: a copy matters where it would
+        count twice as a source, or where it carries a credit to others (measured: a
+        third of the writer's time on a 100,000-article store, where three articles
+        in four report no transfer).
         """
-        for item in items:
-            if item.extraction.transfers:
-                item.signature = signature(item.article.text)
-        buckets = {b for i in items if i.signature for b in i.signature.bands}
-        holders: dict[bytes, list[int]] = defaultdict(list)
-        for chunk in _chunks(sorted(buckets)):
-            # A bucket shared by very many texts comes from boilerplate, like a stop word:
-            # it tells nothing, and reading it would cost more with every article stored.
-            sizes = conn.execute(
-                select(minhash_bands.c.bucket, func.count())
-                .where(minhash_bands.c.bucket.in_(chunk))
-                .group_by(minhash_bands.c.bucket)
-            ).all()
-            useful = [bucket for bucket, size in sizes if size <= MAX_BUCKET_SIZE]
-            if not useful:
-                continue
-            # Of the others, only the earliest few texts: copies link to the earliest copy.
-            place = func.row_number().over(
-                partition_by=minhash_bands.c.bucket, order_by=minhash_bands.c.version_id
-            )
-            earliest = (
-                select(minhash_bands.c.bucket, minhash_bands.c.version_id, place.label("place"))
-                .where(minhash_bands.c.bucket.in_(useful))
-                .subquery()
-            )
-            for row in conn.execute(
-                select(earliest.c.bucket, earliest.c.version_id).where(
-                    earliest.c.place <= HOLDERS_PER_BUCKET
-                )
-            ):
-                holders[row.bucket].append(row.version_id)
-        wanted: list[list[int]] = []
-        for item in items:
-            if item.signature is None:
-                wanted.append([])
-                continue
-            hits: dict[int, int] = defaultdict(int)
-            for bucket in item.signature.bands:
-                for version_id in holders.get(bucket, ()):
-                    hits[version_id] += 1
-            ranked = sorted(
-                (v for v, n in hits.items() if n >= MIN_SHARED_BANDS), key=lambda v: (-hits[v], v)
-            )
-            wanted.append(ranked[:MAX_CANDIDATES])
-        known = _versions_by_id(conn, {v for ids in wanted for v in ids})
-        batch_buckets: dict[bytes, list[int]] = defaultdict(list)
-        for index, item in enumerate(items):
-            if item.signature is None:
-                continue
-            for version_id in sorted(wanted[index]):
-                candidate = known.get(version_id)
-                if (
-                    candidate is None
-                    or candidate.article_id == item.article_id
-                    or candidate.minhash is None
-                ):
-                    continue
-                row = candidate
-                similarity = item.signature.similarity(Signature.from_bytes(row.minhash))
-                if similarity >= THRESHOLD:
-                    item.copy_of = row.duplicate_of or row.id
-                    item.origin = row.root_origin
-                    item.similarity = round(similarity, 3)
-                    break
-            if item.copy_of is None:
-                self._copy_in_batch(items, index, batch_buckets)
-            for bucket in item.signature.bands:
-                batch_buckets[bucket].append(index)
+        # A text reporting nothing is kept only for a credit line it carries to later
+        # copies: its bylines are read, the rest of the finder is spared.
+        text = item.article.text
+        words = words_of(text) if item.extraction.transfers else None
+        patterns = PATTERNS if item.extraction.transfers else BYLINES
+        item.credits = find_credits(text, self._credit_lookup, patterns, words)
+        item.report = [
+            (span.start, span.end)
+            for transfer in item.extraction.transfers
+            for span in (*transfer.evidence, *(c.evidence for c in transfer.claims))
+        ]
+        item.triples = frozenset(
+            (t.supplier.id, t.recipient.id, t.category.value) for t in item.extraction.transfers
+        )
+        if item.extraction.transfers or item.credits:
+            prints = fingerprints(text, words)
+            if item.report:
+                item.report_prints = in_report(prints, item.article.text, item.report)
+            item.prints = indexed(prints, item.report_prints)
 
-    @staticmethod
-    def _copy_in_batch(items: list[_Item], index: int, buckets: dict[bytes, list[int]]) -> None:
-        """An earlier article of the same batch this one nearly repeats, via shared buckets."""
-        item = items[index]
-        assert item.signature is not None
-        shared: dict[int, int] = defaultdict(int)
-        for bucket in item.signature.bands:
-            for earlier in buckets.get(bucket, ()):
-                shared[earlier] += 1
-        for earlier in sorted(e for e, n in shared.items() if n >= MIN_SHARED_BANDS):
-            other = items[earlier]
-            assert other.signature is not None
-            similarity = item.signature.similarity(other.signature)
-            if other.article_id != item.article_id and similarity >= THRESHOLD:
-                item.copy_item = other
-                item.similarity = round(similarity, 3)
-                return
+    def _find_sources(self, conn: Connection, items: list[_Item]) -> list[_Adoption]:
+        """Give each item its origin: its credit, else the origin of the earlier text
+        (stored, or earlier in the batch) whose passages it shares, else its outlet.
+        Link it to the earliest text it shares passages with. Return the stored texts
+        that adopt a credit from an item (see ``resolve.origins``)."""
+        hits = _passage_hits(conn, items)
+        known = _versions_by_id(conn, {v for found in hits for v in found})
+        reported = _version_triples(conn, set(known))
+        adopted: list[_Adoption] = []
+        by_print: dict[int, list[int]] = defaultdict(list)  # earlier items of the batch
+        for index, item in enumerate(items):
+            sources: list[_Source] = []
+            if item.prints is not None:
+                sources = _stored_sources(item, hits[index], known, reported)
+                sources += _batch_sources(items, index, by_print)
+                for value in set(item.prints.hashes):
+                    if len(by_print[value]) < HOLDERS_PER_BUCKET:  # the earliest, as stored
+                        by_print[value].append(index)
+            adopted += _decide(items, item, sources)
+        return adopted
 
     # -- reports and resolution ------------------------------------------------------
 
@@ -377,10 +379,8 @@ class Writer:
         created: list[dict[str, Any]] = []
         for item, transfer in reports:
             row = self._mention_row(item, transfer)
-            key = MentionKey(
-                _split(row["systems"]), _split(row["families"]), item.article.published
-            )
-            row["transfer_id"] = _resolve(blocks, transfer, key, created)
+            key = _mention_key(row)
+            row["transfer_id"], row["merge_reason"] = _resolve(blocks, transfer, key, created)
             rows.append(row)
         if created:
             _insert_created(conn, created, rows, [blocks[triple] for triple in wanted])
@@ -408,9 +408,15 @@ class Writer:
         return {r["transfer_id"] for r in rows}
 
     def _mention_row(self, item: _Item, transfer: Transfer) -> dict[str, Any]:
-        origin = item.origin
-        if item.copy_of is None and item.copy_item is None:
-            origin = report_origin(self._cited(transfer.claims), item.outlet_key, item.origin)
+        origin = item.origin_key
+        assert item.origin is not None
+        if item.origin.basis is Basis.CREDIT:
+            spans = [
+                (s.start, s.end)
+                for s in (*transfer.evidence, *(c.evidence for c in transfer.claims))
+            ]
+            specific = transfer_credit(item.credits, spans)
+            origin = specific.outlet if specific else origin
         quantity = transfer.quantity
         return {
             "version_id": item.version_id,
@@ -480,24 +486,30 @@ class Writer:
     # -- outlets and actors ----------------------------------------------------------
 
     def outlet_key(self, article: Article) -> str | None:
-        """The catalogue id of the publishing outlet, else its name or web domain."""
-        if article.outlet:
-            known = self._outlet_names.get(name_key(article.outlet))
-            return known or "-".join(article.outlet.lower().split())
-        if article.url:
-            domain = urlsplit(article.url).netloc.lower().removeprefix("www.")
-            return self._outlet_domains.get(domain, domain or None)
-        return None
+        """The catalogue id of the publishing outlet, else its name or web domain.
 
-    def _cited(self, claim_list: Iterable[Claim]) -> list[str]:
-        cited = []
-        for claim in claim_list:
-            speaker = claim.speaker
-            if speaker and speaker.outlet and claim.stance in (Stance.ASSERTS, Stance.CONFIRMS):
-                cited.append(
-                    self._outlet_names.get(name_key(speaker.outlet), name_key(speaker.outlet))
-                )
-        return cited
+        An outlet goes by many names ("WSJ", "The Wall Street Journal", a site name
+        such as "Reuters.com" or "TVC News (Nigeria)", its domain): each is tried
+        against the catalogue's names, aliases and domains before a name of its own
+        is made, so that one outlet is counted under one key.
+        """
+        domain = urlsplit(article.url).netloc.lower().removeprefix("www.") if article.url else ""
+        if article.outlet:
+            for spelling in _spellings(article.outlet):
+                known = self._outlet_names.get(name_key(spelling))
+                if known:
+                    return known
+            return self._by_domain(domain) or "-".join(article.outlet.lower().split())
+        return self._by_domain(domain) or domain or None
+
+    def _by_domain(self, host: str) -> str | None:
+        """The outlet of a web host or of any domain above it (edition.cnn.com)."""
+        parts = host.split(".")
+        for start in range(len(parts) - 1):
+            known = self._outlet_domains.get(".".join(parts[start:]))
+            if known:
+                return known
+        return None
 
     def _outlet_id(self, conn: Connection, slug: str, name: str | None) -> int:
         cached = self._outlet_ids.get(slug)
@@ -529,6 +541,252 @@ class Writer:
         ]
         _insert_rows(conn, actors, rows)
         self._actors_ready = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Adoption:
+    """A stored text that takes the credit of a later item sharing its passages."""
+
+    version_id: int
+    origin: str
+    note: str
+    item: _Item
+
+
+def _decide(items: list[_Item], item: _Item, sources: list[_Source]) -> list[_Adoption]:
+    credit = main_credit(item.credits)
+    adopted: list[_Adoption] = []
+    if credit is not None:
+        item.origin = credited(credit)
+        fitting = [s for s in sources if s.origin == credit.outlet or s.basis is Basis.OUTLET]
+        for source in sources:
+            if source.basis is Basis.OUTLET and source.origin != credit.outlet:
+                adopted += _adopt_credit(items, source, item, credit.outlet)
+        _link(item, _best(fitting))
+        return adopted
+    best = _best(sources)
+    if best is None:
+        item.origin = own(item.outlet_key, f"article-{item.article_id}")
+        return adopted
+    item.origin = Origin(
+        best.origin,
+        Basis.SHARED,
+        f"shares {best.overlap.shared} passages with article {best.article_id}",
+    )
+    item.origin_from, item.origin_item = best.version_id, best.item
+    _link(item, best)
+    return adopted
+
+
+def _best(sources: list[_Source]) -> _Source | None:
+    """The source to follow: the strongest origin, then the most passages shared, then
+    the earliest text."""
+    if not sources:
+        return None
+    return max(
+        sources,
+        key=lambda s: (s.basis.rank, s.overlap.shared, s.item is None, -(s.version_id or 0)),
+    )
+
+
+def _link(item: _Item, source: _Source | None) -> None:
+    """Link the item to the earliest text of what it shares passages with."""
+    if source is None:
+        return
+    item.similarity = source.overlap.share
+    item.copy_of, item.copy_item = source.root_version, source.root_item
+
+
+def _adopt_credit(items: list[_Item], source: _Source, item: _Item, outlet: str) -> list[_Adoption]:
+    """An earlier text known only by its outlet takes the credit of a later one that
+    shares its passages: it is an uncredited copy of what the later one credits."""
+    note = f"shares passages with article {item.article_id}, which credits {outlet}"
+    if source.item is None:
+        assert source.version_id is not None
+        return [_Adoption(source.version_id, outlet, note, item)]
+    earlier = source.item
+    followers = [i for i in items if i.origin_item is earlier]
+    earlier.origin = Origin(outlet, Basis.SHARED, note)
+    earlier.origin_from, earlier.origin_item = None, item
+    for follower in followers:
+        assert follower.origin is not None
+        follower.origin = Origin(outlet, Basis.SHARED, follower.origin.note)
+    return []
+
+
+def _passage_hits(conn: Connection, items: list[_Item]) -> list[dict[int, set[int]]]:
+    """Per item, the stored versions sharing at least ``MIN_SHARED`` of its passage
+    fingerprints (the most sharing first, at most ``MAX_CANDIDATES``), with the
+    fingerprints shared."""
+    values = {v for i in items if i.prints for v in i.prints.hashes}
+    holders: dict[int, list[int]] = defaultdict(list)
+    for chunk in _chunks(sorted(values)):
+        # A fingerprint shared by very many texts comes from boilerplate, like a stop
+        # word: it tells nothing, and reading it would cost more with every text stored.
+        sizes = conn.execute(
+            select(passages.c.fingerprint, func.count())
+            .where(passages.c.fingerprint.in_(chunk))
+            .group_by(passages.c.fingerprint)
+        ).all()
+        useful = [value for value, size in sizes if size <= MAX_BUCKET_SIZE]
+        if not useful:
+            continue
+        # Of the others, only the earliest few texts: copies link to the earliest copy.
+        place = func.row_number().over(
+            partition_by=passages.c.fingerprint, order_by=passages.c.version_id
+        )
+        earliest = (
+            select(passages.c.fingerprint, passages.c.version_id, place.label("place"))
+            .where(passages.c.fingerprint.in_(useful))
+            .subquery()
+        )
+        for row in conn.execute(
+            select(earliest.c.fingerprint, earliest.c.version_id).where(
+                earliest.c.place <= HOLDERS_PER_BUCKET
+            )
+        ):
+            holders[row.fingerprint].append(row.version_id)
+    found: list[dict[int, set[int]]] = []
+    for item in items:
+        shared: dict[int, set[int]] = defaultdict(set)
+        for value in set(item.prints.hashes) if item.prints else ():
+            for version_id in holders.get(value, ()):
+                shared[version_id].add(value)
+        ranked = sorted(
+            (v for v, common in shared.items() if len(common) >= MIN_SHARED),
+            key=lambda v: (-len(shared[v]), v),
+        )[:MAX_CANDIDATES]
+        found.append({v: shared[v] for v in ranked})
+    return found
+
+
+def _same_story(item: _Item, triples: frozenset[tuple[str, str, str]]) -> bool:
+    """Whether an earlier text can be the source of the item's reports: it reports one
+    of the same transfers, or none (kept for its credit). Texts of one outlet or one
+    template share stock sentences ("has delivered ... to ..., according to officials
+    cited by Reuters") about different transfers."""
+    return not triples or not item.triples or bool(triples & item.triples)
+
+
+def _version_triples(conn: Connection, ids: set[int]) -> dict[int, frozenset[tuple[str, str, str]]]:
+    found: dict[int, set[tuple[str, str, str]]] = defaultdict(set)
+    for chunk in _chunks(sorted(ids)):
+        for row in conn.execute(
+            select(
+                mentions.c.version_id,
+                mentions.c.supplier,
+                mentions.c.recipient,
+                mentions.c.category,
+            ).where(mentions.c.version_id.in_(chunk))
+        ):
+            found[row.version_id].add((row.supplier, row.recipient, row.category))
+    return {version_id: frozenset(triples) for version_id, triples in found.items()}
+
+
+def _stored_sources(
+    item: _Item,
+    hits: dict[int, set[int]],
+    known: dict[int, Any],
+    reported: dict[int, frozenset[tuple[str, str, str]]],
+) -> list[_Source]:
+    assert item.prints is not None
+    sources = []
+    for version_id, common in hits.items():
+        row = known.get(version_id)
+        if row is None or row.article_id == item.article_id:
+            continue
+        if not _same_story(item, reported.get(version_id, frozenset())):
+            continue
+        found = overlap(item.prints, common, row.passages or len(common), item.report_prints)
+        if found.carries_report:
+            sources.append(
+                _Source(
+                    found,
+                    row.origin,
+                    Basis(row.origin_basis) if row.origin_basis else Basis.SHARED,
+                    row.article_id,
+                    version_id=row.id,
+                    root_version=row.duplicate_of or row.id,
+                )
+            )
+    return sources
+
+
+def _batch_sources(items: list[_Item], index: int, by_print: dict[int, list[int]]) -> list[_Source]:
+    """Earlier items of the batch sharing the item's passages."""
+    item = items[index]
+    assert item.prints is not None
+    shared: dict[int, set[int]] = defaultdict(set)
+    for value in set(item.prints.hashes):
+        for earlier in by_print.get(value, ()):
+            shared[earlier].add(value)
+    sources = []
+    for earlier, common in sorted(shared.items()):
+        other = items[earlier]
+        if len(common) < MIN_SHARED or other.article_id == item.article_id:
+            continue
+        if not _same_story(item, other.triples):
+            continue
+        assert other.prints is not None and other.origin is not None
+        found = overlap(item.prints, common, len(set(other.prints.hashes)), item.report_prints)
+        if not found.carries_report:
+            continue
+        root_item = other.copy_item or (None if other.copy_of else other)
+        sources.append(
+            _Source(
+                found,
+                other.origin.key,
+                other.origin.basis,
+                other.article_id or 0,
+                item=other,
+                root_version=other.copy_of,
+                root_item=root_item,
+            )
+        )
+    return sources
+
+
+def _adopt(conn: Connection, adopted: list[_Adoption]) -> set[int]:
+    """Stored texts take the credit of a later item (and so do the texts that took
+    their origin from them); their reports follow. Return the transfers to refresh."""
+    touched: set[int] = set()
+    for adoption in adopted:
+        followers = list(
+            conn.execute(
+                select(article_versions.c.id).where(
+                    article_versions.c.origin_from == adoption.version_id,
+                    article_versions.c.origin_basis == Basis.SHARED.value,
+                )
+            ).scalars()
+        )
+        conn.execute(
+            update(article_versions)
+            .where(article_versions.c.id == adoption.version_id)
+            .values(
+                origin=adoption.origin,
+                origin_basis=Basis.SHARED.value,
+                origin_note=adoption.note,
+                origin_from=adoption.item.version_id,
+            )
+        )
+        ids = [adoption.version_id, *followers]
+        if followers:
+            conn.execute(
+                update(article_versions)
+                .where(article_versions.c.id.in_(followers))
+                .values(origin=adoption.origin)
+            )
+        conn.execute(
+            update(mentions).where(mentions.c.version_id.in_(ids)).values(origin=adoption.origin)
+        )
+        touched |= {
+            t
+            for t in conn.execute(
+                select(mentions.c.transfer_id).where(mentions.c.version_id.in_(ids))
+            ).scalars()
+            if t is not None
+        }
+    return touched
 
 
 def _mark(conn: Connection) -> tuple[Any, ...]:
@@ -608,8 +866,7 @@ def _retire(conn: Connection, items: list[_Item]) -> set[int]:
 
 
 def _versions_by_id(conn: Connection, ids: set[int]) -> dict[int, Any]:
-    """Candidate copies with what is needed to compare them and to find their root."""
-    root = article_versions.alias("root")
+    """Stored texts sharing passages, with their origin and where a copy link goes."""
     found: dict[int, Any] = {}
     for chunk in _chunks(sorted(ids)):
         for row in conn.execute(
@@ -617,11 +874,10 @@ def _versions_by_id(conn: Connection, ids: set[int]) -> dict[int, Any]:
                 article_versions.c.id,
                 article_versions.c.article_id,
                 article_versions.c.duplicate_of,
-                article_versions.c.minhash,
-                func.coalesce(root.c.origin, article_versions.c.origin).label("root_origin"),
-            )
-            .outerjoin(root, root.c.id == article_versions.c.duplicate_of)
-            .where(article_versions.c.id.in_(chunk))
+                article_versions.c.origin,
+                article_versions.c.origin_basis,
+                article_versions.c.passages,
+            ).where(article_versions.c.id.in_(chunk))
         ):
             found[row.id] = row
     return found
@@ -637,30 +893,83 @@ def _version_row(item: _Item) -> dict[str, Any]:
         "ingested_at": _now(),
         "duplicate_of": item.copy_of,
         "similarity": item.similarity,
-        "origin": item.origin,
-        "minhash": item.signature.to_bytes() if item.signature else None,
+        "origin": item.origin_key,
+        "origin_basis": item.origin.basis.value if item.origin else None,
+        "origin_note": item.origin.note if item.origin else None,
+        "origin_from": item.origin_from,
+        "passages": len(set(item.prints.hashes)) if item.prints else None,
         "is_current": True,
     }
+
+
+# Spellings of an outlet's name to try against the catalogue, in order: as given, then
+# without a parenthesised country, a leading "The", or a trailing site-name word.
+_PARENTHESISED = re.compile(r"\s*\([^)]*\)")
+_SITE_SUFFIX = re.compile(r"(?:\.com|\.co\.uk|\s+(?:News|Online|English|World))$", re.I)
+
+
+def _spellings(name: str) -> list[str]:
+    plain = _PARENTHESISED.sub("", name).strip()
+    bare = plain.removeprefix("The ").removeprefix("the ")
+    return list(dict.fromkeys([name, plain, bare, _SITE_SUFFIX.sub("", plain), f"The {bare}"]))
 
 
 def _load_blocks(
     conn: Connection, triples: set[tuple[str, str, str]]
 ) -> dict[tuple[str, str, str], _Block]:
-    """The stored transfers of every (supplier, recipient, category) the batch reports."""
+    """The stored transfers of every (supplier, recipient, category) the batch reports,
+    with the event times and exact quantities their reports state."""
     blocks: dict[tuple[str, str, str], _Block] = {triple: _Block() for triple in triples}
     block = tuple_(transfers.c.supplier, transfers.c.recipient, transfers.c.category)
     for chunk in _chunks(sorted(triples)):
-        for row in conn.execute(select(transfers).where(block.in_(chunk))):
-            blocks[(row.supplier, row.recipient, row.category)].candidates.append(
-                TransferKey(
-                    row.id,
-                    _split(row.systems),
-                    _split(row.families),
-                    row.first_reported,
-                    row.last_reported,
-                )
+        stated: dict[int, list[MentionKey]] = defaultdict(list)
+        for report in conn.execute(
+            select(
+                mentions.c.transfer_id,
+                mentions.c.systems,
+                mentions.c.families,
+                mentions.c.reported_on,
+                mentions.c.times,
+                mentions.c.status,
+                mentions.c.quantity,
+                mentions.c.quantity_approximate,
+            ).where(
+                tuple_(mentions.c.supplier, mentions.c.recipient, mentions.c.category).in_(chunk)
             )
+        ):
+            if report.transfer_id is not None and (report.times or report.quantity is not None):
+                stated[report.transfer_id].append(_mention_key(report._mapping))
+        for row in conn.execute(select(transfers).where(block.in_(chunk))):
+            key = TransferKey(
+                row.id,
+                _split(row.systems),
+                _split(row.families),
+                row.first_reported,
+                row.last_reported,
+                stage=int(Status.parse(row.status)),
+            )
+            for mention in stated.get(row.id, ()):
+                key = replace(
+                    key,
+                    times=key.times | stated_times(mention),
+                    quantities=key.quantities | mention.quantities,
+                )
+            blocks[(row.supplier, row.recipient, row.category)].candidates.append(key)
     return blocks
+
+
+def _mention_key(row: Any) -> MentionKey:
+    """What resolution compares of a report, from its row (stored or about to be)."""
+    quantity = row["quantity"]
+    exact = quantity is not None and not row["quantity_approximate"]
+    return MentionKey(
+        _split(row["systems"]),
+        _split(row["families"]),
+        row["reported_on"],
+        _split(row["times"]),
+        frozenset({(row["status"], quantity)}) if exact else frozenset(),
+        int(Status.parse(row["status"])),
+    )
 
 
 def _resolve(
@@ -668,12 +977,12 @@ def _resolve(
     transfer: Transfer,
     key: MentionKey,
     created: list[dict[str, Any]],
-) -> int:
-    """The resolved transfer a report belongs to. A new one, when none fits, gets a
-    provisional id above every stored id (so stored transfers still win ties) and its
-    row joins ``created``, inserted in bulk once the batch is resolved."""
+) -> tuple[int, str]:
+    """The resolved transfer a report belongs to, and why. A new one, when none fits,
+    gets a provisional id above every stored id (so stored transfers still win ties)
+    and its row joins ``created``, inserted in bulk once the batch is resolved."""
     block = blocks[(transfer.supplier.id, transfer.recipient.id, transfer.category.value)]
-    chosen = choose_transfer(key, block.candidates)
+    chosen, reason = choose_transfer(key, block.candidates)
     if chosen is None:
         chosen = PROVISIONAL + len(created)
         created.append(
@@ -689,12 +998,21 @@ def _resolve(
             }
         )
         block.candidates.append(
-            TransferKey(chosen, key.systems, key.families, key.reported_on, key.reported_on)
+            TransferKey(
+                chosen,
+                key.systems,
+                key.families,
+                key.reported_on,
+                key.reported_on,
+                stated_times(key),
+                key.quantities,
+                key.stage,
+            )
         )
-        return chosen
+        return chosen, reason
     index = next(i for i, c in enumerate(block.candidates) if c.id == chosen)
     block.candidates[index] = _widen(block.candidates[index], key)
-    return chosen
+    return chosen, reason
 
 
 def _insert_created(
@@ -722,6 +1040,9 @@ def _widen(candidate: TransferKey, key: MentionKey) -> TransferKey:
         candidate.families | key.families,
         min(dates, default=None),
         max(dates, default=None),
+        candidate.times | stated_times(key),
+        candidate.quantities | key.quantities,
+        max(candidate.stage, key.stage),
     )
 
 
@@ -741,7 +1062,8 @@ def _summary(transfer_id: int, rows: list[Any], deniers: set[str]) -> dict[str, 
         "first_reported": min(dated, default=None),
         "last_reported": max(dated, default=None),
         "reports": len(rows),
-        "outlets": len({r.outlet_id or -r.article_id for r in rows}),
+        # Articles of no known outlet are one "unknown outlet", not one outlet each.
+        "outlets": len({r.outlet_id for r in rows}),
         "origins": len({r.origin for r in rows}),
         "deniers": SEPARATOR.join(sorted(deniers)),
     }
