@@ -252,6 +252,8 @@ class Report:
     origin_note: str = ""
     merge_reason: str = ""
     outlet_key: str | None = None  # the publishing outlet's catalogue id or slug
+    # When the report says the events happened, normalised ("2024-01", "2023-Q4").
+    times: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

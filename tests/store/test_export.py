@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -122,9 +123,22 @@ def test_to_sipri_neutralises_formulas_in_sources(formula: str) -> None:
     assert row["supplier"] == "Iran" and row["designation"] == "Shahed-136"
 
 
-def test_to_sipri_neutralises_a_url_standing_for_its_source() -> None:
-    detail = TransferDetail(_transfer(), (), (_report(None, url="=1+1"),))
-    assert _rows(export.to_sipri([detail]))[0]["sources"] == "'=1+1"
+def test_to_sipri_sources_name_outlet_and_address() -> None:
+    reports = (_report("Reuters", url="https://r.example/1"), _report(None, url="=1+1"))
+    detail = TransferDetail(_transfer(), (), reports)
+    assert _rows(export.to_sipri([detail]))[0]["sources"] == (
+        "Reuters <https://r.example/1>; unknown outlet <=1+1>"
+    )
+
+
+def test_to_sipri_years_are_those_of_the_events_not_the_articles() -> None:
+    signed = replace(_report("Reuters"), status=Status.AGREED, times=("2022-Q3",))
+    delivered = replace(_report("AP"), times=("2023-11", "2023-12"))
+    undated = replace(_report("AFP"), published=date(2025, 1, 5))
+    detail = TransferDetail(_transfer(), (), (signed, delivered, undated))
+    row = _rows(export.to_sipri([detail]))[0]
+    assert row["order_year"] == "2022"
+    assert row["delivery_years"] == "2023; 2025"
 
 
 def test_to_sipri_keeps_a_submitted_formula_inert_from_the_store(store: Store) -> None:
@@ -143,4 +157,4 @@ def test_to_sipri_keeps_a_submitted_formula_inert_from_the_store(store: Store) -
     detail = store.transfer(transfer.id)
     assert detail is not None
     row = _rows(export.to_sipri([detail]))[0]
-    assert row["sources"] == "'" + outlet
+    assert row["sources"] == "'" + outlet + " <https://news.example/drones>"

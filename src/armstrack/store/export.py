@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
-from armstrack.records import ResolvedTransfer, Status, TransferDetail
+from armstrack.records import Report, ResolvedTransfer, Status, TransferDetail
 
 # A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(...) in an
 # outlet name a submitter chose); OWASP's "CSV injection" list, tab and carriage return
@@ -141,6 +141,25 @@ SIPRI_COLUMNS = (
 )
 
 
+def _event_years(reports: Iterable[Report]) -> list[int]:
+    """The years the reports say the events happened in ("signed in March 2023",
+    "delivered late last year"), else the years they were published in."""
+    years: set[int] = set()
+    for report in reports:
+        stated = {int(t[:4]) for t in report.times if t[:4].isdigit()}
+        if stated:
+            years |= stated
+        elif report.published:
+            years.add(report.published.year)
+    return sorted(years)
+
+
+def _source(report: Report) -> str:
+    """An outlet with the address of its report: what a reader can look up."""
+    name = report.outlet or "unknown outlet"
+    return f"{name} <{report.url}>" if report.url else name
+
+
 def to_sipri(details: Iterable[TransferDetail]) -> str:
     """One row per transfer and system, laid out like SIPRI's trade register."""
     out = io.StringIO()
@@ -148,19 +167,13 @@ def to_sipri(details: Iterable[TransferDetail]) -> str:
     writer.writeheader()
     for detail in details:
         t = detail.transfer
-        agreed = [
+        agreed = _event_years(r for r in detail.reports if r.status is Status.AGREED) or [
             e.reported_on.year
             for e in detail.timeline
             if e.status is Status.AGREED and e.reported_on
         ]
-        delivered = sorted(
-            {
-                r.published.year
-                for r in detail.reports
-                if r.status is Status.DELIVERED and r.published
-            }
-        )
-        sources = sorted({r.outlet or r.url or r.origin for r in detail.reports})
+        delivered = _event_years(r for r in detail.reports if r.status is Status.DELIVERED)
+        sources = sorted({_source(r) for r in detail.reports})
         for designation in t.systems or ("",):
             writer.writerow(
                 _inert_row(
@@ -170,7 +183,7 @@ def to_sipri(details: Iterable[TransferDetail]) -> str:
                         "designation": designation,
                         "category": t.category.value,
                         "number": t.quantity,
-                        "order_year": min(agreed) if agreed else None,
+                        "order_year": agreed[0] if agreed else None,
                         "delivery_years": "; ".join(map(str, delivered)),
                         "status": t.status.label,
                         "sources": "; ".join(sources),

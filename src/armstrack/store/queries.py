@@ -287,6 +287,7 @@ def _reports(conn: Connection, transfer_id: int, catalogue: Catalogue) -> list[R
             article_versions.c.origin_basis,
             article_versions.c.origin_note,
             mentions.c.merge_reason,
+            mentions.c.times,
         )
         .join(article_versions, mentions.c.version_id == article_versions.c.id)
         .join(articles, article_versions.c.article_id == articles.c.id)
@@ -325,6 +326,7 @@ def _reports(conn: Connection, transfer_id: int, catalogue: Catalogue) -> list[R
                 origin_note=row.origin_note or "",
                 merge_reason=row.merge_reason or "",
                 outlet_key=row.outlet_key,
+                times=tuple(t for t in (row.times or "").split(SEPARATOR) if t),
             )
         )
     return reports
