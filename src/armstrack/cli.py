@@ -17,7 +17,7 @@ from datetime import datetime
 from enum import StrEnum
 from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich import box
@@ -46,6 +46,8 @@ from armstrack.serialise import extraction_dict
 from armstrack.store import IngestSummary, Store, TransferFilter, export, open_store
 from armstrack.store.database import database_url
 from armstrack.web.settings import MAX_BODY, WebSettings
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help=(
@@ -294,16 +296,9 @@ def eval_command(
     if clusters:
         _eval_clusters(gold, texts, extractor, show, as_json)
         return
-    try:
-        scores = evaluate(gold, texts, extractor)
-    except (ArmstrackError, OSError) as error:
-        _complain("error:", error)
-        raise typer.Exit(2) from error
+    scores = _scored(lambda: evaluate(gold, texts, extractor))
     if as_json:
-        summary = scores.as_dict()
-        if show:
-            summary["misses"] = [asdict(m) for m in scores.misses]
-        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+        _write_json(scores.as_dict(), [asdict(m) for m in scores.misses] if show else None)
         return
     if show:
         for miss in scores.misses:
@@ -324,19 +319,27 @@ def eval_command(
     out.print(f"quantity accuracy {scores.quantity_ok}/{scores.quantity_n}")
 
 
-def _eval_clusters(
-    gold: Path, texts: Path, extractor: Extractor, show: bool, as_json: bool
-) -> None:
+def _scored(score: Callable[[], T]) -> T:
+    """The scores, or a usage error naming the gold or texts that could not be read."""
     try:
-        scores: ClusterScores = evaluate_clusters(gold, texts, extractor)
+        return score()
     except (ArmstrackError, OSError) as error:
         _complain("error:", error)
         raise typer.Exit(2) from error
+
+
+def _write_json(summary: dict[str, Any], misses: list[Any] | None) -> None:
+    if misses is not None:
+        summary["misses"] = misses
+    sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+
+
+def _eval_clusters(
+    gold: Path, texts: Path, extractor: Extractor, show: bool, as_json: bool
+) -> None:
+    scores: ClusterScores = _scored(lambda: evaluate_clusters(gold, texts, extractor))
     if as_json:
-        summary = scores.as_dict()
-        if show:
-            summary["misses"] = scores.misses
-        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+        _write_json(scores.as_dict(), list(scores.misses) if show else None)
         return
     if show:
         for miss in scores.misses:
