@@ -503,7 +503,7 @@ def test_eval_wrong_supplier_lowers_f1_and_show_lists_miss(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(
     ("gold_text", "message"),
-    [(None, "No such file"), ('{"id": "e1"}\n', ':1: a gold line needs "id" and "transfers"')],
+    [(None, "No such file"), ('{"id": "e1"}\n', ':1: a gold line needs "transfers"')],
     ids=["missing", "no_transfers"],
 )
 def test_eval_bad_gold_is_usage_error(tmp_path: Path, gold_text: str | None, message: str) -> None:

@@ -21,7 +21,6 @@ Names are compared through ``name_key``, which folds "The Associated Press", "AP
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -30,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from armstrack.errors import RecordError
+from armstrack.evaluate.scoring import load_annotations
 from armstrack.extract import Extractor
 from armstrack.records import Article, ArticleOrigin
 from armstrack.store import open_store
@@ -130,19 +129,7 @@ class ClusterScores:
 
 
 def load_clusters(path: Path) -> list[dict[str, Any]]:
-    lines = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            line = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise RecordError(str(path), f"malformed JSON ({exc.msg})", number) from exc
-        missing = [k for k in ("id", "cluster", "transfer", "origin") if k not in line]
-        if not isinstance(line, dict) or missing:
-            raise RecordError(str(path), f"a cluster line needs {', '.join(missing)}", number)
-        lines.append(line)
-    return lines
+    return load_annotations(path, ("id", "cluster", "transfer", "origin"), "cluster")
 
 
 def cluster_articles(gold: Sequence[Mapping[str, Any]], texts: Path) -> list[Article]:

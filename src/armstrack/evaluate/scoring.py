@@ -181,6 +181,12 @@ def score(gold: Sequence[Mapping[str, Any]], predicted: Mapping[str, list[Any]])
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
+    return load_annotations(path, ("id", "transfers"), "gold")
+
+
+def load_annotations(path: Path, keys: tuple[str, ...], kind: str) -> list[dict[str, Any]]:
+    """The JSON lines of an annotation file, each an object with ``keys``; a bad line is
+    an error naming the file and the line."""
     lines = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip():
@@ -189,8 +195,10 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
             line = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise RecordError(str(path), f"malformed JSON ({exc.msg})", number) from exc
-        if not isinstance(line, dict) or "id" not in line or "transfers" not in line:
-            raise RecordError(str(path), 'a gold line needs "id" and "transfers"', number)
+        missing = [k for k in keys if not isinstance(line, dict) or k not in line]
+        if missing:
+            needs = " and ".join(f'"{k}"' for k in missing)
+            raise RecordError(str(path), f"a {kind} line needs {needs}", number)
         lines.append(line)
     return lines
 
