@@ -46,3 +46,10 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert f"armstrack {command}" in result.stdout
+
+
+def test_test_modules_have_unique_names() -> None:
+    # pytest imports test files by basename where a folder is no package: two files of
+    # one name stop the whole run at collection (it happened with test_matching.py).
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
