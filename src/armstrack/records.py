@@ -198,6 +198,18 @@ class Added(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class TransferChange:
+    """One change of a transfer's record: a field's value before (None: the transfer was
+    new) and after, when it was stored, and the newest report at that moment."""
+
+    at: datetime
+    field: str
+    old: str | None
+    new: str | None
+    mention_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class StatusEvent:
     """A status a transfer was first reported at, with the report saying so."""
 

@@ -541,3 +541,38 @@ def test_to_pandas_without_pandas_says_what_to_install(
     monkeypatch.setitem(sys.modules, "pandas", None)  # as if it were not installed
     with pytest.raises(ModuleNotFoundError, match=r"pip install 'armstrack\[pandas\]'"):
         store.to_pandas()
+
+
+def test_transfer_keeps_a_change_log_with_its_reports(store: Store) -> None:
+    store.ingest(
+        [article("Iran agreed to sell Shahed-136 drones to Russia." + FILLER, url="https://a/1")]
+    )
+    (drone,) = store.transfers()
+    created = store.transfer_history(drone.id)
+    assert {c.field: (c.old, c.new) for c in created}["status"] == (None, "agreed")
+    store.ingest(
+        [
+            article(
+                "Iran has delivered 400 Shahed-136 drones to Russia, officials said." + FILLER,
+                url="https://b/2",
+                published="2024-03-01",
+            )
+        ]
+    )
+    changes = store.transfer_history(drone.id)[len(created) :]
+    moved = {c.field: (c.old, c.new) for c in changes}
+    assert moved["status"] == ("agreed", "delivered")
+    assert moved["quantity"] == (None, "400")
+    assert moved["last_reported"] == ("2024-02-21", "2024-03-01")
+    detail = store.transfer(drone.id)
+    assert detail is not None
+    newest = max(r.mention_id for r in detail.reports)
+    assert {c.mention_id for c in changes} == {newest}
+    # Reading the same article again changes nothing, and logs nothing.
+    again = article(
+        "Iran has delivered 400 Shahed-136 drones to Russia, officials said." + FILLER,
+        url="https://b/2",
+        published="2024-03-01",
+    )
+    assert store.ingest([again]).added == {"unchanged": 1}
+    assert store.transfer_history(drone.id) == created + changes

@@ -409,3 +409,16 @@ def test_ingest_refuses_nul_characters(database: str, extractor: Extractor, fiel
     assert response.status_code == 422, response.text
     assert [p["parameter"] for p in response.json()["detail"]] == [f"0.{field}"]
     store.close()
+
+
+def test_api_transfer_history_lists_the_changes(client: TestClient) -> None:
+    transfers = client.get("/api/transfers", params={"limit": 100}).json()["items"]
+    merged = max(transfers, key=lambda t: t["reports"])  # reported more than once
+    history = client.get(f"/api/transfers/{merged['id']}/history")
+    assert history.status_code == 200
+    changes = history.json()
+    assert changes and {"at", "field", "old", "new", "mention_id"} <= set(changes[0])
+    status = [c for c in changes if c["field"] == "status"]
+    assert status[0]["old"] is None  # created
+    assert status[-1]["new"] == merged["status"]
+    assert client.get("/api/transfers/999999/history").status_code == 404

@@ -332,3 +332,13 @@ def test_superseded_reports_are_marked_in_page_and_api(superseded_client: TestCl
         assert ("Shahed-136" if superseded else "Fateh-110") in quote
         article = report.xpath("string(.//p[@class='meta']/a[1]/@href)")
         assert article.endswith("?version=1") is superseded
+
+
+def test_transfer_page_shows_its_change_log(client: TestClient) -> None:
+    detail_id = client.get("/api/transfers", params={"sort": "reports"}).json()["items"][0]["id"]
+    history = client.get(f"/api/transfers/{detail_id}/history").json()
+    tree = html.fromstring(client.get(f"/transfers/{detail_id}").text)
+    rows = tree.xpath("//table[@class='changes']/tbody/tr")
+    assert len(rows) == len(history) > 0
+    fields = [row.xpath("./td[2]")[0].text_content() for row in rows]
+    assert fields == [c["field"].replace("_", " ") for c in history]

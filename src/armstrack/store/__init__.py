@@ -29,6 +29,7 @@ from armstrack.records import (
     Extraction,
     ResolvedTransfer,
     SearchHit,
+    TransferChange,
     TransferDetail,
 )
 from armstrack.store import queries
@@ -219,6 +220,11 @@ class Store:
     def transfer(self, transfer_id: int) -> TransferDetail | None:
         with self.engine.connect() as conn:
             return queries.transfer_detail(conn, self.catalogue, transfer_id)
+
+    def transfer_history(self, transfer_id: int) -> list[TransferChange]:
+        """Every change of one transfer's record, oldest first (empty for no such id)."""
+        with self.engine.connect() as conn:
+            return queries.transfer_history(conn, transfer_id)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         with self.engine.connect() as conn:

@@ -23,6 +23,7 @@ from armstrack.records import (
     Stance,
     Status,
     StatusEvent,
+    TransferChange,
     TransferDetail,
 )
 from armstrack.resolve.origins import CountedReport, origin_summary
@@ -34,6 +35,7 @@ from armstrack.store.schema import (
     mentions,
     outlets,
     status_events,
+    transfer_changes,
     transfers,
 )
 from armstrack.store.versions import counting
@@ -490,3 +492,13 @@ def stats(conn: Connection) -> dict[str, Any]:
         "transfers_by_category": by_category,
         "outlets": count(outlets),
     }
+
+
+def transfer_history(conn: Connection, transfer_id: int) -> list[TransferChange]:
+    """Every change of one transfer's record, oldest first."""
+    rows = conn.execute(
+        select(transfer_changes)
+        .where(transfer_changes.c.transfer_id == transfer_id)
+        .order_by(transfer_changes.c.id)
+    )
+    return [TransferChange(r.at, r.field, r.old, r.new, r.mention_id) for r in rows]

@@ -132,6 +132,19 @@ transfers = Table(
     ),
 )
 
+# Each change of a transfer's summary, so that no record is silently rewritten.
+transfer_changes = Table(
+    "transfer_changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("transfer_id", ForeignKey("transfers.id"), nullable=False),
+    Column("mention_id", Integer, comment="the newest report when it changed"),
+    Column("at", DateTime, nullable=False, comment="when it was stored (UTC)"),
+    Column("field", String(32), nullable=False, comment="a column of transfers"),
+    Column("old", Text, comment="the value before, as text (none: created)"),
+    Column("new", Text, comment="the value after, as text"),
+)
+
 mentions = Table(
     "mentions",
     metadata,
@@ -200,6 +213,7 @@ skipped_inputs = Table(
     Column("at", DateTime, nullable=False),
 )
 
+Index("transfer_changes_transfer", transfer_changes.c.transfer_id, transfer_changes.c.id)
 Index("transfers_block", transfers.c.supplier, transfers.c.recipient, transfers.c.category)
 Index("transfers_status", transfers.c.status)
 Index("transfers_first_reported", transfers.c.first_reported)

@@ -67,6 +67,7 @@ from armstrack.store.schema import (
     outlets,
     passages,
     status_events,
+    transfer_changes,
     transfers,
 )
 from armstrack.store.versions import counting, related, separate_key
@@ -438,7 +439,16 @@ class Writer:
         """Recompute the summaries of transfers from their counting reports (each
         article's newest version that reports the transfer), in bulk."""
         updates = []
+        changes: list[dict[str, Any]] = []
         for chunk in _chunks(sorted(transfer_ids)):
+            before = {
+                row.id: row
+                for row in conn.execute(
+                    select(transfers.c.id, transfers.c.reports, *_TRACKED_COLUMNS).where(
+                        transfers.c.id.in_(chunk)
+                    )
+                )
+            }
             reports: dict[int, list[Any]] = defaultdict(list)
             for row in conn.execute(
                 select(
@@ -473,9 +483,12 @@ class Writer:
             ):
                 if denial.mention_id in counted:
                     deniers[denial.transfer_id].add(denial.speaker_actor)
-            updates += [
-                _summary(tid, reports.get(tid, []), deniers.get(tid, set())) for tid in chunk
-            ]
+            for tid in chunk:
+                summary = _summary(tid, reports.get(tid, []), deniers.get(tid, set()))
+                updates.append(summary)
+                newest = max((r.mention_id for r in reports.get(tid, [])), default=None)
+                changes += _changes(before.get(tid), summary, newest)
+        _insert_rows(conn, transfer_changes, changes)
         # One statement per shape: a transfer left without reports updates fewer columns.
         shapes: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
         for summary in updates:
@@ -1067,6 +1080,42 @@ def _summary(transfer_id: int, rows: list[Any], deniers: set[str]) -> dict[str, 
         "origins": len({r.origin for r in rows}),
         "deniers": SEPARATOR.join(sorted(deniers)),
     }
+
+
+# The summary columns whose every change is logged ("dates, origins or denials").
+TRACKED = ("status", "quantity", "systems", "first_reported", "last_reported", "origins", "deniers")
+_TRACKED_COLUMNS = tuple(transfers.c[name] for name in TRACKED)
+
+
+def _changes(before: Any, summary: dict[str, Any], mention_id: int | None) -> list[dict[str, Any]]:
+    """Change-log rows for one refreshed transfer: a new one (no report before) logs each
+    value it starts with, an existing one each value that moved."""
+    created = before is None or not before.reports
+    at = summary["updated_at"]
+    rows = []
+    for name in TRACKED:
+        if name not in summary:
+            continue
+        old = None if created else _as_text(getattr(before, name))
+        new = _as_text(summary[name])
+        if old != new and not (created and new is None):
+            rows.append(
+                {
+                    "transfer_id": summary["tid"],
+                    "mention_id": mention_id,
+                    "at": at,
+                    "field": name,
+                    "old": old,
+                    "new": new,
+                }
+            )
+    return rows
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _claim_row(mention_id: int, c: Claim) -> dict[str, Any]:

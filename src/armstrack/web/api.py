@@ -19,6 +19,7 @@ from armstrack.web.models import (
     ActorOut,
     ArticleIn,
     ArticleOut,
+    ChangeOut,
     EdgeOut,
     ErrorOut,
     IngestOut,
@@ -94,6 +95,20 @@ async def get_transfer(store: StoreDep, transfer_id: Id) -> Response:
     if detail is None:
         raise HTTPException(404, f"no transfer {transfer_id}")
     return json_response(TransferDetailOut.of(detail))
+
+
+_CHANGES = TypeAdapter(list[ChangeOut])
+
+
+@router.get("/transfers/{transfer_id}/history", response_model=list[ChangeOut], responses=NOT_FOUND)
+async def get_transfer_history(store: StoreDep, transfer_id: Id) -> Response:
+    """Every change of one transfer's record (status, quantity, systems, dates, origins,
+    deniers), oldest first, with the report that was newest when it changed."""
+    changes = store.transfer_history(transfer_id)
+    if not changes and store.transfer(transfer_id) is None:
+        raise HTTPException(404, f"no transfer {transfer_id}")
+    items = [ChangeOut.model_validate(c, from_attributes=True) for c in changes]
+    return Response(_CHANGES.dump_json(items), media_type="application/json")
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND)

@@ -179,6 +179,14 @@ class EventOut(BaseModel):
     mention_id: int
 
 
+class ChangeOut(BaseModel):
+    at: datetime = Field(description="when the change was stored (UTC)")
+    field: str = Field(description="status, quantity, systems, first_reported, ...")
+    old: str | None = Field(description="the value before; null when the transfer was new")
+    new: str | None
+    mention_id: int | None = Field(description="the newest report when it changed")
+
+
 class OriginOut(BaseModel):
     origin: str = Field(description="the independent source these reports go back to")
     reports: list[ReportOut]

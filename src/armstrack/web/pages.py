@@ -147,6 +147,7 @@ def transfer_page(request: Request, store: StoreDep, transfer_id: Id) -> HTMLRes
         titles=titles,
         stance_groups=groups,
         contradicted=render.contradicted(groups),
+        changes=store.transfer_history(transfer_id),
         title=f"{t.supplier.name} → {t.recipient.name}: {t.category.value.replace('_', ' ')}",
     )
 
