@@ -40,7 +40,7 @@ from armstrack.errors import ArmstrackError, CatalogueError, DamagedInputError, 
 from armstrack.evaluate import ClusterScores, evaluate, evaluate_clusters
 from armstrack.extract import Extractor, Settings
 from armstrack.ingest import IngestSettings, read_articles
-from armstrack.ingest.files import input_files, read_file
+from armstrack.ingest.files import input_files
 from armstrack.records import Article, Category, Extraction, ResolvedTransfer, Status, Transfer
 from armstrack.serialise import extraction_dict
 from armstrack.store import IngestSummary, Store, TransferFilter, export, open_store
@@ -436,8 +436,7 @@ def ingest(
     with _open(db, catalogue, create=True) as store:
         # The input's size is known up front (a walk of stat calls): a bar with a
         # percentage and an ETA follows the bytes of the files read so far.
-        files = list(input_files(paths))
-        total = sum(f.stat().st_size for f in files if isinstance(f, Path)) or None
+        total = sum(f.stat().st_size for f in input_files(paths) if isinstance(f, Path)) or None
         with _progress_bar(total is not None and engine is Engine.local) as bar:
             task = bar.add_task("ingest", total=total, articles=0, skipped=0, rate=0.0)
             started = time.monotonic()
@@ -471,7 +470,9 @@ def ingest(
                 for partition, why in summary.failed:
                     _complain("failed", f"{partition}: {why}")
             else:
-                items = _reported(_read_counting(files, settings, lambda n: bar.advance(task, n)))
+                items = _reported(
+                    read_articles(paths, settings, lambda f: bar.advance(task, f.stat().st_size))
+                )
                 summary = store.ingest(items, batch_size=batch_size, progress=progress)
         added = ", ".join(f"{n} {what}" for what, n in sorted(summary.added.items())) or "nothing"
         skipped = sum(summary.skipped.values())
@@ -509,18 +510,6 @@ def _progress_bar(sized: bool) -> Progress:
         TimeRemainingColumn(),
         console=err,
     )
-
-
-def _read_counting(
-    files: list[Path | InputError], settings: IngestSettings, done: Callable[[int], None]
-) -> Iterator[Article | InputError]:
-    """The articles of the files in order, telling ``done`` each file's size once read."""
-    for item in files:
-        if isinstance(item, InputError):
-            yield item
-            continue
-        yield from read_file(item, settings)
-        done(item.stat().st_size)
 
 
 def _reported(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:

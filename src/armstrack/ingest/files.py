@@ -47,14 +47,19 @@ class IngestSettings:
 
 
 def read_articles(
-    paths: Iterable[str | Path], settings: IngestSettings = IngestSettings()
+    paths: Iterable[str | Path],
+    settings: IngestSettings = IngestSettings(),
+    done: Callable[[Path], None] | None = None,
 ) -> Iterator[Article | InputError]:
-    """Articles from files and directories (recursively), in a stable order."""
+    """Articles from files and directories (recursively), in a stable order; ``done``
+    hears of each file once all of it has been read (for a progress bar)."""
     for item in input_files(paths):
         if isinstance(item, InputError):
             yield item
-        else:
-            yield from read_file(item, settings)
+            continue
+        yield from read_file(item, settings)
+        if done is not None:
+            done(item)
 
 
 def input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
