@@ -187,6 +187,9 @@ class Extraction:
     # Where the extractor bounded its work on runaway input, so that every article costs
     # linear time: "2 sentences over 600 characters analysed in pieces".
     limits: tuple[str, ...] = ()
+    # Whether the text names a weapon system or class at all (most news does not): only
+    # such texts are worth comparing with others for copied passages.
+    names_weapon: bool = False
 
 
 class Added(StrEnum):

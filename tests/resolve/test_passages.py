@@ -46,3 +46,45 @@ def test_overlap_ignores_shared_boilerplate() -> None:
 def test_fingerprints_keep_about_one_hash_in_six_words() -> None:
     words = len(STORY.split())
     assert words / 8 < len(fingerprints(STORY)) < words / 4
+
+
+MARKETS = (
+    " Markets in the region were calm on Wednesday as traders waited for the central "
+    "bank's decision on interest rates, which analysts expect to remain unchanged. "
+    "Fuel prices rose for the third week in a row, and the finance ministry said it "
+    "would publish its revised budget for the coming year before the end of the month. "
+)
+WEATHER = (
+    " Heavy rain is forecast for the northern provinces over the weekend, and the "
+    "authorities have closed two mountain roads as a precaution. Farmers welcomed the "
+    "rain after a dry spring that had threatened the wheat harvest across the plains, "
+    "although some villages near the river were told to prepare for floods. "
+)
+
+
+def test_a_text_reporting_nothing_is_a_copy_when_it_shares_a_long_passage() -> None:
+    # A rewrite keeps the original's story whole between paragraphs of its own: under
+    # half of either text's passages, but one long run of words, is shared.
+    original = STORY + MARKETS + WEATHER
+    rewrite = (
+        "The summit ended without a joint statement, and the delegations left the city "
+        "a day earlier than planned after talks on trade and border crossings stalled. "
+        "Ministers are due to meet again in the autumn, when a new round of negotiations "
+        "on fishing rights and the shared power grid is expected to begin in earnest. "
+        "Neither side would say which of the disputed points had been the hardest to settle."
+    ) + STORY
+    prints = fingerprints(rewrite)
+    found = overlap(
+        prints, _shared(rewrite, original), len(set(fingerprints(original).hashes)), None
+    )
+    assert found.share < 0.5
+    assert found.carries_report
+
+
+def test_a_text_reporting_nothing_is_no_copy_for_a_shared_footer() -> None:
+    one = STORY + FOOTER
+    two = MARKETS + WEATHER + FOOTER
+    prints = fingerprints(two)
+    found = overlap(prints, _shared(two, one), len(set(fingerprints(one).hashes)), None)
+    assert found.shared >= 2
+    assert not found.carries_report

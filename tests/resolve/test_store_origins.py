@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from armstrack.cli import app
 from armstrack.extract import Extractor
 from armstrack.records import Article
-from armstrack.store import Store, open_store
+from armstrack.store import Store, browse, open_store
 
 WIRE = (
     "The United States on Friday approved the sale of 40 F-16 fighter jets to Turkey, hours "
@@ -94,3 +94,33 @@ def test_show_prints_the_origins_explained(database: str, extractor: Extractor) 
     assert result.exit_code == 0, result.output
     assert "1 report from 1 outlet, 1 independent origin: Associated Press" in result.stdout
     assert 'origin: credit line: "(AP) —"' in result.stdout
+
+
+BACKGROUND = (
+    " The Caesar howitzer is mounted on a truck and needs a crew of five, its maker says. "
+    "Output at the maker's plant has tripled since the spring, a spokeswoman said on "
+    "Monday, and the company has hired four hundred workers to keep up with orders from "
+    "armies in Europe and beyond, while a second assembly line is being built in the south."
+)
+
+
+def test_store_links_a_copy_whose_report_the_extractor_misses(
+    store: Store, extractor: Extractor
+) -> None:
+    # A site runs the background paragraph of a wire story under its own lead: it names a
+    # weapon but reports no transfer the extractor can see. It is still a copy.
+    excerpt = (
+        "Defence companies across the continent are struggling to hire engineers, and the "
+        "industry's trade body warned this week that waiting lists for parts keep growing."
+        + BACKGROUND
+    )
+    assert extractor.run(Article(id="x", text=excerpt)).transfers == ()
+    store.ingest(
+        [_article(WIRE + BACKGROUND, "https://harbor.example/1", "Harbor Times", "2024-01-27")]
+    )
+    store.ingest([_article(excerpt, "https://east.example/2", "East Gazette", "2024-01-28")])
+    with store.engine.connect() as conn:
+        original = browse.article_view(conn, 1)
+        copy = browse.article_view(conn, 2)
+    assert original is not None and copy is not None
+    assert copy.duplicate_of == original.version_id

@@ -98,7 +98,9 @@ class Extractor:
                 f"{_count(long_lists, 'sentence')} listing over {MAX_LISTED} actors in a row; "
                 f"only the first {MAX_LISTED} of each list are parties"
             )
-        return Extraction(article, assemble(facts, self.catalogue), tuple(limits))
+        return Extraction(
+            article, assemble(facts, self.catalogue), tuple(limits), names_weapon=True
+        )
 
     def _sentences(
         self,

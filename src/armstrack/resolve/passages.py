@@ -11,8 +11,8 @@ by value, so finding the earlier texts that share passages with a new one is a
 lookup, never a comparison of all pairs.
 
 Shared passages count when they carry the report: at least one lies in a sentence
-the report rests on (its evidence or claims); a text reporting no transfer (kept for
-the credit it carries) counts when it shares half its passages. Shared boilerplate
+the report rests on (its evidence or claims); a text reporting no transfer counts when
+it shares half its passages or one long passage. Shared boilerplate
 (a site's footer, a disclaimer) or one stock phrase never makes one article the
 source of another.
 """
@@ -31,6 +31,9 @@ SHINGLE = 5
 WINDOW = 10  # measured on real rewrites: 12 missed one whose shared runs are short
 MIN_SHARED = 2  # one fingerprint in common is a stock phrase as often as a copy
 WHOLE_COPY = 0.5  # share of the smaller text's fingerprints that makes a copy by itself
+# Fingerprints in common that make a copy whatever the share: a run of some fifty words
+# (an excerpt cut at other places than the original, measured on real copies).
+COPIED_PASSAGE = 6
 LEAD_WORDS = 400  # words of a text whose fingerprints are all indexed
 _WORD = re.compile(r"\w+")
 _MIX = np.uint64(0x100000001B3)
@@ -60,10 +63,13 @@ class Overlap:
     @property
     def carries_report(self) -> bool:
         """Shared passages that carry the report, or (for a text reporting nothing, kept
-        for the credit it carries) a copy of half of it or more."""
+        for the credit it carries or a report the extractor missed) a copy of half of it
+        or of a long passage."""
         if self.shared < MIN_SHARED:
             return False
-        return self.in_report > 0 if self.reports else self.share >= WHOLE_COPY
+        if self.reports:
+            return self.in_report > 0
+        return self.share >= WHOLE_COPY or self.shared >= COPIED_PASSAGE
 
 
 def words_of(text: str) -> list[str]:
