@@ -36,7 +36,13 @@ from rich.text import Text
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from armstrack.catalogue import load_catalogue
-from armstrack.errors import ArmstrackError, CatalogueError, DamagedInputError, InputError
+from armstrack.errors import (
+    ArmstrackError,
+    CatalogueError,
+    DamagedInputError,
+    InputError,
+    MergeRefused,
+)
 from armstrack.evaluate import ClusterScores, evaluate, evaluate_clusters
 from armstrack.extract import Extractor, Settings
 from armstrack.ingest import IngestSettings, read_articles
@@ -631,10 +637,13 @@ def show(
     Example: armstrack show 12
     """
     with _open(db) as store:
-        detail = store.transfer(transfer_id)
+        survivor = store.merged_into(transfer_id)
+        detail = store.transfer(survivor or transfer_id)
     if detail is None:
         _complain("error:", f"no transfer with id {transfer_id}")
         raise typer.Exit(2)
+    if survivor is not None:
+        out.print(f"transfer {transfer_id} was merged into transfer {survivor}:\n")
     t = detail.transfer
     out.print(
         f"#{t.id} {t.supplier.name} → {t.recipient.name}: {t.category.value}, {t.status.label}"
@@ -667,6 +676,40 @@ def show(
             who = claim.speaker.text if claim.speaker else "the article"
             hedges = f" [{', '.join(claim.hedges)}]" if claim.hedges else ""
             out.print(f"  - {claim.stance.value} by {who}{hedges}: {claim.evidence.text}")
+
+
+@app.command()
+def merge(
+    keep: Annotated[int, typer.Argument(metavar="KEEP", help="The transfer id to keep.")],
+    others: Annotated[
+        list[int],
+        typer.Argument(metavar="ID...", help="Transfer ids whose reports join KEEP."),
+    ],
+    note: Annotated[
+        str, typer.Option("--note", help="Why they are one deal, kept with the merge.")
+    ] = "",
+    db: DbOption = "armstrack.db",
+) -> None:
+    """Merge transfers that are one deal: their reports join KEEP, whose record and change
+    log are updated. The other ids still answer, in the CLI and on the web, by pointing
+    at KEEP. Only transfers of one supplier, recipient and category can be merged.
+
+    Example: armstrack merge 12 15 --note "same contract, signed and delivered"
+    """
+    with _open(db) as store:
+        try:
+            store.merge_transfers(keep, others, note)
+        except MergeRefused as error:
+            _complain("error:", error)
+            raise typer.Exit(2) from error
+        detail = store.transfer(keep)
+    assert detail is not None
+    t = detail.transfer
+    out.print(
+        f"merged {', '.join(f'#{i}' for i in others)} into #{keep}: "
+        f"{t.supplier.name} → {t.recipient.name}, {t.category.value}, {t.status.label}; "
+        f"{detail.origin_summary or f'{t.reports} reports'}"
+    )
 
 
 @app.command(name="search")

@@ -2,6 +2,7 @@
 
     ArmstrackError                 base of everything raised on purpose
     ├── CatalogueError             a catalogue file is missing, unreadable or inconsistent
+    ├── MergeRefused               transfers an analyst asked to merge cannot be merged
     └── InputError                 an input file or record cannot be used
         ├── DecodeError            bytes that are not text (binary file, bad encoding)
         ├── EmptyArticleError      no text at all
@@ -9,7 +10,11 @@
         ├── RecordError            a malformed JSON line or a record missing fields
         ├── DamagedInputError      a damaged file whose readable articles were still used
         ├── ExtractionFailed       the extractor raised on this article (a bug to report)
-        └── StoreFailed            the database refused this article
+        ├── StoreFailed            the database refused this article
+        ├── FetchError             a URL could not be fetched (HTTP error, timeout, too large)
+        │   └── DisallowedError    robots.txt forbids it, or could not be read to tell
+        ├── SourceError            a fetched feed, sitemap or OPML list cannot be used
+        └── ArchiveReadError       an archived page cannot be read back from its WARC file
 
 Every InputError carries the source path and, where known, the line number, so the
 CLI can print ``path:line: message`` and go on with the rest of the batch.
@@ -29,6 +34,11 @@ class CatalogueError(ArmstrackError):
         self.source = source
         self.problems = problems
         super().__init__(f"{source}: " + "; ".join(problems))
+
+
+class MergeRefused(ArmstrackError):
+    """Transfers cannot be merged: an id that does not exist or was merged already, or
+    records of different suppliers, recipients or categories."""
 
 
 class InputError(ArmstrackError):
@@ -82,3 +92,28 @@ class ArticleTooLargeError(InputError):
 
 class RecordError(InputError):
     reason = "malformed record"
+
+
+class FetchError(InputError):
+    """A URL could not be fetched: an HTTP error, a timeout, a response over the size
+    limit, too many redirects. ``source`` is the URL asked for."""
+
+    reason = "not fetched"
+
+
+class DisallowedError(FetchError):
+    """robots.txt forbids fetching the URL, or could not be fetched to tell."""
+
+    reason = "disallowed by robots.txt"
+
+
+class SourceError(InputError):
+    """A fetched feed, sitemap or OPML list is malformed or not a source at all."""
+
+    reason = "not a usable source"
+
+
+class ArchiveReadError(InputError):
+    """An archived page cannot be read back: no such file, or no response record there."""
+
+    reason = "archive unreadable"

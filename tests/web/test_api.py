@@ -9,6 +9,7 @@ import io
 import tracemalloc
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from starlette.types import Message
 from tests.web.conftest import TOKEN
 
 from armstrack.extract import Extractor
+from armstrack.records import Article
 from armstrack.store import open_store
 from armstrack.web import create_app
 from armstrack.web.settings import WebSettings
@@ -422,3 +424,42 @@ def test_api_transfer_history_lists_the_changes(client: TestClient) -> None:
     assert status[0]["old"] is None  # created
     assert status[-1]["new"] == merged["status"]
     assert client.get("/api/transfers/999999/history").status_code == 404
+
+
+def test_feed_entry_says_what_changed(tmp_path: Path, extractor: Extractor) -> None:
+    store = open_store(tmp_path / "feed.db", extractor)
+    filler = " Officials gave no further details. The ministry will publish its report in May."
+    store.ingest(
+        [
+            Article(
+                id="a",
+                text="Norway agreed to sell 12 K9 howitzers to Estonia on Monday." + filler,
+                published=date(2024, 3, 4),
+                url="https://n.example/a",
+            ),
+            Article(
+                id="b",
+                text="Norway sold NASAMS air defence systems to Latvia." + filler,
+                published=date(2024, 3, 5),
+                url="https://n.example/b",
+            ),
+        ]
+    )
+    store.ingest(
+        [
+            Article(
+                id="c",
+                text="Norway has delivered 12 K9 howitzers to Estonia, the army said." + filler,
+                published=date(2024, 6, 1),
+                url="https://n.example/c",
+            )
+        ]
+    )
+    with TestClient(create_app(store)) as client:
+        entries = feedparser.parse(client.get("/feed.xml").content).entries
+    store.close()
+    summaries = {e.title.split(":")[0]: e.summary for e in entries}
+    howitzers = next(s for title, s in summaries.items() if "Estonia" in title)
+    assert howitzers.startswith("Changed: status agreed → delivered; last reported 2024-03-04")
+    latvia = next(s for title, s in summaries.items() if "Latvia" in title)
+    assert latvia.startswith("New record.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -220,6 +220,26 @@ class Store:
     def transfer(self, transfer_id: int) -> TransferDetail | None:
         with self.engine.connect() as conn:
             return queries.transfer_detail(conn, self.catalogue, transfer_id)
+
+    def merged_into(self, transfer_id: int) -> int | None:
+        """The transfer an analyst merged this one into, or None: where its links go."""
+        with self.engine.connect() as conn:
+            return queries.merged_into(conn, transfer_id)
+
+    def merge_transfers(self, survivor: int, absorbed: Sequence[int], note: str = "") -> None:
+        """Merge transfers an analyst knows to be one deal: the reports of ``absorbed``
+        join ``survivor``, whose record is recomputed; the absorbed ids keep answering,
+        as redirects. Raises ``MergeRefused`` for missing or already merged ids and for
+        transfers of different suppliers, recipients or categories."""
+        try:
+            with self.engine.begin() as conn:
+                lock_writers(conn)
+                self.writer.sync(conn)
+                self.writer.merge(conn, survivor, absorbed, note)
+                self.writer.remember(conn)
+        except BaseException:
+            self.writer.forget()
+            raise
 
     def transfer_history(self, transfer_id: int) -> list[TransferChange]:
         """Every change of one transfer's record, oldest first (empty for no such id)."""

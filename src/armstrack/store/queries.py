@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal, get_args
@@ -227,6 +229,14 @@ def actor_ref(catalogue: Catalogue, actor_id: str) -> ActorRef:
         from armstrack.records import ActorKind
 
         return ActorRef(actor_id, ActorKind.STATE, actor_id)
+
+
+def merged_into(conn: Connection, transfer_id: int) -> int | None:
+    """The transfer this one was merged into (merges keep one hop: no chains)."""
+    found = conn.execute(
+        select(transfers.c.merged_into).where(transfers.c.id == transfer_id)
+    ).scalar()
+    return int(found) if found is not None else None
 
 
 def transfer_detail(
@@ -492,6 +502,35 @@ def stats(conn: Connection) -> dict[str, Any]:
         "transfers_by_category": by_category,
         "outlets": count(outlets),
     }
+
+
+def latest_changes(
+    conn: Connection, transfer_ids: Iterable[int]
+) -> dict[int, list[TransferChange]]:
+    """Per transfer, the changes of its last stored change (one ingest batch), in order:
+    what a feed entry says changed."""
+    ids = sorted(set(transfer_ids))
+    if not ids:
+        return {}
+    last = (
+        select(transfer_changes.c.transfer_id, func.max(transfer_changes.c.at).label("at"))
+        .where(transfer_changes.c.transfer_id.in_(ids))
+        .group_by(transfer_changes.c.transfer_id)
+        .subquery()
+    )
+    rows = conn.execute(
+        select(transfer_changes)
+        .join(
+            last,
+            (transfer_changes.c.transfer_id == last.c.transfer_id)
+            & (transfer_changes.c.at == last.c.at),
+        )
+        .order_by(transfer_changes.c.id)
+    )
+    found: dict[int, list[TransferChange]] = defaultdict(list)
+    for r in rows:
+        found[r.transfer_id].append(TransferChange(r.at, r.field, r.old, r.new, r.mention_id))
+    return dict(found)
 
 
 def transfer_history(conn: Connection, transfer_id: int) -> list[TransferChange]:

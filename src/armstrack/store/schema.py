@@ -130,6 +130,11 @@ transfers = Table(
         DateTime,
         comment="when a report last created or changed this transfer (UTC)",
     ),
+    Column(
+        "merged_into",
+        Integer,
+        comment="the transfer an analyst merged this one into: its id redirects there",
+    ),
 )
 
 # Each change of a transfer's summary, so that no record is silently rewritten.

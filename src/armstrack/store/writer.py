@@ -34,6 +34,7 @@ from sqlalchemy import (
 
 from armstrack.catalogue import Catalogue
 from armstrack.catalogue.normalise import key as name_key
+from armstrack.errors import MergeRefused
 from armstrack.records import Added, Article, Claim, Extraction, Stance, Status, Transfer
 from armstrack.resolve import MentionKey, TransferKey, choose_transfer
 from armstrack.resolve.credits import (
@@ -489,6 +490,43 @@ class Writer:
         for rows in shapes.values():
             conn.execute(update(transfers).where(transfers.c.id == bindparam("tid")), rows)
 
+    # -- merges by hand --------------------------------------------------------------
+
+    def merge(self, conn: Connection, survivor: int, absorbed: Sequence[int], note: str) -> None:
+        """Move the reports of ``absorbed`` transfers to ``survivor``: an analyst's call
+        that they are one deal. The absorbed ids stay, marked merged, so that links to
+        them redirect; each side's change log says so."""
+        _check_merge(conn, survivor, absorbed)
+        reason = f"merged by hand into transfer {survivor}" + (f": {note}" if note else "")
+        conn.execute(
+            update(mentions)
+            .where(mentions.c.transfer_id.in_(absorbed))
+            .values(
+                transfer_id=survivor,
+                merge_reason=reason,
+            )
+        )
+        conn.execute(
+            update(status_events)
+            .where(status_events.c.transfer_id.in_(absorbed))
+            .values(transfer_id=survivor)
+        )
+        # Earlier merges into an absorbed transfer now point at the survivor: one hop.
+        conn.execute(
+            update(transfers)
+            .where(transfers.c.merged_into.in_(absorbed) | transfers.c.id.in_(absorbed))
+            .values(merged_into=survivor)
+        )
+        at = _now()
+        rows = [
+            {"transfer_id": t, "mention_id": None, "at": at, "field": f, "old": None, "new": v}
+            for old in absorbed
+            for t, f, v in ((survivor, "absorbed", str(old)), (old, "merged_into", str(survivor)))
+        ]
+        _insert_rows(conn, transfer_changes, rows)
+        self._refresh(conn, {survivor, *absorbed})
+        self.forget()
+
     # -- outlets and actors ----------------------------------------------------------
 
     def outlet_key(self, article: Article) -> str | None:
@@ -795,11 +833,46 @@ def _adopt(conn: Connection, adopted: list[_Adoption]) -> set[int]:
     return touched
 
 
+def _check_merge(conn: Connection, survivor: int, absorbed: Sequence[int]) -> None:
+    """Refuse a merge of missing or merged transfers, or of different triples."""
+    ids = [survivor, *absorbed]
+    if not absorbed or len(set(ids)) < len(ids):
+        raise MergeRefused("name the transfer to keep and at least one other, each once")
+    found = {
+        row.id: row
+        for row in conn.execute(
+            select(
+                transfers.c.id,
+                transfers.c.supplier,
+                transfers.c.recipient,
+                transfers.c.category,
+                transfers.c.merged_into,
+            ).where(transfers.c.id.in_(ids))
+        )
+    }
+    for transfer_id in ids:
+        row = found.get(transfer_id)
+        if row is None:
+            raise MergeRefused(f"there is no transfer {transfer_id}")
+        if row.merged_into is not None:
+            raise MergeRefused(
+                f"transfer {transfer_id} was merged into transfer {row.merged_into} already"
+            )
+    triples = {(r.supplier, r.recipient, r.category) for r in found.values()}
+    if len(triples) > 1:
+        shown = "; ".join(" ".join(t) for t in sorted(triples))
+        raise MergeRefused(
+            f"only transfers of one supplier, recipient and category can be merged ({shown})"
+        )
+
+
 def _mark(conn: Connection) -> tuple[Any, ...]:
-    """The newest version and report ids: any writer's batch moves one of them."""
+    """The newest version, report and change ids: any writer's batch, and any merge,
+    moves one of them."""
     versions = conn.execute(select(func.max(article_versions.c.id))).scalar()
     reports = conn.execute(select(func.max(mentions.c.id))).scalar()
-    return (versions, reports)
+    changes = conn.execute(select(func.max(transfer_changes.c.id))).scalar()
+    return (versions, reports, changes)
 
 
 def _stored_keys(conn: Connection, keys: list[str]) -> dict[str, int]:
@@ -945,7 +1018,9 @@ def _load_blocks(
         ):
             if report.transfer_id is not None and (report.times or report.quantity is not None):
                 stated[report.transfer_id].append(_mention_key(report._mapping))
-        for row in conn.execute(select(transfers).where(block.in_(chunk))):
+        for row in conn.execute(
+            select(transfers).where(block.in_(chunk), transfers.c.merged_into.is_(None))
+        ):
             key = TransferKey(
                 row.id,
                 _split(row.systems),

@@ -31,6 +31,7 @@ from armstrack.web.models import (
     TransferOut,
     TransferPage,
 )
+from armstrack.web.moved import merged_redirect
 from armstrack.web.params import MAX_PAGE, Text, transfer_filter
 from armstrack.web.settings import MAX_BODY, WebSettings
 
@@ -88,9 +89,12 @@ async def list_transfers(store: StoreDep, filters: Filters) -> Response:
 
 
 @router.get("/transfers/{transfer_id}", response_model=TransferDetailOut, responses=NOT_FOUND)
-async def get_transfer(store: StoreDep, transfer_id: Id) -> Response:
+async def get_transfer(request: Request, store: StoreDep, transfer_id: Id) -> Response:
     """One transfer: status timeline, reports grouped by independent origin, their
-    claims and evidence (offsets into each article's text)."""
+    claims and evidence (offsets into each article's text). A transfer merged into
+    another redirects (308) there."""
+    if moved := merged_redirect(request, store, transfer_id):
+        return moved
     detail = store.transfer(transfer_id)
     if detail is None:
         raise HTTPException(404, f"no transfer {transfer_id}")
@@ -101,9 +105,11 @@ _CHANGES = TypeAdapter(list[ChangeOut])
 
 
 @router.get("/transfers/{transfer_id}/history", response_model=list[ChangeOut], responses=NOT_FOUND)
-async def get_transfer_history(store: StoreDep, transfer_id: Id) -> Response:
+async def get_transfer_history(request: Request, store: StoreDep, transfer_id: Id) -> Response:
     """Every change of one transfer's record (status, quantity, systems, dates, origins,
-    deniers), oldest first, with the report that was newest when it changed."""
+    deniers, merges), oldest first, with the report that was newest when it changed."""
+    if moved := merged_redirect(request, store, transfer_id):
+        return moved
     changes = store.transfer_history(transfer_id)
     if not changes and store.transfer(transfer_id) is None:
         raise HTTPException(404, f"no transfer {transfer_id}")

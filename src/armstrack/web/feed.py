@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
 
-from armstrack.records import ResolvedTransfer
+from armstrack.records import ResolvedTransfer, TransferChange
+
+_FIELDS = {
+    "first_reported": "first reported",
+    "last_reported": "last reported",
+    "deniers": "denied by",
+    "absorbed": "merged with transfer",
+    "merged_into": "merged into transfer",
+}
 
 
-def atom(items: list[ResolvedTransfer], base: str, self_url: str, query: str) -> bytes:
-    """An Atom document: one entry per transfer, newest change first."""
+def atom(
+    items: list[ResolvedTransfer],
+    changes: Mapping[int, list[TransferChange]],
+    base: str,
+    self_url: str,
+    query: str,
+) -> bytes:
+    """An Atom document: one entry per transfer, newest change first; each entry says what
+    its last change was (``changes``: per transfer id, the changes stored last)."""
     feed = FeedGenerator()
     feed.id(f"{base}/feed.xml" + (f"?{query}" if query else ""))
     feed.title("armstrack: new and changed transfers" + (f" ({query})" if query else ""))
@@ -30,9 +46,23 @@ def atom(items: list[ResolvedTransfer], base: str, self_url: str, query: str) ->
         entry.updated(_utc(transfer.updated_at))
         if transfer.first_reported:
             entry.published(datetime.combine(transfer.first_reported, datetime.min.time(), UTC))
-        entry.summary(_summary(transfer))
+        entry.summary(_what_changed(changes.get(transfer.id, [])) + " " + _summary(transfer))
         entry.category(term=transfer.category.value)
     return bytes(feed.atom_str(pretty=True))
+
+
+def _what_changed(changes: list[TransferChange]) -> str:
+    """ "New record." or "Changed: status agreed → delivered; quantity 12 → 24." """
+    if not changes:
+        return "Unchanged since it was recorded."
+    if all(c.old is None for c in changes):
+        return "New record."
+    moved = [
+        f"{_FIELDS.get(c.field, c.field)} "
+        + (f"{c.new}" if c.old is None else f"{c.old} → {c.new or 'none'}")
+        for c in changes
+    ]
+    return f"Changed: {'; '.join(moved)}."
 
 
 def _summary(t: ResolvedTransfer) -> str:

@@ -20,6 +20,7 @@ from armstrack.web import chart, network, render
 from armstrack.web.api import ActorPath, Filters, Id, StoreDep, SystemPath, _catalogued
 from armstrack.web.feed import atom
 from armstrack.web.models import by_origin
+from armstrack.web.moved import merged_redirect
 from armstrack.web.params import DEFAULT_PAGE, MAX_PAGE, Sort, Text, transfer_filter
 from armstrack.web.settings import public_base
 
@@ -104,7 +105,9 @@ def transfers_csv(store: StoreDep, filters: Filters) -> Response:
 
 
 @router.get("/transfers/{transfer_id}", response_class=HTMLResponse)
-def transfer_page(request: Request, store: StoreDep, transfer_id: Id) -> HTMLResponse:
+def transfer_page(request: Request, store: StoreDep, transfer_id: Id) -> Response:
+    if moved := merged_redirect(request, store, transfer_id):
+        return moved
     detail = store.transfer(transfer_id)
     if detail is None:
         raise HTTPException(404, f"There is no transfer {transfer_id}.")
@@ -302,8 +305,9 @@ def feed(
     )
     with store.engine.connect() as conn:
         items = queries.list_transfers(conn, store.catalogue, recent)
+        changes = queries.latest_changes(conn, (t.id for t in items))
     base, query = public_base(request), _query(request)
-    body = atom(items, base, f"{base}/feed.xml" + (f"?{query}" if query else ""), query)
+    body = atom(items, changes, base, f"{base}/feed.xml" + (f"?{query}" if query else ""), query)
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
