@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -642,6 +643,19 @@ def test_serve_bad_base_url_is_usage_error(tmp_path: Path) -> None:
     result = _invoke("serve", "--db", db, "--base-url", "ftp://example.org")
     assert result.exit_code == 2
     assert "not an http(s) address" in result.stderr
+
+
+def test_serve_on_a_busy_port_fails_before_its_banner(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    assert _invoke("ingest", _write(tmp_path / "a.txt", SHIPPED), "--db", db).exit_code == 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _invoke("serve", "--db", db, "--port", str(port))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
 
 
 def test_ingest_damaged_feed_warns_and_keeps_its_entries(tmp_path: Path) -> None:

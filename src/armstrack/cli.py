@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 import time
 from collections import Counter
@@ -844,6 +845,7 @@ def serve(
     except ValueError as error:
         _complain("error:", error)
         raise typer.Exit(2) from error
+    _check_port(host, port)
     with _open(db) as store:
         shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
         out.print(
@@ -870,6 +872,25 @@ def serve(
         workers=workers,
         log_level="warning",
     )
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail before the banner when the address cannot be listened on (a port in use):
+    uvicorn would print its error only after armstrack said it was serving."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _name, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            # As uvicorn does: a port in TIME_WAIT after a restart is free to use.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as error:
+        _complain(
+            "error:",
+            f"cannot listen on {host}:{port} ({error.strerror or error}); "
+            "choose another with --port or --host",
+        )
+        raise typer.Exit(2) from error
 
 
 @app.command(name="catalogue")

@@ -319,6 +319,16 @@ def test_transfer_page_shows_timeline_claims_and_evidence(
     assert anchors
     for anchor in set(anchors):
         expect(page.locator(anchor)).to_have_count(1)
+    # The change log: one row per change, its newest report a link to that report.
+    history = page.locator("table.changes tbody tr")
+    expect(history.first).to_be_visible()
+    assert history.count() >= 3  # a created record logs its status, dates, origins...
+    fields = history.locator("td:nth-child(2)").all_inner_texts()
+    assert "status" in fields
+    report_link = history.first.locator("a[href^='#report-']")
+    expect(report_link).to_have_count(1)
+    report_link.click()
+    expect(page.locator(report_link.get_attribute("href") or "#none")).to_be_in_viewport()
     page.screenshot(path=shots / "transfer.png", full_page=True)
     readme_shot(root, page, "transfer.png", full_page=False)
     tab.assert_clean(page.url)
