@@ -85,8 +85,32 @@ article_versions = Table(
     # rebuilding the table, which every other table references.
     Column("origin_from", Integer, comment="id of the version whose origin it took"),
     Column("passages", Integer, comment="number of passage fingerprints indexed"),
+    # Since 0007: the page as fetched, in the store's WARC archive.
+    Column("warc_file", Text, comment="WARC file of the fetched page, in the archive folder"),
+    Column("warc_offset", BigInteger, comment="offset of its response record in that file"),
     UniqueConstraint("article_id", "sha256"),
     UniqueConstraint("article_id", "version"),
+)
+
+# What `armstrack watch` remembers between rounds, so that a restart refetches nothing.
+watched_sources = Table(
+    "watched_sources",
+    metadata,
+    Column("url", Text, primary_key=True, comment="a feed, sitemap or OPML list"),
+    Column("etag", Text, comment="validators of the last answer, for a conditional GET"),
+    Column("last_modified", Text),
+    Column("polled_at", DateTime, comment="when it was last asked (UTC)"),
+    Column("status", String(32), comment="what the last poll found: new, not modified, failed"),
+    Column("error", Text, comment="why the last poll failed"),
+    Column("failures", Integer, nullable=False, default=0, comment="failed polls in a row"),
+)
+
+fetched_pages = Table(
+    "fetched_pages",
+    metadata,
+    Column("url", Text, primary_key=True, comment="a page a watched source listed"),
+    Column("fetched_at", DateTime, nullable=False),
+    Column("outcome", String(16), nullable=False, comment="ingested, or why not"),
 )
 
 minhash_bands = Table(
