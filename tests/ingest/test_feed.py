@@ -230,3 +230,27 @@ def test_not_a_feed_is_described_in_linear_time(tmp_path: Path, start: bytes) ->
     path.write_bytes(start)
     (error,) = list(read_articles([path]))
     assert str(error) == f"{path}: not an RSS or Atom feed (it does not start with an XML element)"
+
+
+def test_an_aggregated_entry_takes_its_publisher_as_outlet(tmp_path: Path) -> None:
+    feed = tmp_path / "aggregator.rss"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>News Digest</title>"
+        "<item><title>One</title><link>https://digest.example/1</link>"
+        "<source url='https://wire.example/rss'>Wire Service</source>"
+        "<description>Peru bought two patrol boats.</description></item>"
+        "<item><title>Two</title><link>https://digest.example/2</link>"
+        "<description>Chile sold a frigate.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    atom = tmp_path / "aggregator.atom"
+    atom.write_text(
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>Digest</title>"
+        "<entry><id>urn:x:1</id><title>One</title><updated>2024-05-01T00:00:00Z</updated>"
+        "<source><title>Harbour Gazette</title></source>"
+        "<summary>Peru bought two patrol boats.</summary></entry></feed>",
+        encoding="utf-8",
+    )
+    assert [a.outlet for a in _articles(feed)] == ["Wire Service", "News Digest"]
+    assert [a.outlet for a in _articles(atom)] == ["Harbour Gazette"]

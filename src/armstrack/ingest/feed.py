@@ -84,9 +84,17 @@ def _article(source: str, number: int, entry: Any, outlet: str | None, max_bytes
         published=_entry_date(entry),
         url=link,
         title=entry.get("title") or None,
-        outlet=outlet,
+        outlet=publisher(entry) or outlet,
         source=f"{source}:{number}",
     )
+
+
+def publisher(entry: Any) -> str | None:
+    """The original publisher an aggregator names for a syndicated entry (RSS ``<source>``,
+    Atom ``<source><title>``): the outlet whose report it is, not the feed's."""
+    found = entry.get("source") or {}
+    title = found.get("title") if hasattr(found, "get") else None
+    return title.strip() or None if isinstance(title, str) else None
 
 
 def _entry_text(entry: Any) -> str:
