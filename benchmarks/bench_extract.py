@@ -10,11 +10,16 @@ process so that peak memory is its own:
   spacy       spaCy's blank English pipeline with an EntityRuler over the same
               terms (it only tags; no transfers), if spaCy is installed
 
+Then the same engines on real reporting: the development texts in
+../shared/devset/texts (122 arms-dense news excerpts), read several times over. Real
+sentences are longer and denser than generated ones, so this is the harder figure.
+
 Prints articles/s and MB/s per CPU second of the one process (so the figures
 hold for one core even on a busy machine; corpus generation is not timed) and
 peak RSS for several corpus sizes.
 
     python benchmarks/bench_extract.py [--sizes 1000 2000 4000] [--engines armstrack scan spacy]
+        [--real DIR] [--passes 5]
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from itertools import islice
+from pathlib import Path
 
 FILLER_SUBJECTS = (
     "The finance minister", "Opposition leaders", "The central bank", "Local officials",
@@ -72,6 +78,7 @@ STATES = (
 )
 DEMONYMS = ("Iranian", "Russian", "Turkish", "French", "German", "Chinese", "North Korean")
 OUTLETS = ("Reuters", "AP", "AFP", "Bloomberg", "Yonhap")
+DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset" / "texts"
 
 
 def _systems() -> list[str]:
@@ -166,7 +173,7 @@ BATCH = 200
 
 
 def measure(engine: str, n: int, arms_share: float) -> dict[str, float | int | str]:
-    """Run one engine on ``n`` articles in this process.
+    """Run one engine on ``n`` generated articles in this process.
 
     Articles are generated in batches of 200 outside the timed part, so the
     figures are the engine's alone and memory stays flat in ``n``. Time is CPU
@@ -174,10 +181,24 @@ def measure(engine: str, n: int, arms_share: float) -> dict[str, float | int | s
     """
     run = ENGINES[engine]()
     run(list(corpus(20, seed=1, weapon_share=arms_share)))  # warm-up
+    texts = corpus(n, weapon_share=arms_share)
+    return _timed(engine, run, iter(lambda: list(islice(texts, BATCH)), []))
+
+
+def measure_real(engine: str, passes: int, folder: Path) -> dict[str, float | int | str]:
+    """Run one engine ``passes`` times over the real texts in ``folder``."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    run = ENGINES[engine]()
+    run(texts[:20])  # warm-up
+    return _timed(engine, run, iter([texts] * passes))
+
+
+def _timed(
+    engine: str, run: Callable[[list[str]], int], batches: Iterator[list[str]]
+) -> dict[str, float | int | str]:
     count = size = found = 0
     seconds = 0.0
-    texts = corpus(n, weapon_share=arms_share)
-    while batch := list(islice(texts, BATCH)):
+    for batch in batches:
         start = time.process_time()
         found += run(batch)
         seconds += time.process_time() - start
@@ -204,37 +225,53 @@ def main() -> None:
     parser.add_argument(
         "--arms-share", type=float, default=0.25, help="share of articles with arms news"
     )
+    parser.add_argument(
+        "--real", type=Path, default=DEVSET, help="folder of real .txt articles (skipped if absent)"
+    )
+    parser.add_argument("--passes", type=int, default=5, help="passes over the real articles")
     parser.add_argument("--one", nargs=2, metavar=("ENGINE", "N"), help=argparse.SUPPRESS)
+    parser.add_argument("--one-real", metavar="ENGINE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure(args.one[0], int(args.one[1]), args.arms_share)))
         return
-    print(f"arms news in {args.arms_share:.0%} of the articles")
-    print(f"{'engine':<10} {'articles':>8} {'art/s':>9} {'MB/s':>7} {'peak MB':>8} {'found':>8}")
+    if args.one_real:
+        print(json.dumps(measure_real(args.one_real, args.passes, args.real)))
+        return
+    print(f"generated news, arms news in {args.arms_share:.0%} of the articles")
+    _header()
     for engine in args.engines:
         for n in args.sizes:
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--one",
-                    engine,
-                    str(n),
-                    "--arms-share",
-                    str(args.arms_share),
-                ],
-                capture_output=True,
-                text=True,
-            )
-            if done.returncode != 0:
-                last = (done.stderr.strip().splitlines() or ["failed"])[-1]
-                print(f"{engine:<10} {n:>8}  skipped: {last}")
+            if not _row(engine, ["--one", engine, str(n), "--arms-share", str(args.arms_share)]):
                 break
-            row = json.loads(done.stdout)
-            print(
-                f"{engine:<10} {row['articles']:>8} {row['articles_per_s']:>9} {row['mb_per_s']:>7} "
-                f"{row['peak_rss_mb']:>8} {row['found']:>8}"
-            )
+    if not args.real.is_dir():
+        print(f"\nreal news: {args.real} not found; skipped")
+        return
+    print(f"\nreal news: {args.real}, {args.passes} passes")
+    _header()
+    for engine in args.engines:
+        _row(engine, ["--one-real", engine, "--real", str(args.real), "--passes", str(args.passes)])
+
+
+def _header() -> None:
+    print(f"{'engine':<10} {'articles':>8} {'art/s':>9} {'MB/s':>7} {'peak MB':>8} {'found':>8}")
+
+
+def _row(engine: str, options: list[str]) -> bool:
+    """Measure in a process of its own (so peak memory is the engine's); print one row."""
+    done = subprocess.run(
+        [sys.executable, __file__, *options], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["failed"])[-1]
+        print(f"{engine:<10} skipped: {last}")
+        return False
+    row = json.loads(done.stdout)
+    print(
+        f"{engine:<10} {row['articles']:>8} {row['articles_per_s']:>9} {row['mb_per_s']:>7} "
+        f"{row['peak_rss_mb']:>8} {row['found']:>8}"
+    )
+    return True
 
 
 if __name__ == "__main__":

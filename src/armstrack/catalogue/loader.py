@@ -73,14 +73,23 @@ class Catalogue:
     sources: tuple[str, ...] = ()
     _system_refs: dict[str, SystemRef] = field(default_factory=dict, repr=False)
     _actor_names: dict[str, str] = field(default_factory=dict, repr=False)
+    # Built on first use: the extractor asks these for every mention of every sentence.
+    _actor_refs: dict[str, ActorRef] = field(default_factory=dict, repr=False, compare=False)
+    _body_states: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _class_terms: dict[str, ClassEntry] = field(default_factory=dict, repr=False, compare=False)
 
     def actor(self, actor_id: str) -> ActorRef:
-        """The reference of a state code or group slug (KeyError if unknown)."""
-        state = self.states.get(actor_id)
-        if state is not None:
-            return ActorRef(state.id, ActorKind.STATE, state.name)
-        group = self.groups[actor_id]
-        return ActorRef(group.id, ActorKind.GROUP, group.name)
+        """The reference of a state code or group slug (KeyError if unknown), built once."""
+        ref = self._actor_refs.get(actor_id)
+        if ref is None:
+            state = self.states.get(actor_id)
+            if state is not None:
+                ref = ActorRef(state.id, ActorKind.STATE, state.name)
+            else:
+                group = self.groups[actor_id]
+                ref = ActorRef(group.id, ActorKind.GROUP, group.name)
+            self._actor_refs[actor_id] = ref
+        return ref
 
     def find_actor(self, text: str) -> str | None:
         """The actor id a user means by a code, slug, name or alias ("irn", "Iran",
@@ -95,7 +104,11 @@ class Catalogue:
         return self._actor_names.get(key(text))
 
     def body_state(self, name: str) -> str:
-        return next(b.state for b in self.bodies if b.name == name)
+        """The state of the body called ``name`` (KeyError if unknown)."""
+        if not self._body_states:
+            for body in self.bodies:
+                self._body_states.setdefault(body.name, body.state)
+        return self._body_states[name]
 
     def system(self, name: str) -> SystemRef:
         """The reference of a system by canonical name, built once."""
@@ -109,7 +122,12 @@ class Catalogue:
         return ref
 
     def class_of(self, term: str) -> ClassEntry:
-        return next(c for c in self.classes if term in c.terms)
+        """The first class listing ``term`` (KeyError if none does)."""
+        if not self._class_terms:
+            for weapon_class in self.classes:
+                for listed in weapon_class.terms:
+                    self._class_terms.setdefault(listed, weapon_class)
+        return self._class_terms[term]
 
     def terms(self) -> Iterator[Term]:
         """Every surface form of every entry, for the matcher."""

@@ -49,6 +49,39 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+# The characters Python's ``re`` takes for an ASCII letter under IGNORECASE: the ASCII
+# capitals and four others (dotted and dotless I, long s, the Kelvin sign).
+_CASELESS = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_CASELESS.update({0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"})
+
+
+def caseless(text: str) -> str:
+    """Text in lower case, with its length kept, such that a pattern of lower-case ASCII
+    words (and the classes ``\\w``, ``\\d``, ``\\s``, ``[A-Za-z]``) matches it exactly
+    where, with IGNORECASE, it matches the original; and several times faster, as without
+    the flag the regex engine dismisses a failing alternative on its first character.
+    Read the matched words from the original text by the match's offsets.
+
+    ``str.lower`` does it (checked for every code point: it keeps those classes, and
+    lowers to an ASCII letter just what IGNORECASE equates with one) but for the dotless
+    i and the long s, which IGNORECASE equates with "i" and "s", and the dotted capital
+    I, which lowers to two characters: a text with it takes the slower exact table.
+    """
+    lowered = text.lower().replace("ı", "i").replace("ſ", "s")
+    if len(lowered) != len(text):
+        return text.translate(_CASELESS)
+    return lowered
+
+
+def original_groups(text: str, match: re.Match[str]) -> dict[str, str | None]:
+    """The named groups of a match found in ``caseless(text)``, as ``text`` writes them."""
+    groups: dict[str, str | None] = {}
+    for name in match.re.groupindex:
+        start, end = match.span(name)
+        groups[name] = text[start:end] if start >= 0 else None
+    return groups
+
+
 _SPACES = re.compile(r"\s+")
 
 

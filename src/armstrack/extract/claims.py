@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from armstrack.catalogue import Catalogue
@@ -16,72 +17,105 @@ from armstrack.extract.lexicon import (
     RECEIVE_VERBS,
 )
 from armstrack.extract.mentions import ActorMention, SentenceView
+from armstrack.extract.prefilter import Prefiltered
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.records import ActorRef, Span, Speaker, Stance
 
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    stance: Stance
+    pattern: Prefiltered  # on folded text
+
+
 # Stance cues, strongest first: a sentence that denies and says something else denies.
-STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
-    (
+STANCE_CUES: tuple[StanceCue, ...] = (
+    StanceCue(
         # Before the denial cue, so "neither confirmed nor denied" is no denial.
         Stance.DECLINES,
-        re.compile(
-            r"\bneither\s+(?:confirmed|confirm|confirms)\s+nor\s+den(?:ied|y|ies)\b"
-            r"|\b(?:declined|declines|refused|refuses|would not|did not)\s+(?:to\s+)?confirm\s+or\s+"
-            r"deny\b"
+        Prefiltered(
+            re.compile(
+                r"\bneither\s+(?:confirmed|confirm|confirms)\s+nor\s+den(?:ied|y|ies)\b"
+                r"|\b(?:declined|declines|refused|refuses|would not|did not)\s+(?:to\s+)?confirm\s+or\s+"
+                r"deny\b"
+            ),
+            re.compile("neither|confirm"),
         ),
     ),
-    (
+    StanceCue(
         Stance.DENIES,
-        re.compile(
-            r"\b(?:den(?:y|ies|ied|ying|ial|ials)|rejected|rejects|rejecting|dismissed|"
-            r"dismisses|dismissing|refuted|refutes|disputed|disputes|baseless|groundless|"
-            r"unfounded|fabrications?|fabricated|smear)\b",
+        Prefiltered(
+            re.compile(
+                r"\b(?:den(?:y|ies|ied|ying|ial|ials)|rejected|rejects|rejecting|dismissed|"
+                r"dismisses|dismissing|refuted|refutes|disputed|disputes|baseless|groundless|"
+                r"unfounded|fabrications?|fabricated|smear)\b",
+            ),
+            re.compile(
+                "den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear"
+            ),
         ),
     ),
-    (
+    StanceCue(
         Stance.DECLINES,
-        re.compile(
-            r"\b(?:declined|declines|refused|refuses|would not|did not|has not|have not|had not|"
-            r"was not|were not|didn't|hasn't|haven't|hadn't|wouldn't|won't|does not|doesn't)"
-            r"\s+(?:immediately\s+|publicly\s+|directly\s+|yet\s+)?"
-            r"(?:to\s+)?(?:comment|respond|reply|provide further details|answer|be reached)\w*"
-            r"|\b(?:declined|declines|refused|refuses)\s+to\s+(?:discuss|elaborate|disclose|"
-            r"specify|say|give (?:further |more |any )?details)\b"
-            r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
-            r"|\b(?:did not|didn't) (?:immediately )?return\b"
-            r"|\bcould not (?:immediately )?be reached\b|\b(?:had|has|have) no comment\b"
-            r"|\bunavailable for comment\b|\bnot available for comment\b"
-            r"|\brequests? for comment went unanswered\b",
+        Prefiltered(
+            re.compile(
+                r"\b(?:declined|declines|refused|refuses|would not|did not|has not|have not|had not|"
+                r"was not|were not|didn't|hasn't|haven't|hadn't|wouldn't|won't|does not|doesn't)"
+                r"\s+(?:immediately\s+|publicly\s+|directly\s+|yet\s+)?"
+                r"(?:to\s+)?(?:comment|respond|reply|provide further details|answer|be reached)\w*"
+                r"|\b(?:declined|declines|refused|refuses)\s+to\s+(?:discuss|elaborate|disclose|"
+                r"specify|say|give (?:further |more |any )?details)\b"
+                r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
+                r"|\b(?:did not|didn't) (?:immediately )?return\b"
+                r"|\bcould not (?:immediately )?be reached\b|\b(?:had|has|have) no comment\b"
+                r"|\bunavailable for comment\b|\bnot available for comment\b"
+                r"|\brequests? for comment went unanswered\b",
+            ),
+            re.compile(
+                "comment|respond|reply|provide further|answer|reached|declin|refus|available|return"
+            ),
         ),
     ),
-    (
+    StanceCue(
         Stance.UNCONFIRMED,
-        re.compile(
-            r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:observed|confirmed|verified|seen)|yet to\s+"
-            r"(?:publicly\s+|officially\s+)?confirm|could not\s+(?:be\s+)?(?:independently\s+)?"
-            r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|no evidence|"
-            r"not independently verified|cannot be verified|"
-            r"(?:did|does|do|would|will|could)\s+not\s+(?:independently\s+)?confirm|"
-            r"(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+confirm)\b",
+        Prefiltered(
+            re.compile(
+                r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:observed|confirmed|verified|seen)|yet to\s+"
+                r"(?:publicly\s+|officially\s+)?confirm|could not\s+(?:be\s+)?(?:independently\s+)?"
+                r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|no evidence|"
+                r"not independently verified|cannot be verified|"
+                r"(?:did|does|do|would|will|could)\s+not\s+(?:independently\s+)?confirm|"
+                r"(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+confirm)\b",
+            ),
+            re.compile("observed|confirm|verif|seen|evidence"),
         ),
     ),
-    (
+    StanceCue(
         Stance.CONFIRMS,
-        re.compile(
-            # Not after "say", "the", "any": there "confirmed" qualifies a noun
-            # ("diplomats say confirmed shipments would ...", "no confirmed deliveries").
-            r"(?<!if )(?<!yet to )(?<!\bnot )(?<!n't )(?<!\bsay )(?<!\bsays )(?<!\bsaid )(?<!\bthe )(?<!\bany )"
-            r"(?<!\bno )\b(?:confirm(?:ed|s|ing)?|acknowledg(?:ed|es|ing)|admitted|"
-            r"admits|verified)\b",
+        Prefiltered(
+            re.compile(
+                # Not after "say", "the", "any": there "confirmed" qualifies a noun
+                # ("diplomats say confirmed shipments would ...", "no confirmed deliveries").
+                r"(?<!if )(?<!yet to )(?<!\bnot )(?<!n't )(?<!\bsay )(?<!\bsays )(?<!\bsaid )(?<!\bthe )(?<!\bany )"
+                r"(?<!\bno )\b(?:confirm(?:ed|s|ing)?|acknowledg(?:ed|es|ing)|admitted|"
+                r"admits|verified)\b",
+            ),
+            re.compile("confirm|acknowledg|admit|verified"),
         ),
     ),
-    (
+    StanceCue(
         Stance.ASSERTS,
-        re.compile(
-            r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|stated|"
-            r"announced|announces|insisted|insists|added|wrote|revealed|alleged|alleges|"
-            r"accused|accuses|warned|warns|indicated|reports|as per|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
-            r"welcomes|posted|tweeted)\b",
+        Prefiltered(
+            re.compile(
+                r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|stated|"
+                r"announced|announces|insisted|insists|added|wrote|revealed|alleged|alleges|"
+                r"accused|accuses|warned|warns|indicated|reports|as per|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
+                r"welcomes|posted|tweeted)\b",
+            ),
+            re.compile(
+                "said|says|told|tells|report|according to|cit|claimed|stated|announc|insist|added|wrote|"
+                "revealed|alleg|accuse|warn|indicated|as per|thank|welcome|posted|tweeted"
+            ),
         ),
     ),
 )
@@ -89,11 +123,18 @@ STANCE_CUES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
 EVALUATIVE = frozenset(
     "baseless groundless unfounded fabrication fabrications fabricated smear".split()
 )
-HEDGES = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|apparently|if confirmed|is believed to|"
-    r"are believed to|was believed to|were believed to|is said to|are said to|appears? to|"
-    r"appeared to|suspected|likely|unconfirmed|unverified|may have|might have|could have|"
-    r"is thought to|are thought to|rumou?red|claimed)\b"
+HEDGES = Prefiltered(
+    re.compile(
+        r"\b(?:reportedly|allegedly|purportedly|apparently|if confirmed|is believed to|"
+        r"are believed to|was believed to|were believed to|is said to|are said to|appears? to|"
+        r"appeared to|suspected|likely|unconfirmed|unverified|may have|might have|could have|"
+        r"is thought to|are thought to|rumou?red|claimed)\b"
+    ),
+    # "may have", "might have", "could have" by their last letter: "have" alone is common.
+    re.compile(
+        "reportedly|allegedly|purportedly|apparently|if confirmed|believed to|said to|appear|"
+        "suspected|likely|unconfirmed|unverified|y have|t have|d have|thought to|rumo|claimed"
+    ),
 )
 _AUXILIARIES = frozenset(
     "has have had also is was were are been would will did does do not repeatedly "
@@ -145,7 +186,7 @@ class SpeakerMemory:
     until: int = -1  # where the last sentence read ends: a quote that goes on is theirs
 
 
-_SPOKEN_CUES = tuple(p for stance, p in STANCE_CUES if stance is not Stance.ASSERTS)
+_SPOKEN_CUES = tuple(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSERTS)
 # The words every such cue starts with: a plain alternation scans a whole article in one
 # fast pass; the cue patterns themselves (lookbehinds at every position) would not.
 _SPOKEN_HINT = re.compile(
@@ -189,7 +230,7 @@ def note_speakers(
 
 
 def has_spoken_stance(folded: str, start: int, end: int) -> bool:
-    return any(p.search(folded, start, end) for p in _SPOKEN_CUES)
+    return any(cue.pattern.search(folded, start, end) for cue in _SPOKEN_CUES)
 
 
 def find_hedges(folded: str, start: int, end: int) -> tuple[str, ...]:
@@ -217,8 +258,9 @@ def find_claim_cues(
     quoted = _quoted_continuation(reading)
     cues: list[ClaimCue] = []
     seen: list[tuple[int, int]] = []
-    for stance, pattern in STANCE_CUES:
-        for match in pattern.finditer(folded, view.start, view.end):
+    for stance_cue in STANCE_CUES:
+        stance = stance_cue.stance
+        for match in stance_cue.pattern.finditer(folded, view.start, view.end):
             if any(s <= match.start() < e for s, e in seen):
                 continue
             seen.append((match.start(), match.end()))
@@ -274,6 +316,8 @@ def negates_transfer(view: SentenceView, parties: set[str] | None = None) -> boo
     """ "there has been no sale of the missiles", "had not delivered any jets": a party
     saying so denies the transfer rather than confirming it; "not be provided to a third
     country" or "not providing weapons to Ukraine" in a story of another pair does not."""
+    if view.words.isdisjoint(_NEGATORS):
+        return False
     weapons = {w.first for w in view.weapons}
     for index, word in enumerate(view.lows):
         if word in ("no", "not", "never") or (word == "t" and view.low(index - 1) == "'"):
@@ -284,11 +328,14 @@ def negates_transfer(view: SentenceView, parties: set[str] | None = None) -> boo
     return False
 
 
+_NEGATORS = frozenset(["no", "not", "never", "t"])
+
+
 def _elsewhere(view: SentenceView, index: int, parties: set[str] | None) -> bool:
     """Whether the negated clause from ``index`` is about someone other than ``parties``."""
     stop = next(
-        (i for i in range(index + 1, len(view.tokens)) if view.low(i) in (",", ";", "but")),
-        len(view.tokens),
+        (i for i in range(index + 1, len(view.lows)) if view.low(i) in (",", ";", "but")),
+        len(view.lows),
     )
     if any(view.low(i) in ("third", "other") for i in range(index, stop)):
         return True
@@ -312,6 +359,8 @@ _COMMITMENT_GAP = frozenset(
 def commitment_speakers(view: SentenceView, parties: set[str]) -> list[Speaker]:
     """The parties that commit themselves to the transfer in the sentence, as speakers."""
     found: list[Speaker] = []
+    if view.words.isdisjoint(_COMMITMENTS):
+        return found
     for index, word in enumerate(view.lows):
         if word not in _COMMITMENTS:
             continue
@@ -382,12 +431,11 @@ def _quoted_continuation(reading: _Reading) -> ClaimCue | None:
     right after the one its speaker was named in is still theirs."""
     view, memory = reading.view, reading.memory
     speaker = memory.last
-    if speaker is None or not view.tokens or view.low(0) not in _OPENING_QUOTES:
+    if speaker is None or not view.lows or view.low(0) not in _OPENING_QUOTES:
         return None
     if view.start - memory.until > 3 or memory.until < 0:
         return None
-    first = view.tokens[0]
-    return ClaimCue(Stance.ASSERTS, speaker, Span(first.start, first.end, view.lows[0]))
+    return ClaimCue(Stance.ASSERTS, speaker, Span(view.starts[0], view.ends[0], view.lows[0]))
 
 
 def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
@@ -449,10 +497,8 @@ def _np_end(view: SentenceView, last: int, limit: int) -> int:
 
 
 def _token_at(view: SentenceView, offset: int) -> int:
-    for index, token in enumerate(view.tokens):
-        if token.end > offset:
-            return index
-    return len(view.tokens)
+    """The first token that ends after ``offset`` (the number of tokens if none does)."""
+    return bisect_right(view.ends, offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -554,7 +600,7 @@ def _with_medium(reading: _Reading, after: int, speaker: Speaker, word: str) -> 
 def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
     """The words ``start..end`` as a speaker, completed from the article so far."""
     view, text = reading.view, reading.text
-    if start > end or start < 0 or end >= len(view.tokens):
+    if start > end or start < 0 or end >= len(view.lows):
         return None
     speaker = _phrase(view, text, start, end, reading.catalogue)
     if speaker is None:
@@ -619,8 +665,7 @@ def _name_before(reading: _Reading, index: int) -> str | None:
 
 
 def _capitalised(text: str, view: SentenceView, index: int) -> bool:
-    token = view.tokens[index]
-    return text[token.start].isupper() and view.low(index).isalpha()
+    return text[view.starts[index]].isupper() and view.low(index).isalpha()
 
 
 _PRONOUNS = frozenset(["he", "she", "it", "they"])
@@ -659,7 +704,7 @@ _OUTLET_WORDS = frozenset(
 def _recall(reading: _Reading, start: int, end: int) -> Speaker | None:
     """A surname, "the ministry" or "the paper" with no actor of its own in the sentence."""
     view, text, memory = reading.view, reading.text, reading.memory
-    phrase = text[view.tokens[start].start : view.tokens[end].end]
+    phrase = text[view.starts[start] : view.ends[end]]
     words = [view.low(i) for i in range(start, end + 1)]
     if all(_capitalised(text, view, i) for i in range(start, end + 1)) and end - start < 4:
         known = memory.names.get(view.low(end))
@@ -737,12 +782,14 @@ def _register_titles(reading: _Reading) -> None:
     """ "Freedonian Defence Minister Jane Doe visited the plant": remember Doe as speaking
     for Freedonia, whether or not she speaks in this sentence."""
     view, text, memory = reading.view, reading.text, reading.memory
+    if view.words.isdisjoint(_TITLE_WORDS):
+        return
     for index, word in enumerate(view.lows):
         if word not in _TITLE_WORDS:
             continue
         last = index
         while (
-            last + 1 < len(view.tokens)
+            last + 1 < len(view.lows)
             and _capitalised(text, view, last + 1)
             and (last + 1 not in view.taken and last - index < 3)
         ):
@@ -791,7 +838,7 @@ def _skip_back(view: SentenceView, index: int) -> int:
 
 def _forward(view: SentenceView, start: int) -> int:
     end = start
-    while end + 1 < len(view.tokens) and view.low(end + 1) not in _NP_STOPS and end - start < 8:
+    while end + 1 < len(view.lows) and view.low(end + 1) not in _NP_STOPS and end - start < 8:
         end += 1
     return end
 
@@ -808,7 +855,7 @@ def _phrase(
     view: SentenceView, text: str, start: int, end: int, catalogue: Catalogue
 ) -> Speaker | None:
     """Resolve the words ``start..end`` to a speaker: actor, role, outlet and count."""
-    if start > end or start >= len(view.tokens):
+    if start > end or start >= len(view.lows):
         return None
     actors = [a for a in view.actors if start <= a.first <= end]
     outlets = [(i, o) for i, o in view.outlets if start <= i <= end]
@@ -834,7 +881,7 @@ def _phrase(
     count = count or next(
         (int(w) for w in words if w.isascii() and w.isdigit() and len(w) < 4), None
     )
-    phrase = text[view.tokens[start].start : view.tokens[end].end]
+    phrase = text[view.starts[start] : view.ends[end]]
     role = None
     if person is not None:
         role = _role(view, start, end, person)
@@ -864,7 +911,7 @@ def _outlet_name(
     entry = catalogue.outlets[outlet_id]
     if entry.kind == "think_tank":
         return None
-    start = view.tokens[index].start
+    start = view.starts[index]
     written = [
         alias
         for alias in (entry.name, *entry.aliases)
@@ -896,8 +943,7 @@ def _demonym_actors(
             words = " ".join(view.low(j) for j in range(i, min(i + width, end + 1)))
             found = cached[1].get(words)
             if found is not None:
-                token = view.tokens[i]
-                span = Span(token.start, view.tokens[i + width - 1].end, words)
+                span = Span(view.starts[i], view.ends[i + width - 1], words)
                 return [ActorMention(i, i + width - 1, catalogue.actor(found), span)]
     return []
 

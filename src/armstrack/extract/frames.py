@@ -152,6 +152,10 @@ _HOLDER_LEAD = frozenset(
 )
 
 
+# Every word _holding_cues looks for.
+_HOLDING_CUES = _HOLDING_VERBS | _HOLDER_NOUNS | {"service", "use", "being"}
+
+
 _FLEET_NOUNS = frozenset("fleet fleets inventory arsenal".split())
 _FLEET_LINKS = frozenset("includes include including comprising consisting of".split())
 
@@ -161,6 +165,8 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
     systems in a state's fleet were delivered to it (the owner, if not named, is the state
     the article is about; see transfers._fill_partial)."""
     found: list[FrameHit] = []
+    if view.words.isdisjoint(_FLEET_NOUNS):
+        return found
     for index, word in enumerate(view.lows):
         if word not in _FLEET_NOUNS:
             continue
@@ -186,7 +192,9 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
 
 def _holding_cues(view: SentenceView) -> list[int]:
     lows = view.lows
-    cues = []
+    cues: list[int] = []
+    if view.words.isdisjoint(_HOLDING_CUES):
+        return cues
     for index, word in enumerate(lows):
         before, after = view.low(index - 1), view.low(index + 1)
         if word in ("service", "use") and before == "in" and after in ("in", "with", "by"):
@@ -227,7 +235,7 @@ def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
 
 def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
     """The states listed right after a holding cue."""
-    clause_end = _clause(view, cue)[1] if view.low(cue) != "being" else len(view.tokens) - 1
+    clause_end = _clause(view, cue)[1] if view.low(cue) != "being" else len(view.lows) - 1
     listed: list[ActorRef] = []
     position = cue + 1
     for mention in view.actors:
@@ -276,7 +284,7 @@ def _fill_gaps(view: SentenceView, frames: list[FrameHit]) -> None:
     for index, frame in enumerate(frames):
         if frame.kind is not Frame.GIVE or frame.supplier is None or frame.recipient:
             continue
-        if frame.weapons or not 0 <= frame.trigger < len(view.tokens) - 1:
+        if frame.weapons or not 0 <= frame.trigger < len(view.lows) - 1:
             continue
         count = _count_after(view, frame.trigger)
         model = next(
@@ -323,13 +331,12 @@ def _joiners(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
 
 def _count_after(view: SentenceView, trigger: int) -> Quantity | None:
     """The bare number that stands for the goods after a gapped verb: "will send six"."""
-    token = view.tokens[trigger + 1]
-    word = token.low
+    word = view.lows[trigger + 1]
     value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     following = view.low(trigger + 2)
     if value is None or (following.isalpha() and following != "more"):
         return None  # "send six tanks" names its goods; "send six" gaps them
-    return Quantity(value, False, Span(token.start, token.end, word))
+    return Quantity(value, False, Span(view.starts[trigger + 1], view.ends[trigger + 1], word))
 
 
 def _oriented(frame: FrameHit) -> FrameHit:
@@ -406,10 +413,12 @@ def _listed(view: SentenceView, left: ActorMention, right: ActorMention) -> bool
 def _vague_giver(view: SentenceView) -> bool:
     """ "provided by a coalition of Western allies": a giver is named, but no state."""
     lows = view.lows
+    if "by" not in view.words:
+        return False
     for index in (i for i, word in enumerate(lows) if word == "by" and i > 0):
         # "approved by President Biden" names the approver, not a giver.
         if lows[index - 1] in GIVE_VERBS and lows[index - 1] not in MODAL_TRIGGERS:
-            following = range(index + 1, min(index + 4, len(view.tokens)))
+            following = range(index + 1, min(index + 4, len(view.lows)))
             if not any(a.first in following for a in view.actors):
                 return True
     return False
@@ -479,9 +488,10 @@ _TRIGGER_WORDS = (
 
 
 def _triggers(view: SentenceView) -> list[_Trigger]:
-    found = []
-    for index, token in enumerate(view.tokens):
-        word = token.low
+    found: list[_Trigger] = []
+    if view.words.isdisjoint(_TRIGGER_WORDS):
+        return found
+    for index, word in enumerate(view.lows):
         if word not in _TRIGGER_WORDS or index in view.taken:
             continue
         noun = _reads_as_noun(view, index)
@@ -624,7 +634,7 @@ def _clause(view: SentenceView, index: int) -> tuple[int, int]:
     if position < len(view.breaks) and view.breaks[position] == index:
         position += 1  # a break token belongs to the clause it opens
         start = index
-    end = view.breaks[position] - 1 if position < len(view.breaks) else len(view.tokens) - 1
+    end = view.breaks[position] - 1 if position < len(view.breaks) else len(view.lows) - 1
     return start, end
 
 
@@ -1109,7 +1119,7 @@ def _use_roles(
     # The origin word must qualify what is used, not who uses it: "British warplanes
     # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
     origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
-    clause_text = text[view.tokens[clause[0]].start : view.tokens[clause[1]].end].lower()
+    clause_text = text[view.starts[clause[0]] : view.ends[clause[1]]].lower()
     if not origins or any(cue in clause_text for cue in DOMESTIC_CUES):
         return None
     user = (
@@ -1263,13 +1273,18 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
     """A sentence that talks about "the shipments" or "the $5.4 billion deal" without
     naming parties, or lists what a transfer just reported contains."""
     parties = [a for a in view.actors if not a.speaker]
-    return (lists_contents(view) and not parties) or any(
-        t.low in ANAPHORIC_NOUNS and _pointer_before(view, i) for i, t in enumerate(view.tokens)
+    if lists_contents(view) and not parties:
+        return True
+    if view.words.isdisjoint(ANAPHORIC_NOUNS):
+        return False
+    return any(
+        low in ANAPHORIC_NOUNS and _pointer_before(view, i) for i, low in enumerate(view.lows)
     )
 
 
 _INCLUDES = frozenset("include includes including included contains contain comprises".split())
 _CONTENT_NOUNS = frozenset("weapons items systems equipment arms hardware".split())
+_CONTENT_CUES = _INCLUDES | {"along", "among"}  # every word lists_contents looks for
 _PACKAGE_NOUNS = (
     ANAPHORIC_NOUNS
     | frozenset(GIVE_NOUNS)
@@ -1281,6 +1296,8 @@ def lists_contents(view: SentenceView) -> bool:
     """ "The package includes ...", "Among the weapons are ...", "... along with 12
     howitzers": the sentence lists goods."""
     lows = view.lows
+    if view.words.isdisjoint(_CONTENT_CUES):
+        return False
     for index, word in enumerate(lows):
         if word in _INCLUDES and any(w in _PACKAGE_NOUNS for w in lows[:index]):
             return True  # "the package includes"; not "armed with bombs including the MAM"
@@ -1296,7 +1313,7 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     South Korea" (two sides, no direction yet), "Germany announced a new package for
     Ukraine" (giver, then receiver)."""
     clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
-    if "package" in view.lows or "packages" in view.lows:
+    if "package" in view.words or "packages" in view.words:
         givers = [a.actor for a in clean if a.prep is None]
         takers = [a.actor for a in clean if a.prep in ("for", "to")]
         if len(givers) == 1 and len(takers) == 1 and givers[0] != takers[0]:

@@ -29,21 +29,34 @@ from armstrack.extract.lexicon import (
     USE_VERBS,
 )
 from armstrack.extract.matching import Match
+from armstrack.extract.prefilter import Prefiltered
 from armstrack.extract.quantities import quantity_before
 from armstrack.records import ActorRef, Category, Quantity, Span
 
 _TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s]")
-_PAIR = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b", re.I)
+# _PAIR and _INSTITUTION run on ``caseless`` text: case-insensitive without the flag.
+_PAIR = Prefiltered(
+    re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b"),
+    re.compile("countries|nations|sides|states|allies"),
+)
 # "the junta", "the army": the state the article is about.
-_INSTITUTION = re.compile(
-    r"\b(?:the|its|their)\s+(?:junta|army|air force|navy|military|government|regime|kingdom|"
-    r"armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|country's military)\b",
-    re.I,
+_INSTITUTION = Prefiltered(
+    re.compile(
+        r"\b(?:the|its|their)\s+(?:junta|army|air force|navy|military|government|regime|"
+        r"kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
+        r"country's military)\b"
+    ),
+    re.compile(
+        "junta|army|air force|navy|military|government|regime|kingdom|armed forces|defen|marines"
+    ),
 )
 # "the group", "the Lebanese militia": the armed group the article named last.
-_GROUP_ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
-    r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
+_GROUP_ANAPHOR = Prefiltered(
+    re.compile(
+        r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
+        r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
+    ),
+    re.compile("group|militia|movement|rebels|militants|organi|insurgents|paramilitaries"),
 )
 _TRIGGER_NOUNS = frozenset(GIVE_NOUNS) | frozenset(RECEIVE_NOUNS)
 _VERBISH = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS | frozenset(DEAL_WORDS)
@@ -58,13 +71,6 @@ _MODIFIERS = frozenset(
     "military defence defense senior intelligence government foreign security top former "
     "unnamed anonymous navy naval army air force state ministry department and".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    low: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +176,15 @@ def _leaders(states: tuple[tuple[int, ActorRef], ...]) -> tuple[ActorRef, ...]:
 
 @dataclass(slots=True)
 class SentenceView:
+    """A sentence's tokens and mentions. Token ``i`` is ``text[starts[i]:ends[i]]``, in
+    lower case as ``lows[i]``: three flat lists, as cheap to build as one list of token
+    objects would be dear, in the extractor's innermost loop."""
+
     start: int
     end: int
-    tokens: list[Token]
+    starts: list[int]
+    ends: list[int]
+    lows: list[str]
     actors: list[ActorMention] = field(default_factory=list)
     weapons: list[WeaponMention] = field(default_factory=list)
     outlets: list[tuple[int, str]] = field(default_factory=list)  # (token index, outlet id)
@@ -182,17 +194,22 @@ class SentenceView:
     earlier_systems: tuple[EarlierSystem, ...] = ()  # the last few named before the sentence
 
     breaks: list[int] | None = None  # clause-break token indices, found once by frames._clause
-    lows: list[str] = field(default_factory=list)
+    # The distinct tokens: most rules look for a few words, and most sentences have none
+    # of them, which this answers without a loop over the tokens.
+    words: frozenset[str] = frozenset()
 
     def low(self, index: int) -> str:
         return self.lows[index] if 0 <= index < len(self.lows) else ""
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [
-        Token(m.start(), m.end(), m.group(0).lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text, start, end)
-    ]
+def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
+    """Start and end offsets and lower-case forms of the tokens of ``text[start:end]``;
+    typographic apostrophes read as ASCII ones ("Russia’s" has the token "'s")."""
+    found = list(_TOKEN.finditer(text, start, end))
+    lows = [m.group().lower() for m in found]
+    if text.find("’", start, end) >= 0:
+        lows = [low.replace("’", "'") for low in lows]
+    return [m.start() for m in found], [m.end() for m in found], lows
 
 
 def build_view(
@@ -202,13 +219,16 @@ def build_view(
     matches: Sequence[Match],
     catalogue: Catalogue,
     context: ArticleContext = ArticleContext(),
+    *,
+    lowered: str,
 ) -> SentenceView:
-    """Tokens and typed mentions of the sentence ``text[start:end]``."""
-    tokens = tokenize(text, start, end)
-    view = SentenceView(start, end, tokens, lows=[t.low for t in tokens])
+    """Tokens and typed mentions of the sentence ``text[start:end]``; ``lowered`` is
+    ``caseless(text)``, made once per article."""
+    view = SentenceView(start, end, *tokenize(text, start, end))
+    view.words = frozenset(view.lows)
     view.earlier_systems = context.recent_systems(start)
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i for i, t in enumerate(tokens)}
+    starts, ends = _token_index(view)
+    lows = view.lows
     demonyms: list[tuple[int, int, str, Span]] = []
     for match in matches:
         first = starts.get(match.start)
@@ -223,7 +243,7 @@ def build_view(
             if (
                 weapon.system
                 and weapon.category is not Category.SHIP
-                and _names_a_class(tokens, last)
+                and _names_a_class(lows, last)
             ):
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
             if weapon.made_in:
@@ -239,21 +259,23 @@ def build_view(
         if kind is TermKind.PLACE:
             continue  # "South America" only keeps "America" from matching
         actor_id = catalogue.body_state(match.target) if kind is TermKind.BODY else match.target
-        if _origin_word(tokens, last):
+        if _origin_word(lows, last):
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
             demonyms.append((first, last, actor_id, span))
             continue
-        if _in_dateline(tokens, first, span.text, text[start : match.start]):
+        if _in_dateline(lows, first, span.text, text[start : match.start]):
             continue
         role = match.target if kind is TermKind.BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
-    _add_context_mentions(view, text, context)
+    _add_context_mentions(view, text, lowered, context, starts, ends)
     _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
     view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
     view.actors = _made_in(view, _with_context(view, view.actors))
-    view.weapons = [_with_quantity(view, text, w) for w in _absorb_head_nouns(view.weapons)]
+    view.weapons = [
+        _with_quantity(view, text, lowered, w) for w in _absorb_head_nouns(view.weapons)
+    ]
     return view
 
 
@@ -276,29 +298,31 @@ def _absorb_head_nouns(weapons: list[WeaponMention]) -> list[WeaponMention]:
     return kept
 
 
-def _names_a_class(tokens: list[Token], last: int) -> bool:
-    following = [t.low for t in tokens[last + 1 : last + 3]]
+def _token_index(view: SentenceView) -> tuple[dict[int, int], dict[int, int]]:
+    """Token index by start offset and by end offset."""
+    count = range(len(view.lows))
+    return dict(zip(view.starts, count, strict=True)), dict(zip(view.ends, count, strict=True))
+
+
+def _names_a_class(lows: list[str], last: int) -> bool:
+    following = lows[last + 1 : last + 3]
     return following[:1] == ["class"] or following == ["-", "class"]
 
 
-def _in_dateline(tokens: list[Token], first: int, surface: str, before: str) -> bool:
+def _in_dateline(lows: list[str], first: int, surface: str, before: str) -> bool:
     """ "ALGIERS/MOSCOW, April 16 -": the place a story was filed from is no party."""
     if first > 3 or not surface.isupper() or len(surface) < 3:
         return False
     # Everything before it is upper case too ("ALGIERS/MOSCOW"), as datelines are.
     if any(c.islower() for c in before):
         return False
-    return any(t.low in ("-", "—", "–", "(") for t in tokens[first + 1 : first + 8])
+    return any(low in ("-", "—", "–", "(") for low in lows[first + 1 : first + 8])
 
 
-def _origin_word(tokens: list[Token], last: int) -> bool:
-    if last + 3 < len(tokens) and tokens[last + 1].low == "." and tokens[last + 2].low == "-":
+def _origin_word(lows: list[str], last: int) -> bool:
+    if last + 3 < len(lows) and lows[last + 1] == "." and lows[last + 2] == "-":
         last += 1  # "U.S.-supplied": the name's last full stop stands before the hyphen
-    return (
-        last + 2 < len(tokens)
-        and tokens[last + 1].low == "-"
-        and tokens[last + 2].low in ORIGIN_SUFFIXES
-    )
+    return last + 2 < len(lows) and lows[last + 1] == "-" and lows[last + 2] in ORIGIN_SUFFIXES
 
 
 def _weapon(first: int, last: int, span: Span, match: Match, catalogue: Catalogue) -> WeaponMention:
@@ -311,24 +335,29 @@ def _weapon(first: int, last: int, span: Span, match: Match, catalogue: Catalogu
     return WeaponMention(first, last, weapon_class.category, span, generic=weapon_class.generic)
 
 
-def _add_context_mentions(view: SentenceView, text: str, context: ArticleContext) -> None:
+def _add_context_mentions(
+    view: SentenceView,
+    text: str,
+    lowered: str,
+    context: ArticleContext,
+    starts: dict[int, int],
+    ends: dict[int, int],
+) -> None:
     """ "the two countries", "the junta", "the group": actors named earlier in the article."""
-    starts = {t.start: i for i, t in enumerate(view.tokens)}
-    ends = {t.end: i for i, t in enumerate(view.tokens)}
 
     def add(match: re.Match[str], actors: Sequence[ActorRef], role: str) -> None:
         first, last = starts.get(match.start()), ends.get(match.end())
         if first is None or last is None or any(i in view.taken for i in range(first, last + 1)):
             return
-        span = Span(match.start(), match.end(), match.group(0))
+        span = Span(match.start(), match.end(), text[match.start() : match.end()])
         for actor in actors:
             view.actors.append(ActorMention(first, last, actor, span, role=role))
 
-    for match in _PAIR.finditer(text, view.start, view.end):
+    for match in _PAIR.finditer(lowered, view.start, view.end):
         pair = context.recent_states(match.start())
         if len(pair) == 2:
             add(match, pair, "pair")
-    for match in _INSTITUTION.finditer(text, view.start, view.end):
+    for match in _INSTITUTION.finditer(lowered, view.start, view.end):
         if text[match.end() : match.end() + 1] == "-":
             continue  # "the military-led government"
         if text[match.end() : match.end() + 4] == " of ":
@@ -484,7 +513,7 @@ def _preposition(view: SentenceView, first: int) -> str | None:
             break
         if word.endswith(("ed", "ing", "s")) or word in _VERBISH:
             break
-        if index in view.taken or view.tokens[index].low != word:
+        if index in view.taken or view.lows[index] != word:
             break
         index -= 1
         while index >= 0 and view.low(index) in DETERMINERS:
@@ -524,9 +553,11 @@ def _names_speaker(view: SentenceView, mention: ActorMention) -> bool:
     return False
 
 
-def _with_quantity(view: SentenceView, text: str, weapon: WeaponMention) -> WeaponMention:
+def _with_quantity(
+    view: SentenceView, text: str, lowered: str, weapon: WeaponMention
+) -> WeaponMention:
     quantity = quantity_before(
-        text, weapon.span.start, window=min(80, weapon.span.start - view.start)
+        text, weapon.span.start, window=min(80, weapon.span.start - view.start), lowered=lowered
     )
     if quantity is None or any(
         w.span.start <= quantity.span.start < w.span.end for w in view.weapons
@@ -536,7 +567,10 @@ def _with_quantity(view: SentenceView, text: str, weapon: WeaponMention) -> Weap
         # "two Agusta 109 helicopters": the 109 is an uncatalogued name; the count, if
         # any, stands before the name.
         earlier = quantity_before(
-            text, quantity.span.start, window=min(80, quantity.span.start - view.start)
+            text,
+            quantity.span.start,
+            window=min(80, quantity.span.start - view.start),
+            lowered=lowered,
         )
         if earlier is None or _in_designation(text, view.start, earlier.span.start):
             return weapon

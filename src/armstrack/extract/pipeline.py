@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
-from armstrack.catalogue.normalise import fold
+from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract.claims import (
     SpeakerMemory,
     find_claim_cues,
@@ -115,6 +115,7 @@ class Extractor:
         speakers = SpeakerMemory()  # who spoke in earlier sentences: "she added"
         cursor = 0
         context = _context(matches, self.catalogue)
+        lowered = caseless(text)
         topical = _topical_positions(folded)
         deals = _new_deal_positions(folded)
         stances = spoken_stance_positions(folded)
@@ -135,11 +136,13 @@ class Extractor:
                 last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
                 if bisect_left(titles, start) < bisect_left(titles, end):
                     # "Defence Minister Jane Doe said ...": for a later "Doe said".
-                    seen = build_view(text, start, end, inside, self.catalogue, context)
+                    seen = build_view(
+                        text, start, end, inside, self.catalogue, context, lowered=lowered
+                    )
                     home = context.home_state(end)
                     note_speakers(seen, text, folded, self.catalogue, speakers, home)
                 continue
-            view = build_view(text, start, end, inside, self.catalogue, context)
+            view = build_view(text, start, end, inside, self.catalogue, context, lowered=lowered)
             frames = find_frames(view, text, last_subject)
             fact = SentenceFacts(
                 index=index,
@@ -150,8 +153,8 @@ class Extractor:
                     view, text, folded, self.catalogue, speakers, context.home_state(end)
                 ),
                 hedges=find_hedges(folded, start, end),
-                times=find_times(text, start, end, published),
-                routes=find_routes(text, start, end) if frames else [],
+                times=find_times(text, start, end, published, lowered),
+                routes=find_routes(text, start, end, lowered) if frames else [],
                 anaphoric=is_anaphoric_sentence(view) or is_topical,
                 stance_only=stance_only,
                 home=context.home_state(end),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract.lexicon import CONTAINER_NOUNS
+from armstrack.extract.prefilter import Prefiltered
 from armstrack.records import Quantity, Span
 
 NUMBER_WORDS = {
@@ -34,16 +36,20 @@ _WORDS = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
 _APPROX = "|".join(sorted(map(re.escape, APPROXIMATORS), key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 # A number, then up to three words that are not numbers, units or stop words, then
-# the weapon (the pattern is matched against the text just before the weapon).
-_BEFORE_WEAPON = re.compile(
-    rf"(?:(?P<approx>{_APPROX})\s+)?"
-    rf"(?:(?:(?P<digits>(?<![\w$€£.,\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,\-])\d{{1,6}}(?:\.\d+)?)"
-    rf"|\b(?P<word>{_WORDS}))(?:\s+(?P<scale>hundred|thousand|million))?"
-    rf"|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
-    # "more than 200 of its T-72 tanks": a part of a stock is still a count.
-    r"(?:\s+of\s+(?:its|their|the|his|her))?"
-    r"(?P<gap>(?:\s+[A-Za-z][\w'’\-]*){0,3})\s+$",
-    re.IGNORECASE,
+# the weapon (the pattern is matched against the text just before the weapon). It runs
+# on ``caseless`` text: as fast without IGNORECASE, and the same matches as with it.
+_BEFORE_WEAPON = Prefiltered(
+    re.compile(
+        rf"(?:(?P<approx>{_APPROX})\s+)?"
+        rf"(?:(?:(?P<digits>(?<![\w$€£.,\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,\-])\d{{1,6}}(?:\.\d+)?)"
+        rf"|\b(?P<word>{_WORDS}))(?:\s+(?P<scale>hundred|thousand|million))?"
+        rf"|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
+        # "more than 200 of its T-72 tanks": a part of a stock is still a count.
+        r"(?:\s+of\s+(?:its|their|the|his|her))?"
+        r"(?P<gap>(?:\s+[A-Za-z][\w'’\-]*){0,3})\s+$"
+    ),
+    # Most text before a weapon has no number (see ``prefilter``).
+    re.compile(rf"\d|{_WORDS}|{_VAGUE}"),
 )
 # Words that may not stand between the number and the weapon.
 _BLOCKERS = (
@@ -90,14 +96,19 @@ _BLOCKERS = (
 )
 
 
-def quantity_before(text: str, weapon_start: int, window: int = 80) -> Quantity | None:
+def quantity_before(
+    text: str, weapon_start: int, window: int = 80, lowered: str | None = None
+) -> Quantity | None:
     """The quantity written right before the weapon mention that starts at ``weapon_start``.
 
     The leftmost candidate may be no count ("the 2018 deal covers five S-400s": a year);
-    then the next one to its right is tried.
+    then the next one to its right is tried. ``lowered`` is ``caseless(text)``, made
+    once per article by callers that ask for many weapons.
     """
+    if lowered is None:
+        lowered = caseless(text[: weapon_start + 1])
     lo = max(0, weapon_start - window)
-    while (match := _BEFORE_WEAPON.search(text, lo, weapon_start)) is not None:
+    while (match := _BEFORE_WEAPON.search(lowered, lo, weapon_start)) is not None:
         quantity = _quantity(text, match, weapon_start)
         if quantity is not None:
             return quantity
@@ -106,24 +117,23 @@ def quantity_before(text: str, weapon_start: int, window: int = 80) -> Quantity 
 
 
 def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | None:
-    gap = [w.lower().strip("'’") for w in match.group("gap").split()]
+    groups = original_groups(text, match)
+    gap = [w.lower().strip("'’") for w in (groups["gap"] or "").split()]
     if any(word in _BLOCKERS for word in gap):
         return None
     words = text[match.start() : weapon_start].rstrip()
     span = Span(match.start(), match.start() + len(words), words)
-    if match.group("vague"):
+    if groups["vague"]:
         return Quantity(None, True, span)
-    scale = _SCALES.get((match.group("scale") or "").lower(), 1)
-    if match.group("digits"):
-        digits = match.group("digits").replace(",", "")
+    scale = _SCALES.get((groups["scale"] or "").lower(), 1)
+    if stated := groups["digits"]:
+        digits = stated.replace(",", "")
         # A bare four-digit year ("in 2023 missiles") is not a count.
-        if scale == 1 and (
-            "." in digits or (1900 <= int(digits) <= 2100 and "," not in match.group("digits"))
-        ):
+        if scale == 1 and ("." in digits or (1900 <= int(digits) <= 2100 and "," not in stated)):
             return None
         value = round(float(digits) * scale)
     else:
-        value = NUMBER_WORDS[match.group("word").lower()] * scale
+        value = NUMBER_WORDS[(groups["word"] or "").lower()] * scale
     if value == 0:
         return None
-    return Quantity(value, bool(match.group("approx")), span)
+    return Quantity(value, bool(groups["approx"]), span)

@@ -174,7 +174,7 @@ def _contents_base(
     """The giver, receiver and status of the transfer a list of contents belongs to."""
     # "the package includes", "support included": the sentence names what it lists the
     # contents of, and may come later; "along with 12 howitzers" only follows at once.
-    named = any(t.low in ("package", "support", "aid", "assistance") for t in fact.view.tokens)
+    named = not fact.view.words.isdisjoint(("package", "support", "aid", "assistance"))
     floor = -1 if named else fact.index - _CONTENTS_REACH
     latest = _latest(drafts, fact.index, lambda d: floor <= d.last_sentence <= fact.index)
     earlier = [p for p in pending if floor <= p[0] <= fact.index]
@@ -473,7 +473,7 @@ def _attach_anaphora(
     if frames and not categories and not any(f.definite for f in frames):
         # "Trump-era sales", "buying Chinese weapons": nothing points back at a transfer.
         if weapons or any(
-            f.kind is Frame.RECEIVE or fact.view.tokens[f.trigger].low in _NOUNISH for f in frames
+            f.kind is Frame.RECEIVE or fact.view.lows[f.trigger] in _NOUNISH for f in frames
         ):
             return False
     # "the Rafale contract" points at the transfer of Rafales, not the latest of jets.
@@ -536,7 +536,7 @@ def _extend_package(
 
 def _names_a_transfer(fact: SentenceFacts) -> bool:
     """ "The shipments began in January" dates a transfer; "the report on Thursday" does not."""
-    return any(token.low in ANAPHORIC_NOUNS for token in fact.view.tokens)
+    return not fact.view.words.isdisjoint(ANAPHORIC_NOUNS)
 
 
 def _drop_generic_duplicates(drafts: dict[Key, _Draft]) -> None:
@@ -624,7 +624,7 @@ def _answers_a_transfer(drafts: dict[Key, _Draft], fact: SentenceFacts) -> bool:
     The Kremlin declined to comment."); "Moscow denies targeting civilians" is not."""
     if not fact.stance_only:
         return False
-    if any(t.low in _TRANSFER_WORDS for t in fact.view.tokens):
+    if not fact.view.words.isdisjoint(_TRANSFER_WORDS):
         return True
     # Evidence is keyed by sentence index: two lookups per transfer, not a walk over
     # every earlier sentence (which was quadratic in a long article).

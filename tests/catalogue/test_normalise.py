@@ -1,0 +1,35 @@
+import re
+
+import pytest
+
+from armstrack.catalogue.normalise import caseless, original_groups
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran SENT drones BY SEA in Early January",
+        "İran and ıran",  # dotted capital I (two characters in lower case), dotless i
+        "ſaid, Kilo",  # long s and the Kelvin sign read as "s" and "k" under IGNORECASE
+        "ΟΔΟΣ'Α Ünited Éire",  # letters outside ASCII, final sigma
+        "",
+    ],
+)
+def test_caseless_matches_where_ignorecase_matches(text: str) -> None:
+    pattern = r"\b(?:iran|said|kilo|by\s+sea|early|united)\b|[A-Za-z]+|\w+"
+    lowered = caseless(text)
+    assert len(lowered) == len(text)
+    assert [m.span() for m in re.finditer(pattern, lowered)] == [
+        m.span() for m in re.finditer(pattern, text, re.IGNORECASE)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Late LAST Year", {"rel": "LAST", "qual": "Late"}), ("last year", {"rel": "last"})],
+)
+def test_original_groups_reads_the_original_text(text: str, expected: dict[str, str]) -> None:
+    match = re.search(r"(?:(?P<qual>late) )?(?P<rel>last) year", caseless(text))
+    assert match is not None
+    groups = original_groups(text, match)
+    assert {k: v for k, v in groups.items() if v is not None} == expected
