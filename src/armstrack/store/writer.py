@@ -311,33 +311,36 @@ class Writer:
 
     def _read_credits(self, item: _Item) -> None:
         """The item's credits, the sentences its reports rest on and, for a text that
-        names a weapon or credits an outlet, its passage fingerprints.
+        names a weapon, its passage fingerprints.
 
-        Only those texts are fingerprinted and searched: a copy matters where it would
-        count twice as a source, or where it carries a report or a credit to others
-        (an excerpt whose transfer the extractor misses is still the copy of one where
-        it is found). Most news names no weapon (measured: fingerprinting every text
-        cost a third of the writer's time on a 100,000-article store).
+        Only those texts are read for credits, fingerprinted and searched: a copy
+        matters where it would count twice as a source, or where it carries a report
+        or a credit to others (an excerpt whose transfer the extractor misses is still
+        the copy of one where it is found), and a text that copies a report names the
+        weapon too. Most news names no weapon (measured: fingerprinting every text cost
+        a third of the writer's time on a 100,000-article store).
         """
-        # A text reporting nothing is kept only for a credit line it carries to later
-        # copies: its bylines are read, the rest of the finder is spared.
+        transfers_ = item.extraction.transfers
+        item.triples = frozenset(
+            (t.supplier.id, t.recipient.id, t.category.value) for t in transfers_
+        )
+        if not (item.extraction.names_weapon or transfers_):
+            return
+        # A text reporting nothing is kept only for what it carries to later copies: its
+        # bylines are read, the rest of the credit finder is spared.
         text = item.article.text
-        words = words_of(text) if item.extraction.transfers else None
-        patterns = PATTERNS if item.extraction.transfers else BYLINES
+        words = words_of(text)
+        patterns = PATTERNS if transfers_ else BYLINES
         item.credits = find_credits(text, self._credit_lookup, patterns, words)
         item.report = [
             (span.start, span.end)
-            for transfer in item.extraction.transfers
+            for transfer in transfers_
             for span in (*transfer.evidence, *(c.evidence for c in transfer.claims))
         ]
-        item.triples = frozenset(
-            (t.supplier.id, t.recipient.id, t.category.value) for t in item.extraction.transfers
-        )
-        if item.extraction.names_weapon or item.credits:
-            prints = fingerprints(text, words)
-            if item.report:
-                item.report_prints = in_report(prints, item.article.text, item.report)
-            item.prints = indexed(prints, item.report_prints)
+        prints = fingerprints(text, words)
+        if item.report:
+            item.report_prints = in_report(prints, item.article.text, item.report)
+        item.prints = indexed(prints, item.report_prints)
 
     def _find_sources(self, conn: Connection, items: list[_Item]) -> list[_Adoption]:
         """Give each item its origin: its credit, else the origin of the earlier text
@@ -977,6 +980,8 @@ def _version_row(item: _Item) -> dict[str, Any]:
         "origin_note": item.origin.note if item.origin else None,
         "origin_from": item.origin_from,
         "passages": len(set(item.prints.hashes)) if item.prints else None,
+        "warc_file": item.article.archived.file if item.article.archived else None,
+        "warc_offset": item.article.archived.offset if item.article.archived else None,
         "is_current": True,
     }
 
