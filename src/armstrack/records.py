@@ -68,6 +68,14 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class ArchiveRef:
+    """Where a fetched page's response record lies in a WARC archive folder."""
+
+    file: str  # the WARC file's name, relative to the archive folder
+    offset: int  # of the response record (its gzip member) in that file
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One input article, exactly as read."""
 
@@ -78,6 +86,7 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     source: str | None = None
+    archived: ArchiveRef | None = None  # the page as fetched, when armstrack fetched it
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +345,8 @@ class ArticleView:
     origin: str
     marks: tuple[Mark, ...]
     transfer_ids: tuple[int, ...]
+    archived: ArchiveRef | None = None  # the page as fetched, in the store's WARC archive
+    ingested_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, String, cast, func, select
 
 from armstrack.catalogue import Catalogue
-from armstrack.records import ActorView, ArticleView, Edge, Mark, Partner
+from armstrack.records import ActorView, ArchiveRef, ArticleView, Edge, Mark, Partner
 from armstrack.store.queries import TransferFilter, actor_ref, as_date, conditions
 from armstrack.store.schema import (
     article_versions,
@@ -211,6 +211,8 @@ def article_view(
         text=row.text,
         duplicate_of=row.duplicate_of,
         origin=row.origin,
+        archived=ArchiveRef(row.warc_file, row.warc_offset) if row.warc_file else None,
+        ingested_at=row.ingested_at,
         marks=_marks(conn, row.id),
         transfer_ids=tuple(
             sorted(
