@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import sys
 import time
@@ -46,6 +47,8 @@ from armstrack.errors import (
 )
 from armstrack.evaluate import ClusterScores, evaluate, evaluate_clusters
 from armstrack.extract import Extractor, Settings
+from armstrack.fetch.client import FetchSettings
+from armstrack.fetch.stored import default_archive, fetch_into, watch_round
 from armstrack.ingest import IngestSettings, read_articles
 from armstrack.ingest.files import input_files
 from armstrack.records import Article, Category, Extraction, ResolvedTransfer, Status, Transfer
@@ -123,8 +126,26 @@ def _require(paths: list[Path]) -> None:
 INPUT_HELP = (
     "Text files (.txt, .md; a first line ' date YYYY-MM-DD' gives"
     " the publication date), JSON lines (.jsonl), web pages (.html), RSS/At"
-    "om feeds (.xml, .rss, .atom), web archives (.warc, .warc.gz), or folders of them."
+    "om feeds (.xml, .rss, .atom), web archives (.warc, .warc.gz), or folders of them;"
+    " or http(s) addresses of pages, feeds, sitemaps and OPML lists, fetched and archived."
 )
+ArchiveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        metavar="DIR",
+        help="Folder of WARC files where every fetched page and feed is kept as it was "
+        "received (default: beside the SQLite file, news.db -> news-archive/).",
+    ),
+]
+DelayOption = Annotated[
+    float,
+    typer.Option(
+        min=0.0,
+        metavar="SECONDS",
+        help="Pause between two requests to the same site (robots.txt may ask for more).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -410,7 +431,7 @@ def _open(db: str, catalogue: list[Path] | None = None, *, create: bool = False)
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help=INPUT_HELP)],
+    inputs: Annotated[list[str], typer.Argument(metavar="PATH|URL", help=INPUT_HELP)],
     db: DbOption = "armstrack.db",
     catalogue: CatalogueOption = None,
     max_bytes: Annotated[
@@ -432,14 +453,24 @@ def ingest(
         int,
         typer.Option(min=1, help="Records per Dask task when a JSONL or WARC file is split."),
     ] = 500,
+    archive: ArchiveOption = None,
+    delay: DelayOption = 1.0,
 ) -> None:
     """Store articles and their transfers in the database, resolving reports across articles.
 
     Example: armstrack ingest examples/articles examples/articles.jsonl --db armstrack.db
+
+    Example: armstrack ingest https://example.org/news/feed.xml
     """
     settings = IngestSettings(max_bytes=max_bytes)
     summary: IngestSummary
+    urls = [i for i in inputs if _is_url(i)]
+    paths = [Path(i) for i in inputs if not _is_url(i)]
     _require(paths)
+    if urls:
+        _ingest_urls(urls, db, catalogue, archive, delay)
+        if not paths:
+            return
     with _open(db, catalogue, create=True) as store:
         # The input's size is known up front (a walk of stat calls): a bar with a
         # percentage and an ETA follows the bytes of the files read so far.
@@ -496,6 +527,116 @@ def ingest(
             )
         if skipped or failed:
             raise typer.Exit(1)
+
+
+def _is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def _ingest_urls(
+    urls: list[str], db: str, catalogue: list[Path] | None, archive: Path | None, delay: float
+) -> None:
+    """Fetch the URLs into the store and say what came of it; exit 1 if one failed."""
+    settings = FetchSettings(delay=delay)
+    with _open(db, catalogue, create=True) as store:
+        done = fetch_into(store, urls, settings, archive or default_archive(db))
+    for url, problem in done.report.errors:
+        _complain("skipped", f"{url}: {problem}")
+    err.print(done.line())
+    if done.report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="SOURCE...",
+            help="Addresses of RSS/Atom feeds, sitemaps (news sitemaps too) and OPML lists.",
+            show_default=False,
+        ),
+    ] = None,
+    sources_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            metavar="FILE",
+            help="A text file of source addresses, one per line ('#' starts a comment).",
+        ),
+    ] = None,
+    every: Annotated[
+        str,
+        typer.Option(metavar="DURATION", help="Time between rounds: 90s, 15m, 2h."),
+    ] = "15m",
+    once: Annotated[
+        bool, typer.Option("--once", help="One round, then exit (for cron or a timer).")
+    ] = False,
+    db: DbOption = "armstrack.db",
+    catalogue: CatalogueOption = None,
+    archive: ArchiveOption = None,
+    delay: DelayOption = 1.0,
+    max_pages: Annotated[
+        int,
+        typer.Option(min=1, help="New pages fetched per source per round; the rest wait."),
+    ] = 200,
+) -> None:
+    """Follow feeds, sitemaps and OPML lists: each round fetches the pages not seen yet,
+    archives them, and stores their transfers. What was seen is kept in the store, so a
+    restart fetches nothing again. Prints one line per round; Ctrl-C stops.
+
+    Example: armstrack watch https://example.org/feed.xml --every 15m
+
+    Example: armstrack watch --sources feeds.txt --once
+    """
+    wanted = list(sources or []) + (_source_lines(sources_file) if sources_file else [])
+    if not wanted:
+        _complain("error:", "name at least one source, or a file of them with --sources")
+        raise typer.Exit(2)
+    if bad := [s for s in wanted if not _is_url(s)]:
+        _complain("error:", f"not an http(s) address: {', '.join(bad)}")
+        raise typer.Exit(2)
+    pause = _duration(every)
+    settings = FetchSettings(delay=delay)
+    folder = archive or default_archive(db)
+    with _open(db, catalogue, create=True) as store:
+        try:
+            while True:
+                started = time.monotonic()
+                done = watch_round(store, wanted, settings, folder, max_pages=max_pages)
+                for url, problem in done.report.errors:
+                    _complain("error", f"{url}: {problem}")
+                stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+                out.print(f"{stamp} {done.line()}", highlight=False)
+                if once:
+                    if done.report.errors:
+                        raise typer.Exit(1)
+                    return
+                time.sleep(max(0.0, pause - (time.monotonic() - started)))
+        except KeyboardInterrupt:
+            err.print("stopped")
+
+
+_DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr)?\s*", re.IGNORECASE)
+
+
+def _duration(text: str) -> float:
+    """Seconds in "90s", "15m", "2h" (a bare number is minutes); a usage error otherwise."""
+    found = _DURATION.fullmatch(text)
+    if not found or float(found.group(1)) <= 0:
+        _complain("error:", f"--every {text!r} is not a duration such as 90s, 15m or 2h")
+        raise typer.Exit(2)
+    unit = (found.group(2) or "m")[0].lower()
+    return float(found.group(1)) * {"s": 1, "m": 60, "h": 3600}[unit]
+
+
+def _source_lines(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        _complain("error:", f"cannot read the sources file {path}: {error}")
+        raise typer.Exit(2) from error
+    return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
 
 
 def _progress_bar(sized: bool) -> Progress:
@@ -830,6 +971,7 @@ def serve(
             help="Largest POST /api/ingest body; a bigger one is refused (413) before it is read.",
         ),
     ] = MAX_BODY,
+    archive: ArchiveOption = None,
 ) -> None:
     """Serve the web UI and the REST API over a store (read-only unless given a token).
 
@@ -838,10 +980,15 @@ def serve(
     import uvicorn
 
     from armstrack.web import create_app
-    from armstrack.web.app import BASE_URL_ENV, DB_ENV, MAX_BODY_ENV, TOKEN_ENV
+    from armstrack.web.app import ARCHIVE_ENV, BASE_URL_ENV, DB_ENV, MAX_BODY_ENV, TOKEN_ENV
 
     try:
-        settings = WebSettings(ingest_token=ingest_token, base_url=base_url, max_body=max_body)
+        settings = WebSettings(
+            ingest_token=ingest_token,
+            base_url=base_url,
+            max_body=max_body,
+            archive=str(archive or default_archive(db)),
+        )
     except ValueError as error:
         _complain("error:", error)
         raise typer.Exit(2) from error
@@ -860,6 +1007,7 @@ def serve(
     # above, once, so that the workers do not race to.
     os.environ[DB_ENV] = db
     os.environ[MAX_BODY_ENV] = str(max_body)
+    os.environ[ARCHIVE_ENV] = settings.archive or ""
     if ingest_token:
         os.environ[TOKEN_ENV] = ingest_token
     if settings.base_url:

@@ -9,6 +9,7 @@
         ├── ArticleTooLargeError   over the configured size limit
         ├── RecordError            a malformed JSON line or a record missing fields
         ├── DamagedInputError      a damaged file whose readable articles were still used
+        ├── NoWeaponNamed          web pages the pre-filter skipped (a count, not a fault)
         ├── ExtractionFailed       the extractor raised on this article (a bug to report)
         ├── StoreFailed            the database refused this article
         ├── FetchError             a URL could not be fetched (HTTP error, timeout, too large)
@@ -69,6 +70,23 @@ class DamagedInputError(InputError):
     damage is reported (what else it held may be lost)."""
 
     reason = "damaged"
+
+
+class NoWeaponNamed(InputError):
+    """Web pages that name no weapon, skipped by the pre-filter before their text was
+    extracted: the extractor could find no transfer in them. Not a fault of the input (a
+    crawl is mostly such pages), so a report counts them apart; one item stands for all
+    the ``pages`` skipped in a file or a partition of one, which keeps a crawl's report
+    and memory small."""
+
+    reason = "no weapon named"
+
+    def __init__(self, source: str, message: str, line: int | None = None, pages: int = 1) -> None:
+        super().__init__(source, message, line)
+        self.pages = pages
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None, int]]:  # type: ignore[override]
+        return (type(self), (self.source, self.message, self.line, self.pages))
 
 
 class StoreFailed(InputError):

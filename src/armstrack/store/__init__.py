@@ -73,11 +73,14 @@ class Store:
         items: Iterable[Article | InputError],
         batch_size: int = 100,
         progress: Progress | None = None,
+        *,
+        statistics: bool = True,
     ) -> IngestSummary:
         """Store articles (skipping unchanged ones) and resolve their transfers.
 
         Each batch is one transaction: an interrupted run keeps every finished batch,
-        and running it again skips them.
+        and running it again skips them. ``statistics=False`` leaves the planner's
+        statistics for the caller to refresh once after many small calls.
         """
         summary = IngestSummary()
         batch: list[Article | InputError] = []
@@ -88,7 +91,8 @@ class Store:
                 batch = []
         if batch:
             self._ingest_batch(batch, summary, progress)
-        self.refresh_statistics()
+        if statistics:
+            self.refresh_statistics()
         return summary
 
     def refresh_statistics(self) -> None:
@@ -220,6 +224,16 @@ class Store:
     def transfer(self, transfer_id: int) -> TransferDetail | None:
         with self.engine.connect() as conn:
             return queries.transfer_detail(conn, self.catalogue, transfer_id)
+
+    def change_mark(self) -> int:
+        """Where the change log stands: ``changes_since`` counts what came after."""
+        with self.engine.connect() as conn:
+            return queries.change_mark(conn)
+
+    def changes_since(self, mark: int) -> tuple[int, int]:
+        """Transfers created and transfers changed since ``mark``."""
+        with self.engine.connect() as conn:
+            return queries.changes_since(conn, mark)
 
     def merged_into(self, transfer_id: int) -> int | None:
         """The transfer an analyst merged this one into, or None: where its links go."""

@@ -533,6 +533,25 @@ def latest_changes(
     return dict(found)
 
 
+def change_mark(conn: Connection) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(transfer_changes.c.id), 0))).scalar_one())
+
+
+def changes_since(conn: Connection, mark: int) -> tuple[int, int]:
+    """Transfers created and transfers changed by the change-log rows after ``mark``: a
+    created transfer logs its first status with no value before."""
+    created, touched = set(), set()
+    for row in conn.execute(
+        select(
+            transfer_changes.c.transfer_id, transfer_changes.c.field, transfer_changes.c.old
+        ).where(transfer_changes.c.id > mark)
+    ):
+        touched.add(row.transfer_id)
+        if row.field == "status" and row.old is None:
+            created.add(row.transfer_id)
+    return len(created), len(touched - created)
+
+
 def transfer_history(conn: Connection, transfer_id: int) -> list[TransferChange]:
     """Every change of one transfer's record, oldest first."""
     rows = conn.execute(

@@ -28,6 +28,12 @@ PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+# An archived page is someone else's HTML: it runs in a sandbox (no script, no forms, a
+# unique origin), loads nothing (its images and styles would reach out to its site) and
+# may be framed only by our article page.
+ARCHIVE_POLICY = (
+    "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
+)
 # Swagger UI (packaged by fastapi-offline) starts itself with an inline script.
 DOCS_POLICY = PAGE_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 DOCS_POLICY = DOCS_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
@@ -38,6 +44,7 @@ DB_ENV = "ARMSTRACK_DB"
 TOKEN_ENV = "ARMSTRACK_INGEST_TOKEN"
 BASE_URL_ENV = "ARMSTRACK_BASE_URL"
 MAX_BODY_ENV = "ARMSTRACK_MAX_BODY"
+ARCHIVE_ENV = "ARMSTRACK_ARCHIVE"
 
 
 def app_from_env() -> FastAPI:
@@ -52,6 +59,7 @@ def app_from_env() -> FastAPI:
     settings = WebSettings(
         ingest_token=os.environ.get(TOKEN_ENV) or None,
         base_url=os.environ.get(BASE_URL_ENV) or None,
+        archive=os.environ.get(ARCHIVE_ENV) or None,
         max_body=int(max_body),
     )
     return create_app(open_store(os.environ[DB_ENV]), settings=settings)
@@ -163,6 +171,8 @@ class _SecurityHeaders:
             return
         docs = scope["path"] in ("/docs", "/docs/oauth2-redirect")
         policy = DOCS_POLICY if docs else PAGE_POLICY
+        if scope["path"].endswith("/archived"):
+            policy = ARCHIVE_POLICY
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -12,6 +12,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from armstrack.errors import ArchiveReadError
+from armstrack.fetch.warcs import read_archived
 from armstrack.ingest.headline import headline
 from armstrack.records import ActorRef, ArticleView, Category, ResolvedTransfer, Status
 from armstrack.store import Store, browse, export, queries
@@ -177,6 +179,32 @@ def article_page(
         body=render.highlight(view.text, view.marks, start),
         dated=view.published or dated,
         title=heading or f"Article {article_id}",
+        archive_on=request.app.state.settings.archive is not None,
+    )
+
+
+@router.get("/articles/{article_id}/archived")
+def archived_page(
+    request: Request,
+    store: StoreDep,
+    article_id: Id,
+    version: Annotated[int | None, Query(ge=1, le=100_000)] = None,
+) -> Response:
+    """The page exactly as armstrack fetched it, from the WARC archive, with its own
+    content type; shown sandboxed (see ARCHIVE_POLICY) inside the article page."""
+    with store.engine.connect() as conn:
+        view = browse.article_view(conn, article_id, version)
+    folder = request.app.state.settings.archive
+    if view is None or view.archived is None or folder is None:
+        raise HTTPException(404, f"There is no archived copy of article {article_id}.")
+    try:
+        archived = read_archived(folder, view.archived)
+    except ArchiveReadError as error:
+        raise HTTPException(404, f"The archived copy cannot be read: {error.message}.") from error
+    return Response(
+        archived.body,
+        media_type=archived.content_type or "application/octet-stream",
+        headers={"Content-Disposition": "inline"},
     )
 
 

@@ -16,11 +16,13 @@ MAX_BODY = 10 * 1024 * 1024
 class WebSettings:
     """``ingest_token`` turns on POST /api/ingest; ``base_url`` is the public address that
     absolute links (the Atom feed's) start with, such as ``https://arms.example.org/tracker``
-    (None: the address the server is bound to); ``max_body`` caps an ingest body in bytes."""
+    (None: the address the server is bound to); ``max_body`` caps an ingest body in bytes;
+    ``archive`` is the folder of WARC files that fetched pages are served from."""
 
     ingest_token: str | None = None
     base_url: str | None = None
     max_body: int = MAX_BODY
+    archive: str | None = None  # the WARC folder that fetched pages were archived in
 
     def __post_init__(self) -> None:
         if self.base_url is not None:
