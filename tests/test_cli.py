@@ -679,3 +679,34 @@ def test_ingest_of_files_shows_a_bar_with_percentage(tmp_path: Path) -> None:
     result = _invoke("ingest", *paths, "--db", str(tmp_path / "a.db"))
     assert result.exit_code == 0
     assert "100%" in result.stderr and "3 articles" in result.stderr
+
+
+def _page(title: str, text: str) -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><nav>Home | World | Sport</nav>"
+        f"<article><h1>{title}</h1><p>{text}</p><p>{text}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("reader", ["trafilatura", "resiliparse"])
+def test_ingest_prefilter_skips_pages_naming_no_weapon(tmp_path: Path, reader: str) -> None:
+    pages = tmp_path / "pages"
+    _write(
+        pages / "arms.html",
+        _page(
+            "Howitzers for Estonia",
+            "South Korea delivered 12 K9 howitzers to Estonia on Monday, the army said.",
+        ),
+    )
+    for n, topic in enumerate(["The harvest was late", "A new bridge opened", "Rain ahead"]):
+        _write(pages / f"other{n}.html", _page(topic, f"{topic} this year, officials said."))
+    db = tmp_path / "a.db"
+    result = _invoke("ingest", pages, "--db", db, "--prefilter", "--html-reader", reader)
+    assert result.exit_code == 0, result.output
+    assert "1 articles: 1 new; 3 pages skipped by the pre-filter (no weapon named)" in result.stderr
+    # Not reported as faults one by one.
+    assert not [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    shown = _invoke("transfers", "--db", db, "--format", "csv")
+    assert "KOR,South Korea,EST,Estonia,artillery" in shown.stdout.replace('"', "")
+    every = _invoke("ingest", pages, "--db", tmp_path / "b.db", "--html-reader", reader)
+    assert every.exit_code == 0 and "4 articles: 4 new" in every.stderr

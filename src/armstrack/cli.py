@@ -44,6 +44,7 @@ from armstrack.errors import (
     DamagedInputError,
     InputError,
     MergeRefused,
+    NoWeaponNamed,
 )
 from armstrack.evaluate import ClusterScores, evaluate, evaluate_clusters
 from armstrack.extract import Extractor, Settings
@@ -129,6 +130,29 @@ INPUT_HELP = (
     "om feeds (.xml, .rss, .atom), web archives (.warc, .warc.gz), or folders of them;"
     " or http(s) addresses of pages, feeds, sitemaps and OPML lists, fetched and archived."
 )
+
+
+class HtmlReaderChoice(StrEnum):
+    trafilatura = "trafilatura"
+    resiliparse = "resiliparse"
+
+
+PrefilterOption = Annotated[
+    bool,
+    typer.Option(
+        "--prefilter/--no-prefilter",
+        help="Skip web pages (HTML files, WARC records) that name no weapon before their "
+        "text is extracted: much faster on a crawl; such pages are counted, not stored.",
+    ),
+]
+HtmlReaderOption = Annotated[
+    HtmlReaderChoice,
+    typer.Option(
+        "--html-reader",
+        help="Main-text extraction of web pages: trafilatura (careful) or resiliparse "
+        "(several times faster; pip install 'armstrack[fast]').",
+    ),
+]
 ArchiveOption = Annotated[
     Path | None,
     typer.Option(
@@ -175,6 +199,21 @@ CatalogueOption = Annotated[
 ]
 
 
+def _ingest_settings(
+    max_bytes: int, prefilter: bool, catalogue: list[Path] | None, reader: HtmlReaderChoice
+) -> IngestSettings:
+    try:
+        return IngestSettings(
+            max_bytes=max_bytes,
+            prefilter=prefilter,
+            catalogue_files=tuple(map(str, catalogue or ())),
+            html_reader=reader.value,
+        )
+    except ModuleNotFoundError as error:
+        _complain("error:", error)
+        raise typer.Exit(2) from error
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -203,16 +242,23 @@ def extract(
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Largest article accepted, in bytes.")
     ] = 2_000_000,
+    prefilter: PrefilterOption = False,
+    html_reader: HtmlReaderOption = HtmlReaderChoice.trafilatura,
 ) -> None:
     """Extract reported arms transfers from articles and print them.
 
     Example: armstrack extract examples/articles --format jsonl
     """
     _require(paths)
+    settings = _ingest_settings(max_bytes, prefilter, catalogue, html_reader)
     extractor = _extractor(catalogue)
     skipped: Counter[str] = Counter()
     results: list[Extraction] = []
-    for item in read_articles(paths, IngestSettings(max_bytes=max_bytes)):
+    prefiltered = 0
+    for item in read_articles(paths, settings):
+        if isinstance(item, NoWeaponNamed):
+            prefiltered += item.pages
+            continue
         if isinstance(item, InputError):
             _complain("skipped", item)
             skipped[item.reason] += 1
@@ -239,8 +285,14 @@ def extract(
     elif format is OutputFormat.table:
         out.print(_table(results), soft_wrap=False)
     _summary(len(results) if format is not OutputFormat.jsonl else None, skipped)
+    if prefiltered:
+        err.print(_prefiltered(prefiltered))
     if skipped:
         raise typer.Exit(1)
+
+
+def _prefiltered(pages: int) -> str:
+    return f"{pages} page{'' if pages == 1 else 's'} skipped by the pre-filter (no weapon named)"
 
 
 def _table(results: list[Extraction]) -> Table:
@@ -455,6 +507,8 @@ def ingest(
     ] = 500,
     archive: ArchiveOption = None,
     delay: DelayOption = 1.0,
+    prefilter: PrefilterOption = False,
+    html_reader: HtmlReaderOption = HtmlReaderChoice.trafilatura,
 ) -> None:
     """Store articles and their transfers in the database, resolving reports across articles.
 
@@ -462,7 +516,7 @@ def ingest(
 
     Example: armstrack ingest https://example.org/news/feed.xml
     """
-    settings = IngestSettings(max_bytes=max_bytes)
+    settings = _ingest_settings(max_bytes, prefilter, catalogue, html_reader)
     summary: IngestSummary
     urls = [i for i in inputs if _is_url(i)]
     paths = [Path(i) for i in inputs if not _is_url(i)]
@@ -504,7 +558,8 @@ def ingest(
                     progress=progress,
                 )
                 for problem in summary.errors:
-                    _complain("skipped", problem)
+                    if not isinstance(problem, NoWeaponNamed):
+                        _complain("skipped", problem)
                 for partition, why in summary.failed:
                     _complain("failed", f"{partition}: {why}")
             else:
@@ -513,11 +568,15 @@ def ingest(
                 )
                 summary = store.ingest(items, batch_size=batch_size, progress=progress)
         added = ", ".join(f"{n} {what}" for what, n in sorted(summary.added.items())) or "nothing"
-        skipped = sum(summary.skipped.values())
-        reasons = ", ".join(f"{n} {reason}" for reason, n in summary.skipped.most_common())
+        prefiltered = sum(e.pages for e in summary.errors if isinstance(e, NoWeaponNamed))
+        faults = summary.skipped.copy()
+        del faults[NoWeaponNamed.reason]
+        skipped = sum(faults.values())
+        reasons = ", ".join(f"{n} {reason}" for reason, n in faults.most_common())
         err.print(
-            f"{summary.seen} articles: {added}"
+            f"{sum(summary.added.values()) + skipped} articles: {added}"
             + (f"; {skipped} skipped ({reasons})" if skipped else "")
+            + (f"; {_prefiltered(prefiltered)}" if prefiltered else "")
         )
         failed = getattr(summary, "failed", [])
         if failed:
@@ -663,7 +722,7 @@ def _progress_bar(sized: bool) -> Progress:
 def _reported(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
     """Pass items on, printing each broken input as it is met."""
     for item in items:
-        if isinstance(item, InputError):
+        if isinstance(item, InputError) and not isinstance(item, NoWeaponNamed):
             _complain("skipped", item)
         yield item
 

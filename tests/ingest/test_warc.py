@@ -274,7 +274,13 @@ CUT_PAGES = {1: b"<p>one</p>", 3: b"<p>two</p>", 4: b"<p>three</p>"}
 
 
 def _payload_as_text(
-    raw: bytes, source: str, *, fallback_id: str, url: str | None, charset: str | None
+    raw: bytes,
+    source: str,
+    *,
+    fallback_id: str,
+    url: str | None,
+    charset: str | None,
+    settings: IngestSettings,
 ) -> Article:
     """Stands in for the HTML extractor: the article text is the payload, exactly."""
     return Article(id=fallback_id, text=raw.decode("utf-8"), source=source)
@@ -283,7 +289,7 @@ def _payload_as_text(
 def _cut_verdict(path: Path, cut: int, ends: list[int]) -> str | None:
     """What is wrong with reading the archive cut after ``cut`` bytes, or None."""
     try:
-        items = list(read_warc_file(path, 1_000_000))
+        items = list(read_warc_file(path, IngestSettings(max_bytes=1_000_000)))
     except Exception as exc:
         return f"raised {exc!r}"
     whole = sum(end <= cut for end in ends)  # records that end before the cut
@@ -409,7 +415,7 @@ def test_warc_bombs_and_endless_lines_are_refused_in_bounded_memory(
     path.write_bytes(build())
     tracemalloc.start()
     try:
-        items = list(read_warc_file(path, 100_000))
+        items = list(read_warc_file(path, IngestSettings(max_bytes=100_000)))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -436,7 +442,7 @@ def test_warc_header_over_the_limit_is_damage_not_read_on(tmp_path: Path, compre
     data = _response(4, uri=uri) + b"<p/>" + b"\r\n\r\n"
     path = tmp_path / ("long.warc.gz" if compress else "long.warc")
     path.write_bytes(_gzip([data]) if compress else data)
-    (item,) = list(read_warc_file(path, 100_000))
+    (item,) = list(read_warc_file(path, IngestSettings(max_bytes=100_000)))
     assert isinstance(item, InputError) and item.line == 1
     assert item.message == (
         "record 1: damaged archive (its header is over 256 kB); the rest is skipped"

@@ -13,11 +13,12 @@ from armstrack.errors import InputError
 from armstrack.ingest.feed import read_feed_file
 from armstrack.ingest.html import read_html_file
 from armstrack.ingest.jsonl import read_jsonl_file
+from armstrack.ingest.settings import DEFAULT_SETTINGS, IngestSettings
 from armstrack.ingest.text import read_text_file
 from armstrack.ingest.warc import read_warc_file
 from armstrack.records import Article
 
-Reader = Callable[[Path, int], Iterator[Article | InputError]]
+Reader = Callable[[Path, IngestSettings], Iterator[Article | InputError]]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -41,14 +42,9 @@ _KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class IngestSettings:
-    max_bytes: int = 2_000_000  # one article; a 20 MB "article" is a dump, not news
-
-
 def read_articles(
     paths: Iterable[str | Path],
-    settings: IngestSettings = IngestSettings(),
+    settings: IngestSettings = DEFAULT_SETTINGS,
     done: Callable[[Path], None] | None = None,
 ) -> Iterator[Article | InputError]:
     """Articles from files and directories (recursively), in a stable order; ``done``
@@ -148,19 +144,32 @@ def _not_regular(mode: int) -> str:
     return f"not a regular file ({kind})"
 
 
-def _one(read: Callable[[Path, int], Article]) -> Reader:
-    def reader(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
-        yield read(path, max_bytes)
+def _one(read: Callable[[Path, IngestSettings], Article]) -> Reader:
+    def reader(path: Path, settings: IngestSettings) -> Iterator[Article | InputError]:
+        yield read(path, settings)
 
     return reader
 
 
+def _sized(read: Callable[[Path, int], Iterator[Article | InputError]]) -> Reader:
+    """A reader that needs only the size limit of the settings."""
+
+    def reader(path: Path, settings: IngestSettings) -> Iterator[Article | InputError]:
+        return read(path, settings.max_bytes)
+
+    return reader
+
+
+def _read_text(path: Path, settings: IngestSettings) -> Article:
+    return read_text_file(path, settings.max_bytes)
+
+
 # Checked in order; a file named explicitly with no known suffix is read as plain text.
 READERS: tuple[tuple[frozenset[str], Reader], ...] = (
-    (TEXT_SUFFIXES, _one(read_text_file)),
-    (JSONL_SUFFIXES, read_jsonl_file),
+    (TEXT_SUFFIXES, _one(_read_text)),
+    (JSONL_SUFFIXES, _sized(read_jsonl_file)),
     (HTML_SUFFIXES, _one(read_html_file)),
-    (FEED_SUFFIXES, read_feed_file),
+    (FEED_SUFFIXES, _sized(read_feed_file)),
     (WARC_SUFFIXES, read_warc_file),
 )
 
@@ -181,9 +190,9 @@ def known(path: Path) -> bool:
 
 
 def read_file(path: Path, settings: IngestSettings) -> Iterator[Article | InputError]:
-    read = _reader(path) or _one(read_text_file)
+    read = _reader(path) or _one(_read_text)
     try:
-        yield from read(path, settings.max_bytes)
+        yield from read(path, settings)
     except InputError as error:
         yield error
     except OSError as exc:

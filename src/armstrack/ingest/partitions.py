@@ -15,12 +15,12 @@ from armstrack.errors import InputError
 from armstrack.ingest.files import (
     JSONL_SUFFIXES,
     WARC_SUFFIXES,
-    IngestSettings,
     input_files,
     read_file,
     suffix_of,
 )
 from armstrack.ingest.jsonl import CHUNK, read_jsonl_file
+from armstrack.ingest.settings import IngestSettings
 from armstrack.ingest.warc import count_records, read_warc_file
 from armstrack.records import Article
 
@@ -92,8 +92,10 @@ def read_partition(
         yield from read_file(path, settings)
         return
     only = range(partition.first, (partition.last or 2**62) + 1)
-    reader = read_jsonl_file if suffix_of(path) in JSONL_SUFFIXES else read_warc_file
     try:
-        yield from reader(path, settings.max_bytes, only)
+        if suffix_of(path) in JSONL_SUFFIXES:
+            yield from read_jsonl_file(path, settings.max_bytes, only)
+        else:
+            yield from read_warc_file(path, settings, only)
     except OSError as exc:
         yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
