@@ -90,6 +90,9 @@ def _help_in_words() -> None:
         return shown if "|" in shown else words.get(shown.lower(), shown.upper())
 
     TyperOption.display_type = display_type  # type: ignore[method-assign,assignment]
+    if hasattr(TyperOption, "_get_number_range_help_str"):
+        # "at least 1", "1 to 64", not "x>=1" and "1<=x<=64".
+        TyperOption._get_number_range_help_str = _range_in_words  # type: ignore[method-assign,assignment]
     TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
     if hasattr(TyperArgument, "_usage_display_name"):
         # "PATH..." for a required list, "[FILE]..." for an optional one; not "{PATH}...".
@@ -97,6 +100,22 @@ def _help_in_words() -> None:
             (self.display_name_raw if self.required else f"[{self.display_name_raw}]")
             + ("..." if self.nargs != 1 else "")
         )
+
+
+def _range_in_words(option: Any) -> str | None:
+    """The bounds of a number option in words (None: unbounded)."""
+
+    def number(value: object) -> str:
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    low, high = getattr(option, "min", None), getattr(option, "max", None)
+    if low is None and high is None:
+        return None
+    if low is None:
+        return f"at most {number(high)}"
+    if high is None:
+        return f"at least {number(low)}"
+    return f"{number(low)} to {number(high)}"
 
 
 _help_in_words()
@@ -611,7 +630,7 @@ def watch(
     sources: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="SOURCE...",
+            metavar="SOURCE",
             help="Addresses of RSS/Atom feeds, sitemaps (news sitemaps too) and OPML lists.",
             show_default=False,
         ),
