@@ -903,7 +903,7 @@ def merge(
     keep: Annotated[int, typer.Argument(metavar="KEEP", help="The transfer id to keep.")],
     others: Annotated[
         list[int],
-        typer.Argument(metavar="ID...", help="Transfer ids whose reports join KEEP."),
+        typer.Argument(metavar="ID", help="Transfer ids whose reports join KEEP."),
     ],
     note: Annotated[
         str, typer.Option("--note", help="Why they are one deal, kept with the merge.")
