@@ -852,3 +852,106 @@ def test_extract_keeps_bystander_words_out(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "used" before its noun is an adjective, not a use of weapons.
+        (
+            "Spain will export used frigates to Chile next year.",
+            {("ESP", "CHL", "ship", "agreed")},
+        ),
+        # The approver of a priced sale is its seller; the objector is no party.
+        (
+            "Brazil approved a $950 million sale of 24 armoured vehicles to Uruguay despite "
+            "protests from Argentina.",
+            {("BRA", "URY", "armoured_vehicle", "agreed")},
+        ),
+        # Accepting hardware is receiving it; accepting an offer is not.
+        (
+            "The Finnish Defence Forces accepted its first K9 howitzers under a contract "
+            "with South Korea.",
+            {("KOR", "FIN", "artillery", "delivered")},
+        ),
+        ("Italy accepted the offer of tanks from Germany.", set()),
+        # Permission to pass weapons on is no weapon received.
+        (
+            "Kenya received approval from Britain to transfer its helicopters to Somalia.",
+            {("KEN", "SOM", "aircraft", "agreed")},
+        ),
+        # Names and class words of one phrase after "for" are what the goods are for.
+        (
+            "Latvia handed over 200 tons of ammunition to Ukraine, mostly cartridges for "
+            "Kalashnikov AK-47 rifles.",
+            {("LVA", "UKR", "ammunition", "delivered")},
+        ),
+        # "its" after "X rejected Y's complaints that" is X's.
+        (
+            "Estonia rejected Moscow's complaints that its supply of ammunition to Ukraine "
+            "broke any rules.",
+            {("EST", "UKR", "ammunition", "delivered")},
+        ),
+        # "pass on" gives; the approver of a re-export is no party.
+        (
+            "Austria approved Croatia's request to pass on six M-84 tanks to Ukraine.",
+            {("HRV", "UKR", "armoured_vehicle", "agreed")},
+        ),
+        ("Slovenia passed a bill to fund tanks for Croatia.", set()),
+    ],
+    ids=[
+        "used_is_an_adjective",
+        "priced_sale_and_objector",
+        "accepted_hardware",
+        "accepted_offer",
+        "approval_is_no_goods",
+        "phrase_after_for_is_a_carrier",
+        "its_after_a_possessor",
+        "pass_on_gives",
+        "passed_a_law",
+    ],
+)
+def test_extract_reads_subjects_and_objects_of_real_phrasings(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A package's contents count even when the sale is named again later on.
+        (
+            "Finland approved a sale of missiles to Estonia. The package includes 12 "
+            "amphibious assault vehicles. Officials said the sale of missiles to Estonia "
+            "would close in May.",
+            {("FIN", "EST", "missile", "agreed"), ("FIN", "EST", "armoured_vehicle", "agreed")},
+        ),
+        # Named systems of another category in sales that point back go the same way.
+        (
+            "The United States approved the sale of Harpoon missiles to Chile on Monday. "
+            "That covers two deals: a $300 million sale of 30 Harpoon missiles and a $200 "
+            "million sale of 6 HIMARS launchers.",
+            {("USA", "CHL", "missile", "agreed"), ("USA", "CHL", "artillery", "agreed")},
+        ),
+    ],
+    ids=["package_named_again_later", "second_sale_in_a_list"],
+)
+def test_extract_contents_across_sentences(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Poland will send 12 multiple rocket launch systems to Ukraine.", "artillery"),
+        ("Greece approved the sale of 30 sniper systems to Cyprus.", "small_arms"),
+        ("Norway will give 20 combat boats to Ukraine.", "ship"),
+    ],
+)
+def test_extract_category_from_the_head_noun(
+    extractor: Extractor, text: str, category: str
+) -> None:
+    assert _only(_run(extractor, text)).category.value == category

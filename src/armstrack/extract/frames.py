@@ -573,6 +573,10 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "asked about the Su-57" asks for nothing yet
     if word.startswith("request") and view.low(index + 1) == "to":
         return True  # "Poland's request to re-export": the request is about the re-export
+    if word in _PASS_VERBS and view.low(index + 1) != "on":
+        return True  # "passed a law", "passing through"; "pass on the guns" gives
+    if word == "used" and (before in _TRIGGER_WORDS or before in DETERMINERS):
+        return True  # "export used destroyers", "the used jets": an adjective
     if word in ("ship", "ships") and before == "-":
         return True  # "anti-ship missiles"
     if word == "ships" and not any(a.last == index - 1 for a in view.actors):
@@ -581,6 +585,7 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
     return noun and (following in PERSON_NOUNS or following in _COMPOUND_HEADS)
 
 
+_PASS_VERBS = frozenset("pass passes passed passing".split())
 _PLACE_PREPOSITIONS = frozenset("in at on into near since during".split())
 
 
@@ -1055,7 +1060,11 @@ def _agent(
     if any(view.low(i) in PRONOUNS or view.low(i) == "country" for i in range(lo, trigger.index)):
         # "Russia denied reports that it was using ...", "an attempt by Turkey ... its purchase"
         earlier = [a for a in view.actors if a.last < lo and not a.speaker]
-        bare = [a for a in earlier if a.prep is None]
+        # "Lithuania rejected Moscow's protests that its supply ...": a possessor is the
+        # antecedent only when no bare subject is there.
+        bare = [a for a in earlier if a.prep is None and not a.possessive] or [
+            a for a in earlier if a.prep is None
+        ]
         if bare:
             return bare[-1].actor
         return earlier[0].actor if earlier else last_subject
@@ -1066,8 +1075,29 @@ _GERUND_PREPS = frozenset(["of", "about", "over", "on", "that"])
 
 
 def _words_between(view: SentenceView, last: int, index: int) -> int:
-    skip = DETERMINERS | _ADVERBS | WEAK_DISCUSSED_CUES
-    return sum(1 for i in range(last + 1, index) if view.low(i) not in skip and i not in view.taken)
+    """Words between a subject and its transfer noun that could be another doer's; the
+    approving verb and the price are not: "Washington approved a $2bn sale"."""
+    skip = DETERMINERS | _ADVERBS | WEAK_DISCUSSED_CUES | _PRICE_WORDS | _APPROVING_VERBS
+    return sum(
+        1
+        for i in range(last + 1, index)
+        if view.low(i) not in skip and i not in view.taken and not _in_number(view, i)
+    )
+
+
+def _in_number(view: SentenceView, index: int) -> bool:
+    """A digit group or the point or comma inside a number: "$2.37", "1,200"."""
+    word = view.low(index)
+    if word in (".", ","):
+        return view.low(index - 1).isdigit() and view.low(index + 1).isdigit()
+    return word.isdigit()
+
+
+_PRICE_WORDS = frozenset("$ € £ billion million bn mn m usd dollar dollars euros".split())
+_APPROVING_VERBS = frozenset(
+    "approved approves approve authorized authorised authorizes authorises authorize "
+    "authorise cleared clears greenlit okayed".split()
+)
 
 
 def _only_modifiers(view: SentenceView, last: int, trigger: int) -> bool:
@@ -1201,8 +1231,19 @@ def _carrier(view: SentenceView, weapon: WeaponMention) -> bool:
     # "from Russia including fighter aircraft": a party with its own preposition stops the
     # walk back ("a Royal Australian Air Force C-17" does not).
     others |= {i for a in view.actors if a.prep for i in range(a.first, a.last + 1)}
+    # "for Kalashnikov AK-47 rifles": names and class words of one noun phrase are read
+    # through, back to the word before the phrase.
+    phrase_start = weapon.first
+    starts = {w.last: w.first for w in view.weapons}
     for index in range(weapon.first - 1, max(-1, weapon.first - 10), -1):
+        if index >= phrase_start:
+            continue
+        if index == phrase_start - 1 and index in starts:
+            phrase_start = starts[index]
+            continue
         word = view.low(index)
+        if word == "on" and view.low(index - 1) in _ON_PARTICLE_VERBS:
+            return False  # "pass on nine howitzers": a particle, the goods follow
         if word in _CARRIER_PREPOSITIONS:
             return True
         if (
@@ -1218,6 +1259,9 @@ def _carrier(view: SentenceView, weapon: WeaponMention) -> bool:
     return False
 
 
+_ON_PARTICLE_VERBS = frozenset(
+    "pass passes passed passing sell sells sold selling hand hands handed handing".split()
+)
 _CARRIER_STOPS = frozenset(", and or of with including such like as".split())
 
 

@@ -39,7 +39,9 @@ GIVE_VERBS: dict[str, Status] = {
         "transported transporting lend lends lent lending lease "
         "leased leasing sold arming rush rushed rushing channel channeled channelled "
         "provisioned fly flew flown flying move moves moved moving ferry ferries ferried "
-        "ferrying trucked armed",
+        "ferrying trucked armed "
+        # only as "pass on": "passed on its howitzers to Ukraine"
+        "pass passes passed passing",
         D,
     ),
     **_forms(
@@ -68,7 +70,9 @@ RECEIVE_VERBS: dict[str, Status] = {
     **_forms(
         "receive receives received receiving acquire acquires acquired acquiring obtain "
         "obtains obtained obtaining import imports imported importing arrive arrives "
-        "arrived arriving get gets got getting gotten",
+        "arrived arriving get gets got getting gotten "
+        # "the air force accepted its first HIMARS"; "accepted the offer" sends no goods
+        "accepts accepted",
         D,
     ),
     **_forms(
@@ -269,7 +273,8 @@ NON_GOODS = frozenset(
     "letter letters message messages note notes signal signals invitation invitations "
     "request requests delegation delegations team teams troops soldiers personnel "
     "instructors advisers advisors envoy envoys condolences greetings warning warnings "
-    "proposal proposals offer offers".split()
+    "proposal proposals offer offers approval approvals permission consent go-ahead "
+    "clearance authorization authorisation".split()
 )
 
 # Nouns of containers and trips: a number before them counts no items.

@@ -521,6 +521,8 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     word = view.low(index)
     if word == "to" and view.low(index - 1) == "according":
         return "according"
+    if word == "from" and view.low(index - 1) in _OBJECTION_NOUNS:
+        return "against"  # "a sale to Taiwan despite objections from China": a bystander
     if word == "of" and view.low(index - 1) in _OF_HEADS:
         # "to the government of Ukraine", "with the armed forces of Norway": the head's
         # preposition is the state's.
@@ -531,6 +533,11 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     return word if word in PREPOSITIONS else None
 
 
+# Nouns of reacting before "from X": X objects to a transfer, it supplies nothing.
+_OBJECTION_NOUNS = frozenset(
+    "objection objections opposition protest protests criticism condemnation pressure "
+    "warning warnings threat threats complaint complaints backlash anger outcry".split()
+)
 # Nouns that stand for a state when followed by "of <state>".
 _OF_HEADS = frozenset(
     "government governments people armed forces army armies military militaries navy navies "

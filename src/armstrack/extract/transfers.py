@@ -176,9 +176,9 @@ def _contents_base(
     # contents of, and may come later; "along with 12 howitzers" only follows at once.
     named = not fact.view.words.isdisjoint(("package", "support", "aid", "assistance"))
     floor = -1 if named else fact.index - _CONTENTS_REACH
-    latest = _latest(drafts, fact.index, lambda d: floor <= d.last_sentence <= fact.index)
+    latest, seen = _reported_by(drafts, floor, fact.index)
     earlier = [p for p in pending if floor <= p[0] <= fact.index]
-    if earlier and (latest is None or earlier[-1][0] > latest.last_sentence):
+    if earlier and (latest is None or earlier[-1][0] > seen):
         _, first, second, oriented, status = earlier[-1]
         if oriented:
             return first, second, status
@@ -191,6 +191,18 @@ def _contents_base(
     if latest is None or not weapons:
         return None
     return latest.supplier, latest.recipient, latest.status
+
+
+def _reported_by(drafts: dict[Key, _Draft], floor: int, index: int) -> tuple[_Draft | None, int]:
+    """The transfer with the latest evidence in sentences ``floor`` to ``index``, and that
+    sentence: a transfer also reported later in the article still counts here."""
+    best: _Draft | None = None
+    seen = -1
+    for draft in drafts.values():
+        inside = [i for i in draft.evidence if floor <= i <= index]
+        if inside and max(inside) > seen:
+            best, seen = draft, max(inside)
+    return best, seen
 
 
 def _categories(frame: FrameHit) -> dict[Category, list[WeaponMention]]:
@@ -501,7 +513,37 @@ def _attach_anaphora(
         # sentence that reported the transfer adds nothing to its status.
         frame = replace(frame, status=target.status)
     _contribute(target, fact, frame, usable, catalogue)
+    _extend_target(drafts, fact, frames, target, catalogue)
     return True
+
+
+def _extend_target(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frames: list[FrameHit],
+    target: _Draft,
+    catalogue: Catalogue,
+) -> None:
+    """ "... a sale of 20 Harpoons and a sale of 11 HIMARS launchers": named systems of
+    other categories in the goods of a transfer noun that points back go the same way
+    as the transfer it points at, unless their maker is a third state."""
+    pair = (target.supplier.id, target.recipient.id)
+    named = [
+        w
+        for f in frames
+        if f.anaphoric
+        for w in f.weapons
+        if w.system and w.category is not target.category and w.made_in in (None, pair[0])
+    ]
+    for category in sorted({w.category for w in named}, key=lambda c: c.value):
+        draft = drafts.setdefault(
+            (*pair, category),
+            _Draft(
+                target.supplier, target.recipient, category, target.status, fact.index, fact.index
+            ),
+        )
+        frame = FrameHit(Frame.GIVE, -1, target.status, False, anaphoric=True)
+        _contribute(draft, fact, frame, [w for w in named if w.category is category], catalogue)
 
 
 def _extend_package(
