@@ -36,12 +36,23 @@ def lookup(catalogue: Catalogue) -> Lookup:
             Tier.CONTRIBUTED,
         ),
         ("The drones arrived last week.\nAdditional input from AFP.", "afp", Tier.CONTRIBUTED),
+        ("Os drones chegaram, segundo a Reuters.", "reuters", Tier.CITED),
+        ("Los drones llegaron, informó Reuters el lunes.", "reuters", Tier.CITED),
+        ("Die Drohnen sind angekommen, wie Reuters berichtete.", "reuters", Tier.CITED),
+        ("Reuters zufolge sind die Drohnen angekommen.", "reuters", Tier.CITED),
+        ("Według Reutersa drony dotarły.", None, None),
+        ("Drony dotarły, podała agencja AFP.", "afp", Tier.CITED),
+        ("De drones zijn aangekomen, volgens AFP.", "afp", Tier.CITED),
+        ("D'après l'AFP, les drones sont arrivés.", "afp", Tier.CITED),
     ],
 )
 def test_find_credits_reads_credit_patterns(
-    lookup: Lookup, text: str, outlet: str, tier: Tier
+    lookup: Lookup, text: str, outlet: str | None, tier: Tier | None
 ) -> None:
     credit = main_credit(find_credits(text, lookup))
+    if outlet is None:  # a declined name ("Reutersa"), a name after its kind: not read
+        assert credit is None
+        return
     assert credit is not None
     assert (credit.outlet, credit.tier) == (outlet, tier)
 

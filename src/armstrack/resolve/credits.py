@@ -67,7 +67,7 @@ _THE = r"(?:[Tt]he )?"
 _KIND = (
     r"(?:(?:news |state |the )?(?:agency|newspaper|daily|broadcaster|outlet|magazine|website) )?"
 )
-_ELISION = r"(?:l['’]|le |la |die |der |das |dem )?"
+_ELISION = r"(?:l['’]|le |la |die |der |das |dem |a |o |el |il |agencja )?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +194,9 @@ PATTERNS: tuple[_Pattern, ...] = (
         Tier.CITED,
         (" reported", " reports", " wrote", " revealed", " said in a report", " broke the news"),
     ),
+    # The same in the languages wire copy is translated into most: "wie Reuters
+    # berichtete", "Reuters zufolge", "informó Reuters" is a _from below.
+    *_after(Tier.CITED, (" berichtete", " berichtet", " zufolge", " informou")),
     *_from(
         Tier.CITED,
         ("reported by ", "revealed by ", "published by ", "cited by ", "quoted by "),
@@ -211,13 +214,20 @@ PATTERNS: tuple[_Pattern, ...] = (
         Tier.CITED,
         (
             *("Dilansir ", "dilansir ", "Menurut ", "menurut ", "Selon ", "selon ", "Laut "),
-            *("laut ", "Según ", "según ", "Secondo ", "secondo "),
+            *("laut ", "Según ", "según ", "Secondo ", "secondo ", "Segundo ", "segundo "),
+            *("De acordo com ", "de acordo com ", "De acuerdo con ", "de acuerdo con "),
+            *("Według ", "według ", "Volgens ", "volgens ", "D'après ", "d'après "),
+            *("D’après ", "d’après ", "Stando a ", "stando a "),
         ),
         r"(?:dari )?" + _ELISION + _NAME,
     ),
     *_from(
         Tier.CITED,
-        ("berichtete ", "berichteten ", "meldete ", "rapporte ", "a rapporté "),
+        (
+            *("berichtete ", "berichteten ", "meldete ", "rapporte ", "a rapporté "),
+            *("informó ", "informa ", "reportó ", "noticiou ", "riporta ", "ha riferito "),
+            "podała ",
+        ),
         _ELISION + r"(?:Nachrichtenagentur |Zeitung |Magazin )?" + _NAME,
     ),
     _p(Tier.CITED, r"\A\s*" + _NAME + r"\s*:\s"),  # "Der Spiegel: Germany to ..."
