@@ -160,6 +160,20 @@ def test_claims_relative_clause_speaker_stops_at_a_preposition(extractor: Extrac
     assert ("BGR", "UKR", "ammunition", "RUS", "denies") not in claims
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "An Algerian spokesman said the reports about the jets were false.",
+        "Algiers called the reports about the jets lies and propaganda.",
+    ],
+)
+def test_claims_saying_the_reports_are_false_is_no_confirmation(
+    extractor: Extractor, follow_up: str
+) -> None:
+    text = f"Algeria bought 14 Su-57 jets from Russia, a Moroccan outlet claimed. {follow_up}"
+    assert ("RUS", "DZA", "aircraft", "DZA", "confirms") not in _claims(extractor, text)
+
+
 # One construct per id prefix; each sentence is ours, written for the construct.
 CLAIM_CASES = [
     pytest.param(
@@ -308,6 +322,123 @@ CLAIM_CASES = [
         "Iranian state media reported that Iran had delivered 40 Shahed drones to Russia.",
         ("IRN", "RUS", "uav", "nonstate", "asserts"),
         id="relative_clause_speaker_and_state_media-1",
+    ),
+    pytest.param(
+        "Portugal will send six Leopard 2 tanks to Ukraine, the Portuguese defence minister "
+        "stressed on Monday.",
+        ("PRT", "UKR", "armoured_vehicle", "PRT", "confirms"),
+        id="speech_verbs_beyond_said-0",
+    ),
+    pytest.param(
+        "Belgian officials state that Belgium delivered four F-16 jets to Ukraine in May.",
+        ("BEL", "UKR", "aircraft", "BEL", "confirms"),
+        id="speech_verbs_beyond_said-1",
+    ),
+    pytest.param(
+        "Romania has sold 12 F-16 jets to Moldova. The sale was first reported on Monday by "
+        "Bloomberg News.",
+        ("ROU", "MDA", "aircraft", "outlet:bloomberg", "asserts"),
+        id="passive_report_by_an_outlet-0",
+    ),
+    pytest.param(
+        "Slovenia has sold 20 Patria armoured vehicles to Croatia, the Zagreb Morning Post "
+        "newspaper reported.",
+        ("SVN", "HRV", "armoured_vehicle", "outlet:zagrebmorningpost", "asserts"),
+        id="outlet_named_beside_its_kind-0",
+    ),
+    pytest.param(
+        "Slovenia has sold 20 Patria armoured vehicles to Croatia, the Slovenian daily "
+        "Jutranji Vestnik reported, citing unnamed sources.",
+        ("SVN", "HRV", "armoured_vehicle", "outlet:jutranjivestnik", "asserts"),
+        id="outlet_named_beside_its_kind-1",
+    ),
+    pytest.param(
+        "Serbia sent 18 Nora howitzers to Cyprus last year. There was no immediate comment "
+        "from Belgrade.",
+        ("SRB", "CYP", "artillery", "SRB", "declines_to_comment"),
+        id="no_comment_from_the_speaker-0",
+    ),
+    pytest.param(
+        "Serbia sent 18 Nora howitzers to Cyprus last year. Requests for comment to the "
+        "Serbian defence ministry went unanswered.",
+        ("SRB", "CYP", "artillery", "SRB", "declines_to_comment"),
+        id="no_comment_from_the_speaker-1",
+    ),
+    pytest.param(
+        "Serbia sent 18 Nora howitzers to Cyprus last year. The Serbian embassy in Athens "
+        "and the Cypriot defence ministry did not respond to requests for comment.",
+        ("SRB", "CYP", "artillery", "SRB", "declines_to_comment"),
+        id="bodies_joined_by_and_both_speak-0",
+    ),
+    pytest.param(
+        "Serbia sent 18 Nora howitzers to Cyprus last year. The Serbian mission to the "
+        "United Nations did not respond to a request for comment.",
+        ("SRB", "CYP", "artillery", "SRB", "declines_to_comment"),
+        id="bodies_joined_by_and_both_speak-1",
+    ),
+    pytest.param(
+        "Slovakia sent 30 Zuzana howitzers to Ukraine, Reuters reported. Bratislava has yet to comment.",
+        ("SVK", "UKR", "artillery", "SVK", "declines_to_comment"),
+        id="declining_in_other_words-0",
+    ),
+    pytest.param(
+        "Slovakia sent 30 Zuzana howitzers to Ukraine, Reuters reported. Slovak officials "
+        "declined repeated requests for comment.",
+        ("SVK", "UKR", "artillery", "SVK", "declines_to_comment"),
+        id="declining_in_other_words-1",
+    ),
+    pytest.param(
+        "Slovakia sent 30 Zuzana howitzers to Ukraine, Reuters reported. Bratislava has remained silent "
+        "on the matter.",
+        ("SVK", "UKR", "artillery", "SVK", "declines_to_comment"),
+        id="declining_in_other_words-2",
+    ),
+    pytest.param(
+        "Slovakia sent 30 Zuzana howitzers to Ukraine, Reuters reported. Bratislava has never "
+        "acknowledged sending howitzers to Ukraine.",
+        ("SVK", "UKR", "artillery", "SVK", "not_confirmed"),
+        id="declining_in_other_words-3",
+    ),
+    pytest.param(
+        "Algeria bought 14 Su-57 jets from Russia, a Moroccan outlet claimed. An Algerian "
+        "spokesman said the reports about the jets were false.",
+        ("RUS", "DZA", "aircraft", "DZA", "denies"),
+        id="verdict_on_the_reports_denies-0",
+    ),
+    pytest.param(
+        "Algeria bought 14 Su-57 jets from Russia, a Moroccan outlet claimed. Algiers "
+        "called the reports about the jets lies and propaganda.",
+        ("RUS", "DZA", "aircraft", "DZA", "denies"),
+        id="verdict_on_the_reports_denies-1",
+    ),
+    pytest.param(
+        "Algeria bought 14 Su-57 jets from Russia, a Moroccan outlet claimed. Moscow says "
+        "it has never sold warplanes to Algiers.",
+        ("RUS", "DZA", "aircraft", "RUS", "denies"),
+        id="saying_it_never_supplied_denies-0",
+    ),
+    pytest.param(
+        "Major General Nuno Alves Tavares Costa, chief of Portugal's army, told reporters "
+        "that Portugal would send six Leopard 2 tanks to Ukraine.",
+        ("PRT", "UKR", "armoured_vehicle", "PRT", "confirms"),
+        id="long_name_apposed_to_a_title-0",
+    ),
+    pytest.param(
+        "Saab, the maker of the Gripen jets, said Sweden would sell 14 Gripen jets to Thailand.",
+        ("SWE", "THA", "aircraft", "nonstate", "asserts"),
+        id="a_maker_speaks_for_itself-0",
+    ),
+    pytest.param(
+        "Russia will deliver two Kilo-class submarines to Algeria, Interfax quoted Pavel "
+        "Orlov, the shipyard's director, as saying.",
+        ("RUS", "DZA", "ship", "nonstate", "asserts"),
+        id="quoted_as_saying_names_the_speaker-0",
+    ),
+    pytest.param(
+        "Algerian Defence Minister Karim Benali toured the port. The APS agency quoted him "
+        "as saying Russia had delivered two Kilo-class submarines to Algeria.",
+        ("RUS", "DZA", "ship", "DZA", "confirms"),
+        id="quoted_as_saying_names_the_speaker-1",
     ),
 ]
 

@@ -26,6 +26,9 @@ from armstrack.records import ActorRef, Span, Speaker, Stance
 class StanceCue:
     stance: Stance
     pattern: Prefiltered  # on folded text
+    # Tokens one of which every match holds, if given: a set test on the sentence's words
+    # is cheaper than even the pattern's hint for a rare cue.
+    words: frozenset[str] = frozenset()
 
 
 # Stance cues, strongest first: a sentence that denies and says something else denies.
@@ -56,6 +59,49 @@ STANCE_CUES: tuple[StanceCue, ...] = (
         ),
     ),
     StanceCue(
+        # A verdict on the reports ("said the reports were false", "called them lies"):
+        # evaluative, so judged by whoever spoke it.
+        Stance.DENIES,
+        Prefiltered(
+            re.compile(
+                r"\b(?:(?:were|was|are|is|be|been|as)\s+"
+                r"(?:(?:completely|totally|entirely|simply|absolutely|pure|just|a|an|the|"
+                r"western|american|us|israeli|hostile|enemy)\s+){0,2}"
+                r"|(?:called|calling|dubbed|termed|labell?ed|described)\s+(?:[\w'’]+\s+){0,5}?"
+                r"(?:as\s+)?)"
+                r"(?:untrue|false|lies|fake|propaganda|disinformation|misinformation|nonsense|"
+                r"baseless|groundless|unfounded|fabricated|fabrications?)\b"
+            ),
+            re.compile(
+                r"untrue|false|\blies\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
+                "unfounded|fabricat"
+            ),
+        ),
+        frozenset(
+            "untrue false lies fake propaganda disinformation misinformation nonsense baseless "
+            "groundless unfounded fabricated fabrication fabrications".split()
+        ),
+    ),
+    StanceCue(
+        # "said it has never supplied weapons to": a party's own denial in its own words.
+        Stance.DENIES,
+        Prefiltered(
+            re.compile(
+                r"\b(?:said|says|say|insisted|insists|insist|stated|states|maintained|maintains|"
+                r"stressed|stresses)\s+(?:that\s+)?(?:it|they|the country|the group)\s+"
+                r"(?:(?:has|have|had|does|do|did|is|was|were|are|had)\s+)?(?:not|never)\s+"
+                r"(?:(?:been|ever|directly)\s+)?(?:suppl|sold|sell|sent|send|arm|provid|deliver|"
+                r"transfer|ship|export|give|gave|given)\w*"
+            ),
+            # The negated transfer verb, not "not" alone, which half the sentences hold.
+            re.compile(
+                r"(?:not|never)\s+(?:(?:been|ever|directly)\s+)?(?:suppl|sold|sell|sent|send|arm|"
+                r"provid|deliver|transfer|ship|export|give|gave|given)"
+            ),
+        ),
+        frozenset(["never", "not"]),
+    ),
+    StanceCue(
         Stance.DECLINES,
         Prefiltered(
             re.compile(
@@ -65,14 +111,21 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?:to\s+)?(?:comment|respond|reply|provide further details|answer|be reached)\w*"
                 r"|\b(?:declined|declines|refused|refuses)\s+to\s+(?:discuss|elaborate|disclose|"
                 r"specify|say|give (?:further |more |any )?details)\b"
+                r"|\bno (?:immediate )?(?:comment|response|reply)\b(?= from\b)"
                 r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
                 r"|\b(?:did not|didn't) (?:immediately )?return\b"
                 r"|\bcould not (?:immediately )?be reached\b|\b(?:had|has|have) no comment\b"
                 r"|\bunavailable for comment\b|\bnot available for comment\b"
-                r"|\brequests? for comment went unanswered\b",
+                r"|\brequests? for comment\b(?=[^.;]{0,80}?\bwent unanswered\b)"
+                r"|\b(?:has|have|had)\s+yet\s+to\s+(?:publicly\s+)?(?:comment|respond|reply)\w*"
+                r"|\b(?:declined|declines|refused|refuses|ignored|ignores)\s+(?:repeated\s+|"
+                r"multiple\s+|several\s+)?requests?\s+(?:for|to)\s+comment\b"
+                r"|\brefrain(?:ed|s)? from comment\w*"
+                r"|\b(?:remained|remains|kept|has been|have been|stayed)\s+silent\b",
             ),
             re.compile(
-                "comment|respond|reply|provide further|answer|reached|declin|refus|available|return"
+                "comment|respon|reply|provide further|answer|reached|declin|refus|available|return|"
+                "silent"
             ),
         ),
     ),
@@ -80,14 +133,15 @@ STANCE_CUES: tuple[StanceCue, ...] = (
         Stance.UNCONFIRMED,
         Prefiltered(
             re.compile(
-                r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:observed|confirmed|verified|seen)|yet to\s+"
+                r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:observed|confirmed|verified|seen)|"
+                r"never\s+(?:publicly\s+|officially\s+)?(?:confirmed|acknowledged)|yet to\s+"
                 r"(?:publicly\s+|officially\s+)?confirm|could not\s+(?:be\s+)?(?:independently\s+)?"
                 r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|no evidence|"
                 r"not independently verified|cannot be verified|"
                 r"(?:did|does|do|would|will|could)\s+not\s+(?:independently\s+)?confirm|"
                 r"(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+confirm)\b",
             ),
-            re.compile("observed|confirm|verif|seen|evidence"),
+            re.compile("observed|confirm|verif|seen|evidence|acknowledg"),
         ),
     ),
     StanceCue(
@@ -109,7 +163,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             re.compile(
                 r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|stated|"
                 r"announced|announces|insisted|insists|added|wrote|revealed|alleged|alleges|"
-                r"accused|accuses|warned|warns|indicated|reports|as per|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
+                r"accused|accuses|warned|warns|indicated|insist|reports|as per|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
                 r"welcomes|posted|tweeted)\b",
             ),
             re.compile(
@@ -118,11 +172,39 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             ),
         ),
     ),
+    StanceCue(
+        # Rarer verbs of saying, apart so that most sentences skip them on a set test.
+        Stance.ASSERTS,
+        Prefiltered(
+            re.compile(
+                r"\b(?:adding|noted|notes|stressed|stresses|emphasi[sz]ed|underscored|underlined|"
+                r"affirmed|reaffirmed|explained|highlighted|declared|asserted|maintained|"
+                r"(?<!\bthe )(?<!\ba )states?(?= that\b)|reads|quoted|quotes|quoting)\b",
+            ),
+            re.compile(
+                "adding|note|stress|emphasi|underscored|underlined|affirmed|explained|"
+                "highlighted|declared|asserted|maintained|state|reads|quot"
+            ),
+        ),
+        frozenset(
+            "adding noted notes stressed stresses emphasised emphasized underscored underlined "
+            "affirmed reaffirmed explained highlighted declared asserted maintained state "
+            "states reads quoted quotes quoting".split()
+        ),
+    ),
 )
 # Denial words that judge a claim rather than report a speech act.
 EVALUATIVE = frozenset(
-    "baseless groundless unfounded fabrication fabrications fabricated smear".split()
+    "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies "
+    "fake propaganda disinformation misinformation nonsense".split()
 )
+
+
+def _evaluative(cue: str) -> bool:
+    """ "baseless", "were false": a verdict on a claim rather than a reported speech act."""
+    return cue.lower().rsplit(None, 1)[-1] in EVALUATIVE
+
+
 HEDGES = Prefiltered(
     re.compile(
         r"\b(?:reportedly|allegedly|purportedly|apparently|if confirmed|is believed to|"
@@ -192,9 +274,10 @@ _SPOKEN_CUES = tuple(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSE
 _SPOKEN_HINT = re.compile(
     r"\b(?:neither|den(?:y|ie|ia)|reject|dismiss|refut|disput|baseless|groundless|unfounded|"
     r"fabricat|smear|declin|refus|would not|did not|has not|have not|had not|was not|n't|"
-    r"no comment|unavailable|requests? for comment|"
+    r"no comment|no response|no reply|unavailable|requests? for comment|"
     r"were not|no immediate|unable to|not |yet to|could not|unverified|unconfirmed|"
-    r"no evidence|cannot be|confirm|acknowledg|admit|verified)"
+    r"no evidence|cannot be|confirm|acknowledg|admit|verified|never|silent|untrue|false|"
+    r"lies\b|fake|propaganda|sinformation|nonsense|refrain)"
 )
 
 
@@ -259,23 +342,28 @@ def find_claim_cues(
     cues: list[ClaimCue] = []
     seen: list[tuple[int, int]] = []
     for stance_cue in STANCE_CUES:
+        if stance_cue.words and view.words.isdisjoint(stance_cue.words):
+            continue
         stance = stance_cue.stance
         for match in stance_cue.pattern.finditer(folded, view.start, view.end):
             if any(s <= match.start() < e for s, e in seen):
                 continue
             seen.append((match.start(), match.end()))
             span = Span(match.start(), match.end(), text[match.start() : match.end()])
-            if match.group(0) in EVALUATIVE:
+            if _evaluative(match.group(0)):
                 cues.append(ClaimCue(stance, None, span))
                 continue
             if stance is Stance.DENIES and _rejects_a_demand(view, match):
                 continue
             cues.append(ClaimCue(stance, _speaker(reading, match), span))
+            if reading.joined:
+                cues.extend(ClaimCue(stance, joined, span) for joined in reading.joined)
+                reading.joined.clear()
     cues.sort(key=lambda c: c.span.start)
     # "calling the allegations a fabrication by Washington": the judge of an evaluative
     # word is whoever spoke before it in the sentence, not the words after it.
     for index, cue in enumerate(cues):
-        if cue.speaker is None and cue.span.text.lower() in EVALUATIVE:
+        if cue.speaker is None and _evaluative(cue.span.text):
             judge = _clause_subject(view, text, cue.span.start, catalogue)
             earlier = [c.speaker for c in cues[:index] if c.speaker is not None]
             if judge is None and earlier:
@@ -285,6 +373,7 @@ def find_claim_cues(
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
     cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
+    cues = _drop_saying_of_denials(view, cues)
     if not cues and quoted is not None:
         cues = [quoted]
     cues = _drop_relays(cues)
@@ -396,6 +485,28 @@ def _rejects_a_demand(view: SentenceView, match: re.Match[str]) -> bool:
     return any(view.low(i) in _NOT_CLAIMS for i in range(after, after + 4))
 
 
+def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[ClaimCue]:
+    """ "Freedonia said the reports were false": the saying carries the denial, it asserts
+    nothing of its own. After a "but" it may: "denied selling jets but said it sold parts"."""
+    denials = [c for c in cues if c.stance is Stance.DENIES and c.speaker is not None]
+    if not denials:
+        return cues
+
+    def carries(cue: ClaimCue) -> bool:
+        if cue.stance is not Stance.ASSERTS or cue.speaker is None:
+            return False
+        for denial in denials:
+            assert denial.speaker is not None
+            if denial.span.start < cue.span.start or denial.speaker.actor != cue.speaker.actor:
+                continue
+            between = view.lows[_token_at(view, cue.span.end) : _token_at(view, denial.span.start)]
+            if not set(between) & {"but", ";", "while", "although", "though"}:
+                return True
+        return False
+
+    return [c for c in cues if not carries(c)]
+
+
 _RELAY_CUES = frozenset(["citing", "cited", "according to", "told"])
 
 
@@ -410,7 +521,7 @@ def _drop_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
         for c in cues
     )
     if not relayed:
-        return cues
+        return _drop_anonymous_relays(cues)
     return [
         c
         for c in cues
@@ -419,6 +530,23 @@ def _drop_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
             and c.speaker is not None
             and c.speaker.actor is None
             and c.speaker.outlet is not None
+        )
+    ]
+
+
+def _drop_anonymous_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
+    """ "the Daily Planet reported, citing unnamed sources": the outlet carries the claim,
+    as for "sources told the Daily Planet" (CLAIMS.md)."""
+    if not any(c.speaker is not None and c.speaker.outlet and not c.speaker.actor for c in cues):
+        return cues
+    return [
+        c
+        for c in cues
+        if not (
+            c.span.text.lower() in ("citing", "cited")
+            and c.speaker is not None
+            and c.speaker.actor is None
+            and not c.speaker.outlet
         )
     ]
 
@@ -510,6 +638,7 @@ class _Reading:
     catalogue: Catalogue
     memory: SpeakerMemory
     home: ActorRef | None
+    joined: list[Speaker] = field(default_factory=list)  # "X and the Y ministry": X
 
 
 def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
@@ -519,6 +648,13 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
     word = match.group(0).lower()
     if word.startswith("according to") or word in ("citing", "cited", "as per"):
         return _after(reading, cue_end + 1)
+    source = _source_after(view, cue, cue_end)
+    if source is not None:
+        return _after(reading, source)
+    if word.startswith("quot") and _quoted_as_saying(view, cue_end):
+        # "the agency quoted her as saying": she speaks, the agency relays.
+        recalled = _pronoun_object(reading, cue_end + 1)
+        return recalled if recalled is not None else _after(reading, cue_end + 1)
     recalled = _pronoun(reading, cue)
     if recalled is not None:
         return recalled
@@ -547,6 +683,8 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
         start -= 1
     if end >= 0 and start <= end and view.low(end) not in _NP_STOPS:
         speaker = _settle(reading, start, end)
+        if speaker is not None and speaker.actor is not None and view.low(start - 1) == "and":
+            _join(reading, start - 2, speaker)
         if speaker is not None and word == "reports" and not (speaker.outlet or speaker.actor):
             return None  # "media reports say": the noun, not "CNN reports"
         if speaker is not None:
@@ -559,6 +697,75 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
 
 
 _CLAUSE_PREPOSITIONS = frozenset("under with from in to at by on against".split())
+# The head nouns of a body or person that speaks: "the Freedonian embassy in Ruritania".
+_SPEAKING_HEADS = frozenset("mission delegation".split())
+
+
+def _join(reading: _Reading, end: int, speaker: Speaker) -> None:
+    """ "The Freedonian embassy in Ruritania and the Ruritanian defence ministry did not
+    respond": the body before "and" speaks too, when it is one, not a clause."""
+    view = reading.view
+    start = end
+    while start - 1 >= 0 and view.low(start - 1) not in _NP_STOPS and end - start < 7:
+        start -= 1
+    heads = [
+        i
+        for i in range(start, end + 1)
+        if view.low(i) in _SPEAKER_NOUNS
+        or view.low(i) in _BODY_WORDS
+        or view.low(i) in _OFFICIAL_WORDS
+        or view.low(i) in _SPEAKING_HEADS
+    ]
+    if not heads:
+        return
+    found = [a for a in view.actors if start <= a.first < heads[0]]
+    found = found or _demonym_actors(view, start, heads[0], reading.catalogue)
+    first = found[0] if found else None
+    if first is None or first.actor == speaker.actor:
+        return
+    if any(view.low(i).isdigit() for i in range(start, end + 1)):
+        return
+    reading.joined.append(Speaker(view_text(reading, start, end), first.actor, view.low(heads[0])))
+
+
+def view_text(reading: _Reading, start: int, end: int) -> str:
+    return reading.text[reading.view.starts[start] : reading.view.ends[end]]
+
+
+_PASSIVE = frozenset("was were been is are being first initially originally earlier".split())
+
+
+def _quoted_as_saying(view: SentenceView, cue_end: int) -> bool:
+    ahead = range(cue_end + 1, min(cue_end + 16, len(view.lows) - 1))
+    return any(view.low(i) == "as" and view.low(i + 1) == "saying" for i in ahead)
+
+
+def _pronoun_object(reading: _Reading, index: int) -> Speaker | None:
+    """ "quoted him as saying": the person named before."""
+    word = reading.view.low(index)
+    if word in ("him", "her"):
+        return reading.memory.person
+    if word == "them":
+        return reading.memory.last
+    return None
+
+
+def _source_after(view: SentenceView, cue: int, cue_end: int) -> int | None:
+    """Where the speaker starts when it follows the cue: "was first reported on Tuesday by
+    the Daily Planet", "no comment from the ministry", "requests for comment to the
+    embassy went unanswered"; None when the speaker comes first."""
+    after = view.low(cue_end + 1)
+    if view.low(cue) in ("no", "requests", "request"):
+        return cue_end + 2 if after in ("from", "to") else None
+    if view.low(cue - 1) not in _PASSIVE:
+        return None
+    for index in range(cue_end + 1, min(cue_end + 7, len(view.lows))):
+        word = view.low(index)
+        if word == "by":
+            return index + 1
+        if word in _NP_STOPS or word in ("to", "that"):
+            return None
+    return None
 
 
 def _after(reading: _Reading, start: int) -> Speaker | None:
@@ -657,7 +864,7 @@ def _name_before(reading: _Reading, index: int) -> str | None:
     """The surname of a run of capitalised words ending just before ``index``."""
     view, text = reading.view, reading.text
     first = index
-    while first - 1 >= 0 and _capitalised(text, view, first - 1) and index - first < 4:
+    while first - 1 >= 0 and _capitalised(text, view, first - 1) and index - first < 6:
         first -= 1
     if first == index or (first > 0 and view.low(first - 1) not in _NP_STOPS):
         return None
@@ -802,6 +1009,7 @@ def _register_titles(reading: _Reading) -> None:
         speaker = _phrase(view, text, start, last, reading.catalogue)
         if speaker is not None and speaker.actor is not None:
             memory.names.setdefault(view.low(last), speaker)
+            memory.person = memory.person or speaker  # a later "she said", "quoted him"
 
 
 def _remember(reading: _Reading, start: int, end: int, speaker: Speaker) -> None:
@@ -846,7 +1054,10 @@ def _forward(view: SentenceView, start: int) -> int:
 # Who else speaks besides PERSON_NOUNS: "people familiar with the matter", "monitors".
 _SPEAKER_NOUNS = PERSON_NOUNS | frozenset(
     "people persons observers researchers researcher investigators monitors monitor panel "
-    "watchdog journalists journalist correspondent correspondents witnesses".split()
+    "watchdog journalists journalist correspondent correspondents witnesses "
+    # A maker or seller speaks for itself, not for its state (CLAIMS.md: "nonstate").
+    "manufacturer maker company firm contractor shipyard shipbuilder director ceo chairman "
+    "chairwoman executive".split()
 )
 _PRESS_NOUNS = frozenset(["media", "press", "newspapers"])
 
@@ -866,7 +1077,7 @@ def _phrase(
     if press and person is not None:
         # "Indian media reported": unnamed press is a non-state voice (CLAIMS.md).
         actors = [a for a in actors if a.last > words.index(person) + start]
-    if not actors and person is not None and not press:
+    if not actors and not press and (person is not None or not _SPEAKING_BODIES.isdisjoint(words)):
         # "Norwegian Prime Minister Jane Doe": a demonym the sentence did not resolve.
         actors = _demonym_actors(view, start, end, catalogue)
     if not actors and words[0] in ("its", "their") and (person or words[-1] in _BODY_NOUNS):
@@ -875,6 +1086,11 @@ def _phrase(
             :1
         ]
         person = person or words[-1]
+    if not outlets:
+        unlisted = _unlisted_outlet(view, text, start, end, catalogue)
+        if unlisted is not None:
+            phrase = text[view.starts[start] : view.ends[end]]
+            return Speaker(phrase, None, None, unlisted)
     if not actors and not outlets and person is None:
         return None
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
@@ -929,25 +1145,84 @@ def _outlet_name(
 _DEMONYM_INDEX: dict[int, tuple[Catalogue, dict[str, str]]] = {}
 
 
-def _demonym_actors(
-    view: SentenceView, start: int, end: int, catalogue: Catalogue
-) -> list[ActorMention]:
+# What a news outlet is called in passing: "the daily Planeta", "the Ruritanian Nova TV
+# channel". Lower case only: "the Defense Security Cooperation Agency" is no outlet.
+_OUTLET_KINDS = frozenset(
+    "newspaper daily broadcaster channel agency magazine weekly tabloid outlet website "
+    "portal television tv radio paper".split()
+)
+
+
+def _unlisted_outlet(
+    view: SentenceView, text: str, start: int, end: int, catalogue: Catalogue
+) -> str | None:
+    """An outlet the catalogue does not list, named beside its kind ("the English-language
+    daily The Morning Star", "the Ruritanian Nova 24 television channel"): its name."""
+    if view.words.isdisjoint(_OUTLET_KINDS):
+        return None
+    demonyms = _demonyms(catalogue)
+    for index in range(start, end + 1):
+        if view.low(index) not in _OUTLET_KINDS or not text[view.starts[index]].islower():
+            continue
+        # The name after the kind: "the daily The Morning Star".
+        first = index + 1
+        last = first - 1
+        while last + 1 <= end and _name_word(text, view, last + 1, last + 1 > first):
+            last += 1
+        if last > first or (last == first and view.low(first) != "the"):
+            return _strip_the(text[view.starts[first] : view.ends[last]])
+        # The name before it: "the Nova 24 television channel", not its demonym.
+        last = index - 1
+        while last >= start and view.low(last) in _OUTLET_KINDS:
+            last -= 1
+        first = last + 1
+        while first - 1 >= start and _name_word(text, view, first - 1, True):
+            first -= 1
+        while first <= last and (
+            f"{view.low(first)} {view.low(first + 1)}" in demonyms or view.low(first) in demonyms
+        ):
+            first += 2 if f"{view.low(first)} {view.low(first + 1)}" in demonyms else 1
+        if first <= last and _capitalised(text, view, first):
+            return _strip_the(text[view.starts[first] : view.ends[last]])
+    return None
+
+
+def _name_word(text: str, view: SentenceView, index: int, digits: bool) -> bool:
+    """A word of a proper name: capitalised, or a number inside one ("Nova 24")."""
+    word = view.low(index)
+    return _capitalised(text, view, index) or (digits and word.isdigit() and len(word) < 4)
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", name)
+
+
+def _demonyms(catalogue: Catalogue) -> dict[str, str]:
     cached = _DEMONYM_INDEX.get(id(catalogue))
     if cached is None or cached[0] is not catalogue:
         index = {fold(d): state.id for state in catalogue.states.values() for d in state.demonyms}
         cached = _DEMONYM_INDEX[id(catalogue)] = (catalogue, index)
+    return cached[1]
+
+
+def _demonym_actors(
+    view: SentenceView, start: int, end: int, catalogue: Catalogue
+) -> list[ActorMention]:
+    demonyms = _demonyms(catalogue)
     for i in range(start, end + 1):
         if i not in view.taken:
             continue
         for width in (2, 1):
             words = " ".join(view.low(j) for j in range(i, min(i + width, end + 1)))
-            found = cached[1].get(words)
+            found = demonyms.get(words)
             if found is not None:
                 span = Span(view.starts[i], view.ends[i + width - 1], words)
                 return [ActorMention(i, i + width - 1, catalogue.actor(found), span)]
     return []
 
 
+# Bodies a demonym makes a state's: "the Freedonian mission to the United Nations".
+_SPEAKING_BODIES = frozenset("ministry government embassy mission delegation".split())
 # Bodies a possessive points at a state with: "its foreign ministry", "their government".
 _BODY_NOUNS = frozenset("ministry government embassy mission military army navy".split())
 
