@@ -46,7 +46,16 @@ from armstrack.errors import (
     MergeRefused,
     NoWeaponNamed,
 )
-from armstrack.evaluate import ClusterScores, evaluate, evaluate_clusters
+from armstrack.evaluate import (
+    ClaimScores,
+    ClusterScores,
+    evaluate_clusters,
+    load_claims,
+    load_gold,
+    predict,
+    score,
+    score_claims,
+)
 from armstrack.extract import Extractor, Settings
 from armstrack.fetch.client import FetchSettings
 from armstrack.fetch.stored import default_archive, fetch_into, watch_round
@@ -384,6 +393,14 @@ def eval_command(
             help="GOLD is a cluster set: score independent origins, copies and merging.",
         ),
     ] = False,
+    claims: Annotated[
+        Path | None,
+        typer.Option(
+            "--claims",
+            metavar="FILE",
+            help="Claims gold (who said what, see CLAIMS.md): score speakers and stances too.",
+        ),
+    ] = None,
 ) -> None:
     """Score the extractor against gold annotations, or origins and merging on clusters.
 
@@ -395,9 +412,16 @@ def eval_command(
     if clusters:
         _eval_clusters(gold, texts, extractor, show, as_json)
         return
-    scores = _scored(lambda: evaluate(gold, texts, extractor))
+    lines = _scored(lambda: load_gold(gold))
+    claim_lines = _scored(lambda: load_claims(claims)) if claims else None
+    predicted = predict(lines, texts, extractor)
+    scores = score(lines, predicted)
+    claim_scores = score_claims(claim_lines, predicted) if claim_lines is not None else None
     if as_json:
-        _write_json(scores.as_dict(), [asdict(m) for m in scores.misses] if show else None)
+        summary = scores.as_dict()
+        if claim_scores is not None:
+            summary["claims"] = claim_scores.as_dict()
+        _write_json(summary, [asdict(m) for m in scores.misses] if show else None)
         return
     if show:
         for miss in scores.misses:
@@ -416,6 +440,22 @@ def eval_command(
         )
     out.print(f"status accuracy   {scores.status_ok}/{scores.status_n}")
     out.print(f"quantity accuracy {scores.quantity_ok}/{scores.quantity_n}")
+    if claim_scores is not None:
+        _print_claims(claim_scores, show)
+
+
+def _print_claims(scores: ClaimScores, show: bool) -> None:
+    if show:
+        for article_id, missed, spurious in scores.misses:
+            out.print(f"{article_id}: claims missed {missed} spurious {spurious}")
+    rows = [("claims", scores.end_to_end), ("on found", scores.on_found)]
+    rows += [(f"  {stance}", counts) for stance, counts in scores.stances.items()]
+    for name, counts in rows:
+        p, r, f = counts.prf()
+        out.print(
+            f"{name:<22} P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+            f"  (tp {counts.tp}, fp {counts.fp}, fn {counts.fn})"
+        )
 
 
 def _scored(score: Callable[[], T]) -> T:

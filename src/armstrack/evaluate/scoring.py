@@ -27,7 +27,7 @@ def _name_key(name: object) -> str:
     return re.sub(r"[^a-z0-9]", "", str(name).lower())
 
 
-def _actor_key(actor: object) -> str:
+def actor_key(actor: object) -> str:
     if isinstance(actor, dict):
         actor = actor.get("id") or actor.get("name")
     value = str(actor or "").strip()
@@ -42,7 +42,7 @@ def _system_names(system: object) -> set[str]:
 
 
 @dataclass
-class _Counts:
+class Counts:
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -51,6 +51,14 @@ class _Counts:
         self.tp += tp
         self.fp += fp
         self.fn += fn
+
+    def tally(self, wanted: set[Any], found: set[Any]) -> None:
+        """Count one article's gold items against its predicted ones."""
+        self.add(len(wanted & found), len(found - wanted), len(wanted - found))
+
+    def as_dict(self) -> dict[str, Any]:
+        p, r, f = self.prf()
+        return {"precision": p, "recall": r, "f1": f, "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
     def prf(self) -> tuple[float, float, float]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -71,9 +79,9 @@ class ArticleMisses:
 @dataclass
 class Scores:
     articles: int = 0
-    triples: _Counts = field(default_factory=_Counts)
-    systems: _Counts = field(default_factory=_Counts)
-    denials: _Counts = field(default_factory=_Counts)
+    triples: Counts = field(default_factory=Counts)
+    systems: Counts = field(default_factory=Counts)
+    denials: Counts = field(default_factory=Counts)
     status_ok: int = 0
     status_n: int = 0
     quantity_ok: int = 0
@@ -83,16 +91,8 @@ class Scores:
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"articles": self.articles}
         for name in ("triples", "systems", "denials"):
-            counts: _Counts = getattr(self, name)
-            p, r, f = counts.prf()
-            out[name] = {
-                "precision": p,
-                "recall": r,
-                "f1": f,
-                "tp": counts.tp,
-                "fp": counts.fp,
-                "fn": counts.fn,
-            }
+            counts: Counts = getattr(self, name)
+            out[name] = counts.as_dict()
         out["status_accuracy"] = self.status_ok / self.status_n if self.status_n else 1.0
         out["quantity_accuracy"] = self.quantity_ok / self.quantity_n if self.quantity_n else 1.0
         out["status"] = [self.status_ok, self.status_n]
@@ -104,8 +104,8 @@ def _by_triple(transfers: Iterable[Mapping[str, Any]]) -> dict[Triple, Mapping[s
     out: dict[Triple, Mapping[str, Any]] = {}
     for transfer in transfers:
         triple = (
-            _actor_key(transfer.get("supplier")),
-            _actor_key(transfer.get("recipient")),
+            actor_key(transfer.get("supplier")),
+            actor_key(transfer.get("recipient")),
             str(transfer.get("category")),
         )
         out.setdefault(triple, transfer)
@@ -131,8 +131,8 @@ def _score_article(scores: Scores, article_id: str, gold: list[Any], predicted: 
                 scores.quantity_ok += 1
             else:
                 misses.wrong_quantity.append((triple, g["quantity"], p.get("quantity")))
-        gold_denials = {_actor_key(a) for a in g.get("denied_by") or []}
-        pred_denials = {_actor_key(a) for a in p.get("denied_by") or []}
+        gold_denials = {actor_key(a) for a in g.get("denied_by") or []}
+        pred_denials = {actor_key(a) for a in p.get("denied_by") or []}
         scores.denials.add(
             len(gold_denials & pred_denials),
             len(pred_denials - gold_denials),
@@ -204,13 +204,20 @@ def load_annotations(path: Path, keys: tuple[str, ...], kind: str) -> list[dict[
 
 
 def evaluate(gold_path: Path, texts: Path, extractor: Extractor) -> Scores:
-    """Run the extractor on the gold articles found under ``texts`` and score it.
-
-    Each gold id names ``<id>.txt`` anywhere below ``texts`` or a record with that
-    id in a ``.jsonl`` file there. An article missing from ``texts`` counts as
-    predicting nothing.
-    """
+    """Run the extractor on the gold articles found under ``texts`` and score it."""
     gold = load_gold(gold_path)
+    return score(gold, predict(gold, texts, extractor))
+
+
+def predict(
+    gold: Sequence[Mapping[str, Any]], texts: Path, extractor: Extractor
+) -> dict[str, list[Any]]:
+    """The extractor's transfers (as ``transfer_dict`` gives them) for each gold article.
+
+    Each gold id names ``<id>.txt`` anywhere below ``texts`` or a record with that id in
+    a ``.jsonl`` file there; a gold line's date stands in for an article that states
+    none. An article missing from ``texts`` predicts nothing.
+    """
     wanted = {str(line["id"]): line for line in gold}
     predicted: dict[str, list[Any]] = {}
     for item in read_articles([texts]):
@@ -220,4 +227,4 @@ def evaluate(gold_path: Path, texts: Path, extractor: Extractor) -> Scores:
             item = replace(item, published=date.fromisoformat(wanted[item.id]["date"]))
         extraction = extractor.run(item)
         predicted[item.id] = [transfer_dict(t) for t in extraction.transfers]
-    return score(gold, predicted)
+    return predicted
