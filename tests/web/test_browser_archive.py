@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def archived_site(
         ref = archive.write(fetched)
     article = article_from_html(PAGE, URL, fallback_id=URL, url=URL)
     store = open_store(str(folder / "site.db"), extractor)
-    store.ingest([article.__class__(**{**_fields(article), "archived": ref})])
+    store.ingest([replace(article, archived=ref)])
     app = create_app(store, settings=WebSettings(archive=str(folder / "warc")))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind((HOST, 0))
@@ -74,10 +75,6 @@ def archived_site(
     thread.join(timeout=10)
     sock.close()
     store.close()
-
-
-def _fields(article: object) -> dict[str, object]:
-    return {name: getattr(article, name) for name in article.__slots__}  # type: ignore[attr-defined]
 
 
 def test_archived_copy_shows_in_place_and_runs_nothing(
