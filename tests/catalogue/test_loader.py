@@ -48,6 +48,9 @@ def test_families_and_origins_resolve(catalogue: Catalogue) -> None:
         ("Zulfiqar", "Zolfaghar", "Fateh-110"),
         ("Geran-2", "Shahed-136", None),
         ("KN-23", None, "Hwasong-11"),
+        ("SA-7", "Strela-2", None),
+        ("Type 59-1", None, "M-46 field gun"),
+        ("AC-208", None, "Cessna 208 Caravan"),
     ],
 )
 def test_known_aliases_and_families(
@@ -62,6 +65,40 @@ def test_known_aliases_and_families(
         assert owner.name == system
     if family is not None:
         assert family in (owner.family, owner.name)
+
+
+# Bare words that name a weapon only sometimes: a city, a dateline, a unit, a railway,
+# or two different systems. The catalogue lists them only with a qualifier.
+_AMBIGUOUS = (
+    "Type 56",
+    "MILAN",
+    "Nyala",
+    "Shaldag",
+    "Puma",
+    "Typhoon",
+    "Cougar",
+    "Mamba",
+    "Negev",
+    "G5",
+    "Y-12",
+    "PKP",
+    "ADF",
+    "KIA",
+    "PDF",
+    "SNA",
+    "CPC",
+    "FACT",
+    "CDG",
+)
+
+
+@pytest.mark.parametrize("word", _AMBIGUOUS)
+def test_ambiguous_bare_words_are_not_names(catalogue: Catalogue, word: str) -> None:
+    names = [
+        *(n for s in catalogue.systems.values() for n in (s.name, *s.aliases)),
+        *(n for g in catalogue.groups.values() for n in (g.name, *g.aliases)),
+    ]
+    assert word not in names
 
 
 def test_extension_file_adds_entries(tmp_path: Path) -> None:
