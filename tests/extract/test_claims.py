@@ -440,6 +440,93 @@ CLAIM_CASES = [
         ("RUS", "DZA", "ship", "DZA", "confirms"),
         id="quoted_as_saying_names_the_speaker-1",
     ),
+    pytest.param(
+        "Chile will buy six Type 23 frigates from Britain, officials in Santiago said on "
+        "Monday. The purchase is worth about $900 million. It was first reported on Sunday "
+        "by Bernama.",
+        ("GBR", "CHL", "ship", "outlet:bernama", "asserts"),
+        id="report_without_a_weapon_points_back-0",
+    ),
+    pytest.param(
+        "Chile will buy six Type 23 frigates from Britain, officials in Santiago said on "
+        "Monday. The move was first reported by Kyodo News, citing people familiar with the "
+        "talks.",
+        ("GBR", "CHL", "ship", "outlet:kyodonews", "asserts"),
+        id="report_without_a_weapon_points_back-1",
+    ),
+    pytest.param(
+        "Peru signed a deal for 24 Gripen jets from Sweden in 2023. Stockholm delivered the "
+        "first six last year. In March, EFE reported that Lima had asked Stockholm to speed "
+        "up delivery of the rest.",
+        ("SWE", "PER", "aircraft", "outlet:efe", "asserts"),
+        id="report_without_a_weapon_names_both_parties-0",
+    ),
+    pytest.param(
+        "Kenya has agreed to buy 18 Bayraktar TB2 drones from Turkey, a Kenyan defence "
+        'official said. "The first of them will arrive in June. The rest follow next year," '
+        "the daily The Standard reported, citing ministry papers.",
+        ("TUR", "KEN", "uav", "outlet:standard", "asserts"),
+        id="report_without_a_weapon_closes_a_quote-0",
+    ),
+    pytest.param(
+        "Kenya has agreed to buy 18 Bayraktar TB2 drones from Turkey, a Kenyan defence "
+        "official said. The handover ceremony, held in Ankara on Friday, was attended by "
+        "Kenya's army chief, Anadolu Agency reported.",
+        ("TUR", "KEN", "uav", "outlet:anadoluagency", "asserts"),
+        id="report_without_a_weapon_names_a_party-0",
+    ),
+    pytest.param(
+        "Pedro Ruiz, the Spanish defence minister, declined to discuss the shipment. Other "
+        "officials confirmed that Spain would send 20 Leopard 2 tanks to Ukraine.",
+        ("ESP", "UKR", "armoured_vehicle", "ESP", "confirms"),
+        id="other_officials_are_the_same_government-0",
+    ),
+    pytest.param(
+        "Spain also announced it would send 20 Pizarro infantry fighting vehicles and Italy "
+        "promised eight PzH 2000 howitzers to Ukraine.",
+        ("ITA", "UKR", "artillery", "ITA", "confirms"),
+        id="each_conjunct_its_own_speaker-0",
+    ),
+    pytest.param(
+        "Spain announced that Italy and Portugal will send eight PzH 2000 howitzers to Ukraine.",
+        ("PRT", "UKR", "artillery", "ESP", "asserts"),
+        id="each_conjunct_its_own_speaker-1",
+    ),
+]
+
+# Claims that must not be made: each case names the claim a construct used to produce.
+NOT_CLAIM_CASES = [
+    pytest.param(
+        "Chile will buy six Type 23 frigates from Britain, officials in Santiago said on "
+        "Monday. Antara reported that Indonesia was also interested.",
+        ("GBR", "CHL", "ship", "outlet:antara", "asserts"),
+        id="report_naming_a_third_state_is_about_it-0",
+    ),
+    pytest.param(
+        "Spain also announced it would send 20 Pizarro infantry fighting vehicles and Italy "
+        "promised eight PzH 2000 howitzers to Ukraine.",
+        ("ITA", "UKR", "artillery", "ESP", "asserts"),
+        id="each_conjunct_its_own_speaker-0",
+    ),
+    pytest.param(
+        "The US approved the sale of 60 Patriot missiles to Taiwan. China said it would "
+        "sanction four American arms makers over the sale.",
+        ("USA", "TWN", "air_defence", "CHN", "asserts"),
+        id="bystander_reaction_is_no_claim-0",
+    ),
+    pytest.param(
+        "Pedro Ruiz, the Spanish defence minister, declined to discuss the shipment. Other "
+        "officials confirmed that Spain would send 20 Leopard 2 tanks to Ukraine.",
+        ("ESP", "UKR", "armoured_vehicle", "nonstate", "confirms"),
+        id="other_officials_are_the_same_government-0",
+    ),
+    pytest.param(
+        "Defence Minister Ines Soto says aid includes patrol boats and missiles for Ukraine\n"
+        "Spain will send 20 patrol boats and 300 Aspide missiles to Ukraine, Defence "
+        "Minister Ines Soto said on Monday.",
+        ("ESP", "UKR", "ship", "UKR", "confirms"),
+        id="headline_minister_is_not_the_recipients-0",
+    ),
 ]
 
 
@@ -448,3 +535,8 @@ def test_claims_construct_gives_speaker_and_stance(
     extractor: Extractor, text: str, expected: Key
 ) -> None:
     assert expected in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_CLAIM_CASES)
+def test_claims_construct_makes_no_claim(extractor: Extractor, text: str, unexpected: Key) -> None:
+    assert unexpected not in _claims(extractor, text)

@@ -469,6 +469,61 @@ def commitment_speakers(view: SentenceView, parties: set[str]) -> list[Speaker]:
     return found
 
 
+_CONJUNCTS = frozenset(["and", "but", "while", "whereas", ";"])
+
+
+def other_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
+    """Whether a state's saying comes before a transfer's trigger that sits in a clause of
+    its own, joined on with its own subject: "Freedonia announced it would send jets and
+    Sylvania promised tanks" (the tanks are Sylvania's word, not Freedonia's). An outlet's
+    "reported" may cover both clauses, and a denial or a verdict ("called it groundless,
+    and ...") answers what came before it: neither is limited."""
+    actor = cue.speaker.actor if cue.speaker else None
+    if actor is None or trigger < 0 or cue.stance not in (Stance.ASSERTS, Stance.CONFIRMS):
+        return False
+    said = _token_at(view, cue.span.start)
+    inside = [
+        a for a in view.actors if said < a.first < trigger and a.prep is None and not a.speaker
+    ]
+    for place, mention in enumerate(inside):
+        joint = mention.first - 1
+        if view.low(joint) in DETERMINERS:
+            joint -= 1
+        if view.low(joint) not in _CONJUNCTS or joint <= said:
+            continue
+        if any(a.last >= joint - 1 for a in inside[:place]):
+            # "said Sylvania and Freedonia will send": a subject joined inside what is said.
+            return False
+        return mention.actor.id != actor.id and not mention.possessive
+    return False
+
+
+# What a bystander says when it reacts to a transfer rather than reporting it: "Cathay said
+# it would sanction the contractors", "said it firmly opposed the sale" (CLAIMS.md: a
+# reaction that only presupposes a transfer is no claim).
+_REACTIONS = frozenset(
+    "sanction sanctions sanctioned sanctioning condemn condemns condemned condemning protest "
+    "protests protested protesting oppose opposes opposed opposing criticised criticized "
+    "criticises criticizes denounce denounces denounced retaliate retaliation retaliatory "
+    "countermeasures dissatisfaction".split()
+)
+_REACTION_REACH = 10  # tokens after the cue: "said on Tuesday that it firmly opposes"
+
+
+def reacts(view: SentenceView, cue: ClaimCue) -> bool:
+    """Whether what follows the cue is a reaction ("would sanction", "strongly opposes")."""
+    if view.words.isdisjoint(_REACTIONS):
+        return False
+    said = _token_at(view, cue.span.start)
+    for index in range(said + 1, min(said + 1 + _REACTION_REACH, len(view.lows))):
+        word = view.low(index)
+        if word in _REACTIONS:
+            return True
+        if word in (";", ":", '"', "“"):
+            return False
+    return False
+
+
 # What one rejects without denying a transfer: "rejected Moscow's protests that the
 # supply was illegal" defends the supply.
 _NOT_CLAIMS = frozenset(
@@ -816,6 +871,8 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
         return None
     if speaker.actor is None and speaker.outlet is None and _is_official(speaker.role):
         actor = _official_state(reading, start)
+        if actor is None and _titled(speaker.role):
+            return None  # a minister of a state not known: no non-state voice either
         if actor is not None:
             speaker = replace(speaker, actor=actor)
     if speaker.actor is None and speaker.outlet is None:
@@ -954,8 +1011,13 @@ def _is_official(role: str | None) -> bool:
     if set(words) & _FOREIGN_WORDS:
         return False
     if words[-1] in ("source", "sources", "official", "officials"):
-        return bool(set(words[:-1]) & _GOVERNMENT_WORDS)
+        # "other officials" after a minister spoke: more of that government.
+        return bool(set(words[:-1]) & _GOVERNMENT_WORDS) or words[0] == "other"
     return words[-1] in _OFFICIAL_WORDS
+
+
+def _titled(role: str | None) -> bool:
+    return role is not None and role.split()[-1] in _TITLE_WORDS
 
 
 def _official_state(reading: _Reading, start: int) -> ActorRef | None:

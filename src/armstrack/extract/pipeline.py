@@ -55,6 +55,11 @@ _TOPICAL_NOUN = re.compile(
 # A determiner at most one word before the noun: "the reported shipments".
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
 _ROUTE_WORDS = re.compile(r"\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b")
+# A news organisation credited in a sentence that names no weapon: "It was first reported by
+# the Daily Planet", "the Courier reported, citing documents". Read only close behind a
+# sentence about weapons; assembly decides whether it reports that transfer.
+_REPORT_HINT = re.compile(r"\b(?:reported|reports|reporting|according to|citing|cited)\b")
+_REPORT_REACH = 3  # sentences after one that names a weapon
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,8 @@ class Extractor:
         deals = _new_deal_positions(folded)
         stances = spoken_stance_positions(folded)
         titles = title_positions(folded)
+        reports = [m.start() for m in _REPORT_HINT.finditer(folded)]
+        last_weapon = -_REPORT_REACH - 1
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
             has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
@@ -131,15 +138,25 @@ class Extractor:
                 and has_spoken_stance(folded, start, end)
             )
             opens_deal = bisect_left(deals, start) < bisect_left(deals, end)
+            if has_weapon:
+                last_weapon = index
             if not has_weapon and not is_topical and not stance_only and not opens_deal:
                 # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
                 last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
-                if bisect_left(titles, start) < bisect_left(titles, end):
+                if index - last_weapon <= _REPORT_REACH and (
+                    bisect_left(reports, start) < bisect_left(reports, end)
+                ):
+                    report = self._report(
+                        index, (start, end), text, folded, inside, context, speakers, lowered
+                    )
+                    if report is not None:
+                        facts.append(report)
+                elif bisect_left(titles, start) < bisect_left(titles, end):
                     # "Defence Minister Jane Doe said ...": for a later "Doe said".
                     seen = build_view(
                         text, start, end, inside, self.catalogue, context, lowered=lowered
                     )
-                    home = context.home_state(end)
+                    home = context.home_state(start)
                     note_speakers(seen, text, folded, self.catalogue, speakers, home)
                 continue
             view = build_view(text, start, end, inside, self.catalogue, context, lowered=lowered)
@@ -150,7 +167,7 @@ class Extractor:
                 view=view,
                 frames=frames,
                 cues=find_claim_cues(
-                    view, text, folded, self.catalogue, speakers, context.home_state(end)
+                    view, text, folded, self.catalogue, speakers, context.home_state(start)
                 ),
                 hedges=find_hedges(folded, start, end),
                 times=find_times(text, start, end, published, lowered),
@@ -165,6 +182,36 @@ class Extractor:
             if subjects:
                 last_subject = subjects[0].actor
         return facts
+
+    def _report(
+        self,
+        index: int,
+        bounds: tuple[int, int],
+        text: str,
+        folded: str,
+        inside: list[Match],
+        context: ArticleContext,
+        speakers: SpeakerMemory,
+        lowered: str,
+    ) -> SentenceFacts | None:
+        """A sentence that credits a news organisation and names no weapon, or None (its
+        speakers are noted either way, as for a sentence naming someone by title)."""
+        start, end = bounds
+        view = build_view(text, start, end, inside, self.catalogue, context, lowered=lowered)
+        home = context.home_state(start)
+        # Whoever speaks in quotes after the sentence is who spoke before it, not the outlet
+        # credited for the report: "...," the minister said. It was first reported by ...
+        last, person = speakers.last, speakers.person
+        cues = find_claim_cues(view, text, folded, self.catalogue, speakers, home)
+        speakers.last, speakers.person = last, person
+        if any(c.speaker is not None and c.speaker.actor is not None for c in cues):
+            return None  # "an official told the Courier": the state speaks (CLAIMS.md)
+        cues = [c for c in cues if c.speaker is not None and c.speaker.outlet is not None]
+        if not cues:
+            return None
+        hedges = find_hedges(folded, start, end)
+        span = _span(text, start, end)
+        return SentenceFacts(index, span, view, [], cues, hedges, [], [], False, home, report=True)
 
 
 def _span(text: str, start: int, end: int) -> Span:

@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from armstrack.catalogue import Catalogue
-from armstrack.extract.claims import ClaimCue, commitment_speakers, negates_transfer
+from armstrack.extract.claims import (
+    ClaimCue,
+    commitment_speakers,
+    negates_transfer,
+    other_clause,
+    reacts,
+)
 from armstrack.extract.frames import FrameHit, lists_contents
 from armstrack.extract.lexicon import (
     ANAPHORIC_NOUNS,
@@ -60,6 +66,7 @@ class SentenceFacts:
     stance_only: bool = False  # no weapon, no transfer noun, but a denial or the like
     # The sides of a deal or package that names no weapon (giver first if the bool is set).
     deal: tuple[ActorRef, ActorRef, bool] | None = None
+    report: bool = False  # names no weapon but credits a news organisation for a report
 
 
 @dataclass(slots=True)
@@ -102,7 +109,9 @@ def assemble(facts: list[SentenceFacts], catalogue: Catalogue) -> tuple[Transfer
                 used.add(fact.index)
     _drop_generic_duplicates(drafts)
     for fact in facts:
-        if fact.index not in used:
+        if fact.report:
+            _attach_report(drafts, fact)
+        elif fact.index not in used:
             _attach_stances(drafts, fact)
     _add_article_systems(drafts, facts, catalogue)
     ordered = sorted(drafts.values(), key=lambda d: d.first_sentence)
@@ -281,14 +290,23 @@ def _contribute(
         draft.times.setdefault((time.span.start, time.span.end), time)
     for route in fact.routes:
         draft.routes.setdefault((route.span.start, route.span.end), route)
-    _add_claims(draft, fact, status, frame.negated and not frame.anaphoric)
+    _add_claims(draft, fact, status, frame.negated and not frame.anaphoric, frame.trigger)
 
 
 def _add_claims(
-    draft: _Draft, fact: SentenceFacts, status: Status | None, negated: bool = False
+    draft: _Draft,
+    fact: SentenceFacts,
+    status: Status | None,
+    negated: bool = False,
+    trigger: int = -1,
 ) -> None:
-    cues: list[ClaimCue | None] = list(fact.cues) or [None]
     parties = {draft.supplier.id, draft.recipient.id}
+    own = [
+        c
+        for c in fact.cues
+        if not other_clause(fact.view, c, trigger) and not _bystander_reaction(fact, c, parties)
+    ]
+    cues: list[ClaimCue | None] = list(own) or [None]
     for cue in cues:
         stance = cue.stance if cue else Stance.ASSERTS
         actor = cue.speaker.actor if cue and cue.speaker else None
@@ -317,6 +335,15 @@ def _add_claims(
         key = (fact.span.start, 0, Stance.CONFIRMS.value, _speaker_key(party))
         claim = Claim(party, Stance.CONFIRMS, fact.span, fact.hedges, status)
         draft.claims.setdefault(key, claim)
+
+
+def _bystander_reaction(fact: SentenceFacts, cue: ClaimCue, parties: set[str]) -> bool:
+    """ "Cathay said it would sanction the contractors" over a sale between two others
+    reacts to the transfer; it does not report it."""
+    actor = cue.speaker.actor if cue.speaker else None
+    if cue.stance is not Stance.ASSERTS or (actor is not None and actor.id in parties):
+        return False
+    return reacts(fact.view, cue)
 
 
 def _speaker_key(speaker: Speaker | None) -> str:
@@ -652,11 +679,44 @@ def _attach_assertion(drafts: dict[Key, _Draft], fact: SentenceFacts, cue: Claim
         if categories and draft.category not in categories:
             continue
         parties = (draft.supplier.id, draft.recipient.id)
+        if _bystander_reaction(fact, cue, set(parties)):
+            continue
         stance = cue.stance
         if actor is not None and actor.id in parties:
             stance = Stance.DENIES if negates_transfer(fact.view, set(parties)) else Stance.CONFIRMS
         key = (fact.span.start, 0, stance.value, _speaker_key(cue.speaker))
         draft.claims.setdefault(key, Claim(cue.speaker, stance, fact.span, fact.hedges, None))
+        draft.evidence[fact.index] = fact.span
+
+
+# How many sentences a report may follow the transfer it credits: "... will get 40 jets.
+# The price was $2bn, officials said. The deal was first reported by the Courier."
+_REPORT_REACH = 3
+
+
+def _attach_report(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
+    """ "It was first reported by the Courier", "the Courier reported that Quito had asked
+    Madrid for delivery": a news organisation credited in a sentence that names no weapon
+    reports the transfer of the sentences just before, unless the sentence names a state
+    that is not party to it; naming both parties of an earlier transfer points at that one."""
+    named = {a.actor.id for a in fact.view.actors if not a.speaker}
+    earlier = [d for d in drafts.values() if d.first_sentence <= fact.index]
+    paired = [d for d in earlier if {d.supplier.id, d.recipient.id} <= named]
+    floor = -1 if paired else fact.index - _REPORT_REACH
+    pool = paired or [d for d in earlier if named <= {d.supplier.id, d.recipient.id}]
+    seen = {
+        id(d): max((i for i in d.evidence if floor <= i < fact.index), default=-1) for d in pool
+    }
+    latest = max(seen.values(), default=-1)
+    if latest < 0:
+        return
+    for draft in pool:
+        if seen[id(draft)] != latest:
+            continue
+        for cue in fact.cues:
+            key = (fact.span.start, 0, cue.stance.value, _speaker_key(cue.speaker))
+            claim = Claim(cue.speaker, cue.stance, fact.span, fact.hedges, None)
+            draft.claims.setdefault(key, claim)
         draft.evidence[fact.index] = fact.span
 
 
