@@ -35,7 +35,7 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from armstrack.catalogue import load_catalogue
 from armstrack.errors import (
@@ -721,18 +721,32 @@ def watch(
         try:
             while True:
                 started = time.monotonic()
-                done = watch_round(store, wanted, settings, folder, max_pages=max_pages)
-                for url, problem in done.report.errors:
-                    _complain("error", f"{url}: {problem}")
-                stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-                out.print(f"{stamp} {done.line()}", highlight=False)
+                failed = _watch_once(store, wanted, settings, folder, max_pages)
                 if once:
-                    if done.report.errors:
+                    if failed:
                         raise typer.Exit(1)
                     return
                 time.sleep(max(0.0, pause - (time.monotonic() - started)))
         except KeyboardInterrupt:
             err.print("stopped")
+
+
+def _watch_once(
+    store: Store, sources: list[str], settings: FetchSettings, folder: Path, max_pages: int
+) -> bool:
+    """One round and its line; whether anything failed. A round that breaks as a whole
+    (the database locked or gone, the disk full) is reported and the next one tried: a
+    watcher left running must outlive a bad quarter of an hour."""
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    try:
+        done = watch_round(store, sources, settings, folder, max_pages=max_pages)
+    except (OSError, SQLAlchemyError, ArmstrackError) as error:
+        _complain("error", f"{stamp} the round failed ({error}); the next one will try again")
+        return True
+    for url, problem in done.report.errors:
+        _complain("error", f"{url}: {problem}")
+    out.print(f"{stamp} {done.line()}", highlight=False)
+    return bool(done.report.errors)
 
 
 _DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr)?\s*", re.IGNORECASE)

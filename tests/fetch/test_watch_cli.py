@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import OperationalError
 from tests.fetch.server import LocalServer
 from tests.fetch.site import rss, serve_articles
 from typer.testing import CliRunner
 
+from armstrack import cli
 from armstrack.cli import app
 from armstrack.fetch.stored import default_archive
 from armstrack.store import open_store
@@ -97,9 +101,11 @@ def test_the_archive_rebuilds_the_same_database(server: LocalServer, tmp_path: P
     assert len(_rows(db, texts)) == 2
     assert sorted(_rows(rebuilt, texts)) == sorted(_rows(db, texts))
     triples = "SELECT supplier, recipient, category, status, systems FROM transfers"
-    assert _rows(rebuilt, triples) == _rows(db, triples) == [
-        ("NOR", "UKR", "air_defence", "agreed", "IRIS-T SLM")
-    ]
+    assert (
+        _rows(rebuilt, triples)
+        == _rows(db, triples)
+        == [("NOR", "UKR", "air_defence", "agreed", "IRIS-T SLM")]
+    )
 
 
 def test_ingest_url_fetches_a_page_and_the_web_app_serves_it_as_archived(
@@ -135,3 +141,27 @@ def test_watch_refuses_what_is_not_a_source(tmp_path: Path) -> None:
     assert code == 2 and "not an http(s) address: feeds.xml" in err
     code, _out, err = _watch("https://x.example/f", "--every", "soon", "--db", db)
     assert code == 2 and "not a duration" in err
+
+
+def test_watch_outlives_a_round_that_breaks(
+    server: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed = _feed(server)
+    rounds: list[str] = []
+    real = cli.watch_round
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        rounds.append("round")
+        if len(rounds) == 1:
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+        if len(rounds) == 2:
+            return real(*args, **kwargs)
+        raise KeyboardInterrupt  # the user stops it
+
+    monkeypatch.setattr(cli, "watch_round", flaky)
+    code, out, err = _watch(feed, "--every", "0.01s", "--db", str(tmp_path / "a.db"))
+    assert code == 0
+    assert "the round failed" in err and "database is locked" in err
+    assert "2 ingested" in out  # the next round did its work
+    assert err.rstrip().endswith("stopped")
+    assert len(rounds) == 3
