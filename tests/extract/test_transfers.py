@@ -955,3 +955,137 @@ def test_extract_category_from_the_head_noun(
     extractor: Extractor, text: str, category: str
 ) -> None:
     assert _only(_run(extractor, text)).category.value == category
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials in Ankara confirmed that Turkey would supply Azerbaijan with Bayraktar TB2 drones.",
+            ("TUR", "AZE", "uav", "agreed"),
+        ),
+        (
+            "Kenya welcomed Israel's decision to transfer Hermes 450 drones to Nairobi.",
+            ("ISR", "KEN", "uav", "agreed"),
+        ),
+        (
+            "The package makes France the first donor to deliver Caesar howitzers to Armenia.",
+            ("FRA", "ARM", "artillery", "delivered"),
+        ),
+        (
+            "Poland took the step to transfer K9 howitzers to Estonia next year.",
+            ("POL", "EST", "artillery", "agreed"),
+        ),
+        (
+            "Egypt is to receive Rafale jets from France under the 2021 deal.",
+            ("FRA", "EGY", "aircraft", "agreed"),
+        ),
+        (
+            "Italy began to deliver M-346 jets to Nigeria in March.",
+            ("ITA", "NGA", "aircraft", "delivered"),
+        ),
+        (
+            "Spain is sending 10 Leopard 2 tanks to Ukraine, the minister said.",
+            ("ESP", "UKR", "armoured_vehicle", "agreed"),
+        ),
+        (
+            "Vietnam is acquiring K9 howitzers from South Korea.",
+            ("KOR", "VNM", "artillery", "agreed"),
+        ),
+        (
+            "Iran is supplying Shahed-136 drones to Russia, officials say.",
+            ("IRN", "RUS", "uav", "delivered"),
+        ),
+        (
+            "The two Type 056 corvettes being given to Cambodia by China arrive next year.",
+            ("CHN", "KHM", "ship", "agreed"),
+        ),
+        (
+            "Its old jets stay in service until Bulgaria receives the F-16 Block 70 it bought from the US.",
+            ("USA", "BGR", "aircraft", "agreed"),
+        ),
+        (
+            "Tokyo announced that the Patriot interceptors had been shipped to the United States.",
+            ("JPN", "USA", "air_defence", "delivered"),
+        ),
+        (
+            "The plan will cover spare parts for Archer howitzers already donated by Sweden to Ukraine.",
+            ("SWE", "UKR", "artillery", "delivered"),
+        ),
+        (
+            "In Seoul, the sale of K2 tanks to Romania is currently being discussed.",
+            ("KOR", "ROU", "armoured_vehicle", "discussed"),
+        ),
+        (
+            "Peru has selected Hanwha to supply K9 howitzers to its army.",
+            ("KOR", "PER", "artillery", "discussed"),
+        ),
+        (
+            "Lockheed was set to hold talks with Manila on selling F-16 jets to the Philippines.",
+            ("USA", "PHL", "aircraft", "discussed"),
+        ),
+        (
+            "Norway will back Kyiv by gifting 22 M109 howitzers to Ukraine.",
+            ("NOR", "UKR", "artillery", "agreed"),
+        ),
+        (
+            "Thailand has bought Gripen jets from Sweden and is eyeing Chinese submarines.",
+            ("CHN", "THA", "ship", "discussed"),
+        ),
+        (
+            "Analysts warned that sending ATACMS missiles to Ukraine could provoke Russia, "
+            "but Washington sent them.",
+            ("USA", "UKR", "missile", "delivered"),
+        ),
+    ],
+)
+def test_extract_status_follows_verb_form(
+    extractor: Extractor, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    """Infinitives, progressives of announcing, "would" in reported speech, a present
+    after "until", talks and choices are no delivery; a perfect or "already" is one."""
+    assert expected in _triples(_run(extractor, text))
+
+
+def test_extract_system_head_noun_after_modifiers_is_one_weapon(extractor: Extractor) -> None:
+    text = "Hungary has delivered the first Tunguska self-propelled tanks to Serbia."
+    assert {t[2] for t in _triples(_run(extractor, text))} == {"air_defence"}
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "other"),
+    [
+        (
+            "Romania and Bulgaria agreed to hand over Romanian MiG-21 jets to Moldova.",
+            "ROU",
+            "BGR",
+        ),
+        (
+            "Greece and Cyprus will send Greek BMP-1 vehicles to Armenia.",
+            "GRC",
+            "CYP",
+        ),
+    ],
+)
+def test_extract_joint_subject_gives_only_the_origin_state(
+    extractor: Extractor, text: str, giver: str, other: str
+) -> None:
+    suppliers = {t[0] for t in _triples(_run(extractor, text))}
+    assert giver in suppliers
+    assert other not in suppliers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi has ordered Su-30 jets from Moscow, Japanese officials told reporters, in what "
+        "would be the first delivery of new fighters to Vietnam in a decade.",
+        "Jakarta is in talks to buy Rafale jets from Paris, a step that would give Indonesia "
+        "its first Western fighters.",
+    ],
+)
+def test_extract_conditional_relative_agrees_to_nothing(extractor: Extractor, text: str) -> None:
+    """ "in what would be the first delivery", "a step that would give": a conditional
+    relative, not a word given as "said Paris would supply" is: nothing agreed by it."""
+    triples = _triples(_run(extractor, text))
+    assert not [t for t in triples if t[0] in ("JPN", "FRA") and t[3] == "agreed"]

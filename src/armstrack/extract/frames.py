@@ -133,6 +133,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     deals = [t for t in triggers if t.kind is Frame.DEAL]
     _complement(frames, _deal_parties(view, deals))
     _fill_gaps(view, frames)
+    _inherit_means(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     if _vague_giver(view):
         for frame in frames:
@@ -277,6 +278,21 @@ def _held_systems(view: SentenceView, cue: int) -> list[WeaponMention]:
     ]
 
 
+def _inherit_means(view: SentenceView, frames: list[FrameHit]) -> None:
+    """ "will support Ukraine by gifting 20 vehicles": a gerund after "by" is the means
+    of the verb before it and is no further along than that verb."""
+    for index, frame in enumerate(frames):
+        if view.low(frame.trigger - 1) != "by" or not view.low(frame.trigger).endswith("ing"):
+            continue
+        clause = _clause(view, frame.trigger)
+        head = next(
+            (f for f in reversed(frames[:index]) if clause[0] <= f.trigger < frame.trigger),
+            None,
+        )
+        if head is not None:
+            frame.status = min(frame.status, head.status)
+
+
 def _fill_gaps(view: SentenceView, frames: list[FrameHit]) -> None:
     """ "Norway pledged eight tanks to Ukraine and Spain will send six": a giver with no
     goods and no receiver gives what the clause before gave, to the same receiver, in the
@@ -361,13 +377,31 @@ def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
         # per (supplier, recipient) pair, so the frames grow as the product of the two
         # lists, never doubling with each listed name.
         bases = list(out)
-        for sibling in _siblings(view, actor):
+        siblings = _siblings(view, actor)
+        if role == "supplier" and siblings:
+            origin = _own_origin(frame, [actor, *siblings])
+            if origin is not None:
+                # "Slovakia and Poland agreed to hand over Slovakian MiG-29s": the weapons'
+                # stated origin picks the giver out of the joint subject.
+                for existing in out:
+                    existing.supplier = origin
+                continue
+        for sibling in siblings:
             for existing in bases:
                 twin = replace(existing)
                 setattr(twin, role, sibling)
                 if twin.supplier != twin.recipient:
                     out.append(twin)
     return out
+
+
+def _own_origin(frame: FrameHit, group: list[ActorRef]) -> ActorRef | None:
+    """The one member of a coordinated list that every origin-marked weapon comes from."""
+    origins = {w.origin for w in frame.weapons if w.origin}
+    if len(origins) != 1:
+        return None
+    (origin,) = origins
+    return next((a for a in group if a.id == origin), None)
 
 
 def _siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
@@ -579,6 +613,10 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "export used destroyers", "the used jets": an adjective
     if word in ("ship", "ships") and before == "-":
         return True  # "anti-ship missiles"
+    if word == "ship" and view.low(index + 1) in ("'s", "'"):
+        return True  # "the frigate design won on the ship's small crew"
+    if word == "hand" and before in ("by", "on", "at"):
+        return True  # "launched by hand", "on hand"
     if word == "ships" and not any(a.last == index - 1 for a in view.actors):
         return True  # "Iran ships missiles", not "short-deck ships"
     following = view.low(index + 1)
@@ -600,13 +638,19 @@ def _builds_for(view: SentenceView, index: int) -> bool:
     return False
 
 
+# "gave initial approval to", "sent a formal request": adjectives before a non-good.
+_NON_GOODS_ADJECTIVES = frozenset(
+    "formal official written more initial final preliminary conditional tentative".split()
+)
+
+
 def _sends_no_goods(view: SentenceView, index: int) -> bool:
     """The object of a giving verb is a message or people, not hardware."""
     for offset in (1, 2, 3):
         word = view.low(index + offset)
         if word in NON_GOODS:
             return True
-        if word not in DETERMINERS and word not in ("formal", "official", "written", "more"):
+        if word not in DETERMINERS and word not in _NON_GOODS_ADJECTIVES:
             return False
     return False
 
@@ -703,28 +747,165 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     # The first cue governs: "approved Poland's request to" is an approval, "plans to
     # sign a contract" only a plan.
     cue = next((w for w in before if w in DISCUSSED_CUES or w in AGREED_CUES), None)
+    if any(w in _TALKS for w in before[-4:]):
+        cue = "talks"  # "was set to hold talks on exporting": the talks are the news
+    if cue == "would" and not _reported_speech(view, trigger.index):
+        cue = "could"  # "a step that would give Moscow jets": a conditional, not a word given
     if cue in DISCUSSED_CUES:
         status = Status.DISCUSSED
-    elif cue is not None:
+    elif cue is not None and not _done_already(view, trigger):
         status = min(status, Status.AGREED)
     elif any(w in WEAK_DISCUSSED_CUES for w in before):
         status = Status.DISCUSSED
     if trigger.noun and status > Status.AGREED and _pending_after(view, trigger.index):
         status = Status.AGREED  # "deliveries are due to begin in 2027"
-    if not trigger.noun and view.low(trigger.index - 1) == "to" and status > Status.AGREED:
-        # Headline infinitive: "Britain to send tanks to Ukraine".
-        if any(a.last == trigger.index - 2 for a in view.actors):
-            status = Status.AGREED
-    if not trigger.noun and before[-2:] == ["to", "be"] and status > Status.AGREED:
-        status = Status.AGREED  # "486 launchers, to be delivered from 2026"
-    negated = any(w in NEGATIONS for w in before[-3:]) or (
+    if trigger.noun and view.low(trigger.index + 1) in ("plan", "plans", "proposal"):
+        status = Status.DISCUSSED  # "the export plan involves six destroyers"
+    if trigger.noun and status > Status.DISCUSSED and _debated_after(view, trigger.index):
+        status = Status.DISCUSSED  # "the delivery of tanks is being discussed"
+    if not trigger.noun and _hypothetical_gerund(view, trigger):
+        status = Status.DISCUSSED  # "that supplying tanks could be seen as escalation"
+    if not trigger.noun and status > Status.AGREED and _not_yet_done(view, trigger, clause_start):
+        status = Status.AGREED  # "Britain to send tanks", "is sending", "until it receives"
+    negated = (
+        any(w in NEGATIONS for w in before[-3:])
         # "it has sent none", "supplied no weapons to Moscow"
-        not trigger.noun and view.low(trigger.index + 1) in ("no", "none", "nothing")
+        or (not trigger.noun and view.low(trigger.index + 1) in ("no", "none", "nothing"))
     )
+    if trigger.noun and _denied_after(view, trigger.index):
+        status = Status.DISCUSSED  # "the delivery of jets has not been an option"
     return status, negated
 
 
 _APPROVALS = frozenset("approved cleared authorised authorized greenlit".split())
+_RELATIVES = frozenset("what which that who".split())
+
+
+def _reported_speech(view: SentenceView, index: int) -> bool:
+    """Whether the "would" before ``index`` reports a word given ("said the jets would
+    arrive", "Paris would supply them, officials said") rather than opens a conditional
+    relative ("a step that would give", "in what would be the first delivery")."""
+    would = next(
+        (i for i in range(index - 1, max(-1, index - 12), -1) if view.low(i) == "would"), None
+    )
+    return would is not None and view.low(would - 1) not in _RELATIVES
+
+
+_TALKS = frozenset("talks negotiations discussions negotiating negotiate".split())
+# Verbs before an infinitive that report the transfer as under way: "began to deliver".
+_ONGOING_LEADS = frozenset(
+    "began begin begins beginning begun start started starts starting continue continues "
+    "continued continuing resume resumed resumes used helped help helps managed".split()
+)
+# Progressives of giving and buying that announce a decision rather than report goods
+# handed over: "Germany is sending 14 tanks", "India is acquiring 31 drones". "Is
+# supplying", "is delivering" and "is shipping" report a flow under way and stay delivered.
+_ANNOUNCED_PROGRESSIVES = frozenset(
+    "sending giving donating gifting lending handing acquiring buying purchasing "
+    "procuring selling".split()
+)
+_ANNOUNCED_PASSIVES = frozenset(
+    "sent given donated gifted lent handed acquired bought purchased procured sold".split()
+)
+_PRESENT_BE = frozenset(["is", "are", "am"])
+# Clause openers after which a present tense speaks of the future: "until Slovakia
+# receives the F-16s", "once the jets arrive".
+_FUTURE_OPENERS = frozenset(["until", "once", "before", "when"])
+_IRREGULAR_PAST = frozenset(
+    "sent sold gave given got gotten bought lent flew flown took taken struck shot "
+    "hit armed".split()
+)
+_QUOTES = frozenset(['"', "'", "“", "”", "‘", "’"])
+
+
+_MODALS = frozenset("will would could might may should must can".split())
+_PERFECT = frozenset(["has", "have", "had", "'ve"])
+
+
+def _done_already(view: SentenceView, trigger: _Trigger) -> bool:
+    """A perfect or "already" that reports the goods handed over, whatever was agreed
+    or announced before: "announced that the system had been given to Ukraine",
+    "vehicles already donated by Sweden"."""
+    if trigger.noun:
+        return False
+    index = trigger.index - 1
+    while view.low(index) in _ADVERBS:
+        if view.low(index) == "already":
+            return True
+        index -= 1
+    if view.low(index) == "been":
+        index -= 1
+    return view.low(index) in _PERFECT and view.low(index - 1) not in _MODALS
+
+
+def _not_yet_done(view: SentenceView, trigger: _Trigger, clause_start: int) -> bool:
+    """A verb form that reports a transfer decided but not carried out: an infinitive
+    ("to supply"), a present progressive of announcing ("is sending"), a present tense
+    after "until" or "once"."""
+    word = view.low(trigger.index)
+    index = trigger.index - 1
+    while view.low(index) in _ADVERBS or view.low(index) in _QUOTES:
+        index -= 1
+    lead = view.low(index)
+    base = not word.endswith(("ed", "ing")) and word not in _IRREGULAR_PAST
+    if lead == "to" and base:
+        # "the decision to transfer"; "began to deliver" reports deliveries under way,
+        # "the first country to send tanks" a deed.
+        first = any(view.low(i) in _ORDINALS for i in range(index - 4, index))
+        return view.low(index - 1) not in _ONGOING_LEADS and not first
+    if lead == "be" and view.low(index - 1) == "to":
+        return True  # "486 launchers, to be delivered from 2026"
+    if lead in _PRESENT_BE and word in _ANNOUNCED_PROGRESSIVES:
+        return True
+    if lead == "being" and word in _ANNOUNCED_PASSIVES and view.low(index - 1) != "been":
+        return True  # "the two corvettes being given to Cambodia"
+    opener = view.low(clause_start)
+    if opener not in _FUTURE_OPENERS:
+        opener = view.low(clause_start - 1)
+    return base and opener in _FUTURE_OPENERS
+
+
+_ORDINALS = frozenset("first second third last only".split())
+
+
+def _hypothetical_gerund(view: SentenceView, trigger: _Trigger) -> bool:
+    """A gerund that is the subject of a modal: "supplying jets would cross a line"."""
+    if not view.low(trigger.index).endswith("ing"):
+        return False
+    before = view.low(trigger.index - 1)
+    if before not in ("that", "whether", ",", "") and trigger.index > 0:
+        return False
+    end = min(len(view.lows), trigger.index + 8)
+    return any(view.low(i) in _MODALS - {"will"} for i in range(trigger.index + 1, end))
+
+
+def _denied_after(view: SentenceView, index: int) -> bool:
+    """A transfer noun that is the subject of a negated copula: "the delivery of these
+    jets has not been an option", "the sale is not final"."""
+    end = min(_clause(view, index)[1], index + 12)
+    for i in range(index + 1, end):
+        word = view.low(i)
+        if word in _BE and view.low(i + 1) in ("not", "n't", "never"):
+            return True
+        if word in GIVE_VERBS or word in RECEIVE_VERBS or word in USE_VERBS:
+            return False  # the noun is the object of another verb
+    return False
+
+
+_DEBATED = frozenset("discussed considered debated negotiated weighed studied mooted".split())
+_UNDER = frozenset("discussion consideration negotiation review".split())
+
+
+def _debated_after(view: SentenceView, index: int) -> bool:
+    """ "the delivery of tanks to Ukraine is currently being discussed", "under review"."""
+    end = _clause(view, index)[1]
+    for i in range(index + 1, end + 1):
+        word = view.low(i)
+        if word in _DEBATED and (view.low(i - 1) in _BE or view.low(i - 2) in _BE):
+            return True
+        if word == "under" and view.low(i + 1) in _UNDER:
+            return True
+    return False
 
 
 def _pending_after(view: SentenceView, index: int) -> bool:
@@ -792,7 +973,12 @@ def _reduced_relative(view: SentenceView, trigger: _Trigger) -> bool:
         # "... took delivery of Gripens this month, shipped from Sweden": a participle clause.
         return word.endswith("ed") or any(w.last == index - 1 for w in view.weapons)
     # "MiG-29 fighters donated by Russia": one plain noun may stand between.
-    plain = view.low(index).isalpha() and index not in view.taken and view.low(index) not in _BE
+    plain = (
+        view.low(index).isalpha()
+        and index not in view.taken
+        and view.low(index) not in _BE
+        and view.low(index) not in PRONOUNS  # "the F-16s it bought": a relative clause
+    )
     return any(w.last == index or (plain and w.last == index - 1) for w in view.weapons)
 
 
@@ -1026,6 +1212,8 @@ def _agent(
         a for a in parties
         if floor < a.first and a.last < trigger.index and a.prep is None and a.role != "pair"
     ]  # fmt: skip
+    if len(left) > 1 and view.low(trigger.index - 1) == "by" and not trigger.noun:
+        left = left[:1]  # "Norway will back Kyiv by gifting ...": the clause's subject gifts
     if left and trigger.noun and _words_between(view, left[-1].last, trigger.index) > 3:
         left = []  # "Washington had tracked at least two shipments": no doer of the noun
     if (

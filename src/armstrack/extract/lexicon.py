@@ -87,7 +87,9 @@ RECEIVE_VERBS.update(
         # A choice of system comes before a contract: "Australia selected the K9".
         "select selects selected selecting choose chooses chose chosen choosing "
         # "Pyongyang is seeking fighter jets from Moscow"
-        "seek seeks seeking sought",
+        "seek seeks seeking sought "
+        # "Jakarta is eyeing French frigates"
+        "eyed eyeing eying",
         T,
     )
 )
@@ -127,10 +129,13 @@ DISCUSSED_CUES = frozenset(
     "wanting interest interested request requests requested requesting ask asks asked "
     "asking offer offers offered offering propose proposes proposed proposal explore "
     "explores exploring eye eyes eyeing eying weigh weighs weighing mull mulls mulling "
-    "could might may would hope hopes hoped hoping intend "
+    "could might may should hope hopes hoped hoping intend "
     "intends intended aim aims bid lobby lobbying lobbied urge urged urging refuse "
     "refused refuses refusing reluctant considered proposal wish wishes prospective "
-    "contemplating contemplate mooted pursue pursuing".split()
+    "contemplating contemplate mooted pursue pursuing demand demands demanded demanding "
+    "calls calling "
+    # A choice of supplier comes before a contract: "selected Leonardo to supply"
+    "select selects selected selecting choose chooses chose chosen choosing".split()
 )
 AGREED_CUES = frozenset(
     "agreed agree agrees agreement deal contract contracts signed sign signs signing "
@@ -138,7 +143,9 @@ AGREED_CUES = frozenset(
     "authorized authorised authorizes authorises authorize authorise pledged pledge "
     "pledges committed commit commits finalized finalised finalize finalise inked "
     "clinched sealed greenlit greenlighted will set due scheduled expected announced "
-    "promised promise promises agreeing awarded".split()
+    "promised promise promises agreeing awarded "
+    # Reported speech: "said the Netherlands would supply 42 jets" reports a commitment.
+    "would decided decides decision".split()
 )
 
 # Words after a transfer noun that put it in the future or on hold: "deliveries are due".

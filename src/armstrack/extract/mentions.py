@@ -65,7 +65,9 @@ _VERBISH = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS | frozen
 _LIST_JOINS = frozenset({("and",), ("or",), ("and", "the"), ("or", "the"), ("&",)})
 # Words that may stand between a preposition and its actor: "to the paramilitary RSF".
 _PREP_SKIP_STOPS = frozenset(
-    "and or but that which who said says has have had is are was were be been its their".split()
+    "and or but that which who said says has have had is are was were be been its their "
+    # "in service until Bulgaria receives": a clause opens before the actor
+    "until once when while whereas although though because unless after before".split()
 )
 _MODIFIERS = frozenset(
     "military defence defense senior intelligence government foreign security top former "
@@ -274,15 +276,26 @@ def build_view(
     view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
     view.actors = _made_in(view, _with_context(view, view.actors))
     view.weapons = [
-        _with_quantity(view, text, lowered, w) for w in _absorb_head_nouns(view.weapons)
+        _with_quantity(view, text, lowered, w) for w in _absorb_head_nouns(view.weapons, lows)
     ]
     return view
 
 
-def _absorb_head_nouns(weapons: list[WeaponMention]) -> list[WeaponMention]:
-    """ "Patriot missiles", "S-400 missiles": a class word right after a system is that
-    system's head noun and takes its category (as "missiles" it made a second transfer).
-    It stays a mention: the frame rules read coordinated systems through it."""
+# Words that may stand between a system and its head noun: "Gepard anti-aircraft tanks",
+# "K9 self-propelled howitzers".
+_HEAD_MODIFIERS = frozenset(
+    "- anti aircraft air ship tank armour armor submarine self propelled mobile armed "
+    "guided heavy light main battle multirole multi role fighter combat attack strike "
+    "surface long short medium range defence defense naval coastal tracked wheeled "
+    "\" ” ’ '".split()
+)
+
+
+def _absorb_head_nouns(weapons: list[WeaponMention], lows: list[str]) -> list[WeaponMention]:
+    """ "Patriot missiles", "S-400 missiles": a class word right after a system, or
+    after a few modifiers, is that system's head noun and takes its category (as
+    "missiles" it made a second transfer). It stays a mention: the frame rules read
+    coordinated systems through it."""
     kept: list[WeaponMention] = []
     for weapon in weapons:
         previous = kept[-1] if kept else None
@@ -290,7 +303,8 @@ def _absorb_head_nouns(weapons: list[WeaponMention]) -> list[WeaponMention]:
             previous is not None
             and previous.system
             and weapon.system is None
-            and weapon.first == previous.last + 1
+            and previous.last < weapon.first <= previous.last + 5
+            and all(lows[i] in _HEAD_MODIFIERS for i in range(previous.last + 1, weapon.first))
             and weapon.category is not previous.category
         ):
             weapon = replace(weapon, category=previous.category)
