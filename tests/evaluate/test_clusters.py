@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,29 @@ def test_cli_eval_clusters_prints_the_scores() -> None:
     assert result.exit_code == 0, result.output
     assert "article origin right 11/11 (1.00)" in result.stdout
     assert "copies linked 3/3; clusters fused: none" in result.stdout
+
+
+REAL_CLUSTERS = Path(__file__).resolve().parents[2].parent / "shared" / "devset" / "clusters"
+
+
+@pytest.mark.skipif(
+    not REAL_CLUSTERS.is_dir(), reason="../shared/devset/clusters is only beside the project"
+)
+def test_real_wire_clusters_meet_the_targets() -> None:
+    """Real wire-copy clusters (measurement only): the targets of independent origins."""
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "--clusters",
+            str(REAL_CLUSTERS / "clusters.jsonl"),
+            str(REAL_CLUSTERS / "texts"),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["origin_accuracy"] >= 0.9
+    assert abs(scores["overstatement"]) <= 0.1
+    assert scores["copies_linked"] == scores["copies"]
+    assert scores["fused"] == []
