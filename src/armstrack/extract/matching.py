@@ -74,10 +74,10 @@ class Matcher:
                     stem = stems.setdefault(f" {variant}", [])
                     if entry not in stem:
                         stem.append(entry)
-        self._automaton = _automaton(entries)
-        # Names ending in a digit, without the closing space: "F-16" finds "F-16C/D Block
-        # 70", "Leopard 2" finds "Leopard 2A4" (see ``_variant_end``).
-        self._stems = _automaton(stems)
+        # Names ending in a digit are also keys without the closing space (stems): "F-16"
+        # finds "F-16C/D Block 70", "Leopard 2" finds "Leopard 2A4" (see ``_variant_end``).
+        # Both kinds share one automaton, so the text is scanned once.
+        self._automaton = _automaton(entries, stems)
         self.size = len(entries)
 
     @classmethod
@@ -102,7 +102,13 @@ class Matcher:
     def _find(self, text: str) -> list[Match]:
         padded = f" {fold_words(text)} "
         candidates: list[Match] = []
-        for last, (length, bucket) in self._automaton.iter(padded):
+        stemmed: list[Match] = []
+        for last, (length, bucket, stem) in self._automaton.iter(padded):
+            if stem:
+                match = _stem_match(padded, text, last, length, bucket)
+                if match is not None:
+                    stemmed.append(match)
+                continue
             # The key's spaces stand one before and one after the term; in the
             # padded text, index i is index i - 1 of the text.
             start = last - length + 1
@@ -113,22 +119,33 @@ class Matcher:
             if entry.kind is TermKind.CLASS and _in_title(text, start):
                 continue  # "the Nuclear Arms Control Project" names no weapons
             candidates.append(Match(start, end, entry.kind, entry.target))
-        for last, (length, bucket) in self._stems.iter(padded):
-            start, end = last - length + 1, last
-            stop = _variant_end(padded, text, last + 1)
-            if stop is None:
-                continue
-            entry = _pick(bucket, text[start:end])
-            if entry is not None:
-                candidates.append(Match(start, stop, entry.kind, entry.target))
-        return _longest_first(candidates)
+        # Whole names before stems: on the same span ("F-16C" as a name and as "F-16" with
+        # a suffix) the whole name wins, the stable sort in ``_longest_first`` keeping it first.
+        return _longest_first(candidates + stemmed)
 
 
-def _automaton(entries: dict[str, list[_Entry]]) -> ahocorasick.Automaton:
+def _stem_match(
+    padded: str, text: str, last: int, length: int, bucket: tuple[_Entry, ...]
+) -> Match | None:
+    """A name ending in a digit with its variant suffix ("F-16C/D"), or None."""
+    start, end = last - length + 1, last
+    stop = _variant_end(padded, text, last + 1)
+    if stop is None:
+        return None
+    entry = _pick(bucket, text[start:end])
+    return None if entry is None else Match(start, stop, entry.kind, entry.target)
+
+
+def _automaton(
+    entries: dict[str, list[_Entry]], stems: dict[str, list[_Entry]]
+) -> ahocorasick.Automaton:
+    """Whole names (keys padded with spaces) and stems (no closing space): no key is
+    both, as a stem ends in a digit and a whole name in a space."""
     automaton = ahocorasick.Automaton()
-    for key, bucket in entries.items():
-        bucket.sort(key=lambda e: _RANK[e.kind])
-        automaton.add_word(key, (len(key), tuple(bucket)))
+    for keys, stem in ((entries, False), (stems, True)):
+        for key, bucket in keys.items():
+            bucket.sort(key=lambda e: _RANK[e.kind])
+            automaton.add_word(key, (len(key), tuple(bucket), stem))
     automaton.make_automaton()
     return automaton
 

@@ -388,6 +388,8 @@ def _add_context_mentions(
 def _drop_locating_states(view: SentenceView) -> None:
     """ "Yemen's Houthis", "Lebanon's Hezbollah": the state only locates the group."""
     groups = {a.first for a in view.actors if a.actor.kind.value == "group"}
+    if not groups:
+        return  # most sentences name no armed group
     view.actors = [
         a
         for a in view.actors

@@ -86,12 +86,11 @@ class Extractor:
     def run(self, article: Article) -> Extraction:
         text = article.text
         published = article.published or date_prefix(text)
-        folded = fold(text)
         matches = self.matcher.find(text)
         if not any(m.kind in _WEAPON_KINDS for m in matches):
-            return Extraction(article)
+            return Extraction(article)  # most news: nothing past the one catalogue pass
         sentences, cut = split_bounded(text)
-        facts = self._sentences(text, folded, matches, published, sentences)
+        facts = self._sentences(text, fold(text), matches, published, sentences)
         limits = []
         if cut:
             limits.append(
