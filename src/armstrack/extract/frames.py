@@ -110,6 +110,7 @@ class _Trigger:
 
 def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) -> list[FrameHit]:
     """Every transfer frame of a sentence, complete or not."""
+    _loyal_subjects(view)
     triggers = _triggers(view)
     core = [t for t in triggers if t.kind is not Frame.DEAL]
     # "approved the sale of", "offered to supply": the modal verb only sets the status
@@ -138,7 +139,73 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
-    return frames + _joiners(view, frames) + _holder_frames(view, frames) + _fleet_frames(view)
+    found = frames + _joiners(view, frames) + _holder_frames(view, frames)
+    found += _operator_frames(view, frames)
+    return found + _fleet_frames(view) + _bound_frames(view, frames)
+
+
+_LOYAL = frozenset("loyal allied aligned".split())
+_FORCE_NOUNS = frozenset("forces fighters troops militias militiamen units".split())
+
+
+def _loyal_subjects(view: SentenceView) -> None:
+    """ "Forces loyal to Khalifa Haftar received ...": the group the forces belong to is the
+    subject, not the object of "to"."""
+    if view.words.isdisjoint(_LOYAL):
+        return
+    view.actors = [
+        replace(a, prep=None)
+        if a.prep == "to"
+        and view.low(a.first - 2) in _LOYAL
+        and view.low(a.first - 3) in _FORCE_NOUNS
+        else a
+        for a in view.actors
+    ]
+
+
+# "a cargo of Iranian rifles bound for the Houthis": goods on their way to a receiver.
+_BOUND_CUES = {
+    "bound": ("for", "to"),
+    "destined": ("for",),
+    "intended": ("for",),
+    "heading": ("to", "for"),
+    "headed": ("to", "for"),
+    "en": ("route",),
+}
+_BOUND_REACH = 12  # tokens between the goods and the cue
+
+
+def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """One delivered transfer from the stated origin of goods "bound for" a receiver
+    (seized or intercepted shipments count as delivered: they were sent)."""
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_BOUND_CUES):
+        return found
+    for index, word in enumerate(view.lows):
+        if view.low(index + 1) not in _BOUND_CUES.get(word, ()):
+            continue
+        lead = index + 3 if word == "en" else index + 2
+        receiver = next(
+            (a for a in view.actors if a.first in (lead, lead + 1) and not a.speaker), None
+        )
+        goods = [
+            w
+            for w in view.weapons
+            if index - _BOUND_REACH <= w.first and w.last < index and w.origin
+        ]
+        if receiver is None or not goods or receiver.actor.kind.value == "state":
+            continue  # "bound for Yemen" names a destination, often not the receiver
+        origin = goods[-1].origin
+        supplier = view.origin_actors.get(origin or "")
+        if supplier is None or supplier == receiver.actor:
+            continue
+        if any(f.recipient == receiver.actor and f.supplier is not None for f in frames):
+            continue  # "a shipment of Iranian rifles bound for ..." is a frame already
+        weapons = [w for w in goods if w.origin == origin]
+        found.append(
+            FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, receiver.actor, weapons)
+        )
+    return found
 
 
 # "in service in A, B and C", "operated by A and B", "operators include A", "the others
@@ -154,7 +221,7 @@ _HOLDER_LEAD = frozenset(
 
 
 # Every word _holding_cues looks for.
-_HOLDING_CUES = _HOLDING_VERBS | _HOLDER_NOUNS | {"service", "use", "being"}
+_HOLDING_CUES = _HOLDING_VERBS | _HOLDER_NOUNS | {"service", "use", "being", "include", "includes"}
 
 
 _FLEET_NOUNS = frozenset("fleet fleets inventory arsenal".split())
@@ -200,13 +267,72 @@ def _holding_cues(view: SentenceView) -> list[int]:
         before, after = view.low(index - 1), view.low(index + 1)
         if word in ("service", "use") and before == "in" and after in ("in", "with", "by"):
             cues.append(index)
-        elif word in _HOLDING_VERBS and after == "by" and before not in _BE:
+        elif word in _HOLDING_VERBS and after == "by" and (before not in _BE or word != "used"):
             cues.append(index)  # "a jet operated by"; "is used by" reads as its own frame
-        elif (word in _HOLDER_NOUNS and after in ("include", "includes", "including", ":")) or (
+        elif (word in _HOLDER_NOUNS and after in _INCLUDE_WORDS) or (
             word == "being" and before in ("others", "rest")
         ):
             cues.append(index)  # "operators include", "the others being"
+        elif (word in _INCLUDE_WORDS or word in ("are", "were")) and _holders_before(
+            lows, index, word in _INCLUDE_WORDS
+        ):
+            cues.append(index)  # "operators of the Akinci include", "states that fly it include"
     return cues
+
+
+_INCLUDE_WORDS = frozenset(["include", "includes", "including", ":"])
+_OPERATE_VERBS = frozenset("operate operates operating fly flies flying field fields".split())
+
+
+def _holders_before(lows: list[str], index: int, listing: bool) -> bool:
+    """A holder noun or an operating verb a few words before "include": "users of the
+    K9 include", "countries that operate the HIMARS include"."""
+    start = max(0, index - 7)
+    window = lows[start:index]
+    owned = any(
+        w in _HOLDER_NOUNS and lows[start + i + 1] in ("of", "for") for i, w in enumerate(window)
+    )
+    if not listing:
+        return owned  # "buyers of the J-10 are": a copula lists only after a holder noun
+    return owned or (any(w in _OPERATE_VERBS for w in window) and "that" in window)
+
+
+def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "Pakistan and Azerbaijan already fly the JF-17": states that operate a named
+    system got it from its maker."""
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_OPERATE_VERBS):
+        return found
+    for index, word in enumerate(view.lows):
+        if word not in _OPERATE_VERBS or word.endswith("ing"):
+            continue
+        held = [w for w in view.weapons if index < w.first <= index + 3 and w.system and w.made_in]
+        subject = next(
+            (
+                a
+                for a in reversed(view.actors)
+                if a.last < index and a.prep is None and not a.speaker
+            ),
+            None,
+        )
+        if not held or subject is None:
+            continue
+        between = {view.low(i) for i in range(subject.last + 1, index)}
+        if not between <= _ADVERBS:
+            continue  # "Pakistan, whose pilots fly the JF-17": another subject
+        if any(f.supplier is not None and held[0] in f.weapons for f in frames):
+            continue  # "operates a Kilo-class submarine that India handed over"
+        supplier = view.maker_actors.get(held[0].made_in or "")
+        weapons = [replace(w, quantity=None) for w in held if w.made_in == held[0].made_in]
+        for holder in [subject.actor, *_siblings(view, subject.actor)]:
+            if supplier is None or holder.id == supplier.id or holder.kind.value != "state":
+                continue
+            if any(f.recipient == holder and f.supplier is not None for f in frames):
+                continue
+            found.append(
+                FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, holder, weapons)
+            )
+    return found
 
 
 def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
@@ -335,7 +461,11 @@ def _joiners(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
         (f for f in reversed(frames) if f.complete and f.weapons and f.trigger < listed[0].first),
         None,
     )
-    if model is None or view.low(listed[0].first - 1) != "with":
+    lead = listed[0].first - 1
+    if model is None or "with" not in (
+        view.low(lead),
+        view.low(lead - 1) if view.low(lead) == "the" else "",
+    ):
         return found
     for mention in listed:
         if mention.actor not in (model.supplier, model.recipient):
@@ -706,10 +836,15 @@ def _find_breaks(view: SentenceView) -> list[int]:
         elif (
             word == "and"
             and index - 1 in objects
-            and view.low(actor_ends.get(index + 1, -2) + 1) in CLAUSE_OPENERS
+            and view.low(actor_ends.get(_past_the(lows, index + 1), -2) + 1) in CLAUSE_OPENERS
         ):
             breaks.append(index)  # "... to Ukraine and Spain will send six"
     return breaks
+
+
+def _past_the(lows: list[str], index: int) -> int:
+    """The index of the word after an article: "the Netherlands" starts at "Netherlands"."""
+    return index + 1 if index < len(lows) and lows[index] == "the" else index
 
 
 # "as this would delay the F-16s": "as" opening a clause of its own.
@@ -969,6 +1104,8 @@ def _reduced_relative(view: SentenceView, trigger: _Trigger) -> bool:
     ):
         return False
     index = trigger.index - 1
+    while view.low(index) in _ADVERBS and view.low(index - 1) == ",":
+        index -= 1  # "The Caesar, also bought by Indonesia"
     if view.low(index) == ",":
         # "... took delivery of Gripens this month, shipped from Sweden": a participle clause.
         return word.endswith("ed") or any(w.last == index - 1 for w in view.weapons)
@@ -1515,8 +1652,13 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
 
 
 _INCLUDES = frozenset("include includes including included contains contain comprises".split())
+# "The order covers 42 Rafales": a list of contents when it names a system ("also covers
+# a stock of missiles for the launchers" adds nothing new).
+_COVERS = frozenset("covers cover comprise consists".split())
+# "It includes ...", "They comprise ...": a pronoun standing for the package just named.
+_CONTENT_PRONOUNS = frozenset(["it", "they", "this"])
 _CONTENT_NOUNS = frozenset("weapons items systems equipment arms hardware".split())
-_CONTENT_CUES = _INCLUDES | {"along", "among"}  # every word lists_contents looks for
+_CONTENT_CUES = _INCLUDES | _COVERS | {"along", "among"}  # every word lists_contents looks for
 _PACKAGE_NOUNS = (
     ANAPHORIC_NOUNS
     | frozenset(GIVE_NOUNS)
@@ -1531,8 +1673,15 @@ def lists_contents(view: SentenceView) -> bool:
     if view.words.isdisjoint(_CONTENT_CUES):
         return False
     for index, word in enumerate(lows):
-        if word in _INCLUDES and any(w in _PACKAGE_NOUNS for w in lows[:index]):
+        named = word in _COVERS and any(w.system for w in view.weapons)
+        if (word in _INCLUDES or named) and any(w in _PACKAGE_NOUNS for w in lows[:index]):
             return True  # "the package includes"; not "armed with bombs including the MAM"
+        if (
+            word in _INCLUDES
+            and index <= 1
+            and (lows[0] in _CONTENT_PRONOUNS or view.low(index + 1) in ("are", "is", "in"))
+        ):
+            return True  # "It includes 20 Marders", "Included are 12 howitzers"
         if word == "along" and view.low(index + 1) == "with":
             return True
         if word == "among" and view.low(index + 2) in _CONTENT_NOUNS:
@@ -1540,12 +1689,15 @@ def lists_contents(view: SentenceView) -> bool:
     return False
 
 
+_PACKAGE_WORDS = frozenset("package packages tranche tranches".split())
+
+
 def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     """The parties of a deal or package that names no weapon: "Poland signed a deal with
     South Korea" (two sides, no direction yet), "Germany announced a new package for
     Ukraine" (giver, then receiver)."""
     clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
-    if "package" in view.words or "packages" in view.words:
+    if not view.words.isdisjoint(_PACKAGE_WORDS):
         givers = [a.actor for a in clean if a.prep is None]
         takers = [a.actor for a in clean if a.prep in ("for", "to")]
         if len(givers) == 1 and len(takers) == 1 and givers[0] != takers[0]:
