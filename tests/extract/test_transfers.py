@@ -1502,3 +1502,14 @@ def test_class8_background_and_seized(extractor: Extractor, text: str, expected:
 def test_class9_systems_named(extractor: Extractor, text: str, systems: set[str]) -> None:
     names = {s.name for t in _run(extractor, text).transfers for s in t.systems}
     assert systems <= names, names
+
+
+def test_a_tranche_opens_a_deal_whose_contents_follow(extractor: Extractor) -> None:
+    """A sentence naming no weapon but "a new ... tranche" is kept, so that the next
+    sentence's list joins its transfer. (Its status should follow "handed"; today the
+    contents come out agreed, which is why only the triple is checked here.)"""
+    text = (
+        "Norway handed a new military support tranche to Ukraine on Friday. "
+        "Included are 8 Archer howitzers."
+    )
+    assert {t[:3] for t in _triples(_run(extractor, text))} == {("NOR", "UKR", "artillery")}

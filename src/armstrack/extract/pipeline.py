@@ -247,7 +247,9 @@ def _opening_actor(
 
 # "signed a $3bn deal with", "a new aid package for": a transfer whose goods the next
 # sentence lists ("The package includes ...").
-_NEW_DEAL = re.compile(r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|package)\b")
+_NEW_DEAL = re.compile(
+    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|package|tranche)\b"
+)
 
 
 def _new_deal_positions(folded: str) -> list[int]:
