@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from armstrack.catalogue.normalise import caseless, fold
-from armstrack.extract.prefilter import Prefiltered
+from armstrack.extract import quantities
+from armstrack.extract.prefilter import Prefiltered, WordFinder
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ("claims", "dates", "mentions", "quantities", "routes")
@@ -59,3 +60,47 @@ def test_prefilter_hint_lies_inside_every_match(name: str, prefiltered: Prefilte
             matched += 1
             assert prefiltered.hint.search(text, match.start(), match.end()), (name, match)
     assert matched, f"{name}: no example text exercises the pattern"
+
+
+# The patterns whose words the pipeline finds for a whole article with a ``WordFinder``.
+FOUND_BY_WORDS = [
+    (name, prefiltered)
+    for name, prefiltered in PREFILTERED
+    if name.split(".")[0] in ("dates", "mentions", "quantities", "routes")
+]
+
+
+@pytest.mark.parametrize("name", [n for n, _ in FOUND_BY_WORDS])
+def test_prefilter_word_finder_knows_every_pattern_of_its_modules(name: str) -> None:
+    assert dict(FOUND_BY_WORDS)[name].words
+
+
+@pytest.mark.parametrize(
+    ("name", "prefiltered"), FOUND_BY_WORDS, ids=[n for n, _ in FOUND_BY_WORDS]
+)
+def test_prefilter_found_words_skip_no_match(name: str, prefiltered: Prefiltered) -> None:
+    """The article-wide check lets through every span in which the pattern matches."""
+    finder = WordFinder([prefiltered])
+    for text in _texts():
+        lowered = caseless(text)
+        searched = lowered if prefiltered.caseless else text
+        found = finder.find(text, lowered)
+        for match in prefiltered.pattern.finditer(searched):
+            assert prefiltered.may_match(searched, match.start(), match.end(), found), (
+                name,
+                match,
+            )
+
+
+def test_prefilter_quantity_matches_start_with_one_of_its_words() -> None:
+    """``quantity_before`` tries the pattern only where one of its words starts."""
+    pattern = quantities.PATTERNS[0]
+    matched = 0
+    for text in _texts():
+        lowered = caseless(text)
+        for start in range(len(lowered)):
+            match = pattern.pattern.match(lowered, start)
+            if match is not None:
+                matched += 1
+                assert lowered.startswith(pattern.words, start), match
+    assert matched

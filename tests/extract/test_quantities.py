@@ -1,6 +1,8 @@
 import pytest
 
-from armstrack.extract.quantities import quantity_before
+from armstrack.catalogue.normalise import caseless
+from armstrack.extract.prefilter import WordFinder
+from armstrack.extract.quantities import PATTERNS, quantity_before
 
 
 def _quantity(text: str, weapon: str) -> tuple[int | None, bool] | None:
@@ -53,3 +55,21 @@ def test_quantity_before_span_is_its_exact_words(text: str, weapon: str) -> None
     assert found is not None
     assert text[found.span.start : found.span.end] == found.span.text
     assert not found.span.text[-1].isspace()
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("The 2018 deal covers five S-400 systems.", "S-400"),
+        ("Moscow took an estimated 40 Shahed drones and in 2023 missiles.", "missiles"),
+        ("Pyongyang shipped an estimated hundreds of missiles.", "missiles"),
+        ("Kyiv got more than 200 of its F-16 jets.", "F-16"),
+    ],
+)
+def test_quantity_before_reads_the_same_with_the_article_words(text: str, weapon: str) -> None:
+    lowered = caseless(text)
+    found = WordFinder(PATTERNS).find(text, lowered)
+    start = text.index(weapon)
+    assert quantity_before(text, start, lowered=lowered, found=found) == quantity_before(
+        text, start
+    )

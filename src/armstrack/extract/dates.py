@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from armstrack.catalogue.normalise import caseless, original_groups
-from armstrack.extract.prefilter import Prefiltered
+from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.records import Span, TimeRef
 
 MONTHS = {
@@ -31,93 +31,83 @@ _QUAL = r"(?:(?P<qual>early|mid|late|the end of|end of|the beginning of|beginnin
 
 
 # Each pattern with the words every match of it contains (see ``prefilter``). Those of
-# lower-case words only, case-insensitive, run on ``caseless`` text: as fast as
+# lower-case words only, case-insensitive, run on ``caseless`` text (``caseless=True``): as fast as
 # case-sensitive ones, with the matches IGNORECASE would give.
-_PATTERNS: tuple[tuple[Prefiltered, bool], ...] = (
+PATTERNS: tuple[Prefiltered, ...] = (
     # "21 February 2024", "February 21, 2024", "early January", "October 2023"
-    (
-        Prefiltered(
-            re.compile(
-                rf"\b{_QUAL}(?:(?P<day1>\d{{1,2}})\s+)?{_MONTH}(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
-            ),
-            re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    Prefiltered.on_words(
+        re.compile(
+            rf"\b{_QUAL}(?:(?P<day1>\d{{1,2}})\s+)?{_MONTH}(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
         ),
-        False,
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
     ),
     # "late last year", "earlier this month", "last week", "next year", "last summer"
-    (
-        Prefiltered(
-            re.compile(
-                r"\b(?:(?P<qual>early|earlier|mid|late|later|the end of|end of|the beginning of)[\s-]+)?"
-                r"(?P<rel>this|last|next|past)\s+(?P<unit>year|month|week|spring|summer|autumn|fall|winter)\b"
-            ),
-            re.compile("year|month|week|spring|summer|autumn|fall|winter"),
+    Prefiltered.on_words(
+        re.compile(
+            r"\b(?:(?P<qual>early|earlier|mid|late|later|the end of|end of|the beginning of)[\s-]+)?"
+            r"(?P<rel>this|last|next|past)\s+(?P<unit>year|month|week|spring|summer|autumn|fall|winter)\b"
         ),
-        True,
+        "year month week spring summer autumn fall winter".split(),
+        caseless=True,
     ),
     # "the fourth quarter of 2023", "Q4 2023"
-    (
-        Prefiltered(
-            re.compile(
-                r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+quarter\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"
-                r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"
-            ),
-            re.compile("quarter|Q"),
+    Prefiltered.on_words(
+        re.compile(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+quarter\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"
+            r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"
         ),
-        False,
+        ("quarter", "Q"),
     ),
     # "in the autumn", "during the summer of 2023"
-    (
-        Prefiltered(
-            re.compile(
-                r"\b(?:in|during|over|through)\s+the\s+(?P<season>spring|summer|autumn|fall|winter)"
-                r"(?:\s+of\s+(?P<syear>(?:19|20)\d\d))?\b"
-            ),
-            re.compile("spring|summer|autumn|fall|winter"),
+    Prefiltered.on_words(
+        re.compile(
+            r"\b(?:in|during|over|through)\s+the\s+(?P<season>spring|summer|autumn|fall|winter)"
+            r"(?:\s+of\s+(?P<syear>(?:19|20)\d\d))?\b"
         ),
-        True,
+        "spring summer autumn fall winter".split(),
+        caseless=True,
     ),
     # "in 2023", "In 2019,", "since 2014", "mid-2022", "by 2026", "between 2019 and"
-    (
-        Prefiltered(
-            re.compile(
-                r"\b(?:(?P<qual>early|mid|late)[\s-]+|(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|"
-                r"[Ff]rom|of|[Bb]etween|through)\s+)"
-                r"(?P<year>(?:19|20)\d\d)\b(?![,.]\d)"
-            ),
-            re.compile(r"(?:19|20)\d\d"),
+    # (every year starts "19" or "20": the plain words to look for)
+    Prefiltered.on_words(
+        re.compile(
+            r"\b(?:(?P<qual>early|mid|late)[\s-]+|(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|"
+            r"[Ff]rom|of|[Bb]etween|through)\s+)"
+            r"(?P<year>(?:19|20)\d\d)\b(?![,.]\d)"
         ),
-        False,
+        ("19", "20"),
     ),
     # "on Tuesday", "yesterday"
-    (
-        Prefiltered(
-            re.compile(
-                r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-                r"|\b(?P<yesterday>yesterday|today)\b"
-            ),
-            re.compile("day"),
+    Prefiltered.on_words(
+        re.compile(
+            r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"|\b(?P<yesterday>yesterday|today)\b"
         ),
-        False,
+        ("day",),
     ),
 )
 _ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 
 
 def find_times(
-    text: str, start: int, end: int, published: date | None, lowered: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    published: date | None,
+    lowered: str | None = None,
+    found: FoundWords | None = None,
 ) -> list[TimeRef]:
     """Every time expression in ``text[start:end]``, normalised where possible.
 
-    ``lowered`` is ``caseless(text)``, made once per article by callers that read many
-    sentences.
+    ``lowered`` is ``caseless(text)`` and ``found`` the words of ``PATTERNS`` in the
+    article, made once per article by callers that read many sentences.
     """
     if lowered is None:
         lowered = caseless(text[:end])
-    found: list[TimeRef] = []
+    times: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
-    for pattern, is_caseless in _PATTERNS:
-        for match in pattern.finditer(lowered if is_caseless else text, start, end):
+    for pattern in PATTERNS:
+        for match in pattern.finditer(lowered if pattern.caseless else text, start, end, found):
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             normalised = _normalise(original_groups(text, match), published)
@@ -125,10 +115,10 @@ def find_times(
                 continue
             value, granularity = normalised
             span = Span(match.start(), match.end(), text[match.start() : match.end()])
-            found.append(TimeRef(value, granularity, span))
+            times.append(TimeRef(value, granularity, span))
             taken.append((match.start(), match.end()))
-    found.sort(key=lambda t: t.span.start)
-    return found
+    times.sort(key=lambda t: t.span.start)
+    return times
 
 
 def _normalise(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:

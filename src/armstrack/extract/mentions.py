@@ -29,35 +29,42 @@ from armstrack.extract.lexicon import (
     USE_VERBS,
 )
 from armstrack.extract.matching import Match
-from armstrack.extract.prefilter import Prefiltered
+from armstrack.extract.prefilter import FoundWords, Prefiltered
+from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
 from armstrack.extract.quantities import quantity_before
 from armstrack.records import ActorRef, Category, Quantity, Span
 
 _TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s]")
 # _PAIR and _INSTITUTION run on ``caseless`` text: case-insensitive without the flag.
-_PAIR = Prefiltered(
+_PAIR = Prefiltered.on_words(
     re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b"),
-    re.compile("countries|nations|sides|states|allies"),
+    "countries nations sides states allies".split(),
+    caseless=True,
 )
 # "the junta", "the army": the state the article is about.
-_INSTITUTION = Prefiltered(
+_INSTITUTION = Prefiltered.on_words(
     re.compile(
         r"\b(?:the|its|their)\s+(?:junta|army|air force|navy|military|government|regime|"
         r"kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
         r"country's military)\b"
     ),
-    re.compile(
-        "junta|army|air force|navy|military|government|regime|kingdom|armed forces|defen|marines"
+    (
+        *"junta army navy military government regime kingdom defen marines".split(),
+        "air force",
+        "armed forces",
     ),
+    caseless=True,
 )
 # "the group", "the Lebanese militia": the armed group the article named last.
-_GROUP_ANAPHOR = Prefiltered(
+_GROUP_ANAPHOR = Prefiltered.on_words(
     re.compile(
         r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
         r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
     ),
-    re.compile("group|militia|movement|rebels|militants|organi|insurgents|paramilitaries"),
+    "group militia movement rebels militants organi insurgents paramilitaries".split(),
 )
+# For ``WordFinder``: the patterns of a sentence view, with the quantity's.
+PATTERNS = (_PAIR, _INSTITUTION, _GROUP_ANAPHOR, *QUANTITY_PATTERNS)
 _TRIGGER_NOUNS = frozenset(GIVE_NOUNS) | frozenset(RECEIVE_NOUNS)
 _VERBISH = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS | frozenset(DEAL_WORDS)
 # Words between two actors that make them one list ("to Russia and Belarus"); ", and"
@@ -223,9 +230,11 @@ def build_view(
     context: ArticleContext = ArticleContext(),
     *,
     lowered: str,
+    found: FoundWords | None = None,
 ) -> SentenceView:
     """Tokens and typed mentions of the sentence ``text[start:end]``; ``lowered`` is
-    ``caseless(text)``, made once per article."""
+    ``caseless(text)``, made once per article, as is ``found``, the words of ``PATTERNS``
+    in it."""
     view = SentenceView(start, end, *tokenize(text, start, end))
     view.words = frozenset(view.lows)
     view.earlier_systems = context.recent_systems(start)
@@ -269,14 +278,15 @@ def build_view(
             continue
         role = match.target if kind is TermKind.BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
-    _add_context_mentions(view, text, lowered, context, starts, ends)
+    _add_context_mentions(view, text, lowered, context, starts, ends, found)
     _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
     view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
     view.actors = _made_in(view, _with_context(view, view.actors))
     view.weapons = [
-        _with_quantity(view, text, lowered, w) for w in _absorb_head_nouns(view.weapons, lows)
+        _with_quantity(view, text, lowered, w, found)
+        for w in _absorb_head_nouns(view.weapons, lows)
     ]
     return view
 
@@ -356,6 +366,7 @@ def _add_context_mentions(
     context: ArticleContext,
     starts: dict[int, int],
     ends: dict[int, int],
+    found: FoundWords | None,
 ) -> None:
     """ "the two countries", "the junta", "the group": actors named earlier in the article."""
 
@@ -367,11 +378,11 @@ def _add_context_mentions(
         for actor in actors:
             view.actors.append(ActorMention(first, last, actor, span, role=role))
 
-    for match in _PAIR.finditer(lowered, view.start, view.end):
+    for match in _PAIR.finditer(lowered, view.start, view.end, found):
         pair = context.recent_states(match.start())
         if len(pair) == 2:
             add(match, pair, "pair")
-    for match in _INSTITUTION.finditer(lowered, view.start, view.end):
+    for match in _INSTITUTION.finditer(lowered, view.start, view.end, found):
         if text[match.end() : match.end() + 1] == "-":
             continue  # "the military-led government"
         if text[match.end() : match.end() + 4] == " of ":
@@ -379,7 +390,7 @@ def _add_context_mentions(
         home = context.home_state(match.start())
         if home is not None:
             add(match, [home], "institution")
-    for match in _GROUP_ANAPHOR.finditer(text, view.start, view.end):
+    for match in _GROUP_ANAPHOR.finditer(text, view.start, view.end, found):
         group = context.recent_group(match.start())
         if group is not None:
             add(match, [group], "group")
@@ -577,10 +588,14 @@ def _names_speaker(view: SentenceView, mention: ActorMention) -> bool:
 
 
 def _with_quantity(
-    view: SentenceView, text: str, lowered: str, weapon: WeaponMention
+    view: SentenceView, text: str, lowered: str, weapon: WeaponMention, found: FoundWords | None
 ) -> WeaponMention:
     quantity = quantity_before(
-        text, weapon.span.start, window=min(80, weapon.span.start - view.start), lowered=lowered
+        text,
+        weapon.span.start,
+        window=min(80, weapon.span.start - view.start),
+        lowered=lowered,
+        found=found,
     )
     if quantity is None or any(
         w.span.start <= quantity.span.start < w.span.end for w in view.weapons
@@ -594,6 +609,7 @@ def _with_quantity(
             quantity.span.start,
             window=min(80, quantity.span.start - view.start),
             lowered=lowered,
+            found=found,
         )
         if earlier is None or _in_designation(text, view.start, earlier.span.start):
             return weapon

@@ -19,6 +19,7 @@ from functools import cache
 
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import caseless, fold
+from armstrack.extract import dates, mentions, routes
 from armstrack.extract.claims import (
     SpeakerMemory,
     find_claim_cues,
@@ -38,6 +39,7 @@ from armstrack.extract.frames import (
 )
 from armstrack.extract.matching import Match, Matcher
 from armstrack.extract.mentions import ArticleContext, EarlierSystem, build_view
+from armstrack.extract.prefilter import FoundWords, WordFinder
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
 from armstrack.extract.transfers import SentenceFacts, assemble
@@ -60,6 +62,8 @@ _ROUTE_WORDS = re.compile(r"\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)
 # sentence about weapons; assembly decides whether it reports that transfer.
 _REPORT_HINT = re.compile(r"\b(?:reported|reports|reporting|according to|citing|cited)\b")
 _REPORT_REACH = 3  # sentences after one that names a weapon
+# The words that let a sentence's patterns be skipped, found for the whole article at once.
+_WORDS = WordFinder((*dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS))
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ class Extractor:
         cursor = 0
         context = _context(matches, self.catalogue)
         lowered = caseless(text)
+        found = _WORDS.find(text, lowered)
         topical = _topical_positions(folded)
         deals = _new_deal_positions(folded)
         stances = spoken_stance_positions(folded)
@@ -146,19 +151,29 @@ class Extractor:
                     bisect_left(reports, start) < bisect_left(reports, end)
                 ):
                     report = self._report(
-                        index, (start, end), text, folded, inside, context, speakers, lowered
+                        index,
+                        (start, end),
+                        text,
+                        folded,
+                        inside,
+                        context,
+                        speakers,
+                        (lowered, found),
                     )
                     if report is not None:
                         facts.append(report)
                 elif bisect_left(titles, start) < bisect_left(titles, end):
                     # "Defence Minister Jane Doe said ...": for a later "Doe said".
                     seen = build_view(
-                        text, start, end, inside, self.catalogue, context, lowered=lowered
-                    )
+                        text, start, end, inside, self.catalogue, context, lowered=lowered,
+                        found=found,
+                    )  # fmt: skip
                     home = context.home_state(start)
                     note_speakers(seen, text, folded, self.catalogue, speakers, home)
                 continue
-            view = build_view(text, start, end, inside, self.catalogue, context, lowered=lowered)
+            view = build_view(
+                text, start, end, inside, self.catalogue, context, lowered=lowered, found=found
+            )
             frames = find_frames(view, text, last_subject)
             fact = SentenceFacts(
                 index=index,
@@ -169,8 +184,8 @@ class Extractor:
                     view, text, folded, self.catalogue, speakers, context.home_state(start)
                 ),
                 hedges=find_hedges(folded, start, end),
-                times=find_times(text, start, end, published, lowered),
-                routes=find_routes(text, start, end, lowered) if frames else [],
+                times=find_times(text, start, end, published, lowered, found),
+                routes=find_routes(text, start, end, lowered, found) if frames else [],
                 anaphoric=is_anaphoric_sentence(view) or is_topical,
                 stance_only=stance_only,
                 home=context.home_state(end),
@@ -191,12 +206,15 @@ class Extractor:
         inside: list[Match],
         context: ArticleContext,
         speakers: SpeakerMemory,
-        lowered: str,
+        caseless_words: tuple[str, FoundWords],
     ) -> SentenceFacts | None:
         """A sentence that credits a news organisation and names no weapon, or None (its
         speakers are noted either way, as for a sentence naming someone by title)."""
         start, end = bounds
-        view = build_view(text, start, end, inside, self.catalogue, context, lowered=lowered)
+        lowered, found = caseless_words
+        view = build_view(
+            text, start, end, inside, self.catalogue, context, lowered=lowered, found=found
+        )
         home = context.home_state(start)
         # Whoever speaks in quotes after the sentence is who spoke before it, not the outlet
         # credited for the report: "...," the minister said. It was first reported by ...

@@ -6,7 +6,7 @@ import re
 
 from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract.lexicon import CONTAINER_NOUNS
-from armstrack.extract.prefilter import Prefiltered
+from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.records import Quantity, Span
 
 NUMBER_WORDS = {
@@ -38,7 +38,10 @@ _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 # A number, then up to three words that are not numbers, units or stop words, then
 # the weapon (the pattern is matched against the text just before the weapon). It runs
 # on ``caseless`` text: as fast without IGNORECASE, and the same matches as with it.
-_BEFORE_WEAPON = Prefiltered(
+# Its words are those a match can start with: a digit, a number, a vague number or an
+# approximator. Most text before a weapon has none (see ``prefilter``); where it has
+# some, the pattern is tried at each of them alone (see ``quantity_before``).
+_BEFORE_WEAPON = Prefiltered.on_words(
     re.compile(
         rf"(?:(?P<approx>{_APPROX})\s+)?"
         rf"(?:(?:(?P<digits>(?<![\w$€£.,\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,\-])\d{{1,6}}(?:\.\d+)?)"
@@ -48,9 +51,13 @@ _BEFORE_WEAPON = Prefiltered(
         r"(?:\s+of\s+(?:its|their|the|his|her))?"
         r"(?P<gap>(?:\s+[A-Za-z][\w'’\-]*){0,3})\s+$"
     ),
-    # Most text before a weapon has no number (see ``prefilter``).
-    re.compile(rf"\d|{_WORDS}|{_VAGUE}"),
+    (*"0123456789", *NUMBER_WORDS, *VAGUE, *APPROXIMATORS),
+    caseless=True,
 )
+PATTERNS = (_BEFORE_WEAPON,)
+# Every offset where one of the words starts, overlaps included ("an estimated" holds
+# "estimated"): where no ``FoundWords`` is at hand.
+_STARTS = re.compile(f"(?=({_BEFORE_WEAPON.hint.pattern}))")
 # Words that may not stand between the number and the weapon.
 _BLOCKERS = (
     frozenset(
@@ -97,22 +104,37 @@ _BLOCKERS = (
 
 
 def quantity_before(
-    text: str, weapon_start: int, window: int = 80, lowered: str | None = None
+    text: str,
+    weapon_start: int,
+    window: int = 80,
+    lowered: str | None = None,
+    found: FoundWords | None = None,
 ) -> Quantity | None:
     """The quantity written right before the weapon mention that starts at ``weapon_start``.
 
     The leftmost candidate may be no count ("the 2018 deal covers five S-400s": a year);
-    then the next one to its right is tried. ``lowered`` is ``caseless(text)``, made
-    once per article by callers that ask for many weapons.
+    then the next one to its right is tried. ``lowered`` is ``caseless(text)`` and
+    ``found`` the words of ``PATTERNS`` in it, made once per article by callers that ask
+    for many weapons.
     """
     if lowered is None:
         lowered = caseless(text[: weapon_start + 1])
     lo = max(0, weapon_start - window)
-    while (match := _BEFORE_WEAPON.search(lowered, lo, weapon_start)) is not None:
-        quantity = _quantity(text, match, weapon_start)
-        if quantity is not None:
-            return quantity
-        lo = match.start() + 1
+    starts = found.starts(_BEFORE_WEAPON, lo, weapon_start) if found is not None else None
+    if starts is None:
+        starts = [m.start() for m in _STARTS.finditer(lowered, lo, weapon_start)]
+    # A match starts with one of the words, so trying each of their offsets from the left
+    # finds what searching the window would, without trying every offset between them.
+    tried = -1
+    for start in starts:
+        if start == tried:
+            continue  # "two" and "two dozen" start at one offset
+        tried = start
+        match = _BEFORE_WEAPON.pattern.match(lowered, start, weapon_start)
+        if match is not None:
+            quantity = _quantity(text, match, weapon_start)
+            if quantity is not None:
+                return quantity
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from armstrack.catalogue.normalise import caseless
-from armstrack.extract.prefilter import Prefiltered
+from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.records import Route, Span
 
 # Means of transport and the mode they stand for.
@@ -20,41 +20,47 @@ _WATER = re.compile(r"\b(?:Sea|Gulf|Strait|Ocean|Canal|Bay|River|port|Port)\b")
 
 # _BY_MODE and _OVERLAND are case-insensitive: they run on ``caseless`` text. Each
 # pattern comes with the words its every match contains (see ``prefilter``).
-_BY_MODE = Prefiltered(
+_BY_MODE = Prefiltered.on_words(
     re.compile(
         r"\bby\s+(?P<mode>cargo planes?|air|plane|planes|sea|ship|ships|boat|boats|rail|train|"
         r"trains|road|truck|trucks|lorry|lorries|land)\b"
     ),
-    re.compile(r"by\s"),
+    ("by",),
+    caseless=True,
 )
-_OVERLAND = Prefiltered(
+_OVERLAND = Prefiltered.on_words(
     re.compile(r"\b(?P<word>overland|airlifted|airlift|by airlift)\b"),
-    re.compile("overland|airlift"),
+    ("overland", "airlift"),
+    caseless=True,
 )
-_VIA = Prefiltered(
+_VIA = Prefiltered.on_words(
     re.compile(
         r"\b(?:via|through|across|over|from the port of|through the port of|via the port of)\s+"
         r"(?P<via>(?:the\s+)?(?:port of\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and)){0,3})"
     ),
-    re.compile("via|through|across|over|from the port of"),
+    ("via", "through", "across", "over", "from the port of"),
 )
+PATTERNS = (_BY_MODE, _OVERLAND, _VIA)
 
 
-def find_routes(text: str, start: int, end: int, lowered: str | None = None) -> list[Route]:
-    """Routes named in ``text[start:end]``; ``lowered`` is ``caseless(text)``, made once
-    per article by callers that read many sentences."""
+def find_routes(
+    text: str, start: int, end: int, lowered: str | None = None, found: FoundWords | None = None
+) -> list[Route]:
+    """Routes named in ``text[start:end]``; ``lowered`` is ``caseless(text)`` and ``found``
+    the words of ``PATTERNS`` in the article, made once per article by callers that read
+    many sentences."""
     if lowered is None:
         lowered = caseless(text[:end])
     routes: list[Route] = []
-    for match in _BY_MODE.finditer(lowered, start, end):
+    for match in _BY_MODE.finditer(lowered, start, end, found):
         mode = MODES[text[match.start("mode") : match.end("mode")].lower()]
         routes.append(Route(mode, None, _span(text, match)))
-    for match in _OVERLAND.finditer(lowered, start, end):
+    for match in _OVERLAND.finditer(lowered, start, end, found):
         word = text[match.start("word") : match.end("word")]
         routes.append(
             Route("land" if word.lower() == "overland" else "air", None, _span(text, match))
         )
-    for match in _VIA.finditer(text, start, end):
+    for match in _VIA.finditer(text, start, end, found):
         via = re.sub(r"\s+(?:and|of)$", "", match.group("via")).removeprefix("the ")
         water: str | None = "sea" if _WATER.search(via) else None
         routes.append(Route(water, via, Span(match.start(), match.end(), match.group(0))))
