@@ -492,6 +492,114 @@ CLAIM_CASES = [
         ("PRT", "UKR", "artillery", "ESP", "asserts"),
         id="each_conjunct_its_own_speaker-1",
     ),
+    pytest.param(
+        "Pakistan has received 36 J-10C fighters from China, which U.S. officials said had "
+        "been delivered in secret.",
+        ("CHN", "PAK", "aircraft", "USA", "asserts"),
+        id="state_named_before_officials_speaks-0",
+    ),
+    pytest.param(
+        "France shipped 12 Caesar howitzers to Armenia, U.S. officials said on Monday.",
+        ("FRA", "ARM", "artillery", "USA", "asserts"),
+        id="state_named_before_officials_speaks-1",
+    ),
+    pytest.param(
+        "Egypt got 30 Su-35 jets from Russia, according to U.S. defense officials.",
+        ("RUS", "EGY", "aircraft", "USA", "asserts"),
+        id="state_named_before_officials_speaks-2",
+    ),
+    pytest.param(
+        "Algeria has taken delivery of 14 Su-57 jets from Russia, U.K. intelligence said.",
+        ("RUS", "DZA", "aircraft", "GBR", "asserts"),
+        id="state_named_before_officials_speaks-3",
+    ),
+    pytest.param(
+        "The United States approved the sale of 40 F-16 jets to Turkey. Lockheed Martin did "
+        "not respond to a request for comment.",
+        ("USA", "TUR", "aircraft", "nonstate", "declines_to_comment"),
+        id="company_speaks_for_itself-0",
+    ),
+    pytest.param(
+        "South Korea will sell 48 K9 howitzers to Norway, Hanwha Aerospace said.",
+        ("KOR", "NOR", "artillery", "nonstate", "asserts"),
+        id="company_speaks_for_itself-1",
+    ),
+    pytest.param(
+        "Turkish drone maker Baykar said it had delivered 12 TB2 drones to Kenya.",
+        ("TUR", "KEN", "uav", "nonstate", "asserts"),
+        id="company_speaks_for_itself-2",
+    ),
+    pytest.param(
+        "Germany will deliver 18 Leopard 2 tanks to Ukraine, a spokesman for Rheinmetall said.",
+        ("DEU", "UKR", "armoured_vehicle", "nonstate", "asserts"),
+        id="company_speaks_for_itself-3",
+    ),
+    pytest.param(
+        "Finland will send 10 K9 howitzers to Ukraine, the defence ministers of Estonia, "
+        "Latvia and Lithuania said.",
+        ("FIN", "UKR", "artillery", "EST", "asserts"),
+        id="each_listed_state_speaks-0",
+    ),
+    pytest.param(
+        "Finland will send 10 K9 howitzers to Ukraine, the defence ministers of Estonia, "
+        "Latvia and Lithuania said.",
+        ("FIN", "UKR", "artillery", "LVA", "asserts"),
+        id="each_listed_state_speaks-1",
+    ),
+    pytest.param(
+        "The foreign ministers of Poland, Czechia and Slovakia said Germany had sent 40 "
+        "Leopard 2 tanks to Ukraine.",
+        ("DEU", "UKR", "armoured_vehicle", "POL", "asserts"),
+        id="each_listed_state_speaks-2",
+    ),
+    pytest.param(
+        "Officials from Norway and Denmark said Sweden had delivered 8 Archer howitzers to "
+        "Ukraine.",
+        ("SWE", "UKR", "artillery", "NOR", "asserts"),
+        id="each_listed_state_speaks-3",
+    ),
+    pytest.param(
+        "Western officials warned that Iran was shipping 300 Shahed drones to Russia.",
+        ("IRN", "RUS", "uav", "nonstate", "asserts"),
+        id="unnamed_western_officials_are_nonstate-0",
+    ),
+    pytest.param(
+        "Western intelligence officials said North Korea had sent 50 Koksan guns to Russia.",
+        ("PRK", "RUS", "artillery", "nonstate", "asserts"),
+        id="unnamed_western_officials_are_nonstate-1",
+    ),
+    pytest.param(
+        "Spain will send 10 Leopard 2 tanks to Ukraine. The tanks will arrive in May, an "
+        "analyst said.",
+        ("ESP", "UKR", "armoured_vehicle", "nonstate", "asserts"),
+        id="unnamed_western_officials_are_nonstate-2",
+    ),
+    pytest.param(
+        "Russia has delivered 20 Su-35 jets to Iran, a South Korean newspaper reported.",
+        ("RUS", "IRN", "aircraft", "nonstate", "asserts"),
+        id="unnamed_press_is_nonstate-0",
+    ),
+    pytest.param(
+        "Russia has delivered 20 Su-35 jets to Iran, a Turkish daily reported on Sunday.",
+        ("RUS", "IRN", "aircraft", "nonstate", "asserts"),
+        id="unnamed_press_is_nonstate-1",
+    ),
+    pytest.param(
+        "Russia has delivered 20 Su-35 jets to Iran, according to an Israeli news website.",
+        ("RUS", "IRN", "aircraft", "nonstate", "asserts"),
+        id="unnamed_press_is_nonstate-2",
+    ),
+    pytest.param(
+        "An Indian television channel reported that Russia had delivered 20 Su-35 jets to Iran.",
+        ("RUS", "IRN", "aircraft", "nonstate", "asserts"),
+        id="unnamed_press_is_nonstate-3",
+    ),
+    pytest.param(
+        "Japan will export 6 destroyers to the Philippines, the Asahi newspaper reported. The "
+        "destroyers will sail in May, the Japanese daily said.",
+        ("JPN", "PHL", "ship", "outlet:asahi", "asserts"),
+        id="the_newspaper_is_the_outlet_credited_before-0",
+    ),
 ]
 
 # Claims that must not be made: each case names the claim a construct used to produce.
@@ -526,6 +634,35 @@ NOT_CLAIM_CASES = [
         "Minister Ines Soto said on Monday.",
         ("ESP", "UKR", "ship", "UKR", "confirms"),
         id="headline_minister_is_not_the_recipients-0",
+    ),
+    pytest.param(
+        "The United States approved the sale of 40 F-16 jets to Turkey. Lockheed Martin did "
+        "not respond to a request for comment.",
+        ("USA", "TUR", "aircraft", "USA", "declines_to_comment"),
+        id="company_speaks_for_itself-0",
+    ),
+    pytest.param(
+        "France shipped 12 Caesar howitzers to Armenia, U.S. officials said on Monday.",
+        ("FRA", "ARM", "artillery", "nonstate", "asserts"),
+        id="state_named_before_officials_speaks-0",
+    ),
+    pytest.param(
+        "Britain will send 14 Challenger 2 tanks to Ukraine. Western officials warned that "
+        "Ukraine could not retake lost ground without more tanks and armour.",
+        ("GBR", "UKR", "armoured_vehicle", "nonstate", "asserts"),
+        id="talk_of_the_weapon_kind_is_no_claim-0",
+    ),
+    pytest.param(
+        "Spain will send 10 Leopard 2 tanks to Ukraine. Analysts said Ukraine needed many "
+        "more tanks to break through Russian lines.",
+        ("ESP", "UKR", "armoured_vehicle", "nonstate", "asserts"),
+        id="talk_of_the_weapon_kind_is_no_claim-1",
+    ),
+    pytest.param(
+        "Japan will export 6 destroyers to the Philippines, the Asahi newspaper reported. The "
+        "destroyers will sail in May, the Japanese daily said.",
+        ("JPN", "PHL", "ship", "nonstate", "asserts"),
+        id="the_newspaper_is_the_outlet_credited_before-0",
     ),
 ]
 

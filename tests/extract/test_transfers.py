@@ -1506,10 +1506,44 @@ def test_class9_systems_named(extractor: Extractor, text: str, systems: set[str]
 
 def test_a_tranche_opens_a_deal_whose_contents_follow(extractor: Extractor) -> None:
     """A sentence naming no weapon but "a new ... tranche" is kept, so that the next
-    sentence's list joins its transfer. (Its status should follow "handed"; today the
-    contents come out agreed, which is why only the triple is checked here.)"""
+    sentence's list joins its transfer, with the status of "handed"."""
     text = (
         "Norway handed a new military support tranche to Ukraine on Friday. "
         "Included are 8 Archer howitzers."
     )
-    assert {t[:3] for t in _triples(_run(extractor, text))} == {("NOR", "UKR", "artillery")}
+    assert _triples(_run(extractor, text)) == {("NOR", "UKR", "artillery", "delivered")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Belgium delivered a new aid package to Ukraine on Friday. The package includes "
+            "8 Archer howitzers.",
+            "delivered",
+        ),
+        (
+            "Denmark has sent its latest tranche to Ukraine. It includes 20 CV90 vehicles.",
+            "delivered",
+        ),
+        (
+            "Norway will send a new aid package to Ukraine. The package includes 8 Archer "
+            "howitzers.",
+            "agreed",
+        ),
+        (
+            "Sweden plans to send a new aid package to Ukraine. The package includes 8 "
+            "Archer howitzers.",
+            "discussed",
+        ),
+        (
+            "Finland announced a new aid package for Ukraine. The package includes 8 Archer "
+            "howitzers.",
+            "agreed",
+        ),
+    ],
+)
+def test_transfers_package_contents_take_the_status_of_its_verb(
+    extractor: Extractor, text: str, status: str
+) -> None:
+    assert {t[3] for t in _triples(_run(extractor, text))} == {status}

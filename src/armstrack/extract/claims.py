@@ -247,6 +247,15 @@ _NP_STOPS = frozenset(
 )
 
 
+def _stops(view: SentenceView, index: int) -> bool:
+    """Whether the token ends a noun phrase: not the full stops of a name ("U.S. officials",
+    whose match may end before its last stop)."""
+    word = view.low(index)
+    if word != ".":
+        return word in _NP_STOPS
+    return not (index in view.taken or (index - 1 in view.taken and len(view.low(index - 1)) == 1))
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimCue:
     stance: Stance
@@ -634,13 +643,29 @@ def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
     while index:
         current, previous = before[index], before[index - 1]
         between = {view.low(i) for i in range(previous.last + 1, current.first)}
-        if not between or not between <= {"and", ",", "the"} or previous.prep is not None:
+        if not between or not between <= {"and", ",", "the"}:
+            break
+        if previous.prep is not None and not _listed_speakers(view, previous):
             break
         if previous.actor != cue.speaker.actor and not previous.speaker:
             speaker = Speaker(previous.span.text, actor=previous.actor)
             shared.append(replace(cue, speaker=speaker))
         index -= 1
     return shared
+
+
+# Who a list of states after "of" or "from" speaks through: "the defence ministers of A,
+# B and C said", "officials from A and B said".
+_LIST_HEADS = PERSON_NOUNS | frozenset("ministries governments embassies".split())
+
+
+def _listed_speakers(view: SentenceView, mention: ActorMention) -> bool:
+    """Whether ``mention`` stands in a list of states that opens with "of" or "from" after
+    a speaking noun ("the foreign ministers of A, B and C"): each listed state speaks."""
+    index = mention.first - 1
+    while index >= 0 and (view.low(index) in (",", "and", "the") or index in view.taken):
+        index -= 1
+    return view.low(index) in ("of", "from") and view.low(index - 1) in _LIST_HEADS
 
 
 def _clause_subject(
@@ -732,7 +757,7 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
             if apposed is not None:
                 return apposed
     start = end
-    while start - 1 >= 0 and view.low(start - 1) not in _NP_STOPS and end - start < 7:
+    while start - 1 >= 0 and not _stops(view, start - 1) and end - start < 7:
         if relative and view.low(start - 1) in _CLAUSE_PREPOSITIONS:
             break  # "ties with Russia under Vucic, who denied": Vucic denied
         start -= 1
@@ -761,7 +786,7 @@ def _join(reading: _Reading, end: int, speaker: Speaker) -> None:
     respond": the body before "and" speaks too, when it is one, not a clause."""
     view = reading.view
     start = end
-    while start - 1 >= 0 and view.low(start - 1) not in _NP_STOPS and end - start < 7:
+    while start - 1 >= 0 and not _stops(view, start - 1) and end - start < 7:
         start -= 1
     heads = [
         i
@@ -902,9 +927,7 @@ def _apposition(reading: _Reading, comma: int) -> Speaker | None:
     """ "Jane Doe, the Freedonian defence minister, said": the title between the commas
     speaks, and the name before them is remembered as that speaker."""
     view = reading.view
-    opening = next(
-        (i for i in range(comma - 1, max(-1, comma - 12), -1) if view.low(i) in _NP_STOPS), None
-    )
+    opening = next((i for i in range(comma - 1, max(-1, comma - 12), -1) if _stops(view, i)), None)
     if opening is None or view.low(opening) != "," or opening + 1 > comma - 1:
         return None
     name = _name_before(reading, opening)
@@ -1066,7 +1089,7 @@ def _register_titles(reading: _Reading) -> None:
         if last == index:
             continue
         start = index
-        while start - 1 >= 0 and view.low(start - 1) not in _NP_STOPS and index - start < 5:
+        while start - 1 >= 0 and not _stops(view, start - 1) and index - start < 5:
             start -= 1
         speaker = _phrase(view, text, start, last, reading.catalogue)
         if speaker is not None and speaker.actor is not None:
@@ -1108,7 +1131,7 @@ def _skip_back(view: SentenceView, index: int) -> int:
 
 def _forward(view: SentenceView, start: int) -> int:
     end = start
-    while end + 1 < len(view.lows) and view.low(end + 1) not in _NP_STOPS and end - start < 8:
+    while end + 1 < len(view.lows) and not _stops(view, end + 1) and end - start < 8:
         end += 1
     return end
 
@@ -1136,6 +1159,9 @@ def _phrase(
     person = next((w for w in words if w in _SPEAKER_NOUNS), None)
     # "Russian state media" too: CLAIMS.md keys unnamed press as non-state, whoever owns it.
     press = person in _PRESS_NOUNS and words[-1] == person
+    if person is None and not outlets and _unnamed_press(view, text, start, end, catalogue):
+        # "a South Korean newspaper reported": unnamed press, whoever's it is (CLAIMS.md).
+        person, press = words[-1], True
     if press and person is not None:
         # "Indian media reported": unnamed press is a non-state voice (CLAIMS.md).
         actors = [a for a in actors if a.last > words.index(person) + start]
@@ -1177,7 +1203,43 @@ def _phrase(
     if outlets and outlet is None and not actors:
         # A think tank speaks as a non-state voice, not as a news outlet (CLAIMS.md).
         role = role or catalogue.outlets[outlets[0][1]].name
+    if person in _MAKER_NOUNS or any(a.role in _companies(catalogue) for a in actors):
+        # "Lockheed Martin did not respond", "Turkish drone maker Baykar said": a maker
+        # speaks for itself, not for its state (CLAIMS.md: "nonstate").
+        return Speaker(phrase, None, " ".join(words), outlet, count)
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
+
+
+_MAKER_NOUNS = frozenset(
+    "manufacturer maker makers company firm contractor shipyard shipbuilder".split()
+)
+# Company names by catalogue (built on first use): a body of kind "company".
+_COMPANY_INDEX: dict[int, tuple[Catalogue, frozenset[str]]] = {}
+
+
+def _companies(catalogue: Catalogue) -> frozenset[str]:
+    cached = _COMPANY_INDEX.get(id(catalogue))
+    if cached is None or cached[0] is not catalogue:
+        names = frozenset(b.name for b in catalogue.bodies if b.kind == "company")
+        cached = _COMPANY_INDEX[id(catalogue)] = (catalogue, names)
+    return cached[1]
+
+
+def _unnamed_press(
+    view: SentenceView, text: str, start: int, end: int, catalogue: Catalogue
+) -> bool:
+    """Whether the words end in a kind of outlet with no name ("a Turkish daily", "an
+    Israeli news website", "Turkish state television"): lower case, after "a" or a
+    state's name; "the (Japanese) newspaper" is the outlet credited before."""
+    if view.low(end) not in _OUTLET_KINDS or not text[view.starts[end]].islower():
+        return False
+    if view.low(start) in ("a", "an", "local", "one"):
+        return True
+    if view.low(start) in DETERMINERS:
+        return False  # "the Japanese daily said": the outlet credited before
+    return any(start <= a.first < end for a in view.actors) or bool(
+        _demonym_actors(view, start, end - 1, catalogue)
+    )
 
 
 def _outlet_name(
@@ -1240,6 +1302,8 @@ def _unlisted_outlet(
         first = last + 1
         while first - 1 >= start and _name_word(text, view, first - 1, True):
             first -= 1
+        while first <= last and view.low(first) in ("a", "an", "the"):
+            first += 1  # "An Indian television channel": the sentence's first word
         while first <= last and (
             f"{view.low(first)} {view.low(first + 1)}" in demonyms or view.low(first) in demonyms
         ):

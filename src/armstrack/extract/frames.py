@@ -1707,6 +1707,18 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     return (sides[0], sides[1], False) if len(sides) == 2 else None
 
 
+def package_status(view: SentenceView) -> Status:
+    """The status a package or tranche gets from the sentence's transfer verb: "Norway
+    handed a new tranche to Ukraine" delivered it, "plans to send a package" only
+    discusses it; agreed when no verb says ("announced a new package")."""
+    for trigger in _triggers(view):
+        if trigger.kind in (Frame.GIVE, Frame.RECEIVE) and not trigger.noun:
+            status, negated = _status(view, trigger, _clause(view, trigger.index)[0])
+            if not negated:
+                return status
+    return Status.AGREED
+
+
 def _pointer_before(view: SentenceView, index: int) -> bool:
     """A definite determiner before the noun, past a few amount or date words."""
     for back in range(index - 1, max(-1, index - 8), -1):

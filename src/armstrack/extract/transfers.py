@@ -18,7 +18,7 @@ from armstrack.extract.claims import (
     other_clause,
     reacts,
 )
-from armstrack.extract.frames import FrameHit, lists_contents
+from armstrack.extract.frames import FrameHit, lists_contents, package_status
 from armstrack.extract.lexicon import (
     ANAPHORIC_NOUNS,
     GIVE_NOUNS,
@@ -137,7 +137,8 @@ def _pending_deals(drafts: dict[Key, _Draft], facts: list[SentenceFacts]) -> lis
                 pending.append((fact.index, frame.supplier, frame.recipient, True, status))
         if fact.deal is not None:
             first, second, oriented = fact.deal
-            pending.append((fact.index, first, second, oriented, Status.AGREED))
+            status = package_status(fact.view) if oriented else Status.AGREED
+            pending.append((fact.index, first, second, oriented, status))
     return pending
 
 
@@ -681,12 +682,27 @@ def _attach_assertion(drafts: dict[Key, _Draft], fact: SentenceFacts, cue: Claim
         parties = (draft.supplier.id, draft.recipient.id)
         if _bystander_reaction(fact, cue, set(parties)):
             continue
+        bystander = actor is None or actor.id not in parties
+        if bystander and not cue.speaker.outlet and not _speaks_of(fact, draft):
+            continue  # an analyst on the weapon's kind, not on this transfer
         stance = cue.stance
         if actor is not None and actor.id in parties:
             stance = Stance.DENIES if negates_transfer(fact.view, set(parties)) else Stance.CONFIRMS
         key = (fact.span.start, 0, stance.value, _speaker_key(cue.speaker))
         draft.claims.setdefault(key, Claim(cue.speaker, stance, fact.span, fact.hedges, None))
         draft.evidence[fact.index] = fact.span
+
+
+def _speaks_of(fact: SentenceFacts, draft: _Draft) -> bool:
+    """Whether a bystander's words name the transfer, not just its kind of weapon: "the
+    tanks will arrive in May", "the Leopards" or both parties do; "Ukraine needs more
+    tanks to retake ground" only talks of tanks."""
+    if fact.anaphoric or not fact.view.words.isdisjoint(_TRANSFER_WORDS):
+        return True
+    named = {a.actor.id for a in fact.view.actors} | {w.made_in for w in fact.view.weapons}
+    if {draft.supplier.id, draft.recipient.id} <= named:
+        return True  # "Sylvanian shells have made their way to Freedonia"
+    return any(w.system in draft.systems for w in fact.view.weapons if w.system)
 
 
 # How many sentences a report may follow the transfer it credits: "... will get 40 jets.
