@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -61,3 +62,36 @@ def test_extract_overlong_list_says_parties_were_capped(extractor: Extractor) ->
     names = ", ".join(["Iran", "Russia", "Belarus", "China", "Syria", "Cuba"] * 12)
     result = extractor.run(Article(id="x", text=f"{names} and Iraq sent drones to Mali."))
     assert any("only the first 50" in limit for limit in result.limits)
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [
+        ("Turkey delivered sıx TB2 drones to Mali by ſea.",
+         "Turkey delivered six TB2 drones to Mali by sea."),
+        ("Turkey will deliver TB2 drones to Mali in the ſummer, two weeks after ſunday.",
+         "Turkey will deliver TB2 drones to Mali in the summer, two weeks after sunday."),
+        ("Turkey delivered TWENTY TB2 drones to Mali laſt MONTH, ovErland.",
+         "Turkey delivered twenty TB2 drones to Mali last month, overland."),
+    ],
+)  # fmt: skip
+def test_letters_that_fold_to_ascii_read_as_their_plain_spelling(
+    extractor: Extractor, odd: str, plain: str
+) -> None:
+    """Patterns run on a case-folded copy, where "ı" and "ſ" become "i" and "s": the words
+    they match are looked up folded too, not lower-cased (a KeyError ended the article)."""
+    day = date(2025, 3, 3)
+
+    def facts(text: str) -> list[tuple[object, ...]]:
+        found = extractor.run(Article(id="x", text=text, published=day)).transfers
+        return [
+            (
+                t.supplier.id,
+                t.quantity.value if t.quantity else None,
+                tuple(x.value for x in t.times),
+                tuple(r.mode for r in t.routes),
+            )
+            for t in found
+        ]
+
+    assert facts(odd) == facts(plain) != []

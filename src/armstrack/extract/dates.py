@@ -146,7 +146,7 @@ def _normalise(groups: dict[str, str | None], published: date | None) -> tuple[s
 def _season(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:
     """A season as the quarter it mostly falls in; unstated, the latest one up to the
     publication date ("in the autumn", written in February 2024, is 2023-Q4)."""
-    quarter = SEASON_QUARTER[(groups["season"] or "").lower()]
+    quarter = SEASON_QUARTER[caseless(groups["season"] or "")]
     if groups.get("syear"):
         return f"{groups['syear']}-Q{quarter}", "quarter"
     if published is None:
@@ -157,7 +157,7 @@ def _season(groups: dict[str, str | None], published: date | None) -> tuple[str,
 
 
 def _month(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:
-    name = (groups["month"] or "").lower().rstrip(".")
+    name = caseless(groups["month"] or "").rstrip(".")
     month = MONTHS[name]
     if name == "may" and not (groups.get("year") or groups.get("day1") or groups.get("day2")):
         # "may" is far more often the verb; only "May 2023" or "3 May" count.
@@ -182,9 +182,9 @@ def _month(groups: dict[str, str | None], published: date | None) -> tuple[str, 
 def _relative(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:
     if published is None:
         return None
-    rel = (groups["rel"] or "").lower()
-    unit = (groups["unit"] or "").lower()
-    qual = (groups.get("qual") or "").lower()
+    rel = caseless(groups["rel"] or "")
+    unit = caseless(groups["unit"] or "")
+    qual = caseless(groups.get("qual") or "")
     shift = {"this": 0, "last": -1, "past": -1, "next": 1}[rel]
     if unit == "year":
         year = published.year + shift
@@ -208,9 +208,9 @@ def _day_name(groups: dict[str, str | None], published: date | None) -> tuple[st
     if published is None:
         return None
     if groups.get("yesterday"):
-        back = 1 if groups["yesterday"].lower() == "yesterday" else 0  # type: ignore[union-attr]
+        back = 1 if caseless(groups["yesterday"] or "") == "yesterday" else 0
         return (published - timedelta(days=back)).isoformat(), "day"
-    weekday = WEEKDAYS.index((groups["weekday"] or "").lower())
+    weekday = WEEKDAYS.index(caseless(groups["weekday"] or ""))
     # News names the most recent such day, at most six days before publication.
     back = (published.weekday() - weekday) % 7
     return (published - timedelta(days=back)).isoformat(), "day"

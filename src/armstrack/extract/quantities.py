@@ -140,14 +140,14 @@ def quantity_before(
 
 def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | None:
     groups = original_groups(text, match)
-    gap = [w.lower().strip("'’") for w in (groups["gap"] or "").split()]
+    gap = [caseless(w).strip("'’") for w in (groups["gap"] or "").split()]
     if any(word in _BLOCKERS for word in gap):
         return None
     words = text[match.start() : weapon_start].rstrip()
     span = Span(match.start(), match.start() + len(words), words)
     if groups["vague"]:
         return Quantity(None, True, span)
-    scale = _SCALES.get((groups["scale"] or "").lower(), 1)
+    scale = _SCALES.get(caseless(groups["scale"] or ""), 1)
     if stated := groups["digits"]:
         digits = stated.replace(",", "")
         # A bare four-digit year ("in 2023 missiles") is not a count.
@@ -155,7 +155,7 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
             return None
         value = round(float(digits) * scale)
     else:
-        value = NUMBER_WORDS[(groups["word"] or "").lower()] * scale
+        value = NUMBER_WORDS[caseless(groups["word"] or "")] * scale
     if value == 0:
         return None
     return Quantity(value, bool(groups["approx"]), span)

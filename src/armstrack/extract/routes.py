@@ -53,12 +53,12 @@ def find_routes(
         lowered = caseless(text[:end])
     routes: list[Route] = []
     for match in _BY_MODE.finditer(lowered, start, end, found):
-        mode = MODES[text[match.start("mode") : match.end("mode")].lower()]
+        mode = MODES[caseless(text[match.start("mode") : match.end("mode")])]
         routes.append(Route(mode, None, _span(text, match)))
     for match in _OVERLAND.finditer(lowered, start, end, found):
         word = text[match.start("word") : match.end("word")]
         routes.append(
-            Route("land" if word.lower() == "overland" else "air", None, _span(text, match))
+            Route("land" if caseless(word) == "overland" else "air", None, _span(text, match))
         )
     for match in _VIA.finditer(text, start, end, found):
         via = re.sub(r"\s+(?:and|of)$", "", match.group("via")).removeprefix("the ")
