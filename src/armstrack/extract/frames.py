@@ -26,8 +26,10 @@ from armstrack.extract.lexicon import (
     CLAUSE_OPENERS,
     DEAL_WORDS,
     DETERMINERS,
+    DIRECT_GIVE_VERBS,
     DISCUSSED_CUES,
     DOMESTIC_CUES,
+    END_VERBS,
     FLY_VERBS,
     GIVE_NOUNS,
     GIVE_VERBS,
@@ -43,6 +45,7 @@ from armstrack.extract.lexicon import (
     RECEIVE_VERBS,
     SEIZE_VERBS,
     USE_VERBS,
+    WAY_VERBS,
     WEAK_DISCUSSED_CUES,
     Frame,
 )
@@ -94,6 +97,7 @@ class FrameHit:
     definite: bool = False  # "the shipments": points back at a known transfer
     passive: bool = False
     vague_supplier: bool = False  # "provided by a coalition of allies": no origin guess
+    stated: bool = False  # "Belarus handed tanks to Russia": the verb gives the direction
 
     @property
     def complete(self) -> bool:
@@ -141,6 +145,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
             frame.vague_supplier = True
     found = frames + _joiners(view, frames) + _holder_frames(view, frames)
     found += _operator_frames(view, frames)
+    found += _way_frames(view, frames)
     return found + _fleet_frames(view) + _bound_frames(view, frames)
 
 
@@ -161,6 +166,58 @@ def _loyal_subjects(view: SentenceView) -> None:
         else a
         for a in view.actors
     ]
+
+
+def _way_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "Serbian ammunition made its way to Ukraine", "Bulgarian shells ended up with
+    Ukrainian units": goods of a stated origin reached a receiver by some route; the
+    origin supplied them. One stray drone ("a Russian drone ended up in Romania") is an
+    incident, not a supply."""
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(WAY_VERBS | END_VERBS):
+        return found
+    for index, word in enumerate(view.lows):
+        lead = _way_lead(view, index, word)
+        if lead is None:
+            continue
+        receiver = next(
+            (a for a in view.actors if a.first in (lead, lead + 1) and not a.speaker), None
+        )
+        start = max(_clause(view, index)[0], index - _BOUND_REACH)
+        goods = [w for w in view.weapons if start <= w.first and w.last < index and w.origin]
+        if receiver is None or not goods:
+            continue
+        if {view.low(i) for i in range(goods[0].first - 3, goods[0].first)} & _SINGLE:
+            continue
+        supplier = view.origin_actors.get(goods[-1].origin or "")
+        if supplier is None or supplier == receiver.actor:
+            continue
+        if any(f.recipient == receiver.actor and f.supplier is not None for f in frames):
+            continue
+        before = [view.low(i) for i in range(max(start, index - 3), index)]
+        negated = any(w in NEGATIONS for w in before)
+        status = Status.DISCUSSED if any(w in _MODALS for w in before) else Status.DELIVERED
+        weapons = [w for w in goods if w.origin == goods[-1].origin]
+        found.append(
+            FrameHit(Frame.GIVE, index, status, negated, supplier, receiver.actor, weapons)
+        )
+    return found
+
+
+_SINGLE = frozenset(["a", "an", "one"])
+
+
+def _way_lead(view: SentenceView, index: int, word: str) -> int | None:
+    """The token after "made its way to", "found their way to", "ended up in/with"."""
+    if word in WAY_VERBS and view.low(index + 1) in ("its", "their"):
+        lead = index + 3
+        while view.low(lead) in _ADVERBS or view.low(lead).endswith("ly"):
+            lead += 1  # "made its way indirectly to"
+        if view.low(index + 2) == "way" and view.low(lead) == "to":
+            return lead + 1
+    if word in END_VERBS and view.low(index + 1) == "up" and view.low(index + 2) in ("in", "with"):
+        return index + 3
+    return None
 
 
 # "a cargo of Iranian rifles bound for the Houthis": goods on their way to a receiver.
@@ -488,7 +545,7 @@ def _count_after(view: SentenceView, trigger: int) -> Quantity | None:
 def _oriented(frame: FrameHit) -> FrameHit:
     """ "Russia and India are discussing the sale of S-400s": where the two sides come
     without a direction, the maker of every named system is the one that supplies it."""
-    if frame.supplier is None or frame.recipient is None:
+    if frame.supplier is None or frame.recipient is None or frame.stated:
         return frame
     makers = {w.made_in for w in frame.weapons if w.system}
     if makers == {frame.recipient.id}:
@@ -1219,6 +1276,56 @@ def _give_roles(ctx: _RoleContext, frame: FrameHit) -> None:
         if partner is not None and partner.actor.id != frame.supplier.id:
             frame.recipient = partner.actor
     _swap_possessive_buyer(view, trigger, frame, parties)
+    frame.stated = _stated_giver(ctx, frame)
+
+
+_OBJECT_PRONOUNS = frozenset("them it these those".split())
+# Goods sent to their maker to be worked on come back: no transfer to the maker.
+_SERVICE_WORDS = frozenset(
+    "repair repairs overhaul overhauls maintenance servicing upgrade upgrades upgrading "
+    "modernisation modernization refurbishment refit".split()
+)
+
+
+def _stated_giver(ctx: _RoleContext, frame: FrameHit) -> bool:
+    """Whether an active giving verb names both sides itself: its own clause subject, a
+    state, gives to the "to X" after it ("Belarus handed 20 T-72 tanks to Russia"), so
+    the maker of the goods does not turn the direction round. Only auxiliaries and
+    adverbs may stand between subject and verb: a speaker, a possessor, a passive, a
+    pronoun or a subject shared with another verb ("removed tanks from storage and sent
+    them") leaves the giver inferred (allowing the last cost a false positive)."""
+    view, trigger = ctx.view, ctx.trigger
+    if trigger.noun or ctx.passive or view.low(trigger.index) not in DIRECT_GIVE_VERBS:
+        return False
+    if frame.supplier is None or frame.recipient is None:
+        return False
+    receiver = next((a for a in ctx.inside if a.prep == "to" and a.first > trigger.index), None)
+    if receiver is None or receiver.actor != frame.recipient:
+        return False
+    # The goods are the verb's own object, before "to X": in "transferred $2bn to Russia
+    # for S-400s" or "sent its jets back to Russia for repair" the maker is the giver.
+    objects = [w for w in frame.weapons if trigger.index < w.first < receiver.first]
+    if not objects and view.low(trigger.index + 1) not in _OBJECT_PRONOUNS:
+        return False
+    end = ctx.segment[1]
+    if "back" in (view.low(receiver.first - 1), view.low(receiver.first - 2)) or any(
+        view.low(i) in _SERVICE_WORDS for i in range(receiver.last + 1, end + 1)
+    ):
+        return False
+    before = [a for a in ctx.parties if a.last < trigger.index]
+    if not before:
+        return False
+    subject = before[-1]
+    if (
+        subject.actor != frame.supplier
+        or subject.prep is not None
+        or subject.possessive
+        or subject.role == "pair"
+        or subject.actor.kind.value != "state"
+    ):
+        return False
+    between = {view.low(i) for i in range(subject.last + 1, trigger.index)}
+    return between <= _BE | _ADVERBS | _MODALS | {"not", "n't"}
 
 
 def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:

@@ -292,3 +292,17 @@ CONTAINER_NOUNS = frozenset(
     "tranche tranches delivery deliveries lot lots crate crates pallet pallets round "
     "rounds load loads sorties sortie trips trip times".split()
 )
+
+# Active verbs of handing goods over whose subject is the giver, whoever made the goods:
+# "Belarus handed 20 T-72 tanks to Russia" (see frames._stated_giver).
+DIRECT_GIVE_VERBS = frozenset(
+    "send sends sent sending hand hands handed handing deliver delivers delivered "
+    "delivering export exports exported exporting supply supplies supplied supplying "
+    "transfer transfers transferred transferring ship ships shipped shipping give gives "
+    "gave given giving donate donates donated donating sell sells sold selling".split()
+)
+
+# Goods that reach a receiver by a route the sentence does not tell: "Serbian shells made
+# their way to Ukraine", "ended up in Sudan" (see frames._way_frames).
+WAY_VERBS = frozenset("made make makes making found find finds finding".split())
+END_VERBS = frozenset("ended end ends ending".split())
