@@ -600,6 +600,12 @@ CLAIM_CASES = [
         ("JPN", "PHL", "ship", "outlet:asahi", "asserts"),
         id="the_newspaper_is_the_outlet_credited_before-0",
     ),
+    pytest.param(
+        "Britain on Monday denied selling Type 26 frigates to Chile. Foreign Office spokesman "
+        "Tom Reed said Chile has also clarified that there has been no sale of the frigates.",
+        ("GBR", "CHL", "ship", "CHL", "denies"),
+        id="state_clarifying_inside_anothers_words_speaks-0",
+    ),
 ]
 
 # Claims that must not be made: each case names the claim a construct used to produce.
@@ -663,6 +669,32 @@ NOT_CLAIM_CASES = [
         "destroyers will sail in May, the Japanese daily said.",
         ("JPN", "PHL", "ship", "nonstate", "asserts"),
         id="the_newspaper_is_the_outlet_credited_before-0",
+    ),
+    pytest.param(
+        "Chile's navy chief Ana Rojas has denied reports that Britain will sell Type 26 "
+        'frigates to Chile. Rojas dismissed the claims and said, "It helps British arms '
+        'sales." In the exercise, Chile used British-made frigates, Sea Ceptor missiles '
+        "and drones.",
+        ("GBR", "CHL", "air_defence", "CHL", "denies"),
+        id="denial_holds_for_transfers_reported_before_it-0",
+    ),
+    pytest.param(
+        "Chile's navy chief Ana Rojas has denied reports that Britain will sell Type 26 "
+        "frigates to Chile.",
+        ("GBR", "CHL", "ship", "CHL", "confirms"),
+        id="denied_reports_is_no_saying-0",
+    ),
+    pytest.param(
+        "Portugal plans to send 4 F-16 jets to Ukraine. Lisbon had at first denied that "
+        "Portugal could meet the Ukrainian request for the jets.",
+        ("PRT", "UKR", "aircraft", "PRT", "denies"),
+        id="denying_a_request_can_be_met_is_no_denial-0",
+    ),
+    pytest.param(
+        "Portugal plans to send 4 F-16 jets to Ukraine. Officials in Lisbon denied that "
+        "Portugal would comply with demands to hand over the jets.",
+        ("PRT", "UKR", "aircraft", "PRT", "denies"),
+        id="denying_a_request_can_be_met_is_no_denial-1",
     ),
 ]
 

@@ -179,16 +179,18 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             re.compile(
                 r"\b(?:adding|noted|notes|stressed|stresses|emphasi[sz]ed|underscored|underlined|"
                 r"affirmed|reaffirmed|explained|highlighted|declared|asserted|maintained|"
+                r"clarified|clarifies|"
                 r"(?<!\bthe )(?<!\ba )states?(?= that\b)|reads|quoted|quotes|quoting)\b",
             ),
             re.compile(
                 "adding|note|stress|emphasi|underscored|underlined|affirmed|explained|"
-                "highlighted|declared|asserted|maintained|state|reads|quot"
+                "highlighted|declared|asserted|maintained|clarifi|state|reads|quot"
             ),
         ),
         frozenset(
             "adding noted notes stressed stresses emphasised emphasized underscored underlined "
-            "affirmed reaffirmed explained highlighted declared asserted maintained state "
+            "affirmed reaffirmed explained highlighted declared asserted maintained clarified "
+            "clarifies state "
             "states reads quoted quotes quoting".split()
         ),
     ),
@@ -542,11 +544,30 @@ _NOT_CLAIMS = frozenset(
 )
 
 
+# "denied that it could comply with the request to send jets" turns down a demand; the
+# reach runs up to the first word of transferring, so "denied sending jets at the request
+# of" is still a denial.
+_DEMAND_REACH = 8
+_CLAIM_NOUNS = frozenset(
+    "report reports claim claims allegation allegations accusation accusations".split()
+)
+
+
 def _rejects_a_demand(view: SentenceView, match: re.Match[str]) -> bool:
-    if not match.group(0).startswith(("reject", "dismiss")):
-        return False
     after = _token_at(view, match.end() - 1) + 1
-    return any(view.low(i) in _NOT_CLAIMS for i in range(after, after + 4))
+    if match.group(0).startswith(("reject", "dismiss")):
+        return any(view.low(i) in _NOT_CLAIMS for i in range(after, after + 4))
+    if not match.group(0).startswith("den"):
+        return False
+    for index in range(after, min(after + _DEMAND_REACH, len(view.lows))):
+        word = view.low(index)
+        if word in _CLAIM_NOUNS:
+            return False  # "denied reports that it met Moscow's request for drones"
+        if word in _NOT_CLAIMS or word in ("comply", "complying"):
+            return True
+        if word in _TRANSFER_TOKENS or word in (".", ";"):
+            return False
+    return False
 
 
 def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[ClaimCue]:
@@ -559,6 +580,8 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
     def carries(cue: ClaimCue) -> bool:
         if cue.stance is not Stance.ASSERTS or cue.speaker is None:
             return False
+        if _denied_reports(view, cue, denials):
+            return True
         for denial in denials:
             assert denial.speaker is not None
             if denial.span.start < cue.span.start or denial.speaker.actor != cue.speaker.actor:
@@ -569,6 +592,17 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
         return False
 
     return [c for c in cues if not carries(c)]
+
+
+def _denied_reports(view: SentenceView, cue: ClaimCue, denials: list[ClaimCue]) -> bool:
+    """ "denied media reports that ...": "reports" is what is denied, no saying."""
+    if cue.span.text.lower() != "reports":
+        return False
+    said = _token_at(view, cue.span.start)
+    return any(
+        0 < said - _token_at(view, denial.span.start) <= 3 and denial.span.start < cue.span.start
+        for denial in denials
+    )
 
 
 _RELAY_CUES = frozenset(["citing", "cited", "according to", "told"])

@@ -760,7 +760,9 @@ def _latest_pair(drafts: dict[Key, _Draft], index: int, actor: ActorRef | None) 
     earlier = [d for d in pool if d.first_sentence <= index] or pool
     latest = max(earlier, key=lambda d: (min(d.last_sentence, index), d.first_sentence))
     pair = (latest.supplier.id, latest.recipient.id)
-    return [d for d in pool if (d.supplier.id, d.recipient.id) == pair]
+    # Not the pair's transfers first reported after ``index``: "the minister dismissed it"
+    # answers the jets reported before, not the missiles the article goes on to.
+    return [d for d in earlier if (d.supplier.id, d.recipient.id) == pair]
 
 
 def _add_article_systems(
