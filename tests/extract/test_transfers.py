@@ -1037,6 +1037,17 @@ def test_extract_category_from_the_head_noun(
             "but Washington sent them.",
             ("USA", "UKR", "missile", "delivered"),
         ),
+        # a verb that only makes the transfer possible
+        (
+            "The spare parts Norway is buying would ease a later transfer of NASAMS "
+            "launchers to Moldova.",
+            ("NOR", "MDA", "air_defence", "discussed"),
+        ),
+        # a letter about a deal is not the deal
+        (
+            "Last spring Vietnam's navy sent a letter concerning a BrahMos missile deal with India.",
+            ("IND", "VNM", "missile", "discussed"),
+        ),
     ],
 )
 def test_extract_status_follows_verb_form(

@@ -941,6 +941,8 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     cue = next((w for w in before if w in DISCUSSED_CUES or w in AGREED_CUES), None)
     if any(w in _TALKS for w in before[-4:]):
         cue = "talks"  # "was set to hold talks on exporting": the talks are the news
+    if any(w in _ENABLERS for w in before[-4:]):
+        cue = "could"  # "buys parts that would ease a later transfer": only made possible
     if cue == "would" and not _reported_speech(view, trigger.index):
         cue = "could"  # "a step that would give Moscow jets": a conditional, not a word given
     if cue in DISCUSSED_CUES:
@@ -984,6 +986,8 @@ def _reported_speech(view: SentenceView, index: int) -> bool:
 
 
 _TALKS = frozenset("talks negotiations discussions negotiating negotiate".split())
+# Verbs that make a transfer possible without deciding it: "would facilitate a transfer".
+_ENABLERS = frozenset("facilitate facilitates facilitated facilitating ease eases easing".split())
 # Verbs before an infinitive that report the transfer as under way: "began to deliver".
 _ONGOING_LEADS = frozenset(
     "began begin begins beginning begun start started starts starting continue continues "

@@ -134,6 +134,8 @@ DISCUSSED_CUES = frozenset(
     "refused refuses refusing reluctant considered proposal wish wishes prospective "
     "contemplating contemplate mooted pursue pursuing demand demands demanded demanding "
     "calls calling "
+    # A letter about a deal is correspondence, not the deal: "sent a letter regarding a deal"
+    "letter letters inquiry enquiry "
     # A choice of supplier comes before a contract: "selected Leonardo to supply"
     "select selects selected selecting choose chooses chose chosen choosing".split()
 )
