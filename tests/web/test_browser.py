@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -21,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -64,14 +66,13 @@ def sqlite_store(
     yield from examples_in(str(tmp_path_factory.mktemp("browser") / "web.db"), extractor, root)
 
 
-@pytest.fixture(scope="module")
-def server_url(sqlite_store: Store) -> Iterator[str]:
-    """The app over the examples, served by uvicorn on a free port in a background thread."""
+@contextmanager
+def served(app: FastAPI) -> Iterator[str]:
+    """The app served by uvicorn on a free port in a background thread; its base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind((HOST, 0))  # bound here and handed over: no race for the port
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(sqlite_store), host=HOST, port=port, log_level="warning")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(app, host=HOST, port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -79,10 +80,19 @@ def server_url(sqlite_store: Store) -> Iterator[str]:
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("uvicorn did not start")
         time.sleep(0.02)
-    yield f"http://{HOST}:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    try:
+        yield f"http://{HOST}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def server_url(sqlite_store: Store) -> Iterator[str]:
+    """The app over the examples, served by uvicorn on a free port in a background thread."""
+    with served(create_app(sqlite_store)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

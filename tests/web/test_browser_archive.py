@@ -3,18 +3,14 @@ scripts never run and nothing it names is loaded from elsewhere."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, expect
-from tests.web.test_browser import HOST, WAIT_MS, browser  # noqa: F401 (a fixture)
+from tests.web.test_browser import WAIT_MS, browser, served  # noqa: F401 (a fixture)
 
 from armstrack.extract import Extractor
 from armstrack.fetch.client import Fetched
@@ -60,20 +56,8 @@ def archived_site(
     store = open_store(str(folder / "site.db"), extractor)
     store.ingest([replace(article, archived=ref)])
     app = create_app(store, settings=WebSettings(archive=str(folder / "warc")))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind((HOST, 0))
-    server = uvicorn.Server(uvicorn.Config(app, host=HOST, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)
-    yield f"http://{HOST}:{sock.getsockname()[1]}", 1
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with served(app) as url:
+        yield url, 1
     store.close()
 
 

@@ -18,6 +18,7 @@ from armstrack.fetch.warcs import WarcArchive
 from armstrack.fetch.watch import MAX_PAGES, RoundReport, fetch_urls, run_round
 from armstrack.records import ArchiveRef, Article
 from armstrack.store import IngestSummary, Store
+from armstrack.store.database import database_url
 from armstrack.store.watching import StoreWatchState
 
 ARCHIVE_SUFFIX = "-archive"  # armstrack.db archives into armstrack-archive/ beside it
@@ -52,7 +53,7 @@ class StoredRound:
 def default_archive(db: str) -> Path:
     """Where a store's fetched pages are archived unless told: beside a SQLite file
     (``news.db`` → ``news-archive/``), else ``armstrack-archive/`` here."""
-    url = make_url(db if "://" in db else f"sqlite:///{db}")
+    url = make_url(database_url(db))
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         path = Path(url.database)
         return path.with_name(path.stem + ARCHIVE_SUFFIX)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, String, cast, func, select
+from sqlalchemy import ColumnElement, Connection, String, cast, func, select
 
 from armstrack.catalogue import Catalogue
 from armstrack.records import ActorView, ArchiveRef, ArticleView, Edge, Mark, Partner
@@ -167,6 +167,34 @@ def system_counts(conn: Connection) -> tuple[Counter[str], Counter[str]]:
     return systems, families
 
 
+def _version_of(
+    article_id: int, version: int | None = None, version_id: int | None = None
+) -> ColumnElement[bool]:
+    """The version of an article asked for: by its row, by its number, else the current one."""
+    if version_id is not None:
+        which = article_versions.c.id == version_id
+    elif version is not None:
+        which = article_versions.c.version == version
+    else:
+        which = article_versions.c.is_current
+    return (article_versions.c.article_id == article_id) & which
+
+
+def archived_copy(
+    conn: Connection, article_id: int, version: int | None = None
+) -> ArchiveRef | None:
+    """Where the fetched page of an article version lies in the archive (None: it was not
+    fetched by armstrack): one row read, not the whole article view."""
+    row = conn.execute(
+        select(article_versions.c.warc_file, article_versions.c.warc_offset).where(
+            _version_of(article_id, version)
+        )
+    ).first()
+    if row is None or row.warc_file is None:
+        return None
+    return ArchiveRef(row.warc_file, row.warc_offset)
+
+
 def article_view(
     conn: Connection, article_id: int, version: int | None = None, version_id: int | None = None
 ) -> ArticleView | None:
@@ -182,14 +210,8 @@ def article_view(
         )
         .join(articles, article_versions.c.article_id == articles.c.id)
         .outerjoin(outlets, articles.c.outlet_id == outlets.c.id)
-        .where(article_versions.c.article_id == article_id)
+        .where(_version_of(article_id, version, version_id))
     )
-    if version_id is not None:
-        query = query.where(article_versions.c.id == version_id)
-    elif version is not None:
-        query = query.where(article_versions.c.version == version)
-    else:
-        query = query.where(article_versions.c.is_current)
     row = conn.execute(query).first()
     if row is None:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 
 from armstrack.fetch.client import Validators
 from armstrack.fetch.watch import Outcome
@@ -48,13 +48,7 @@ class StoreWatchState:
             "failures": watched_sources.c.failures + 1 if failed else 0,
         }
         with self.engine.begin() as conn:
-            done = conn.execute(
-                update(watched_sources).where(watched_sources.c.url == url).values(values)
-            )
-            if done.rowcount == 0:
-                conn.execute(
-                    insert(watched_sources).values({**values, "url": url, "failures": int(failed)})
-                )
+            _upsert(conn, watched_sources, url, values, {"failures": int(failed)})
 
     def seen(self, url: str) -> bool:
         """Whether the page was fetched before (whatever came of it)."""
@@ -66,15 +60,7 @@ class StoreWatchState:
 
     def mark_seen(self, url: str, outcome: str = "fetched") -> None:
         with self.engine.begin() as conn:
-            done = conn.execute(
-                update(fetched_pages)
-                .where(fetched_pages.c.url == url)
-                .values(fetched_at=_now(), outcome=outcome)
-            )
-            if done.rowcount == 0:
-                conn.execute(
-                    insert(fetched_pages).values(url=url, fetched_at=_now(), outcome=outcome)
-                )
+            _upsert(conn, fetched_pages, url, {"fetched_at": _now(), "outcome": outcome})
 
     def sources(self) -> list[tuple[str, str | None, str | None, int]]:
         """Every source polled so far: URL, last status, last error, failures in a row."""
@@ -83,6 +69,21 @@ class StoreWatchState:
                 (r.url, r.status, r.error, r.failures)
                 for r in conn.execute(select(watched_sources).order_by(watched_sources.c.url))
             ]
+
+
+def _upsert(
+    conn: Connection,
+    table: Table,
+    url: str,
+    values: dict[str, Any],
+    first: dict[str, Any] | None = None,
+) -> None:
+    """Update the row of ``url``, or insert it (``first`` overrides values that only make
+    sense as changes, such as a counter incremented in SQL). Portable across SQLite and
+    PostgreSQL; the watch is the only writer of these tables."""
+    done = conn.execute(update(table).where(table.c.url == url).values(values))
+    if done.rowcount == 0:
+        conn.execute(insert(table).values({**values, **(first or {}), "url": url}))
 
 
 def _now() -> datetime:

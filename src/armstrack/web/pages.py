@@ -193,12 +193,12 @@ def archived_page(
     """The page exactly as armstrack fetched it, from the WARC archive, with its own
     content type; shown sandboxed (see ARCHIVE_POLICY) inside the article page."""
     with store.engine.connect() as conn:
-        view = browse.article_view(conn, article_id, version)
+        ref = browse.archived_copy(conn, article_id, version)
     folder = request.app.state.settings.archive
-    if view is None or view.archived is None or folder is None:
+    if ref is None or folder is None:
         raise HTTPException(404, f"There is no archived copy of article {article_id}.")
     try:
-        archived = read_archived(folder, view.archived)
+        archived = read_archived(folder, ref)
     except ArchiveReadError as error:
         raise HTTPException(404, f"The archived copy cannot be read: {error.message}.") from error
     return Response(
