@@ -1680,3 +1680,19 @@ def test_transfers_goods_bound_for_a_receiver(
     extractor: Extractor, text: str, expected: _Triples
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will send armoured personnel carriers to Ukraine. A diplomat said there have "
+        "been fresh transfers of Russian tanks across the border to the rebels in eastern Ukraine.",
+        "Norway will send armoured personnel carriers to Ukraine. Observers also reported new "
+        "deliveries of Iranian-made armoured trucks to the militias in the east.",
+    ],
+)
+def test_transfers_goods_of_a_third_origin_do_not_point_back(
+    extractor: Extractor, text: str
+) -> None:
+    # The transfer noun names goods made elsewhere: it is not news of the Norwegian gift.
+    assert _triples(_run(extractor, text)) == {("NOR", "UKR", "armoured_vehicle", "agreed")}

@@ -518,12 +518,18 @@ def _attach_anaphora(
             return False
     # "the Rafale contract" points at the transfer of Rafales, not the latest of jets.
     systems = {w.system for w in weapons if w.system}
-    target = _latest(
-        drafts, fact.index, lambda d: d.first_sentence <= fact.index and systems & set(d.systems)
-    ) or _latest(
-        drafts,
-        fact.index,
-        lambda d: d.first_sentence <= fact.index and (not categories or d.category in categories),
+    # "new transfers of Russian tanks" is no news of a transfer between two other states.
+    origins = {w.origin for w in weapons if w.origin}
+
+    def _fits(draft: _Draft) -> bool:
+        return draft.first_sentence <= fact.index and (
+            not origins or bool(origins & {draft.supplier.id, draft.recipient.id})
+        )
+
+    target = _latest(drafts, fact.index, lambda d: _fits(d) and bool(systems & set(d.systems))) or (
+        _latest(
+            drafts, fact.index, lambda d: _fits(d) and (not categories or d.category in categories)
+        )
     )
     named = {
         w.category
