@@ -709,3 +709,34 @@ def test_claims_construct_gives_speaker_and_stance(
 @pytest.mark.parametrize(("text", "unexpected"), NOT_CLAIM_CASES)
 def test_claims_construct_makes_no_claim(extractor: Extractor, text: str, unexpected: Key) -> None:
     assert unexpected not in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia has shipped BM-21 rocket launchers to Belarus. According to the "
+            "military experts, the trucks carried BM-21 launchers.",
+            ("RUS", "nonstate"),
+        ),
+        (
+            "Russia has shipped BM-21 rocket launchers to Belarus. Russian defence analysts "
+            "said the BM-21 launchers crossed the border.",
+            ("RUS", "nonstate"),
+        ),
+        (
+            "Russia has shipped BM-21 rocket launchers to Belarus. US intelligence analysts "
+            "said the BM-21 launchers crossed the border.",
+            ("RUS", "USA"),
+        ),
+    ],
+)
+def test_claims_experts_speak_for_no_state(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    # Experts and analysts are non-state voices whatever their nationality (CLAIMS.md),
+    # unless they work for a government.
+    supplier, speaker = expected
+    speakers = {k[3] for k in _claims(extractor, text) if k[0] == supplier and k[4] == "asserts"}
+    assert speaker in speakers, _claims(extractor, text)
+    assert speakers <= {speaker}

@@ -1237,6 +1237,10 @@ def _phrase(
     if outlets and outlet is None and not actors:
         # A think tank speaks as a non-state voice, not as a news outlet (CLAIMS.md).
         role = role or catalogue.outlets[outlets[0][1]].name
+    if person in _INDEPENDENT_NOUNS and _EMPLOYERS.isdisjoint(words[: words.index(person)]):
+        # "Chinese military experts", "defence analysts": experts speak for no state
+        # (CLAIMS.md), unless they work for one ("government analysts").
+        return Speaker(phrase, None, role, outlet, count)
     if person in _MAKER_NOUNS or any(a.role in _companies(catalogue) for a in actors):
         # "Lockheed Martin did not respond", "Turkish drone maker Baykar said": a maker
         # speaks for itself, not for its state (CLAIMS.md: "nonstate").
@@ -1244,6 +1248,11 @@ def _phrase(
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
 
 
+_INDEPENDENT_NOUNS = frozenset(
+    "expert experts analyst analysts researcher researchers scholar scholars observer "
+    "observers".split()
+)
+_EMPLOYERS = frozenset("government ministry intelligence pentagon presidential".split())
 _MAKER_NOUNS = frozenset(
     "manufacturer maker makers company firm contractor shipyard shipbuilder".split()
 )
