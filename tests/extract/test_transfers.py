@@ -1696,3 +1696,20 @@ def test_transfers_goods_of_a_third_origin_do_not_point_back(
 ) -> None:
     # The transfer noun names goods made elsewhere: it is not news of the Norwegian gift.
     assert _triples(_run(extractor, text)) == {("NOR", "UKR", "armoured_vehicle", "agreed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The delivery of 24 K9 howitzers to Norway is on track for the autumn.", "agreed"),
+        (
+            "Deliveries of the K9 howitzers to Norway remain on schedule, the ministry said.",
+            "agreed",
+        ),
+        ("The delivery of 24 K9 howitzers to Norway was completed on Monday.", "delivered"),
+    ],
+)
+def test_transfers_a_delivery_on_track_is_still_to_come(
+    extractor: Extractor, text: str, status: str
+) -> None:
+    assert _triples(_run(extractor, text)) == {("KOR", "NOR", "artillery", status)}

@@ -1109,9 +1109,14 @@ def _pending_after(view: SentenceView, index: int) -> bool:
     approval ("the transfer ... was approved by")."""
     end = _clause(view, index)[1]
     return any(
-        view.low(i) in PENDING_CUES or (view.low(i) in _APPROVALS and view.low(i - 1) in _BE)
+        view.low(i) in PENDING_CUES
+        or (view.low(i) in _APPROVALS and view.low(i - 1) in _BE)
+        or (view.low(i) == "on" and view.low(i + 1) in _ON_TIME)  # "is on track for 2026"
         for i in range(index + 1, end + 1)
     )
+
+
+_ON_TIME = frozenset(["track", "schedule", "course"])
 
 
 def _blocked(view: SentenceView, trigger: _Trigger, clause_start: int) -> bool:
