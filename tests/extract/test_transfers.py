@@ -1713,3 +1713,22 @@ def test_transfers_a_delivery_on_track_is_still_to_come(
     extractor: Extractor, text: str, status: str
 ) -> None:
     assert _triples(_run(extractor, text)) == {("KOR", "NOR", "artillery", status)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials marked the turnover of the second corvette to Ghana by China.",
+            {("CHN", "GHA", "ship", "delivered")},
+        ),
+        (
+            "Finland will send a new aid package to Ukraine. These include 30 armoured vehicles.",
+            {("FIN", "UKR", "armoured_vehicle", "agreed")},
+        ),
+    ],
+)
+def test_transfers_turnover_and_these_include(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -1772,7 +1772,7 @@ _INCLUDES = frozenset("include includes including included contains contain comp
 # a stock of missiles for the launchers" adds nothing new).
 _COVERS = frozenset("covers cover comprise consists".split())
 # "It includes ...", "They comprise ...": a pronoun standing for the package just named.
-_CONTENT_PRONOUNS = frozenset(["it", "they", "this"])
+_CONTENT_PRONOUNS = frozenset(["it", "they", "this", "these"])
 _CONTENT_NOUNS = frozenset("weapons items systems equipment arms hardware".split())
 _CONTENT_CUES = _INCLUDES | _COVERS | {"along", "among"}  # every word lists_contents looks for
 _PACKAGE_NOUNS = (

@@ -55,7 +55,7 @@ GIVE_VERBS: dict[str, Status] = {
 }
 GIVE_NOUNS: dict[str, Status] = {
     **_forms(
-        "delivery deliveries shipment shipments supplies transfers exports handover "
+        "delivery deliveries shipment shipments supplies transfers exports handover turnover "
         "handovers donation donations consignment consignments provision shipping "
         "transfer export",
         D,
