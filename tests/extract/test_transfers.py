@@ -1732,3 +1732,29 @@ def test_transfers_turnover_and_these_include(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Greek Armed Forces have signed a contract for 24 Rafale jets.",
+            {("FRA", "GRC", "aircraft", "agreed")},
+        ),
+        (
+            # "armed" before a weapon is no body: the demonym stays the drones' origin.
+            "Belarus has supplied Turkish armed drones to Azerbaijan.",
+            {("BLR", "AZE", "uav", "delivered")},
+        ),
+        (
+            # "small arms fire" is shooting, not goods.
+            "Norway gave 20 armoured vehicles to Ukraine. They provide protection to Ukrainian "
+            "Armed Forces crews against mines and small arms fire.",
+            {("NOR", "UKR", "armoured_vehicle", "delivered")},
+        ),
+    ],
+)
+def test_transfers_armed_forces_named_by_demonym(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

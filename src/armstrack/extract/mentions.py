@@ -257,6 +257,8 @@ def build_view(
                 and _names_a_class(lows, last)
             ):
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
+            if not weapon.system and view.low(last + 1) == "fire":
+                continue  # "protection against small arms fire": the shooting, no goods
             if weapon.made_in:
                 view.maker_actors[weapon.made_in] = catalogue.actor(weapon.made_in)
             view.weapons.append(weapon)
@@ -433,6 +435,9 @@ def _resolve_demonyms(
         if after[0] in STATE_NOUNS:
             view.actors.append(ActorMention(first, last, actor, span, role=after[0]))
             continue
+        if after[0] == "armed" and after[1] in ("forces", "services"):
+            # "the Turkish Armed Forces"; "Turkish armed drones" stay an origin.
+            view.actors.append(ActorMention(first, last, actor, span, role="armed forces"))
             continue
         if _set_origin(view, next_index, actor_id):
             view.origin_actors[actor_id] = actor
