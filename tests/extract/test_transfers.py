@@ -1758,3 +1758,18 @@ def test_transfers_armed_forces_named_by_demonym(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bayraktar TB2 has been sold to countries including Qatar, Niger and Poland.",
+        "Turkey has sold Bayraktar TB2 drones to nations such as Qatar, Niger and Poland.",
+        "Bayraktar TB2 drones were exported to several customers, including Qatar, Niger "
+        "and Poland.",
+    ],
+)
+def test_transfers_recipients_given_as_examples_of_a_group(extractor: Extractor, text: str) -> None:
+    assert _triples(_run(extractor, text)) == {
+        ("TUR", recipient, "uav", "delivered") for recipient in ("QAT", "NER", "POL")
+    }

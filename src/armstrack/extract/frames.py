@@ -886,7 +886,11 @@ def _find_breaks(view: SentenceView) -> list[int]:
             continue  # "vehicles (PMV) to be donated": an abbreviation, not a clause
         if word in CLAUSE_BREAKS:
             breaks.append(index)
-        elif word == "as" and (index + 1 in actor_starts or view.low(index + 1) in _AS_SUBJECTS):
+        elif (
+            word == "as"
+            and view.low(index - 1) != "such"  # "to countries such as Chad" is one clause
+            and (index + 1 in actor_starts or view.low(index + 1) in _AS_SUBJECTS)
+        ):
             breaks.append(index)  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
         elif word in ("and", "which", "who") and index > 0 and lows[index - 1] == ",":
             breaks.append(index)  # ", and" / ", which" start a clause; a bare "and" joins a list

@@ -551,6 +551,16 @@ def _preposition(view: SentenceView, first: int) -> str | None:
         while index >= 0 and view.low(index) in DETERMINERS:
             index -= 1
     word = view.low(index)
+    if word == "as" and view.low(index - 1) == "such":
+        index, word = index - 1, "such"
+    if word in _EXAMPLE_LEADS:
+        # "sold to countries including Qatar", "to several nations, such as Chad": the
+        # examples take the preposition of the group they illustrate.
+        head = index - 1
+        while view.low(head) == ",":
+            head -= 1
+        if view.low(head) in _GROUP_NOUNS:
+            return _preposition(view, head)
     if word == "to" and view.low(index - 1) == "according":
         return "according"
     if word == "from" and view.low(index - 1) in _OBJECTION_NOUNS:
@@ -565,6 +575,11 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     return word if word in PREPOSITIONS else None
 
 
+_EXAMPLE_LEADS = frozenset(["including", "notably", "such", "like", "among"])
+_GROUP_NOUNS = frozenset(
+    "countries nations states customers buyers clients operators users partners allies "
+    "armies militaries governments".split()
+)
 # Nouns of reacting before "from X": X objects to a transfer, it supplies nothing.
 _OBJECTION_NOUNS = frozenset(
     "objection objections opposition protest protests criticism condemnation pressure "
