@@ -1773,3 +1773,22 @@ def test_transfers_recipients_given_as_examples_of_a_group(extractor: Extractor,
     assert _triples(_run(extractor, text)) == {
         ("TUR", recipient, "uav", "delivered") for recipient in ("QAT", "NER", "POL")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The French navy said it intercepted a cargo of Iranian rifles headed for the Houthis.",
+            {("IRN", "houthis", "small_arms", "delivered")},
+        ),
+        (
+            "Iran has resupplied Hezbollah with Fateh-110 missiles.",
+            {("IRN", "hezbollah", "missile", "delivered")},
+        ),
+    ],
+)
+def test_transfers_interceptor_is_no_giver_and_resupply_gives(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

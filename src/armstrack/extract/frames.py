@@ -1502,6 +1502,8 @@ def _agent(
     if pair:
         return None
     lo = max(clause[0], trigger.index - 4)
+    if any(view.low(i) in SEIZE_VERBS for i in range(lo, trigger.index)):
+        return None  # "the navy said it intercepted a shipment": who stops it sends nothing
     if any(view.low(i) in PRONOUNS or view.low(i) == "country" for i in range(lo, trigger.index)):
         # "Russia denied reports that it was using ...", "an attempt by Turkey ... its purchase"
         earlier = [a for a in view.actors if a.last < lo and not a.speaker]
