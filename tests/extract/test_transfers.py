@@ -1792,3 +1792,19 @@ def test_transfers_interceptor_is_no_giver_and_resupply_gives(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+def test_transfers_a_definite_class_word_points_back_at_the_system(extractor: Extractor) -> None:
+    # An air defence system is also called "the missile system"; its maker does not
+    # become the giver.
+    text = (
+        "Bulgaria has operated an S-300 battery since the 1990s. The prime minister said "
+        "the missile system had been handed over to Ukraine by Bulgaria."
+    )
+    transfer = _only(_run(extractor, text))
+    assert (transfer.supplier.id, transfer.recipient.id, transfer.category.value) == (
+        "BGR",
+        "UKR",
+        "air_defence",
+    )
+    assert [s.name for s in transfer.systems] == ["S-300"]

@@ -288,9 +288,37 @@ def build_view(
     view.actors = _made_in(view, _with_context(view, view.actors))
     view.weapons = [
         _with_quantity(view, text, lowered, w, found)
-        for w in _absorb_head_nouns(view.weapons, lows)
+        for w in _point_back(view, _absorb_head_nouns(view.weapons, lows))
     ]
     return view
+
+
+_POINTERS = frozenset(["the", "this", "these", "those"])
+
+
+def _point_back(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """ "... the S-300 ... The missile system had been given to Ukraine": a definite class
+    word in a sentence that names no system is the system named last of its kind (an air
+    defence system is a "missile system" too). Its maker is not taken: who gives it is
+    the article's to say, not the factory's."""
+    if not view.earlier_systems or any(w.system for w in weapons):
+        return weapons
+    pointed = []
+    for weapon in weapons:
+        if not weapon.generic and view.low(weapon.first - 1) in _POINTERS:
+            earlier = next(
+                (
+                    s
+                    for s in reversed(view.earlier_systems)
+                    if s.category is weapon.category
+                    or (weapon.category is Category.MISSILE and s.category is Category.AIR_DEFENCE)
+                ),
+                None,
+            )
+            if earlier is not None:
+                weapon = replace(weapon, system=earlier.name, category=earlier.category)
+        pointed.append(weapon)
+    return pointed
 
 
 # Words that may stand between a system and its head noun: "Gepard anti-aircraft tanks",
