@@ -1808,3 +1808,11 @@ def test_transfers_a_definite_class_word_points_back_at_the_system(extractor: Ex
         "air_defence",
     )
     assert [s.name for s in transfer.systems] == ["S-300"]
+
+
+def test_transfers_unnamed_doers_are_no_state(extractor: Extractor) -> None:
+    # The makers give, not the state that complained first in the sentence.
+    text = (
+        "Japan has complained of delays to its orders, as manufacturers send howitzers to Ukraine."
+    )
+    assert all(t.supplier.id != "JPN" for t in _run(extractor, text).transfers)

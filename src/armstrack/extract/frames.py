@@ -1461,6 +1461,8 @@ def _agent(
         )
         if subject is not None:
             return subject.actor
+    if any(view.low(i) in _UNNAMED_DOERS for i in range(trigger.index - 2, trigger.index)):
+        return None  # "... as manufacturers give supplies to Kyiv": no state is the giver
     # "Washington warned that a transfer of ...": the embedded clause has its own subject.
     floor = max(
         (i for i in range(clause[0], trigger.index) if view.low(i) in _COMPLEMENTIZERS), default=-1
@@ -1518,6 +1520,11 @@ def _agent(
     return None
 
 
+# Plural doers named by trade: the subject of the verb right after them, and no state.
+_UNNAMED_DOERS = frozenset(
+    "manufacturers makers producers companies firms suppliers dealers smugglers "
+    "traffickers brokers contractors traders".split()
+)
 _GERUND_PREPS = frozenset(["of", "about", "over", "on", "that"])
 
 
