@@ -740,3 +740,12 @@ def test_claims_experts_speak_for_no_state(
     speakers = {k[3] for k in _claims(extractor, text) if k[0] == supplier and k[4] == "asserts"}
     assert speaker in speakers, _claims(extractor, text)
     assert speakers <= {speaker}
+
+
+def test_claims_the_state_export_agency_speaks_for_its_state(extractor: Extractor) -> None:
+    # Rosoboronexport is Russia's sole intermediary for arms exports, not a maker.
+    text = (
+        "Russia has delivered S-400 air defence systems to Algeria. The head of "
+        "Rosoboronexport confirmed that the S-400 deliveries to Algeria were complete."
+    )
+    assert ("RUS", "DZA", "air_defence", "RUS", "confirms") in _claims(extractor, text)
