@@ -1816,3 +1816,40 @@ def test_transfers_unnamed_doers_are_no_state(extractor: Extractor) -> None:
         "Japan has complained of delays to its orders, as manufacturers send howitzers to Ukraine."
     )
     assert all(t.supplier.id != "JPN" for t in _run(extractor, text).transfers)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Pentagon has signed off on a possible sale to Oman of 40 armoured vehicles.",
+            {("USA", "OMN", "armoured_vehicle", "agreed")},
+        ),
+        (
+            "The Kenyan Navy received three patrol boats built by China.",
+            {("CHN", "KEN", "ship", "delivered")},
+        ),
+        (
+            "Ecuador signed a contract for 8 K9 howitzers from South Korea, with the first "
+            "guns due for delivery in 2028.",
+            {("KOR", "ECU", "artillery", "agreed")},
+        ),
+        (
+            "Senegal bought six Bayraktar TB2 drones last year with deliveries expected in "
+            "the spring.",
+            {("TUR", "SEN", "uav", "agreed")},
+        ),
+        (
+            "Fincantieri has received an order from Qatar for two corvettes.",
+            {("ITA", "QAT", "ship", "agreed")},
+        ),
+        (
+            "The Peruvian Navy received two missile frigates from Italy.",
+            {("ITA", "PER", "ship", "delivered")},
+        ),
+    ],
+)
+def test_transfers_deal_constructs_of_procurement_news(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

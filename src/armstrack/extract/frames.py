@@ -140,6 +140,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _fill_gaps(view, frames)
     _inherit_means(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
+    _pending_delivery(view, frames)
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
@@ -895,12 +896,39 @@ def _find_breaks(view: SentenceView) -> list[int]:
         elif word in ("and", "which", "who") and index > 0 and lows[index - 1] == ",":
             breaks.append(index)  # ", and" / ", which" start a clause; a bare "and" joins a list
         elif (
+            word == "with"
+            and index + 1 not in actor_starts
+            and ((index > 0 and lows[index - 1] == ",") or _delivery_after(view, index))
+        ):
+            breaks.append(index)  # ", with the first jets due in 2027": a clause of its own
+        elif (
             word == "and"
             and index - 1 in objects
             and view.low(actor_ends.get(_past_the(lows, index + 1), -2) + 1) in CLAUSE_OPENERS
         ):
             breaks.append(index)  # "... to Ukraine and Spain will send six"
     return breaks
+
+
+def _delivery_after(view: SentenceView, index: int) -> bool:
+    """ "with deliveries", "with the first delivery": a delivery noun right after."""
+    following = index + 1
+    while view.low(following) in DETERMINERS or view.low(following) in _ORDINALS:
+        following += 1
+    return view.low(following) in ("delivery", "deliveries", "handover", "handovers")
+
+
+def _pending_delivery(view: SentenceView, frames: list[FrameHit]) -> None:
+    """ "bought eight drones last year, with deliveries due in 2026": the purchase is
+    made and nothing handed over yet."""
+    for index, word in enumerate(view.lows):
+        if word != "with" or not _delivery_after(view, index):
+            continue
+        if not any(view.low(i) in PENDING_CUES for i in range(index + 2, index + 8)):
+            continue
+        for frame in frames:
+            if frame.trigger < index and frame.status is Status.DELIVERED:
+                frame.status = Status.AGREED
 
 
 def _past_the(lows: list[str], index: int) -> int:
@@ -1359,6 +1387,9 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
         frame.recipient = _first(inside, trigger, ("in", "at"), after=True) or frame.recipient
     later = [a for a in inside if a.first > trigger.index]
     frame.supplier = _nearest(later, trigger, ("from",)) or _nearest(inside, trigger, ("with",))
+    if frame.supplier is None:
+        # "received two patrol ships built by China": the maker named after the goods.
+        frame.supplier = next((a.actor for a in later if _made_by(view, a)), None)
     if frame.supplier is None and view.low(trigger.index) in ASK_VERBS:
         # "Poland has asked the United States for HIMARS"
         frame.supplier = _indirect_object(view, trigger, inside)
@@ -1372,9 +1403,48 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
     ):
         # "Germany ordered IRIS-T systems for Ukraine": the buyer passes them on.
         frame.supplier, frame.recipient = frame.recipient, beneficiary
+    if _takes_an_order(view, trigger):
+        # "Naval Group has received an order from Brazil": the maker sells.
+        frame.supplier, frame.recipient = frame.recipient, frame.supplier
+        frame.status = min(frame.status, Status.AGREED)
     if frame.supplier is not None and frame.recipient is not None:
         if frame.supplier.id == frame.recipient.id:
             frame.supplier = None
+
+
+_ORDER_NOUNS = frozenset("order orders contract contracts".split())
+_ORDER_MODIFIERS = frozenset("new export firm first second follow - on major further".split())
+_WINNING = frozenset("won wins win winning secured secures secure landed bagged".split())
+
+
+def _takes_an_order(view: SentenceView, trigger: _Trigger) -> bool:
+    """A verb of receiving whose object is an order or contract, not goods, or that
+    order or contract itself."""
+    if trigger.noun:
+        if view.low(trigger.index) not in _ORDER_NOUNS:
+            return False
+        index = trigger.index - 1
+        while index > trigger.index - 5 and view.low(index) in DETERMINERS | _ORDER_MODIFIERS:
+            index -= 1
+        return view.low(index) in RECEIVE_VERBS or view.low(index) in _WINNING
+    for index in range(trigger.index + 1, trigger.index + 5):
+        word = view.low(index)
+        if word in _ORDER_NOUNS:
+            return True
+        if index in view.taken or word not in DETERMINERS | _ORDER_MODIFIERS:
+            return False
+    return False
+
+
+_MAKING = frozenset("built made produced manufactured constructed".split())
+
+
+def _made_by(view: SentenceView, mention: ActorMention) -> bool:
+    """ "built by China", "made by Turkey's Baykar": the actor is the goods' maker."""
+    by = mention.first - 1
+    while view.low(by) in DETERMINERS:
+        by -= 1
+    return mention.prep == "by" and view.low(by) == "by" and view.low(by - 1) in _MAKING
 
 
 def _after_partner_cue(view: SentenceView, first: int) -> bool:
@@ -1535,7 +1605,20 @@ def _words_between(view: SentenceView, last: int, index: int) -> int:
     return sum(
         1
         for i in range(last + 1, index)
-        if view.low(i) not in skip and i not in view.taken and not _in_number(view, i)
+        if view.low(i) not in skip
+        and i not in view.taken
+        and not _in_number(view, i)
+        and not _signing_off(view, i)
+    )
+
+
+def _signing_off(view: SentenceView, index: int) -> bool:
+    """A word of "signed off on", which approves as "approved" does."""
+    start = next((s for s in (index, index - 1, index - 2) if view.low(s) == "signed"), None)
+    return (
+        start is not None
+        and view.low(start + 1) == "off"
+        and index <= start + (2 if view.low(start + 2) == "on" else 1)
     )
 
 

@@ -288,9 +288,24 @@ def build_view(
     view.actors = _made_in(view, _with_context(view, view.actors))
     view.weapons = [
         _with_quantity(view, text, lowered, w, found)
-        for w in _point_back(view, _absorb_head_nouns(view.weapons, lows))
+        for w in _point_back(view, _absorb_head_nouns(_ship_modifiers(view.weapons), lows))
     ]
     return view
+
+
+def _ship_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """ "missile frigates", "drone carriers": a class word right before a ship class
+    describes the ship, it is no goods of its own."""
+    following: list[WeaponMention | None] = [*weapons[1:], None]
+    return [
+        w
+        for w, after in zip(weapons, following, strict=False)
+        if w.system
+        or w.category is Category.SHIP
+        or after is None
+        or after.first != w.last + 1
+        or after.category is not Category.SHIP
+    ]
 
 
 _POINTERS = frozenset(["the", "this", "these", "those"])
