@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from armstrack.catalogue import Catalogue, TermKind
@@ -206,9 +206,20 @@ class SentenceView:
     # The distinct tokens: most rules look for a few words, and most sentences have none
     # of them, which this answers without a loop over the tokens.
     words: frozenset[str] = frozenset()
+    # ``low(i)``: token ``i`` in lower case, "" outside the sentence. The rules ask this
+    # some 100,000 times an article pass, so it is a dictionary's own lookup, not a method
+    # (``lows`` is never changed once the view is built).
+    low: Callable[[int], str] = field(init=False, repr=False, compare=False)
 
-    def low(self, index: int) -> str:
-        return self.lows[index] if 0 <= index < len(self.lows) else ""
+    def __post_init__(self) -> None:
+        self.low = _Lows(enumerate(self.lows)).__getitem__
+
+
+class _Lows(dict[int, str]):
+    """Tokens by index; "" for an index outside the sentence, as for -1."""
+
+    def __missing__(self, index: int) -> str:
+        return ""
 
 
 def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
