@@ -199,12 +199,20 @@ def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:
     # "CV90s", "MiG-29s": a plural "s" after a digit leaves an acronym an acronym.
     core = surface[:-1] if surface.endswith("s") and surface[-2:-1].isdigit() else surface
     for entry in bucket:
-        if entry.acronym and any(c.islower() for c in core):
+        if entry.acronym and _has_lower(core):
             continue
         if entry.proper and surface[:1].islower():
             continue
         return entry
     return None
+
+
+def _has_lower(surface: str) -> bool:
+    # An ASCII name has a lower-case letter just when upper-casing changes it: one C call
+    # instead of a generator step per character.
+    if surface.isascii():
+        return surface.upper() != surface
+    return any(c.islower() for c in surface)
 
 
 def _longest_first(candidates: list[Match]) -> list[Match]:

@@ -132,13 +132,20 @@ class ArticleContext:
     systems: tuple[tuple[int, EarlierSystem], ...] = ()
     # The state talked about most up to and including each entry of ``states``.
     leaders: tuple[ActorRef, ...] = field(init=False)
+    # The positions of ``states``, ``groups`` and ``systems``, to bisect without a key
+    # function (which costs a call per step).
+    _at: tuple[list[int], list[int], list[int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "leaders", _leaders(self.states))
+        at = tuple(
+            [entry[0] for entry in entries] for entries in (self.states, self.groups, self.systems)
+        )
+        object.__setattr__(self, "_at", at)
 
     def recent_states(self, before: int, count: int = 2) -> list[ActorRef]:
         found: list[ActorRef] = []
-        for index in range(_count_before(self.states, before) - 1, -1, -1):
+        for index in range(bisect_left(self._at[0], before) - 1, -1, -1):
             actor = self.states[index][1]
             if all(a.id != actor.id for a in found):
                 found.append(actor)
@@ -148,20 +155,16 @@ class ArticleContext:
 
     def home_state(self, before: int) -> ActorRef | None:
         """The state the article talks about most so far."""
-        seen = _count_before(self.states, before)
+        seen = bisect_left(self._at[0], before)
         return self.leaders[seen - 1] if seen else None
 
     def recent_group(self, before: int) -> ActorRef | None:
-        seen = _count_before(self.groups, before)
+        seen = bisect_left(self._at[1], before)
         return self.groups[seen - 1][1] if seen else None
 
     def recent_systems(self, before: int, count: int = 3) -> tuple[EarlierSystem, ...]:
-        seen = bisect_left(self.systems, before, key=lambda entry: entry[0])
+        seen = bisect_left(self._at[2], before)
         return tuple(entry[1] for entry in self.systems[max(0, seen - count) : seen])
-
-
-def _count_before(entries: tuple[tuple[int, ActorRef], ...], before: int) -> int:
-    return bisect_left(entries, before, key=lambda entry: entry[0])
 
 
 def _leaders(states: tuple[tuple[int, ActorRef], ...]) -> tuple[ActorRef, ...]:
