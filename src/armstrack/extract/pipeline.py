@@ -292,7 +292,12 @@ _NEW_DEAL = re.compile(
 )
 
 
+_DEAL_NOUNS = ("deal", "contract", "package", "tranche")
+
+
 def _new_deal_positions(folded: str) -> list[int]:
+    if not any(noun in folded for noun in _DEAL_NOUNS):
+        return []  # every match holds one: most articles need no scan of the pattern
     return [m.start() for m in _NEW_DEAL.finditer(folded)]
 
 
