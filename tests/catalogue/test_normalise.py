@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from armstrack.catalogue.normalise import caseless, original_groups
+from armstrack.catalogue import normalise
+from armstrack.catalogue.normalise import caseless, fold, fold_words, original_groups
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,19 @@ def test_original_groups_reads_the_original_text(text: str, expected: dict[str, 
     assert match is not None
     groups = original_groups(text, match)
     assert {k: v for k, v in groups.items() if v is not None} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Shahed-136 drones?",
+        "Russia’s “Geran‑2” — İstanbul, ıſ\u212a Σ?\u00a0Ｆ-16\u200b😀 海軍 ok?",
+        "?’?",
+        "é",
+    ],
+)
+def test_fold_is_the_character_table(text: str) -> None:
+    """The quick ASCII path changes no character: ``fold`` is its table, everywhere."""
+    assert fold(text) == text.translate(normalise._TABLE)
+    assert fold_words(text) == text.translate(normalise._WORD_TABLE)

@@ -12,6 +12,7 @@ import pytest
 from armstrack.catalogue.normalise import fold
 from armstrack.extract import Extractor
 from armstrack.extract.claims import has_spoken_stance, spoken_stance_positions
+from armstrack.extract.pipeline import _DEAL_NOUNS, _NEW_DEAL, _new_deal_positions
 from armstrack.records import Article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,3 +63,20 @@ def test_spoken_stance_hint_and_check_agree(sentence: str, expected: bool) -> No
     hinted = bool(spoken_stance_positions(folded))
     assert has_spoken_stance(folded, 0, len(folded)) is expected
     assert hinted or not expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland signed a $3bn deal with Seoul.",
+        "It won its first export contract; their new aid package for Kyiv followed.",
+        "An aid tranche was agreed.",
+    ],
+)
+def test_pipeline_new_deal_matches_hold_a_deal_noun(text: str) -> None:
+    """The scan for new deals is skipped when the article holds none of these nouns."""
+    folded = fold(text)
+    matches = list(_NEW_DEAL.finditer(folded))
+    assert matches
+    assert all(any(n in m.group() for n in _DEAL_NOUNS) for m in matches)
+    assert _new_deal_positions(folded) == [m.start() for m in matches]

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from armstrack.catalogue.normalise import caseless, fold
-from armstrack.extract import quantities
+from armstrack.extract import claims, quantities
+from armstrack.extract import pipeline as pipeline_module
 from armstrack.extract.prefilter import Prefiltered, WordFinder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,6 +68,7 @@ FOUND_BY_WORDS = [
     (name, prefiltered)
     for name, prefiltered in PREFILTERED
     if name.split(".")[0] in ("dates", "mentions", "quantities", "routes")
+    or (name.split(".")[0] == "claims" and prefiltered.words)
 ]
 
 
@@ -82,9 +84,9 @@ def test_prefilter_found_words_skip_no_match(name: str, prefiltered: Prefiltered
     """The article-wide check lets through every span in which the pattern matches."""
     finder = WordFinder([prefiltered])
     for text in _texts():
-        lowered = caseless(text)
-        searched = lowered if prefiltered.caseless else text
-        found = finder.find(text, lowered)
+        lowered, folded = caseless(text), fold(text)
+        searched = lowered if prefiltered.caseless else folded if prefiltered.folded else text
+        found = finder.find(text, lowered, folded)
         for match in prefiltered.pattern.finditer(searched):
             assert prefiltered.may_match(searched, match.start(), match.end(), found), (
                 name,
@@ -104,3 +106,29 @@ def test_prefilter_quantity_matches_start_with_one_of_its_words() -> None:
                 matched += 1
                 assert lowered.startswith(pattern.words, start), match
     assert matched
+
+
+# Article-wide patterns found through the words their matches open with.
+OPENED = [
+    ("claims._SPOKEN_HINT", claims._SPOKEN_HINT),
+    ("claims._TITLE_HINT", claims._TITLE_HINT),
+    ("pipeline._TOPICAL_NOUN", pipeline_module._TOPICAL_NOUN),
+    ("pipeline._ROUTE_WORDS", pipeline_module._ROUTE_WORDS),
+    ("pipeline._REPORT_HINT", pipeline_module._REPORT_HINT),
+]
+
+
+@pytest.mark.parametrize(("name", "prefiltered"), OPENED, ids=[n for n, _ in OPENED])
+def test_prefilter_found_matches_are_the_pattern_matches(
+    name: str, prefiltered: Prefiltered
+) -> None:
+    """``FoundWords.matches`` finds what ``finditer`` over the whole text finds."""
+    finder = WordFinder([prefiltered])
+    matched = 0
+    for text in [*_texts(), "the shipments’ story; don't deny-deny it, by sea via\nvia"]:
+        folded = fold(text)
+        found = finder.find(text, caseless(text), folded)
+        expected = [m.span() for m in prefiltered.pattern.finditer(folded)]
+        assert [m.span() for m in found.matches(prefiltered, folded)] == expected, name
+        matched += len(expected)
+    assert matched, f"{name}: no example text exercises the pattern"

@@ -965,7 +965,11 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     """Base status of the trigger, lowered or set by the words just before it."""
     status = trigger.status
     lo = max(clause_start, trigger.index - _MODIFIER_WINDOW)
-    before = [view.low(i) for i in range(lo, trigger.index) if not _month_may(view, i)]
+    before = [
+        word
+        for i in range(lo, trigger.index)
+        if (word := view.low(i)) != "may" or not _month_may(view, i)  # the call only for "may"
+    ]
     if trigger.kind is Frame.USE:
         return status, False
     # The first cue governs: "approved Poland's request to" is an approval, "plans to

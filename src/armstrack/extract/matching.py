@@ -90,8 +90,8 @@ class Matcher:
         Invisible format characters (zero-width spaces and joiners, soft hyphens) are
         matched through, as if absent: "Sha\u200bhed" still names the Shahed.
         """
-        if _INVISIBLE.search(text) is None:
-            return self._find(text)
+        if text.isascii() or not any(char in text for char in _INVISIBLE_CHARS):
+            return self._find(text)  # a few substring searches, quicker than one regex scan
         kept = [i for i, char in enumerate(text) if char not in _INVISIBLE_CHARS]
         kept.append(len(text))
         visible = "".join(text[i] for i in kept[:-1])
@@ -176,7 +176,6 @@ def _variant_end(padded: str, text: str, position: int) -> int | None:
 
 
 _INVISIBLE_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_INVISIBLE = re.compile(f"[{''.join(sorted(_INVISIBLE_CHARS))}]")
 
 
 def _variants(kind: TermKind, surface: str) -> set[str]:
@@ -200,12 +199,20 @@ def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:
     # "CV90s", "MiG-29s": a plural "s" after a digit leaves an acronym an acronym.
     core = surface[:-1] if surface.endswith("s") and surface[-2:-1].isdigit() else surface
     for entry in bucket:
-        if entry.acronym and any(c.islower() for c in core):
+        if entry.acronym and _has_lower(core):
             continue
         if entry.proper and surface[:1].islower():
             continue
         return entry
     return None
+
+
+def _has_lower(surface: str) -> bool:
+    # An ASCII name has a lower-case letter just when upper-casing changes it: one C call
+    # instead of a generator step per character.
+    if surface.isascii():
+        return surface.upper() != surface
+    return any(c.islower() for c in surface)
 
 
 def _longest_first(candidates: list[Match]) -> list[Match]:

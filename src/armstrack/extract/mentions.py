@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from armstrack.catalogue import Catalogue, TermKind
@@ -132,13 +132,20 @@ class ArticleContext:
     systems: tuple[tuple[int, EarlierSystem], ...] = ()
     # The state talked about most up to and including each entry of ``states``.
     leaders: tuple[ActorRef, ...] = field(init=False)
+    # The positions of ``states``, ``groups`` and ``systems``, to bisect without a key
+    # function (which costs a call per step).
+    _at: tuple[list[int], list[int], list[int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "leaders", _leaders(self.states))
+        at = tuple(
+            [entry[0] for entry in entries] for entries in (self.states, self.groups, self.systems)
+        )
+        object.__setattr__(self, "_at", at)
 
     def recent_states(self, before: int, count: int = 2) -> list[ActorRef]:
         found: list[ActorRef] = []
-        for index in range(_count_before(self.states, before) - 1, -1, -1):
+        for index in range(bisect_left(self._at[0], before) - 1, -1, -1):
             actor = self.states[index][1]
             if all(a.id != actor.id for a in found):
                 found.append(actor)
@@ -148,20 +155,16 @@ class ArticleContext:
 
     def home_state(self, before: int) -> ActorRef | None:
         """The state the article talks about most so far."""
-        seen = _count_before(self.states, before)
+        seen = bisect_left(self._at[0], before)
         return self.leaders[seen - 1] if seen else None
 
     def recent_group(self, before: int) -> ActorRef | None:
-        seen = _count_before(self.groups, before)
+        seen = bisect_left(self._at[1], before)
         return self.groups[seen - 1][1] if seen else None
 
     def recent_systems(self, before: int, count: int = 3) -> tuple[EarlierSystem, ...]:
-        seen = bisect_left(self.systems, before, key=lambda entry: entry[0])
+        seen = bisect_left(self._at[2], before)
         return tuple(entry[1] for entry in self.systems[max(0, seen - count) : seen])
-
-
-def _count_before(entries: tuple[tuple[int, ActorRef], ...], before: int) -> int:
-    return bisect_left(entries, before, key=lambda entry: entry[0])
 
 
 def _leaders(states: tuple[tuple[int, ActorRef], ...]) -> tuple[ActorRef, ...]:
@@ -206,19 +209,34 @@ class SentenceView:
     # The distinct tokens: most rules look for a few words, and most sentences have none
     # of them, which this answers without a loop over the tokens.
     words: frozenset[str] = frozenset()
+    # ``low(i)``: token ``i`` in lower case, "" outside the sentence. The rules ask this
+    # some 100,000 times an article pass, so it is a dictionary's own lookup, not a method
+    # (``lows`` is never changed once the view is built).
+    low: Callable[[int], str] = field(init=False, repr=False, compare=False)
 
-    def low(self, index: int) -> str:
-        return self.lows[index] if 0 <= index < len(self.lows) else ""
+    def __post_init__(self) -> None:
+        self.low = _Lows(enumerate(self.lows)).__getitem__
+
+
+class _Lows(dict[int, str]):
+    """Tokens by index; "" for an index outside the sentence, as for -1."""
+
+    def __missing__(self, index: int) -> str:
+        return ""
 
 
 def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
     """Start and end offsets and lower-case forms of the tokens of ``text[start:end]``;
     typographic apostrophes read as ASCII ones ("Russia’s" has the token "'s")."""
     found = list(_TOKEN.finditer(text, start, end))
-    lows = [m.group().lower() for m in found]
+    # ``map`` over the methods themselves: no Python frame per token, as a comprehension has.
+    lows = list(map(str.lower, map(_GROUP, found)))
     if text.find("’", start, end) >= 0:
         lows = [low.replace("’", "'") for low in lows]
-    return [m.start() for m in found], [m.end() for m in found], lows
+    return list(map(_START, found)), list(map(_END, found)), lows
+
+
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 
 def build_view(

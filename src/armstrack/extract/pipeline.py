@@ -19,7 +19,7 @@ from functools import cache
 
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import caseless, fold
-from armstrack.extract import dates, mentions, routes
+from armstrack.extract import claims, dates, mentions, routes
 from armstrack.extract.claims import (
     SpeakerMemory,
     find_claim_cues,
@@ -39,7 +39,7 @@ from armstrack.extract.frames import (
 )
 from armstrack.extract.matching import Match, Matcher
 from armstrack.extract.mentions import ArticleContext, EarlierSystem, build_view
-from armstrack.extract.prefilter import FoundWords, WordFinder
+from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
 from armstrack.extract.transfers import SentenceFacts, assemble
@@ -48,22 +48,44 @@ from armstrack.records import ActorRef, Article, Extraction, Span
 _WEAPON_KINDS = (TermKind.SYSTEM, TermKind.CLASS)
 _STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
 # Sentences without a weapon that still matter: "the shipments began in January",
-# "Tehran declined to comment on the reports".
-_TOPICAL_NOUN = re.compile(
-    r"\b(?:transfers?|shipments?|deliveries|delivery|deal|consignments?|supplies|packages?|"
-    r"sales?|contracts?|agreement|purchases?|order|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
-    r"assertions?|story)\b"
+# "Tehran declined to comment on the reports". These article-wide patterns are found
+# through the words each match opens with (``FoundWords.matches``).
+_TOPICAL_NOUN = Prefiltered.on_words(
+    re.compile(
+        r"\b(?:transfers?|shipments?|deliveries|delivery|deal|consignments?|supplies|packages?|"
+        r"sales?|contracts?|agreement|purchases?|order|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
+        r"assertions?|story)\b"
+    ),
+    (
+        "transfer shipment deliver deal consignment supplies package sale contract agreement "
+        "purchase order report claim accusation allegation account charge findings assertion "
+        "story"
+    ).split(),
+    folded=True,
 )
 # A determiner at most one word before the noun: "the reported shipments".
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
-_ROUTE_WORDS = re.compile(r"\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b")
+_ROUTE_WORDS = Prefiltered.on_words(
+    re.compile(r"\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b"),
+    ("by ", "via", "overland"),
+    folded=True,
+)
 # A news organisation credited in a sentence that names no weapon: "It was first reported by
 # the Daily Planet", "the Courier reported, citing documents". Read only close behind a
 # sentence about weapons; assembly decides whether it reports that transfer.
-_REPORT_HINT = re.compile(r"\b(?:reported|reports|reporting|according to|citing|cited)\b")
+_REPORT_HINT = Prefiltered.on_words(
+    re.compile(r"\b(?:reported|reports|reporting|according to|citing|cited)\b"),
+    ("report", "according to", "cit"),
+    folded=True,
+)
 _REPORT_REACH = 3  # sentences after one that names a weapon
 # The words that let a sentence's patterns be skipped, found for the whole article at once.
-_WORDS = WordFinder((*dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS))
+_WORDS = WordFinder(
+    (
+        *dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS, *claims.PATTERNS,
+        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT,
+    )
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -124,12 +146,12 @@ class Extractor:
         cursor = 0
         context = _context(matches, self.catalogue)
         lowered = caseless(text)
-        found = _WORDS.find(text, lowered)
-        topical = _topical_positions(folded)
+        found = _WORDS.find(text, lowered, folded)
+        topical = _topical_positions(folded, found)
         deals = _new_deal_positions(folded)
-        stances = spoken_stance_positions(folded)
-        titles = title_positions(folded)
-        reports = [m.start() for m in _REPORT_HINT.finditer(folded)]
+        stances = spoken_stance_positions(folded, found)
+        titles = title_positions(folded, found)
+        reports = [m.start() for m in found.matches(_REPORT_HINT, folded)]
         last_weapon = -_REPORT_REACH - 1
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
@@ -139,7 +161,7 @@ class Extractor:
                 not has_weapon
                 and not is_topical
                 and bisect_left(stances, start) < bisect_left(stances, end)
-                and has_spoken_stance(folded, start, end)
+                and has_spoken_stance(folded, start, end, found)
             )
             opens_deal = bisect_left(deals, start) < bisect_left(deals, end)
             if has_weapon:
@@ -169,7 +191,7 @@ class Extractor:
                         found=found,
                     )  # fmt: skip
                     home = context.home_state(start)
-                    note_speakers(seen, text, folded, self.catalogue, speakers, home)
+                    note_speakers(seen, text, folded, self.catalogue, speakers, home, found)
                 continue
             view = build_view(
                 text, start, end, inside, self.catalogue, context, lowered=lowered, found=found
@@ -181,9 +203,9 @@ class Extractor:
                 view=view,
                 frames=frames,
                 cues=find_claim_cues(
-                    view, text, folded, self.catalogue, speakers, context.home_state(start)
+                    view, text, folded, self.catalogue, speakers, context.home_state(start), found
                 ),
-                hedges=find_hedges(folded, start, end),
+                hedges=find_hedges(folded, start, end, found),
                 times=find_times(text, start, end, published, lowered, found),
                 routes=find_routes(text, start, end, lowered, found) if frames else [],
                 anaphoric=is_anaphoric_sentence(view) or is_topical,
@@ -219,14 +241,14 @@ class Extractor:
         # Whoever speaks in quotes after the sentence is who spoke before it, not the outlet
         # credited for the report: "...," the minister said. It was first reported by ...
         last, person = speakers.last, speakers.person
-        cues = find_claim_cues(view, text, folded, self.catalogue, speakers, home)
+        cues = find_claim_cues(view, text, folded, self.catalogue, speakers, home, found)
         speakers.last, speakers.person = last, person
         if any(c.speaker is not None and c.speaker.actor is not None for c in cues):
             return None  # "an official told the Courier": the state speaks (CLAIMS.md)
         cues = [c for c in cues if c.speaker is not None and c.speaker.outlet is not None]
         if not cues:
             return None
-        hedges = find_hedges(folded, start, end)
+        hedges = find_hedges(folded, start, end, found)
         span = _span(text, start, end)
         return SentenceFacts(index, span, view, [], cues, hedges, [], [], False, home, report=True)
 
@@ -270,11 +292,16 @@ _NEW_DEAL = re.compile(
 )
 
 
+_DEAL_NOUNS = ("deal", "contract", "package", "tranche")
+
+
 def _new_deal_positions(folded: str) -> list[int]:
+    if not any(noun in folded for noun in _DEAL_NOUNS):
+        return []  # every match holds one: most articles need no scan of the pattern
     return [m.start() for m in _NEW_DEAL.finditer(folded)]
 
 
-def _topical_positions(folded: str) -> list[int]:
+def _topical_positions(folded: str, words: FoundWords) -> list[int]:
     """Where a sentence without weapons still matters: "the shipments", "via the Caspian".
 
     The nouns are found first and the determiner checked behind them: one pass of a
@@ -282,10 +309,10 @@ def _topical_positions(folded: str) -> list[int]:
     """
     found = [
         m.start()
-        for m in _TOPICAL_NOUN.finditer(folded)
+        for m in words.matches(_TOPICAL_NOUN, folded)
         if _DETERMINER_BEFORE.search(folded, max(0, m.start() - 30), m.start())
     ]
-    found.extend(m.start() for m in _ROUTE_WORDS.finditer(folded))
+    found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
     return sorted(found)
 
 
