@@ -1680,3 +1680,35 @@ def test_transfers_goods_bound_for_a_receiver(
     extractor: Extractor, text: str, expected: _Triples
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A freight train carried T-72 tanks across Moravia on Monday. "
+            "Prague will send the tanks to Ukraine, officials said.",
+            {("CZE", "UKR", "armoured_vehicle", ("T-72",))},
+        ),
+        # "the missile system" points back at the air defence system named before it.
+        (
+            "Slovakia had long called its S-300 battery indispensable. "
+            "The defence minister said on Friday that the missile system had been handed to "
+            "Ukraine.",
+            {("SVK", "UKR", "air_defence", ("S-300",))},
+        ),
+        # No pointer: "tanks" is any tanks, not the Russian ones named before.
+        (
+            "Russian T-90 tanks shelled the town. Poland sends tanks to Ukraine.",
+            {("POL", "UKR", "armoured_vehicle", ())},
+        ),
+    ],
+)
+def test_transfers_class_word_after_a_pointer_is_the_system_named_before(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
+    found = {
+        (t.supplier.id, t.recipient.id, t.category.value, tuple(s.name for s in t.systems))
+        for t in _run(extractor, text).transfers
+    }
+    assert found == expected
