@@ -1712,3 +1712,35 @@ def test_transfers_class_word_after_a_pointer_is_the_system_named_before(
         for t in _run(extractor, text).transfers
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "his country" is the state of the minister who speaks.
+        (
+            "Danish Prime Minister Anders Holm confirmed that his country would give Ukraine "
+            "F-16 fighter jets.",
+            {("DNK", "UKR", "aircraft", "agreed")},
+        ),
+        (
+            "The Dutch deputy defence minister said her country would provide Ukraine with 18 "
+            "F-16 jets.",
+            {("NLD", "UKR", "aircraft", "agreed")},
+        ),
+        # A delivery whose time frame is still being decided has not happened.
+        (
+            "Norway will give Ukraine six F-16 jets. The time frame for the delivery is still "
+            "being decided.",
+            {("NOR", "UKR", "aircraft", "agreed")},
+        ),
+        (
+            "Norway will give Ukraine six F-16 jets. The delivery was completed in May.",
+            {("NOR", "UKR", "aircraft", "delivered")},
+        ),
+    ],
+)
+def test_transfers_speaker_country_and_unsettled_delivery(
+    extractor: Extractor, text: str, expected: _Triples
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

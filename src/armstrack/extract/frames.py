@@ -1090,6 +1090,7 @@ def _denied_after(view: SentenceView, index: int) -> bool:
 
 _DEBATED = frozenset("discussed considered debated negotiated weighed studied mooted".split())
 _UNDER = frozenset("discussion consideration negotiation review".split())
+_UNSETTLED = frozenset("decided determined settled finalised finalized".split())
 
 
 def _debated_after(view: SentenceView, index: int) -> bool:
@@ -1101,6 +1102,8 @@ def _debated_after(view: SentenceView, index: int) -> bool:
             return True
         if word == "under" and view.low(i + 1) in _UNDER:
             return True
+        if word in _UNSETTLED and view.low(i - 1) in ("be", "being"):
+            return True  # "the time frame for the delivery is being decided"
     return False
 
 
@@ -1495,7 +1498,12 @@ def _agent(
     lo = max(clause[0], trigger.index - 4)
     if any(view.low(i) in PRONOUNS or view.low(i) == "country" for i in range(lo, trigger.index)):
         # "Russia denied reports that it was using ...", "an attempt by Turkey ... its purchase"
-        earlier = [a for a in view.actors if a.last < lo and not a.speaker]
+        # "The Danish prime minister said his country would ...": the speaker's state.
+        own = any(
+            view.low(i) == "country" and view.low(i - 1) in _OWNERS
+            for i in range(lo, trigger.index)
+        )
+        earlier = [a for a in view.actors if a.last < lo and (own or not a.speaker)]
         # "Lithuania rejected Moscow's protests that its supply ...": a possessor is the
         # antecedent only when no bare subject is there.
         bare = [a for a in earlier if a.prep is None and not a.possessive] or [
@@ -1508,6 +1516,7 @@ def _agent(
 
 
 _GERUND_PREPS = frozenset(["of", "about", "over", "on", "that"])
+_OWNERS = frozenset(["his", "her", "their", "our"])
 
 
 def _words_between(view: SentenceView, last: int, index: int) -> int:
