@@ -51,6 +51,14 @@ def test_families_and_origins_resolve(catalogue: Catalogue) -> None:
         ("SA-7", "Strela-2", None),
         ("Type 59-1", None, "M-46 field gun"),
         ("AC-208", None, "Cessna 208 Caravan"),
+        ("SA-22", "Pantsir", None),
+        ("SS-26", "Iskander", None),
+        ("AGM-84H", "SLAM-ER", "Harpoon"),
+        ("Type 056C", "Type 056 corvette", None),
+        ("PNS Babur", "Ada-class corvette", None),
+        ("Waid drone", "Shahed-136", None),
+        ("M-302", "Khaibar-1 rocket", None),
+        ("Hawk XXI", None, "MIM-23 Hawk"),
     ],
 )
 def test_known_aliases_and_families(

@@ -1508,6 +1508,10 @@ def test_class8_background_and_seized(extractor: Extractor, text: str, expected:
             {"Aspide", "M113", "Leopard 2A4"},
         ),
         ("Bulgaria received its first Stryker ICVV vehicles from the US.", {"Stryker"}),
+        ("Washington approved a sale of 135 AGM-84H missiles to Taiwan.", {"SLAM-ER"}),
+        ("China will give Cambodia two Type 56 corvettes next year.", {"Type 056 corvette"}),
+        ("Turkey handed over the corvette PNS Khaibar to Pakistan.", {"Ada-class corvette"}),
+        ("Kyiv received 12 M-777 howitzers from Canada.", {"M777"}),
     ],
 )
 def test_class9_systems_named(extractor: Extractor, text: str, systems: set[str]) -> None:
