@@ -1748,3 +1748,25 @@ def test_transfers_speaker_country_and_unsettled_delivery(
     extractor: Extractor, text: str, expected: _Triples
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The target of a strike is not what the striker was given.
+        ("Hamas fighters used rockets against Israeli Merkava tanks.", set()),
+        ("Hezbollah launched Almas missiles at Israeli tanks.", set()),
+        (
+            "The Houthis fired Iranian-made missiles at American warships.",
+            {("IRN", "houthis", "missile", "delivered")},
+        ),
+        (
+            "Russia launched Iranian-made Shahed drones against Ukrainian cities.",
+            {("IRN", "RUS", "uav", "delivered")},
+        ),
+    ],
+)
+def test_transfers_the_target_of_a_strike_is_no_goods(
+    extractor: Extractor, text: str, expected: _Triples
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -1591,6 +1591,12 @@ def _use_roles(
 ) -> FrameHit | None:
     """ "Russia launched Iranian-made drones": the user receives from the origin."""
     passive = _passive(view, trigger)
+    # "fired rockets at Israeli tanks": what follows "at" or "against" is the target.
+    frame.weapons = [
+        w
+        for w in frame.weapons
+        if not any(view.low(i) in _TARGET_PREPOSITIONS for i in range(trigger.index + 1, w.first))
+    ]
     # The origin word must qualify what is used, not who uses it: "British warplanes
     # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
     origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
@@ -1611,6 +1617,9 @@ def _use_roles(
     frame.supplier = _origin_actor(view, supplier_id, parties)
     frame.weapons = [w for w in frame.weapons if w.origin == supplier_id]
     return frame if frame.supplier is not None else None
+
+
+_TARGET_PREPOSITIONS = frozenset(["at", "against"])
 
 
 def _stated_origin(view: SentenceView, frame: FrameHit) -> ActorRef | None:
