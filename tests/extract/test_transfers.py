@@ -1772,3 +1772,30 @@ def test_transfers_the_target_of_a_strike_is_no_goods(
     extractor: Extractor, text: str, expected: _Triples
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The origin stated for the arsenal covers the systems it lists; the owner is the
+        # possessor before it.
+        (
+            "The Houthis' Iranian-supplied arsenal includes Quds-1 cruise missiles.",
+            {("IRN", "houthis", "missile", ("Quds-1",))},
+        ),
+        (
+            "Hezbollah's arsenal of Iranian-made rockets includes Fajr-5 and Zelzal-2.",
+            {("IRN", "hezbollah", "ammunition", ("Fajr-5", "Zelzal-2"))},
+        ),
+        # No origin stated: a state's own arsenal.
+        ("Russia's arsenal includes Iskander missiles.", set()),
+    ],
+)
+def test_transfers_an_arsenal_of_stated_origin(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
+    found = {
+        (t.supplier.id, t.recipient.id, t.category.value, tuple(s.name for s in t.systems))
+        for t in _run(extractor, text).transfers
+    }
+    assert found == expected

@@ -283,6 +283,8 @@ _HOLDING_CUES = _HOLDING_VERBS | _HOLDER_NOUNS | {"service", "use", "being", "in
 
 _FLEET_NOUNS = frozenset("fleet fleets inventory arsenal".split())
 _FLEET_LINKS = frozenset("includes include including comprising consisting of".split())
+_FLEET_VERBS = _FLEET_LINKS - {"of"}
+_HOLDER_STOPS = frozenset([",", "and", "or", "of", "with", "to", "from"])
 
 
 def _fleet_frames(view: SentenceView) -> list[FrameHit]:
@@ -295,13 +297,29 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
     for index, word in enumerate(view.lows):
         if word not in _FLEET_NOUNS:
             continue
-        link = next((i for i in range(index + 1, index + 4) if view.low(i) in _FLEET_LINKS), None)
+        # "an arsenal of Iranian-made rockets includes ...": a verb further on is the link.
+        link = next(
+            (i for i in range(index + 1, index + 8) if view.low(i) in _FLEET_VERBS), None
+        ) or next((i for i in range(index + 1, index + 4) if view.low(i) in _FLEET_LINKS), None)
         if link is None:
             continue
         end = _clause(view, index)[1]
-        held = [w for w in view.weapons if link < w.first <= end and w.origin and w.system]
+        # "an arsenal of Iranian-made rockets includes Fajr-5s": the class gives the origin.
+        stated = next((w.origin for w in view.weapons if index < w.first < link and w.origin), None)
+        held = [
+            w if w.origin else replace(w, origin=stated)
+            for w in view.weapons
+            if link < w.first <= end and (w.origin or stated) and w.system
+        ]
+        # "Hezbollah's arsenal", "the Houthis' Iranian-supplied arsenal": the owner.
         owner = next(
-            (a.actor for a in view.actors if a.possessive and a.last in (index - 2, index - 3)),
+            (
+                a.actor
+                for a in view.actors
+                if a.possessive
+                and index - 6 <= a.last < index
+                and not {view.low(i) for i in range(a.last + 2, index)} & _HOLDER_STOPS
+            ),
             None,
         )
         for origin in dict.fromkeys(w.origin for w in held):
