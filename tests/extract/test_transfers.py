@@ -1799,3 +1799,17 @@ def test_transfers_an_arsenal_of_stated_origin(
         for t in _run(extractor, text).transfers
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Houthis are armed by Iran with drones and missiles.",
+            {("IRN", "houthis", "uav", "delivered"), ("IRN", "houthis", "missile", "delivered")},
+        ),
+        ("Heavily armed drones circled the base.", set()),
+    ],
+)
+def test_transfers_armed_by_a_giver(extractor: Extractor, text: str, expected: _Triples) -> None:
+    assert _triples(_run(extractor, text)) == expected

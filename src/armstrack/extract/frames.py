@@ -792,10 +792,10 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
     if not noun and _sends_no_goods(view, index):
         return True  # "sent a letter about the deal", "sent troops"
     if word == "armed" and not any(
-        a.first == index + 1 or (a.first == index + 2 and view.low(index + 1) == "the")
+        a.first == index + 1 or (a.first == index + 2 and view.low(index + 1) in ("the", "by"))
         for a in view.actors
     ):
-        return True  # "armed drones", "armed forces"; "has armed Hamas" gives
+        return True  # "armed drones", "armed forces"; "has armed Hamas", "armed by Iran" give
     if word in BUILD_VERBS and not _builds_for(view, index):
         return True  # "the plant built in 2010" makes nothing for anyone
     if word in ("sign", "signs") and (
