@@ -59,6 +59,10 @@ def test_families_and_origins_resolve(catalogue: Catalogue) -> None:
         ("Waid drone", "Shahed-136", None),
         ("M-302", "Khaibar-1 rocket", None),
         ("Hawk XXI", None, "MIM-23 Hawk"),
+        ("ZBL-08", "VN-1", None),
+        ("Mi-8AMTSh", "Mi-17", None),
+        ("Rooivalk", "AH-2 Rooivalk", None),
+        ("SS-N-22", "P-270 Moskit", None),
     ],
 )
 def test_known_aliases_and_families(
