@@ -63,6 +63,9 @@ def test_families_and_origins_resolve(catalogue: Catalogue) -> None:
         ("Mi-8AMTSh", "Mi-17", None),
         ("Rooivalk", "AH-2 Rooivalk", None),
         ("SS-N-22", "P-270 Moskit", None),
+        ("Leclerc XLR", None, "Leclerc tank"),
+        ("Wisla air defence system", None, "Patriot"),
+        ("JSM", "Joint Strike Missile", None),
     ],
 )
 def test_known_aliases_and_families(
@@ -101,6 +104,17 @@ _AMBIGUOUS = (
     "CPC",
     "FACT",
     "CDG",
+    # Rivers, a French operation in Mali, a people, a city, a name, common words.
+    "Narew",
+    "Wisla",
+    "Pilica",
+    "Serval",
+    "Guarani",
+    "Cascavel",
+    "Titus",
+    "Jaguar",
+    "Warrior",
+    "Archer",
 )
 
 
