@@ -51,6 +51,21 @@ def test_families_and_origins_resolve(catalogue: Catalogue) -> None:
         ("SA-7", "Strela-2", None),
         ("Type 59-1", None, "M-46 field gun"),
         ("AC-208", None, "Cessna 208 Caravan"),
+        ("SA-22", "Pantsir", None),
+        ("SS-26", "Iskander", None),
+        ("AGM-84H", "SLAM-ER", "Harpoon"),
+        ("Type 056C", "Type 056 corvette", None),
+        ("PNS Babur", "Ada-class corvette", None),
+        ("Waid drone", "Shahed-136", None),
+        ("M-302", "Khaibar-1 rocket", None),
+        ("Hawk XXI", None, "MIM-23 Hawk"),
+        ("ZBL-08", "VN-1", None),
+        ("Mi-8AMTSh", "Mi-17", None),
+        ("Rooivalk", "AH-2 Rooivalk", None),
+        ("SS-N-22", "P-270 Moskit", None),
+        ("Leclerc XLR", None, "Leclerc tank"),
+        ("Wisla air defence system", None, "Patriot"),
+        ("JSM", "Joint Strike Missile", None),
     ],
 )
 def test_known_aliases_and_families(
@@ -89,6 +104,17 @@ _AMBIGUOUS = (
     "CPC",
     "FACT",
     "CDG",
+    # Rivers, a French operation in Mali, a people, a city, a name, common words.
+    "Narew",
+    "Wisla",
+    "Pilica",
+    "Serval",
+    "Guarani",
+    "Cascavel",
+    "Titus",
+    "Jaguar",
+    "Warrior",
+    "Archer",
 )
 
 

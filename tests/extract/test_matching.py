@@ -78,3 +78,27 @@ def test_matcher_regions_hide_the_state_inside_them(matcher: Matcher, text: str)
 def test_matcher_finds_system_names_in_the_plural(matcher: Matcher, text: str, system: str) -> None:
     found = [m.target for m in matcher.find(text) if m.kind is TermKind.SYSTEM]
     assert system in found
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Kyiv received six M-777 howitzers.", "M777"),
+        ("Kyiv received six M777 howitzers.", "M777"),
+        ("France sent AMX-10RC vehicles.", "AMX-10 RC"),
+        ("Nigeria ordered T-129 helicopters.", "T129 ATAK"),
+    ],
+)
+def test_matcher_reads_a_joined_name_written_apart(
+    matcher: Matcher, text: str, system: str
+) -> None:
+    found = [m.target for m in matcher.find(text) if m.kind is TermKind.SYSTEM]
+    assert found == [system]
+
+
+@pytest.mark.parametrize(
+    ("text", "systems"),
+    [("Police K-9 units searched the port.", []), ("One F-35 a day left the line.", ["F-35"])],
+)
+def test_matcher_cuts_no_short_designation(matcher: Matcher, text: str, systems: list[str]) -> None:
+    assert [m.target for m in matcher.find(text) if m.kind is TermKind.SYSTEM] == systems

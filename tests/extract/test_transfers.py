@@ -728,7 +728,8 @@ def test_extract_direction_bystanders_and_background(
 @pytest.mark.parametrize(
     ("text", "system"),
     [
-        ("Romania ordered F-16C/D Block 70 jets from the United States.", "F-16"),
+        # The block has an entry of its own, in the F-16 family.
+        ("Romania ordered F-16C/D Block 70 jets from the United States.", "F-16 Block 70"),
         ("Slovakia received Leopard 2A4 tanks from Germany.", "Leopard 2A4"),
         ("Azerbaijan agreed to buy JF-17C Block III fighters from Pakistan.", "JF-17 Thunder"),
         ("Sweden will transfer 50 CV90s to Ukraine.", "CV90"),
@@ -1500,7 +1501,8 @@ def test_class8_background_and_seized(extractor: Extractor, text: str, expected:
     [
         ("Croatia ordered 12 Leopard 2A8 tanks from Germany.", {"Leopard 2A8"}),
         ("Poland signed for 72 more K239 Chunmoo launchers from South Korea.", {"K239 Chunmoo"}),
-        ("Slovakia will buy F-16V Block 70 jets from the United States.", {"F-16"}),
+        ("Slovakia will buy F-16V Block 70 jets from the United States.", {"F-16 Block 70"}),
+        ("Egypt bought F-16C Block 52 jets from the US.", {"F-16"}),
         ("Egypt received MiG-29M2 fighters from Russia.", {"MiG-29"}),
         ("Argentina bought 24 F-16AM/BM jets from Denmark.", {"F-16"}),
         (
@@ -1508,6 +1510,10 @@ def test_class8_background_and_seized(extractor: Extractor, text: str, expected:
             {"Aspide", "M113", "Leopard 2A4"},
         ),
         ("Bulgaria received its first Stryker ICVV vehicles from the US.", {"Stryker"}),
+        ("Washington approved a sale of 135 AGM-84H missiles to Taiwan.", {"SLAM-ER"}),
+        ("China will give Cambodia two Type 56 corvettes next year.", {"Type 056 corvette"}),
+        ("Turkey handed over the corvette PNS Khaibar to Pakistan.", {"Ada-class corvette"}),
+        ("Kyiv received 12 M-777 howitzers from Canada.", {"M777"}),
     ],
 )
 def test_class9_systems_named(extractor: Extractor, text: str, systems: set[str]) -> None:
@@ -1852,4 +1858,131 @@ def test_transfers_unnamed_doers_are_no_state(extractor: Extractor) -> None:
 def test_transfers_deal_constructs_of_procurement_news(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
+    assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A freight train carried T-72 tanks across Moravia on Monday. "
+            "Prague will send the tanks to Ukraine, officials said.",
+            {("CZE", "UKR", "armoured_vehicle", ("T-72",))},
+        ),
+        # "the missile system" points back at the air defence system named before it.
+        (
+            "Slovakia had long called its S-300 battery indispensable. "
+            "The defence minister said on Friday that the missile system had been handed to "
+            "Ukraine.",
+            {("SVK", "UKR", "air_defence", ("S-300",))},
+        ),
+        # No pointer: "tanks" is any tanks, not the Russian ones named before.
+        (
+            "Russian T-90 tanks shelled the town. Poland sends tanks to Ukraine.",
+            {("POL", "UKR", "armoured_vehicle", ())},
+        ),
+    ],
+)
+def test_transfers_class_word_after_a_pointer_is_the_system_named_before(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
+    found = {
+        (t.supplier.id, t.recipient.id, t.category.value, tuple(s.name for s in t.systems))
+        for t in _run(extractor, text).transfers
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "his country" is the state of the minister who speaks.
+        (
+            "Danish Prime Minister Anders Holm confirmed that his country would give Ukraine "
+            "F-16 fighter jets.",
+            {("DNK", "UKR", "aircraft", "agreed")},
+        ),
+        (
+            "The Dutch deputy defence minister said her country would provide Ukraine with 18 "
+            "F-16 jets.",
+            {("NLD", "UKR", "aircraft", "agreed")},
+        ),
+        # A delivery whose time frame is still being decided has not happened.
+        (
+            "Norway will give Ukraine six F-16 jets. The time frame for the delivery is still "
+            "being decided.",
+            {("NOR", "UKR", "aircraft", "agreed")},
+        ),
+        (
+            "Norway will give Ukraine six F-16 jets. The delivery was completed in May.",
+            {("NOR", "UKR", "aircraft", "delivered")},
+        ),
+    ],
+)
+def test_transfers_speaker_country_and_unsettled_delivery(
+    extractor: Extractor, text: str, expected: _Triples
+) -> None:
+    assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The target of a strike is not what the striker was given.
+        ("Hamas fighters used rockets against Israeli Merkava tanks.", set()),
+        ("Hezbollah launched Almas missiles at Israeli tanks.", set()),
+        (
+            "The Houthis fired Iranian-made missiles at American warships.",
+            {("IRN", "houthis", "missile", "delivered")},
+        ),
+        (
+            "Russia launched Iranian-made Shahed drones against Ukrainian cities.",
+            {("IRN", "RUS", "uav", "delivered")},
+        ),
+    ],
+)
+def test_transfers_the_target_of_a_strike_is_no_goods(
+    extractor: Extractor, text: str, expected: _Triples
+) -> None:
+    assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The origin stated for the arsenal covers the systems it lists; the owner is the
+        # possessor before it.
+        (
+            "The Houthis' Iranian-supplied arsenal includes Quds-1 cruise missiles.",
+            {("IRN", "houthis", "missile", ("Quds-1",))},
+        ),
+        (
+            "Hezbollah's arsenal of Iranian-made rockets includes Fajr-5 and Zelzal-2.",
+            {("IRN", "hezbollah", "ammunition", ("Fajr-5", "Zelzal-2"))},
+        ),
+        # No origin stated: a state's own arsenal.
+        ("Russia's arsenal includes Iskander missiles.", set()),
+    ],
+)
+def test_transfers_an_arsenal_of_stated_origin(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
+    found = {
+        (t.supplier.id, t.recipient.id, t.category.value, tuple(s.name for s in t.systems))
+        for t in _run(extractor, text).transfers
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Houthis are armed by Iran with drones and missiles.",
+            {("IRN", "houthis", "uav", "delivered"), ("IRN", "houthis", "missile", "delivered")},
+        ),
+        ("Heavily armed drones circled the base.", set()),
+    ],
+)
+def test_transfers_armed_by_a_giver(extractor: Extractor, text: str, expected: _Triples) -> None:
     assert _triples(_run(extractor, text)) == expected

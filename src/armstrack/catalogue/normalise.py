@@ -163,12 +163,27 @@ def word_key(term: str) -> str:
 
 
 _LETTER_DIGIT = re.compile(r"(?<=[a-z]) (?=\d)|(?<=\d) (?=[a-z])")
+# Where a joined name may be written apart: before a number of two digits or more ("M777"
+# as "M-777", "K239" as "K-239") and before two letters or more ("AMX-10 RC" as
+# "AMX-10RC"); not "K9" as "K-9" (police dogs) nor "F-35A" as "F-35 a".
+_CUT = re.compile(r"(?<=[a-z])(?=\d\d)|(?<=\d)(?=[a-z][a-z])")
+_MAX_CUTS = 3  # variants double with each place a name may be cut
 
 
 def spelling_variants(term: str) -> set[str]:
-    """Word-folded spellings of a name: "Su-35" is also "su 35", "su35", "su 35s"."""
+    """Word-folded spellings of a name: "Su-35" is also "su 35", "su35", "su 35s"; "M777"
+    is also "m 777"."""
     folded = word_key(term)
-    variants = {folded, _LETTER_DIGIT.sub("", folded)}
+    joined = _LETTER_DIGIT.sub("", folded)
+    variants = {folded, joined}
+    cuts = [m.start() for m in _CUT.finditer(joined)]
+    if len(cuts) <= _MAX_CUTS:
+        for mask in range(1, 2 ** len(cuts)):
+            chosen = [cut for bit, cut in enumerate(cuts) if mask >> bit & 1]
+            pieces = [
+                joined[a:b] for a, b in zip([0, *chosen], [*chosen, len(joined)], strict=True)
+            ]
+            variants.add(" ".join(pieces))
     for variant in list(variants):
         if variant[-1:].isdigit():
             variants.add(variant + "s")  # "F-16s"

@@ -51,7 +51,7 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
 from armstrack.extract.quantities import NUMBER_WORDS
-from armstrack.records import ActorRef, Quantity, Span, Status
+from armstrack.records import ActorRef, Category, Quantity, Span, Status
 
 _BE = frozenset("is are was were be been being get gets got getting has have had".split())
 _ADVERBS = frozenset(
@@ -284,6 +284,8 @@ _HOLDING_CUES = _HOLDING_VERBS | _HOLDER_NOUNS | {"service", "use", "being", "in
 
 _FLEET_NOUNS = frozenset("fleet fleets inventory arsenal".split())
 _FLEET_LINKS = frozenset("includes include including comprising consisting of".split())
+_FLEET_VERBS = _FLEET_LINKS - {"of"}
+_HOLDER_STOPS = frozenset([",", "and", "or", "of", "with", "to", "from"])
 
 
 def _fleet_frames(view: SentenceView) -> list[FrameHit]:
@@ -296,13 +298,29 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
     for index, word in enumerate(view.lows):
         if word not in _FLEET_NOUNS:
             continue
-        link = next((i for i in range(index + 1, index + 4) if view.low(i) in _FLEET_LINKS), None)
+        # "an arsenal of Iranian-made rockets includes ...": a verb further on is the link.
+        link = next(
+            (i for i in range(index + 1, index + 8) if view.low(i) in _FLEET_VERBS), None
+        ) or next((i for i in range(index + 1, index + 4) if view.low(i) in _FLEET_LINKS), None)
         if link is None:
             continue
         end = _clause(view, index)[1]
-        held = [w for w in view.weapons if link < w.first <= end and w.origin and w.system]
+        # "an arsenal of Iranian-made rockets includes Fajr-5s": the class gives the origin.
+        stated = next((w.origin for w in view.weapons if index < w.first < link and w.origin), None)
+        held = [
+            w if w.origin else replace(w, origin=stated)
+            for w in view.weapons
+            if link < w.first <= end and (w.origin or stated) and w.system
+        ]
+        # "Hezbollah's arsenal", "the Houthis' Iranian-supplied arsenal": the owner.
         owner = next(
-            (a.actor for a in view.actors if a.possessive and a.last in (index - 2, index - 3)),
+            (
+                a.actor
+                for a in view.actors
+                if a.possessive
+                and index - 6 <= a.last < index
+                and not {view.low(i) for i in range(a.last + 2, index)} & _HOLDER_STOPS
+            ),
             None,
         )
         for origin in dict.fromkeys(w.origin for w in held):
@@ -775,10 +793,10 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
     if not noun and _sends_no_goods(view, index):
         return True  # "sent a letter about the deal", "sent troops"
     if word == "armed" and not any(
-        a.first == index + 1 or (a.first == index + 2 and view.low(index + 1) == "the")
+        a.first == index + 1 or (a.first == index + 2 and view.low(index + 1) in ("the", "by"))
         for a in view.actors
     ):
-        return True  # "armed drones", "armed forces"; "has armed Hamas" gives
+        return True  # "armed drones", "armed forces"; "has armed Hamas", "armed by Iran" give
     if word in BUILD_VERBS and not _builds_for(view, index):
         return True  # "the plant built in 2010" makes nothing for anyone
     if word in ("sign", "signs") and (
@@ -1126,6 +1144,7 @@ def _denied_after(view: SentenceView, index: int) -> bool:
 
 _DEBATED = frozenset("discussed considered debated negotiated weighed studied mooted".split())
 _UNDER = frozenset("discussion consideration negotiation review".split())
+_UNSETTLED = frozenset("decided determined settled finalised finalized".split())
 
 
 def _debated_after(view: SentenceView, index: int) -> bool:
@@ -1137,6 +1156,8 @@ def _debated_after(view: SentenceView, index: int) -> bool:
             return True
         if word == "under" and view.low(i + 1) in _UNDER:
             return True
+        if word in _UNSETTLED and view.low(i - 1) in ("be", "being"):
+            return True  # "the time frame for the delivery is being decided"
     return False
 
 
@@ -1236,7 +1257,7 @@ def _core_frame(
         status = Status.DELIVERED
     weapons = _weapons_for(view, trigger, core, clause)
     goods = [w for w in weapons if not _carrier(view, w)]
-    weapons = goods or weapons
+    weapons = [_pointed_system(view, w) for w in goods or weapons]
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
     frame.definite = trigger.noun and (
@@ -1582,7 +1603,12 @@ def _agent(
         return None  # "the navy said it intercepted a shipment": who stops it sends nothing
     if any(view.low(i) in PRONOUNS or view.low(i) == "country" for i in range(lo, trigger.index)):
         # "Russia denied reports that it was using ...", "an attempt by Turkey ... its purchase"
-        earlier = [a for a in view.actors if a.last < lo and not a.speaker]
+        # "The Danish prime minister said his country would ...": the speaker's state.
+        own = any(
+            view.low(i) == "country" and view.low(i - 1) in _OWNERS
+            for i in range(lo, trigger.index)
+        )
+        earlier = [a for a in view.actors if a.last < lo and (own or not a.speaker)]
         # "Lithuania rejected Moscow's protests that its supply ...": a possessor is the
         # antecedent only when no bare subject is there.
         bare = [a for a in earlier if a.prep is None and not a.possessive] or [
@@ -1600,6 +1626,7 @@ _UNNAMED_DOERS = frozenset(
     "traffickers brokers contractors traders".split()
 )
 _GERUND_PREPS = frozenset(["of", "about", "over", "on", "that"])
+_OWNERS = frozenset(["his", "her", "their", "our"])
 
 
 def _words_between(view: SentenceView, last: int, index: int) -> int:
@@ -1687,6 +1714,12 @@ def _use_roles(
 ) -> FrameHit | None:
     """ "Russia launched Iranian-made drones": the user receives from the origin."""
     passive = _passive(view, trigger)
+    # "fired rockets at Israeli tanks": what follows "at" or "against" is the target.
+    frame.weapons = [
+        w
+        for w in frame.weapons
+        if not any(view.low(i) in _TARGET_PREPOSITIONS for i in range(trigger.index + 1, w.first))
+    ]
     # The origin word must qualify what is used, not who uses it: "British warplanes
     # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
     origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
@@ -1707,6 +1740,9 @@ def _use_roles(
     frame.supplier = _origin_actor(view, supplier_id, parties)
     frame.weapons = [w for w in frame.weapons if w.origin == supplier_id]
     return frame if frame.supplier is not None else None
+
+
+_TARGET_PREPOSITIONS = frozenset(["at", "against"])
 
 
 def _stated_origin(view: SentenceView, frame: FrameHit) -> ActorRef | None:
@@ -1760,6 +1796,28 @@ def _weapons_for(
     # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
     before = [w for w in view.weapons if w.last < clause[0]]
     return before[-2:]
+
+
+_POINTING = frozenset(["the", "these", "those"])
+# A class word may point at a system of a neighbouring category: "the missile system"
+# at the S-300 named before it.
+_POINTED_CATEGORIES = {Category.MISSILE: (Category.MISSILE, Category.AIR_DEFENCE)}
+
+
+def _pointed_system(view: SentenceView, weapon: WeaponMention) -> WeaponMention:
+    """ "the tanks" after "T-72 tanks" were named: the class word is the system named last
+    before the sentence (one word may stand between: "the promised tanks")."""
+    if weapon.system or weapon.generic or not view.earlier_systems:
+        return weapon
+    if view.low(weapon.first - 1) not in _POINTING and view.low(weapon.first - 2) not in _POINTING:
+        return weapon
+    accepted = _POINTED_CATEGORIES.get(weapon.category, (weapon.category,))
+    earlier = [s for s in view.earlier_systems if s.category in accepted]
+    if not earlier:
+        return weapon
+    # No maker: the pointer names goods someone already holds, so the maker is no guess
+    # at the giver ("the tanks were handed to Ukraine" after Czech T-72s).
+    return replace(weapon, category=earlier[-1].category, system=earlier[-1].name)
 
 
 _CARRIER_PREPOSITIONS = frozenset("for aboard onboard from by on".split())

@@ -79,6 +79,8 @@ class Matcher:
         # Both kinds share one automaton, so the text is scanned once.
         self._automaton = _automaton(entries, stems)
         self.size = len(entries)
+        # "F-16C/D Block 70" is the F-16 Block 70 where the catalogue has a block of its own.
+        self._blocks = {k: tuple(v) for k, v in entries.items() if " block " in k}
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Matcher:
@@ -105,7 +107,7 @@ class Matcher:
         stemmed: list[Match] = []
         for last, (length, bucket, stem) in self._automaton.iter(padded):
             if stem:
-                match = _stem_match(padded, text, last, length, bucket)
+                match = _stem_match(padded, text, last, length, bucket, self._blocks)
                 if match is not None:
                     stemmed.append(match)
                 continue
@@ -125,13 +127,22 @@ class Matcher:
 
 
 def _stem_match(
-    padded: str, text: str, last: int, length: int, bucket: tuple[_Entry, ...]
+    padded: str,
+    text: str,
+    last: int,
+    length: int,
+    bucket: tuple[_Entry, ...],
+    blocks: dict[str, tuple[_Entry, ...]],
 ) -> Match | None:
-    """A name ending in a digit with its variant suffix ("F-16C/D"), or None."""
+    """A name ending in a digit with its variant suffix ("F-16C/D"), or None; with a
+    block ("F-16C/D Block 70") the catalogue's entry for that block if it has one."""
     start, end = last - length + 1, last
     stop = _variant_end(padded, text, last + 1)
     if stop is None:
         return None
+    block = _BLOCK.search(padded, last + 1, stop + 2)
+    if block is not None:
+        bucket = blocks.get(f" {padded[start + 1 : last + 1]}{block.group()} ", bucket)
     entry = _pick(bucket, text[start:end])
     return None if entry is None else Match(start, stop, entry.kind, entry.target)
 

@@ -78,7 +78,8 @@ _PREP_SKIP_STOPS = frozenset(
 )
 _MODIFIERS = frozenset(
     "military defence defense senior intelligence government foreign security top former "
-    "unnamed anonymous navy naval army air force state ministry department and".split()
+    "unnamed anonymous navy naval army air force state ministry department and prime deputy "
+    "vice chief".split()
 )
 
 
