@@ -51,7 +51,7 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
 from armstrack.extract.quantities import NUMBER_WORDS
-from armstrack.records import ActorRef, Category, Quantity, Span, Status
+from armstrack.records import ActorRef, Quantity, Span, Status
 
 _BE = frozenset("is are was were be been being get gets got getting has have had".split())
 _ADVERBS = frozenset(
@@ -1257,7 +1257,7 @@ def _core_frame(
         status = Status.DELIVERED
     weapons = _weapons_for(view, trigger, core, clause)
     goods = [w for w in weapons if not _carrier(view, w)]
-    weapons = [_pointed_system(view, w) for w in goods or weapons]
+    weapons = goods or weapons
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
     frame.definite = trigger.noun and (
@@ -1556,7 +1556,8 @@ def _agent(
         )
         if subject is not None:
             return subject.actor
-    if any(view.low(i) in _UNNAMED_DOERS for i in range(trigger.index - 2, trigger.index)):
+    reach = 2 if trigger.noun else 1  # "makers send tanks", "makers give supplies"
+    if any(view.low(i) in _UNNAMED_DOERS for i in range(trigger.index - reach, trigger.index)):
         return None  # "... as manufacturers give supplies to Kyiv": no state is the giver
     # "Washington warned that a transfer of ...": the embedded clause has its own subject.
     floor = max(
@@ -1796,28 +1797,6 @@ def _weapons_for(
     # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
     before = [w for w in view.weapons if w.last < clause[0]]
     return before[-2:]
-
-
-_POINTING = frozenset(["the", "these", "those"])
-# A class word may point at a system of a neighbouring category: "the missile system"
-# at the S-300 named before it.
-_POINTED_CATEGORIES = {Category.MISSILE: (Category.MISSILE, Category.AIR_DEFENCE)}
-
-
-def _pointed_system(view: SentenceView, weapon: WeaponMention) -> WeaponMention:
-    """ "the tanks" after "T-72 tanks" were named: the class word is the system named last
-    before the sentence (one word may stand between: "the promised tanks")."""
-    if weapon.system or weapon.generic or not view.earlier_systems:
-        return weapon
-    if view.low(weapon.first - 1) not in _POINTING and view.low(weapon.first - 2) not in _POINTING:
-        return weapon
-    accepted = _POINTED_CATEGORIES.get(weapon.category, (weapon.category,))
-    earlier = [s for s in view.earlier_systems if s.category in accepted]
-    if not earlier:
-        return weapon
-    # No maker: the pointer names goods someone already holds, so the maker is no guess
-    # at the giver ("the tanks were handed to Ukraine" after Czech T-72s).
-    return replace(weapon, category=earlier[-1].category, system=earlier[-1].name)
 
 
 _CARRIER_PREPOSITIONS = frozenset("for aboard onboard from by on".split())

@@ -339,7 +339,11 @@ def _point_back(view: SentenceView, weapons: list[WeaponMention]) -> list[Weapon
         return weapons
     pointed = []
     for weapon in weapons:
-        if not weapon.generic and view.low(weapon.first - 1) in _POINTERS:
+        # One word may stand between: "the promised tanks".
+        pointer = view.low(weapon.first - 1) in _POINTERS or (
+            view.low(weapon.first - 2) in _POINTERS and weapon.first - 1 not in view.taken
+        )
+        if not weapon.generic and pointer:
             earlier = next(
                 (
                     s
