@@ -1986,3 +1986,30 @@ def test_transfers_an_arsenal_of_stated_origin(
 )
 def test_transfers_armed_by_a_giver(extractor: Extractor, text: str, expected: _Triples) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile will send 8 howitzers, 30 armoured vehicles, and 4,000 shells to Peru.",
+            {
+                ("CHL", "PER", "artillery", "agreed"),
+                ("CHL", "PER", "armoured_vehicle", "agreed"),
+                ("CHL", "PER", "ammunition", "agreed"),
+            },
+        ),
+        (
+            # A serial comma before a new clause still ends the first one.
+            "Germany sent tanks to Ukraine, and Poland delivered more howitzers.",
+            {
+                ("DEU", "UKR", "armoured_vehicle", "delivered"),
+                ("POL", "UKR", "artillery", "delivered"),
+            },
+        ),
+    ],
+)
+def test_transfers_a_serial_comma_ends_no_list(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -899,6 +899,7 @@ def _find_breaks(view: SentenceView) -> list[int]:
     actor_starts = {a.first for a in view.actors}
     actor_ends = {a.first: a.last for a in view.actors}
     objects = {a.last for a in view.actors if a.prep}  # "to Ukraine", not "Russia and India"
+    weapon_starts = {w.first for w in view.weapons}
     breaks = []
     for index, word in enumerate(lows):
         if word in ("(", ")") and _short_aside(lows, index):
@@ -912,6 +913,8 @@ def _find_breaks(view: SentenceView) -> list[int]:
         ):
             breaks.append(index)  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
         elif word in ("and", "which", "who") and index > 0 and lows[index - 1] == ",":
+            if word == "and" and _item_follows(view, index, weapon_starts):
+                continue  # "12 howitzers, 40 vehicles, and 5,000 shells to Ukraine": a list
             breaks.append(index)  # ", and" / ", which" start a clause; a bare "and" joins a list
         elif (
             word == "with"
@@ -926,6 +929,26 @@ def _find_breaks(view: SentenceView) -> list[int]:
         ):
             breaks.append(index)  # "... to Ukraine and Spain will send six"
     return breaks
+
+
+# Words that may open a list item before its weapon: "and 5,000 more 155mm shells".
+_ITEM_LEAD = frozenset("more additional other further new used some several dozens hundreds".split())
+
+
+def _item_follows(view: SentenceView, index: int, weapon_starts: set[int]) -> bool:
+    """Whether the words after ``index`` are a weapon, led only by numbers and the like."""
+    following = index + 1
+    for _ in range(5):
+        if following in weapon_starts:
+            return True
+        word = view.low(following)
+        if not (
+            word in DETERMINERS or word in _ITEM_LEAD or word in NUMBER_WORDS
+            or word.isdigit() or word in (",", ".", "-", "mm")
+        ):  # fmt: skip
+            return False
+        following += 1
+    return False
 
 
 def _delivery_after(view: SentenceView, index: int) -> bool:
