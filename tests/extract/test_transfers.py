@@ -2013,3 +2013,24 @@ def test_transfers_a_serial_comma_ends_no_list(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Belgium will donate 30 Infantry Fighting Vehicles to Ukraine.",
+            {("BEL", "UKR", "armoured_vehicle", "agreed")},
+        ),
+        (
+            "Israel delivered six Weapon Locating Radars to Azerbaijan.",
+            {("ISR", "AZE", "sensor", "delivered")},
+        ),
+        # A capitalised class word with no count before it names something else.
+        ("Officials of the Air Defence Forces Museum visited Kyiv.", set()),
+    ],
+)
+def test_transfers_press_release_capitals_after_a_count(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -932,7 +932,9 @@ def _find_breaks(view: SentenceView) -> list[int]:
 
 
 # Words that may open a list item before its weapon: "and 5,000 more 155mm shells".
-_ITEM_LEAD = frozenset("more additional other further new used some several dozens hundreds".split())
+_ITEM_LEAD = frozenset(
+    "more additional other further new used some several dozens hundreds".split()
+)
 
 
 def _item_follows(view: SentenceView, index: int, weapon_starts: set[int]) -> bool:

@@ -199,11 +199,33 @@ def _variants(kind: TermKind, surface: str) -> set[str]:
 
 
 def _in_title(text: str, start: int) -> bool:
-    """A capitalised common noun inside a sentence is part of a proper name."""
+    """A capitalised common noun inside a sentence is part of a proper name, unless a
+    count leads it: "40 Infantry Fighting Vehicles" is press-release capitals."""
     if not text[start].isupper():
         return False
     before = text[max(0, start - 3) : start].rstrip(" \"“'‘(")
-    return bool(before) and before[-1] not in ".!?:\n"
+    if not before or before[-1] in ".!?:\n":
+        return False
+    return not _counted(text, start)
+
+
+_COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred hundreds dozens more additional".split()
+)
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether a number leads the capitalised words before ``start``: "12 Self-Propelled
+    Howitzers", "four Weapon Locating Radars"."""
+    words = text[max(0, start - 60) : start].split()
+    for word in reversed(words[-4:]):
+        last = word.lower().replace(",", "")
+        if last.isdigit() or last.split("-")[-1] in _COUNT_WORDS:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:
