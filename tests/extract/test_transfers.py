@@ -2034,3 +2034,15 @@ def test_transfers_press_release_capitals_after_a_count(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+def test_transfers_a_package_announced_by_a_body_named_twice(extractor: Extractor) -> None:
+    # "US" and "Department of Defense" are one giver.
+    text = (
+        "The US Department of Defense announced a new aid package for Ukraine. The package "
+        "includes Stinger missiles and 155mm rounds."
+    )
+    assert _triples(_run(extractor, text)) == {
+        ("USA", "UKR", "air_defence", "agreed"),
+        ("USA", "UKR", "ammunition", "agreed"),
+    }

@@ -1976,8 +1976,9 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     Ukraine" (giver, then receiver)."""
     clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
     if not view.words.isdisjoint(_PACKAGE_WORDS):
-        givers = [a.actor for a in clean if a.prep is None]
-        takers = [a.actor for a in clean if a.prep in ("for", "to")]
+        # "The US Department of Defense": two names, one giver.
+        givers = list({a.actor.id: a.actor for a in clean if a.prep is None}.values())
+        takers = list({a.actor.id: a.actor for a in clean if a.prep in ("for", "to")}.values())
         if len(givers) == 1 and len(takers) == 1 and givers[0] != takers[0]:
             return (givers[0], takers[0], True)  # giver first
     deals = [t for t in _triggers(view) if t.kind is Frame.DEAL]
