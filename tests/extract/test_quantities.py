@@ -23,6 +23,10 @@ def _quantity(text: str, weapon: str) -> tuple[int | None, bool] | None:
         ("Poland handed more than 200 of its T-72 tanks to Kyiv.", "T-72", (200, True)),
         # Regression: the year, leftmost, hid the count after it.
         ("The 2018 deal covers five S-400 systems.", "S-400", (5, False)),
+        # A written ten with its unit; a range of two words is not summed.
+        ("Warsaw sent thirty-six Krab howitzers.", "Krab", (36, False)),
+        ("Warsaw sent Twenty-Two Krab howitzers.", "Krab", (22, False)),
+        ("Warsaw sent two-three Krab howitzers.", "Krab", (3, False)),
     ],
 )
 def test_quantity_before_reads_counts(

@@ -2046,3 +2046,10 @@ def test_transfers_a_package_announced_by_a_body_named_twice(extractor: Extracto
         ("USA", "UKR", "air_defence", "agreed"),
         ("USA", "UKR", "ammunition", "agreed"),
     }
+
+
+def test_transfers_the_states_of_a_list_are_its_subjects(extractor: Extractor) -> None:
+    text = "The Baltic states of Estonia, Latvia and Lithuania will send mortars to Ukraine."
+    assert _triples(_run(extractor, text)) == {
+        (giver, "UKR", "artillery", "agreed") for giver in ("EST", "LVA", "LTU")
+    }

@@ -654,7 +654,7 @@ _OBJECTION_NOUNS = frozenset(
 # Nouns that stand for a state when followed by "of <state>".
 _OF_HEADS = frozenset(
     "government governments people armed forces army armies military militaries navy navies "
-    "air force ministry defence defense authorities".split()
+    "air force ministry defence defense authorities states countries nations".split()
 )
 
 

@@ -32,6 +32,8 @@ VAGUE = (
 )  # fmt: skip
 
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# "thirty-six": the units a written ten may take after a hyphen.
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _WORDS = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
 _APPROX = "|".join(sorted(map(re.escape, APPROXIMATORS), key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
@@ -45,7 +47,7 @@ _BEFORE_WEAPON = Prefiltered.on_words(
     re.compile(
         rf"(?:(?P<approx>{_APPROX})\s+)?"
         rf"(?:(?:(?P<digits>(?<![\w$€£.,\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,\-])\d{{1,6}}(?:\.\d+)?)"
-        rf"|\b(?P<word>{_WORDS}))(?:\s+(?P<scale>hundred|thousand|million))?"
+        rf"|\b(?P<word>{_WORDS})(?:-(?P<unit>{_UNITS}))?)(?:\s+(?P<scale>hundred|thousand|million))?"
         rf"|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
         # "more than 200 of its T-72 tanks": a part of a stock is still a count.
         r"(?:\s+of\s+(?:its|their|the|his|her))?"
@@ -155,7 +157,11 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
             return None
         value = round(float(digits) * scale)
     else:
-        value = NUMBER_WORDS[caseless(groups["word"] or "")] * scale
+        tens = NUMBER_WORDS[caseless(groups["word"] or "")]
+        unit = NUMBER_WORDS.get(caseless(groups["unit"] or ""), 0)
+        if unit and not (20 <= tens <= 90 and tens % 10 == 0):
+            return None  # "two-three tanks" is a range; the next start reads "three"
+        value = (tens + unit) * scale
     if value == 0:
         return None
     return Quantity(value, bool(groups["approx"]), span)
