@@ -749,3 +749,13 @@ def test_claims_the_state_export_agency_speaks_for_its_state(extractor: Extracto
         "Rosoboronexport confirmed that the S-400 deliveries to Algeria were complete."
     )
     assert ("RUS", "DZA", "air_defence", "RUS", "confirms") in _claims(extractor, text)
+
+
+def test_claims_an_outlet_credited_after_a_state_only_relays(extractor: Extractor) -> None:
+    # CLAIMS.md: an outlet speaks when no state does.
+    text = (
+        "Defence Minister Jane Berg said Norway had sent eight howitzers to Ukraine, NRK reports."
+    )
+    found = _claims(extractor, text)
+    assert ("NOR", "UKR", "artillery", "NOR", "confirms") in found
+    assert not any(k[3].startswith("outlet:") for k in found)

@@ -2053,3 +2053,28 @@ def test_transfers_the_states_of_a_list_are_its_subjects(extractor: Extractor) -
     assert _triples(_run(extractor, text)) == {
         (giver, "UKR", "artillery", "agreed") for giver in ("EST", "LVA", "LTU")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Estonia will send anti-tank and anti-aircraft missiles to Ukraine.",
+            {("EST", "UKR", "missile", "agreed"), ("EST", "UKR", "air_defence", "agreed")},
+        ),
+        (
+            "Japan turned over three patrol boats to Vietnam.",
+            {("JPN", "VNM", "ship", "delivered")},
+        ),
+        ("Vietnam turned to Japan for help with its coast guard.", set()),
+        (
+            "Twelve Stryker vehicles from Canada arrived in Ukraine on Monday.",
+            {("CAN", "UKR", "armoured_vehicle", "delivered")},
+        ),
+        ("Forty Polish engineers arrived in Romania for training on the Patriot system.", set()),
+    ],
+)
+def test_transfers_aid_constructs_of_real_reporting(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

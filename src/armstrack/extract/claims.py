@@ -662,7 +662,7 @@ def _drop_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
         and c.speaker.actor is not None
         and c.span.text.lower() in _RELAY_CUES
         for c in cues
-    )
+    ) or _relays_a_state(cues)
     if not relayed:
         return _drop_anonymous_relays(cues)
     return [
@@ -675,6 +675,26 @@ def _drop_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
             and c.speaker.outlet is not None
         )
     ]
+
+
+def _relays_a_state(cues: list[ClaimCue]) -> bool:
+    """ "The minister said Finland had sent howitzers, Yle reports": a state speaks first
+    and the outlet credited after it only relays the word."""
+    stated = [
+        c.span.start
+        for c in cues
+        if c.stance in (Stance.ASSERTS, Stance.CONFIRMS)
+        and c.speaker is not None
+        and c.speaker.actor is not None
+    ]
+    return bool(stated) and any(
+        c.speaker is not None
+        and c.speaker.actor is None
+        and c.speaker.outlet is not None
+        and c.span.start > min(stated)
+        and c.span.text.lower() in ("reports", "reported", "reporting")
+        for c in cues
+    )
 
 
 def _drop_anonymous_relays(cues: list[ClaimCue]) -> list[ClaimCue]:

@@ -815,6 +815,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "Poland's request to re-export": the request is about the re-export
     if word in _PASS_VERBS and view.low(index + 1) != "on":
         return True  # "passed a law", "passing through"; "pass on the guns" gives
+    if word in _TURN_VERBS and view.low(index + 1) != "over":
+        return True  # "turned to Moscow"; "turned over two boats" gives
     if word == "used" and (before in _TRIGGER_WORDS or before in DETERMINERS):
         return True  # "export used destroyers", "the used jets": an adjective
     if word in ("ship", "ships") and before == "-":
@@ -830,6 +832,7 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
 
 
 _PASS_VERBS = frozenset("pass passes passed passing".split())
+_TURN_VERBS = frozenset("turn turns turned turning".split())
 _PLACE_PREPOSITIONS = frozenset("in at on into near since during".split())
 
 
@@ -1310,6 +1313,8 @@ def _core_frame(
         and _first(parties, trigger, ("to",), after=True) is None
     ):
         return None  # "the KAAN first flew in 2024" moves nothing to anyone
+    if view.low(trigger.index) in ARRIVAL_VERBS and _people_arrive(view, trigger.index):
+        return None  # "technicians arrived in Romania for training on the Patriot"
     return frame
 
 
@@ -1435,6 +1440,15 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
     if view.low(trigger.index) in ARRIVAL_VERBS:
         # "the first batteries arrived in Ukraine"
         frame.recipient = _first(inside, trigger, ("in", "at"), after=True) or frame.recipient
+        # "Twenty Stryker vehicles from Canada arrived": the goods' "from" names the giver.
+        goods_from = [
+            a for a in inside
+            if a.prep == "from" and a.last < trigger.index
+            and any(w.last < a.first <= w.last + 3 for w in view.weapons)
+        ]  # fmt: skip
+        if goods_from:
+            frame.supplier = goods_from[-1].actor
+            return
     later = [a for a in inside if a.first > trigger.index]
     frame.supplier = _nearest(later, trigger, ("from",)) or _nearest(inside, trigger, ("with",))
     if frame.supplier is None:
@@ -1484,6 +1498,25 @@ def _takes_an_order(view: SentenceView, trigger: _Trigger) -> bool:
         if index in view.taken or word not in DETERMINERS | _ORDER_MODIFIERS:
             return False
     return False
+
+
+# Who arrives somewhere without bringing goods: "technicians arrived for training".
+_PEOPLE = frozenset(
+    "technicians engineers troops soldiers pilots crews crew instructors trainees students "
+    "delegation delegations officials officers personnel experts advisers advisors "
+    "specialists servicemen sailors".split()
+)
+_ARRIVAL_AUXILIARIES = frozenset(
+    "would will have has had be been finally first all also already just recently".split()
+)
+
+
+def _people_arrive(view: SentenceView, index: int) -> bool:
+    """Whether the subject of the arrival verb at ``index`` is people, not goods."""
+    index -= 1
+    while view.low(index) in _ARRIVAL_AUXILIARIES:
+        index -= 1
+    return view.low(index) in _PEOPLE
 
 
 _MAKING = frozenset("built made produced manufactured constructed".split())

@@ -42,7 +42,9 @@ GIVE_VERBS: dict[str, Status] = {
         "provisioned fly flew flown flying move moves moved moving ferry ferries ferried "
         "ferrying trucked armed "
         # only as "pass on": "passed on its howitzers to Ukraine"
-        "pass passes passed passing",
+        "pass passes passed passing "
+        # only as "turn over": "turned over two patrol boats to Manila"
+        "turn turns turned turning",
         D,
     ),
     **_forms(

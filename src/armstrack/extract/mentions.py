@@ -278,6 +278,11 @@ def build_view(
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
             if not weapon.system and view.low(last + 1) == "fire":
                 continue  # "protection against small arms fire": the shooting, no goods
+            if not weapon.system and view.low(first - 1) == "-" and view.low(first - 2) == "anti":
+                # "anti-tank and anti-aircraft missiles": what the weapon is against.
+                weapon = _countering(view, weapon)
+                if weapon is None:
+                    continue
             if weapon.made_in:
                 view.maker_actors[weapon.made_in] = catalogue.actor(weapon.made_in)
             view.weapons.append(weapon)
@@ -310,6 +315,24 @@ def build_view(
         for w in _point_back(view, _absorb_head_nouns(_ship_modifiers(view.weapons), lows))
     ]
     return view
+
+
+# What a weapon "anti-" something is, when its own noun is left out ("anti-tank and
+# anti-aircraft missiles"): against armour or ships a missile, against aircraft air defence.
+_COUNTERED = {
+    Category.ARMOURED_VEHICLE: Category.MISSILE,
+    Category.SHIP: Category.MISSILE,
+    Category.AIRCRAFT: Category.AIR_DEFENCE,
+    Category.UAV: Category.AIR_DEFENCE,
+}
+
+
+def _countering(view: SentenceView, weapon: WeaponMention) -> WeaponMention | None:
+    """The weapon an "anti-tank" with its noun left out stands for, or None."""
+    category = _COUNTERED.get(weapon.category)
+    if category is None or view.low(weapon.last + 1) not in ("and", "or", ","):
+        return None
+    return replace(weapon, category=category, generic=False)
 
 
 def _ship_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
