@@ -280,9 +280,10 @@ def build_view(
                 continue  # "protection against small arms fire": the shooting, no goods
             if not weapon.system and view.low(first - 1) == "-" and view.low(first - 2) == "anti":
                 # "anti-tank and anti-aircraft missiles": what the weapon is against.
-                weapon = _countering(view, weapon)
-                if weapon is None:
+                countered = _countering(view, weapon)
+                if countered is None:
                     continue
+                weapon = countered
             if weapon.made_in:
                 view.maker_actors[weapon.made_in] = catalogue.actor(weapon.made_in)
             view.weapons.append(weapon)
