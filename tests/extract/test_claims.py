@@ -759,3 +759,34 @@ def test_claims_an_outlet_credited_after_a_state_only_relays(extractor: Extracto
     found = _claims(extractor, text)
     assert ("NOR", "UKR", "artillery", "NOR", "confirms") in found
     assert not any(k[3].startswith("outlet:") for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (
+            "Iran has sent Mohajer-6 drones to Bolivia, Bloomberg reported. Reuters was unable "
+            "to independently confirm the report.",
+            ("IRN", "BOL", "uav", "outlet:reuters", "not_confirmed"),
+            ("IRN", "BOL", "uav", "outlet:reuters", "confirms"),
+        ),
+        (
+            "Chile has supplied artillery shells to Ukraine, a newspaper reported. A Pentagon "
+            "spokesman said the department had seen no indication that Chile was sending shells.",
+            ("CHL", "UKR", "ammunition", "USA", "not_confirmed"),
+            ("CHL", "UKR", "ammunition", "USA", "asserts"),
+        ),
+        (
+            "Belarus will send Polonez rocket launchers to Russia, a Ukrainian official said. "
+            "A Russian spokesman said Moscow was not aware of any such plan.",
+            ("BLR", "RUS", "artillery", "RUS", "not_confirmed"),
+            ("BLR", "RUS", "artillery", "RUS", "confirms"),
+        ),
+    ],
+)
+def test_claims_not_confirming_in_other_words(
+    extractor: Extractor, text: str, expected: Key, unexpected: Key
+) -> None:
+    found = _claims(extractor, text)
+    assert expected in found, found
+    assert unexpected not in found

@@ -144,10 +144,14 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?:publicly\s+|officially\s+)?confirm|could not\s+(?:be\s+)?(?:independently\s+)?"
                 r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|no evidence|"
                 r"not independently verified|cannot be verified|"
+                # "unable to independently confirm", "had seen no indication", "not aware of"
+                r"unable to\s+(?:independently\s+)?(?:confirm|verify)|"
+                r"(?:seen|found|saw)\s+no\s+(?:indication|sign|signs|evidence)|"
+                r"no indication|not aware of|"
                 r"(?:did|does|do|would|will|could)\s+not\s+(?:independently\s+)?confirm|"
                 r"(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+confirm)\b",
             ),
-            _words("observed|confirm|verif|seen|evidence|acknowledg"),
+            _words("observed|confirm|verif|seen|evidence|acknowledg|indication|aware|sign"),
             folded=True,
         ),
     ),
@@ -617,8 +621,13 @@ def _rejects_a_demand(view: SentenceView, match: re.Match[str]) -> bool:
 
 def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[ClaimCue]:
     """ "Freedonia said the reports were false": the saying carries the denial, it asserts
-    nothing of its own. After a "but" it may: "denied selling jets but said it sold parts"."""
-    denials = [c for c in cues if c.stance is Stance.DENIES and c.speaker is not None]
+    nothing of its own. After a "but" it may: "denied selling jets but said it sold parts".
+    So with not confirming: "said it had seen no indication of deliveries"."""
+    denials = [
+        c
+        for c in cues
+        if c.stance in (Stance.DENIES, Stance.UNCONFIRMED) and c.speaker is not None
+    ]
     if not denials:
         return cues
 
