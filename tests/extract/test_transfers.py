@@ -2078,3 +2078,23 @@ def test_transfers_aid_constructs_of_real_reporting(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Turkish cargo ship delivered 30 armoured vehicles to Somalia on Sunday.",
+            {("TUR", "SOM", "armoured_vehicle", "delivered")},
+        ),
+        (
+            "A Greek frigate has delivered 400 artillery shells to Cyprus.",
+            {("GRC", "CYP", "ammunition", "delivered")},
+        ),
+        ("A Turkish frigate was delivered to Pakistan.", {("TUR", "PAK", "ship", "delivered")}),
+    ],
+)
+def test_transfers_a_carrier_names_the_giver(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -624,9 +624,7 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
     nothing of its own. After a "but" it may: "denied selling jets but said it sold parts".
     So with not confirming: "said it had seen no indication of deliveries"."""
     denials = [
-        c
-        for c in cues
-        if c.stance in (Stance.DENIES, Stance.UNCONFIRMED) and c.speaker is not None
+        c for c in cues if c.stance in (Stance.DENIES, Stance.UNCONFIRMED) and c.speaker is not None
     ]
     if not denials:
         return cues

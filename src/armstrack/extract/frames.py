@@ -819,8 +819,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "turned to Moscow"; "turned over two boats" gives
     if word == "used" and (before in _TRIGGER_WORDS or before in DETERMINERS):
         return True  # "export used destroyers", "the used jets": an adjective
-    if word in ("ship", "ships") and before == "-":
-        return True  # "anti-ship missiles"
+    if word in ("ship", "ships") and (before == "-" or before in _SHIP_NOUN_LEADS):
+        return True  # "anti-ship missiles", "a cargo ship"
     if word == "ship" and view.low(index + 1) in ("'s", "'"):
         return True  # "the frigate design won on the ship's small crew"
     if word == "hand" and before in ("by", "on", "at"):
@@ -832,6 +832,7 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
 
 
 _PASS_VERBS = frozenset("pass passes passed passing".split())
+_SHIP_NOUN_LEADS = frozenset("cargo container merchant transport supply navy naval".split())
 _TURN_VERBS = frozenset("turn turns turned turning".split())
 _PLACE_PREPOSITIONS = frozenset("in at on into near since during".split())
 

@@ -525,6 +525,10 @@ def _resolve_demonyms(
         if after[0] in STATE_NOUNS:
             view.actors.append(ActorMention(first, last, actor, span, role=after[0]))
             continue
+        if after[0] in _CARRIER_MODIFIERS and after[1] in _CARRIERS:
+            # "A Turkish cargo ship delivered ...": the state that sends the carrier.
+            view.actors.append(ActorMention(first, last, actor, span, role="agent"))
+            continue
         if after[0] == "armed" and after[1] in ("forces", "services"):
             # "the Turkish Armed Forces"; "Turkish armed drones" stay an origin.
             view.actors.append(ActorMention(first, last, actor, span, role="armed forces"))
@@ -532,9 +536,26 @@ def _resolve_demonyms(
         if _set_origin(view, next_index, actor_id):
             view.origin_actors[actor_id] = actor
             weapon = next(w for w in view.weapons if w.origin == actor_id and w.first >= next_index)
-            if view.low(weapon.last + 1) in _TRIGGER_NOUNS:
+            if view.low(weapon.last + 1) in _TRIGGER_NOUNS or (
+                weapon.category is Category.SHIP and _carries_goods(view, weapon)
+            ):
+                # "Iranian arms deliveries"; "A Greek frigate has delivered 500 shells":
+                # the ship carries, its state gives.
                 view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
+
+
+_CARRIER_MODIFIERS = frozenset("cargo transport merchant supply container".split())
+_CARRIERS = frozenset("ship ships vessel vessels plane planes aircraft flight flights".split())
+_AUXILIARIES = frozenset("has have had was were is are will would".split())
+
+
+def _carries_goods(view: SentenceView, carrier: WeaponMention) -> bool:
+    """Whether a ship is the subject of a verb of giving whose object is other weapons."""
+    verb = carrier.last + 1
+    while view.low(verb) in _AUXILIARIES:
+        verb += 1
+    return view.low(verb) in GIVE_VERBS and any(w.first > verb for w in view.weapons)
 
 
 def _set_origin(view: SentenceView, index: int, actor_id: str) -> bool:
