@@ -233,6 +233,15 @@ _BOUND_CUES = {
 _BOUND_REACH = 12  # tokens between the goods and the cue
 
 
+_CARRYING = frozenset("carrying carried transporting loaded laden".split())
+
+
+def _carried(view: SentenceView, goods: WeaponMention) -> bool:
+    """ "a ship carrying North Korean shells bound for Russia": goods in transit to a state
+    on a carrier are sent to it."""
+    return any(view.low(i) in _CARRYING for i in range(goods.first - 4, goods.first))
+
+
 def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     """One delivered transfer from the stated origin of goods "bound for" a receiver
     (seized or intercepted shipments count as delivered: they were sent)."""
@@ -251,7 +260,9 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             for w in view.weapons
             if index - _BOUND_REACH <= w.first and w.last < index and w.origin
         ]
-        if receiver is None or not goods or receiver.actor.kind.value == "state":
+        if receiver is None or not goods:
+            continue
+        if receiver.actor.kind.value == "state" and not _carried(view, goods[0]):
             continue  # "bound for Yemen" names a destination, often not the receiver
         origin = goods[-1].origin
         supplier = view.origin_actors.get(origin or "")
