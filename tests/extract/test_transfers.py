@@ -2098,3 +2098,28 @@ def test_transfers_a_carrier_names_the_giver(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Croatia agreed to buy twelve of France's retired Rafale jets.",
+            {("FRA", "HRV", "aircraft", "agreed")},
+        ),
+        (
+            "Romania could opt for used F-16s from Norway or Denmark.",
+            {("NOR", "ROU", "aircraft", "discussed"), ("DNK", "ROU", "aircraft", "discussed")},
+        ),
+        (
+            "Chile has picked Japan's Mitsubishi Heavy Industries as preferred bidder for "
+            "four frigates.",
+            {("JPN", "CHL", "ship", "discussed")},
+        ),
+        ("The coach picked three players from Spain.", set()),
+    ],
+)
+def test_transfers_second_hand_and_choices(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -828,8 +828,12 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "passed a law", "passing through"; "pass on the guns" gives
     if word in _TURN_VERBS and view.low(index + 1) != "over":
         return True  # "turned to Moscow"; "turned over two boats" gives
-    if word == "used" and (before in _TRIGGER_WORDS or before in DETERMINERS):
-        return True  # "export used destroyers", "the used jets": an adjective
+    if word == "used" and (
+        before in _TRIGGER_WORDS
+        or before in DETERMINERS
+        or (before in _GOODS_PREPOSITIONS and any(w.first == index + 1 for w in view.weapons))
+    ):
+        return True  # "export used destroyers", "opt for used F-16s": an adjective
     if word in ("ship", "ships") and (before == "-" or before in _SHIP_NOUN_LEADS):
         return True  # "anti-ship missiles", "a cargo ship"
     if word == "ship" and view.low(index + 1) in ("'s", "'"):
@@ -843,6 +847,7 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
 
 
 _PASS_VERBS = frozenset("pass passes passed passing".split())
+_GOODS_PREPOSITIONS = frozenset("for of with from on".split())
 _SHIP_NOUN_LEADS = frozenset("cargo container merchant transport supply navy naval".split())
 _TURN_VERBS = frozenset("turn turns turned turning".split())
 _PLACE_PREPOSITIONS = frozenset("in at on into near since during".split())
@@ -1466,6 +1471,14 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
     if frame.supplier is None:
         # "received two patrol ships built by China": the maker named after the goods.
         frame.supplier = next((a.actor for a in later if _made_by(view, a)), None)
+    if frame.supplier is None:
+        # "agreed to buy eight of Portugal's retired F-16s": their holder sells them.
+        frame.supplier = next((a.actor for a in later if _holds_the_goods(view, a)), None)
+    if frame.supplier is None and view.low(trigger.index) in _CHOICE_VERBS:
+        # "picked Japan's Mitsubishi Heavy Industries as preferred bidder": the chosen sells.
+        frame.supplier = next(
+            (a.actor for a in later if a.prep is None and a.first <= trigger.index + 2), None
+        )
     if frame.supplier is None and view.low(trigger.index) in ASK_VERBS:
         # "Poland has asked the United States for HIMARS"
         frame.supplier = _indirect_object(view, trigger, inside)
@@ -1531,6 +1544,25 @@ def _people_arrive(view: SentenceView, index: int) -> bool:
     return view.low(index) in _PEOPLE
 
 
+def _holds_the_goods(view: SentenceView, mention: ActorMention) -> bool:
+    """A possessive state right before the weapons, with only modifiers between."""
+    if not mention.possessive or mention.prep not in (None, "of"):
+        return False
+    start = mention.last + 2  # past "'s"
+    for weapon in view.weapons:
+        if start <= weapon.first <= start + 3:
+            return all(view.low(i) in _SECOND_HAND for i in range(start, weapon.first))
+    return False
+
+
+# What may stand between a holder and its weapons: "Portugal's retired F-16s".
+_SECOND_HAND = frozenset(
+    "retired surplus used old older ageing aging remaining decommissioned spare existing".split()
+)
+_CHOICE_VERBS = frozenset(
+    "select selects selected selecting choose chooses chose chosen choosing pick picks "
+    "picked picking".split()
+)
 _MAKING = frozenset("built made produced manufactured constructed".split())
 
 

@@ -89,6 +89,7 @@ RECEIVE_VERBS.update(
         "request requests requested requesting ask asks asked asking "
         # A choice of system comes before a contract: "Australia selected the K9".
         "select selects selected selecting choose chooses chose chosen choosing "
+        "pick picks picked picking opt opts opted opting "
         # "Pyongyang is seeking fighter jets from Moscow"
         "seek seeks seeking sought "
         # "Jakarta is eyeing French frigates"
@@ -140,7 +141,8 @@ DISCUSSED_CUES = frozenset(
     # A letter about a deal is correspondence, not the deal: "sent a letter regarding a deal"
     "letter letters inquiry enquiry "
     # A choice of supplier comes before a contract: "selected Leonardo to supply"
-    "select selects selected selecting choose chooses chose chosen choosing".split()
+    "select selects selected selecting choose chooses chose chosen choosing "
+    "pick picks picked picking opt opts opted opting".split()
 )
 AGREED_CUES = frozenset(
     "agreed agree agrees agreement deal contract contracts signed sign signs signing "
