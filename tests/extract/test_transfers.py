@@ -2123,3 +2123,64 @@ def test_transfers_second_hand_and_choices(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # "The jets" points back at the F-16s; the donors named later replace the maker.
+            "Ukraine's air force received its first F-16 jets on Monday. The jets were "
+            "donated by Denmark and Norway.",
+            {("DNK", "UKR", "aircraft", "delivered"), ("NOR", "UKR", "aircraft", "delivered")},
+        ),
+        (
+            "Egypt ordered Rafale fighters from France. The jets will arrive next year.",
+            {("FRA", "EGY", "aircraft", "agreed")},
+        ),
+        ("The airline bought new jets last year. The jets were delivered by Airbus.", set()),
+    ],
+)
+def test_transfers_vague_nouns_point_back_at_the_system(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "systems"),
+    [
+        (
+            "Poland bought FA-50 jets from South Korea. The jets will replace Soviet-era "
+            "MiG-29 and Su-22 aircraft.",
+            {("KOR", "POL", "FA-50")},
+        ),
+        (
+            # What was given away and is now replaced was given all the same.
+            "Germany will buy new tanks to replace the Leopard 2 tanks it gave to Ukraine.",
+            {("DEU", "UKR", "Leopard 2")},
+        ),
+    ],
+)
+def test_transfers_what_is_replaced_is_no_goods(
+    extractor: Extractor, text: str, systems: set[tuple[str, str, str]]
+) -> None:
+    found = {
+        (t.supplier.id, t.recipient.id, s.name)
+        for t in _run(extractor, text).transfers
+        for s in t.systems
+    }
+    assert found == systems
+
+
+def test_transfers_a_serial_comma_before_a_clause_with_goods_as_subject(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "More than 2,000 NLAW anti-tank weapons were shipped to Ukraine by Norway, and "
+        "Stinger air defence missiles were handed over to Ukrainian units by Denmark."
+    )
+    assert _triples(_run(extractor, text)) == {
+        ("NOR", "UKR", "missile", "delivered"),
+        ("DNK", "UKR", "air_defence", "delivered"),
+    }

@@ -957,12 +957,30 @@ _ITEM_LEAD = frozenset(
 )
 
 
+_CLAUSE_VERBS = frozenset(
+    "is are was were has have had will would can could may might should must be been being".split()
+)
+
+
+def _verb_after(view: SentenceView, index: int) -> bool:
+    """Whether a verb follows within a few words, before any comma or preposition."""
+    for i in range(index, index + 8):
+        word = view.low(i)
+        if word in _CLAUSE_VERBS or (word in _TRIGGER_WORDS and i not in view.taken):
+            return True
+        if word in (",", ".", ";", "", "to", "for", "from", "in", "on", "at", "by", "with", "of"):
+            return False
+    return False
+
+
 def _item_follows(view: SentenceView, index: int, weapon_starts: set[int]) -> bool:
     """Whether the words after ``index`` are a weapon, led only by numbers and the like."""
     following = index + 1
     for _ in range(5):
         if following in weapon_starts:
-            return True
+            # "..., and Starstreak missiles were handed over": a clause, not an item.
+            weapon = next(w for w in view.weapons if w.first == following)
+            return not _verb_after(view, weapon.last + 1)
         word = view.low(following)
         if not (
             word in DETERMINERS or word in _ITEM_LEAD or word in NUMBER_WORDS
@@ -1040,7 +1058,7 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     cue = next((w for w in before if w in DISCUSSED_CUES or w in AGREED_CUES), None)
     if any(w in _TALKS for w in before[-4:]):
         cue = "talks"  # "was set to hold talks on exporting": the talks are the news
-    if any(w in _ENABLERS for w in before[-4:]):
+    if any(w in _ENABLERS for w in before[-6:]):
         cue = "could"  # "buys parts that would ease a later transfer": only made possible
     if cue == "would" and not _reported_speech(view, trigger.index):
         cue = "could"  # "a step that would give Moscow jets": a conditional, not a word given
@@ -1086,7 +1104,10 @@ def _reported_speech(view: SentenceView, index: int) -> bool:
 
 _TALKS = frozenset("talks negotiations discussions negotiating negotiate".split())
 # Verbs that make a transfer possible without deciding it: "would facilitate a transfer".
-_ENABLERS = frozenset("facilitate facilitates facilitated facilitating ease eases easing".split())
+_ENABLERS = frozenset(
+    "facilitate facilitates facilitated facilitating ease eases easing allowing enabling "
+    "permitting".split()
+)
 # Verbs before an infinitive that report the transfer as under way: "began to deliver".
 _ONGOING_LEADS = frozenset(
     "began begin begins beginning begun start started starts starting continue continues "

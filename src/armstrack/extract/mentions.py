@@ -313,7 +313,11 @@ def build_view(
     view.actors = _made_in(view, _with_context(view, view.actors))
     view.weapons = [
         _with_quantity(view, text, lowered, w, found)
-        for w in _point_back(view, _absorb_head_nouns(_ship_modifiers(view.weapons), lows))
+        for w in _point_back(
+            view,
+            _replaced(view, _absorb_head_nouns(_ship_modifiers(view.weapons), lows))
+            + _heads(view, text),
+        )
     ]
     return view
 
@@ -336,6 +340,35 @@ def _countering(view: SentenceView, weapon: WeaponMention) -> WeaponMention | No
     return replace(weapon, category=category, generic=False)
 
 
+# Verbs whose object is the old equipment that new goods stand in for.
+_REPLACING = frozenset("replace replaces replaced replacing succeed supersede retire".split())
+
+
+def _replaced(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """ "The jets will replace Soviet-era MiG-29 and Su-22 aircraft": what is replaced is
+    no goods; "replace its T-72s with K2 tanks": what replaces it is."""
+    if view.words.isdisjoint(_REPLACING):
+        return weapons
+    kept = []
+    replaced_until = -1  # the last token of the run of replaced weapons
+    for weapon in weapons:
+        between = range(max(replaced_until + 1, weapon.first - 5), weapon.first)
+        opens = any(view.low(i) in _REPLACING for i in between)
+        continues = replaced_until >= 0 and all(
+            view.low(i) in (",", "and", "or", "the", "its", "their") or i in view.taken
+            for i in range(replaced_until + 1, weapon.first)
+        )
+        crossed = any(view.low(i) in ("with", "by") for i in between)
+        # "to replace the Leopards it gave to Ukraine": those were given all the same.
+        given = any(view.low(i) in GIVE_VERBS for i in range(weapon.last + 1, weapon.last + 7))
+        if (opens or continues) and not crossed and not given:
+            replaced_until = weapon.last
+            continue
+        replaced_until = -1
+        kept.append(weapon)
+    return kept
+
+
 def _ship_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
     """ "missile frigates", "drone carriers": a class word right before a ship class
     describes the ship, it is no goods of its own."""
@@ -354,6 +387,47 @@ def _ship_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
 _POINTERS = frozenset(["the", "this", "these", "those"])
 
 
+# Nouns too vague to name weapons on their own ("jets" may be airliners) that, after
+# "the", point back at a system the article named: "The jets were donated by Denmark".
+# The pipeline reads sentences holding them (see its topical nouns).
+_POINTING_HEADS: dict[str, tuple[Category, ...]] = {
+    "jets": (Category.AIRCRAFT,),
+    "planes": (Category.AIRCRAFT,),
+    "vessels": (Category.SHIP,),
+    "guns": (Category.ARTILLERY,),
+    "batteries": (Category.AIR_DEFENCE,),
+    "launchers": (Category.AIR_DEFENCE, Category.ARTILLERY, Category.MISSILE),
+}
+
+
+def _heads(view: SentenceView, text: str) -> list[WeaponMention]:
+    """Vague nouns that point back at the system named last of their kind, as mentions
+    of it; only where the sentence names no weapon of that kind itself."""
+    if not view.earlier_systems or view.words.isdisjoint(_POINTING_HEADS):
+        return []
+    found = []
+    for index, word in enumerate(view.lows):
+        kinds = _POINTING_HEADS.get(word)
+        if kinds is None or index in view.taken or not _pointed_at(view, index):
+            continue
+        if any(w.category in kinds for w in view.weapons):
+            continue
+        earlier = next((s for s in reversed(view.earlier_systems) if s.category in kinds), None)
+        if earlier is not None:
+            span = Span(
+                view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]]
+            )
+            found.append(WeaponMention(index, index, earlier.category, span, system=earlier.name))
+    return found
+
+
+def _pointed_at(view: SentenceView, index: int) -> bool:
+    """A pointer right before, or one word before: "the jets", "the promised jets"."""
+    return view.low(index - 1) in _POINTERS or (
+        view.low(index - 2) in _POINTERS and index - 1 not in view.taken
+    )
+
+
 def _point_back(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
     """ "... the S-300 ... The missile system had been given to Ukraine": a definite class
     word in a sentence that names no system is the system named last of its kind (an air
@@ -364,10 +438,7 @@ def _point_back(view: SentenceView, weapons: list[WeaponMention]) -> list[Weapon
     pointed = []
     for weapon in weapons:
         # One word may stand between: "the promised tanks".
-        pointer = view.low(weapon.first - 1) in _POINTERS or (
-            view.low(weapon.first - 2) in _POINTERS and weapon.first - 1 not in view.taken
-        )
-        if not weapon.generic and pointer:
+        if not weapon.generic and not weapon.system and _pointed_at(view, weapon.first):
             earlier = next(
                 (
                     s

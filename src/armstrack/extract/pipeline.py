@@ -54,12 +54,14 @@ _TOPICAL_NOUN = Prefiltered.on_words(
     re.compile(
         r"\b(?:transfers?|shipments?|deliveries|delivery|deal|consignments?|supplies|packages?|"
         r"sales?|contracts?|agreement|purchases?|order|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
-        r"assertions?|story)\b"
+        r"assertions?|story"
+        # Vague nouns that point back at a named system ("the jets"; see mentions._heads).
+        r"|jets|planes|vessels|guns|batteries|launchers)\b"
     ),
     (
         "transfer shipment deliver deal consignment supplies package sale contract agreement "
         "purchase order report claim accusation allegation account charge findings assertion "
-        "story"
+        "story jets planes vessels guns batteries launchers"
     ).split(),
     folded=True,
 )

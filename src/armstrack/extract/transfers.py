@@ -94,11 +94,14 @@ def assemble(facts: list[SentenceFacts], catalogue: Catalogue) -> tuple[Transfer
             if frame.complete:
                 if _add_frame(drafts, fact, frame, frame.supplier, frame.recipient, catalogue):  # type: ignore[arg-type]
                     used.add(fact.index)
+    stated = set(drafts)  # transfers whose two parties a sentence names
+    makers: set[Key] = set()  # transfers whose giver is only the maker of the goods
     for fact in facts:
         for frame in fact.frames:
             if not frame.complete and not frame.anaphoric:
-                if _fill_partial(drafts, fact, frame, catalogue):
+                if _fill_partial(drafts, fact, frame, catalogue, makers):
                     used.add(fact.index)
+    _drop_maker_guesses(drafts, makers - stated)
     pending = _pending_deals(drafts, facts)
     for fact in facts:
         anaphoric = [f for f in fact.frames if f.anaphoric]
@@ -367,7 +370,11 @@ def _latest(drafts: dict[Key, _Draft], before: int, accept: object) -> _Draft | 
 
 
 def _fill_partial(
-    drafts: dict[Key, _Draft], fact: SentenceFacts, frame: FrameHit, catalogue: Catalogue
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frame: FrameHit,
+    catalogue: Catalogue,
+    makers: set[Key],
 ) -> bool:
     """One party named: take the other from the article, or from the system's origin."""
     categories: set[Category | None] = set(_categories(frame)) or {None}
@@ -385,6 +392,8 @@ def _fill_partial(
                 continue
             if not frame.vague_supplier:
                 other = _origin_supplier(frame, catalogue)
+                if other is not None and frame.recipient is not None and category is not None:
+                    makers.add((other.id, frame.recipient.id, category))
         other = other or _counterpart(drafts, frame, category, fact.index)
         if other is None and frame.kind is Frame.GIVE and frame.recipient is None:
             other = _sole_recipient(drafts, frame, category)
@@ -405,6 +414,28 @@ def _fill_partial(
             bool(_add_frame(drafts, fact, filled, supplier, recipient, catalogue)) or filled_any
         )
     return filled_any
+
+
+def _drop_maker_guesses(drafts: dict[Key, _Draft], guesses: set[Key]) -> None:
+    """ "Ukraine received its first F-16s. The jets were donated by Denmark": once the
+    article names who gave the goods, their maker is no giver of its own."""
+    for key in guesses:
+        guess = drafts.get(key)
+        if guess is None:
+            continue
+        givers = [
+            d
+            for k, d in drafts.items()
+            if k != key
+            and k[1:] == key[1:]
+            and (set(d.systems) & set(guess.systems) or not guess.systems)
+        ]
+        if givers:
+            del drafts[key]
+            for draft in givers:
+                draft.evidence.update(guess.evidence)
+                draft.claims.update(guess.claims)
+                draft.first_sentence = min(draft.first_sentence, guess.first_sentence)
 
 
 def _several_suppliers(drafts: dict[Key, _Draft], frame: FrameHit) -> bool:
