@@ -2184,3 +2184,37 @@ def test_transfers_a_serial_comma_before_a_clause_with_goods_as_subject(
         ("NOR", "UKR", "missile", "delivered"),
         ("DNK", "UKR", "air_defence", "delivered"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Portugal will send three Leopard 2 tanks to Ukraine and Finland six.",
+            {
+                ("PRT", "UKR", "armoured_vehicle", "agreed", 3),
+                ("FIN", "UKR", "armoured_vehicle", "agreed", 6),
+            },
+        ),
+        (
+            "Germany sold tanks to Hungary and Austria.",
+            {
+                ("DEU", "HUN", "armoured_vehicle", "delivered", None),
+                ("DEU", "AUT", "armoured_vehicle", "delivered", None),
+            },
+        ),
+        (
+            "Mali's junta on Friday announced the arrival of four combat helicopters from Russia.",
+            {("RUS", "MLI", "aircraft", "delivered", 4)},
+        ),
+    ],
+)
+def test_transfers_gapped_givers_and_arrivals(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str, int | None]]
+) -> None:
+    found = {
+        (t.supplier.id, t.recipient.id, t.category.value, t.status.label,
+         t.quantity.value if t.quantity else None)
+        for t in _run(extractor, text).transfers
+    }  # fmt: skip
+    assert found == expected

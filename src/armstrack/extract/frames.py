@@ -49,7 +49,7 @@ from armstrack.extract.lexicon import (
     WEAK_DISCUSSED_CUES,
     Frame,
 )
-from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
+from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention, gapped
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.records import ActorRef, Quantity, Span, Status
 
@@ -144,7 +144,8 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
-    found = frames + _joiners(view, frames) + _holder_frames(view, frames)
+    found = frames + _joiners(view, frames) + _gapped_givers(view, frames)
+    found += _holder_frames(view, frames)
     found += _operator_frames(view, frames)
     found += _way_frames(view, frames)
     return found + _fleet_frames(view) + _bound_frames(view, frames)
@@ -559,6 +560,35 @@ def _joiners(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             weapons = [replace(w, quantity=None) for w in model.weapons]
             found.append(FrameHit(Frame.GIVE, model.trigger, Status.DISCUSSED, False,
                                   mention.actor, model.recipient, weapons))  # fmt: skip
+    return found
+
+
+def _gapped_givers(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "Portugal will send three tanks to Ukraine and Finland six": the second giver
+    sends the same goods to the same receiver, as many as its count says."""
+    found: list[FrameHit] = []
+    for mention in view.actors:
+        if mention.prep is not None or view.low(mention.first - 1) != "and":
+            continue
+        if not gapped(view, mention.last):
+            continue
+        model = next(
+            (
+                f
+                for f in reversed(frames)
+                if f.complete and f.weapons and f.trigger < mention.first
+                and f.kind is Frame.GIVE and mention.actor not in (f.supplier, f.recipient)
+            ),
+            None,
+        )  # fmt: skip
+        if model is None:
+            continue
+        count = _count_after(view, mention.last)
+        weapons = [replace(w, quantity=count) for w in model.weapons]
+        found.append(
+            FrameHit(Frame.GIVE, model.trigger, model.status, model.negated, mention.actor,
+                     model.recipient, weapons)
+        )  # fmt: skip
     return found
 
 
@@ -1062,6 +1092,8 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
         cue = "could"  # "buys parts that would ease a later transfer": only made possible
     if cue == "would" and not _reported_speech(view, trigger.index):
         cue = "could"  # "a step that would give Moscow jets": a conditional, not a word given
+    if cue in AGREED_CUES and view.low(trigger.index) in ("arrival", "arrivals"):
+        cue = None  # "announced the arrival of four helicopters": they are there
     if cue in DISCUSSED_CUES:
         status = Status.DISCUSSED
     elif cue is not None and not _done_already(view, trigger):

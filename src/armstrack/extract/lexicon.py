@@ -98,7 +98,7 @@ RECEIVE_VERBS.update(
     )
 )
 RECEIVE_NOUNS: dict[str, Status] = {
-    **_forms("imports import receipt", D),
+    **_forms("imports import receipt arrival arrivals", D),
     **_forms("request requests", T),
     **_forms("purchase purchases acquisition acquisitions procurement order orders", A),
 }

@@ -30,8 +30,8 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.matching import Match
 from armstrack.extract.prefilter import FoundWords, Prefiltered
+from armstrack.extract.quantities import NUMBER_WORDS, quantity_before
 from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
-from armstrack.extract.quantities import quantity_before
 from armstrack.records import ActorRef, Category, Quantity, Span
 
 _TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s]")
@@ -701,8 +701,11 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
                 and len(between) <= 5
                 and not set(between) & _PREP_SKIP_STOPS
             )
-            # "to Ukraine and Spain will send six": Spain opens a clause of its own.
-            opens_clause = view.low(mention.last + 1) in CLAUSE_OPENERS
+            # "to Ukraine and Spain will send six": Spain opens a clause of its own; so
+            # with the verb left out, "to Ukraine and Finland six".
+            opens_clause = view.low(mention.last + 1) in CLAUSE_OPENERS or gapped(
+                view, mention.last
+            )
             if (between in _LIST_JOINS or in_list or same_phrase) and not opens_clause:
                 prep = previous.prep
         possessive = view.low(mention.last + 1) in ("'s", "'")
@@ -715,6 +718,15 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
         previous = updated
         comma_chain = chained
     return result
+
+
+def gapped(view: SentenceView, last: int) -> bool:
+    """Whether the actor ending at ``last`` is followed by a bare count that ends the
+    clause: "... and Finland six."."""
+    word = view.low(last + 1)
+    if not (word.isdigit() or word in NUMBER_WORDS):
+        return False
+    return view.low(last + 2) in (",", ".", ";", "", "and")
 
 
 def _preposition(view: SentenceView, first: int) -> str | None:
