@@ -61,8 +61,13 @@ lock:
 	uv pip compile pyproject.toml requirements/tools.in --extra dev --python-version 3.11 \
 		--generate-hashes --universal -o $(LOCK)
 
+# The installed wheel, compiled as users get it (an editable install is pure Python).
 bench: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	rm -rf dist
+	$(BIN)/python -m build --wheel --no-isolation --outdir dist . >/dev/null
+	$(BIN)/pip install --quiet "$$(ls dist/armstrack-*.whl)[dev,bench]"
+	$(BIN)/pip install --quiet --force-reinstall --no-deps dist/armstrack-*.whl
+	rm -f $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
