@@ -29,13 +29,14 @@ demo: $(VENV)/.installed
 	$(BIN)/armstrack serve --db $(DEMO_DB) --port $(PORT)
 
 # Tests run against the built wheel, so a data file missing from the package
-# fails here and not on a user's machine.
+# fails here and not on a user's machine. The wheel must have its extraction rules
+# compiled by mypyc (hatch_build.py): what users get, and what must not silently break.
 test: $(BIN)/python
 	tools/ensure-chromium
 	tools/ensure-postgresql
 	rm -rf dist
 	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
-	$(BIN)/python -m build --wheel --no-isolation --outdir dist . >/dev/null
+	ARMSTRACK_COMPILE=1 $(BIN)/python -m build --wheel --no-isolation --outdir dist . >/dev/null
 	$(BIN)/pip install --quiet --force-reinstall --no-deps dist/armstrack-*.whl
 	$(BIN)/pip check
 	rm -f $(VENV)/.installed
@@ -45,12 +46,13 @@ test: $(BIN)/python
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 # The same tests against the newest release of every dependency, in a separate
-# environment: what a user gets from `pip install armstrack` today.
+# environment: what a user gets from `pip install armstrack` today. The wheel is built
+# before the dependencies are there (-x), so it is the pure-Python one (hatch_build.py).
 test-latest:
 	rm -rf .venv-latest dist
 	$(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/pip install --quiet --upgrade pip build hatchling
-	.venv-latest/bin/python -m build --wheel --no-isolation --outdir dist . >/dev/null
+	.venv-latest/bin/python -m build --wheel --no-isolation -x --outdir dist . >/dev/null
 	.venv-latest/bin/pip install --quiet --upgrade "$$(ls dist/armstrack-*.whl)[dev]"
 	.venv-latest/bin/python -m pytest -q -p no:cacheprovider
 
@@ -59,8 +61,13 @@ lock:
 	uv pip compile pyproject.toml requirements/tools.in --extra dev --python-version 3.11 \
 		--generate-hashes --universal -o $(LOCK)
 
+# The installed wheel, compiled as users get it (an editable install is pure Python).
 bench: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	rm -rf dist
+	$(BIN)/python -m build --wheel --no-isolation --outdir dist . >/dev/null
+	$(BIN)/pip install --quiet "$$(ls dist/armstrack-*.whl)[dev,bench]"
+	$(BIN)/pip install --quiet --force-reinstall --no-deps dist/armstrack-*.whl
+	rm -f $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:

@@ -14,6 +14,9 @@ Then the same engines on real reporting: the development texts in
 ../shared/devset/texts (122 arms-dense news excerpts), read several times over. Real
 sentences are longer and denser than generated ones, so this is the harder figure.
 
+Says first which armstrack build runs: compiled by mypyc (a wheel built by
+hatch_build.py) or pure Python (an editable install, or ARMSTRACK_COMPILE=0).
+
 Prints articles/s and MB/s per CPU second of the one process (so the figures
 hold for one core even on a busy machine; corpus generation is not timed) and
 peak RSS for several corpus sizes.
@@ -85,6 +88,15 @@ def _systems() -> list[str]:
     from armstrack.catalogue import default_catalogue
 
     return sorted(default_catalogue().systems)
+
+
+def armstrack_build() -> str:
+    """Which build of the extractor imports here: compiled by mypyc or pure Python."""
+    import importlib
+
+    path = importlib.import_module("armstrack.extract.pipeline").__file__ or ""
+    kind = "pure Python" if path.endswith(".py") else "compiled by mypyc"
+    return f"{kind} ({Path(path).parent})"
 
 
 def corpus(n: int, seed: int = 7, weapon_share: float = 0.25) -> Iterator[str]:
@@ -238,6 +250,7 @@ def main() -> None:
     if args.one_real:
         print(json.dumps(measure_real(args.one_real, args.passes, args.real)))
         return
+    print(f"armstrack build: {armstrack_build()}\n")
     print(f"generated news, arms news in {args.arms_share:.0%} of the articles")
     _header()
     for engine in args.engines:

@@ -47,6 +47,7 @@ from armstrack.records import ActorRef, Article, Extraction, Span
 
 _WEAPON_KINDS = (TermKind.SYSTEM, TermKind.CLASS)
 _STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
+_ACTOR_KINDS = (*_STATE_KINDS, TermKind.GROUP)
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports". These article-wide patterns are found
 # through the words each match opens with (``FoundWords.matches``).
@@ -276,7 +277,7 @@ def _opening_actor(
 ) -> ActorRef | None:
     """The state or group a sentence opens with ("Armenia relies on ...", "The Kremlin
     said ..."), read without analysing the sentence: what a later "it" points back at."""
-    if not matches or matches[0].kind not in (*_STATE_KINDS, TermKind.GROUP):
+    if not matches or matches[0].kind not in _ACTOR_KINDS:
         return None
     first = matches[0]
     if first.kind is TermKind.DEMONYM or not _OPENING.match(text, start, first.start):
