@@ -790,3 +790,34 @@ def test_claims_not_confirming_in_other_words(
     found = _claims(extractor, text)
     assert expected in found, found
     assert unexpected not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (
+            "Djibouti's army has acquired two Bayraktar TB2 drones. Neither Turkey nor "
+            "Djibouti announced the sale.",
+            None,
+            ("TUR", "DJI", "uav", "TUR", "confirms"),
+        ),
+        (
+            "China has delivered HQ-9 air defence systems to Serbia. President Vucic declined "
+            "to confirm that the HQ-9 batteries had arrived from China.",
+            ("CHN", "SRB", "air_defence", "SRB", "declines_to_comment"),
+            ("CHN", "SRB", "air_defence", "SRB", "confirms"),
+        ),
+        (
+            "Iran's ambassador to Armenia, Jane Doe, denied that her country had sold drones "
+            "to Armenia.",
+            ("IRN", "ARM", "uav", "IRN", "denies"),
+            None,
+        ),
+    ],
+)
+def test_claims_nobody_declining_to_confirm_and_titles_before_names(
+    extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None
+) -> None:
+    found = _claims(extractor, text)
+    assert expected is None or expected in found, found
+    assert unexpected not in found

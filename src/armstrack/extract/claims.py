@@ -115,7 +115,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"\s+(?:immediately\s+|publicly\s+|directly\s+|yet\s+)?"
                 r"(?:to\s+)?(?:comment|respond|reply|provide further details|answer|be reached)\w*"
                 r"|\b(?:declined|declines|refused|refuses)\s+to\s+(?:discuss|elaborate|disclose|"
-                r"specify|say|give (?:further |more |any )?details)\b"
+                r"specify|say|confirm|give (?:further |more |any )?details)\b"
                 r"|\bno (?:immediate )?(?:comment|response|reply)\b(?= from\b)"
                 r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
                 r"|\b(?:did not|didn't) (?:immediately )?return\b"
@@ -434,6 +434,8 @@ def find_claim_cues(
     spoken = {c.stance for c in cues if c.speaker is not None}
     cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
     cues = _drop_saying_of_denials(view, cues)
+    # "Neither Ankara nor Djibouti announced the sale": nobody said anything.
+    cues = [c for c in cues if not (c.speaker is not None and _nobody(c.speaker.text))]
     if not cues and quoted is not None:
         cues = [quoted]
     cues = _drop_relays(cues)
@@ -617,6 +619,10 @@ def _rejects_a_demand(view: SentenceView, match: re.Match[str]) -> bool:
         if word in _TRANSFER_TOKENS or word in (".", ";"):
             return False
     return False
+
+
+def _nobody(phrase: str) -> bool:
+    return phrase.lower().startswith(("neither ", "no ", "none of "))
 
 
 def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[ClaimCue]:
@@ -1036,6 +1042,18 @@ def _apposition(reading: _Reading, comma: int) -> Speaker | None:
     opening = next((i for i in range(comma - 1, max(-1, comma - 12), -1) if _stops(view, i)), None)
     if opening is None or view.low(opening) != "," or opening + 1 > comma - 1:
         return None
+    if comma - opening <= 5 and all(
+        _capitalised(reading.text, view, i) for i in range(opening + 1, comma)
+    ):
+        # "Iran's ambassador to Armenia, Jane Doe, denied": the title before the name speaks.
+        end = _skip_back(view, opening - 1)
+        start = end
+        while start - 1 >= 0 and not _stops(view, start - 1) and end - start < 7:
+            start -= 1
+        titled = _settle(reading, start, end) if start <= end else None
+        if titled is not None and (titled.actor or titled.role):
+            reading.memory.names[view.low(comma - 1)] = titled
+            return titled
     name = _name_before(reading, opening)
     if name is None:
         return None
