@@ -821,3 +821,22 @@ def test_claims_nobody_declining_to_confirm_and_titles_before_names(
     found = _claims(extractor, text)
     assert expected is None or expected in found, found
     assert unexpected not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "accusers"),
+    [
+        ("China rejected Japanese claims that it had supplied Russia with attack drones.", {"JPN"}),
+        (
+            "Pyongyang denied British and French accusations that it had shipped artillery "
+            "shells to Russia.",
+            {"GBR", "FRA"},
+        ),
+        ("Iran dismissed Ukraine's allegations that it had sent drones to Russia.", {"UKR"}),
+        ("Iran denied the claims that it had sent drones to Russia.", set()),
+    ],
+)
+def test_claims_the_accuser_in_a_denial_asserts(
+    extractor: Extractor, text: str, accusers: set[str]
+) -> None:
+    assert {k[3] for k in _claims(extractor, text) if k[4] == "asserts"} == accusers

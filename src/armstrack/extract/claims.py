@@ -436,6 +436,12 @@ def find_claim_cues(
     cues = _drop_saying_of_denials(view, cues)
     # "Neither Ankara nor Djibouti announced the sale": nobody said anything.
     cues = [c for c in cues if not (c.speaker is not None and _nobody(c.speaker.text))]
+    cues += [
+        accuser
+        for cue in cues
+        if cue.stance is Stance.DENIES
+        for accuser in _accusers(view, text, catalogue, cue)
+    ]
     if not cues and quoted is not None:
         cues = [quoted]
     cues = _drop_relays(cues)
@@ -619,6 +625,49 @@ def _rejects_a_demand(view: SentenceView, match: re.Match[str]) -> bool:
         if word in _TRANSFER_TOKENS or word in (".", ";"):
             return False
     return False
+
+
+_ACCUSATIONS = frozenset(
+    "claims claim accusations accusation allegations allegation statements charges reports "
+    "assertions".split()
+)
+
+
+def _accusers(
+    view: SentenceView, text: str, catalogue: Catalogue, denial: ClaimCue
+) -> list[ClaimCue]:
+    """ "rejected Japanese claims that", "denied British and French accusations that":
+    whose claims are denied asserts the transfer (CLAIMS.md)."""
+    index = _token_at(view, denial.span.end - 1) + 1
+    demonyms = _demonyms(catalogue)
+    accusers: list[str] = []
+    first = index
+    while index < first + 8:
+        word = view.low(index)
+        pair = f"{word} {view.low(index + 1)}"
+        owner = next((a for a in view.actors if a.first == index and a.possessive), None)
+        if word in _ACCUSATIONS:
+            break
+        if word in ("the", "and", ","):
+            index += 1
+        elif pair in demonyms:
+            accusers.append(demonyms[pair])
+            index += 2
+        elif word in demonyms:
+            accusers.append(demonyms[word])
+            index += 1
+        elif owner is not None:
+            accusers.append(owner.actor.id)
+            index = owner.last + 2
+        else:
+            return []
+    if view.low(index) not in _ACCUSATIONS:
+        return []
+    phrase = text[view.starts[first] : view.ends[index]]
+    return [
+        ClaimCue(Stance.ASSERTS, Speaker(phrase, catalogue.actor(a), view.low(index)), denial.span)
+        for a in dict.fromkeys(accusers)
+    ]
 
 
 def _nobody(phrase: str) -> bool:
