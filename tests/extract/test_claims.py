@@ -840,3 +840,13 @@ def test_claims_the_accuser_in_a_denial_asserts(
     extractor: Extractor, text: str, accusers: set[str]
 ) -> None:
     assert {k[3] for k in _claims(extractor, text) if k[4] == "asserts"} == accusers
+
+
+def test_claims_nor_did_declines_too(extractor: Extractor) -> None:
+    text = (
+        "Iran sent Mohajer-6 drones to Chad, a newspaper reported. Chad's army did not "
+        "respond to requests for comment, nor did Iran's foreign ministry."
+    )
+    found = _claims(extractor, text)
+    assert ("IRN", "TCD", "uav", "TCD", "declines_to_comment") in found
+    assert ("IRN", "TCD", "uav", "IRN", "declines_to_comment") in found

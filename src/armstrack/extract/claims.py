@@ -442,6 +442,7 @@ def find_claim_cues(
         if cue.stance is Stance.DENIES
         for accuser in _accusers(view, text, catalogue, cue)
     ]
+    cues += [other for cue in cues if cue.stance is Stance.DECLINES for other in _nor(reading, cue)]
     if not cues and quoted is not None:
         cues = [quoted]
     cues = _drop_relays(cues)
@@ -627,6 +628,23 @@ def _rejects_a_demand(view: SentenceView, match: re.Match[str]) -> bool:
     return False
 
 
+def _nor(reading: _Reading, cue: ClaimCue) -> list[ClaimCue]:
+    """ "The army did not respond to requests for comment, nor did Iran's foreign
+    ministry": the speaker after "nor did" declines as well."""
+    view = reading.view
+    index = _token_at(view, cue.span.end - 1) + 1
+    end = min(len(view.lows), index + 14)
+    nor = next((i for i in range(index, end) if view.low(i) == "nor"), None)
+    if nor is None or view.low(nor + 1) not in ("did", "has", "have", "had", "would", "could"):
+        return []
+    last = nor + 2
+    while last + 1 < len(view.lows) and view.low(last + 1) not in _NOR_STOPS:
+        last += 1
+    speaker = _settle(reading, nor + 2, last)
+    return [ClaimCue(Stance.DECLINES, speaker, cue.span)] if speaker is not None else []
+
+
+_NOR_STOPS = frozenset(". , ; to respond reply comment answer return".split()) | {""}
 _ACCUSATIONS = frozenset(
     "claims claim accusations accusation allegations allegation statements charges reports "
     "assertions".split()
