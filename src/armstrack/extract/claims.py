@@ -940,6 +940,7 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
         if relative and view.low(start - 1) in _CLAUSE_PREPOSITIONS:
             break  # "ties with Russia under Vucic, who denied": Vucic denied
         start -= 1
+    start = _person_before(view, start, end)
     if end >= 0 and start <= end and view.low(end) not in _NP_STOPS:
         speaker = _settle(reading, start, end)
         if speaker is not None and speaker.actor is not None and view.low(start - 1) == "and":
@@ -953,6 +954,21 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
     if view.low(cue - 1) in (",", '"', "“", "”", "'") or cue == 0 or view.low(cue_end + 1) == "by":
         return _after(reading, cue_end + 1)
     return None
+
+
+def _person_before(view: SentenceView, start: int, end: int) -> int:
+    """ "a spokesman for the country's Joint Chiefs of Staff told": a long body name can
+    hide the person it belongs to; reach back a few words to them."""
+    if any(view.low(i) in _SPEAKER_NOUNS for i in range(start, end + 1)):
+        return start
+    for index in range(start - 1, max(-1, start - 5), -1):
+        if _stops(view, index):
+            break
+        if view.low(index) in _SPEAKER_NOUNS and view.low(index + 1) in ("for", "of", "at"):
+            while index - 1 >= 0 and view.low(index - 1) in DETERMINERS:
+                index -= 1
+            return index
+    return start
 
 
 _CLAUSE_PREPOSITIONS = frozenset("under with from in to at by on against".split())
