@@ -854,7 +854,7 @@ def test_claims_nor_did_declines_too(extractor: Extractor) -> None:
 
 def test_claims_a_person_before_a_long_body_name_speaks(extractor: Extractor) -> None:
     text = (
-        "Latvia has sent Ukraine 200 tons of ammunition. The rounds were handed over to "
+        "Latvia has sent Ukraine 200 tons of ammunition. The ammunition was handed over to "
         "Ukraine, a spokesman for the country's Joint Chiefs of Staff told Reuters."
     )
     assert ("LVA", "UKR", "ammunition", "LVA", "confirms") in _claims(extractor, text)
