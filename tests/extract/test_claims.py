@@ -858,3 +858,13 @@ def test_claims_a_person_before_a_long_body_name_speaks(extractor: Extractor) ->
         "Ukraine, a spokesman for the country's Joint Chiefs of Staff told Reuters."
     )
     assert ("LVA", "UKR", "ammunition", "LVA", "confirms") in _claims(extractor, text)
+
+
+def test_claims_unnamed_government_sources_get_no_guessed_state(extractor: Extractor) -> None:
+    text = (
+        "Japan will export used destroyers to the Philippines to counter China's expansion, "
+        "the Yomiuri newspaper reported, citing multiple unnamed government sources."
+    )
+    speakers = {k[3] for k in _claims(extractor, text)}
+    assert "CHN" not in speakers
+    assert "outlet:yomiuri" in speakers

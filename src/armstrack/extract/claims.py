@@ -1089,7 +1089,15 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
         speaker = _recall(reading, start, end)
     if speaker is None:
         return None
-    if speaker.actor is None and speaker.outlet is None and _is_official(speaker.role):
+    # "the Yomiuri reported, citing unnamed government sources": the outlet carries the
+    # claim (CLAIMS.md), no state is guessed for the sources.
+    unnamed = bool(view.outlets) and any(view.low(i) in _UNNAMED for i in range(start, end + 1))
+    if (
+        speaker.actor is None
+        and speaker.outlet is None
+        and _is_official(speaker.role)
+        and not unnamed
+    ):
         actor = _official_state(reading, start)
         if actor is None and _titled(speaker.role):
             return None  # a minister of a state not known: no non-state voice either
@@ -1099,6 +1107,9 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
         speaker = _credited(reading, end, speaker)
     _remember(reading, start, end, speaker)
     return speaker
+
+
+_UNNAMED = frozenset("unnamed anonymous unidentified".split())
 
 
 def _credited(reading: _Reading, end: int, speaker: Speaker) -> Speaker:
