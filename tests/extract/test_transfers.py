@@ -2218,3 +2218,20 @@ def test_transfers_gapped_givers_and_arrivals(
         for t in _run(extractor, text).transfers
     }  # fmt: skip
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hamas is using an anti-tank rocket launcher made by North Korea, South Korea's spy "
+            "agency said.",
+            {("PRK", "hamas", "artillery", "delivered")},
+        ),
+        ("Egypt operates frigates built by France.", {("FRA", "EGY", "ship", "delivered")}),
+    ],
+)
+def test_transfers_goods_made_by_a_state_name_their_origin(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -225,7 +225,7 @@ PERSON_NOUNS = frozenset(
     "ambassador ambassadors lawmaker lawmakers senator senators commander commanders "
     "general generals officer officers president leader leaders adviser advisers advisor "
     "advisors aide aides negotiator negotiators intelligence report reports media "
-    "counterpart counterparts delegation delegations ministry's secretary".split()
+    "counterpart counterparts delegation delegations ministry's secretary spy".split()
 )
 
 # Words after an origin ("Iranian-made", "US-supplied") that mark where a weapon is from.

@@ -655,11 +655,12 @@ _MADE = frozenset("made built produced manufactured designed assembled".split())
 
 
 def _made_in(view: SentenceView, actors: list[ActorMention]) -> list[ActorMention]:
-    """ "drones made in Iran": the state is the weapon's origin, not a place or a party."""
+    """ "drones made in Iran", "a launcher made by North Korea": the state is the weapon's
+    origin, not a place or a party."""
     kept = []
     for actor in actors:
         made = actor.first - 2
-        if actor.prep == "in" and view.low(made) in _MADE:
+        if actor.prep in ("in", "by") and view.low(made) in _MADE:
             for index, weapon in enumerate(view.weapons):
                 if weapon.last == made - 1 or (
                     weapon.last == made - 2 and view.low(made - 1) == ","
