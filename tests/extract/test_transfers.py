@@ -2235,3 +2235,15 @@ def test_transfers_goods_made_by_a_state_name_their_origin(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+def test_transfers_goods_that_point_back_come_from_their_known_seller(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Embraer delivered four Super Tucano aircraft to Paraguay. The same jets were later "
+        "acquired by the air forces of Ghana and Mali."
+    )
+    assert _triples(_run(extractor, text)) == {
+        ("BRA", recipient, "aircraft", "delivered") for recipient in ("PRY", "GHA", "MLI")
+    }

@@ -57,7 +57,7 @@ _BE = frozenset("is are was were be been being get gets got getting has have had
 _ADVERBS = frozenset(
     "reportedly allegedly already also recently secretly quietly reportedly covertly "
     "officially formally repeatedly still now just since then first finally openly "
-    "successfully actively regularly quickly further only".split()
+    "successfully actively regularly quickly further only later earlier eventually soon".split()
 )
 _NOUN_LEFT = DETERMINERS | frozenset(["'s", "'", "first", "new", "further", "additional", "more"])
 _MODIFIER_WINDOW = 8

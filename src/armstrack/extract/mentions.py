@@ -205,6 +205,7 @@ class SentenceView:
     origin_actors: dict[str, ActorRef] = field(default_factory=dict)
     maker_actors: dict[str, ActorRef] = field(default_factory=dict)  # catalogue origins
     earlier_systems: tuple[EarlierSystem, ...] = ()  # the last few named before the sentence
+    named_systems: tuple[EarlierSystem, ...] = ()  # the last many: what "the jets" are
 
     breaks: list[int] | None = None  # clause-break token indices, found once by frames._clause
     # The distinct tokens: most rules look for a few words, and most sentences have none
@@ -257,6 +258,7 @@ def build_view(
     view = SentenceView(start, end, *tokenize(text, start, end))
     view.words = frozenset(view.lows)
     view.earlier_systems = context.recent_systems(start)
+    view.named_systems = context.recent_systems(start, _TOPIC_REACH)
     starts, ends = _token_index(view)
     lows = view.lows
     demonyms: list[tuple[int, int, str, Span]] = []
@@ -403,7 +405,7 @@ _POINTING_HEADS: dict[str, tuple[Category, ...]] = {
 def _heads(view: SentenceView, text: str) -> list[WeaponMention]:
     """Vague nouns that point back at the system named last of their kind, as mentions
     of it; only where the sentence names no weapon of that kind itself."""
-    if not view.earlier_systems or view.words.isdisjoint(_POINTING_HEADS):
+    if not view.named_systems or view.words.isdisjoint(_POINTING_HEADS):
         return []
     found = []
     for index, word in enumerate(view.lows):
@@ -412,13 +414,32 @@ def _heads(view: SentenceView, text: str) -> list[WeaponMention]:
             continue
         if any(w.category in kinds for w in view.weapons):
             continue
-        earlier = next((s for s in reversed(view.earlier_systems) if s.category in kinds), None)
+        earlier = _topic(view, kinds)
         if earlier is not None:
             span = Span(
                 view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]]
             )
             found.append(WeaponMention(index, index, earlier.category, span, system=earlier.name))
     return found
+
+
+# How many earlier system names a pointer chooses among (a bound: linear time).
+_TOPIC_REACH = 40
+
+
+def _topic(view: SentenceView, kinds: tuple[Category, ...]) -> EarlierSystem | None:
+    """The system of one of ``kinds`` the article named most so far, the latest on a tie:
+    "the aircraft" are the jets the story is about, not the old fleet they replace."""
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[int, EarlierSystem]] = {}
+    for order, system in enumerate(view.named_systems):
+        if system.category in kinds:
+            counts[system.name] = counts.get(system.name, 0) + 1
+            latest[system.name] = (order, system)
+    if not counts:
+        return None
+    best = max(counts, key=lambda name: (counts[name], latest[name][0]))
+    return latest[best][1]
 
 
 def _pointed_at(view: SentenceView, index: int) -> bool:
@@ -433,21 +454,16 @@ def _point_back(view: SentenceView, weapons: list[WeaponMention]) -> list[Weapon
     word in a sentence that names no system is the system named last of its kind (an air
     defence system is a "missile system" too). Its maker is not taken: who gives it is
     the article's to say, not the factory's."""
-    if not view.earlier_systems or any(w.system for w in weapons):
+    if not view.named_systems or any(w.system for w in weapons):
         return weapons
     pointed = []
     for weapon in weapons:
         # One word may stand between: "the promised tanks".
         if not weapon.generic and not weapon.system and _pointed_at(view, weapon.first):
-            earlier = next(
-                (
-                    s
-                    for s in reversed(view.earlier_systems)
-                    if s.category is weapon.category
-                    or (weapon.category is Category.MISSILE and s.category is Category.AIR_DEFENCE)
-                ),
-                None,
-            )
+            kinds: tuple[Category, ...] = (weapon.category,)
+            if weapon.category is Category.MISSILE:
+                kinds = (Category.MISSILE, Category.AIR_DEFENCE)
+            earlier = _topic(view, kinds)
             if earlier is not None:
                 weapon = replace(weapon, system=earlier.name, category=earlier.category)
         pointed.append(weapon)

@@ -394,6 +394,7 @@ def _fill_partial(
                 other = _origin_supplier(frame, catalogue)
                 if other is not None and frame.recipient is not None and category is not None:
                     makers.add((other.id, frame.recipient.id, category))
+        other = other or _pointed_seller(drafts, frame)
         other = other or _counterpart(drafts, frame, category, fact.index)
         if other is None and frame.kind is Frame.GIVE and frame.recipient is None:
             other = _sole_recipient(drafts, frame, category)
@@ -414,6 +415,21 @@ def _fill_partial(
             bool(_add_frame(drafts, fact, filled, supplier, recipient, catalogue)) or filled_any
         )
     return filled_any
+
+
+def _pointed_seller(drafts: dict[Key, _Draft], frame: FrameHit) -> ActorRef | None:
+    """ "Embraer delivered Super Tucanos to Paraguay. The same aircraft was acquired by
+    Ghana": goods that point back at a system come from whoever the article said
+    supplies it, if one state does."""
+    if frame.supplier is not None or frame.recipient is None:
+        return None
+    pointed = {w.system for w in frame.weapons if w.system and w.made_in is None}
+    sellers = {
+        d.supplier.id: d.supplier
+        for d in drafts.values()
+        if pointed & set(d.systems) and d.supplier.id != frame.recipient.id
+    }
+    return next(iter(sellers.values())) if len(sellers) == 1 else None
 
 
 def _drop_maker_guesses(drafts: dict[Key, _Draft], guesses: set[Key]) -> None:
