@@ -2247,3 +2247,36 @@ def test_transfers_goods_that_point_back_come_from_their_known_seller(
     assert _triples(_run(extractor, text)) == {
         ("BRA", recipient, "aircraft", "delivered") for recipient in ("PRY", "GHA", "MLI")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Islamabad ordered 25 more JF-17 jets from Beijing in 2023.",
+            {("CHN", "PAK", "aircraft", "agreed")},
+        ),
+        (
+            "Investigators said that Russia struck Ukraine with drones supplied by Iran.",
+            {("IRN", "RUS", "uav", "delivered")},
+        ),
+        (
+            "Germany condemned the use of Iranian drones by Russia.",
+            {("IRN", "RUS", "uav", "delivered")},
+        ),
+        (
+            "The Saudi Patriot system intercepted a missile believed to have been fired by the "
+            "Houthis.",
+            set(),
+        ),
+        ("The minister praised Jordan's use of its F-16s in downing Iranian drones.", set()),
+        (
+            "Ukraine used American Patriot systems to shoot down Russian missiles.",
+            {("USA", "UKR", "air_defence", "delivered")},
+        ),
+    ],
+)
+def test_transfers_false_pairs_of_combat_news(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -1521,6 +1521,8 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
             return
     later = [a for a in inside if a.first > trigger.index]
     frame.supplier = _nearest(later, trigger, ("from",)) or _nearest(inside, trigger, ("with",))
+    # "Islamabad ordered JF-17s from Beijing": the verb gives the direction, whoever made them.
+    frame.stated = frame.supplier is not None and frame.recipient is not None and not passive
     if frame.supplier is None:
         # "received two patrol ships built by China": the maker named after the goods.
         frame.supplier = next((a.actor for a in later if _made_by(view, a)), None)
@@ -1635,9 +1637,23 @@ def _after_partner_cue(view: SentenceView, first: int) -> bool:
 
 
 def _holder(view: SentenceView, trigger: _Trigger, parties: list[ActorMention]) -> ActorRef | None:
-    """The bare actor before the weapon a participle follows: who has the weapons."""
-    left = [a for a in parties if a.last < trigger.index and a.prep is None and a.role != "pair"]
+    """The bare actor before the weapon a participle follows: who has the weapons, not
+    whom they hit ("Russia struck Ukraine with drones supplied by Iran")."""
+    left = [
+        a
+        for a in parties
+        if a.last < trigger.index
+        and a.prep is None
+        and a.role != "pair"
+        and view.low(a.first - 1) not in _ATTACKING
+    ]
     return left[-1].actor if left else None
+
+
+_ATTACKING = frozenset(
+    "struck strike strikes striking attacked attack attacks attacking hit hits hitting "
+    "bombed bombs bombing shelled shelling targeted targets targeting pounded".split()
+)
 
 
 def _swap_possessive_buyer(
@@ -1875,6 +1891,12 @@ def _use_roles(
         w
         for w in frame.weapons
         if not any(view.low(i) in _TARGET_PREPOSITIONS for i in range(trigger.index + 1, w.first))
+        # "the Saudi Patriot intercepted a missile fired by ...", "its F-16s downing
+        # Iranian drones": the defender's weapons and the ones shot down are no goods.
+        and not any(
+            view.low(i) in _DOWNING
+            for i in range(min(w.last, trigger.index) + 1, max(w.first, trigger.index))
+        )
     ]
     # The origin word must qualify what is used, not who uses it: "British warplanes
     # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
@@ -1884,9 +1906,12 @@ def _use_roles(
         return None
     user = (
         _first(parties, trigger, ("by",), after=True)
-        if passive
-        else _agent(view, trigger, parties, passive, last_subject, clause)
+        # "condemned the use of Iranian drones by Russia": the noun's own doer
+        if passive or trigger.noun or view.low(trigger.index + 1) == "of"
+        else None
     )
+    if user is None and not passive:
+        user = _agent(view, trigger, parties, passive, last_subject, clause)
     if user is None:
         return None
     supplier_id = origins[0].origin
@@ -1899,6 +1924,10 @@ def _use_roles(
 
 
 _TARGET_PREPOSITIONS = frozenset(["at", "against"])
+_DOWNING = frozenset(
+    "intercepted intercepting intercepts intercept downed downing shot shooting destroyed "
+    "destroying neutralised neutralized".split()
+)
 
 
 def _stated_origin(view: SentenceView, frame: FrameHit) -> ActorRef | None:
