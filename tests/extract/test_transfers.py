@@ -2280,3 +2280,36 @@ def test_transfers_false_pairs_of_combat_news(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kenyan Air Force inducted two Y-12 aircraft from China.",
+            {("CHN", "KEN", "aircraft", "delivered", 2)},
+        ),
+        (
+            "Poland delivered twelve 8x8 armoured vehicles to Ukraine.",
+            {("POL", "UKR", "armoured_vehicle", "delivered", 12)},
+        ),
+        (
+            "Serbia delivered eighteen 155mm howitzers to Cyprus.",
+            {("SRB", "CYP", "artillery", "delivered", 18)},
+        ),
+        (
+            "Denmark sold 24 used F-16 fighter jets to Argentina.",
+            {("DNK", "ARG", "aircraft", "delivered", 24)},
+        ),
+        ("The ministry commissioned a study on Russian drones.", set()),
+    ],
+)
+def test_transfers_inductions_spec_counts_and_used_goods(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str, int | None]]
+) -> None:
+    found = {
+        (t.supplier.id, t.recipient.id, t.category.value, t.status.label,
+         t.quantity.value if t.quantity else None)
+        for t in _run(extractor, text).transfers
+    }  # fmt: skip
+    assert found == expected

@@ -861,7 +861,10 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
     if word == "used" and (
         before in _TRIGGER_WORDS
         or before in DETERMINERS
-        or (before in _GOODS_PREPOSITIONS and any(w.first == index + 1 for w in view.weapons))
+        or (
+            (before in _GOODS_PREPOSITIONS or before.isdigit() or before in NUMBER_WORDS)
+            and any(w.first == index + 1 for w in view.weapons)
+        )
     ):
         return True  # "export used destroyers", "opt for used F-16s": an adjective
     if word in ("ship", "ships") and (before == "-" or before in _SHIP_NOUN_LEADS):

@@ -75,7 +75,9 @@ RECEIVE_VERBS: dict[str, Status] = {
         "obtains obtained obtaining import imports imported importing arrive arrives "
         "arrived arriving get gets got getting gotten "
         # "the air force accepted its first HIMARS"; "accepted the offer" sends no goods
-        "accepts accepted",
+        "accepts accepted "
+        # "inducted two Y-12 aircraft from China", "commissioned a frigate built in China"
+        "induct inducts inducted inducting commissioned commissions",
         D,
     ),
     **_forms(
@@ -106,8 +108,7 @@ RECEIVE_NOUNS: dict[str, Status] = {
 USE_VERBS: frozenset[str] = frozenset(
     "use uses used using fire fires fired firing launch launches launched launching "
     "deploy deploys deployed deploying employ employs employed employing operate operates "
-    "operated operating field fields fielded fielding inducted inducts inducting "
-    "commissioned commissions "
+    "operated operating field fields fielded fielding "
     "attack attacked attacking strike struck striking hit hitting shoot shot shooting".split()
 )
 

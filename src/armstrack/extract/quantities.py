@@ -51,7 +51,8 @@ _BEFORE_WEAPON = Prefiltered.on_words(
         rf"|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
         # "more than 200 of its T-72 tanks": a part of a stock is still a count.
         r"(?:\s+of\s+(?:its|their|the|his|her))?"
-        r"(?P<gap>(?:\s+[A-Za-z][\w'’\-]*){0,3})\s+$"
+        # Spec tokens may stand in the gap too: "twelve 8x8 vehicles", "eighteen 155mm guns".
+        r"(?P<gap>(?:\s+(?:[A-Za-z][\w'’\-]*|\d+x\d+|\d+mm)){0,3})\s+$"
     ),
     (*"0123456789", *NUMBER_WORDS, *VAGUE, *APPROXIMATORS),
     caseless=True,
