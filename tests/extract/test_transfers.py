@@ -2313,3 +2313,23 @@ def test_transfers_inductions_spec_counts_and_used_goods(
         for t in _run(extractor, text).transfers
     }  # fmt: skip
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghana has agreed to buy 14 armoured personnel carriers from Turkish vehicle maker "
+            "Otokar.",
+            {("TUR", "GHA", "armoured_vehicle", "agreed")},
+        ),
+        (
+            "Ghana has started talks with Turkish company Otokar to buy 20 light tanks.",
+            {("TUR", "GHA", "armoured_vehicle", "discussed")},
+        ),
+    ],
+)
+def test_transfers_a_described_company_keeps_its_preposition(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -750,6 +750,14 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     index = first - 1
     while index >= 0 and view.low(index) in DETERMINERS:
         index -= 1
+    if view.low(index) in _MAKER_TITLES:
+        # "from Turkish vehicle maker Otokar": past the company's description.
+        index -= 1
+        for _ in range(2):
+            if view.low(index).isalpha() and view.low(index) not in PREPOSITIONS:
+                index -= 1
+        while index >= 0 and view.low(index) in DETERMINERS:
+            index -= 1
     for _ in range(2):
         word = view.low(index)
         if word in PREPOSITIONS or not word.isalpha() or word in _PREP_SKIP_STOPS:
@@ -790,6 +798,10 @@ _EXAMPLE_LEADS = frozenset(["including", "notably", "such", "like", "among"])
 _GROUP_NOUNS = frozenset(
     "countries nations states customers buyers clients operators users partners allies "
     "armies militaries governments".split()
+)
+_MAKER_TITLES = frozenset(
+    "maker makers manufacturer producer conglomerate group firm company shipbuilder "
+    "shipyard contractor exporter".split()
 )
 # Nouns of reacting before "from X": X objects to a transfer, it supplies nothing.
 _OBJECTION_NOUNS = frozenset(
