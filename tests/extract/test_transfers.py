@@ -2333,3 +2333,28 @@ def test_transfers_a_described_company_keeps_its_preposition(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Russian side has completed its contract to supply Tor-M2 air defence systems "
+            "to Egypt.",
+            {("RUS", "EGY", "air_defence", "delivered")},
+        ),
+        (
+            "Russia has not completed its contract to supply S-400 systems to India.",
+            {("RUS", "IND", "air_defence", "agreed")},
+        ),
+        (
+            "Kuwait has operated the Typhoon since 2021, when it bought 28 Eurofighter jets "
+            "from Italy.",
+            {("ITA", "KWT", "aircraft", "delivered")},
+        ),
+    ],
+)
+def test_transfers_completed_contracts_and_past_purchases(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -1097,6 +1097,8 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
         cue = "could"  # "a step that would give Moscow jets": a conditional, not a word given
     if cue in AGREED_CUES and view.low(trigger.index) in ("arrival", "arrivals"):
         cue = None  # "announced the arrival of four helicopters": they are there
+    if any(w in _FULFILLED and before[i - 1] not in NEGATIONS for i, w in enumerate(before)):
+        return Status.DELIVERED, False  # "has completed its contract to supply"
     if cue in DISCUSSED_CUES:
         status = Status.DISCUSSED
     elif cue is not None and not _done_already(view, trigger):
@@ -1123,6 +1125,7 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     return status, negated
 
 
+_FULFILLED = frozenset("completed completing fulfilled fulfilling honoured honored".split())
 _APPROVALS = frozenset("approved cleared authorised authorized greenlit".split())
 _RELATIVES = frozenset("what which that who".split())
 
@@ -1314,6 +1317,8 @@ def _bought_back_then(view: SentenceView, trigger: _Trigger, clause: tuple[int, 
         return False
     if view.low(trigger.index - 1) in ("which", "who") and view.low(trigger.index - 2) == ",":
         return True
+    if view.low(trigger.index - 1) in ("it", "they") and view.low(trigger.index - 2) == "when":
+        return True  # "has operated the Typhoon since 2021, when it bought 28 jets"
     return any(
         view.low(i) == "in" and re.fullmatch(r"(?:19|20)\d\d", view.low(i + 1))
         for i in range(trigger.index + 1, clause[1])
