@@ -2358,3 +2358,11 @@ def test_transfers_completed_contracts_and_past_purchases(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+def test_transfers_deliveries_that_took_place_raise_the_status(extractor: Extractor) -> None:
+    text = (
+        "Algeria ordered 40 Mi-28 helicopters from Russia in 2014, and deliveries took place "
+        "over the following two years."
+    )
+    assert _triples(_run(extractor, text)) == {("RUS", "DZA", "aircraft", "delivered")}

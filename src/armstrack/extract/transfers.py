@@ -589,13 +589,31 @@ def _attach_anaphora(
         return False
     usable = [w for w in weapons if w.category == target.category]
     frame = frames[0] if frames else FrameHit(Frame.GIVE, -1, target.status, True, anaphoric=True)
-    if fact.index in target.evidence and frame.status > target.status:
+    if (
+        fact.index in target.evidence
+        and frame.status > target.status
+        and not _took_place(fact.view, frame.trigger)
+    ):
         # "agreed to buy JF-17s ..., the first export of the jet": a pointer in the
         # sentence that reported the transfer adds nothing to its status.
         frame = replace(frame, status=target.status)
     _contribute(target, fact, frame, usable, catalogue)
     _extend_target(drafts, fact, frames, target, catalogue)
     return True
+
+
+_HAPPENED = frozenset("took began started arrived commenced continued".split())
+_HAPPENED_AFTER = frozenset("begun started completed arrived been".split())
+
+
+def _took_place(view: SentenceView, index: int) -> bool:
+    """ "..., and deliveries took place over three years": the noun reports an event."""
+    if index < 0:
+        return False
+    after = view.low(index + 1)
+    return after in _HAPPENED or (
+        after in ("have", "has", "were", "was") and view.low(index + 2) in _HAPPENED_AFTER
+    )
 
 
 def _extend_target(
