@@ -2366,3 +2366,25 @@ def test_transfers_deliveries_that_took_place_raise_the_status(extractor: Extrac
         "over the following two years."
     )
     assert _triples(_run(extractor, text)) == {("RUS", "DZA", "aircraft", "delivered")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pakistan delivered three aircraft to the Nigerian Air Force.",
+            {("PAK", "NGA", "aircraft", "delivered")},
+        ),
+        (
+            "The Philippine Navy received two vessels from Japan.",
+            {("JPN", "PHL", "ship", "delivered")},
+        ),
+        # An airline buys aircraft too: no military, no weapons.
+        ("Airbus delivered 30 aircraft to China Southern Airlines.", set()),
+        ("Boeing sold 20 jets to Turkish Airlines.", set()),
+    ],
+)
+def test_transfers_counted_platforms_in_military_company(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -318,7 +318,8 @@ def build_view(
         for w in _point_back(
             view,
             _replaced(view, _absorb_head_nouns(_ship_modifiers(view.weapons), lows))
-            + _heads(view, text),
+            + _heads(view, text)
+            + _counted_platforms(view, text),
         )
     ]
     return view
@@ -440,6 +441,57 @@ def _topic(view: SentenceView, kinds: tuple[Category, ...]) -> EarlierSystem | N
         return None
     best = max(counts, key=lambda name: (counts[name], latest[name][0]))
     return latest[best][1]
+
+
+# Nouns of platforms that are weapons only in military company: "delivered three aircraft
+# to the Nigerian Air Force" (an airline buys aircraft too). Counted, in a sentence that
+# names a military; the pipeline reads sentences holding them (see its topical nouns).
+PLATFORM_NOUNS: dict[str, Category] = {
+    "aircraft": Category.AIRCRAFT,
+    "planes": Category.AIRCRAFT,
+    "jets": Category.AIRCRAFT,
+    "trainers": Category.AIRCRAFT,
+    "ships": Category.SHIP,
+    "vessels": Category.SHIP,
+    "boats": Category.SHIP,
+}
+_MILITARY = frozenset(
+    "navy naval military army armed defence defense coast marines squadron warplanes "
+    "combat fighter".split()
+)
+
+
+def _counted_platforms(view: SentenceView, text: str) -> list[WeaponMention]:
+    if view.words.isdisjoint(PLATFORM_NOUNS) or not _military(view):
+        return []
+    found = []
+    for index, word in enumerate(view.lows):
+        category = PLATFORM_NOUNS.get(word)
+        if category is None or index in view.taken or not _counted_at(view, index):
+            continue
+        if any(w.first <= index <= w.last + 1 for w in view.weapons):
+            continue  # "two Y-12 aircraft": the system's head noun
+        span = Span(
+            view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]]
+        )
+        found.append(WeaponMention(index, index, category, span))
+    return found
+
+
+def _military(view: SentenceView) -> bool:
+    return not view.words.isdisjoint(_MILITARY) or {"air", "force"} <= view.words
+
+
+def _counted_at(view: SentenceView, index: int) -> bool:
+    """A count right before the noun, or one modifier before: "three new aircraft"."""
+
+    def count(word: str) -> bool:
+        return word.isdigit() or word in NUMBER_WORDS
+
+    before = view.low(index - 1)
+    return count(before) or (
+        before.isalpha() and index - 1 not in view.taken and count(view.low(index - 2))
+    )
 
 
 def _pointed_at(view: SentenceView, index: int) -> bool:

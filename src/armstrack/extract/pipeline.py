@@ -66,6 +66,15 @@ _TOPICAL_NOUN = Prefiltered.on_words(
     ).split(),
     folded=True,
 )
+# "three aircraft", "two new vessels": platform nouns that are weapons when counted in a
+# military sentence (see mentions.PLATFORM_NOUNS).
+_COUNTED_PLATFORM = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty)\s+(?:[a-z]+\s+)?(?:aircraft|planes|jets|trainers|ships|vessels|"
+    r"boats)\b"
+)
+_PLATFORM_HINT = re.compile(r"aircraft|planes|jets|trainers|ships|vessels|boats")
+_PLATFORM_HINT_ANY_CASE = re.compile(_PLATFORM_HINT.pattern, re.IGNORECASE)
 # A determiner at most one word before the noun: "the reported shipments".
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
 _ROUTE_WORDS = Prefiltered.on_words(
@@ -116,7 +125,7 @@ class Extractor:
         text = article.text
         published = article.published or date_prefix(text)
         matches = self.matcher.find(text)
-        if not any(m.kind in _WEAPON_KINDS for m in matches):
+        if not any(m.kind in _WEAPON_KINDS for m in matches) and not _counts_platforms(text):
             return Extraction(article)  # most news: nothing past the one catalogue pass
         sentences, cut = split_bounded(text)
         facts = self._sentences(text, fold(text), matches, published, sentences)
@@ -316,7 +325,17 @@ def _topical_positions(folded: str, words: FoundWords) -> list[int]:
         if _DETERMINER_BEFORE.search(folded, max(0, m.start() - 30), m.start())
     ]
     found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
+    if _PLATFORM_HINT.search(folded):
+        found.extend(m.start() for m in _COUNTED_PLATFORM.finditer(folded))
     return sorted(found)
+
+
+def _counts_platforms(text: str) -> bool:
+    """Whether a text that names no weapon counts platforms ("three aircraft"): one scan
+    for the nouns first, so most news costs no more."""
+    if _PLATFORM_HINT_ANY_CASE.search(text) is None:
+        return False
+    return _COUNTED_PLATFORM.search(fold(text)) is not None
 
 
 def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
