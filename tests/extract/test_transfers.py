@@ -2388,3 +2388,30 @@ def test_transfers_counted_platforms_in_military_company(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Malawi has received military equipment from Turkey. The equipment includes "
+            "armoured personnel carriers and assault rifles.",
+            {
+                ("TUR", "MWI", "armoured_vehicle", "delivered"),
+                ("TUR", "MWI", "small_arms", "delivered"),
+            },
+        ),
+        (
+            "Egypt donated military equipment to Somalia on Sunday. The donation comprised "
+            "20 armoured vehicles and ammunition.",
+            {
+                ("EGY", "SOM", "armoured_vehicle", "delivered"),
+                ("EGY", "SOM", "ammunition", "delivered"),
+            },
+        ),
+    ],
+)
+def test_transfers_the_equipment_listed_after_a_donation(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -2096,7 +2096,9 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
     )
 
 
-_INCLUDES = frozenset("include includes including included contains contain comprises".split())
+_INCLUDES = frozenset(
+    "include includes including included contains contain comprises comprised".split()
+)
 # "The order covers 42 Rafales": a list of contents when it names a system ("also covers
 # a stock of missiles for the launchers" adds nothing new).
 _COVERS = frozenset("covers cover comprise consists".split())
@@ -2107,7 +2109,7 @@ _CONTENT_CUES = _INCLUDES | _COVERS | {"along", "among"}  # every word lists_con
 _PACKAGE_NOUNS = (
     ANAPHORIC_NOUNS
     | frozenset(GIVE_NOUNS)
-    | frozenset("aid assistance tranche batch support".split())
+    | frozenset("aid assistance tranche batch support equipment hardware".split())
 )
 
 
