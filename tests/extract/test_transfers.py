@@ -2415,3 +2415,26 @@ def test_transfers_the_equipment_listed_after_a_donation(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vietnam has approved a contract for the Akash air defence system from India.",
+            {("IND", "VNM", "air_defence", "agreed")},
+        ),
+        (
+            "Peru signed a contract for 12 Leopard 2 tanks from Spain.",
+            {("ESP", "PER", "armoured_vehicle", "agreed")},
+        ),
+        (
+            "The US approved the sale of 12 F-16 jets to Jordan.",
+            {("USA", "JOR", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_transfers_a_buyer_approves_a_contract_from_a_seller(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

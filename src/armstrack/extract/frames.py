@@ -1451,6 +1451,16 @@ def _give_roles(ctx: _RoleContext, frame: FrameHit) -> None:
             frame.recipient = partner.actor
     _swap_possessive_buyer(view, trigger, frame, parties)
     frame.stated = _stated_giver(ctx, frame)
+    seller = _first(inside, trigger, ("from",), after=True)
+    if (
+        view.low(trigger.index) in _APPROVING_VERBS
+        and seller is not None
+        and frame.recipient is None
+        and agent is not None
+        and agent != seller
+    ):
+        # "Vietnam approved a contract for the Akash system from India": the buyer approves.
+        frame.supplier, frame.recipient, frame.stated = seller, agent, True
 
 
 _OBJECT_PRONOUNS = frozenset("them it these those".split())
@@ -2066,6 +2076,13 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
     status, negated = _status(view, trigger, clause[0])
     frame = FrameHit(Frame.DEAL, trigger.index, status, negated, weapons=weapons)
     ids = {a.actor.id: a.actor for a in parties if a.prep in (None, "with", "between", "for")}
+    sellers = {a.actor.id: a.actor for a in parties if a.prep == "from" and a.first > trigger.index}
+    if len(sellers) == 1 and len(ids) == 1:
+        # "Vietnam approved a contract for the Akash system from India": who sells it.
+        (frame.supplier,) = sellers.values()
+        (frame.recipient,) = ids.values()
+        frame.stated = True
+        return frame if frame.supplier != frame.recipient else None
     suppliers = [ids[o] for o in origins if o in ids]
     if len(suppliers) == 1:
         others = [a for i, a in ids.items() if i != suppliers[0].id]
