@@ -2438,3 +2438,22 @@ def test_transfers_a_buyer_approves_a_contract_from_a_seller(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China delivered HQ-9 missiles to Serbia with the Y-20 flights last week.",
+            {("CHN", "SRB", "air_defence", "delivered")},
+        ),
+        (
+            "Egypt bought two C-130 Hercules transport aircraft from the United States.",
+            {("USA", "EGY", "aircraft", "agreed")},
+        ),
+    ],
+)
+def test_transfers_transport_aircraft_carry_the_goods(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

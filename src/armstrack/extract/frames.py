@@ -2007,6 +2007,10 @@ _CARRIER_PREPOSITIONS = frozenset("for aboard onboard from by on".split())
 def _carrier(view: SentenceView, weapon: WeaponMention) -> bool:
     """A weapon the goods are for or travel on, not the goods: "jets for its aircraft
     carrier", "flown aboard a C-17 transport"."""
+    if weapon.system in _TRANSPORTS and any(
+        w.system not in _TRANSPORTS for w in view.weapons if w is not weapon
+    ):
+        return True  # "missiles were delivered with the Y-20 flights": the planes carry
     others = {i for w in view.weapons if w is not weapon for i in range(w.first, w.last + 1)}
     # "from Russia including fighter aircraft": a party with its own preposition stops the
     # walk back ("a Royal Australian Air Force C-17" does not).
@@ -2039,6 +2043,11 @@ def _carrier(view: SentenceView, weapon: WeaponMention) -> bool:
     return False
 
 
+# Transport aircraft of the catalogue: in a sentence that names other weapons, the carrier.
+_TRANSPORTS = frozenset(
+    "C-130 Hercules|C-17 Globemaster III|A400M|Il-76|Y-20|An-124|C-295|C-390 Millennium|Y-8|"
+    "Y-9|An-12|An-72|An-26".split("|")
+)
 _ON_PARTICLE_VERBS = frozenset(
     "pass passes passed passing sell sells sold selling hand hands handed handing".split()
 )
