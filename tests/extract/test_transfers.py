@@ -2457,3 +2457,8 @@ def test_transfers_transport_aircraft_carry_the_goods(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+def test_transfers_an_office_holder_of_a_state_gives(extractor: Extractor) -> None:
+    text = "Chief of Army Staff of the Indian Army Gen. A. Rao handed over 12 T-72 tanks to the Nepal Army."
+    assert _triples(_run(extractor, text)) == {("IND", "NPL", "armoured_vehicle", "delivered")}

@@ -1754,7 +1754,8 @@ def _agent(
     )
     left = [
         a for a in parties
-        if floor < a.first and a.last < trigger.index and a.prep is None and a.role != "pair"
+        if floor < a.first and a.last < trigger.index and a.role != "pair"
+        and (a.prep is None or (a.prep == "of" and _titled_of(view, a)))
     ]  # fmt: skip
     if len(left) > 1 and view.low(trigger.index - 1) == "by" and not trigger.noun:
         left = left[:1]  # "Norway will back Kyiv by gifting ...": the clause's subject gifts
@@ -1815,6 +1816,21 @@ _UNNAMED_DOERS = frozenset(
     "manufacturers makers producers companies firms suppliers dealers smugglers "
     "traffickers brokers contractors traders".split()
 )
+_TITLE_HEADS = frozenset(
+    "chief chiefs commander head staff minister secretary chairman director president "
+    "ambassador".split()
+)
+
+
+def _titled_of(view: SentenceView, mention: ActorMention) -> bool:
+    """ "Chief of Army Staff of the Indian Army Gen. X handed over": the office holder
+    acts for the state after "of"."""
+    index = mention.first - 1
+    while view.low(index) in DETERMINERS:
+        index -= 1
+    return view.low(index) == "of" and view.low(index - 1) in _TITLE_HEADS
+
+
 _GERUND_PREPS = frozenset(["of", "about", "over", "on", "that"])
 _OWNERS = frozenset(["his", "her", "their", "our"])
 
