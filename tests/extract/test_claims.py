@@ -868,3 +868,13 @@ def test_claims_unnamed_government_sources_get_no_guessed_state(extractor: Extra
     speakers = {k[3] for k in _claims(extractor, text)}
     assert "CHN" not in speakers
     assert "outlet:yomiuri" in speakers
+
+
+def test_claims_sources_cited_by_an_unlisted_daily_get_no_guessed_state(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Japan will export six destroyers to the Philippines to counter China, the Japanese "
+        "daily said, citing multiple unnamed government sources."
+    )
+    assert "CHN" not in {k[3] for k in _claims(extractor, text)}

@@ -1091,7 +1091,8 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
         return None
     # "the Yomiuri reported, citing unnamed government sources": the outlet carries the
     # claim (CLAIMS.md), no state is guessed for the sources.
-    unnamed = bool(view.outlets) and any(view.low(i) in _UNNAMED for i in range(start, end + 1))
+    relayed = bool(view.outlets) or view.low(start - 1) in ("citing", "cited", "quoting")
+    unnamed = relayed and any(view.low(i) in _UNNAMED for i in range(start, end + 1))
     if (
         speaker.actor is None
         and speaker.outlet is None
