@@ -878,3 +878,33 @@ def test_claims_sources_cited_by_an_unlisted_daily_get_no_guessed_state(
         "daily said, citing multiple unnamed government sources."
     )
     assert "CHN" not in {k[3] for k in _claims(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "A BBC investigation found that Turkey had delivered Bayraktar TB2 drones to Mali.",
+            {"outlet:bbc"},
+        ),
+        (
+            "Documents reviewed by the Financial Times show that Iran sold 200 Fath-360 "
+            "missiles to Russia.",
+            {"outlet:financialtimes"},
+        ),
+        (
+            "CNN and the Washington Post reported that Iran had delivered Mohajer-6 drones to "
+            "Sudan.",
+            {"outlet:cnn", "outlet:washingtonpost"},
+        ),
+        (
+            "Turkey has supplied Akinci drones to Niger, Le Monde cited two Western diplomats "
+            "as saying.",
+            {"outlet:lemonde"},
+        ),
+    ],
+)
+def test_claims_how_outlets_get_credited(
+    extractor: Extractor, text: str, speakers: set[str]
+) -> None:
+    assert {k[3] for k in _claims(extractor, text) if k[4] == "asserts"} == speakers

@@ -193,11 +193,13 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"\b(?:adding|noted|notes|stressed|stresses|emphasi[sz]ed|underscored|underlined|"
                 r"affirmed|reaffirmed|explained|highlighted|declared|asserted|maintained|"
                 r"clarified|clarifies|"
-                r"(?<!\bthe )(?<!\ba )states?(?= that\b)|reads|quoted|quotes|quoting)\b",
+                r"(?<!\bthe )(?<!\ba )states?(?= that\b)|reads|quoted|quotes|quoting|"
+                # "A BBC investigation found that", "Documents seen by the Times show that"
+                r"found(?= that\b)|show(?:s|ed)?(?= that\b))\b",
             ),
             _words(
                 "adding|note|stress|emphasi|underscored|underlined|affirmed|explained|"
-                "highlighted|declared|asserted|maintained|clarifi|state|reads|quot"
+                "highlighted|declared|asserted|maintained|clarifi|state|reads|quot|found|show"
             ),
             folded=True,
         ),
@@ -205,7 +207,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             "adding noted notes stressed stresses emphasised emphasized underscored underlined "
             "affirmed reaffirmed explained highlighted declared asserted maintained clarified "
             "clarifies state "
-            "states reads quoted quotes quoting".split()
+            "states reads quoted quotes quoting found show shows showed".split()
         ),
     ),
 )
@@ -905,6 +907,12 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
     cue = _token_at(view, match.start())
     cue_end = _token_at(view, match.end() - 1)
     word = match.group(0).lower()
+    if word == "cited" and any(i < cue <= i + 4 for i, _ in view.outlets):
+        # "Le Monde cited two diplomats as saying": the outlet carries the claim (CLAIMS.md).
+        index, outlet_id = next((i, o) for i, o in view.outlets if i < cue <= i + 4)
+        name = _outlet_name(reading.text, view, index, outlet_id, reading.catalogue)
+        if name is not None:
+            return Speaker(reading.text[view.starts[index] : view.ends[cue - 1]], None, None, name)
     if word.startswith("according to") or word in ("citing", "cited", "as per"):
         return _after(reading, cue_end + 1)
     source = _source_after(view, cue, cue_end)
@@ -945,6 +953,8 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
         speaker = _settle(reading, start, end)
         if speaker is not None and speaker.actor is not None and view.low(start - 1) == "and":
             _join(reading, start - 2, speaker)
+        if speaker is not None and speaker.outlet is not None and view.low(start - 1) == "and":
+            _join_outlet(reading, start - 2)
         if speaker is not None and word == "reports" and not (speaker.outlet or speaker.actor):
             return None  # "media reports say": the noun, not "CNN reports"
         if speaker is not None:
@@ -1001,6 +1011,17 @@ def _join(reading: _Reading, end: int, speaker: Speaker) -> None:
     if any(view.low(i).isdigit() for i in range(start, end + 1)):
         return
     reading.joined.append(Speaker(view_text(reading, start, end), first.actor, view.low(heads[0])))
+
+
+def _join_outlet(reading: _Reading, end: int) -> None:
+    """ "CNN and the Washington Post reported": the outlet before "and" reports too."""
+    view = reading.view
+    found = next(((i, o) for i, o in view.outlets if i <= end <= i + 4), None)
+    if found is None:
+        return
+    name = _outlet_name(reading.text, view, *found, reading.catalogue)
+    if name is not None:
+        reading.joined.append(Speaker(view_text(reading, found[0], end), None, None, name))
 
 
 def view_text(reading: _Reading, start: int, end: int) -> str:
