@@ -2462,3 +2462,30 @@ def test_transfers_transport_aircraft_carry_the_goods(
 def test_transfers_an_office_holder_of_a_state_gives(extractor: Extractor) -> None:
     text = "Chief of Army Staff of the Indian Army Gen. A. Rao handed over 12 T-72 tanks to the Nepal Army."
     assert _triples(_run(extractor, text)) == {("IND", "NPL", "armoured_vehicle", "delivered")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We are handing over 10 Leopard 1 tanks to Ukraine next spring," the Danish '
+            "minister said.",
+            {("DNK", "UKR", "armoured_vehicle", "agreed")},
+        ),
+        (
+            '"We will send 20 more howitzers to Ukraine," German Chancellor Jane Roth said on '
+            "Tuesday.",
+            {("DEU", "UKR", "artillery", "agreed")},
+        ),
+        (
+            # Who is quoted is not the counterpart named after the quote.
+            '"We have never supplied drones to Russia," the channel quoted him as saying ahead '
+            "of talks with his Japanese counterpart.",
+            set(),
+        ),
+    ],
+)
+def test_transfers_we_in_a_quote_is_the_speakers_state(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

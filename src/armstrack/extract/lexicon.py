@@ -226,7 +226,8 @@ PERSON_NOUNS = frozenset(
     "ambassador ambassadors lawmaker lawmakers senator senators commander commanders "
     "general generals officer officers president leader leaders adviser advisers advisor "
     "advisors aide aides negotiator negotiators intelligence report reports media "
-    "counterpart counterparts delegation delegations ministry's secretary spy".split()
+    "counterpart counterparts delegation delegations ministry's secretary spy chancellor "
+    "premier".split()
 )
 
 # Words after an origin ("Iranian-made", "US-supplied") that mark where a weapon is from.

@@ -313,6 +313,7 @@ def build_view(
     _resolve_demonyms(view, demonyms, catalogue)
     view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
     view.actors = _made_in(view, _with_context(view, view.actors))
+    _first_person(view, text)
     view.weapons = [
         _with_quantity(view, text, lowered, w, found)
         for w in _point_back(
@@ -459,6 +460,42 @@ _MILITARY = frozenset(
     "navy naval military army armed defence defense coast marines squadron warplanes "
     "combat fighter".split()
 )
+
+
+_FIRST_PERSON = frozenset(["we", "our", "us"])
+_QUOTE_MARKS = frozenset(['"', "“", "”"])
+
+
+def _first_person(view: SentenceView, text: str) -> None:
+    """ "'We will send 20 howitzers to Ukraine,' the German chancellor said": inside the
+    quote, "we" is the state of the one who speaks."""
+    if view.words.isdisjoint(_FIRST_PERSON) or view.words.isdisjoint(_QUOTE_MARKS):
+        return
+    # Who speaks stands right after the closing quote: '," the Danish minister said'.
+    closing = [
+        i for i, word in enumerate(view.lows) if word in _QUOTE_MARKS and view.low(i - 1) == ","
+    ]
+    states = {
+        a.actor.id: a.actor
+        for a in view.actors
+        if a.speaker and any(q < a.first <= q + 6 for q in closing)
+    }
+    if len(states) != 1:
+        return
+    (state,) = states.values()
+    quoted = False
+    added = []
+    for index, word in enumerate(view.lows):
+        if word in _QUOTE_MARKS:
+            quoted = not quoted
+        elif quoted and word in _FIRST_PERSON and index not in view.taken:
+            span = Span(
+                view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]]
+            )
+            prep = _preposition(view, index) if word == "us" else None
+            added.append(ActorMention(index, index, state, span, prep, word == "our"))
+    if added:
+        view.actors = sorted([*view.actors, *added], key=lambda a: a.first)
 
 
 def _counted_platforms(view: SentenceView, text: str) -> list[WeaponMention]:
