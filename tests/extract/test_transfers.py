@@ -2489,3 +2489,27 @@ def test_transfers_we_in_a_quote_is_the_speakers_state(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkey remains Azerbaijan's biggest arms supplier.",
+            {("TUR", "AZE", "other", "delivered")},
+        ),
+        (
+            "Kazakhstan was the largest recipient of Russian arms in 2018-22.",
+            {("RUS", "KAZ", "other", "delivered")},
+        ),
+        (
+            "India was the largest buyer of Russia's weapons.",
+            {("RUS", "IND", "other", "delivered")},
+        ),
+        ("Russia was India's biggest supplier of oil.", set()),
+    ],
+)
+def test_transfers_a_trade_relation_stated_by_role(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _triples(_run(extractor, text)) == expected

@@ -147,6 +147,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found = frames + _joiners(view, frames) + _gapped_givers(view, frames)
     found += _holder_frames(view, frames)
     found += _operator_frames(view, frames)
+    found += _role_frames(view, frames)
     found += _way_frames(view, frames)
     return found + _fleet_frames(view) + _bound_frames(view, frames)
 
@@ -421,6 +422,78 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
                 FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, holder, weapons)
             )
     return found
+
+
+# "Turkey remains Azerbaijan's biggest arms supplier", "Kazakhstan was the largest
+# recipient of Russian arms": a trade relation stated by role (SIPRI-style data).
+_SUPPLIER_ROLES = frozenset("supplier suppliers source provider exporter".split())
+_RECIPIENT_ROLES = frozenset("recipient recipients importer buyer customer client".split())
+_COPULAS = frozenset("is was remains remained became has been are were".split())
+_ARMS_WORDS = frozenset("arms weapons weapon military defence defense".split())
+
+
+def _role_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    if view.words.isdisjoint(_SUPPLIER_ROLES) and view.words.isdisjoint(_RECIPIENT_ROLES):
+        return []
+    if view.words.isdisjoint(_ARMS_WORDS):
+        return []
+    found = []
+    for index, word in enumerate(view.lows):
+        if word in _SUPPLIER_ROLES:
+            pair = _supplier_role(view, index)
+        elif word in _RECIPIENT_ROLES:
+            pair = _recipient_role(view, index)
+        else:
+            continue
+        if pair is None or any(f.supplier == pair[0] and f.recipient == pair[1] for f in frames):
+            continue
+        weapons = [w for w in view.weapons if abs(w.first - index) <= 6]
+        found.append(FrameHit(Frame.GIVE, index, Status.DELIVERED, False, *pair, weapons))
+    return found
+
+
+def _subject_before(view: SentenceView, index: int) -> ActorMention | None:
+    """The bare actor before a copula that stands before ``index``."""
+    copula = next(
+        (i for i in range(index - 1, max(-1, index - 8), -1) if view.low(i) in _COPULAS), None
+    )
+    if copula is None:
+        return None
+    return next(
+        (a for a in reversed(view.actors)
+         if a.last < copula and a.prep is None and not a.possessive and not a.speaker),
+        None,
+    )  # fmt: skip
+
+
+def _supplier_role(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] | None:
+    """ "A is B's biggest arms supplier" -> (A, B)."""
+    owner = next((a for a in view.actors if a.possessive and index - 5 <= a.last < index), None)
+    if owner is None or not any(view.low(i) in _ARMS_WORDS for i in range(owner.last, index + 3)):
+        return None
+    subject = _subject_before(view, owner.first)
+    if subject is None or subject.actor == owner.actor:
+        return None
+    return subject.actor, owner.actor
+
+
+def _recipient_role(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] | None:
+    """ "B was the largest recipient of Russian arms" -> (Russia, B)."""
+    if view.low(index + 1) != "of":
+        return None
+    tail = range(index + 2, index + 7)
+    if not any(view.low(i) in _ARMS_WORDS for i in tail):
+        return None
+    origin = next((w.origin for w in view.weapons if w.first in tail and w.origin), None) or next(
+        (a.actor.id for a in view.actors if a.first in tail and a.possessive), None
+    )
+    subject = _subject_before(view, index)
+    if origin is None or subject is None or subject.actor.id == origin:
+        return None
+    supplier = view.origin_actors.get(origin) or next(
+        (a.actor for a in view.actors if a.actor.id == origin), None
+    )
+    return (supplier, subject.actor) if supplier is not None else None
 
 
 def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
