@@ -908,3 +908,36 @@ def test_claims_how_outlets_get_credited(
     extractor: Extractor, text: str, speakers: set[str]
 ) -> None:
     assert {k[3] for k in _claims(extractor, text) if k[4] == "asserts"} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (
+            "British intelligence believes that Iran has supplied Russia with Shahed drones.",
+            ("IRN", "RUS", "uav", "GBR", "asserts"),
+            None,
+        ),
+        (
+            "Iran does not deny that it sent drones to Russia, the foreign minister said.",
+            None,
+            ("IRN", "RUS", "uav", "IRN", "denies"),
+        ),
+        (
+            "The Russian embassy in Ankara said Moscow had delivered S-400 systems to Turkey.",
+            ("RUS", "TUR", "air_defence", "RUS", "confirms"),
+            ("RUS", "TUR", "air_defence", "TUR", "confirms"),
+        ),
+        (
+            "China rejected accusations made by Japan that it had supplied drones to Russia.",
+            ("CHN", "RUS", "uav", "JPN", "asserts"),
+            None,
+        ),
+    ],
+)
+def test_claims_beliefs_non_denials_embassies_and_accusers(
+    extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None
+) -> None:
+    found = _claims(extractor, text)
+    assert expected is None or expected in found, found
+    assert unexpected not in found

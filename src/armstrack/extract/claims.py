@@ -55,6 +55,8 @@ STANCE_CUES: tuple[StanceCue, ...] = (
         Stance.DENIES,
         Prefiltered.on_words(
             re.compile(
+                # "does not deny" denies nothing
+                r"(?<!\bnot )(?<!n't )(?<!\bnever )"
                 r"\b(?:den(?:y|ies|ied|ying|ial|ials)|rejected|rejects|rejecting|dismissed|"
                 r"dismisses|dismissing|refuted|refutes|disputed|disputes|baseless|groundless|"
                 r"unfounded|fabrications?|fabricated|smear)\b",
@@ -195,11 +197,15 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"clarified|clarifies|"
                 r"(?<!\bthe )(?<!\ba )states?(?= that\b)|reads|quoted|quotes|quoting|"
                 # "A BBC investigation found that", "Documents seen by the Times show that"
-                r"found(?= that\b)|show(?:s|ed)?(?= that\b))\b",
+                r"found(?= that\b)|show(?:s|ed)?(?= that\b)|"
+                # "British intelligence believes that", "US officials estimate that"
+                r"(?:believes?|believed|estimates?|estimated|assess(?:es|ed)?|suspects?)"
+                r"(?= that\b))\b",
             ),
             _words(
                 "adding|note|stress|emphasi|underscored|underlined|affirmed|explained|"
-                "highlighted|declared|asserted|maintained|clarifi|state|reads|quot|found|show"
+                "highlighted|declared|asserted|maintained|clarifi|state|reads|quot|found|show|"
+                "believe|estimate|assess|suspect"
             ),
             folded=True,
         ),
@@ -207,7 +213,9 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             "adding noted notes stressed stresses emphasised emphasized underscored underlined "
             "affirmed reaffirmed explained highlighted declared asserted maintained clarified "
             "clarifies state "
-            "states reads quoted quotes quoting found show shows showed".split()
+            "states reads quoted quotes quoting found show shows showed believe believes "
+            "believed estimate estimates estimated assess assesses assessed suspect "
+            "suspects".split()
         ),
     ),
 )
@@ -647,6 +655,7 @@ def _nor(reading: _Reading, cue: ClaimCue) -> list[ClaimCue]:
 
 
 _NOR_STOPS = frozenset(". , ; to respond reply comment answer return".split()) | {""}
+_POSTS = frozenset("embassy embassies mission consulate ambassador envoy".split())
 _ACCUSATIONS = frozenset(
     "claims claim accusations accusation allegations allegation statements charges reports "
     "assertions".split()
@@ -683,6 +692,10 @@ def _accusers(
             return []
     if view.low(index) not in _ACCUSATIONS:
         return []
+    # "accusations made by Japan", "allegations by Ukraine", "claims from Kyiv"
+    after = index + 2 if view.low(index + 1) in ("made", "levelled", "leveled") else index + 1
+    if view.low(after) in ("by", "from"):
+        accusers += [a.actor.id for a in view.actors if a.first in (after + 1, after + 2)]
     phrase = text[view.starts[first] : view.ends[index]]
     return [
         ClaimCue(Stance.ASSERTS, Speaker(phrase, catalogue.actor(a), view.low(index)), denial.span)
@@ -1396,6 +1409,11 @@ def _phrase(
     actors = [a for a in view.actors if start <= a.first <= end]
     outlets = [(i, o) for i, o in view.outlets if start <= i <= end]
     words = [view.low(i) for i in range(start, end + 1)]
+    if any(a.prep == "in" and view.low(a.first - 2) in _POSTS for a in actors):
+        # "the Russian embassy in Ankara": the host state does not speak.
+        actors = [a for a in actors if a.prep != "in"] or _demonym_actors(
+            view, start, end, catalogue
+        )
     person = next((w for w in words if w in _SPEAKER_NOUNS), None)
     # "Russian state media" too: CLAIMS.md keys unnamed press as non-state, whoever owns it.
     press = person in _PRESS_NOUNS and words[-1] == person
