@@ -941,3 +941,11 @@ def test_claims_beliefs_non_denials_embassies_and_accusers(
     found = _claims(extractor, text)
     assert expected is None or expected in found, found
     assert unexpected not in found
+
+
+def test_claims_the_official_is_the_official_met_before(extractor: Extractor) -> None:
+    text = (
+        "Iran has sent Shahed drones to Russia, a senior US official told reporters. "
+        "The official added that more Shahed shipments were expected."
+    )
+    assert not any(k[3] == "nonstate" for k in _claims(extractor, text))

@@ -1123,6 +1123,7 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
         speaker = _recall(reading, start, end)
     if speaker is None:
         return None
+    speaker = _same_person(reading, start, end, speaker)
     # "the Yomiuri reported, citing unnamed government sources": the outlet carries the
     # claim (CLAIMS.md), no state is guessed for the sources.
     relayed = bool(view.outlets) or view.low(start - 1) in ("citing", "cited", "quoting")
@@ -1145,6 +1146,21 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
 
 
 _UNNAMED = frozenset("unnamed anonymous unidentified".split())
+
+
+def _same_person(reading: _Reading, start: int, end: int, speaker: Speaker) -> Speaker:
+    """ "A senior US official told reporters ... The official added": the definite title
+    is the speaker met before with that title."""
+    view = reading.view
+    if speaker.actor is not None or speaker.outlet is not None or end - start > 2:
+        return speaker
+    if view.low(start) != "the":
+        return speaker
+    for earlier in (reading.memory.last, reading.memory.person):
+        role = earlier.role if earlier is not None else None
+        if earlier is not None and role and role.split()[-1] == view.low(end):
+            return replace(earlier, text=speaker.text)
+    return speaker
 
 
 def _credited(reading: _Reading, end: int, speaker: Speaker) -> Speaker:
