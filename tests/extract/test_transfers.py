@@ -2513,3 +2513,12 @@ def test_transfers_a_trade_relation_stated_by_role(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _triples(_run(extractor, text)) == expected
+
+
+def test_transfers_each_count_with_its_own_source(extractor: Extractor) -> None:
+    text = "Chile received 12 Leopard 2 tanks from Germany, 9 from Spain and 4 from Norway."
+    found = {
+        (t.supplier.id, t.quantity.value if t.quantity else None)
+        for t in _run(extractor, text).transfers
+    }
+    assert found == {("DEU", 12), ("ESP", 9), ("NOR", 4)}

@@ -145,6 +145,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
         for frame in frames:
             frame.vague_supplier = True
     found = frames + _joiners(view, frames) + _gapped_givers(view, frames)
+    found += _counted_sources(view, frames)
     found += _holder_frames(view, frames)
     found += _operator_frames(view, frames)
     found += _role_frames(view, frames)
@@ -660,6 +661,38 @@ def _gapped_givers(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
         weapons = [replace(w, quantity=count) for w in model.weapons]
         found.append(
             FrameHit(Frame.GIVE, model.trigger, model.status, model.negated, mention.actor,
+                     model.recipient, weapons)
+        )  # fmt: skip
+    return found
+
+
+def _counted_sources(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "received 12 tanks from Sweden, 9 from Poland and 4 from Spain": each count with
+    its own "from" is the same goods from another giver."""
+    found: list[FrameHit] = []
+    for mention in view.actors:
+        if mention.prep != "from" or view.low(mention.first - 1) != "from":
+            continue
+        word = view.low(mention.first - 2)  # the count before "from"
+        value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        if value is None:
+            continue
+        at = mention.first - 2
+        count = Quantity(value, False, Span(view.starts[at], view.ends[at], word))
+        model = next(
+            (
+                f
+                for f in reversed(frames)
+                if f.complete and f.weapons and f.trigger < mention.first
+                and f.supplier != mention.actor and f.recipient != mention.actor
+            ),
+            None,
+        )  # fmt: skip
+        if model is None or model.supplier is None:
+            continue
+        weapons = [replace(w, quantity=count) for w in model.weapons]
+        found.append(
+            FrameHit(model.kind, model.trigger, model.status, model.negated, mention.actor,
                      model.recipient, weapons)
         )  # fmt: skip
     return found
