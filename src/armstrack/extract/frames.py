@@ -646,23 +646,9 @@ def _gapped_givers(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
             continue
         if not gapped(view, mention.last):
             continue
-        model = next(
-            (
-                f
-                for f in reversed(frames)
-                if f.complete and f.weapons and f.trigger < mention.first
-                and f.kind is Frame.GIVE and mention.actor not in (f.supplier, f.recipient)
-            ),
-            None,
-        )  # fmt: skip
-        if model is None:
-            continue
-        count = _count_after(view, mention.last)
-        weapons = [replace(w, quantity=count) for w in model.weapons]
-        found.append(
-            FrameHit(Frame.GIVE, model.trigger, model.status, model.negated, mention.actor,
-                     model.recipient, weapons)
-        )  # fmt: skip
+        twin = _twin(frames, mention, _count_after(view, mention.last), give_only=True)
+        if twin is not None:
+            found.append(twin)
     return found
 
 
@@ -673,29 +659,37 @@ def _counted_sources(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
     for mention in view.actors:
         if mention.prep != "from" or view.low(mention.first - 1) != "from":
             continue
-        word = view.low(mention.first - 2)  # the count before "from"
+        at = mention.first - 2  # the count before "from"
+        word = view.low(at)
         value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
         if value is None:
             continue
-        at = mention.first - 2
         count = Quantity(value, False, Span(view.starts[at], view.ends[at], word))
-        model = next(
-            (
-                f
-                for f in reversed(frames)
-                if f.complete and f.weapons and f.trigger < mention.first
-                and f.supplier != mention.actor and f.recipient != mention.actor
-            ),
-            None,
-        )  # fmt: skip
-        if model is None or model.supplier is None:
-            continue
-        weapons = [replace(w, quantity=count) for w in model.weapons]
-        found.append(
-            FrameHit(model.kind, model.trigger, model.status, model.negated, mention.actor,
-                     model.recipient, weapons)
-        )  # fmt: skip
+        twin = _twin(frames, mention, count, give_only=False)
+        if twin is not None:
+            found.append(twin)
     return found
+
+
+def _twin(
+    frames: list[FrameHit], giver: ActorMention, count: Quantity | None, give_only: bool
+) -> FrameHit | None:
+    """The last complete frame before ``giver`` again, from that giver, ``count`` goods."""
+    model = next(
+        (
+            f
+            for f in reversed(frames)
+            if f.complete and f.weapons and f.trigger < giver.first
+            and (f.kind is Frame.GIVE or not give_only)
+            and giver.actor not in (f.supplier, f.recipient)
+        ),
+        None,
+    )  # fmt: skip
+    if model is None:
+        return None
+    weapons = [replace(w, quantity=count) for w in model.weapons]
+    return FrameHit(model.kind, model.trigger, model.status, model.negated, giver.actor,
+                    model.recipient, weapons)  # fmt: skip
 
 
 def _count_after(view: SentenceView, trigger: int) -> Quantity | None:
