@@ -1722,51 +1722,6 @@ def test_transfers_a_delivery_on_track_is_still_to_come(
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Officials marked the turnover of the second corvette to Ghana by China.",
-            {("CHN", "GHA", "ship", "delivered")},
-        ),
-        (
-            "Finland will send a new aid package to Ukraine. These include 30 armoured vehicles.",
-            {("FIN", "UKR", "armoured_vehicle", "agreed")},
-        ),
-    ],
-)
-def test_transfers_turnover_and_these_include(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The Greek Armed Forces have signed a contract for 24 Rafale jets.",
-            {("FRA", "GRC", "aircraft", "agreed")},
-        ),
-        (
-            # "armed" before a weapon is no body: the demonym stays the drones' origin.
-            "Belarus has supplied Turkish armed drones to Azerbaijan.",
-            {("BLR", "AZE", "uav", "delivered")},
-        ),
-        (
-            # "small arms fire" is shooting, not goods.
-            "Norway gave 20 armoured vehicles to Ukraine. They provide protection to Ukrainian "
-            "Armed Forces crews against mines and small arms fire.",
-            {("NOR", "UKR", "armoured_vehicle", "delivered")},
-        ),
-    ],
-)
-def test_transfers_armed_forces_named_by_demonym(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "The Bayraktar TB2 has been sold to countries including Qatar, Niger and Poland.",
@@ -1779,25 +1734,6 @@ def test_transfers_recipients_given_as_examples_of_a_group(extractor: Extractor,
     assert _triples(_run(extractor, text)) == {
         ("TUR", recipient, "uav", "delivered") for recipient in ("QAT", "NER", "POL")
     }
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The French navy said it intercepted a cargo of Iranian rifles headed for the Houthis.",
-            {("IRN", "houthis", "small_arms", "delivered")},
-        ),
-        (
-            "Iran has resupplied Hezbollah with Fateh-110 missiles.",
-            {("IRN", "hezbollah", "missile", "delivered")},
-        ),
-    ],
-)
-def test_transfers_interceptor_is_no_giver_and_resupply_gives(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
 
 
 def test_transfers_a_definite_class_word_points_back_at_the_system(extractor: Extractor) -> None:
@@ -1822,43 +1758,6 @@ def test_transfers_unnamed_doers_are_no_state(extractor: Extractor) -> None:
         "Japan has complained of delays to its orders, as manufacturers send howitzers to Ukraine."
     )
     assert all(t.supplier.id != "JPN" for t in _run(extractor, text).transfers)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The Pentagon has signed off on a possible sale to Oman of 40 armoured vehicles.",
-            {("USA", "OMN", "armoured_vehicle", "agreed")},
-        ),
-        (
-            "The Kenyan Navy received three patrol boats built by China.",
-            {("CHN", "KEN", "ship", "delivered")},
-        ),
-        (
-            "Ecuador signed a contract for 8 K9 howitzers from South Korea, with the first "
-            "guns due for delivery in 2028.",
-            {("KOR", "ECU", "artillery", "agreed")},
-        ),
-        (
-            "Senegal bought six Bayraktar TB2 drones last year with deliveries expected in "
-            "the spring.",
-            {("TUR", "SEN", "uav", "agreed")},
-        ),
-        (
-            "Fincantieri has received an order from Qatar for two corvettes.",
-            {("ITA", "QAT", "ship", "agreed")},
-        ),
-        (
-            "The Peruvian Navy received two missile frigates from Italy.",
-            {("ITA", "PER", "ship", "delivered")},
-        ),
-    ],
-)
-def test_transfers_deal_constructs_of_procurement_news(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -1896,60 +1795,6 @@ def test_transfers_class_word_after_a_pointer_is_the_system_named_before(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # "his country" is the state of the minister who speaks.
-        (
-            "Danish Prime Minister Anders Holm confirmed that his country would give Ukraine "
-            "F-16 fighter jets.",
-            {("DNK", "UKR", "aircraft", "agreed")},
-        ),
-        (
-            "The Dutch deputy defence minister said her country would provide Ukraine with 18 "
-            "F-16 jets.",
-            {("NLD", "UKR", "aircraft", "agreed")},
-        ),
-        # A delivery whose time frame is still being decided has not happened.
-        (
-            "Norway will give Ukraine six F-16 jets. The time frame for the delivery is still "
-            "being decided.",
-            {("NOR", "UKR", "aircraft", "agreed")},
-        ),
-        (
-            "Norway will give Ukraine six F-16 jets. The delivery was completed in May.",
-            {("NOR", "UKR", "aircraft", "delivered")},
-        ),
-    ],
-)
-def test_transfers_speaker_country_and_unsettled_delivery(
-    extractor: Extractor, text: str, expected: _Triples
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # The target of a strike is not what the striker was given.
-        ("Hamas fighters used rockets against Israeli Merkava tanks.", set()),
-        ("Hezbollah launched Almas missiles at Israeli tanks.", set()),
-        (
-            "The Houthis fired Iranian-made missiles at American warships.",
-            {("IRN", "houthis", "missile", "delivered")},
-        ),
-        (
-            "Russia launched Iranian-made Shahed drones against Ukrainian cities.",
-            {("IRN", "RUS", "uav", "delivered")},
-        ),
-    ],
-)
-def test_transfers_the_target_of_a_strike_is_no_goods(
-    extractor: Extractor, text: str, expected: _Triples
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # The origin stated for the arsenal covers the systems it lists; the owner is the
         # possessor before it.
         (
@@ -1974,68 +1819,6 @@ def test_transfers_an_arsenal_of_stated_origin(
     assert found == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The Houthis are armed by Iran with drones and missiles.",
-            {("IRN", "houthis", "uav", "delivered"), ("IRN", "houthis", "missile", "delivered")},
-        ),
-        ("Heavily armed drones circled the base.", set()),
-    ],
-)
-def test_transfers_armed_by_a_giver(extractor: Extractor, text: str, expected: _Triples) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Chile will send 8 howitzers, 30 armoured vehicles, and 4,000 shells to Peru.",
-            {
-                ("CHL", "PER", "artillery", "agreed"),
-                ("CHL", "PER", "armoured_vehicle", "agreed"),
-                ("CHL", "PER", "ammunition", "agreed"),
-            },
-        ),
-        (
-            # A serial comma before a new clause still ends the first one.
-            "Germany sent tanks to Ukraine, and Poland delivered more howitzers.",
-            {
-                ("DEU", "UKR", "armoured_vehicle", "delivered"),
-                ("POL", "UKR", "artillery", "delivered"),
-            },
-        ),
-    ],
-)
-def test_transfers_a_serial_comma_ends_no_list(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Belgium will donate 30 Infantry Fighting Vehicles to Ukraine.",
-            {("BEL", "UKR", "armoured_vehicle", "agreed")},
-        ),
-        (
-            "Israel delivered six Weapon Locating Radars to Azerbaijan.",
-            {("ISR", "AZE", "sensor", "delivered")},
-        ),
-        # A capitalised class word with no count before it names something else.
-        ("Officials of the Air Defence Forces Museum visited Kyiv.", set()),
-    ],
-)
-def test_transfers_press_release_capitals_after_a_count(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
 def test_transfers_a_package_announced_by_a_body_named_twice(extractor: Extractor) -> None:
     # "US" and "Department of Defense" are one giver.
     text = (
@@ -2053,98 +1836,6 @@ def test_transfers_the_states_of_a_list_are_its_subjects(extractor: Extractor) -
     assert _triples(_run(extractor, text)) == {
         (giver, "UKR", "artillery", "agreed") for giver in ("EST", "LVA", "LTU")
     }
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Estonia will send anti-tank and anti-aircraft missiles to Ukraine.",
-            {("EST", "UKR", "missile", "agreed"), ("EST", "UKR", "air_defence", "agreed")},
-        ),
-        (
-            "Japan turned over three patrol boats to Vietnam.",
-            {("JPN", "VNM", "ship", "delivered")},
-        ),
-        ("Vietnam turned to Japan for help with its coast guard.", set()),
-        (
-            "Twelve Stryker vehicles from Canada arrived in Ukraine on Monday.",
-            {("CAN", "UKR", "armoured_vehicle", "delivered")},
-        ),
-        ("Forty Polish engineers arrived in Romania for training on the Patriot system.", set()),
-    ],
-)
-def test_transfers_aid_constructs_of_real_reporting(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "A Turkish cargo ship delivered 30 armoured vehicles to Somalia on Sunday.",
-            {("TUR", "SOM", "armoured_vehicle", "delivered")},
-        ),
-        (
-            "A Greek frigate has delivered 400 artillery shells to Cyprus.",
-            {("GRC", "CYP", "ammunition", "delivered")},
-        ),
-        ("A Turkish frigate was delivered to Pakistan.", {("TUR", "PAK", "ship", "delivered")}),
-    ],
-)
-def test_transfers_a_carrier_names_the_giver(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Croatia agreed to buy twelve of France's retired Rafale jets.",
-            {("FRA", "HRV", "aircraft", "agreed")},
-        ),
-        (
-            "Romania could opt for used F-16s from Norway or Denmark.",
-            {("NOR", "ROU", "aircraft", "discussed"), ("DNK", "ROU", "aircraft", "discussed")},
-        ),
-        (
-            "Chile has picked Japan's Mitsubishi Heavy Industries as preferred bidder for "
-            "four frigates.",
-            {("JPN", "CHL", "ship", "discussed")},
-        ),
-        ("The coach picked three players from Spain.", set()),
-    ],
-)
-def test_transfers_second_hand_and_choices(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            # "The jets" points back at the F-16s; the donors named later replace the maker.
-            "Ukraine's air force received its first F-16 jets on Monday. The jets were "
-            "donated by Denmark and Norway.",
-            {("DNK", "UKR", "aircraft", "delivered"), ("NOR", "UKR", "aircraft", "delivered")},
-        ),
-        (
-            "Egypt ordered Rafale fighters from France. The jets will arrive next year.",
-            {("FRA", "EGY", "aircraft", "agreed")},
-        ),
-        ("The airline bought new jets last year. The jets were delivered by Airbus.", set()),
-    ],
-)
-def test_transfers_vague_nouns_point_back_at_the_system(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -2220,23 +1911,6 @@ def test_transfers_gapped_givers_and_arrivals(
     assert found == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Hamas is using an anti-tank rocket launcher made by North Korea, South Korea's spy "
-            "agency said.",
-            {("PRK", "hamas", "artillery", "delivered")},
-        ),
-        ("Egypt operates frigates built by France.", {("FRA", "EGY", "ship", "delivered")}),
-    ],
-)
-def test_transfers_goods_made_by_a_state_name_their_origin(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
 def test_transfers_goods_that_point_back_come_from_their_known_seller(
     extractor: Extractor,
 ) -> None:
@@ -2247,39 +1921,6 @@ def test_transfers_goods_that_point_back_come_from_their_known_seller(
     assert _triples(_run(extractor, text)) == {
         ("BRA", recipient, "aircraft", "delivered") for recipient in ("PRY", "GHA", "MLI")
     }
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Islamabad ordered 25 more JF-17 jets from Beijing in 2023.",
-            {("CHN", "PAK", "aircraft", "agreed")},
-        ),
-        (
-            "Investigators said that Russia struck Ukraine with drones supplied by Iran.",
-            {("IRN", "RUS", "uav", "delivered")},
-        ),
-        (
-            "Germany condemned the use of Iranian drones by Russia.",
-            {("IRN", "RUS", "uav", "delivered")},
-        ),
-        (
-            "The Saudi Patriot system intercepted a missile believed to have been fired by the "
-            "Houthis.",
-            set(),
-        ),
-        ("The minister praised Jordan's use of its F-16s in downing Iranian drones.", set()),
-        (
-            "Ukraine used American Patriot systems to shoot down Russian missiles.",
-            {("USA", "UKR", "air_defence", "delivered")},
-        ),
-    ],
-)
-def test_transfers_false_pairs_of_combat_news(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -2315,51 +1956,6 @@ def test_transfers_inductions_spec_counts_and_used_goods(
     assert found == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Ghana has agreed to buy 14 armoured personnel carriers from Turkish vehicle maker "
-            "Otokar.",
-            {("TUR", "GHA", "armoured_vehicle", "agreed")},
-        ),
-        (
-            "Ghana has started talks with Turkish company Otokar to buy 20 light tanks.",
-            {("TUR", "GHA", "armoured_vehicle", "discussed")},
-        ),
-    ],
-)
-def test_transfers_a_described_company_keeps_its_preposition(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The Russian side has completed its contract to supply Tor-M2 air defence systems "
-            "to Egypt.",
-            {("RUS", "EGY", "air_defence", "delivered")},
-        ),
-        (
-            "Russia has not completed its contract to supply S-400 systems to India.",
-            {("RUS", "IND", "air_defence", "agreed")},
-        ),
-        (
-            "Kuwait has operated the Typhoon since 2021, when it bought 28 Eurofighter jets "
-            "from Italy.",
-            {("ITA", "KWT", "aircraft", "delivered")},
-        ),
-    ],
-)
-def test_transfers_completed_contracts_and_past_purchases(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
 def test_transfers_deliveries_that_took_place_raise_the_status(extractor: Extractor) -> None:
     text = (
         "Algeria ordered 40 Mi-28 helicopters from Russia in 2014, and deliveries took place "
@@ -2368,151 +1964,9 @@ def test_transfers_deliveries_that_took_place_raise_the_status(extractor: Extrac
     assert _triples(_run(extractor, text)) == {("RUS", "DZA", "aircraft", "delivered")}
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Pakistan delivered three aircraft to the Nigerian Air Force.",
-            {("PAK", "NGA", "aircraft", "delivered")},
-        ),
-        (
-            "The Philippine Navy received two vessels from Japan.",
-            {("JPN", "PHL", "ship", "delivered")},
-        ),
-        # An airline buys aircraft too: no military, no weapons.
-        ("Airbus delivered 30 aircraft to China Southern Airlines.", set()),
-        ("Boeing sold 20 jets to Turkish Airlines.", set()),
-    ],
-)
-def test_transfers_counted_platforms_in_military_company(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Malawi has received military equipment from Turkey. The equipment includes "
-            "armoured personnel carriers and assault rifles.",
-            {
-                ("TUR", "MWI", "armoured_vehicle", "delivered"),
-                ("TUR", "MWI", "small_arms", "delivered"),
-            },
-        ),
-        (
-            "Egypt donated military equipment to Somalia on Sunday. The donation comprised "
-            "20 armoured vehicles and ammunition.",
-            {
-                ("EGY", "SOM", "armoured_vehicle", "delivered"),
-                ("EGY", "SOM", "ammunition", "delivered"),
-            },
-        ),
-    ],
-)
-def test_transfers_the_equipment_listed_after_a_donation(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Vietnam has approved a contract for the Akash air defence system from India.",
-            {("IND", "VNM", "air_defence", "agreed")},
-        ),
-        (
-            "Peru signed a contract for 12 Leopard 2 tanks from Spain.",
-            {("ESP", "PER", "armoured_vehicle", "agreed")},
-        ),
-        (
-            "The US approved the sale of 12 F-16 jets to Jordan.",
-            {("USA", "JOR", "aircraft", "agreed")},
-        ),
-    ],
-)
-def test_transfers_a_buyer_approves_a_contract_from_a_seller(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "China delivered HQ-9 missiles to Serbia with the Y-20 flights last week.",
-            {("CHN", "SRB", "air_defence", "delivered")},
-        ),
-        (
-            "Egypt bought two C-130 Hercules transport aircraft from the United States.",
-            {("USA", "EGY", "aircraft", "agreed")},
-        ),
-    ],
-)
-def test_transfers_transport_aircraft_carry_the_goods(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
 def test_transfers_an_office_holder_of_a_state_gives(extractor: Extractor) -> None:
     text = "Chief of Army Staff of the Indian Army Gen. A. Rao handed over 12 T-72 tanks to the Nepal Army."
     assert _triples(_run(extractor, text)) == {("IND", "NPL", "armoured_vehicle", "delivered")}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            '"We are handing over 10 Leopard 1 tanks to Ukraine next spring," the Danish '
-            "minister said.",
-            {("DNK", "UKR", "armoured_vehicle", "agreed")},
-        ),
-        (
-            '"We will send 20 more howitzers to Ukraine," German Chancellor Jane Roth said on '
-            "Tuesday.",
-            {("DEU", "UKR", "artillery", "agreed")},
-        ),
-        (
-            # Who is quoted is not the counterpart named after the quote.
-            '"We have never supplied drones to Russia," the channel quoted him as saying ahead '
-            "of talks with his Japanese counterpart.",
-            set(),
-        ),
-    ],
-)
-def test_transfers_we_in_a_quote_is_the_speakers_state(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Turkey remains Azerbaijan's biggest arms supplier.",
-            {("TUR", "AZE", "other", "delivered")},
-        ),
-        (
-            "Kazakhstan was the largest recipient of Russian arms in 2018-22.",
-            {("RUS", "KAZ", "other", "delivered")},
-        ),
-        (
-            "India was the largest buyer of Russia's weapons.",
-            {("RUS", "IND", "other", "delivered")},
-        ),
-        ("Russia was India's biggest supplier of oil.", set()),
-    ],
-)
-def test_transfers_a_trade_relation_stated_by_role(
-    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
-) -> None:
-    assert _triples(_run(extractor, text)) == expected
 
 
 def test_transfers_each_count_with_its_own_source(extractor: Extractor) -> None:
