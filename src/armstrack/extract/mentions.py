@@ -418,9 +418,7 @@ def _heads(view: SentenceView, text: str) -> list[WeaponMention]:
             continue
         earlier = _topic(view, kinds)
         if earlier is not None:
-            span = Span(
-                view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]]
-            )
+            span = _token_span(view, text, index)
             found.append(WeaponMention(index, index, earlier.category, span, system=earlier.name))
     return found
 
@@ -489,9 +487,7 @@ def _first_person(view: SentenceView, text: str) -> None:
         if word in _QUOTE_MARKS:
             quoted = not quoted
         elif quoted and word in _FIRST_PERSON and index not in view.taken:
-            span = Span(
-                view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]]
-            )
+            span = _token_span(view, text, index)
             prep = _preposition(view, index) if word == "us" else None
             added.append(ActorMention(index, index, state, span, prep, word == "our"))
     if added:
@@ -508,9 +504,7 @@ def _counted_platforms(view: SentenceView, text: str) -> list[WeaponMention]:
             continue
         if any(w.first <= index <= w.last + 1 for w in view.weapons):
             continue  # "two Y-12 aircraft": the system's head noun
-        span = Span(
-            view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]]
-        )
+        span = _token_span(view, text, index)
         found.append(WeaponMention(index, index, category, span))
     return found
 
@@ -529,6 +523,10 @@ def _counted_at(view: SentenceView, index: int) -> bool:
     return count(before) or (
         before.isalpha() and index - 1 not in view.taken and count(view.low(index - 2))
     )
+
+
+def _token_span(view: SentenceView, text: str, index: int) -> Span:
+    return Span(view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]])
 
 
 def _pointed_at(view: SentenceView, index: int) -> bool:
