@@ -762,68 +762,6 @@ def test_claims_an_outlet_credited_after_a_state_only_relays(extractor: Extracto
 
 
 @pytest.mark.parametrize(
-    ("text", "expected", "unexpected"),
-    [
-        (
-            "Iran has sent Mohajer-6 drones to Bolivia, Bloomberg reported. Reuters was unable "
-            "to independently confirm the report.",
-            ("IRN", "BOL", "uav", "outlet:reuters", "not_confirmed"),
-            ("IRN", "BOL", "uav", "outlet:reuters", "confirms"),
-        ),
-        (
-            "Chile has supplied artillery shells to Ukraine, a newspaper reported. A Pentagon "
-            "spokesman said the department had seen no indication that Chile was sending shells.",
-            ("CHL", "UKR", "ammunition", "USA", "not_confirmed"),
-            ("CHL", "UKR", "ammunition", "USA", "asserts"),
-        ),
-        (
-            "Belarus will send Polonez rocket launchers to Russia, a Ukrainian official said. "
-            "A Russian spokesman said Moscow was not aware of any such plan.",
-            ("BLR", "RUS", "artillery", "RUS", "not_confirmed"),
-            ("BLR", "RUS", "artillery", "RUS", "confirms"),
-        ),
-    ],
-)
-def test_claims_not_confirming_in_other_words(
-    extractor: Extractor, text: str, expected: Key, unexpected: Key
-) -> None:
-    found = _claims(extractor, text)
-    assert expected in found, found
-    assert unexpected not in found
-
-
-@pytest.mark.parametrize(
-    ("text", "expected", "unexpected"),
-    [
-        (
-            "Djibouti's army has acquired two Bayraktar TB2 drones. Neither Turkey nor "
-            "Djibouti announced the sale.",
-            None,
-            ("TUR", "DJI", "uav", "TUR", "confirms"),
-        ),
-        (
-            "China has delivered HQ-9 air defence systems to Serbia. President Vucic declined "
-            "to confirm that the HQ-9 batteries had arrived from China.",
-            ("CHN", "SRB", "air_defence", "SRB", "declines_to_comment"),
-            ("CHN", "SRB", "air_defence", "SRB", "confirms"),
-        ),
-        (
-            "Iran's ambassador to Armenia, Jane Doe, denied that her country had sold drones "
-            "to Armenia.",
-            ("IRN", "ARM", "uav", "IRN", "denies"),
-            None,
-        ),
-    ],
-)
-def test_claims_nobody_declining_to_confirm_and_titles_before_names(
-    extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None
-) -> None:
-    found = _claims(extractor, text)
-    assert expected is None or expected in found, found
-    assert unexpected not in found
-
-
-@pytest.mark.parametrize(
     ("text", "accusers"),
     [
         ("China rejected Japanese claims that it had supplied Russia with attack drones.", {"JPN"}),
@@ -910,42 +848,102 @@ def test_claims_how_outlets_get_credited(
     assert {k[3] for k in _claims(extractor, text) if k[4] == "asserts"} == speakers
 
 
-@pytest.mark.parametrize(
-    ("text", "expected", "unexpected"),
-    [
-        (
-            "British intelligence believes that Iran has supplied Russia with Shahed drones.",
-            ("IRN", "RUS", "uav", "GBR", "asserts"),
-            None,
-        ),
-        (
-            "Iran does not deny that it sent drones to Russia, the foreign minister said.",
-            None,
-            ("IRN", "RUS", "uav", "IRN", "denies"),
-        ),
-        (
-            "The Russian embassy in Ankara said Moscow had delivered S-400 systems to Turkey.",
-            ("RUS", "TUR", "air_defence", "RUS", "confirms"),
-            ("RUS", "TUR", "air_defence", "TUR", "confirms"),
-        ),
-        (
-            "China rejected accusations made by Japan that it had supplied drones to Russia.",
-            ("CHN", "RUS", "uav", "JPN", "asserts"),
-            None,
-        ),
-    ],
-)
-def test_claims_beliefs_non_denials_embassies_and_accusers(
-    extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None
-) -> None:
-    found = _claims(extractor, text)
-    assert expected is None or expected in found, found
-    assert unexpected not in found
-
-
 def test_claims_the_official_is_the_official_met_before(extractor: Extractor) -> None:
     text = (
         "Iran has sent Shahed drones to Russia, a senior US official told reporters. "
         "The official added that more Shahed shipments were expected."
     )
     assert not any(k[3] == "nonstate" for k in _claims(extractor, text))
+
+
+def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]) -> list[object]:
+    return [
+        pytest.param(text, expected, unexpected, id=f"{construct}-{n}")
+        for n, (text, expected, unexpected) in enumerate(rows)
+    ]
+
+
+# Constructs of real reporting, rewritten: the claim expected (if any) and the one that
+# must not come out (if any).
+STANCE_CASES = [
+    *_stance_cases(
+        "not_confirming_in_other_words",
+        [
+            (
+                "Iran has sent Mohajer-6 drones to Bolivia, Bloomberg reported. Reuters was unable "
+                "to independently confirm the report.",
+                ("IRN", "BOL", "uav", "outlet:reuters", "not_confirmed"),
+                ("IRN", "BOL", "uav", "outlet:reuters", "confirms"),
+            ),
+            (
+                "Chile has supplied artillery shells to Ukraine, a newspaper reported. A Pentagon "
+                "spokesman said the department had seen no indication that Chile was sending shells.",
+                ("CHL", "UKR", "ammunition", "USA", "not_confirmed"),
+                ("CHL", "UKR", "ammunition", "USA", "asserts"),
+            ),
+            (
+                "Belarus will send Polonez rocket launchers to Russia, a Ukrainian official said. "
+                "A Russian spokesman said Moscow was not aware of any such plan.",
+                ("BLR", "RUS", "artillery", "RUS", "not_confirmed"),
+                ("BLR", "RUS", "artillery", "RUS", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "nobody_declining_to_confirm_and_titles_before_names",
+        [
+            (
+                "Djibouti's army has acquired two Bayraktar TB2 drones. Neither Turkey nor "
+                "Djibouti announced the sale.",
+                None,
+                ("TUR", "DJI", "uav", "TUR", "confirms"),
+            ),
+            (
+                "China has delivered HQ-9 air defence systems to Serbia. President Vucic declined "
+                "to confirm that the HQ-9 batteries had arrived from China.",
+                ("CHN", "SRB", "air_defence", "SRB", "declines_to_comment"),
+                ("CHN", "SRB", "air_defence", "SRB", "confirms"),
+            ),
+            (
+                "Iran's ambassador to Armenia, Jane Doe, denied that her country had sold drones "
+                "to Armenia.",
+                ("IRN", "ARM", "uav", "IRN", "denies"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "beliefs_non_denials_embassies_and_accusers",
+        [
+            (
+                "British intelligence believes that Iran has supplied Russia with Shahed drones.",
+                ("IRN", "RUS", "uav", "GBR", "asserts"),
+                None,
+            ),
+            (
+                "Iran does not deny that it sent drones to Russia, the foreign minister said.",
+                None,
+                ("IRN", "RUS", "uav", "IRN", "denies"),
+            ),
+            (
+                "The Russian embassy in Ankara said Moscow had delivered S-400 systems to Turkey.",
+                ("RUS", "TUR", "air_defence", "RUS", "confirms"),
+                ("RUS", "TUR", "air_defence", "TUR", "confirms"),
+            ),
+            (
+                "China rejected accusations made by Japan that it had supplied drones to Russia.",
+                ("CHN", "RUS", "uav", "JPN", "asserts"),
+                None,
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
+def test_claims_construct_of_real_reporting(
+    extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None
+) -> None:
+    found = _claims(extractor, text)
+    assert expected is None or expected in found, found
+    assert unexpected is None or unexpected not in found
