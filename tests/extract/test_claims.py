@@ -867,6 +867,17 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_quoted_verdict_before_its_speaker",
+        [
+            (
+                'Ukraine says Iran has sent Shahed drones to Russia. "These allegations are '
+                "groundless,\" Iran's foreign minister said.",
+                ("IRN", "RUS", "uav", "IRN", "denies"),
+                ("IRN", "RUS", "uav", "IRN", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "not_confirming_in_other_words",
         [
             (

@@ -438,6 +438,9 @@ def find_claim_cues(
             earlier = [c.speaker for c in cues[:index] if c.speaker is not None]
             if judge is None and earlier:
                 judge = earlier[-1]
+            if judge is None and _in_quote(view, cue.span.start):
+                # '"These allegations are groundless," the minister said': who is quoted.
+                judge = next((c.speaker for c in cues[index + 1 :] if c.speaker), None)
             if judge is not None:
                 cues[index] = replace(cue, speaker=judge)
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
@@ -703,6 +706,13 @@ def _accusers(
     ]
 
 
+def _in_quote(view: SentenceView, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation opened earlier in the sentence."""
+    index = _token_at(view, offset)
+    marks = sum(1 for i in range(index) if view.low(i) in ('"', "“", "”"))
+    return marks % 2 == 1
+
+
 def _nobody(phrase: str) -> bool:
     return phrase.lower().startswith(("neither ", "no ", "none of "))
 
@@ -724,7 +734,11 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
             return True
         for denial in denials:
             assert denial.speaker is not None
-            if denial.span.start < cue.span.start or denial.speaker.actor != cue.speaker.actor:
+            if denial.speaker.actor != cue.speaker.actor:
+                continue
+            if denial.span.start < cue.span.start:
+                if _in_quote(view, denial.span.start):
+                    return True  # '"The reports are false," the ministry said'
                 continue
             between = view.lows[_token_at(view, cue.span.end) : _token_at(view, denial.span.start)]
             if not set(between) & {"but", ";", "while", "although", "though"}:
