@@ -867,6 +867,29 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "not_yet_questioned_and_asked_about",
+        [
+            (
+                "Germany has agreed to send 10 Leopard tanks to Ukraine. The tanks have not "
+                "yet arrived, a Ukrainian official said.",
+                ("DEU", "UKR", "armoured_vehicle", "UKR", "confirms"),
+                ("DEU", "UKR", "armoured_vehicle", "UKR", "denies"),
+            ),
+            (
+                "North Korea has shipped shells to Russia, a report said. The Kremlin "
+                "questioned the accuracy of reports about the shipments.",
+                ("PRK", "RUS", "ammunition", "RUS", "not_confirmed"),
+                ("PRK", "RUS", "ammunition", "RUS", "confirms"),
+            ),
+            (
+                "Iran has shipped drones to Russia, a newspaper said. Iran's foreign minister "
+                "was asked about reports of the drone shipments.",
+                None,
+                ("IRN", "RUS", "uav", "IRN", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_quoted_verdict_before_its_speaker",
         [
             (

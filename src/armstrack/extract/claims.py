@@ -150,10 +150,13 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"unable to\s+(?:independently\s+)?(?:confirm|verify)|"
                 r"(?:seen|found|saw)\s+no\s+(?:indication|sign|signs|evidence)|"
                 r"no indication|not aware of|"
+                r"questioned the (?:accuracy|veracity|authenticity)|"
                 r"(?:did|does|do|would|will|could)\s+not\s+(?:independently\s+)?confirm|"
                 r"(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+confirm)\b",
             ),
-            _words("observed|confirm|verif|seen|evidence|acknowledg|indication|aware|sign"),
+            _words(
+                "observed|confirm|verif|seen|evidence|acknowledg|indication|aware|sign|questioned"
+            ),
             folded=True,
         ),
     ),
@@ -492,6 +495,8 @@ def negates_transfer(view: SentenceView, parties: set[str] | None = None) -> boo
     weapons = {w.first for w in view.weapons}
     for index, word in enumerate(view.lows):
         if word in ("no", "not", "never") or (word == "t" and view.low(index - 1) == "'"):
+            if view.low(index + 1) == "yet":
+                continue  # "the tanks have not yet arrived": still to come, not denied
             ahead = range(index + 1, index + 3)
             if any(view.low(i) in _TRANSFER_TOKENS or i in weapons for i in ahead):
                 if not _elsewhere(view, index, parties):
@@ -658,6 +663,10 @@ def _nor(reading: _Reading, cue: ClaimCue) -> list[ClaimCue]:
 
 
 _NOR_STOPS = frozenset(". , ; to respond reply comment answer return".split()) | {""}
+_REPORT_NOUN_LEADS = frozenset(
+    "about of on the these those such media news press recent earlier previous similar "
+    "unconfirmed".split()
+)
 _POSTS = frozenset("embassy embassies mission consulate ambassador envoy".split())
 _ACCUSATIONS = frozenset(
     "claims claim accusations accusation allegations allegation statements charges reports "
@@ -934,6 +943,8 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
     cue = _token_at(view, match.start())
     cue_end = _token_at(view, match.end() - 1)
     word = match.group(0).lower()
+    if word in ("reports", "report") and view.low(cue - 1) in _REPORT_NOUN_LEADS:
+        return None  # "was asked about reports of the shipments": the noun, no saying
     if word == "cited" and any(i < cue <= i + 4 for i, _ in view.outlets):
         # "Le Monde cited two diplomats as saying": the outlet carries the claim (CLAIMS.md).
         index, outlet_id = next((i, o) for i, o in view.outlets if i < cue <= i + 4)
