@@ -27,6 +27,24 @@ def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]
 
 CASES = [
     *_cases(
+        "goods_for_a_receiver_and_beyond",
+        [
+            (
+                "Four Gripen jets for Hungary's Air Force arrived at Kecskemet on Monday.",
+                {("SWE", "HUN", "aircraft", "delivered")},
+            ),
+            (
+                "Two Gripen jets for the Royal Thai Air Force were handed over in Linkoping.",
+                {("SWE", "THA", "aircraft", "delivered")},
+            ),
+            (
+                "India has diversified its arms purchases beyond Russia, buying Rafale jets "
+                "from France.",
+                {("FRA", "IND", "aircraft", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
         "turnover_and_these_include",
         [
             (

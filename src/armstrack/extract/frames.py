@@ -1542,6 +1542,9 @@ def _give_roles(ctx: _RoleContext, frame: FrameHit) -> None:
         elif any(w.first > trigger.index for w in frame.weapons):
             frame.recipient = agent  # "Ukraine was supplied with tanks"
     frame.recipient = frame.recipient or _first(inside, trigger, ("for",), after=True)
+    if frame.recipient is None and passive:
+        # "Two Gripen jets for the Thai air force were handed over"
+        frame.recipient = _goods_for(view, inside, trigger)
     if frame.recipient is None and frame.supplier is not None:
         # "New Delhi is in talks with Jakarta on the sale of BrahMos"
         partner = next(
@@ -1626,8 +1629,12 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
         reduced = _reduced_relative(view, trigger)
         frame.recipient = _holder(view, trigger, parties) if reduced else agent
     if view.low(trigger.index) in ARRIVAL_VERBS:
-        # "the first batteries arrived in Ukraine"
-        frame.recipient = _first(inside, trigger, ("in", "at"), after=True) or frame.recipient
+        # "the first batteries arrived in Ukraine", "four Gripens for Thailand arrived"
+        frame.recipient = (
+            _first(inside, trigger, ("in", "at"), after=True)
+            or _goods_for(view, inside, trigger)
+            or frame.recipient
+        )
         # "Twenty Stryker vehicles from Canada arrived": the goods' "from" names the giver.
         goods_from = [
             a for a in inside
@@ -1732,6 +1739,29 @@ def _holds_the_goods(view: SentenceView, mention: ActorMention) -> bool:
 _SECOND_HAND = frozenset(
     "retired surplus used old older ageing aging remaining decommissioned spare existing".split()
 )
+
+
+def _goods_for(
+    view: SentenceView, inside: list[ActorMention], trigger: _Trigger
+) -> ActorRef | None:
+    """The actor after "for" right behind goods named before the verb: "four Gripen jets
+    for Thailand's Air Force arrived"."""
+    for mention in inside:
+        if mention.prep != "for" or mention.first > trigger.index:
+            continue
+        # "for the Royal Thai Air Force": back to "for", then to the goods before it
+        at = next(
+            (i for i in range(mention.first - 1, mention.first - 4, -1) if view.low(i) == "for"),
+            None,
+        )
+        if at is None:
+            continue
+        lead = at - 1
+        if any(w.last in (lead, lead - 1) for w in view.weapons):  # "Gripen jets for"
+            return mention.actor
+    return None
+
+
 _CHOICE_VERBS = frozenset(
     "select selects selected selecting choose chooses chose chosen choosing pick picks "
     "picked picking".split()

@@ -265,7 +265,8 @@ BLOCKING_CUES = frozenset(
 
 PREPOSITIONS = frozenset(
     "to from by with for between of in at on into over against across within near inside "
-    "toward towards about regarding including among via through".split()
+    "toward towards about regarding including among via through beyond besides except "
+    "unlike".split()
 )
 PRONOUNS = frozenset("it they its their he she".split())
 DETERMINERS = frozenset("the a an its their his her this these those some".split())
