@@ -867,6 +867,17 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_verdict_in_quotes_before_the_saying",
+        [
+            (
+                "Iran has shipped drones to Russia, Kyiv says. Reports of the drone shipments "
+                'are "pure propaganda", an Iranian official said.',
+                ("IRN", "RUS", "uav", "IRN", "denies"),
+                ("IRN", "RUS", "uav", "IRN", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "not_yet_questioned_and_asked_about",
         [
             (

@@ -27,6 +27,8 @@ def _quantity(text: str, weapon: str) -> tuple[int | None, bool] | None:
         ("Warsaw sent thirty-six Krab howitzers.", "Krab", (36, False)),
         ("Warsaw sent Twenty-Two Krab howitzers.", "Krab", (22, False)),
         ("Warsaw sent two-three Krab howitzers.", "Krab", (3, False)),
+        # The number after a slash is a designation, not a count.
+        ("Sofia ordered F-16 Block 70/72 jets.", "jets", None),
     ],
 )
 def test_quantity_before_reads_counts(

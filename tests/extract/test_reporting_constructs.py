@@ -27,6 +27,21 @@ def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]
 
 CASES = [
     *_cases(
+        "what_a_package_leaves_out",
+        [
+            (
+                "Germany announced a new aid package for Ukraine. The package includes "
+                "artillery shells but no Leopard tanks.",
+                {("DEU", "UKR", "ammunition", "agreed")},
+            ),
+            (
+                "Germany announced a new aid package for Ukraine. The package did not include "
+                "IRIS-T systems.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "goods_for_a_receiver_and_beyond",
         [
             (

@@ -71,7 +71,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
         Stance.DENIES,
         Prefiltered(
             re.compile(
-                r"\b(?:(?:were|was|are|is|be|been|as)\s+"
+                r"\b(?:(?:were|was|are|is|be|been|as)\s+(?:[\"“‘']\s*)?"
                 r"(?:(?:completely|totally|entirely|simply|absolutely|pure|just|a|an|the|"
                 r"western|american|us|israeli|hostile|enemy)\s+){0,2}"
                 r"|(?:called|calling|dubbed|termed|labell?ed|described)\s+(?:[\w'’]+\s+){0,5}?"
@@ -441,8 +441,9 @@ def find_claim_cues(
             earlier = [c.speaker for c in cues[:index] if c.speaker is not None]
             if judge is None and earlier:
                 judge = earlier[-1]
-            if judge is None and _in_quote(view, cue.span.start):
-                # '"These allegations are groundless," the minister said': who is quoted.
+            if judge is None:
+                # '"These allegations are groundless," the minister said', 'Reports of the
+                # shipments are "pure propaganda", an official said': who says it after.
                 judge = next((c.speaker for c in cues[index + 1 :] if c.speaker), None)
             if judge is not None:
                 cues[index] = replace(cue, speaker=judge)
@@ -746,7 +747,7 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
             if denial.speaker.actor != cue.speaker.actor:
                 continue
             if denial.span.start < cue.span.start:
-                if _in_quote(view, denial.span.start):
+                if _in_quote(view, denial.span.start) or _evaluative(denial.span.text):
                     return True  # '"The reports are false," the ministry said'
                 continue
             between = view.lows[_token_at(view, cue.span.end) : _token_at(view, denial.span.start)]

@@ -2292,6 +2292,8 @@ def lists_contents(view: SentenceView) -> bool:
     if view.words.isdisjoint(_CONTENT_CUES):
         return False
     for index, word in enumerate(lows):
+        if word in _INCLUDES and view.low(index - 1) in ("not", "t", "never"):
+            return False  # "the package did not include NASAMS"
         named = word in _COVERS and any(w.system for w in view.weapons)
         if (word in _INCLUDES or named) and any(w in _PACKAGE_NOUNS for w in lows[:index]):
             return True  # "the package includes"; not "armed with bombs including the MAM"

@@ -46,7 +46,7 @@ _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 _BEFORE_WEAPON = Prefiltered.on_words(
     re.compile(
         rf"(?:(?P<approx>{_APPROX})\s+)?"
-        rf"(?:(?:(?P<digits>(?<![\w$€£.,\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,\-])\d{{1,6}}(?:\.\d+)?)"
+        rf"(?:(?:(?P<digits>(?<![\w$€£.,/\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,/\-])\d{{1,6}}(?:\.\d+)?)"
         rf"|\b(?P<word>{_WORDS})(?:-(?P<unit>{_UNITS}))?)(?:\s+(?P<scale>hundred|thousand|million))?"
         rf"|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
         # "more than 200 of its T-72 tanks": a part of a stock is still a count.

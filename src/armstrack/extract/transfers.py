@@ -153,7 +153,8 @@ def _add_contents(
     to the same receiver, with the transfer or deal of the sentence or two before."""
     if not lists_contents(fact.view):
         return False
-    weapons = [w for w in fact.view.weapons if not w.generic]
+    # "includes shells but no Leopard tanks": what the package leaves out is no content.
+    weapons = [w for w in fact.view.weapons if not w.generic and not _left_out(fact.view, w)]
     base = _contents_base(drafts, pending, fact, weapons)
     if base is None:
         return False
@@ -176,6 +177,13 @@ def _add_contents(
         )
         _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
     return True
+
+
+def _left_out(view: SentenceView, weapon: WeaponMention) -> bool:
+    before = view.low(weapon.first - 1)
+    return before in ("no", "not") or (
+        view.low(weapon.first - 2) in ("no", "not") and weapon.first - 1 not in view.taken
+    )
 
 
 def _contents_base(
