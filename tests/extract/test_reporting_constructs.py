@@ -27,6 +27,19 @@ def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]
 
 CASES = [
     *_cases(
+        "letters_of_intent_are_talks",
+        [
+            (
+                "Peru signed a letter of intent to buy 12 Gripen fighters from Sweden.",
+                {("SWE", "PER", "aircraft", "discussed")},
+            ),
+            (
+                "Ghana signed a memorandum of understanding to purchase two frigates from Italy.",
+                {("ITA", "GHA", "ship", "discussed")},
+            ),
+        ],
+    ),
+    *_cases(
         "what_a_package_leaves_out",
         [
             (

@@ -1191,6 +1191,8 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     cue = next((w for w in before if w in DISCUSSED_CUES or w in AGREED_CUES), None)
     if any(w in _TALKS for w in before[-4:]):
         cue = "talks"  # "was set to hold talks on exporting": the talks are the news
+    if any(w in _PRELIMINARY for w in before):
+        cue = "talks"  # "signed a letter of intent to buy", "a memorandum of understanding"
     if any(w in _ENABLERS for w in before[-6:]):
         cue = "could"  # "buys parts that would ease a later transfer": only made possible
     if cue == "would" and not _reported_speech(view, trigger.index):
@@ -1240,6 +1242,7 @@ def _reported_speech(view: SentenceView, index: int) -> bool:
     return would is not None and view.low(would - 1) not in _RELATIVES
 
 
+_PRELIMINARY = frozenset("intent memorandum mou loi".split())
 _TALKS = frozenset("talks negotiations discussions negotiating negotiate".split())
 # Verbs that make a transfer possible without deciding it: "would facilitate a transfer".
 _ENABLERS = frozenset(
