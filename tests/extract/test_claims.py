@@ -867,6 +867,22 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "the_accused_and_state_media",
+        [
+            (
+                "Qatar stands accused of supplying drones to the Rapid Support Forces, a charge "
+                "it has denied.",
+                ("QAT", "rsf", "uav", "QAT", "denies"),
+                ("QAT", "rsf", "uav", "QAT", "confirms"),
+            ),
+            (
+                "Russia delivered Su-35 jets to Iran, Russia's Sputnik reported.",
+                ("RUS", "IRN", "aircraft", "outlet:sputnik", "asserts"),
+                ("RUS", "IRN", "aircraft", "RUS", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_verdict_in_quotes_before_the_saying",
         [
             (

@@ -664,6 +664,10 @@ def _nor(reading: _Reading, cue: ClaimCue) -> list[ClaimCue]:
 
 
 _NOR_STOPS = frozenset(". , ; to respond reply comment answer return".split()) | {""}
+_ACCUSATION_NOUNS = frozenset(
+    "charge charges accusation accusations claim claims allegation".split()
+)
+_BEING = frozenset("stands stood is are was were been being be".split())
 _REPORT_NOUN_LEADS = frozenset(
     "about of on the these those such media news press recent earlier previous similar "
     "unconfirmed".split()
@@ -944,6 +948,9 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
     cue = _token_at(view, match.start())
     cue_end = _token_at(view, match.end() - 1)
     word = match.group(0).lower()
+    if word in ("accused", "alleged") and view.low(cue - 1) in _BEING:
+        # "The UAE stands accused of supplying ...": the accused speaks no word here.
+        return _after(reading, cue_end + 2) if view.low(cue_end + 1) == "by" else None
     if word in ("reports", "report") and view.low(cue - 1) in _REPORT_NOUN_LEADS:
         return None  # "was asked about reports of the shipments": the noun, no saying
     if word == "cited" and any(i < cue <= i + 4 for i, _ in view.outlets):
@@ -1262,6 +1269,14 @@ def _pronoun(reading: _Reading, cue: int) -> Speaker | None:
     word = view.low(index)
     if word not in _PRONOUNS or index < 0:
         return None
+    if view.low(index - 1) in _ACCUSATION_NOUNS and word in ("it", "they"):
+        # "accused of supplying drones, a charge it has denied": the accused denies.
+        subject = next(
+            (a for a in view.actors if a.first < index and a.prep is None and not a.speaker),
+            None,
+        )
+        if subject is not None:
+            return Speaker(view_text(reading, subject.first, subject.last), subject.actor)
     if index > 0 and view.low(index - 1) not in _NP_STOPS and view.low(index - 1) != "and":
         return None
     if word in ("he", "she"):
@@ -1500,6 +1515,12 @@ def _phrase(
         ]
         role = " ".join(rest) or None
     outlet = _outlet_name(text, view, *outlets[0], catalogue) if outlets else None
+    if (
+        outlet is not None
+        and actors
+        and all(a.possessive and a.last < outlets[0][0] for a in actors)
+    ):
+        actors = []  # "Iran's Tasnim news agency reported": the outlet is credited
     if outlets and outlet is None and not actors:
         # A think tank speaks as a non-state voice, not as a news outlet (CLAIMS.md).
         role = role or catalogue.outlets[outlets[0][1]].name
