@@ -27,6 +27,16 @@ def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]
 
 CASES = [
     *_cases(
+        "a_target_is_no_party",
+        [
+            ("North Korea has deployed new howitzers designed to target Seoul.", set()),
+            (
+                "Russia has supplied S-300 systems to Syria.",
+                {("RUS", "SYR", "air_defence", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
         "letters_of_intent_are_talks",
         [
             (

@@ -837,6 +837,8 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     index = first - 1
     while index >= 0 and view.low(index) in DETERMINERS:
         index -= 1
+    if view.low(index) in _TARGETING:
+        return "against"  # "howitzers designed to target Seoul": a target, no party
     if view.low(index) in _MAKER_TITLES:
         # "from Turkish vehicle maker Otokar": past the company's description.
         index -= 1
@@ -885,6 +887,10 @@ _EXAMPLE_LEADS = frozenset(["including", "notably", "such", "like", "among"])
 _GROUP_NOUNS = frozenset(
     "countries nations states customers buyers clients operators users partners allies "
     "armies militaries governments".split()
+)
+_TARGETING = frozenset(
+    "target targeting targeted attack attacking attacked strike striking hit hitting bomb "
+    "bombing bombed shell shelling invade invading invaded".split()
 )
 _MAKER_TITLES = frozenset(
     "maker makers manufacturer producer conglomerate group firm company shipbuilder "
