@@ -867,6 +867,17 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_titles_portfolio_is_no_speaker",
+        [
+            (
+                "Iran has shipped drones to Bolivia, a report said. The U.S. Special Envoy for "
+                "Bolivia disputed the report.",
+                ("IRN", "BOL", "uav", "USA", "denies"),
+                ("IRN", "BOL", "uav", "BOL", "denies"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "the_accused_and_state_media",
         [
             (

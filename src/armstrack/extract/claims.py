@@ -1466,6 +1466,10 @@ def _phrase(
     actors = [a for a in view.actors if start <= a.first <= end]
     outlets = [(i, o) for i, o in view.outlets if start <= i <= end]
     words = [view.low(i) for i in range(start, end + 1)]
+    if len({a.actor.id for a in actors}) > 1:
+        # "the US special envoy for Venezuela", "the US ambassador to Russia": a title's
+        # portfolio is no speaker; the state it serves is.
+        actors = [a for a in actors if a.prep not in ("for", "to", "on")] or actors
     if any(a.prep == "in" and view.low(a.first - 2) in _POSTS for a in actors):
         # "the Russian embassy in Ankara": the host state does not speak.
         actors = [a for a in actors if a.prep != "in"] or _demonym_actors(
