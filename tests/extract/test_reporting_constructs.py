@@ -27,6 +27,15 @@ def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]
 
 CASES = [
     *_cases(
+        "a_contract_for_goods_for_a_receiver",
+        [
+            (
+                "Belgium signed a contract for 20,000 artillery shells for Ukraine.",
+                {("BEL", "UKR", "ammunition", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_target_is_no_party",
         [
             ("North Korea has deployed new howitzers designed to target Seoul.", set()),

@@ -2241,6 +2241,12 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
         (frame.recipient,) = ids.values()
         frame.stated = True
         return frame if frame.supplier != frame.recipient else None
+    donors = [a.actor for a in parties if a.prep is None]
+    beneficiaries = [a.actor for a in parties if a.prep == "for" and a.first > trigger.index]
+    if not origins and len(donors) == 1 and len(beneficiaries) == 1 and donors != beneficiaries:
+        # "The Netherlands signed a contract for 20,000 shells for Ukraine": bought for it.
+        frame.supplier, frame.recipient = donors[0], beneficiaries[0]
+        return frame
     suppliers = [ids[o] for o in origins if o in ids]
     if len(suppliers) == 1:
         others = [a for i, a in ids.items() if i != suppliers[0].id]
