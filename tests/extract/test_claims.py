@@ -867,6 +867,16 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_surname_that_is_a_state",
+        [
+            (
+                "Portugal will send M113 carriers to Ukraine, Prime Minister Luis Montenegro said.",
+                ("PRT", "UKR", "armoured_vehicle", "PRT", "confirms"),
+                ("PRT", "UKR", "armoured_vehicle", "MNE", "asserts"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_titles_portfolio_is_no_speaker",
         [
             (

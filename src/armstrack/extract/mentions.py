@@ -305,6 +305,8 @@ def build_view(
             continue
         if _in_dateline(lows, first, span.text, text[start : match.start]):
             continue
+        if kind is TermKind.STATE and _surname(view, text, first):
+            continue  # "Prime Minister Luis Montenegro": a person, not the state
         role = match.target if kind is TermKind.BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
     _add_context_mentions(view, text, lowered, context, starts, ends, found)
@@ -527,6 +529,24 @@ def _counted_at(view: SentenceView, index: int) -> bool:
 
 def _token_span(view: SentenceView, text: str, index: int) -> Span:
     return Span(view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]])
+
+
+_NAME_TITLES = frozenset(
+    "minister president premier chancellor secretary general admiral king prince "
+    "spokesman spokeswoman ambassador envoy mr mrs ms dr".split()
+)
+
+
+def _surname(view: SentenceView, text: str, first: int) -> bool:
+    """A state name right after a title and a capitalised first name is a surname."""
+    given = first - 1
+    return (
+        given >= 1
+        and given not in view.taken
+        and text[view.starts[given]].isupper()
+        and view.low(given).isalpha()
+        and view.low(given - 1) in _NAME_TITLES
+    )
 
 
 def _pointed_at(view: SentenceView, index: int) -> bool:
