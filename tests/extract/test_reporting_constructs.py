@@ -27,6 +27,25 @@ def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]
 
 CASES = [
     *_cases(
+        "false_pairs_of_war_reporting",
+        [
+            (
+                "Turkey informed Moscow of the decision rather than supplying weapons to Ukraine.",
+                set(),
+            ),
+            ("Poland never provided Hungary with evidence that tanks were sent to Ukraine.", set()),
+            (
+                "The US provided Ukraine with additional HIMARS launchers.",
+                {("USA", "UKR", "artillery", "delivered")},
+            ),
+            (
+                "Brazil is studying Israel's Barak air defence system and is in talks to buy the "
+                "South Korean K9 howitzer.",
+                {("KOR", "BRA", "artillery", "discussed")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_contract_for_goods_for_a_receiver",
         [
             (

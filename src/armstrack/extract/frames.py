@@ -1461,6 +1461,10 @@ def _core_frame(
     clause = _clause(view, trigger.index)
     if _blocked(view, trigger, clause[0]):
         return None
+    if (view.low(trigger.index - 2), view.low(trigger.index - 1)) in _INSTEAD:
+        return None  # "rather than supplying weapons to Ukraine": the road not taken
+    if _provides_no_goods(view, trigger):
+        return None  # "never provided Hungary with evidence that tanks were sent"
     status, negated = _status(view, trigger, clause[0])
     if _in_service(view, trigger, clause) or _bought_back_then(view, trigger, clause):
         status = Status.DELIVERED
@@ -1765,6 +1769,31 @@ def _goods_for(
     return None
 
 
+_INSTEAD = frozenset([("rather", "than"), ("instead", "of")])
+
+
+_NO_GOODS = frozenset(
+    "evidence information intelligence assurances assurance guarantees guarantee details "
+    "data proof documents explanation answers training funding money loans fuel food "
+    "humanitarian".split()
+)
+
+
+def _provides_no_goods(view: SentenceView, trigger: _Trigger) -> bool:
+    """ "provided Hungary with evidence": the thing given after "with" is no weapon."""
+    if trigger.noun:
+        return False
+    actor = next(
+        (a for a in view.actors if a.first in (trigger.index + 1, trigger.index + 2)), None
+    )
+    if actor is None or view.low(actor.last + 1) != "with":
+        return False
+    index = actor.last + 2
+    while view.low(index) in DETERMINERS or view.low(index) in ("more", "further", "new"):
+        index += 1
+    return view.low(index) in _NO_GOODS
+
+
 _CHOICE_VERBS = frozenset(
     "select selects selected selecting choose chooses chose chosen choosing pick picks "
     "picked picking".split()
@@ -1889,6 +1918,7 @@ def _agent(
         a for a in parties
         if floor < a.first and a.last < trigger.index and a.role != "pair"
         and (a.prep is None or (a.prep == "of" and _titled_of(view, a)))
+        and not _owns_goods(view, a)
     ]  # fmt: skip
     if len(left) > 1 and view.low(trigger.index - 1) == "by" and not trigger.noun:
         left = left[:1]  # "Norway will back Kyiv by gifting ...": the clause's subject gifts
@@ -1953,6 +1983,13 @@ _TITLE_HEADS = frozenset(
     "chief chiefs commander head staff minister secretary chairman director president "
     "ambassador".split()
 )
+
+
+def _owns_goods(view: SentenceView, mention: ActorMention) -> bool:
+    """ "is studying Israel's Barak system": a possessor of weapons is no subject."""
+    return mention.possessive and any(
+        mention.last + 2 <= w.first <= mention.last + 4 for w in view.weapons
+    )
 
 
 def _titled_of(view: SentenceView, mention: ActorMention) -> bool:
