@@ -150,7 +150,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _operator_frames(view, frames)
     found += _role_frames(view, frames)
     found += _way_frames(view, frames)
-    return found + _fleet_frames(view) + _bound_frames(view, frames)
+    return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
 _LOYAL = frozenset("loyal allied aligned".split())
@@ -345,6 +345,39 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
             frame = FrameHit(Frame.RECEIVE, index, Status.DELIVERED, False, supplier, owner)
             frame.weapons = weapons
             found.append(frame)
+    return found
+
+
+def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "Poland will guard the skies with its US F-16s": foreign-made weapons a state
+    holds as its own were delivered to it by their state of origin."""
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(("its", "their")):
+        return found
+    for weapon in view.weapons:
+        if not weapon.origin or "its" not in (
+            view.low(weapon.first - 1),
+            view.low(weapon.first - 2),
+        ):
+            if not weapon.origin or "their" not in (
+                view.low(weapon.first - 1),
+                view.low(weapon.first - 2),
+            ):
+                continue
+        if any(weapon in f.weapons and f.supplier is not None for f in frames):
+            continue
+        holder = next(
+            (a.actor for a in view.actors
+             if a.first < weapon.first and a.prep is None and not a.speaker and not a.possessive),
+            None,
+        )  # fmt: skip
+        supplier = view.origin_actors.get(weapon.origin)
+        if holder is None or supplier is None or holder == supplier:
+            continue
+        found.append(
+            FrameHit(Frame.RECEIVE, weapon.first, Status.DELIVERED, False, supplier, holder,
+                     [replace(weapon, quantity=None)])
+        )  # fmt: skip
     return found
 
 

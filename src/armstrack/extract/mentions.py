@@ -305,6 +305,19 @@ def build_view(
             continue
         if _in_dateline(lows, first, span.text, text[start : match.start]):
             continue
+        if (
+            kind is TermKind.STATE
+            and lows[first - 1 : first] in (["its"], ["their"])
+            and any(
+                m.start > match.end
+                and m.kind in (TermKind.SYSTEM, TermKind.CLASS)
+                and starts.get(m.start) == last + 1
+                for m in matches
+            )
+        ):
+            # "with its US F-16s": the state is where the weapons come from.
+            demonyms.append((first, last, actor_id, span))
+            continue
         if kind is TermKind.STATE and _surname(view, text, first):
             continue  # "Prime Minister Luis Montenegro": a person, not the state
         role = match.target if kind is TermKind.BODY else None
