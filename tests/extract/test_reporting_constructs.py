@@ -27,6 +27,20 @@ def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]
 
 CASES = [
     *_cases(
+        "foreign_weapons_held_as_its_own",
+        [
+            (
+                "Hungary will guard Slovakian airspace with its US F-16s if the MiGs are gone.",
+                {("USA", "HUN", "aircraft", "delivered")},
+            ),
+            (
+                "India will defend its skies with its Russian S-400 systems.",
+                {("RUS", "IND", "air_defence", "delivered")},
+            ),
+            ("Russia used its own Iskander missiles.", set()),
+        ],
+    ),
+    *_cases(
         "false_pairs_of_war_reporting",
         [
             (

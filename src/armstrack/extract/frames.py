@@ -355,15 +355,9 @@ def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     if view.words.isdisjoint(("its", "their")):
         return found
     for weapon in view.weapons:
-        if not weapon.origin or "its" not in (
-            view.low(weapon.first - 1),
-            view.low(weapon.first - 2),
-        ):
-            if not weapon.origin or "their" not in (
-                view.low(weapon.first - 1),
-                view.low(weapon.first - 2),
-            ):
-                continue
+        owned = {view.low(weapon.first - 1), view.low(weapon.first - 2)} & {"its", "their"}
+        if not weapon.origin or not owned:
+            continue
         if any(weapon in f.weapons and f.supplier is not None for f in frames):
             continue
         holder = next(
