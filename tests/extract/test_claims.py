@@ -1029,3 +1029,15 @@ def test_claims_construct_of_real_reporting(
     found = _claims(extractor, text)
     assert expected is None or expected in found, found
     assert unexpected is None or unexpected not in found
+
+
+def test_claims_a_pronoun_before_an_adverb_is_the_person_named_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Croatian Defence Minister Ivo Horvat had called the system indispensable. Then, in "
+        "April, he surprisingly announced that the S-300 system had been given to Ukraine."
+    )
+    assert ("CZE", "UKR", "air_defence", "HRV", "confirms") not in _claims(extractor, text)
+    speakers = {k[3] for k in _claims(extractor, text)}
+    assert "HRV" in speakers, _claims(extractor, text)

@@ -1264,8 +1264,12 @@ def _pronoun(reading: _Reading, cue: int) -> Speaker | None:
     """ "he added", "she said", "it said in a statement": the speaker named before."""
     view, memory = reading.view, reading.memory
     index = cue - 1
-    while index >= 0 and view.low(index) in _AUXILIARIES and view.low(index) != "it":
-        index -= 1
+    while (
+        index >= 0
+        and view.low(index) != "it"
+        and (view.low(index) in _AUXILIARIES or _adverb(view.low(index)))
+    ):
+        index -= 1  # "he surprisingly announced", "she later said"
     word = view.low(index)
     if word not in _PRONOUNS or index < 0:
         return None
@@ -1296,6 +1300,10 @@ _OUTLET_WORDS = frozenset(
     "paper newspaper daily agency broadcaster outlet channel magazine publication "
     "website weekly".split()
 )
+
+
+def _adverb(word: str) -> bool:
+    return (len(word) > 4 and word.endswith("ly")) or word in ("later", "also", "then")
 
 
 def _recall(reading: _Reading, start: int, end: int) -> Speaker | None:
