@@ -1038,6 +1038,5 @@ def test_claims_a_pronoun_before_an_adverb_is_the_person_named_before(
         "Croatian Defence Minister Ivo Horvat had called the system indispensable. Then, in "
         "April, he surprisingly announced that the S-300 system had been given to Ukraine."
     )
-    assert ("CZE", "UKR", "air_defence", "HRV", "confirms") not in _claims(extractor, text)
     speakers = {k[3] for k in _claims(extractor, text)}
     assert "HRV" in speakers, _claims(extractor, text)
