@@ -867,6 +867,17 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_stated_position_is_no_saying",
+        [
+            (
+                "Serbian President Jana Petrovic denied claims that Serbian firms supply shells "
+                "to Ukraine, despite Belgrade's stated neutrality.",
+                ("SRB", "UKR", "ammunition", "SRB", "denies"),
+                ("SRB", "UKR", "ammunition", "SRB", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_surname_that_is_a_state",
         [
             (

@@ -178,7 +178,9 @@ STANCE_CUES: tuple[StanceCue, ...] = (
         Stance.ASSERTS,
         Prefiltered.on_words(
             re.compile(
-                r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|stated|"
+                # "Belgrade's stated neutrality": an adjective, no saying
+                r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|"
+                r"(?<!'s )(?<!’s )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )stated|"
                 r"announced|announces|insisted|insists|added|wrote|revealed|alleged|alleges|"
                 r"accused|accuses|warned|warns|indicated|insist|reports|as per|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
                 r"welcomes|posted|tweeted)\b",

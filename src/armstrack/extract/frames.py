@@ -1935,7 +1935,11 @@ def _agent(
         if subject is not None:
             return subject.actor
     reach = 2 if trigger.noun else 1  # "makers send tanks", "makers give supplies"
-    if any(view.low(i) in _UNNAMED_DOERS for i in range(trigger.index - reach, trigger.index)):
+    ends = {a.last for a in parties}
+    if any(
+        view.low(i) in _UNNAMED_DOERS and i - 1 not in ends  # "Serbian firms" name a state
+        for i in range(trigger.index - reach, trigger.index)
+    ):
         return None  # "... as manufacturers give supplies to Kyiv": no state is the giver
     # "Washington warned that a transfer of ...": the embedded clause has its own subject.
     floor = max(
