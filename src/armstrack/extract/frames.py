@@ -1683,9 +1683,6 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
     # "Islamabad ordered JF-17s from Beijing": the verb gives the direction, whoever made them.
     frame.stated = frame.supplier is not None and frame.recipient is not None and not passive
     if frame.supplier is None:
-        # "received two patrol ships built by China": the maker named after the goods.
-        frame.supplier = next((a.actor for a in later if _made_by(view, a)), None)
-    if frame.supplier is None:
         # "agreed to buy eight of Portugal's retired F-16s": their holder sells them.
         frame.supplier = next((a.actor for a in later if _holds_the_goods(view, a)), None)
     if frame.supplier is None and view.low(trigger.index) in _CHOICE_VERBS:
@@ -1825,15 +1822,6 @@ _CHOICE_VERBS = frozenset(
     "select selects selected selecting choose chooses chose chosen choosing pick picks "
     "picked picking".split()
 )
-_MAKING = frozenset("built made produced manufactured constructed".split())
-
-
-def _made_by(view: SentenceView, mention: ActorMention) -> bool:
-    """ "built by China", "made by Turkey's Baykar": the actor is the goods' maker."""
-    by = mention.first - 1
-    while view.low(by) in DETERMINERS:
-        by -= 1
-    return mention.prep == "by" and view.low(by) == "by" and view.low(by - 1) in _MAKING
 
 
 def _after_partner_cue(view: SentenceView, first: int) -> bool:
