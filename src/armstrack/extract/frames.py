@@ -1832,23 +1832,11 @@ def _after_partner_cue(view: SentenceView, first: int) -> bool:
 
 
 def _holder(view: SentenceView, trigger: _Trigger, parties: list[ActorMention]) -> ActorRef | None:
-    """The bare actor before the weapon a participle follows: who has the weapons, not
-    whom they hit ("Russia struck Ukraine with drones supplied by Iran")."""
-    left = [
-        a
-        for a in parties
-        if a.last < trigger.index
-        and a.prep is None
-        and a.role != "pair"
-        and view.low(a.first - 1) not in _ATTACKING
-    ]
+    """The bare actor before the weapon a participle follows: who has the weapons (whom
+    they hit, "struck Ukraine with drones supplied by Iran", is no bare actor: see
+    mentions._preposition)."""
+    left = [a for a in parties if a.last < trigger.index and a.prep is None and a.role != "pair"]
     return left[-1].actor if left else None
-
-
-_ATTACKING = frozenset(
-    "struck strike strikes striking attacked attack attacks attacking hit hits hitting "
-    "bombed bombs bombing shelled shelling targeted targets targeting pounded".split()
-)
 
 
 def _swap_possessive_buyer(

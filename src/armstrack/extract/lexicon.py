@@ -316,3 +316,11 @@ DIRECT_GIVE_VERBS = frozenset(
 # their way to Ukraine", "ended up in Sudan" (see frames._way_frames).
 WAY_VERBS = frozenset("made make makes making found find finds finding".split())
 END_VERBS = frozenset("ended end ends ending".split())
+
+# Verbs of attacking: what follows them is a target, no party ("designed to target Seoul",
+# "struck Ukraine with drones supplied by Iran").
+ATTACK_VERBS = frozenset(
+    "target targets targeting targeted attack attacks attacking attacked strike strikes "
+    "striking struck hit hits hitting bomb bombs bombing bombed shell shelling shelled "
+    "pounded invade invading invaded".split()
+)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from armstrack.catalogue import Catalogue, TermKind
 from armstrack.extract.lexicon import (
+    ATTACK_VERBS,
     CLAUSE_OPENERS,
     DEAL_WORDS,
     DETERMINERS,
@@ -870,7 +871,7 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     index = first - 1
     while index >= 0 and view.low(index) in DETERMINERS:
         index -= 1
-    if view.low(index) in _TARGETING:
+    if view.low(index) in ATTACK_VERBS:
         return "against"  # "howitzers designed to target Seoul": a target, no party
     if view.low(index) in _MAKER_TITLES:
         # "from Turkish vehicle maker Otokar": past the company's description.
@@ -920,10 +921,6 @@ _EXAMPLE_LEADS = frozenset(["including", "notably", "such", "like", "among"])
 _GROUP_NOUNS = frozenset(
     "countries nations states customers buyers clients operators users partners allies "
     "armies militaries governments".split()
-)
-_TARGETING = frozenset(
-    "target targeting targeted attack attacking attacked strike striking hit hitting bomb "
-    "bombing bombed shell shelling invade invading invaded".split()
 )
 _MAKER_TITLES = frozenset(
     "maker makers manufacturer producer conglomerate group firm company shipbuilder "
