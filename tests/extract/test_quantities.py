@@ -79,3 +79,11 @@ def test_quantity_before_reads_the_same_with_the_article_words(text: str, weapon
     assert quantity_before(text, start, lowered=lowered, found=found) == quantity_before(
         text, start
     )
+
+
+@pytest.mark.parametrize(("word", "value"), [("12", 12), ("six", 6), ("²", None), ("tanks", None)])
+def test_count_word_reads_one_token(word: str, value: int | None) -> None:
+    # A superscript digit is a digit to str.isdigit but no number to int().
+    from armstrack.extract.quantities import count_word
+
+    assert count_word(word) == value

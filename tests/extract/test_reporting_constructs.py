@@ -625,3 +625,12 @@ def test_construct_gives_the_counts_of_the_annotation(
         for t in extractor.run(article).transfers
     }  # fmt: skip
     assert found == expected
+
+
+def test_a_superscript_where_a_count_would_stand_breaks_nothing(extractor: Extractor) -> None:
+    article = Article(
+        id="t", text="Norway will send three tanks to Ukraine and Finland ².", published=None
+    )
+    # Regression: read as a gapped count, "²" reached int() and raised ValueError.
+    found = {(t.supplier.id, t.recipient.id) for t in extractor.run(article).transfers}
+    assert ("NOR", "UKR") in found

@@ -50,7 +50,7 @@ from armstrack.extract.lexicon import (
     Frame,
 )
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention, gapped
-from armstrack.extract.quantities import NUMBER_WORDS
+from armstrack.extract.quantities import count_word
 from armstrack.records import ActorRef, Quantity, Span, Status
 
 _BE = frozenset("is are was were be been being get gets got getting has have had".split())
@@ -686,12 +686,9 @@ def _counted_sources(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
     for mention in view.actors:
         if mention.prep != "from" or view.low(mention.first - 1) != "from":
             continue
-        at = mention.first - 2  # the count before "from"
-        word = view.low(at)
-        value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
-        if value is None:
+        count = _count_at(view, mention.first - 2)  # the count before "from"
+        if count is None:
             continue
-        count = Quantity(value, False, Span(view.starts[at], view.ends[at], word))
         twin = _twin(frames, mention, count, give_only=False)
         if twin is not None:
             found.append(twin)
@@ -721,12 +718,18 @@ def _twin(
 
 def _count_after(view: SentenceView, trigger: int) -> Quantity | None:
     """The bare number that stands for the goods after a gapped verb: "will send six"."""
-    word = view.lows[trigger + 1]
-    value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     following = view.low(trigger + 2)
-    if value is None or (following.isalpha() and following != "more"):
+    if following.isalpha() and following != "more":
         return None  # "send six tanks" names its goods; "send six" gaps them
-    return Quantity(value, False, Span(view.starts[trigger + 1], view.ends[trigger + 1], word))
+    return _count_at(view, trigger + 1)
+
+
+def _count_at(view: SentenceView, index: int) -> Quantity | None:
+    """The count token ``index`` says, as a quantity."""
+    value = count_word(view.low(index))
+    if value is None:
+        return None
+    return Quantity(value, False, Span(view.starts[index], view.ends[index], view.low(index)))
 
 
 def _oriented(frame: FrameHit) -> FrameHit:
@@ -989,7 +992,7 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         before in _TRIGGER_WORDS
         or before in DETERMINERS
         or (
-            (before in _GOODS_PREPOSITIONS or before.isdigit() or before in NUMBER_WORDS)
+            (before in _GOODS_PREPOSITIONS or count_word(before) is not None)
             and any(w.first == index + 1 for w in view.weapons)
         )
     ):
@@ -1143,8 +1146,8 @@ def _item_follows(view: SentenceView, index: int, weapon_starts: set[int]) -> bo
             return not _verb_after(view, weapon.last + 1)
         word = view.low(following)
         if not (
-            word in DETERMINERS or word in _ITEM_LEAD or word in NUMBER_WORDS
-            or word.isdigit() or word in (",", ".", "-", "mm")
+            word in DETERMINERS or word in _ITEM_LEAD or count_word(word) is not None
+            or word in (",", ".", "-", "mm")
         ):  # fmt: skip
             return False
         following += 1

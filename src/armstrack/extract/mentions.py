@@ -31,8 +31,8 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.matching import Match
 from armstrack.extract.prefilter import FoundWords, Prefiltered
-from armstrack.extract.quantities import NUMBER_WORDS, quantity_before
 from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
+from armstrack.extract.quantities import count_word, quantity_before
 from armstrack.records import ActorRef, Category, Quantity, Span
 
 _TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s]")
@@ -531,13 +531,11 @@ def _military(view: SentenceView) -> bool:
 
 def _counted_at(view: SentenceView, index: int) -> bool:
     """A count right before the noun, or one modifier before: "three new aircraft"."""
-
-    def count(word: str) -> bool:
-        return word.isdigit() or word in NUMBER_WORDS
-
     before = view.low(index - 1)
-    return count(before) or (
-        before.isalpha() and index - 1 not in view.taken and count(view.low(index - 2))
+    return count_word(before) is not None or (
+        before.isalpha()
+        and index - 1 not in view.taken
+        and count_word(view.low(index - 2)) is not None
     )
 
 
@@ -862,7 +860,7 @@ def gapped(view: SentenceView, last: int) -> bool:
     """Whether the actor ending at ``last`` is followed by a bare count that ends the
     clause: "... and Finland six."."""
     word = view.low(last + 1)
-    if not (word.isdigit() or word in NUMBER_WORDS):
+    if count_word(word) is None:
         return False
     return view.low(last + 2) in (",", ".", ";", "", "and")
 

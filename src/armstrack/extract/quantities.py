@@ -106,6 +106,13 @@ _BLOCKERS = (
 )
 
 
+def count_word(word: str) -> int | None:
+    """The number one lower-case token says ("12", "six"), or None ("²" is no count)."""
+    if word.isascii() and word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
 def quantity_before(
     text: str,
     weapon_start: int,
