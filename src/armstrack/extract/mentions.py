@@ -410,7 +410,7 @@ _POINTERS = frozenset(["the", "this", "these", "those"])
 # Nouns too vague to name weapons on their own ("jets" may be airliners) that, after
 # "the", point back at a system the article named: "The jets were donated by Denmark".
 # The pipeline reads sentences holding them (see its topical nouns).
-_POINTING_HEADS: dict[str, tuple[Category, ...]] = {
+POINTING_HEADS: dict[str, tuple[Category, ...]] = {
     "jets": (Category.AIRCRAFT,),
     "planes": (Category.AIRCRAFT,),
     "vessels": (Category.SHIP,),
@@ -423,11 +423,11 @@ _POINTING_HEADS: dict[str, tuple[Category, ...]] = {
 def _heads(view: SentenceView, text: str) -> list[WeaponMention]:
     """Vague nouns that point back at the system named last of their kind, as mentions
     of it; only where the sentence names no weapon of that kind itself."""
-    if not view.named_systems or view.words.isdisjoint(_POINTING_HEADS):
+    if not view.named_systems or view.words.isdisjoint(POINTING_HEADS):
         return []
     found = []
     for index, word in enumerate(view.lows):
-        kinds = _POINTING_HEADS.get(word)
+        kinds = POINTING_HEADS.get(word)
         if kinds is None or index in view.taken or not _pointed_at(view, index):
             continue
         if any(w.category in kinds for w in view.weapons):

@@ -40,6 +40,7 @@ from armstrack.extract.frames import (
 from armstrack.extract.matching import Match, Matcher
 from armstrack.extract.mentions import ArticleContext, EarlierSystem, build_view
 from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder
+from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
 from armstrack.extract.transfers import SentenceFacts, assemble
@@ -57,23 +58,23 @@ _TOPICAL_NOUN = Prefiltered.on_words(
         r"sales?|contracts?|agreement|purchases?|order|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
         r"assertions?|story"
         # Vague nouns that point back at a named system ("the jets"; see mentions._heads).
-        r"|jets|planes|vessels|guns|batteries|launchers)\b"
+        rf"|{'|'.join(mentions.POINTING_HEADS)})\b"
     ),
     (
         "transfer shipment deliver deal consignment supplies package sale contract agreement "
         "purchase order report claim accusation allegation account charge findings assertion "
-        "story jets planes vessels guns batteries launchers"
-    ).split(),
+        "story"
+    ).split()
+    + list(mentions.POINTING_HEADS),
     folded=True,
 )
 # "three aircraft", "two new vessels": platform nouns that are weapons when counted in a
 # military sentence (see mentions.PLATFORM_NOUNS).
+_PLATFORM_HINT = re.compile("|".join(mentions.PLATFORM_NOUNS))
 _COUNTED_PLATFORM = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty)\s+(?:[a-z]+\s+)?(?:aircraft|planes|jets|trainers|ships|vessels|"
-    r"boats)\b"
+    rf"\b(?:\d+|{'|'.join(w for w in NUMBER_WORDS if ' ' not in w)})\s+(?:[a-z]+\s+)?"
+    rf"(?:{_PLATFORM_HINT.pattern})\b"
 )
-_PLATFORM_HINT = re.compile(r"aircraft|planes|jets|trainers|ships|vessels|boats")
 # A determiner at most one word before the noun: "the reported shipments".
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
 _ROUTE_WORDS = Prefiltered.on_words(
