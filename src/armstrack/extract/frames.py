@@ -1165,6 +1165,8 @@ def _delivery_after(view: SentenceView, index: int) -> bool:
 def _pending_delivery(view: SentenceView, frames: list[FrameHit]) -> None:
     """ "bought eight drones last year, with deliveries due in 2026": the purchase is
     made and nothing handed over yet."""
+    if "with" not in view.words or not frames:
+        return
     for index, word in enumerate(view.lows):
         if word != "with" or not _delivery_after(view, index):
             continue

@@ -263,6 +263,10 @@ def build_view(
     starts, ends = _token_index(view)
     lows = view.lows
     demonyms: list[tuple[int, int, str, Span]] = []
+    # Where each catalogued weapon starts: "its US F-16s" reads the state as their origin.
+    weapon_starts = {
+        starts.get(m.start) for m in matches if m.kind in (TermKind.SYSTEM, TermKind.CLASS)
+    }
     for match in matches:
         first = starts.get(match.start)
         last = ends.get(match.end)
@@ -309,12 +313,7 @@ def build_view(
         if (
             kind is TermKind.STATE
             and lows[first - 1 : first] in (["its"], ["their"])
-            and any(
-                m.start > match.end
-                and m.kind in (TermKind.SYSTEM, TermKind.CLASS)
-                and starts.get(m.start) == last + 1
-                for m in matches
-            )
+            and last + 1 in weapon_starts
         ):
             # "with its US F-16s": the state is where the weapons come from.
             demonyms.append((first, last, actor_id, span))
