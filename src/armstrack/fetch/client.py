@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from importlib.metadata import PackageNotFoundError, version
 from types import TracebackType
+from typing import Self
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import httpx
@@ -132,7 +133,25 @@ class _Host:
     crawl_delay: float = 0.0
 
 
-class Fetcher:
+class Closable:
+    """Closed at the end of a ``with`` block; subclasses say how."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class Fetcher(Closable):
     """Fetches URLs politely; close it (or use it in a ``with``) when done.
 
     ``clock`` and ``sleep`` time the waits between requests and before retries, so tests
@@ -157,17 +176,6 @@ class Fetcher:
         self._lock = threading.Lock()
         self._hosts: dict[str, _Host] = {}
         self._robots: dict[str, Robots] = {}
-
-    def __enter__(self) -> Fetcher:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self._client.close()

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
-from types import TracebackType
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -29,7 +28,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from armstrack.errors import ArchiveReadError
-from armstrack.fetch.client import USER_AGENT, Fetched
+from armstrack.fetch.client import USER_AGENT, Closable, Fetched
 from armstrack.records import ArchiveRef
 
 FILE_PREFIX = "armstrack"
@@ -49,7 +48,7 @@ class ArchivedPage:
     body: bytes
 
 
-class WarcArchive:
+class WarcArchive(Closable):
     """Writes fetches to WARC files in ``folder`` (created if missing); close it when done.
 
     Writes are serialised, so fetches from several threads may share one archive.
@@ -63,17 +62,6 @@ class WarcArchive:
         self._name = ""
         self._handle: IO[bytes] | None = None
         self._writer: Any = None  # warcio's WARCWriter, untyped
-
-    def __enter__(self) -> WarcArchive:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         with self._lock:
