@@ -13,6 +13,7 @@ from armstrack.extract.lexicon import (
     GIVE_NOUNS,
     GIVE_VERBS,
     PERSON_NOUNS,
+    QUOTE_MARKS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
 )
@@ -725,7 +726,7 @@ def _accusers(
 def _in_quote(view: SentenceView, offset: int) -> bool:
     """Whether ``offset`` lies inside a quotation opened earlier in the sentence."""
     index = _token_at(view, offset)
-    marks = sum(1 for i in range(index) if view.low(i) in ('"', "“", "”"))
+    marks = sum(1 for i in range(index) if view.low(i) in QUOTE_MARKS)
     return marks % 2 == 1
 
 

@@ -324,3 +324,6 @@ ATTACK_VERBS = frozenset(
     "striking struck hit hits hitting bomb bombs bombing bombed shell shelling shelled "
     "pounded invade invading invaded".split()
 )
+
+# Double quotation marks: what stands between two of them in a sentence is quoted.
+QUOTE_MARKS = frozenset(['"', "“", "”"])

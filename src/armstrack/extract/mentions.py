@@ -24,6 +24,7 @@ from armstrack.extract.lexicon import (
     ORIGIN_SUFFIXES,
     PERSON_NOUNS,
     PREPOSITIONS,
+    QUOTE_MARKS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
     STATE_NOUNS,
@@ -476,17 +477,16 @@ _MILITARY = frozenset(
 
 
 _FIRST_PERSON = frozenset(["we", "our", "us"])
-_QUOTE_MARKS = frozenset(['"', "“", "”"])
 
 
 def _first_person(view: SentenceView, text: str) -> None:
     """ "'We will send 20 howitzers to Ukraine,' the German chancellor said": inside the
     quote, "we" is the state of the one who speaks."""
-    if view.words.isdisjoint(_FIRST_PERSON) or view.words.isdisjoint(_QUOTE_MARKS):
+    if view.words.isdisjoint(_FIRST_PERSON) or view.words.isdisjoint(QUOTE_MARKS):
         return
     # Who speaks stands right after the closing quote: '," the Danish minister said'.
     closing = [
-        i for i, word in enumerate(view.lows) if word in _QUOTE_MARKS and view.low(i - 1) == ","
+        i for i, word in enumerate(view.lows) if word in QUOTE_MARKS and view.low(i - 1) == ","
     ]
     states = {
         a.actor.id: a.actor
@@ -499,7 +499,7 @@ def _first_person(view: SentenceView, text: str) -> None:
     quoted = False
     added = []
     for index, word in enumerate(view.lows):
-        if word in _QUOTE_MARKS:
+        if word in QUOTE_MARKS:
             quoted = not quoted
         elif quoted and word in _FIRST_PERSON and index not in view.taken:
             span = _token_span(view, text, index)
