@@ -7,7 +7,8 @@ import pytest
 from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract import claims, quantities
 from armstrack.extract import pipeline as pipeline_module
-from armstrack.extract.prefilter import Prefiltered, WordFinder
+from armstrack.extract.prefilter import CASELESS_ONLY, Prefiltered, WordFinder
+from armstrack.extract.sentences import split_bounded
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ("claims", "dates", "mentions", "quantities", "routes")
@@ -94,6 +95,33 @@ def test_prefilter_found_words_skip_no_match(name: str, prefiltered: Prefiltered
             )
 
 
+def test_prefilter_fold_keeps_what_caseless_reads_as_ascii_letters() -> None:
+    """``WordFinder`` looks for caseless words in the folded text: it finds them all there
+    as long as ``fold`` and ``caseless`` agree on every character that ``caseless`` makes an
+    ASCII character, which all but ``CASELESS_ONLY`` do."""
+    disagree = set()
+    for code in range(0x110000):
+        char = chr(code)
+        lowered = caseless(char) if not 0xD800 <= code < 0xE000 else char
+        if len(lowered) == 1 and lowered.isascii() and fold(char) != fold(lowered):
+            disagree.add(char)
+    assert disagree == set(CASELESS_ONLY)
+
+
+@pytest.mark.parametrize("odd", sorted(CASELESS_ONLY))
+def test_prefilter_found_words_with_a_character_only_caseless_reads(odd: str) -> None:
+    """ "ın early 2023", with a dotless i: the caseless pattern still finds its words there."""
+    finder = WordFinder([prefiltered for _, prefiltered in FOUND_BY_WORDS])
+    plain = caseless(fold(" ".join(PHRASES)))
+    text = plain.replace({"ſ": "s", "K": "k"}.get(odd, "i"), odd)  # "ın 2023", "ſince"
+    lowered, folded = caseless(text), fold(text)
+    found = finder.find(text, lowered, folded)
+    for name, prefiltered in FOUND_BY_WORDS:
+        searched = lowered if prefiltered.caseless else folded if prefiltered.folded else text
+        for match in prefiltered.pattern.finditer(searched):
+            assert prefiltered.may_match(searched, match.start(), match.end(), found), name
+
+
 def test_prefilter_quantity_matches_start_with_one_of_its_words() -> None:
     """``quantity_before`` tries the pattern only where one of its words starts."""
     pattern = quantities.PATTERNS[0]
@@ -108,27 +136,42 @@ def test_prefilter_quantity_matches_start_with_one_of_its_words() -> None:
     assert matched
 
 
-# Article-wide patterns found through the words their matches open with.
+# The patterns whose every match opens with one of their words (``opens``): tried only
+# where a found word starts, in a sentence and article-wide.
 OPENED = [
+    *((name, prefiltered) for name, prefiltered in FOUND_BY_WORDS if prefiltered.opens),
     ("claims._SPOKEN_HINT", claims._SPOKEN_HINT),
     ("claims._TITLE_HINT", claims._TITLE_HINT),
     ("pipeline._TOPICAL_NOUN", pipeline_module._TOPICAL_NOUN),
     ("pipeline._ROUTE_WORDS", pipeline_module._ROUTE_WORDS),
     ("pipeline._REPORT_HINT", pipeline_module._REPORT_HINT),
 ]
+TRICKY = "the shipments’ story; don't deny-deny it, reaffirmed; by sea via\nvia. It said so."
+
+
+def test_prefilter_the_stance_cues_open_with_their_words() -> None:
+    assert {"claims._SPOKEN_HINT", "claims.STANCE_CUES[1]", "claims.STANCE_CUES[7]"} <= {
+        name for name, _ in OPENED
+    }
+    assert all(prefiltered.opens for _, prefiltered in OPENED)
 
 
 @pytest.mark.parametrize(("name", "prefiltered"), OPENED, ids=[n for n, _ in OPENED])
 def test_prefilter_found_matches_are_the_pattern_matches(
     name: str, prefiltered: Prefiltered
 ) -> None:
-    """``FoundWords.matches`` finds what ``finditer`` over the whole text finds."""
+    """``FoundWords.matches`` finds what ``finditer`` over the whole text finds, and
+    ``finditer`` in a sentence what the pattern's own search of the sentence finds."""
     finder = WordFinder([prefiltered])
     matched = 0
-    for text in [*_texts(), "the shipments’ story; don't deny-deny it, by sea via\nvia"]:
-        folded = fold(text)
-        found = finder.find(text, caseless(text), folded)
-        expected = [m.span() for m in prefiltered.pattern.finditer(folded)]
-        assert [m.span() for m in found.matches(prefiltered, folded)] == expected, name
+    for text in [*_texts(), TRICKY]:
+        lowered, folded = caseless(text), fold(text)
+        searched = lowered if prefiltered.caseless else folded if prefiltered.folded else text
+        found = finder.find(text, lowered, folded)
+        expected = [m.span() for m in prefiltered.pattern.finditer(searched)]
+        assert [m.span() for m in found.matches(prefiltered, searched)] == expected, name
         matched += len(expected)
+        for start, end in split_bounded(text)[0]:
+            spans = [m.span() for m in prefiltered.finditer(searched, start, end, found)]
+            assert spans == [m.span() for m in prefiltered.pattern.finditer(searched, start, end)]
     assert matched, f"{name}: no example text exercises the pattern"

@@ -64,6 +64,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             ),
             _words("den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear"),
             folded=True,
+            opens=True,
         ),
     ),
     StanceCue(
@@ -173,6 +174,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             ),
             _words("confirm|acknowledg|admit|verified"),
             folded=True,
+            opens=True,
         ),
     ),
     StanceCue(
@@ -191,6 +193,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 "revealed|alleg|accuse|warn|indicated|as per|thank|welcome|posted|tweeted"
             ),
             folded=True,
+            opens=True,
         ),
     ),
     StanceCue(
@@ -209,11 +212,12 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?= that\b))\b",
             ),
             _words(
-                "adding|note|stress|emphasi|underscored|underlined|affirmed|explained|"
-                "highlighted|declared|asserted|maintained|clarifi|state|reads|quot|found|show|"
-                "believe|estimate|assess|suspect"
+                "adding|note|stress|emphasi|underscored|underlined|affirmed|reaffirmed|"
+                "explained|highlighted|declared|asserted|maintained|clarifi|state|reads|quot|"
+                "found|show|believe|estimate|assess|suspect"
             ),
             folded=True,
+            opens=True,
         ),
         frozenset(
             "adding noted notes stressed stresses emphasised emphasized underscored underlined "
@@ -289,11 +293,14 @@ def _stops(view: SentenceView, index: int) -> bool:
     return not (index in view.taken or (index - 1 in view.taken and len(view.low(index - 1)) == 1))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ClaimCue:
     stance: Stance
     speaker: Speaker | None
     span: Span
+
+    def __init__(self, stance: Stance, speaker: Speaker | None, span: Span) -> None:
+        self.stance, self.speaker, self.span = stance, speaker, span
 
 
 @dataclass(slots=True)
@@ -331,6 +338,7 @@ _SPOKEN_HINT = Prefiltered.on_words(
         "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain"
     ),
     folded=True,
+    opens=True,
 )
 
 
@@ -351,6 +359,7 @@ _TITLE_HINT = Prefiltered.on_words(
         "chief|admiral|general"
     ),
     folded=True,
+    opens=True,
 )
 
 
@@ -934,9 +943,10 @@ def _token_at(view: SentenceView, offset: int) -> int:
     return bisect_right(view.ends, offset)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Reading:
-    """What resolving a speaker needs besides the words: the article so far."""
+    """What resolving a speaker needs besides the words: the article so far. (The
+    ``__init__`` is written out so that mypyc compiles it: see ``mentions.ActorMention``.)"""
 
     view: SentenceView
     text: str
@@ -944,6 +954,19 @@ class _Reading:
     memory: SpeakerMemory
     home: ActorRef | None
     joined: list[Speaker] = field(default_factory=list)  # "X and the Y ministry": X
+
+    def __init__(
+        self,
+        view: SentenceView,
+        text: str,
+        catalogue: Catalogue,
+        memory: SpeakerMemory,
+        home: ActorRef | None,
+    ) -> None:
+        self.view, self.text, self.catalogue, self.memory, self.home = (
+            view, text, catalogue, memory, home
+        )  # fmt: skip
+        self.joined = []
 
 
 def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:

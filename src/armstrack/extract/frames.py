@@ -84,7 +84,8 @@ _COMPOUND_HEADS = frozenset(
 
 @dataclass(slots=True)
 class FrameHit:
-    """One trigger with its roles, before merging into transfers."""
+    """One trigger with its roles, before merging into transfers. (The ``__init__`` is
+    written out so that mypyc compiles it: see ``mentions.ActorMention``.)"""
 
     kind: Frame
     trigger: int  # token index
@@ -99,17 +100,41 @@ class FrameHit:
     vague_supplier: bool = False  # "provided by a coalition of allies": no origin guess
     stated: bool = False  # "Belarus handed tanks to Russia": the verb gives the direction
 
+    def __init__(
+        self,
+        kind: Frame,
+        trigger: int,
+        status: Status,
+        negated: bool,
+        supplier: ActorRef | None = None,
+        recipient: ActorRef | None = None,
+        weapons: list[WeaponMention] | None = None,
+        anaphoric: bool = False,
+        definite: bool = False,
+        passive: bool = False,
+        vague_supplier: bool = False,
+        stated: bool = False,
+    ) -> None:
+        self.kind, self.trigger, self.status, self.negated = kind, trigger, status, negated
+        self.supplier, self.recipient = supplier, recipient
+        self.weapons = [] if weapons is None else weapons
+        self.anaphoric, self.definite, self.passive = anaphoric, definite, passive
+        self.vague_supplier, self.stated = vague_supplier, stated
+
     @property
     def complete(self) -> bool:
         return self.supplier is not None and self.recipient is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class _Trigger:
     index: int
     kind: Frame
     status: Status
     noun: bool
+
+    def __init__(self, index: int, kind: Frame, status: Status, noun: bool) -> None:
+        self.index, self.kind, self.status, self.noun = index, kind, status, noun
 
 
 def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) -> list[FrameHit]:
@@ -1542,7 +1567,7 @@ def _segment(trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]) -
     return max([clause[0], *earlier]), min([clause[1], *later])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _RoleContext:
     """What role assignment knows about one trigger."""
 
@@ -1552,6 +1577,18 @@ class _RoleContext:
     passive: bool
     agent: ActorRef | None
     segment: tuple[int, int]
+
+    def __init__(
+        self,
+        view: SentenceView,
+        trigger: _Trigger,
+        parties: list[ActorMention],
+        passive: bool,
+        agent: ActorRef | None,
+        segment: tuple[int, int],
+    ) -> None:
+        self.view, self.trigger, self.parties = view, trigger, parties
+        self.passive, self.agent, self.segment = passive, agent, segment
 
     @property
     def inside(self) -> list[ActorMention]:

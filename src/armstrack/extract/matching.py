@@ -30,12 +30,17 @@ _PRIORITY = (
 _RANK = {kind: rank for rank, kind in enumerate(_PRIORITY)}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Match:
+    # Fields are never reassigned; the ``__init__`` is written out because mypyc compiles
+    # it (a generated dataclass one runs as interpreted Python; see ``mentions.Mention``).
     start: int
     end: int
     kind: TermKind
     target: str
+
+    def __init__(self, start: int, end: int, kind: TermKind, target: str) -> None:
+        self.start, self.end, self.kind, self.target = start, end, kind, target
 
 
 @dataclass(frozen=True, slots=True)

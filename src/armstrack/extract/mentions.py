@@ -85,7 +85,14 @@ _MODIFIERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# The mentions and the other records made for every sentence are dataclasses for
+# ``replace``, equality and repr, but write out their ``__init__``: mypyc compiles a written
+# one, while the generated one runs as interpreted Python, and was a seventh of the
+# extraction time on real reporting. They are not frozen, for the same reason (a frozen
+# ``__init__`` sets each field through ``object.__setattr__``); no code changes them.
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class ActorMention:
     """An actor named in a sentence; ``first``/``last`` are token indices."""
 
@@ -98,8 +105,22 @@ class ActorMention:
     speaker: bool = False  # names who speaks ("a US official"), not a party
     role: str | None = None  # the body or noun that stands for the state
 
+    def __init__(
+        self,
+        first: int,
+        last: int,
+        actor: ActorRef,
+        span: Span,
+        prep: str | None = None,
+        possessive: bool = False,
+        speaker: bool = False,
+        role: str | None = None,
+    ) -> None:
+        self.first, self.last, self.actor, self.span = first, last, actor, span
+        self.prep, self.possessive, self.speaker, self.role = prep, possessive, speaker, role
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True)
 class WeaponMention:
     first: int
     last: int
@@ -110,6 +131,22 @@ class WeaponMention:
     origin: str | None = None  # actor id of an origin word: "Iranian-made"
     quantity: Quantity | None = None
     made_in: str | None = None  # the catalogued system's country of origin
+
+    def __init__(
+        self,
+        first: int,
+        last: int,
+        category: Category,
+        span: Span,
+        system: str | None = None,
+        generic: bool = False,
+        origin: str | None = None,
+        quantity: Quantity | None = None,
+        made_in: str | None = None,
+    ) -> None:
+        self.first, self.last, self.category, self.span = first, last, category, span
+        self.system, self.generic, self.origin = system, generic, origin
+        self.quantity, self.made_in = quantity, made_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +255,20 @@ class SentenceView:
     # (``lows`` is never changed once the view is built).
     low: Callable[[int], str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.low = _Lows(enumerate(self.lows)).__getitem__
+    def __init__(
+        self, start: int, end: int, starts: list[int], ends: list[int], lows: list[str]
+    ) -> None:
+        self.start, self.end, self.starts, self.ends, self.lows = start, end, starts, ends, lows
+        self.actors = []
+        self.weapons = []
+        self.outlets = []
+        self.taken = set()
+        self.origin_actors = {}
+        self.maker_actors = {}
+        self.earlier_systems = self.named_systems = ()
+        self.breaks = None
+        self.words = frozenset(lows)
+        self.low = _Lows(enumerate(lows)).__getitem__
 
 
 class _Lows(dict[int, str]):
@@ -258,7 +307,6 @@ def build_view(
     ``caseless(text)``, made once per article, as is ``found``, the words of ``PATTERNS``
     in it."""
     view = SentenceView(start, end, *tokenize(text, start, end))
-    view.words = frozenset(view.lows)
     view.earlier_systems = context.recent_systems(start)
     view.named_systems = context.recent_systems(start, _TOPIC_REACH)
     starts, ends = _token_index(view)

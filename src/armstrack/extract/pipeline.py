@@ -67,6 +67,7 @@ _TOPICAL_NOUN = Prefiltered.on_words(
     ).split()
     + list(mentions.POINTING_HEADS),
     folded=True,
+    opens=True,
 )
 # "three aircraft", "two new vessels": platform nouns that are weapons when counted in a
 # military sentence (see mentions.PLATFORM_NOUNS).
@@ -81,6 +82,7 @@ _ROUTE_WORDS = Prefiltered.on_words(
     re.compile(r"\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b"),
     ("by ", "via", "overland"),
     folded=True,
+    opens=True,
 )
 # A news organisation credited in a sentence that names no weapon: "It was first reported by
 # the Daily Planet", "the Courier reported, citing documents". Read only close behind a
@@ -89,6 +91,7 @@ _REPORT_HINT = Prefiltered.on_words(
     re.compile(r"\b(?:reported|reports|reporting|according to|citing|cited)\b"),
     ("report", "according to", "cit"),
     folded=True,
+    opens=True,
 )
 _REPORT_REACH = 3  # sentences after one that names a weapon
 # The words that let a sentence's patterns be skipped, found for the whole article at once.

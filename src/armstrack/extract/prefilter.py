@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
+
+from armstrack.catalogue.normalise import fold
 
 
 # ``eq=False``: patterns are dictionary keys of ``FoundWords``, hashed by identity (a
@@ -31,7 +33,9 @@ class Prefiltered:
     hint from them), which a ``WordFinder`` can find for a whole article at once.
     ``caseless`` says the pattern runs on ``caseless(text)`` rather than on the text,
     ``folded`` on ``fold(text)``, so that the finder looks for the words where the
-    pattern will look for its matches.
+    pattern will look for its matches. ``opens`` says every match opens with one of the
+    words: the pattern is then tried only where a found word starts, not at every
+    position of the span (tests check it against a full search).
     """
 
     pattern: re.Pattern[str]
@@ -39,6 +43,7 @@ class Prefiltered:
     words: tuple[str, ...] = ()
     caseless: bool = False
     folded: bool = False
+    opens: bool = False
 
     @classmethod
     def on_words(
@@ -48,10 +53,11 @@ class Prefiltered:
         *,
         caseless: bool = False,
         folded: bool = False,
+        opens: bool = False,
     ) -> Prefiltered:
         plain = tuple(words)
         hint = re.compile("|".join(map(re.escape, plain)))
-        return cls(pattern, hint, plain, caseless, folded)
+        return cls(pattern, hint, plain, caseless, folded, opens)
 
     def finditer(
         self, text: str, start: int, end: int, found: FoundWords | None = None
@@ -65,6 +71,8 @@ class Prefiltered:
             index = bisect_left(positions, start)
             if index == len(positions) or positions[index] >= end:
                 return iter(())
+            if self.opens:
+                return iter(_matches_at(self.pattern, text, positions, index, end))
         return self.pattern.finditer(text, start, end)
 
     def search(
@@ -84,6 +92,25 @@ class Prefiltered:
         return index < len(positions) and positions[index] < end
 
 
+def _matches_at(
+    pattern: re.Pattern[str], text: str, positions: list[int], index: int, end: int
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text, start, end)`` finds, for a pattern whose every match
+    opens at one of ``positions[index:]``: tried there alone, as the search would try each
+    position of the span (a match that ends past ``end`` is never tried, as for the
+    search, whose text ends there)."""
+    found: list[re.Match[str]] = []
+    reach = 0
+    for position in positions[index : bisect_left(positions, end, index)]:
+        if position < reach:
+            continue  # inside the last match: the search goes on from its end
+        match = pattern.match(text, position, end)
+        if match is not None:
+            found.append(match)
+            reach = match.end()
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class FoundWords:
     """Start offsets, sorted, of the words of each pattern a ``WordFinder`` knows, in one
@@ -100,30 +127,28 @@ class FoundWords:
             return None
         return positions[bisect_left(positions, start) : bisect_left(positions, end)]
 
-    def matches(self, pattern: Prefiltered, text: str) -> Iterator[re.Match[str]]:
+    def matches(self, pattern: Prefiltered, text: str) -> list[re.Match[str]]:
         """``pattern.pattern.finditer(text)``, tried only where one of its words starts: for
         a pattern every match of which opens with one of its words (the regex engine would
         try a leading ``\\b`` or alternation at every position of the article)."""
-        end = 0
-        for start in self.positions[pattern]:
-            if start < end:
-                continue  # inside the last match, or a second word at the same place
-            match = pattern.pattern.match(text, start)
-            if match is not None:
-                yield match
-                end = match.end()
+        return _matches_at(pattern.pattern, text, self.positions[pattern], 0, len(text))
 
 
 class WordFinder:
-    """Finds the words of many ``Prefiltered`` patterns in one article: one pass over the
-    text for the patterns that run on it, one over its caseless form and one over its
-    folded form for the others."""
+    """Finds the words of many ``Prefiltered`` patterns in one article, in one pass over its
+    folded form: a word of a pattern that runs on the text or on its caseless form is
+    looked for folded, and a place found is kept if the word is there in that form too.
+
+    Folding is done character by character, so a word in the text is there in the folded
+    text as well; and ``fold`` agrees with ``caseless`` on every character the latter
+    reads as an ASCII letter but four (tests check both), so a text that holds one of those
+    has its caseless words looked for in a second pass over its caseless form.
+    """
 
     def __init__(self, patterns: Iterable[Prefiltered]) -> None:
         self._patterns = tuple(p for p in patterns if p.words)
-        self._on_text = _automaton(p for p in self._patterns if not p.caseless and not p.folded)
-        self._on_caseless = _automaton(p for p in self._patterns if p.caseless)
-        self._on_folded = _automaton(p for p in self._patterns if p.folded)
+        self._automaton = _automaton(self._patterns, fold)
+        self._on_caseless = _automaton((p for p in self._patterns if p.caseless), str)
 
     def find(self, text: str, lowered: str, folded: str | None = None) -> FoundWords:
         """The words in ``text``, in ``lowered``, its ``caseless`` form, and in ``folded``,
@@ -132,27 +157,48 @@ class WordFinder:
         positions: dict[Prefiltered, list[int]] = {
             p: [] for p in self._patterns if folded is not None or not p.folded
         }
-        passes = ((self._on_text, text), (self._on_caseless, lowered), (self._on_folded, folded))
-        for automaton, string in passes:
-            if automaton is None or string is None:
-                continue
-            for last, (length, owners) in automaton.iter(string):
-                for owner in owners:
+        if self._automaton is None:
+            return FoundWords(positions)
+        forms = (text, lowered, folded)
+        aside = self._on_caseless is not None and any(c in text for c in CASELESS_ONLY)
+        scanned = fold(text) if folded is None else folded
+        for last, (length, owners) in self._automaton.iter(scanned):
+            start = last - length + 1
+            for form, word, owner in owners:
+                if form == _CASELESS and aside:
+                    continue  # found in the caseless pass below
+                string = forms[form]
+                if string is not None and string.startswith(word, start):
+                    positions[owner].append(start)
+        if aside and self._on_caseless is not None:
+            for last, (length, owners) in self._on_caseless.iter(lowered):
+                for _, _, owner in owners:
                     positions[owner].append(last - length + 1)
         for starts in positions.values():
             starts.sort()  # reported by where each word ends: unordered for mixed lengths
         return FoundWords(positions)
 
 
-def _automaton(patterns: Iterable[Prefiltered]) -> ahocorasick.Automaton | None:
-    owners: dict[str, list[Prefiltered]] = {}
+# Characters ``caseless`` reads as ASCII letters while ``fold`` keeps them: dotted and
+# dotless I, long s, the Kelvin sign.
+CASELESS_ONLY = "\u0130\u0131\u017f\u212a"
+_TEXT, _CASELESS, _FOLDED = 0, 1, 2
+
+
+def _automaton(
+    patterns: Iterable[Prefiltered], key: Callable[[str], str]
+) -> ahocorasick.Automaton | None:
+    """The words of the ``patterns`` by ``key(word)``, each with its pattern and the form of
+    the text that pattern runs on."""
+    owners: dict[str, list[tuple[int, str, Prefiltered]]] = {}
     for pattern in patterns:
+        form = _CASELESS if pattern.caseless else _FOLDED if pattern.folded else _TEXT
         for word in pattern.words:
-            owners.setdefault(word, []).append(pattern)
+            owners.setdefault(key(word), []).append((form, word, pattern))
     if not owners:
         return None
     automaton = ahocorasick.Automaton()
-    for word, patterns_of_word in owners.items():
-        automaton.add_word(word, (len(word), tuple(patterns_of_word)))
+    for found, entries in owners.items():
+        automaton.add_word(found, (len(found), tuple(entries)))
     automaton.make_automaton()
     return automaton

@@ -68,6 +68,27 @@ class SentenceFacts:
     deal: tuple[ActorRef, ActorRef, bool] | None = None
     report: bool = False  # names no weapon but credits a news organisation for a report
 
+    # Written out so that mypyc compiles it: see ``mentions.ActorMention``.
+    def __init__(
+        self,
+        index: int,
+        span: Span,
+        view: SentenceView,
+        frames: list[FrameHit],
+        cues: list[ClaimCue],
+        hedges: tuple[str, ...],
+        times: list[TimeRef],
+        routes: list[Route],
+        anaphoric: bool,
+        home: ActorRef | None = None,
+        stance_only: bool = False,
+        deal: tuple[ActorRef, ActorRef, bool] | None = None,
+        report: bool = False,
+    ) -> None:
+        self.index, self.span, self.view, self.frames, self.cues = index, span, view, frames, cues
+        self.hedges, self.times, self.routes, self.anaphoric = hedges, times, routes, anaphoric
+        self.home, self.stance_only, self.deal, self.report = home, stance_only, deal, report
+
 
 @dataclass(slots=True)
 class _Draft:
