@@ -145,6 +145,7 @@ OPENED = [
     ("pipeline._TOPICAL_NOUN", pipeline_module._TOPICAL_NOUN),
     ("pipeline._ROUTE_WORDS", pipeline_module._ROUTE_WORDS),
     ("pipeline._REPORT_HINT", pipeline_module._REPORT_HINT),
+    ("pipeline._COUNTED_PLATFORM", pipeline_module._COUNTED_PLATFORM),
 ]
 TRICKY = "the shipments’ story; don't deny-deny it, reaffirmed; by sea via\nvia. It said so."
 

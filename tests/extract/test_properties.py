@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from armstrack.extract import Extractor
+from armstrack.extract import Extractor, mentions
 from armstrack.records import Article, Extraction, Span
 
 # Words that make the extractor work: actors, systems, triggers, stance and date words,
@@ -72,3 +72,15 @@ def test_extract_any_text_gives_exact_spans_and_same_output_twice(
         assert 0 <= span.start <= span.end <= len(text)
         assert text[span.start : span.end] == span.text
     assert _run(extractor, text) == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, cut=st.tuples(st.integers(0, 40), st.integers(0, 40)))
+def test_tokens_are_the_token_pattern_matches(text: str, cut: tuple[int, int]) -> None:
+    """``tokenize`` finds offsets without a match object per token: the same as the
+    pattern's own matches, in any text and any part of it."""
+    start, end = cut[0], max(cut[0], len(text) - cut[1])
+    matches = list(mentions._TOKEN.finditer(text, start, end))
+    lows = [m.group().lower().replace("’", "'") for m in matches]
+    expected = ([m.start() for m in matches], [m.end() for m in matches], lows)
+    assert mentions.tokenize(text, start, end) == expected

@@ -281,15 +281,21 @@ class _Lows(dict[int, str]):
 def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
     """Start and end offsets and lower-case forms of the tokens of ``text[start:end]``;
     typographic apostrophes read as ASCII ones ("Russia’s" has the token "'s")."""
-    found = list(_TOKEN.finditer(text, start, end))
-    # ``map`` over the methods themselves: no Python frame per token, as a comprehension has.
-    lows = list(map(str.lower, map(_GROUP, found)))
+    # Every character but white space is in a token, so each token is the first place its
+    # text is found after the one before: offsets without a match object per token.
+    words = _TOKEN.findall(text, start, end)
+    starts: list[int] = []
+    ends: list[int] = []
+    position = start
+    for word in words:
+        position = text.find(word, position)
+        starts.append(position)
+        position += len(word)
+        ends.append(position)
+    lows = [word.lower() for word in words]
     if text.find("’", start, end) >= 0:
         lows = [low.replace("’", "'") for low in lows]
-    return list(map(_START, found)), list(map(_END, found)), lows
-
-
-_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+    return starts, ends, lows
 
 
 def build_view(

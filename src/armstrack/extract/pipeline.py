@@ -72,9 +72,15 @@ _TOPICAL_NOUN = Prefiltered.on_words(
 # "three aircraft", "two new vessels": platform nouns that are weapons when counted in a
 # military sentence (see mentions.PLATFORM_NOUNS).
 _PLATFORM_HINT = re.compile("|".join(mentions.PLATFORM_NOUNS))
-_COUNTED_PLATFORM = re.compile(
-    rf"\b(?:\d+|{'|'.join(w for w in NUMBER_WORDS if ' ' not in w)})\s+(?:[a-z]+\s+)?"
-    rf"(?:{_PLATFORM_HINT.pattern})\b"
+_COUNTED_PLATFORM = Prefiltered.on_words(
+    re.compile(
+        rf"\b(?:\d+|{'|'.join(w for w in NUMBER_WORDS if ' ' not in w)})\s+(?:[a-z]+\s+)?"
+        rf"(?:{_PLATFORM_HINT.pattern})\b"
+    ),
+    # What a match opens with: the regex engine would try the pattern at every position.
+    (*"0123456789", *(w for w in NUMBER_WORDS if " " not in w)),
+    folded=True,
+    opens=True,
 )
 # A determiner at most one word before the noun: "the reported shipments".
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
@@ -98,7 +104,7 @@ _REPORT_REACH = 3  # sentences after one that names a weapon
 _WORDS = WordFinder(
     (
         *dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS, *claims.PATTERNS,
-        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT,
+        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _COUNTED_PLATFORM,
     )
 )  # fmt: skip
 
@@ -329,7 +335,7 @@ def _topical_positions(folded: str, words: FoundWords) -> list[int]:
     ]
     found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
     if _PLATFORM_HINT.search(folded):
-        found.extend(m.start() for m in _COUNTED_PLATFORM.finditer(folded))
+        found.extend(m.start() for m in words.matches(_COUNTED_PLATFORM, folded))
     return sorted(found)
 
 
@@ -338,7 +344,7 @@ def _counts_platforms(text: str) -> bool:
     for the nouns first, so most news costs no more."""
     if not any(f" {noun}" in text for noun in mentions.PLATFORM_NOUNS):
         return False  # plain substring tests: ten times cheaper than a caseless pattern
-    return _COUNTED_PLATFORM.search(fold(text)) is not None
+    return _COUNTED_PLATFORM.pattern.search(fold(text)) is not None
 
 
 def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:

@@ -17,12 +17,18 @@ ABBREVIATIONS = frozenset(
     "u.n e.u u.s.a d.c a.m p.m approx est fig".split()
 )
 
-# A run of end marks is matched from its first mark only (no mark before it), and
+# A boundary is a run of end marks before a capital or a digit, or a line break (two
+# with only white space between them make one boundary):
+#     [.!?](?<![.!?].)[.!?]*+["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9]) | \n\s*\n | \n
+# A run of marks is matched from its first mark only (no mark before it), and
 # possessively: a long run of "!?" not followed by a capital is then tried once, not once
-# per mark (which was quadratic in the run's length). The first mark is matched before
-# the look back at the character preceding it: a pattern that opens with a character
-# set is scanned for that set alone, several times faster than one opening with a look.
-_BOUNDARY = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
+# per mark (which was quadratic in the run's length). The pattern opens with the one
+# character set of all its first characters: the regex engine then scans for that set
+# alone, where it tries an alternation, or a look back, at every position (2-3 times
+# slower).
+_BOUNDARY = re.compile(
+    r"[.!?\n](?:(?<=\n)(?:\s*\n)?|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9]))"
+)
 
 # The longest sentence analysed whole. Real news sentences stay well under it (the
 # longest of 1,543 in the development texts has 389 characters); a longer "sentence" is
