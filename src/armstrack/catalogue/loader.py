@@ -61,6 +61,17 @@ class Term:
     target: str
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The bare name of a system, which names it only before a class word of its category:
+    "Caesar" (from the alias "Caesar howitzer") names the CAESAR in "Caesar self-propelled
+    guns" and "50 Caesar truck-mounted howitzers", but is a person on its own."""
+
+    surface: str
+    system: str
+    category: Category
+
+
 @dataclass(frozen=True)
 class Catalogue:
     states: dict[str, StateEntry]
@@ -128,6 +139,38 @@ class Catalogue:
                 for listed in weapon_class.terms:
                     self._class_terms.setdefault(listed, weapon_class)
         return self._class_terms[term]
+
+    def heads(self) -> list[Head]:
+        """The bare names that ``Head`` describes, read off the names and aliases that end in
+        a class term of the system's own category. A head that is already a term of another
+        entry, or that two systems of one category share, is left out; one that is the
+        system's own name in capitals ("CAESAR") is kept for the other cases."""
+        classes = {
+            key(term): weapon_class.category
+            for weapon_class in self.classes
+            if not weapon_class.generic
+            for term in weapon_class.terms
+        }
+        taken: dict[str, set[str]] = {}
+        for term in self.terms():
+            owner = term.target if term.kind is TermKind.SYSTEM else f"{term.kind}:{term.target}"
+            taken.setdefault(key(term.surface), set()).add(owner)
+        found: dict[tuple[str, Category], dict[str, str]] = {}
+        for system in self.systems.values():
+            for name in (system.name, *system.aliases):
+                words = name.split()
+                for cut in range(1, len(words)):
+                    head = " ".join(words[:cut])
+                    if classes.get(key(" ".join(words[cut:]))) is system.category:
+                        owners = found.setdefault((key(head), system.category), {})
+                        owners.setdefault(system.name, head)
+        return [
+            Head(surface, system, category)
+            for (head_key, category), owners in found.items()
+            if len(owners) == 1
+            for system, surface in owners.items()
+            if taken.get(head_key, {system}) == {system}
+        ]
 
     def terms(self) -> Iterator[Term]:
         """Every surface form of every entry, for the matcher."""
