@@ -114,6 +114,10 @@ def test_matcher_cuts_no_short_designation(matcher: Matcher, text: str, systems:
         ("Caesar crossed the Rubicon with his legions.", []),
         ("Moscow took delivery of Fateh-360 ballistic missiles.", ["Fateh-360"]),
         ("Long range missiles struck the depot.", []),
+        ("London sent Typhoon jets to the Baltic.", ["Eurofighter Typhoon"]),
+        ("Typhoon Haiyan grounded the aircraft.", []),
+        ("Paris supplied Mistral missiles and Crotale systems.", ["Mistral MANPADS", "Crotale"]),
+        ("Berlin paid for Mastiff vehicles.", ["Mastiff PPV"]),
     ],
 )
 def test_matcher_takes_a_bare_name_before_a_class_word_of_its_category(

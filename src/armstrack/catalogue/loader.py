@@ -142,15 +142,15 @@ class Catalogue:
 
     def heads(self) -> list[Head]:
         """The bare names that ``Head`` describes, read off the names and aliases that end in
-        a class term of the system's own category. A head that is already a term of another
-        entry, or that two systems of one category share, is left out; one that is the
-        system's own name in capitals ("CAESAR") is kept for the other cases."""
-        classes = {
-            key(term): weapon_class.category
-            for weapon_class in self.classes
-            if not weapon_class.generic
-            for term in weapon_class.terms
-        }
+        a class term or an after-name of the system's own category ("Caesar howitzer",
+        "Typhoon fighter"). A head that is already a term of another entry, or that two
+        systems of one category share, is left out; one that is the system's own name in
+        capitals ("CAESAR") is kept for the other cases."""
+        followers: dict[str, set[Category]] = {}
+        for weapon_class in self.classes:
+            if not weapon_class.generic:
+                for word in (*weapon_class.terms, *weapon_class.after_names):
+                    followers.setdefault(key(word), set()).add(weapon_class.category)
         taken: dict[str, set[str]] = {}
         for term in self.terms():
             owner = term.target if term.kind is TermKind.SYSTEM else f"{term.kind}:{term.target}"
@@ -160,8 +160,12 @@ class Catalogue:
             for name in (system.name, *system.aliases):
                 words = name.split()
                 for cut in range(1, len(words)):
-                    head = " ".join(words[:cut])
-                    if classes.get(key(" ".join(words[cut:]))) is system.category:
+                    head, tail = " ".join(words[:cut]), words[cut:]
+                    # "Tor missile system", "Mastiff protected patrol vehicle": lower-case
+                    # words before the class word or after-name count as part of the tail.
+                    if not all(w.islower() for w in tail[:-1]):
+                        tail = [" ".join(tail)]
+                    if system.category in followers.get(key(tail[-1]), ()):
                         owners = found.setdefault((key(head), system.category), {})
                         owners.setdefault(system.name, head)
         return [
@@ -171,6 +175,14 @@ class Catalogue:
             for system, surface in owners.items()
             if taken.get(head_key, {system}) == {system}
         ]
+
+    def after_names(self) -> dict[str, set[Category]]:
+        """Each after-name (see classes.toml) with the categories it names after a head."""
+        found: dict[str, set[Category]] = {}
+        for weapon_class in self.classes:
+            for word in weapon_class.after_names:
+                found.setdefault(word, set()).add(weapon_class.category)
+        return found
 
     def terms(self) -> Iterator[Term]:
         """Every surface form of every entry, for the matcher."""

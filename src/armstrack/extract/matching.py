@@ -65,6 +65,7 @@ class Matcher:
         terms: list[Term],
         heads: list[Head] | None = None,
         class_categories: dict[str, Category] | None = None,
+        after_names: dict[str, set[Category]] | None = None,
     ) -> None:
         entries: dict[str, list[_Entry]] = {}
         stems: dict[str, list[_Entry]] = {}
@@ -97,6 +98,7 @@ class Matcher:
             for variant in _variants(TermKind.SYSTEM, head.surface):
                 entries.setdefault(f" {variant} ", []).append(entry)
         self._class_categories = class_categories or {}
+        self._after_names = after_names or {}
         # Names ending in a digit are also keys without the closing space (stems): "F-16"
         # finds "F-16C/D Block 70", "Leopard 2" finds "Leopard 2A4" (see ``_variant_end``).
         # Both kinds share one automaton, so the text is scanned once.
@@ -113,7 +115,7 @@ class Matcher:
             if not weapon_class.generic
             for term in weapon_class.terms
         }
-        return cls(list(catalogue.terms()), catalogue.heads(), classes)
+        return cls(list(catalogue.terms()), catalogue.heads(), classes, catalogue.after_names())
 
     def find(self, text: str) -> list[Match]:
         """Longest non-overlapping whole-word matches, in text order.
@@ -161,27 +163,57 @@ class Matcher:
     def _named_heads(
         self, text: str, heads: list[tuple[int, int, tuple[_Entry, ...]]], found: list[Match]
     ) -> list[Match]:
-        """Bare names followed by a class word of their system's category, as one system
-        match over both: "Caesar self-propelled howitzers", "Bradley tank-killing armoured
-        vehicles" (a few modifiers may stand between)."""
+        """Bare names followed by a class word or an after-name of their system's category,
+        as one system match over both: "Caesar self-propelled howitzers", "Bradley
+        tank-killing armoured vehicles", "Typhoon jets" (a few modifiers may stand between)."""
         classes = {m.start: m for m in found if m.kind is TermKind.CLASS}
         named = []
         for start, end, bucket in heads:
-            weapon_class = _class_after(text, end, classes)
-            if weapon_class is None:
+            follower = self._follower(text, end, classes)
+            if follower is None:
                 continue
-            category = self._class_categories.get(weapon_class.target)
+            stop, categories = follower
             entry = next(
-                (e for e in bucket if e.needs is category and _same_capitals(e, text[start:end])),
+                (e for e in bucket if e.needs in categories and _same_capitals(e, text[start:end])),
                 None,
             )
             if entry is not None:
                 # Over the class word too, as a listed "Caesar howitzers" would be; only the
                 # name where another name stands between ("Caesar and Archer howitzers").
-                joined = _JOINS.search(text, end, weapon_class.start) is not None
-                stop = end if joined else weapon_class.end
+                if _JOINS.search(text, end, stop) is not None:
+                    stop = end
                 named.append(Match(start, stop, TermKind.SYSTEM, entry.target))
         return named
+
+    def _follower(
+        self, text: str, end: int, classes: dict[int, Match]
+    ) -> tuple[int, set[Category]] | None:
+        """Where the class word or after-name that follows a bare name ending at ``end``
+        ends, and the categories it names; across spaces and a few modifiers, or across
+        another name joined by "and" ("Caesar and Archer howitzers"). None if none does."""
+        if not text[end : end + 1].isspace():
+            return None  # "Fateh-360": a designation goes on
+        gap = _HEAD_GAP.match(text, end, min(len(text), end + 60))
+        words = text[end : gap.end() if gap else end].split()
+        offset = end
+        previous = ""
+        for count, word in enumerate([*words, ""][: _HEAD_GAP_WORDS + 1]):
+            while offset < len(text) and text[offset].isspace():
+                offset += 1
+            weapon_class = classes.get(offset)
+            if weapon_class is not None:
+                category = self._class_categories.get(weapon_class.target)
+                # Surface-to-air systems are also written as plain "missiles".
+                categories = set(self._after_names.get(word, ())) | {category}
+                return weapon_class.end, {c for c in categories if c is not None}
+            if word in self._after_names:
+                return offset + len(word), self._after_names[word]
+            joined = previous in ("and", "or") and word[:1].isupper()
+            if count == _HEAD_GAP_WORDS or not (joined or word in ("and", "or") or _modifies(word)):
+                return None
+            offset += len(word)
+            previous = word
+        return None
 
 
 def _stem_match(
@@ -254,28 +286,6 @@ _HEAD_MODIFIERS = frozenset(
 _HEAD_GAP = re.compile(r"[\s\w-]*")
 _HEAD_GAP_WORDS = 4
 _JOINS = re.compile(r"\b(?:and|or)\b")
-
-
-def _class_after(text: str, end: int, classes: dict[int, Match]) -> Match | None:
-    """The class match that follows ``end`` across spaces and a few modifiers, or across
-    another name joined by "and" ("Caesar and Archer howitzers")."""
-    if not text[end : end + 1].isspace():
-        return None  # "Fateh-360": a designation goes on
-    gap = _HEAD_GAP.match(text, end, min(len(text), end + 60))
-    words = text[end : gap.end() if gap else end].split()
-    offset = end
-    previous = ""
-    for count, word in enumerate([*words, ""][: _HEAD_GAP_WORDS + 1]):
-        while offset < len(text) and text[offset].isspace():
-            offset += 1
-        if offset in classes:
-            return classes[offset]
-        joined = previous in ("and", "or") and word[:1].isupper()
-        if count == _HEAD_GAP_WORDS or not (joined or word in ("and", "or") or _modifies(word)):
-            return None
-        offset += len(word)
-        previous = word
-    return None
 
 
 def _modifies(word: str) -> bool:
