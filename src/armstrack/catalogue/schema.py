@@ -33,6 +33,7 @@ class StateEntry(_Entry):
     aliases: list[str] = []
     demonyms: list[str] = []
     capitals: list[str] = []
+    ship_prefixes: list[str] = []
 
 
 class BodyEntry(_Entry):
