@@ -66,6 +66,13 @@ def test_families_and_origins_resolve(catalogue: Catalogue) -> None:
         ("Leclerc XLR", None, "Leclerc tank"),
         ("Wisla air defence system", None, "Patriot"),
         ("JSM", "Joint Strike Missile", None),
+        ("Sea Guardian", "SeaGuardian", "MQ-9 Reaper"),
+        ("Sky Guardian", "SkyGuardian", "MQ-9 Reaper"),
+        ("Predator drones", "MQ-9B", "MQ-9 Reaper"),
+        ("F-7", "Chengdu J-7", None),
+        ("Yuan-class", "Type 039 submarine", None),
+        ("Bal-E", "Bal coastal missile system", None),
+        ("Helina", None, "Nag missile"),
     ],
 )
 def test_known_aliases_and_families(

@@ -171,7 +171,11 @@ class Matcher:
         for start, end, bucket in heads:
             follower = self._follower(text, end, classes)
             if follower is None:
-                continue
+                if text[start:end].lower().endswith("class"):
+                    # "the Babur-class": the word "class" already says it is a ship class.
+                    follower = end, {Category.SHIP}
+                else:
+                    continue
             stop, categories = follower
             entry = next(
                 (e for e in bucket if e.needs in categories and _same_capitals(e, text[start:end])),
