@@ -118,6 +118,9 @@ def test_matcher_cuts_no_short_designation(matcher: Matcher, text: str, systems:
         ("Typhoon Haiyan grounded the aircraft.", []),
         ("Paris supplied Mistral missiles and Crotale systems.", ["Mistral MANPADS", "Crotale"]),
         ("Berlin paid for Mastiff vehicles.", ["Mastiff PPV"]),
+        ("Paris sent 18 Caesars and London two Mastiffs.", ["CAESAR", "Mastiff PPV"]),
+        ("Julius Caesar had 12 legions.", []),
+        ("Karachi took delivery of the third Babur-class.", ["Ada-class corvette"]),
     ],
 )
 def test_matcher_takes_a_bare_name_before_a_class_word_of_its_category(

@@ -174,6 +174,10 @@ class Matcher:
                 if text[start:end].lower().endswith("class"):
                     # "the Babur-class": the word "class" already says it is a ship class.
                     follower = end, {Category.SHIP}
+                elif _counted_plural(text, start, end) and len(kinds := _kinds(bucket)) == 1:
+                    # "14 Caesars", "two Mastiffs": a count and a plural make it hardware,
+                    # where the name is of one kind ("Cougars" are vehicles or helicopters).
+                    follower = end, kinds
                 else:
                     continue
             stop, categories = follower
@@ -290,6 +294,18 @@ _HEAD_MODIFIERS = frozenset(
 _HEAD_GAP = re.compile(r"[\s\w-]*")
 _HEAD_GAP_WORDS = 4
 _JOINS = re.compile(r"\b(?:and|or)\b")
+
+
+def _kinds(bucket: tuple[_Entry, ...]) -> set[Category]:
+    return {e.needs for e in bucket if e.needs is not None}
+
+
+def _counted_plural(text: str, start: int, end: int) -> bool:
+    """A plural bare name after a count: "14 Caesars", "two Mastiffs"."""
+    if not text[start:end].endswith("s"):
+        return False
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and (before[-1].isdigit() or before[-1].lower() in _COUNT_WORDS)
 
 
 def _modifies(word: str) -> bool:
