@@ -66,6 +66,13 @@ def test_families_and_origins_resolve(catalogue: Catalogue) -> None:
         ("Leclerc XLR", None, "Leclerc tank"),
         ("Wisla air defence system", None, "Patriot"),
         ("JSM", "Joint Strike Missile", None),
+        ("Sea Guardian", "SeaGuardian", "MQ-9 Reaper"),
+        ("Sky Guardian", "SkyGuardian", "MQ-9 Reaper"),
+        ("Predator drones", "MQ-9B", "MQ-9 Reaper"),
+        ("F-7", "Chengdu J-7", None),
+        ("Yuan-class", "Type 039 submarine", None),
+        ("Bal-E", "Bal coastal missile system", None),
+        ("Helina", None, "Nag missile"),
     ],
 )
 def test_known_aliases_and_families(
@@ -165,3 +172,25 @@ def test_extension_file_errors_name_the_problem(tmp_path: Path, body: str, messa
         load_catalogue([extra])
     assert message in str(caught.value)
     assert "bad.toml" in str(caught.value) or caught.value.source == "catalogue"
+
+
+@pytest.mark.parametrize(
+    ("head", "system", "category"),
+    [
+        ("Caesar", "CAESAR", Category.ARTILLERY),
+        ("Bradley", "M2 Bradley", Category.ARMOURED_VEHICLE),
+        ("Mistral", "Mistral MANPADS", Category.AIR_DEFENCE),
+    ],
+)
+def test_heads_are_bare_names_before_a_class_term(
+    catalogue: Catalogue, head: str, system: str, category: Category
+) -> None:
+    assert (head, system, category) in {
+        (h.surface, h.system, h.category) for h in catalogue.heads()
+    }
+
+
+def test_no_head_is_another_entrys_term(catalogue: Catalogue) -> None:
+    owners = {key(t.surface): t.target for t in catalogue.terms()}
+    for head in catalogue.heads():
+        assert owners.get(key(head.surface), head.system) == head.system, head

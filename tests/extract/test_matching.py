@@ -102,3 +102,28 @@ def test_matcher_reads_a_joined_name_written_apart(
 )
 def test_matcher_cuts_no_short_designation(matcher: Matcher, text: str, systems: list[str]) -> None:
     assert [m.target for m in matcher.find(text) if m.kind is TermKind.SYSTEM] == systems
+
+
+@pytest.mark.parametrize(
+    ("text", "systems"),
+    [
+        ("Kyiv received Caesar self-propelled howitzers.", ["CAESAR"]),
+        ("Washington pledged 40 Bradley tank-killing armoured vehicles.", ["M2 Bradley"]),
+        ("Ottawa paid for Senator armoured vehicles.", ["Roshel Senator"]),
+        ("Tallinn ordered Caesar and Archer howitzers.", ["CAESAR", "Archer artillery system"]),
+        ("Caesar crossed the Rubicon with his legions.", []),
+        ("Moscow took delivery of Fateh-360 ballistic missiles.", ["Fateh-360"]),
+        ("Long range missiles struck the depot.", []),
+        ("London sent Typhoon jets to the Baltic.", ["Eurofighter Typhoon"]),
+        ("Typhoon Haiyan grounded the aircraft.", []),
+        ("Paris supplied Mistral missiles and Crotale systems.", ["Mistral MANPADS", "Crotale"]),
+        ("Berlin paid for Mastiff vehicles.", ["Mastiff PPV"]),
+        ("Paris sent 18 Caesars and London two Mastiffs.", ["CAESAR", "Mastiff PPV"]),
+        ("Julius Caesar had 12 legions.", []),
+        ("Karachi took delivery of the third Babur-class.", ["Ada-class corvette"]),
+    ],
+)
+def test_matcher_takes_a_bare_name_before_a_class_word_of_its_category(
+    matcher: Matcher, text: str, systems: list[str]
+) -> None:
+    assert [m.target for m in matcher.find(text) if m.kind is TermKind.SYSTEM] == systems

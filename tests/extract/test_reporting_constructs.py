@@ -634,3 +634,71 @@ def test_a_superscript_where_a_count_would_stand_breaks_nothing(extractor: Extra
     # Regression: read as a gapped count, "²" reached int() and raised ValueError.
     found = {(t.supplier.id, t.recipient.id) for t in extractor.run(article).transfers}
     assert ("NOR", "UKR") in found
+
+
+_Named = tuple[str, str, str, frozenset[str]]
+
+
+def _named(construct: str, rows: list[tuple[str, set[_Named]]]) -> list[object]:
+    return [
+        pytest.param(text, expected, id=f"{construct}-{n}")
+        for n, (text, expected) in enumerate(rows)
+    ]
+
+
+NAMED = [
+    *_named(
+        "a_bare_name_before_a_class_word",
+        [
+            (
+                "Estonia took delivery of Caesar truck-mounted howitzers from France.",
+                {("FRA", "EST", "artillery", frozenset({"CAESAR"}))},
+            ),
+            (
+                "Washington will ship 60 Bradley tank-hunting armored vehicles to Kyiv.",
+                {("USA", "UKR", "armoured_vehicle", frozenset({"M2 Bradley"}))},
+            ),
+            (
+                "Denmark gave Ukraine Caesar and Archer howitzers.",
+                {("DNK", "UKR", "artillery", frozenset({"CAESAR", "Archer artillery system"}))},
+            ),
+        ],
+    ),
+    *_named(
+        "hulls_named_with_the_receiving_navy_prefix",
+        [
+            (
+                "Japan handed the destroyer escort BRP Rajah Sulayman to the Philippines. "
+                "The ship follows BRP Datu Kalantiaw, which arrived last year.",
+                {
+                    (
+                        "JPN",
+                        "PHL",
+                        "ship",
+                        frozenset({"BRP Rajah Sulayman", "BRP Datu Kalantiaw"}),
+                    )
+                },
+            ),
+            (
+                "Russia delivered two frigates to Vietnam. The HQ-015 Tran Hung Dao came first.",
+                {("RUS", "VNM", "ship", frozenset({"HQ-015 Tran Hung Dao"}))},
+            ),
+            (
+                "Russia delivered two frigates to Vietnam, their crews trained at HQ Sevastopol.",
+                {("RUS", "VNM", "ship", frozenset())},
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED)
+def test_construct_names_the_systems_of_the_annotation(
+    extractor: Extractor, text: str, expected: set[_Named]
+) -> None:
+    article = Article(id="t", text=text, published=date(2024, 2, 21))
+    found = {
+        (t.supplier.id, t.recipient.id, t.category.value, frozenset(s.name for s in t.systems))
+        for t in extractor.run(article).transfers
+    }
+    assert found == expected

@@ -61,6 +61,17 @@ class Term:
     target: str
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The bare name of a system, which names it only before a class word of its category:
+    "Caesar" (from the alias "Caesar howitzer") names the CAESAR in "Caesar self-propelled
+    guns" and "50 Caesar truck-mounted howitzers", but is a person on its own."""
+
+    surface: str
+    system: str
+    category: Category
+
+
 @dataclass(frozen=True)
 class Catalogue:
     states: dict[str, StateEntry]
@@ -128,6 +139,50 @@ class Catalogue:
                 for listed in weapon_class.terms:
                     self._class_terms.setdefault(listed, weapon_class)
         return self._class_terms[term]
+
+    def heads(self) -> list[Head]:
+        """The bare names that ``Head`` describes, read off the names and aliases that end in
+        a class term or an after-name of the system's own category ("Caesar howitzer",
+        "Typhoon fighter"). A head that is already a term of another entry, or that two
+        systems of one category share, is left out; one that is the system's own name in
+        capitals ("CAESAR") is kept for the other cases."""
+        followers: dict[str, set[Category]] = {}
+        for weapon_class in self.classes:
+            if not weapon_class.generic:
+                for word in (*weapon_class.terms, *weapon_class.after_names):
+                    followers.setdefault(key(word), set()).add(weapon_class.category)
+        taken: dict[str, set[str]] = {}
+        for term in self.terms():
+            owner = term.target if term.kind is TermKind.SYSTEM else f"{term.kind}:{term.target}"
+            taken.setdefault(key(term.surface), set()).add(owner)
+        found: dict[tuple[str, Category], dict[str, str]] = {}
+        for system in self.systems.values():
+            for name in (system.name, *system.aliases):
+                words = name.split()
+                for cut in range(1, len(words)):
+                    head, tail = " ".join(words[:cut]), words[cut:]
+                    # "Tor missile system", "Mastiff protected patrol vehicle": lower-case
+                    # words before the class word or after-name count as part of the tail.
+                    if not all(w.islower() for w in tail[:-1]):
+                        tail = [" ".join(tail)]
+                    if system.category in followers.get(key(tail[-1]), ()):
+                        owners = found.setdefault((key(head), system.category), {})
+                        owners.setdefault(system.name, head)
+        return [
+            Head(surface, system, category)
+            for (head_key, category), owners in found.items()
+            if len(owners) == 1
+            for system, surface in owners.items()
+            if taken.get(head_key, {system}) == {system}
+        ]
+
+    def after_names(self) -> dict[str, set[Category]]:
+        """Each after-name (see classes.toml) with the categories it names after a head."""
+        found: dict[str, set[Category]] = {}
+        for weapon_class in self.classes:
+            for word in weapon_class.after_names:
+                found.setdefault(word, set()).add(weapon_class.category)
+        return found
 
     def terms(self) -> Iterator[Term]:
         """Every surface form of every entry, for the matcher."""

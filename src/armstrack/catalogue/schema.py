@@ -33,6 +33,7 @@ class StateEntry(_Entry):
     aliases: list[str] = []
     demonyms: list[str] = []
     capitals: list[str] = []
+    ship_prefixes: list[str] = []
 
 
 class BodyEntry(_Entry):
@@ -78,6 +79,9 @@ class ClassEntry(_Entry):
     category: Category
     terms: list[str] = Field(min_length=1)
     generic: bool = False
+    # Nouns that name the hardware only straight after a system's bare name ("Typhoon
+    # jets", "Mastiff vehicles"): too ambiguous alone to be terms.
+    after_names: list[str] = []
 
 
 class CatalogueFile(_Entry):

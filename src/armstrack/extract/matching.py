@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import ahocorasick
 
 from armstrack.catalogue import Catalogue, Term, TermKind
+from armstrack.catalogue.loader import Head
 from armstrack.catalogue.normalise import fold_words, spelling_variants
+from armstrack.records import Category
 
 # When one span names several entries, the first kind here wins.
 _PRIORITY = (
@@ -49,6 +51,10 @@ class _Entry:
     target: str
     acronym: bool  # "US", "IRGC": the text must be upper case too ("us" is a pronoun)
     proper: bool  # "Iran", "Kalibr": the text must not start lower case
+    # A system's bare name (``Head``): it names the system only before a class word of
+    # this category, and the text must capitalise its words as the catalogue does.
+    needs: Category | None = None
+    surface: str = ""
 
 
 class Matcher:
@@ -59,16 +65,21 @@ class Matcher:
     is then always a whole-word match, and no hit has to be thrown away.
     """
 
-    def __init__(self, terms: list[Term]) -> None:
+    def __init__(
+        self,
+        terms: list[Term],
+        heads: list[Head] | None = None,
+        class_categories: dict[str, Category] | None = None,
+        after_names: dict[str, set[Category]] | None = None,
+    ) -> None:
         entries: dict[str, list[_Entry]] = {}
         stems: dict[str, list[_Entry]] = {}
         for term in terms:
             surface = term.surface.strip()
-            letters = [c for c in surface if c.isalpha()]
             entry = _Entry(
                 term.kind,
                 term.target,
-                acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
+                acronym=_is_acronym(surface),
                 proper=surface[:1].isupper(),
             )
             for variant in _variants(term.kind, surface):
@@ -79,6 +90,20 @@ class Matcher:
                     stem = stems.setdefault(f" {variant}", [])
                     if entry not in stem:
                         stem.append(entry)
+        for head in heads or ():
+            entry = _Entry(
+                TermKind.SYSTEM,
+                head.system,
+                acronym=_is_acronym(head.surface),
+                proper=head.surface[:1].isupper(),
+                needs=head.category,
+                surface=head.surface,
+            )
+            # After the catalogue's own entries, which ``_pick`` tries first ("CAESAR").
+            for variant in _variants(TermKind.SYSTEM, head.surface):
+                entries.setdefault(f" {variant} ", []).append(entry)
+        self._class_categories = class_categories or {}
+        self._after_names = after_names or {}
         # Names ending in a digit are also keys without the closing space (stems): "F-16"
         # finds "F-16C/D Block 70", "Leopard 2" finds "Leopard 2A4" (see ``_variant_end``).
         # Both kinds share one automaton, so the text is scanned once.
@@ -89,7 +114,13 @@ class Matcher:
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Matcher:
-        return cls(list(catalogue.terms()))
+        classes = {
+            term: weapon_class.category
+            for weapon_class in catalogue.classes
+            if not weapon_class.generic
+            for term in weapon_class.terms
+        }
+        return cls(list(catalogue.terms()), catalogue.heads(), classes, catalogue.after_names())
 
     def find(self, text: str) -> list[Match]:
         """Longest non-overlapping whole-word matches, in text order.
@@ -110,6 +141,7 @@ class Matcher:
         padded = f" {fold_words(text)} "
         candidates: list[Match] = []
         stemmed: list[Match] = []
+        heads: list[tuple[int, int, tuple[_Entry, ...]]] = []
         for last, (length, bucket, stem) in self._automaton.iter(padded):
             if stem:
                 match = _stem_match(padded, text, last, length, bucket, self._blocks)
@@ -122,13 +154,79 @@ class Matcher:
             end = last - 1
             entry = _pick(bucket, text[start:end])
             if entry is None:
+                if bucket[-1].needs is not None:
+                    heads.append((start, end, bucket))
                 continue
             if entry.kind is TermKind.CLASS and _in_title(text, start):
                 continue  # "the Nuclear Arms Control Project" names no weapons
             candidates.append(Match(start, end, entry.kind, entry.target))
+        named = self._named_heads(text, heads, candidates) if heads else []
         # Whole names before stems: on the same span ("F-16C" as a name and as "F-16" with
         # a suffix) the whole name wins, the stable sort in ``_longest_first`` keeping it first.
-        return _longest_first(candidates + stemmed)
+        return _longest_first(candidates + stemmed + named)
+
+    def _named_heads(
+        self, text: str, heads: list[tuple[int, int, tuple[_Entry, ...]]], found: list[Match]
+    ) -> list[Match]:
+        """Bare names followed by a class word or an after-name of their system's category,
+        as one system match over both: "Caesar self-propelled howitzers", "Bradley
+        tank-killing armoured vehicles", "Typhoon jets" (a few modifiers may stand between)."""
+        classes = {m.start: m for m in found if m.kind is TermKind.CLASS}
+        named = []
+        for start, end, bucket in heads:
+            follower = self._follower(text, end, classes)
+            if follower is None:
+                if text[start:end].lower().endswith("class"):
+                    # "the Babur-class": the word "class" already says it is a ship class.
+                    follower = end, {Category.SHIP}
+                elif _counted_plural(text, start, end) and len(kinds := _kinds(bucket)) == 1:
+                    # "14 Caesars", "two Mastiffs": a count and a plural make it hardware,
+                    # where the name is of one kind ("Cougars" are vehicles or helicopters).
+                    follower = end, kinds
+                else:
+                    continue
+            stop, categories = follower
+            entry = next(
+                (e for e in bucket if e.needs in categories and _same_capitals(e, text[start:end])),
+                None,
+            )
+            if entry is not None:
+                # Over the class word too, as a listed "Caesar howitzers" would be; only the
+                # name where another name stands between ("Caesar and Archer howitzers").
+                if _JOINS.search(text, end, stop) is not None:
+                    stop = end
+                named.append(Match(start, stop, TermKind.SYSTEM, entry.target))
+        return named
+
+    def _follower(
+        self, text: str, end: int, classes: dict[int, Match]
+    ) -> tuple[int, set[Category]] | None:
+        """Where the class word or after-name that follows a bare name ending at ``end``
+        ends, and the categories it names; across spaces and a few modifiers, or across
+        another name joined by "and" ("Caesar and Archer howitzers"). None if none does."""
+        if not text[end : end + 1].isspace():
+            return None  # "Fateh-360": a designation goes on
+        gap = _HEAD_GAP.match(text, end, min(len(text), end + 60))
+        words = text[end : gap.end() if gap else end].split()
+        offset = end
+        previous = ""
+        for count, word in enumerate([*words, ""][: _HEAD_GAP_WORDS + 1]):
+            while offset < len(text) and text[offset].isspace():
+                offset += 1
+            weapon_class = classes.get(offset)
+            if weapon_class is not None:
+                category = self._class_categories.get(weapon_class.target)
+                # Surface-to-air systems are also written as plain "missiles".
+                categories = set(self._after_names.get(word, ())) | {category}
+                return weapon_class.end, {c for c in categories if c is not None}
+            if word in self._after_names:
+                return offset + len(word), self._after_names[word]
+            joined = previous in ("and", "or") and word[:1].isupper()
+            if count == _HEAD_GAP_WORDS or not (joined or word in ("and", "or") or _modifies(word)):
+                return None
+            offset += len(word)
+            previous = word
+        return None
 
 
 def _stem_match(
@@ -191,6 +289,55 @@ def _variant_end(padded: str, text: str, position: int) -> int | None:
     return end - 1  # padded offsets are one past text offsets
 
 
+# Words that may stand between a bare name and its class word: "Caesar truck-mounted
+# howitzers", "Mastiff 6x6 armoured vehicles", "Archer new howitzers"; any other word
+# ("Joint exercises with fighter jets") breaks the bond.
+_HEAD_MODIFIERS = frozenset(
+    "new used modern additional mobile wheeled tracked light heavy upgraded refurbished "
+    "advanced armed medium long-range short-range".split()
+)
+_HEAD_GAP = re.compile(r"[\s\w-]*")
+_HEAD_GAP_WORDS = 4
+_JOINS = re.compile(r"\b(?:and|or)\b")
+
+
+def _kinds(bucket: tuple[_Entry, ...]) -> set[Category]:
+    return {e.needs for e in bucket if e.needs is not None}
+
+
+def _counted_plural(text: str, start: int, end: int) -> bool:
+    """A plural bare name after a count: "14 Caesars", "two Mastiffs"."""
+    if not text[start:end].endswith("s"):
+        return False
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and (before[-1].isdigit() or before[-1].lower() in _COUNT_WORDS)
+
+
+def _modifies(word: str) -> bool:
+    """ "truck-mounted", "6x6", "155mm", "new"; not a bare number, which is more likely the
+    rest of a designation ("Fateh 360") than a modifier."""
+    if word.lower() in _HEAD_MODIFIERS:
+        return True
+    return ("-" in word.strip("-") or any(c.isdigit() for c in word)) and not word.isdigit()
+
+
+def _same_capitals(entry: _Entry, surface: str) -> bool:
+    """A bare name's words are capitalised as in the catalogue ("Long Range", not "Long
+    range" at the start of a sentence); an acronym's text is in capitals."""
+    if entry.acronym:
+        return not _has_lower(surface)
+    written = surface.split()
+    listed = entry.surface.split()
+    if len(written) != len(listed):
+        return surface[:1].isupper() == entry.surface[:1].isupper()
+    return all(a[:1].isupper() == b[:1].isupper() for a, b in zip(written, listed, strict=True))
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 _INVISIBLE_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 
@@ -237,6 +384,8 @@ def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:
     # "CV90s", "MiG-29s": a plural "s" after a digit leaves an acronym an acronym.
     core = surface[:-1] if surface.endswith("s") and surface[-2:-1].isdigit() else surface
     for entry in bucket:
+        if entry.needs is not None:
+            continue  # a bare name: ``Matcher._named_heads`` decides
         if entry.acronym and _has_lower(core):
             continue
         if entry.proper and surface[:1].islower():

@@ -150,7 +150,7 @@ class Extractor:
                 f"only the first {MAX_LISTED} of each list are parties"
             )
         return Extraction(
-            article, assemble(facts, self.catalogue), tuple(limits), names_weapon=True
+            article, assemble(facts, self.catalogue, text), tuple(limits), names_weapon=True
         )
 
     def _sentences(

@@ -8,7 +8,9 @@ add evidence to the transfer the article was last talking about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from armstrack.catalogue import Catalogue
 from armstrack.extract.claims import (
@@ -107,7 +109,9 @@ class _Draft:
     evidence: dict[int, Span] = field(default_factory=dict)
 
 
-def assemble(facts: list[SentenceFacts], catalogue: Catalogue) -> tuple[Transfer, ...]:
+def assemble(
+    facts: list[SentenceFacts], catalogue: Catalogue, text: str = ""
+) -> tuple[Transfer, ...]:
     drafts: dict[Key, _Draft] = {}
     used: set[int] = set()  # sentences that made or fed a transfer
     for fact in facts:
@@ -138,6 +142,7 @@ def assemble(facts: list[SentenceFacts], catalogue: Catalogue) -> tuple[Transfer
         elif fact.index not in used:
             _attach_stances(drafts, fact)
     _add_article_systems(drafts, facts, catalogue)
+    _add_named_hulls(drafts, facts, text, catalogue)
     ordered = sorted(drafts.values(), key=lambda d: d.first_sentence)
     return tuple(_finish(d) for d in ordered)
 
@@ -882,6 +887,55 @@ def _add_article_systems(
                     and weapon.system not in draft.systems
                 ):
                     draft.systems[weapon.system] = catalogue.system(weapon.system)
+
+
+def _add_named_hulls(
+    drafts: dict[Key, _Draft], facts: list[SentenceFacts], text: str, catalogue: Catalogue
+) -> None:
+    """Ships the article names with the receiving navy's prefix ("PNS Khaibar", "HQ-184 Hai
+    Phong") are the hulls of that state's ship transfer: each is a system of its own,
+    known by its full name and by its name without the prefix. Any sentence may name
+    them ("The HQ-182 Hanoi was the first"), not only those that made the transfer; where
+    the state gets ships from two suppliers, a hull goes with the class its sentence names."""
+    ships: dict[str, list[_Draft]] = {}
+    for draft in drafts.values():
+        if draft.category is Category.SHIP:
+            ships.setdefault(draft.recipient.id, []).append(draft)
+    for recipient, candidates in ships.items():
+        state = catalogue.states.get(recipient)
+        if state is None or not state.ship_prefixes:
+            continue
+        for hull in _hull_pattern(tuple(state.ship_prefixes)).finditer(text):
+            named = _systems_around(facts, hull.start())
+            chosen = [d for d in candidates if named & set(d.systems)] or candidates
+            name = " ".join(hull.group().split())
+            for draft in chosen:
+                ref = SystemRef(name, Category.SHIP, draft.supplier.id, None, (hull["name"],))
+                draft.systems.setdefault(name, ref)
+
+
+def _systems_around(facts: list[SentenceFacts], offset: int) -> set[str]:
+    """The systems named in the sentence holding ``offset`` (none if it made no facts)."""
+    for fact in facts:
+        if fact.span.start <= offset < fact.span.end:
+            return {w.system for w in fact.view.weapons if w.system}
+    return set()
+
+
+@cache
+def _hull_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A prefix, a hull number (required after a prefix written with a closing "-") and
+    one to four capitalised words, which may be joined by "del", "de" or "da"."""
+    alternatives = []
+    for prefix in prefixes:
+        letters = re.escape(prefix.rstrip("-"))
+        number = r"[-\s]?\d{1,4}\s+" if prefix.endswith("-") else r"\s+(?:\d{1,4}\s+)?"
+        alternatives.append(letters + number)
+    word = r"[A-Z][\w'’.-]*[\w]"
+    return re.compile(
+        rf"\b(?:{'|'.join(alternatives)})"
+        rf"(?P<name>{word}(?:\s+(?:(?:del|de|da)\s+)?{word}){{0,3}})"
+    )
 
 
 def _finish(draft: _Draft) -> Transfer:
