@@ -1033,6 +1033,73 @@ STANCE_CASES = [
 ]
 
 
+STANCE_CASES += [
+    *_stance_cases(
+        "not_acknowledged_with_an_adverb",
+        [
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Serbian officials have "
+                "not publicly acknowledged the shipments.",
+                ("SRB", "UKR", "ammunition", "SRB", "not_confirmed"),
+                ("SRB", "UKR", "ammunition", "SRB", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "verdicts_not_true_no_truth_absurd_speculation",
+        [
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Serbia's defence "
+                "minister said the report was not true.",
+                ("SRB", "UKR", "ammunition", "SRB", "denies"),
+                ("SRB", "UKR", "ammunition", "SRB", "confirms"),
+            ),
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Belgrade said there was "
+                "no truth to the report.",
+                ("SRB", "UKR", "ammunition", "SRB", "denies"),
+                ("SRB", "UKR", "ammunition", "SRB", "confirms"),
+            ),
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. A Serbian spokeswoman "
+                'termed the report "speculation".',
+                ("SRB", "UKR", "ammunition", "SRB", "denies"),
+                None,
+            ),
+            (
+                "Iran has sent Shahed drones to Russia, Ukraine says. Iran's foreign ministry "
+                "called the reports absurd.",
+                ("IRN", "RUS", "uav", "IRN", "denies"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "would_not_say_not_drawn_no_comment_offered",
+        [
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Serbian officials would "
+                "not say whether any shells had left the country.",
+                ("SRB", "UKR", "ammunition", "SRB", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Belgrade refused to be "
+                "drawn on the shipments.",
+                ("SRB", "UKR", "ammunition", "SRB", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. The Serbian defence "
+                "ministry offered no comment.",
+                ("SRB", "UKR", "ammunition", "SRB", "declines_to_comment"),
+                None,
+            ),
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

@@ -76,18 +76,23 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?:(?:completely|totally|entirely|simply|absolutely|pure|just|a|an|the|"
                 r"western|american|us|israeli|hostile|enemy)\s+){0,2}"
                 r"|(?:called|calling|dubbed|termed|labell?ed|described)\s+(?:[\w'’]+\s+){0,5}?"
-                r"(?:as\s+)?)"
+                r"(?:as\s+)?(?:[\"“‘']\s*)?)"
                 r"(?:untrue|false|lies|fake|propaganda|disinformation|misinformation|nonsense|"
-                r"baseless|groundless|unfounded|fabricated|fabrications?)\b"
+                r"baseless|groundless|unfounded|fabricated|fabrications?|absurd|ridiculous|"
+                r"speculative|speculation|slander|slanderous)\b"
+                # "said the reports were not true", "said there was no truth to them"
+                r"|\b(?:(?:were|was|are|is)\s+not|(?:is|was)\s+no|(?:has|had|have)\s+no)\s+"
+                r"(?:true|truth|basis)\b"
             ),
             re.compile(
                 r"untrue|false|\blies\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
-                "unfounded|fabricat"
+                r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis"
             ),
         ),
         frozenset(
             "untrue false lies fake propaganda disinformation misinformation nonsense baseless "
-            "groundless unfounded fabricated fabrication fabrications".split()
+            "groundless unfounded fabricated fabrication fabrications absurd ridiculous "
+            "speculative speculation slander slanderous true truth basis".split()
         ),
     ),
     StanceCue(
@@ -129,11 +134,16 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\b(?:declined|declines|refused|refuses|ignored|ignores)\s+(?:repeated\s+|"
                 r"multiple\s+|several\s+)?requests?\s+(?:for|to)\s+comment\b"
                 r"|\brefrain(?:ed|s)? from comment\w*"
+                # "would not say whether", "refused to be drawn on", "offered no comment"
+                r"|\b(?:would not|wouldn't|will not|won't)\s+say\b"
+                r"|\b(?:declined|declines|refused|refuses|would not|wouldn't)\s+(?:to\s+)?be\s+"
+                r"drawn\b"
+                r"|\b(?:offered|gave|made|offers|gives|makes)\s+no\s+(?:immediate\s+)?comment\b"
                 r"|\b(?:remained|remains|kept|has been|have been|stayed)\s+silent\b",
             ),
             _words(
                 "comment|respon|reply|provide further|answer|reached|declin|refus|available|return|"
-                "silent"
+                "silent|say|drawn"
             ),
             folded=True,
         ),
@@ -142,7 +152,10 @@ STANCE_CUES: tuple[StanceCue, ...] = (
         Stance.UNCONFIRMED,
         Prefiltered.on_words(
             re.compile(
-                r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:observed|confirmed|verified|seen)|"
+                # "have not publicly acknowledged the sale": the adverb hides the "not" from
+                # the confirming cue's look back, so this cue must take the whole phrase.
+                r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:(?:publicly|officially|formally|"
+                r"independently)\s+)?(?:observed|confirmed|verified|seen|acknowledged)|"
                 r"never\s+(?:publicly\s+|officially\s+)?(?:confirmed|acknowledged)|yet to\s+"
                 r"(?:publicly\s+|officially\s+)?confirm|could not\s+(?:be\s+)?(?:independently\s+)?"
                 r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|no evidence|"
@@ -228,7 +241,8 @@ STANCE_CUES: tuple[StanceCue, ...] = (
 # Denial words that judge a claim rather than report a speech act.
 EVALUATIVE = frozenset(
     "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies "
-    "fake propaganda disinformation misinformation nonsense".split()
+    "fake propaganda disinformation misinformation nonsense absurd ridiculous speculative "
+    "speculation slander slanderous true truth basis".split()
 )
 
 
@@ -321,14 +335,16 @@ _SPOKEN_HINT = Prefiltered.on_words(
         r"no comment|no response|no reply|unavailable|requests? for comment|"
         r"were not|no immediate|unable to|not |yet to|could not|unverified|unconfirmed|"
         r"no evidence|cannot be|confirm|acknowledg|admit|verified|never|silent|untrue|false|"
-        r"lies\b|fake|propaganda|sinformation|nonsense|refrain)"
+        r"lies\b|fake|propaganda|sinformation|nonsense|refrain|absurd|ridiculous|speculati|"
+        r"slander|not true|no truth|no basis|would not say|be drawn|no comment)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
         "declin|refus|would not|did not|has not|have not|had not|was not|n't|no comment|"
         "no response|no reply|unavailable|request|were not|no immediate|unable to|not |yet to|"
         "could not|unverified|unconfirmed|no evidence|cannot be|confirm|acknowledg|admit|"
-        "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain"
+        "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain|"
+        "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn"
     ),
     folded=True,
 )
