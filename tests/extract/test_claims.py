@@ -1100,6 +1100,28 @@ STANCE_CASES += [
 ]
 
 
+STANCE_CASES += _stance_cases(
+    "an_official_of_no_named_state",
+    [
+        (
+            # The article's state, not the state named later in what the official says.
+            "Norway has received 18 K9 howitzers from South Korea. Norway's army will field "
+            "the K9 howitzers next year. A defence ministry official said the K9 howitzers had "
+            "arrived and that US instructors would train the crews.",
+            ("KOR", "NOR", "artillery", "NOR", "confirms"),
+            ("KOR", "NOR", "artillery", "USA", "asserts"),
+        ),
+        (
+            # Called by a first name after the full name was given with the state.
+            "Indonesian Defence Minister Budi Santoso toured an aircraft plant near Bordeaux. "
+            "France will deliver six Rafale jets to Indonesia next year, Minister Budi said.",
+            ("FRA", "IDN", "aircraft", "IDN", "confirms"),
+            ("FRA", "IDN", "aircraft", "FRA", "confirms"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

@@ -1186,7 +1186,10 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
         and _is_official(speaker.role)
         and not unnamed
     ):
-        actor = _official_state(reading, start)
+        # "Foreign Minister Maris said": a name met before with its state says whose.
+        known = reading.memory.names.get(view.low(end)) if _capitalised(text, view, end) else None
+        actor = known.actor if known is not None else None
+        actor = actor or _official_state(reading, start)
         if actor is None and _titled(speaker.role):
             return None  # a minister of a state not known: no non-state voice either
         if actor is not None:
@@ -1396,9 +1399,9 @@ def _official_state(reading: _Reading, start: int) -> ActorRef | None:
         return before[0].actor
     if memory.state is not None and memory.state.actor is not None:
         return memory.state.actor
-    if subjects:
-        return subjects[0].actor
-    return reading.home
+    if reading.home is not None:
+        return reading.home
+    return subjects[0].actor if subjects else None
 
 
 _TITLE_WORDS = frozenset(
@@ -1430,7 +1433,9 @@ def _register_titles(reading: _Reading) -> None:
             start -= 1
         speaker = _phrase(view, text, start, last, reading.catalogue)
         if speaker is not None and speaker.actor is not None:
-            memory.names.setdefault(view.low(last), speaker)
+            # Every word of the name: Thai and Indonesian officials go by their first one.
+            for name in range(index + 1, last + 1):
+                memory.names.setdefault(view.low(name), speaker)
             memory.person = memory.person or speaker  # a later "she said", "quoted him"
 
 
