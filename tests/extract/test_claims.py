@@ -1122,6 +1122,24 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "per_a_report_and_abbreviated_titles",
+    [
+        (
+            "Belarus has handed 30 T-72 tanks to Russia, per a report by the Financial Times.",
+            ("BLR", "RUS", "armoured_vehicle", "outlet:financialtimes", "asserts"),
+            None,
+        ),
+        (
+            "Belarus has handed 30 T-72 tanks to Russia, Polish army spokesman Lt. Col. Adam "
+            "Nowak told reporters.",
+            ("BLR", "RUS", "armoured_vehicle", "POL", "asserts"),
+            None,
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

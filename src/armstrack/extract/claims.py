@@ -196,11 +196,14 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|"
                 r"(?<!'s )(?<!’s )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )stated|"
                 r"announced|announces|insisted|insists|added|wrote|revealed|alleged|alleges|"
-                r"accused|accuses|warned|warns|indicated|insist|reports|as per|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
+                r"accused|accuses|warned|warns|indicated|insist|reports|as per|"
+                # "per a report by the Courier", "per Pentagon figures"; not "per cent", "per unit"
+                r"(?<!\bas )per(?=\s+(?:a\s+|an\s+|the\s+)?(?:[a-z]+\s+)?(?:reports?|statement|data|"
+                r"documents?|sources?|figures|officials?|estimates?)\b)|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
                 r"welcomes|posted|tweeted)\b",
             ),
             _words(
-                "said|says|told|tells|report|according to|cit|claimed|stated|announc|insist|added|wrote|"
+                "said|says|told|tells|report|according to|cit|claimed|stated|announc|insist|added|wrote|per |"
                 "revealed|alleg|accuse|warn|indicated|as per|thank|welcome|posted|tweeted"
             ),
             folded=True,
@@ -300,7 +303,18 @@ def _stops(view: SentenceView, index: int) -> bool:
     word = view.low(index)
     if word != ".":
         return word in _NP_STOPS
+    if view.low(index - 1) in _TITLE_ABBREVIATIONS:
+        return False  # "Sen. Jane Roe", "Maj. Gen. Pat Doe": a title, not a sentence's end
     return not (index in view.taken or (index - 1 in view.taken and len(view.low(index - 1)) == 1))
+
+
+def _dots(view: SentenceView, start: int, end: int) -> int:
+    return sum(1 for i in range(start, end + 1) if view.low(i) == ".")
+
+
+_TITLE_ABBREVIATIONS = frozenset(
+    "gen lt col maj capt cpt sgt adm cmdr brig rep sen gov pres dr mr mrs ms prof".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -978,7 +992,7 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
         name = _outlet_name(reading.text, view, index, outlet_id, reading.catalogue)
         if name is not None:
             return Speaker(reading.text[view.starts[index] : view.ends[cue - 1]], None, None, name)
-    if word.startswith("according to") or word in ("citing", "cited", "as per"):
+    if word.startswith("according to") or word in ("citing", "cited", "as per", "per"):
         return _after(reading, cue_end + 1)
     source = _source_after(view, cue, cue_end)
     if source is not None:
@@ -1009,7 +1023,10 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
             if apposed is not None:
                 return apposed
     start = end
-    while start - 1 >= 0 and not _stops(view, start - 1) and end - start < 7:
+    # The stops of "Lt. Col." are not words: "Polish army spokesman Lt. Col. Adam Nowak".
+    while (
+        start - 1 >= 0 and not _stops(view, start - 1) and end - start < 7 + _dots(view, start, end)
+    ):
         if relative and view.low(start - 1) in _CLAUSE_PREPOSITIONS:
             break  # "ties with Russia under Vucic, who denied": Vucic denied
         start -= 1
