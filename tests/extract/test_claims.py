@@ -1140,6 +1140,39 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "a_state_named_as_the_subject_of_its_own_denial",
+    [
+        (
+            "Turkey has shipped drones to Sudan, a newspaper reported. A Turkish foreign ministry "
+            "spokeswoman told reporters that Turkey had never sold weapons to either side.",
+            ("TUR", "SDN", "uav", "TUR", "denies"),
+            None,
+        ),
+        (
+            "Turkey has shipped drones to Sudan, a newspaper reported. Turkey has never provided "
+            "arms to any warring party, the Turkish foreign ministry said.",
+            ("TUR", "SDN", "uav", "TUR", "denies"),
+            None,
+        ),
+        (
+            # Another state's word on it is no denial by it.
+            "Turkey has shipped drones to Sudan, a newspaper reported. A Greek diplomat said "
+            "Turkey had never sent weapons to Sudan.",
+            None,
+            ("TUR", "SDN", "uav", "TUR", "denies"),
+        ),
+        (
+            # Evidence is no weapon.
+            'Turkey has shipped drones to Sudan, a newspaper reported. "They never provide any '
+            'evidence," a Turkish spokeswoman said as cited by the agency Anadolu.',
+            None,
+            ("TUR", "SDN", "uav", "outlet:anadolu", "asserts"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

@@ -338,7 +338,24 @@ class SpeakerMemory:
     until: int = -1  # where the last sentence read ends: a quote that goes on is theirs
 
 
-_SPOKEN_CUES = tuple(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSERTS)
+# "China has never provided lethal weapons to any party, its spokesman said": a state
+# denying in its own name, with no pronoun for the "said it had not" cue to hold on to.
+# A denial only when the state is the one saying so (``_own_denials``).
+OWN_NEGATION = Prefiltered.on_words(
+    re.compile(
+        r"\b(?:(?:has|have|had|does|do|did|is|was|were|are)\s+(?:not|never)|"
+        r"(?:hasn't|haven't|hadn't|doesn't|don't|didn't)|never)\s+(?:(?:ever|directly|once)\s+)?"
+        r"(?:suppl|sold|sell|sent|send|provid|deliver|transferr|ship|export|gave|given)\w*"
+        # "do not provide any evidence" gives no weapon
+        r"(?!\s+(?:any\s+|further\s+|more\s+)?(?:evidence|details|information|proof|comment))"
+    ),
+    _words("not|never|n't"),
+    folded=True,
+)
+_SPOKEN_CUES = (
+    *(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSERTS),
+    StanceCue(Stance.DENIES, OWN_NEGATION),
+)
 # The words every such cue starts with: a plain alternation scans a whole article in one
 # fast pass; the cue patterns themselves (lookbehinds at every position) would not. Each
 # match opens with one of the words, so a ``WordFinder`` can find them faster still.
@@ -398,7 +415,13 @@ def _positions(hint: Prefiltered, folded: str, found: FoundWords | None) -> list
 
 
 # For ``WordFinder``: the patterns of stances, hedges and the article-wide hints.
-PATTERNS = (*(cue.pattern for cue in STANCE_CUES), HEDGES, _SPOKEN_HINT, _TITLE_HINT)
+PATTERNS = (
+    *(cue.pattern for cue in STANCE_CUES),
+    HEDGES,
+    _SPOKEN_HINT,
+    _TITLE_HINT,
+    OWN_NEGATION,
+)
 
 
 def note_speakers(
@@ -483,6 +506,7 @@ def find_claim_cues(
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
     cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
+    cues += _own_denials(view, folded, cues, found)
     cues = _drop_saying_of_denials(view, cues)
     # "Neither Ankara nor Djibouti announced the sale": nobody said anything.
     cues = [c for c in cues if not (c.speaker is not None and _nobody(c.speaker.text))]
@@ -499,6 +523,30 @@ def find_claim_cues(
     reading.memory.until = view.end
     shared = [other for cue in cues for other in _co_speakers(view, cue)]
     return cues + shared + [other for cue in cues for other in _pair_speakers(view, cue)]
+
+
+def _own_denials(
+    view: SentenceView, folded: str, cues: list[ClaimCue], found: FoundWords | None
+) -> list[ClaimCue]:
+    """ "Lin said China had never sold drones to Russia": a state named as the subject of a
+    negated transfer denies it when its own speaker says so; "Doe said Sylvania had not
+    sent tanks" is another state's word and denies nothing for Sylvania."""
+    sayers = [c for c in cues if c.stance is Stance.ASSERTS and c.speaker and c.speaker.actor]
+    if not sayers:
+        return []
+    denials: list[ClaimCue] = []
+    for match in OWN_NEGATION.finditer(folded, view.start, view.end, found):
+        before = _skip_back(view, _token_at(view, match.start()) - 1)
+        subject = next((a for a in view.actors if a.last == before and a.prep is None), None)
+        if subject is None:
+            continue
+        for cue in sayers:
+            assert cue.speaker is not None and cue.speaker.actor is not None
+            if cue.speaker.actor.id == subject.actor.id:
+                span = Span(match.start(), match.end(), match.group(0))
+                denials.append(ClaimCue(Stance.DENIES, cue.speaker, span))
+                break
+    return denials
 
 
 def _pair_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
@@ -848,7 +896,8 @@ def _relays_a_state(cues: list[ClaimCue]) -> bool:
         and c.speaker.actor is None
         and c.speaker.outlet is not None
         and c.span.start > min(stated)
-        and c.span.text.lower() in ("reports", "reported", "reporting")
+        # '"...," the spokesman said as cited by the agency Tass'
+        and c.span.text.lower() in ("reports", "reported", "reporting", "cited", "quoted")
         for c in cues
     )
 
