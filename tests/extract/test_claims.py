@@ -1173,6 +1173,55 @@ STANCE_CASES += _stance_cases(
 )
 
 
+_DRONES = "Iran has shipped Mohajer drones to Venezuela, a Colombian official said. "
+STANCE_CASES += _stance_cases(
+    "more_ways_of_declining",
+    [
+        (
+            _DRONES + "Asked about the drones, Iran's envoy in Caracas said he could not comment.",
+            ("IRN", "VEN", "uav", "IRN", "declines_to_comment"),
+            ("IRN", "VEN", "uav", "IRN", "confirms"),
+        ),
+        (
+            _DRONES + "Venezuela's defence ministry said it would not discuss the purchase.",
+            ("IRN", "VEN", "uav", "VEN", "declines_to_comment"),
+            ("IRN", "VEN", "uav", "VEN", "confirms"),
+        ),
+        (
+            _DRONES + "Caracas has remained tight-lipped.",
+            ("IRN", "VEN", "uav", "VEN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "The Venezuelan government has so far not commented.",
+            ("IRN", "VEN", "uav", "VEN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "The Venezuelan army did not provide comment.",
+            ("IRN", "VEN", "uav", "VEN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "Venezuela's army did not reply to questions, and neither did Iran's "
+            "foreign ministry.",
+            ("IRN", "VEN", "uav", "IRN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "Officials in Caracas and Tehran did not answer requests for comment.",
+            ("IRN", "VEN", "uav", "IRN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "Iran's U.N. mission declined to comment on Monday.",
+            ("IRN", "VEN", "uav", "IRN", "declines_to_comment"),
+            None,
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

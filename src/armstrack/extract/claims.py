@@ -139,11 +139,19 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\b(?:declined|declines|refused|refuses|would not|wouldn't)\s+(?:to\s+)?be\s+"
                 r"drawn\b"
                 r"|\b(?:offered|gave|made|offers|gives|makes)\s+no\s+(?:immediate\s+)?comment\b"
+                # "said he could not comment", "would not discuss", "did not provide comment"
+                r"|\b(?:could not|cannot|can't|couldn't)\s+(?:immediately\s+)?comment\b"
+                r"|\b(?:would not|wouldn't|will not|won't|did not|didn't)\s+(?:discuss|elaborate)\b"
+                r"|\b(?:did not|didn't|has not|have not)\s+(?:immediately\s+)?provide\s+"
+                r"(?:a\s+|any\s+)?comment\b"
+                r"|\b(?:has|have|had)\s+so\s+far\s+not\s+(?:comment|respond|repli)\w*"
+                r"|\b(?:remained|remains|kept|has been|have been|stayed|was|were)\s+"
+                r"(?:tight-lipped|tight lipped|mum)\b"
                 r"|\b(?:remained|remains|kept|has been|have been|stayed)\s+silent\b",
             ),
             _words(
                 "comment|respon|reply|provide further|answer|reached|declin|refus|available|return|"
-                "silent|say|drawn"
+                "silent|say|drawn|discuss|elaborate|lipped|mum"
             ),
             folded=True,
         ),
@@ -305,6 +313,10 @@ def _stops(view: SentenceView, index: int) -> bool:
         return word in _NP_STOPS
     if view.low(index - 1) in _TITLE_ABBREVIATIONS:
         return False  # "Sen. Jane Roe", "Maj. Gen. Pat Doe": a title, not a sentence's end
+    if len(view.low(index - 1)) == 1 and (
+        view.low(index - 2) == "." or (len(view.low(index + 1)) == 1 and view.low(index + 2) == ".")
+    ):
+        return False  # "Iran's U.N. mission": the stops of initials
     return not (index in view.taken or (index - 1 in view.taken and len(view.low(index - 1)) == 1))
 
 
@@ -367,7 +379,8 @@ _SPOKEN_HINT = Prefiltered.on_words(
         r"were not|no immediate|unable to|not |yet to|could not|unverified|unconfirmed|"
         r"no evidence|cannot be|confirm|acknowledg|admit|verified|never|silent|untrue|false|"
         r"lies\b|fake|propaganda|sinformation|nonsense|refrain|absurd|ridiculous|speculati|"
-        r"slander|not true|no truth|no basis|would not say|be drawn|no comment)"
+        r"slander|not true|no truth|no basis|would not say|be drawn|no comment|cannot|can't|"
+        r"lipped|mum\b)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
@@ -375,7 +388,8 @@ _SPOKEN_HINT = Prefiltered.on_words(
         "no response|no reply|unavailable|request|were not|no immediate|unable to|not |yet to|"
         "could not|unverified|unconfirmed|no evidence|cannot be|confirm|acknowledg|admit|"
         "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain|"
-        "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn"
+        "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn|"
+        "cannot|can't|lipped|mum"
     ),
     folded=True,
 )
@@ -734,7 +748,8 @@ def _nor(reading: _Reading, cue: ClaimCue) -> list[ClaimCue]:
     view = reading.view
     index = _token_at(view, cue.span.end - 1) + 1
     end = min(len(view.lows), index + 14)
-    nor = next((i for i in range(index, end) if view.low(i) == "nor"), None)
+    # "..., and neither did the ministry": "neither" after the cue says the same as "nor".
+    nor = next((i for i in range(index, end) if view.low(i) in ("nor", "neither")), None)
     if nor is None or view.low(nor + 1) not in ("did", "has", "have", "had", "would", "could"):
         return []
     last = nor + 2
@@ -816,8 +831,12 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
     """ "Freedonia said the reports were false": the saying carries the denial, it asserts
     nothing of its own. After a "but" it may: "denied selling jets but said it sold parts".
     So with not confirming: "said it had seen no indication of deliveries"."""
+    # "said he could not comment": so with declining.
     denials = [
-        c for c in cues if c.stance in (Stance.DENIES, Stance.UNCONFIRMED) and c.speaker is not None
+        c
+        for c in cues
+        if c.stance in (Stance.DENIES, Stance.UNCONFIRMED, Stance.DECLINES)
+        and c.speaker is not None
     ]
     if not denials:
         return cues
@@ -969,7 +988,8 @@ def _listed_speakers(view: SentenceView, mention: ActorMention) -> bool:
     index = mention.first - 1
     while index >= 0 and (view.low(index) in (",", "and", "the") or index in view.taken):
         index -= 1
-    return view.low(index) in ("of", "from") and view.low(index - 1) in _LIST_HEADS
+    # "officials in Tehran and Moscow" too
+    return view.low(index) in ("of", "from", "in") and view.low(index - 1) in _LIST_HEADS
 
 
 def _clause_subject(
