@@ -930,12 +930,24 @@ def _drop_anonymous_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
         c
         for c in cues
         if not (
-            c.span.text.lower() in ("citing", "cited")
-            and c.speaker is not None
+            c.speaker is not None
             and c.speaker.actor is None
             and not c.speaker.outlet
+            and (
+                c.span.text.lower() in ("citing", "cited", "quoting")
+                or _anonymous(c.speaker.role)
+            )
         )
     ]
+
+
+# "an industry source said, according to the Courier": sources with no state named are the
+# outlet's (CLAIMS.md); experts and analysts keep their own voice.
+_ANONYMOUS_HEADS = frozenset("source sources people insider insiders".split())
+
+
+def _anonymous(role: str | None) -> bool:
+    return role is not None and role.split()[-1] in _ANONYMOUS_HEADS
 
 
 _OPENING_QUOTES = ('"', "“")
@@ -1245,8 +1257,16 @@ def _with_medium(reading: _Reading, after: int, speaker: Speaker, word: str) -> 
         return speaker
     view = reading.view
     found = next(((i, o) for i, o in view.outlets if after <= i <= after + 1), None)
-    if found is None or speaker.actor is not None:
+    if speaker.actor is not None:
         return speaker
+    if found is None:
+        # "a senior official told the paper": the outlet credited before.
+        credited = reading.memory.outlet
+        if credited is None or view.low(after) not in DETERMINERS:
+            return speaker
+        if view.low(after + 1) not in _OUTLET_WORDS:
+            return speaker
+        return replace(speaker, outlet=credited.outlet)
     name = _outlet_name(reading.text, view, *found, reading.catalogue)
     return replace(speaker, outlet=name) if name else speaker
 
@@ -1265,7 +1285,11 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
     # "the Yomiuri reported, citing unnamed government sources": the outlet carries the
     # claim (CLAIMS.md), no state is guessed for the sources.
     relayed = bool(view.outlets) or view.low(start - 1) in ("citing", "cited", "quoting")
-    unnamed = relayed and any(view.low(i) in _UNNAMED for i in range(start, end + 1))
+    # "a military source told the Courier": a source with no state named is the outlet's.
+    unnamed = relayed and (
+        any(view.low(i) in _UNNAMED for i in range(start, end + 1))
+        or view.low(end) in ("source", "sources")
+    )
     if (
         speaker.actor is None
         and speaker.outlet is None
