@@ -1222,6 +1222,49 @@ STANCE_CASES += _stance_cases(
 )
 
 
+_JETS = "Egypt has ordered 24 J-10C jets from China, "
+STANCE_CASES += [
+    *_stance_cases(
+        "anonymous_sources_are_the_crediting_outlets",
+        [
+            (
+                _JETS + "the Wall Street Journal reported, quoting people familiar with the talks.",
+                ("CHN", "EGY", "aircraft", "outlet:wallstreetjournal", "asserts"),
+                ("CHN", "EGY", "aircraft", "nonstate", "asserts"),
+            ),
+            (
+                _JETS + "an industry source said, according to Defense News.",
+                ("CHN", "EGY", "aircraft", "outlet:defensenews", "asserts"),
+                ("CHN", "EGY", "aircraft", "nonstate", "asserts"),
+            ),
+            (
+                _JETS + "a military source told Sputnik.",
+                ("CHN", "EGY", "aircraft", "outlet:sputnik", "asserts"),
+                ("CHN", "EGY", "aircraft", "EGY", "confirms"),
+            ),
+            (
+                _JETS + "Defense News reported. A senior official told the outlet the J-10C deal "
+                "was worth $2bn.",
+                ("CHN", "EGY", "aircraft", "outlet:defensenews", "asserts"),
+                ("CHN", "EGY", "aircraft", "nonstate", "asserts"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "the_report_is_its_authors",
+        [
+            (
+                "Russia's foreign intelligence service said in a report that Bulgaria has sent "
+                "artillery shells to Ukraine. The artillery shells travelled by rail through "
+                "Romania, the report claimed.",
+                ("BGR", "UKR", "ammunition", "RUS", "asserts"),
+                ("BGR", "UKR", "ammunition", "nonstate", "asserts"),
+            ),
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

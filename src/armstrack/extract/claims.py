@@ -934,8 +934,7 @@ def _drop_anonymous_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
             and c.speaker.actor is None
             and not c.speaker.outlet
             and (
-                c.span.text.lower() in ("citing", "cited", "quoting")
-                or _anonymous(c.speaker.role)
+                c.span.text.lower() in ("citing", "cited", "quoting") or _anonymous(c.speaker.role)
             )
         )
     ]
@@ -1325,6 +1324,10 @@ def _same_person(reading: _Reading, start: int, end: int, speaker: Speaker) -> S
         role = earlier.role if earlier is not None else None
         if earlier is not None and role and role.split()[-1] == view.low(end):
             return replace(earlier, text=speaker.text)
+    last = reading.memory.last
+    if view.low(end) == "report" and last is not None and (last.actor or last.outlet):
+        # "Moscow's spy agency said in a report ... the report claimed": its author's words.
+        return replace(last, text=speaker.text)
     return speaker
 
 
