@@ -1265,6 +1265,19 @@ STANCE_CASES += [
 ]
 
 
+STANCE_CASES += _stance_cases(
+    "a_state_in_the_officials_quote_is_not_theirs",
+    [
+        (
+            'Chile will buy two Type 23 frigates from Britain, the Chilean navy said. "Britain '
+            'has agreed to sell us two of its frigates," Defence Minister Ana Soto said.',
+            ("GBR", "CHL", "ship", "CHL", "confirms"),
+            ("GBR", "CHL", "ship", "GBR", "confirms"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

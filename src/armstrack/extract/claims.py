@@ -1507,7 +1507,13 @@ def _official_state(reading: _Reading, start: int) -> ActorRef | None:
     # Not past a dash or colon: "MELBOURNE, Australia — Malaysia has ..." is a dateline.
     breaks = [i for i in range(start) if view.low(i) in ("—", "–", ":", ";")]
     floor = breaks[-1] if breaks else -1
-    before = [a for a in subjects if floor < a.first and a.last < start]
+    # Not a state named inside a quotation: '"America has approved the sale," the minister
+    # said' quotes a minister on another state as often as on their own.
+    before = [
+        a
+        for a in subjects
+        if floor < a.first and a.last < start and not _in_quote(view, view.starts[a.first])
+    ]
     if before:
         return before[0].actor
     if memory.state is not None and memory.state.actor is not None:
