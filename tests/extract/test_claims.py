@@ -1278,6 +1278,18 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "an_official_in_a_government_body",
+    [
+        (
+            "Kenya will buy six Z-9 helicopters from China, an official in the presidency said.",
+            ("CHN", "KEN", "aircraft", "KEN", "confirms"),
+            ("CHN", "KEN", "aircraft", "nonstate", "asserts"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

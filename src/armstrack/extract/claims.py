@@ -1292,7 +1292,7 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
     if (
         speaker.actor is None
         and speaker.outlet is None
-        and _is_official(speaker.role)
+        and (_is_official(speaker.role) or _inside_government(view, start, end, speaker.role))
         and not unnamed
     ):
         # "Foreign Minister Maris said": a name met before with its state says whose.
@@ -1490,6 +1490,18 @@ def _is_official(role: str | None) -> bool:
         # "other officials" after a minister spoke: more of that government.
         return bool(set(words[:-1]) & _GOVERNMENT_WORDS) or words[0] == "other"
     return words[-1] in _OFFICIAL_WORDS
+
+
+def _inside_government(view: SentenceView, start: int, end: int, role: str | None) -> bool:
+    """ "an official in the interim administration", "a source at the defence ministry": the
+    body after the person says whose official it is."""
+    if not role or role.split()[-1] not in ("official", "officials", "source", "sources"):
+        return False
+    words = {view.low(i) for i in range(start, end + 1)}
+    return bool(words & {"in", "at", "of", "from"}) and bool(words & _GOVERNMENT_BODIES)
+
+
+_GOVERNMENT_BODIES = frozenset("administration government ministry presidency cabinet".split())
 
 
 def _titled(role: str | None) -> bool:
