@@ -1033,6 +1033,263 @@ STANCE_CASES = [
 ]
 
 
+STANCE_CASES += [
+    *_stance_cases(
+        "not_acknowledged_with_an_adverb",
+        [
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Serbian officials have "
+                "not publicly acknowledged the shipments.",
+                ("SRB", "UKR", "ammunition", "SRB", "not_confirmed"),
+                ("SRB", "UKR", "ammunition", "SRB", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "verdicts_not_true_no_truth_absurd_speculation",
+        [
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Serbia's defence "
+                "minister said the report was not true.",
+                ("SRB", "UKR", "ammunition", "SRB", "denies"),
+                ("SRB", "UKR", "ammunition", "SRB", "confirms"),
+            ),
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Belgrade said there was "
+                "no truth to the report.",
+                ("SRB", "UKR", "ammunition", "SRB", "denies"),
+                ("SRB", "UKR", "ammunition", "SRB", "confirms"),
+            ),
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. A Serbian spokeswoman "
+                'termed the report "speculation".',
+                ("SRB", "UKR", "ammunition", "SRB", "denies"),
+                None,
+            ),
+            (
+                "Iran has sent Shahed drones to Russia, Ukraine says. Iran's foreign ministry "
+                "called the reports absurd.",
+                ("IRN", "RUS", "uav", "IRN", "denies"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "would_not_say_not_drawn_no_comment_offered",
+        [
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Serbian officials would "
+                "not say whether any shells had left the country.",
+                ("SRB", "UKR", "ammunition", "SRB", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. Belgrade refused to be "
+                "drawn on the shipments.",
+                ("SRB", "UKR", "ammunition", "SRB", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Serbia has sent shells to Ukraine, a newspaper reported. The Serbian defence "
+                "ministry offered no comment.",
+                ("SRB", "UKR", "ammunition", "SRB", "declines_to_comment"),
+                None,
+            ),
+        ],
+    ),
+]
+
+
+STANCE_CASES += _stance_cases(
+    "an_official_of_no_named_state",
+    [
+        (
+            # The article's state, not the state named later in what the official says.
+            "Norway has received 18 K9 howitzers from South Korea. Norway's army will field "
+            "the K9 howitzers next year. A defence ministry official said the K9 howitzers had "
+            "arrived and that US instructors would train the crews.",
+            ("KOR", "NOR", "artillery", "NOR", "confirms"),
+            ("KOR", "NOR", "artillery", "USA", "asserts"),
+        ),
+        (
+            # Called by a first name after the full name was given with the state.
+            "Indonesian Defence Minister Budi Santoso toured an aircraft plant near Bordeaux. "
+            "France will deliver six Rafale jets to Indonesia next year, Minister Budi said.",
+            ("FRA", "IDN", "aircraft", "IDN", "confirms"),
+            ("FRA", "IDN", "aircraft", "FRA", "confirms"),
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "per_a_report_and_abbreviated_titles",
+    [
+        (
+            "Belarus has handed 30 T-72 tanks to Russia, per a report by the Financial Times.",
+            ("BLR", "RUS", "armoured_vehicle", "outlet:financialtimes", "asserts"),
+            None,
+        ),
+        (
+            "Belarus has handed 30 T-72 tanks to Russia, Polish army spokesman Lt. Col. Adam "
+            "Nowak told reporters.",
+            ("BLR", "RUS", "armoured_vehicle", "POL", "asserts"),
+            None,
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "a_state_named_as_the_subject_of_its_own_denial",
+    [
+        (
+            "Turkey has shipped drones to Sudan, a newspaper reported. A Turkish foreign ministry "
+            "spokeswoman told reporters that Turkey had never sold weapons to either side.",
+            ("TUR", "SDN", "uav", "TUR", "denies"),
+            None,
+        ),
+        (
+            "Turkey has shipped drones to Sudan, a newspaper reported. Turkey has never provided "
+            "arms to any warring party, the Turkish foreign ministry said.",
+            ("TUR", "SDN", "uav", "TUR", "denies"),
+            None,
+        ),
+        (
+            # Another state's word on it is no denial by it.
+            "Turkey has shipped drones to Sudan, a newspaper reported. A Greek diplomat said "
+            "Turkey had never sent weapons to Sudan.",
+            None,
+            ("TUR", "SDN", "uav", "TUR", "denies"),
+        ),
+        (
+            # Evidence is no weapon.
+            'Turkey has shipped drones to Sudan, a newspaper reported. "They never provide any '
+            'evidence," a Turkish spokeswoman said as cited by the agency Anadolu.',
+            None,
+            ("TUR", "SDN", "uav", "outlet:anadolu", "asserts"),
+        ),
+    ],
+)
+
+
+_DRONES = "Iran has shipped Mohajer drones to Venezuela, a Colombian official said. "
+STANCE_CASES += _stance_cases(
+    "more_ways_of_declining",
+    [
+        (
+            _DRONES + "Asked about the drones, Iran's envoy in Caracas said he could not comment.",
+            ("IRN", "VEN", "uav", "IRN", "declines_to_comment"),
+            ("IRN", "VEN", "uav", "IRN", "confirms"),
+        ),
+        (
+            _DRONES + "Venezuela's defence ministry said it would not discuss the purchase.",
+            ("IRN", "VEN", "uav", "VEN", "declines_to_comment"),
+            ("IRN", "VEN", "uav", "VEN", "confirms"),
+        ),
+        (
+            _DRONES + "Caracas has remained tight-lipped.",
+            ("IRN", "VEN", "uav", "VEN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "The Venezuelan government has so far not commented.",
+            ("IRN", "VEN", "uav", "VEN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "The Venezuelan army did not provide comment.",
+            ("IRN", "VEN", "uav", "VEN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "Venezuela's army did not reply to questions, and neither did Iran's "
+            "foreign ministry.",
+            ("IRN", "VEN", "uav", "IRN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "Officials in Caracas and Tehran did not answer requests for comment.",
+            ("IRN", "VEN", "uav", "IRN", "declines_to_comment"),
+            None,
+        ),
+        (
+            _DRONES + "Iran's U.N. mission declined to comment on Monday.",
+            ("IRN", "VEN", "uav", "IRN", "declines_to_comment"),
+            None,
+        ),
+    ],
+)
+
+
+_JETS = "Egypt has ordered 24 J-10C jets from China, "
+STANCE_CASES += [
+    *_stance_cases(
+        "anonymous_sources_are_the_crediting_outlets",
+        [
+            (
+                _JETS + "the Wall Street Journal reported, quoting people familiar with the talks.",
+                ("CHN", "EGY", "aircraft", "outlet:wallstreetjournal", "asserts"),
+                ("CHN", "EGY", "aircraft", "nonstate", "asserts"),
+            ),
+            (
+                _JETS + "an industry source said, according to Defense News.",
+                ("CHN", "EGY", "aircraft", "outlet:defensenews", "asserts"),
+                ("CHN", "EGY", "aircraft", "nonstate", "asserts"),
+            ),
+            (
+                _JETS + "a military source told Sputnik.",
+                ("CHN", "EGY", "aircraft", "outlet:sputnik", "asserts"),
+                ("CHN", "EGY", "aircraft", "EGY", "confirms"),
+            ),
+            (
+                _JETS + "Defense News reported. A senior official told the outlet the J-10C deal "
+                "was worth $2bn.",
+                ("CHN", "EGY", "aircraft", "outlet:defensenews", "asserts"),
+                ("CHN", "EGY", "aircraft", "nonstate", "asserts"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "the_report_is_its_authors",
+        [
+            (
+                "Russia's foreign intelligence service said in a report that Bulgaria has sent "
+                "artillery shells to Ukraine. The artillery shells travelled by rail through "
+                "Romania, the report claimed.",
+                ("BGR", "UKR", "ammunition", "RUS", "asserts"),
+                ("BGR", "UKR", "ammunition", "nonstate", "asserts"),
+            ),
+        ],
+    ),
+]
+
+
+STANCE_CASES += _stance_cases(
+    "a_state_in_the_officials_quote_is_not_theirs",
+    [
+        (
+            'Chile will buy two Type 23 frigates from Britain, the Chilean navy said. "Britain '
+            'has agreed to sell us two of its frigates," Defence Minister Ana Soto said.',
+            ("GBR", "CHL", "ship", "CHL", "confirms"),
+            ("GBR", "CHL", "ship", "GBR", "confirms"),
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "an_official_in_a_government_body",
+    [
+        (
+            "Kenya will buy six Z-9 helicopters from China, an official in the presidency said.",
+            ("CHN", "KEN", "aircraft", "KEN", "confirms"),
+            ("CHN", "KEN", "aircraft", "nonstate", "asserts"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

@@ -77,18 +77,23 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?:(?:completely|totally|entirely|simply|absolutely|pure|just|a|an|the|"
                 r"western|american|us|israeli|hostile|enemy)\s+){0,2}"
                 r"|(?:called|calling|dubbed|termed|labell?ed|described)\s+(?:[\w'’]+\s+){0,5}?"
-                r"(?:as\s+)?)"
+                r"(?:as\s+)?(?:[\"“‘']\s*)?)"
                 r"(?:untrue|false|lies|fake|propaganda|disinformation|misinformation|nonsense|"
-                r"baseless|groundless|unfounded|fabricated|fabrications?)\b"
+                r"baseless|groundless|unfounded|fabricated|fabrications?|absurd|ridiculous|"
+                r"speculative|speculation|slander|slanderous)\b"
+                # "said the reports were not true", "said there was no truth to them"
+                r"|\b(?:(?:were|was|are|is)\s+not|(?:is|was)\s+no|(?:has|had|have)\s+no)\s+"
+                r"(?:true|truth|basis)\b"
             ),
             re.compile(
                 r"untrue|false|\blies\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
-                "unfounded|fabricat"
+                r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis"
             ),
         ),
         frozenset(
             "untrue false lies fake propaganda disinformation misinformation nonsense baseless "
-            "groundless unfounded fabricated fabrication fabrications".split()
+            "groundless unfounded fabricated fabrication fabrications absurd ridiculous "
+            "speculative speculation slander slanderous true truth basis".split()
         ),
     ),
     StanceCue(
@@ -130,11 +135,24 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\b(?:declined|declines|refused|refuses|ignored|ignores)\s+(?:repeated\s+|"
                 r"multiple\s+|several\s+)?requests?\s+(?:for|to)\s+comment\b"
                 r"|\brefrain(?:ed|s)? from comment\w*"
+                # "would not say whether", "refused to be drawn on", "offered no comment"
+                r"|\b(?:would not|wouldn't|will not|won't)\s+say\b"
+                r"|\b(?:declined|declines|refused|refuses|would not|wouldn't)\s+(?:to\s+)?be\s+"
+                r"drawn\b"
+                r"|\b(?:offered|gave|made|offers|gives|makes)\s+no\s+(?:immediate\s+)?comment\b"
+                # "said he could not comment", "would not discuss", "did not provide comment"
+                r"|\b(?:could not|cannot|can't|couldn't)\s+(?:immediately\s+)?comment\b"
+                r"|\b(?:would not|wouldn't|will not|won't|did not|didn't)\s+(?:discuss|elaborate)\b"
+                r"|\b(?:did not|didn't|has not|have not)\s+(?:immediately\s+)?provide\s+"
+                r"(?:a\s+|any\s+)?comment\b"
+                r"|\b(?:has|have|had)\s+so\s+far\s+not\s+(?:comment|respond|repli)\w*"
+                r"|\b(?:remained|remains|kept|has been|have been|stayed|was|were)\s+"
+                r"(?:tight-lipped|tight lipped|mum)\b"
                 r"|\b(?:remained|remains|kept|has been|have been|stayed)\s+silent\b",
             ),
             _words(
                 "comment|respon|reply|provide further|answer|reached|declin|refus|available|return|"
-                "silent"
+                "silent|say|drawn|discuss|elaborate|lipped|mum"
             ),
             folded=True,
         ),
@@ -143,7 +161,10 @@ STANCE_CUES: tuple[StanceCue, ...] = (
         Stance.UNCONFIRMED,
         Prefiltered.on_words(
             re.compile(
-                r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:observed|confirmed|verified|seen)|"
+                # "have not publicly acknowledged the sale": the adverb hides the "not" from
+                # the confirming cue's look back, so this cue must take the whole phrase.
+                r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:(?:publicly|officially|formally|"
+                r"independently)\s+)?(?:observed|confirmed|verified|seen|acknowledged)|"
                 r"never\s+(?:publicly\s+|officially\s+)?(?:confirmed|acknowledged)|yet to\s+"
                 r"(?:publicly\s+|officially\s+)?confirm|could not\s+(?:be\s+)?(?:independently\s+)?"
                 r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|no evidence|"
@@ -185,11 +206,14 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"\b(?:said|says|told|tells|reported|according to|cited|citing|claimed|"
                 r"(?<!'s )(?<!’s )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )stated|"
                 r"announced|announces|insisted|insists|added|wrote|revealed|alleged|alleges|"
-                r"accused|accuses|warned|warns|indicated|insist|reports|as per|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
+                r"accused|accuses|warned|warns|indicated|insist|reports|as per|"
+                # "per a report by the Courier", "per Pentagon figures"; not "per cent", "per unit"
+                r"(?<!\bas )per(?=\s+(?:a\s+|an\s+|the\s+)?(?:[a-z]+\s+)?(?:reports?|statement|data|"
+                r"documents?|sources?|figures|officials?|estimates?)\b)|thanked|thanks(?!\s+to\b)|thanking|welcomed|"
                 r"welcomes|posted|tweeted)\b",
             ),
             _words(
-                "said|says|told|tells|report|according to|cit|claimed|stated|announc|insist|added|wrote|"
+                "said|says|told|tells|report|according to|cit|claimed|stated|announc|insist|added|wrote|per |"
                 "revealed|alleg|accuse|warn|indicated|as per|thank|welcome|posted|tweeted"
             ),
             folded=True,
@@ -232,7 +256,8 @@ STANCE_CUES: tuple[StanceCue, ...] = (
 # Denial words that judge a claim rather than report a speech act.
 EVALUATIVE = frozenset(
     "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies "
-    "fake propaganda disinformation misinformation nonsense".split()
+    "fake propaganda disinformation misinformation nonsense absurd ridiculous speculative "
+    "speculation slander slanderous true truth basis".split()
 )
 
 
@@ -290,7 +315,22 @@ def _stops(view: SentenceView, index: int) -> bool:
     word = view.low(index)
     if word != ".":
         return word in _NP_STOPS
+    if view.low(index - 1) in _TITLE_ABBREVIATIONS:
+        return False  # "Sen. Jane Roe", "Maj. Gen. Pat Doe": a title, not a sentence's end
+    if len(view.low(index - 1)) == 1 and (
+        view.low(index - 2) == "." or (len(view.low(index + 1)) == 1 and view.low(index + 2) == ".")
+    ):
+        return False  # "Iran's U.N. mission": the stops of initials
     return not (index in view.taken or (index - 1 in view.taken and len(view.low(index - 1)) == 1))
+
+
+def _dots(view: SentenceView, start: int, end: int) -> int:
+    return sum(1 for i in range(start, end + 1) if view.low(i) == ".")
+
+
+_TITLE_ABBREVIATIONS = frozenset(
+    "gen lt col maj capt cpt sgt adm cmdr brig rep sen gov pres dr mr mrs ms prof".split()
+)
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -317,7 +357,24 @@ class SpeakerMemory:
     until: int = -1  # where the last sentence read ends: a quote that goes on is theirs
 
 
-_SPOKEN_CUES = tuple(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSERTS)
+# "China has never provided lethal weapons to any party, its spokesman said": a state
+# denying in its own name, with no pronoun for the "said it had not" cue to hold on to.
+# A denial only when the state is the one saying so (``_own_denials``).
+OWN_NEGATION = Prefiltered.on_words(
+    re.compile(
+        r"\b(?:(?:has|have|had|does|do|did|is|was|were|are)\s+(?:not|never)|"
+        r"(?:hasn't|haven't|hadn't|doesn't|don't|didn't)|never)\s+(?:(?:ever|directly|once)\s+)?"
+        r"(?:suppl|sold|sell|sent|send|provid|deliver|transferr|ship|export|gave|given)\w*"
+        # "do not provide any evidence" gives no weapon
+        r"(?!\s+(?:any\s+|further\s+|more\s+)?(?:evidence|details|information|proof|comment))"
+    ),
+    _words("not|never|n't"),
+    folded=True,
+)
+_SPOKEN_CUES = (
+    *(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSERTS),
+    StanceCue(Stance.DENIES, OWN_NEGATION),
+)
 # The words every such cue starts with: a plain alternation scans a whole article in one
 # fast pass; the cue patterns themselves (lookbehinds at every position) would not. Each
 # match opens with one of the words, so a ``WordFinder`` can find them faster still.
@@ -328,14 +385,18 @@ _SPOKEN_HINT = Prefiltered.on_words(
         r"no comment|no response|no reply|unavailable|requests? for comment|"
         r"were not|no immediate|unable to|not |yet to|could not|unverified|unconfirmed|"
         r"no evidence|cannot be|confirm|acknowledg|admit|verified|never|silent|untrue|false|"
-        r"lies\b|fake|propaganda|sinformation|nonsense|refrain)"
+        r"lies\b|fake|propaganda|sinformation|nonsense|refrain|absurd|ridiculous|speculati|"
+        r"slander|not true|no truth|no basis|would not say|be drawn|no comment|cannot|can't|"
+        r"lipped|mum\b)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
         "declin|refus|would not|did not|has not|have not|had not|was not|n't|no comment|"
         "no response|no reply|unavailable|request|were not|no immediate|unable to|not |yet to|"
         "could not|unverified|unconfirmed|no evidence|cannot be|confirm|acknowledg|admit|"
-        "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain"
+        "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain|"
+        "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn|"
+        "cannot|can't|lipped|mum"
     ),
     folded=True,
     opens=True,
@@ -377,7 +438,13 @@ def _positions(hint: Prefiltered, folded: str, found: FoundWords | None) -> list
 
 
 # For ``WordFinder``: the patterns of stances, hedges and the article-wide hints.
-PATTERNS = (*(cue.pattern for cue in STANCE_CUES), HEDGES, _SPOKEN_HINT, _TITLE_HINT)
+PATTERNS = (
+    *(cue.pattern for cue in STANCE_CUES),
+    HEDGES,
+    _SPOKEN_HINT,
+    _TITLE_HINT,
+    OWN_NEGATION,
+)
 
 
 def note_speakers(
@@ -462,6 +529,7 @@ def find_claim_cues(
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
     cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
+    cues += _own_denials(view, folded, cues, found)
     cues = _drop_saying_of_denials(view, cues)
     # "Neither Ankara nor Djibouti announced the sale": nobody said anything.
     cues = [c for c in cues if not (c.speaker is not None and _nobody(c.speaker.text))]
@@ -478,6 +546,30 @@ def find_claim_cues(
     reading.memory.until = view.end
     shared = [other for cue in cues for other in _co_speakers(view, cue)]
     return cues + shared + [other for cue in cues for other in _pair_speakers(view, cue)]
+
+
+def _own_denials(
+    view: SentenceView, folded: str, cues: list[ClaimCue], found: FoundWords | None
+) -> list[ClaimCue]:
+    """ "Lin said China had never sold drones to Russia": a state named as the subject of a
+    negated transfer denies it when its own speaker says so; "Doe said Sylvania had not
+    sent tanks" is another state's word and denies nothing for Sylvania."""
+    sayers = [c for c in cues if c.stance is Stance.ASSERTS and c.speaker and c.speaker.actor]
+    if not sayers:
+        return []
+    denials: list[ClaimCue] = []
+    for match in OWN_NEGATION.finditer(folded, view.start, view.end, found):
+        before = _skip_back(view, _token_at(view, match.start()) - 1)
+        subject = next((a for a in view.actors if a.last == before and a.prep is None), None)
+        if subject is None:
+            continue
+        for cue in sayers:
+            assert cue.speaker is not None and cue.speaker.actor is not None
+            if cue.speaker.actor.id == subject.actor.id:
+                span = Span(match.start(), match.end(), match.group(0))
+                denials.append(ClaimCue(Stance.DENIES, cue.speaker, span))
+                break
+    return denials
 
 
 def _pair_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
@@ -665,7 +757,8 @@ def _nor(reading: _Reading, cue: ClaimCue) -> list[ClaimCue]:
     view = reading.view
     index = _token_at(view, cue.span.end - 1) + 1
     end = min(len(view.lows), index + 14)
-    nor = next((i for i in range(index, end) if view.low(i) == "nor"), None)
+    # "..., and neither did the ministry": "neither" after the cue says the same as "nor".
+    nor = next((i for i in range(index, end) if view.low(i) in ("nor", "neither")), None)
     if nor is None or view.low(nor + 1) not in ("did", "has", "have", "had", "would", "could"):
         return []
     last = nor + 2
@@ -747,8 +840,12 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
     """ "Freedonia said the reports were false": the saying carries the denial, it asserts
     nothing of its own. After a "but" it may: "denied selling jets but said it sold parts".
     So with not confirming: "said it had seen no indication of deliveries"."""
+    # "said he could not comment": so with declining.
     denials = [
-        c for c in cues if c.stance in (Stance.DENIES, Stance.UNCONFIRMED) and c.speaker is not None
+        c
+        for c in cues
+        if c.stance in (Stance.DENIES, Stance.UNCONFIRMED, Stance.DECLINES)
+        and c.speaker is not None
     ]
     if not denials:
         return cues
@@ -827,7 +924,8 @@ def _relays_a_state(cues: list[ClaimCue]) -> bool:
         and c.speaker.actor is None
         and c.speaker.outlet is not None
         and c.span.start > min(stated)
-        and c.span.text.lower() in ("reports", "reported", "reporting")
+        # '"...," the spokesman said as cited by the agency Tass'
+        and c.span.text.lower() in ("reports", "reported", "reporting", "cited", "quoted")
         for c in cues
     )
 
@@ -841,12 +939,23 @@ def _drop_anonymous_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
         c
         for c in cues
         if not (
-            c.span.text.lower() in ("citing", "cited")
-            and c.speaker is not None
+            c.speaker is not None
             and c.speaker.actor is None
             and not c.speaker.outlet
+            and (
+                c.span.text.lower() in ("citing", "cited", "quoting") or _anonymous(c.speaker.role)
+            )
         )
     ]
+
+
+# "an industry source said, according to the Courier": sources with no state named are the
+# outlet's (CLAIMS.md); experts and analysts keep their own voice.
+_ANONYMOUS_HEADS = frozenset("source sources people insider insiders".split())
+
+
+def _anonymous(role: str | None) -> bool:
+    return role is not None and role.split()[-1] in _ANONYMOUS_HEADS
 
 
 _OPENING_QUOTES = ('"', "“")
@@ -899,7 +1008,8 @@ def _listed_speakers(view: SentenceView, mention: ActorMention) -> bool:
     index = mention.first - 1
     while index >= 0 and (view.low(index) in (",", "and", "the") or index in view.taken):
         index -= 1
-    return view.low(index) in ("of", "from") and view.low(index - 1) in _LIST_HEADS
+    # "officials in Tehran and Moscow" too
+    return view.low(index) in ("of", "from", "in") and view.low(index - 1) in _LIST_HEADS
 
 
 def _clause_subject(
@@ -985,7 +1095,7 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
         name = _outlet_name(reading.text, view, index, outlet_id, reading.catalogue)
         if name is not None:
             return Speaker(reading.text[view.starts[index] : view.ends[cue - 1]], None, None, name)
-    if word.startswith("according to") or word in ("citing", "cited", "as per"):
+    if word.startswith("according to") or word in ("citing", "cited", "as per", "per"):
         return _after(reading, cue_end + 1)
     source = _source_after(view, cue, cue_end)
     if source is not None:
@@ -1016,7 +1126,10 @@ def _speaker(reading: _Reading, match: re.Match[str]) -> Speaker | None:
             if apposed is not None:
                 return apposed
     start = end
-    while start - 1 >= 0 and not _stops(view, start - 1) and end - start < 7:
+    # The stops of "Lt. Col." are not words: "Polish army spokesman Lt. Col. Adam Nowak".
+    while (
+        start - 1 >= 0 and not _stops(view, start - 1) and end - start < 7 + _dots(view, start, end)
+    ):
         if relative and view.low(start - 1) in _CLAUSE_PREPOSITIONS:
             break  # "ties with Russia under Vucic, who denied": Vucic denied
         start -= 1
@@ -1166,8 +1279,16 @@ def _with_medium(reading: _Reading, after: int, speaker: Speaker, word: str) -> 
         return speaker
     view = reading.view
     found = next(((i, o) for i, o in view.outlets if after <= i <= after + 1), None)
-    if found is None or speaker.actor is not None:
+    if speaker.actor is not None:
         return speaker
+    if found is None:
+        # "a senior official told the paper": the outlet credited before.
+        credited = reading.memory.outlet
+        if credited is None or view.low(after) not in DETERMINERS:
+            return speaker
+        if view.low(after + 1) not in _OUTLET_WORDS:
+            return speaker
+        return replace(speaker, outlet=credited.outlet)
     name = _outlet_name(reading.text, view, *found, reading.catalogue)
     return replace(speaker, outlet=name) if name else speaker
 
@@ -1186,14 +1307,21 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
     # "the Yomiuri reported, citing unnamed government sources": the outlet carries the
     # claim (CLAIMS.md), no state is guessed for the sources.
     relayed = bool(view.outlets) or view.low(start - 1) in ("citing", "cited", "quoting")
-    unnamed = relayed and any(view.low(i) in _UNNAMED for i in range(start, end + 1))
+    # "a military source told the Courier": a source with no state named is the outlet's.
+    unnamed = relayed and (
+        any(view.low(i) in _UNNAMED for i in range(start, end + 1))
+        or view.low(end) in ("source", "sources")
+    )
     if (
         speaker.actor is None
         and speaker.outlet is None
-        and _is_official(speaker.role)
+        and (_is_official(speaker.role) or _inside_government(view, start, end, speaker.role))
         and not unnamed
     ):
-        actor = _official_state(reading, start)
+        # "Foreign Minister Maris said": a name met before with its state says whose.
+        known = reading.memory.names.get(view.low(end)) if _capitalised(text, view, end) else None
+        actor = known.actor if known is not None else None
+        actor = actor or _official_state(reading, start)
         if actor is None and _titled(speaker.role):
             return None  # a minister of a state not known: no non-state voice either
         if actor is not None:
@@ -1219,6 +1347,10 @@ def _same_person(reading: _Reading, start: int, end: int, speaker: Speaker) -> S
         role = earlier.role if earlier is not None else None
         if earlier is not None and role and role.split()[-1] == view.low(end):
             return replace(earlier, text=speaker.text)
+    last = reading.memory.last
+    if view.low(end) == "report" and last is not None and (last.actor or last.outlet):
+        # "Moscow's spy agency said in a report ... the report claimed": its author's words.
+        return replace(last, text=speaker.text)
     return speaker
 
 
@@ -1383,6 +1515,18 @@ def _is_official(role: str | None) -> bool:
     return words[-1] in _OFFICIAL_WORDS
 
 
+def _inside_government(view: SentenceView, start: int, end: int, role: str | None) -> bool:
+    """ "an official in the interim administration", "a source at the defence ministry": the
+    body after the person says whose official it is."""
+    if not role or role.split()[-1] not in ("official", "officials", "source", "sources"):
+        return False
+    words = {view.low(i) for i in range(start, end + 1)}
+    return bool(words & {"in", "at", "of", "from"}) and bool(words & _GOVERNMENT_BODIES)
+
+
+_GOVERNMENT_BODIES = frozenset("administration government ministry presidency cabinet".split())
+
+
 def _titled(role: str | None) -> bool:
     return role is not None and role.split()[-1] in _TITLE_WORDS
 
@@ -1398,14 +1542,20 @@ def _official_state(reading: _Reading, start: int) -> ActorRef | None:
     # Not past a dash or colon: "MELBOURNE, Australia — Malaysia has ..." is a dateline.
     breaks = [i for i in range(start) if view.low(i) in ("—", "–", ":", ";")]
     floor = breaks[-1] if breaks else -1
-    before = [a for a in subjects if floor < a.first and a.last < start]
+    # Not a state named inside a quotation: '"America has approved the sale," the minister
+    # said' quotes a minister on another state as often as on their own.
+    before = [
+        a
+        for a in subjects
+        if floor < a.first and a.last < start and not _in_quote(view, view.starts[a.first])
+    ]
     if before:
         return before[0].actor
     if memory.state is not None and memory.state.actor is not None:
         return memory.state.actor
-    if subjects:
-        return subjects[0].actor
-    return reading.home
+    if reading.home is not None:
+        return reading.home
+    return subjects[0].actor if subjects else None
 
 
 _TITLE_WORDS = frozenset(
@@ -1437,7 +1587,9 @@ def _register_titles(reading: _Reading) -> None:
             start -= 1
         speaker = _phrase(view, text, start, last, reading.catalogue)
         if speaker is not None and speaker.actor is not None:
-            memory.names.setdefault(view.low(last), speaker)
+            # Every word of the name: Thai and Indonesian officials go by their first one.
+            for name in range(index + 1, last + 1):
+                memory.names.setdefault(view.low(name), speaker)
             memory.person = memory.person or speaker  # a later "she said", "quoted him"
 
 
