@@ -903,8 +903,8 @@ def _add_named_hulls(
             ships.setdefault(draft.recipient.id, []).append(draft)
     for recipient, candidates in ships.items():
         state = catalogue.states.get(recipient)
-        if state is None or not state.ship_prefixes:
-            continue
+        if state is None or not any(p.rstrip("-") in text for p in state.ship_prefixes):
+            continue  # plain substring tests: the pattern would be tried at every position
         for hull in _hull_pattern(tuple(state.ship_prefixes)).finditer(text):
             named = _systems_around(facts, hull.start())
             chosen = [d for d in candidates if named & set(d.systems)] or candidates
