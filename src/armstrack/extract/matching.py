@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 import ahocorasick
 
@@ -30,6 +31,9 @@ _PRIORITY = (
     TermKind.PLACE,
 )
 _RANK = {kind: rank for rank, kind in enumerate(_PRIORITY)}
+# Read once per match: a module constant, not an enum member read off its class (see
+# ``mentions._SYSTEM``).
+_CLASS: Final = TermKind.CLASS
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -157,7 +161,7 @@ class Matcher:
                 if bucket[-1].needs is not None:
                     heads.append((start, end, bucket))
                 continue
-            if entry.kind is TermKind.CLASS and _in_title(text, start):
+            if entry.kind is _CLASS and _in_title(text, start):
                 continue  # "the Nuclear Arms Control Project" names no weapons
             candidates.append(Match(start, end, entry.kind, entry.target))
         named = self._named_heads(text, heads, candidates) if heads else []

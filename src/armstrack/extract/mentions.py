@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from armstrack.catalogue import Catalogue, TermKind
 from armstrack.extract.lexicon import (
@@ -278,6 +279,20 @@ class _Lows(dict[int, str]):
         return ""
 
 
+# The enum members the per-match loop compares with, as module constants: on Python 3.11
+# reading one off its class (``TermKind.SYSTEM``) runs ``EnumType.__getattr__``'s lookup
+# hook, which in the compiled extractor costs some fifteen times a constant's read.
+_SYSTEM: Final = TermKind.SYSTEM
+_CLASS: Final = TermKind.CLASS
+_STATE: Final = TermKind.STATE
+_BODY: Final = TermKind.BODY
+_OUTLET: Final = TermKind.OUTLET
+_PLACE: Final = TermKind.PLACE
+_SHIP: Final = Category.SHIP
+_WEAPON_KINDS: Final = (TermKind.SYSTEM, TermKind.CLASS)
+_DEMONYM_KINDS: Final = (TermKind.DEMONYM, TermKind.GROUP_DEMONYM)
+
+
 def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
     """Start and end offsets and lower-case forms of the tokens of ``text[start:end]``;
     typographic apostrophes read as ASCII ones ("Russia’s" has the token "'s")."""
@@ -327,9 +342,7 @@ def build_view(
     lows = view.lows
     demonyms: list[tuple[int, int, str, Span]] = []
     # Where each catalogued weapon starts: "its US F-16s" reads the state as their origin.
-    weapon_starts = {
-        starts.get(m.start) for m in matches if m.kind in (TermKind.SYSTEM, TermKind.CLASS)
-    }
+    weapon_starts = {starts.get(m.start) for m in matches if m.kind in _WEAPON_KINDS}
     for match in matches:
         first = starts.get(match.start)
         last = ends.get(match.end)
@@ -338,13 +351,9 @@ def build_view(
         view.taken.update(range(first, last + 1))
         span = Span(match.start, match.end, text[match.start : match.end])
         kind = match.kind
-        if kind in (TermKind.SYSTEM, TermKind.CLASS):
+        if kind in _WEAPON_KINDS:
             weapon = _weapon(first, last, span, match, catalogue)
-            if (
-                weapon.system
-                and weapon.category is not Category.SHIP
-                and _names_a_class(lows, last)
-            ):
+            if weapon.system and weapon.category is not _SHIP and _names_a_class(lows, last):
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
             if not weapon.system and view.low(last + 1) == "fire":
                 continue  # "protection against small arms fire": the shooting, no goods
@@ -358,15 +367,15 @@ def build_view(
                 view.maker_actors[weapon.made_in] = catalogue.actor(weapon.made_in)
             view.weapons.append(weapon)
             continue
-        if kind in (TermKind.DEMONYM, TermKind.GROUP_DEMONYM):
+        if kind in _DEMONYM_KINDS:
             demonyms.append((first, last, match.target, span))
             continue
-        if kind is TermKind.OUTLET:
+        if kind is _OUTLET:
             view.outlets.append((first, match.target))
             continue
-        if kind is TermKind.PLACE:
+        if kind is _PLACE:
             continue  # "South America" only keeps "America" from matching
-        actor_id = catalogue.body_state(match.target) if kind is TermKind.BODY else match.target
+        actor_id = catalogue.body_state(match.target) if kind is _BODY else match.target
         if _origin_word(lows, last):
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
             demonyms.append((first, last, actor_id, span))
@@ -374,16 +383,16 @@ def build_view(
         if _in_dateline(lows, first, span.text, text[start : match.start]):
             continue
         if (
-            kind is TermKind.STATE
+            kind is _STATE
             and lows[first - 1 : first] in (["its"], ["their"])
             and last + 1 in weapon_starts
         ):
             # "with its US F-16s": the state is where the weapons come from.
             demonyms.append((first, last, actor_id, span))
             continue
-        if kind is TermKind.STATE and _surname(view, text, first):
+        if kind is _STATE and _surname(view, text, first):
             continue  # "Prime Minister Luis Montenegro": a person, not the state
-        role = match.target if kind is TermKind.BODY else None
+        role = match.target if kind is _BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
     _add_context_mentions(view, text, lowered, context, starts, ends, found)
     _drop_locating_states(view)
@@ -709,7 +718,7 @@ def _origin_word(lows: list[str], last: int) -> bool:
 
 
 def _weapon(first: int, last: int, span: Span, match: Match, catalogue: Catalogue) -> WeaponMention:
-    if match.kind is TermKind.SYSTEM:
+    if match.kind is _SYSTEM:
         system = catalogue.systems[match.target]
         return WeaponMention(
             first, last, system.category, span, system=system.name, made_in=system.origin
@@ -757,14 +766,14 @@ def _add_context_mentions(
 
 def _drop_locating_states(view: SentenceView) -> None:
     """ "Yemen's Houthis", "Lebanon's Hezbollah": the state only locates the group."""
-    groups = {a.first for a in view.actors if a.actor.kind.value == "group"}
+    groups = {a.first for a in view.actors if a.actor.kind == "group"}
     if not groups:
         return  # most sentences name no armed group
     view.actors = [
         a
         for a in view.actors
         if not (
-            a.actor.kind.value == "state"
+            a.actor.kind == "state"
             and view.low(a.last + 1) in ("'s", "'")
             and (a.last + 2 in groups or a.last + 3 in groups)
         )

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Final
 
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import caseless, fold
@@ -49,6 +50,11 @@ from armstrack.records import ActorRef, Article, Extraction, Span
 _WEAPON_KINDS = (TermKind.SYSTEM, TermKind.CLASS)
 _STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
 _ACTOR_KINDS = (*_STATE_KINDS, TermKind.GROUP)
+_GROUP_KINDS = (TermKind.GROUP, TermKind.GROUP_DEMONYM)
+# Read in the loop over every match: a module constant, not an enum member read off its
+# class (see ``mentions._SYSTEM``).
+_SYSTEM: Final = TermKind.SYSTEM
+_BODY: Final = TermKind.BODY
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports". These article-wide patterns are found
 # through the words each match opens with (``FoundWords.matches``).
@@ -353,16 +359,14 @@ def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
     groups: list[tuple[int, ActorRef]] = []
     systems: list[tuple[int, EarlierSystem]] = []
     for match in matches:
-        if match.kind is TermKind.SYSTEM:
+        if match.kind is _SYSTEM:
             entry = catalogue.systems[match.target]
             maker = catalogue.actor(entry.origin) if entry.origin else None
             systems.append((match.start, EarlierSystem(entry.name, entry.category, maker)))
         if match.kind in _STATE_KINDS:
-            state = (
-                catalogue.body_state(match.target) if match.kind is TermKind.BODY else match.target
-            )
+            state = catalogue.body_state(match.target) if match.kind is _BODY else match.target
             states.append((match.start, catalogue.actor(state)))
-        elif match.kind in (TermKind.GROUP, TermKind.GROUP_DEMONYM):
+        elif match.kind in _GROUP_KINDS:
             groups.append((match.start, catalogue.actor(match.target)))
     return ArticleContext(tuple(states), tuple(groups), tuple(systems))
 
