@@ -8,10 +8,11 @@ untouched article.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Hyphen-like characters become spaces so "Shahed-136", "Shahed 136" and
 # "SHAHED‑136" fold alike; typographic apostrophes become ASCII ones.
-_SAME_LENGTH = {
+_SAME_LENGTH: Final = {
     "-": " ",
     "\u2010": " ",
     "\u2011": " ",
@@ -40,7 +41,7 @@ def _fold_char(char: str) -> str:
     return lowered if len(lowered) == 1 else char
 
 
-_TABLE = {ord(c): _fold_char(c) for c in map(chr, range(0x250))}
+_TABLE: Final = {ord(c): _fold_char(c) for c in map(chr, range(0x250))}
 _TABLE.update({ord(k): v for k, v in _SAME_LENGTH.items()})
 
 
@@ -78,7 +79,7 @@ def fold(text: str) -> str:
 
 # The characters Python's ``re`` takes for an ASCII letter under IGNORECASE: the ASCII
 # capitals and four others (dotted and dotless I, long s, the Kelvin sign).
-_CASELESS = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_CASELESS: Final = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _CASELESS.update({0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"})
 
 
@@ -109,7 +110,7 @@ def original_groups(text: str, match: re.Match[str]) -> dict[str, str | None]:
     return groups
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES: Final = re.compile(r"\s+")
 
 
 def fold_term(term: str) -> str:
@@ -117,7 +118,7 @@ def fold_term(term: str) -> str:
     return _SPACES.sub(" ", fold(term)).strip()
 
 
-_NON_ALNUM = re.compile(r"[\W_]+")
+_NON_ALNUM: Final = re.compile(r"[\W_]+")
 
 
 def key(term: str) -> str:
@@ -132,7 +133,7 @@ def _word_char(char: str) -> str:
     return lowered if len(lowered) == 1 else char
 
 
-_WORD_TABLE = {ord(c): _word_char(c) for c in map(chr, range(0x250))}
+_WORD_TABLE: Final = {ord(c): _word_char(c) for c in map(chr, range(0x250))}
 _WORD_TABLE.update(
     {
         ord(c): " "
@@ -144,8 +145,8 @@ _WORD_TABLE.update(
 # Fullwidth forms ("Ｆ-16", common in East Asian copy) read as their ASCII letters and
 # digits, one character for one, so that offsets stay those of the text.
 _WORD_TABLE.update({code: _word_char(chr(code - 0xFEE0)) for code in range(0xFF01, 0xFF5F)})
-_ASCII_TABLE = _ascii_bytes(_TABLE)
-_ASCII_WORD_TABLE = _ascii_bytes(_WORD_TABLE)
+_ASCII_TABLE: Final = _ascii_bytes(_TABLE)
+_ASCII_WORD_TABLE: Final = _ascii_bytes(_WORD_TABLE)
 
 
 def fold_words(text: str) -> str:
@@ -162,12 +163,12 @@ def word_key(term: str) -> str:
     return _SPACES.sub(" ", fold_words(term)).strip()
 
 
-_LETTER_DIGIT = re.compile(r"(?<=[a-z]) (?=\d)|(?<=\d) (?=[a-z])")
+_LETTER_DIGIT: Final = re.compile(r"(?<=[a-z]) (?=\d)|(?<=\d) (?=[a-z])")
 # Where a joined name may be written apart: before a number of two digits or more ("M777"
 # as "M-777", "K239" as "K-239") and before two letters or more ("AMX-10 RC" as
 # "AMX-10RC"); not "K9" as "K-9" (police dogs) nor "F-35A" as "F-35 a".
-_CUT = re.compile(r"(?<=[a-z])(?=\d\d)|(?<=\d)(?=[a-z][a-z])")
-_MAX_CUTS = 3  # variants double with each place a name may be cut
+_CUT: Final = re.compile(r"(?<=[a-z])(?=\d\d)|(?<=\d)(?=[a-z][a-z])")
+_MAX_CUTS: Final = 3  # variants double with each place a name may be cut
 
 
 def spelling_variants(term: str) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from armstrack.catalogue import Catalogue
 from armstrack.catalogue.normalise import fold
@@ -254,7 +255,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
     ),
 )
 # Denial words that judge a claim rather than report a speech act.
-EVALUATIVE = frozenset(
+EVALUATIVE: Final = frozenset(
     "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies "
     "fake propaganda disinformation misinformation nonsense absurd ridiculous speculative "
     "speculation slander slanderous true truth basis".split()
@@ -266,7 +267,7 @@ def _evaluative(cue: str) -> bool:
     return cue.lower().rsplit(None, 1)[-1] in EVALUATIVE
 
 
-HEDGES = Prefiltered.on_words(
+HEDGES: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:reportedly|allegedly|purportedly|apparently|if confirmed|is believed to|"
         r"are believed to|was believed to|were believed to|is said to|are said to|appears? to|"
@@ -280,12 +281,12 @@ HEDGES = Prefiltered.on_words(
     ),
     folded=True,
 )
-_AUXILIARIES = frozenset(
+_AUXILIARIES: Final = frozenset(
     "has have had also is was were are been would will did does do not repeatedly "
     "strongly firmly previously already again categorically flatly publicly later earlier "
     "it immediately officially".split()
 )
-_NP_STOPS = frozenset(
+_NP_STOPS: Final = frozenset(
     [
         "that",
         "and",
@@ -328,7 +329,7 @@ def _dots(view: SentenceView, start: int, end: int) -> int:
     return sum(1 for i in range(start, end + 1) if view.low(i) == ".")
 
 
-_TITLE_ABBREVIATIONS = frozenset(
+_TITLE_ABBREVIATIONS: Final = frozenset(
     "gen lt col maj capt cpt sgt adm cmdr brig rep sen gov pres dr mr mrs ms prof".split()
 )
 
@@ -360,7 +361,7 @@ class SpeakerMemory:
 # "China has never provided lethal weapons to any party, its spokesman said": a state
 # denying in its own name, with no pronoun for the "said it had not" cue to hold on to.
 # A denial only when the state is the one saying so (``_own_denials``).
-OWN_NEGATION = Prefiltered.on_words(
+OWN_NEGATION: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:(?:has|have|had|does|do|did|is|was|were|are)\s+(?:not|never)|"
         r"(?:hasn't|haven't|hadn't|doesn't|don't|didn't)|never)\s+(?:(?:ever|directly|once)\s+)?"
@@ -371,14 +372,14 @@ OWN_NEGATION = Prefiltered.on_words(
     _words("not|never|n't"),
     folded=True,
 )
-_SPOKEN_CUES = (
+_SPOKEN_CUES: Final = (
     *(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSERTS),
     StanceCue(Stance.DENIES, OWN_NEGATION),
 )
 # The words every such cue starts with: a plain alternation scans a whole article in one
 # fast pass; the cue patterns themselves (lookbehinds at every position) would not. Each
 # match opens with one of the words, so a ``WordFinder`` can find them faster still.
-_SPOKEN_HINT = Prefiltered.on_words(
+_SPOKEN_HINT: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:neither|den(?:y|ie|ia)|reject|dismiss|refut|disput|baseless|groundless|unfounded|"
         r"fabricat|smear|declin|refus|would not|did not|has not|have not|had not|was not|n't|"
@@ -410,7 +411,7 @@ def spoken_stance_positions(folded: str, found: FoundWords | None = None) -> lis
     return _positions(_SPOKEN_HINT, folded, found)
 
 
-_TITLE_HINT = Prefiltered.on_words(
+_TITLE_HINT: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:minister|president|spokes(?:man|woman|person)|secretary|chancellor|premier|"
         r"ambassador|envoy|commander|chief|admiral|general)\b"
@@ -438,7 +439,7 @@ def _positions(hint: Prefiltered, folded: str, found: FoundWords | None) -> list
 
 
 # For ``WordFinder``: the patterns of stances, hedges and the article-wide hints.
-PATTERNS = (
+PATTERNS: Final = (
     *(cue.pattern for cue in STANCE_CUES),
     HEDGES,
     _SPOKEN_HINT,
@@ -585,7 +586,7 @@ def _pair_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
 
 
 # "armed with missiles" equips; it does not transfer.
-_TRANSFER_TOKENS = frozenset([*GIVE_VERBS, *GIVE_NOUNS, *RECEIVE_VERBS, *RECEIVE_NOUNS]) - {
+_TRANSFER_TOKENS: Final = frozenset([*GIVE_VERBS, *GIVE_NOUNS, *RECEIVE_VERBS, *RECEIVE_NOUNS]) - {
     "armed",
     "arm",
 }
@@ -609,7 +610,7 @@ def negates_transfer(view: SentenceView, parties: set[str] | None = None) -> boo
     return False
 
 
-_NEGATORS = frozenset(["no", "not", "never", "t"])
+_NEGATORS: Final = frozenset(["no", "not", "never", "t"])
 
 
 def _elsewhere(view: SentenceView, index: int, parties: set[str] | None) -> bool:
@@ -628,11 +629,11 @@ def _elsewhere(view: SentenceView, index: int, parties: set[str] | None) -> bool
 # Verbs by which a government commits itself to a transfer in public: "Germany
 # announced it would supply", "the US promised 50 Bradleys", "the State Department
 # approved the sale". Said of its own transfer, they confirm it.
-_COMMITMENTS = frozenset(
+_COMMITMENTS: Final = frozenset(
     "pledged pledges promised promises approved approves authorized authorised authorizes "
     "authorises announced announces committed commits vowed vows decided cleared".split()
 )
-_COMMITMENT_GAP = frozenset(
+_COMMITMENT_GAP: Final = frozenset(
     [",", "that", "not", "never", "yet", "which", "who", "to", "and", "or", "but", "said"]
 )
 
@@ -661,7 +662,7 @@ def commitment_speakers(view: SentenceView, parties: set[str]) -> list[Speaker]:
     return found
 
 
-_CONJUNCTS = frozenset(["and", "but", "while", "whereas", ";"])
+_CONJUNCTS: Final = frozenset(["and", "but", "while", "whereas", ";"])
 
 
 def other_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
@@ -693,13 +694,13 @@ def other_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
 # What a bystander says when it reacts to a transfer rather than reporting it: "Cathay said
 # it would sanction the contractors", "said it firmly opposed the sale" (CLAIMS.md: a
 # reaction that only presupposes a transfer is no claim).
-_REACTIONS = frozenset(
+_REACTIONS: Final = frozenset(
     "sanction sanctions sanctioned sanctioning condemn condemns condemned condemning protest "
     "protests protested protesting oppose opposes opposed opposing criticised criticized "
     "criticises criticizes denounce denounces denounced retaliate retaliation retaliatory "
     "countermeasures dissatisfaction".split()
 )
-_REACTION_REACH = 10  # tokens after the cue: "said on Tuesday that it firmly opposes"
+_REACTION_REACH: Final = 10  # tokens after the cue: "said on Tuesday that it firmly opposes"
 
 
 def reacts(view: SentenceView, cue: ClaimCue) -> bool:
@@ -718,7 +719,7 @@ def reacts(view: SentenceView, cue: ClaimCue) -> bool:
 
 # What one rejects without denying a transfer: "rejected Moscow's protests that the
 # supply was illegal" defends the supply.
-_NOT_CLAIMS = frozenset(
+_NOT_CLAIMS: Final = frozenset(
     "protest protests criticism criticisms calls call demand demands request requests "
     "offer offers proposal proposals concern concerns warning warnings pressure appeal "
     "appeals objections objection complaints complaint suggestion suggestions".split()
@@ -728,8 +729,8 @@ _NOT_CLAIMS = frozenset(
 # "denied that it could comply with the request to send jets" turns down a demand; the
 # reach runs up to the first word of transferring, so "denied sending jets at the request
 # of" is still a denial.
-_DEMAND_REACH = 8
-_CLAIM_NOUNS = frozenset(
+_DEMAND_REACH: Final = 8
+_CLAIM_NOUNS: Final = frozenset(
     "report reports claim claims allegation allegations accusation accusations".split()
 )
 
@@ -768,17 +769,17 @@ def _nor(reading: _Reading, cue: ClaimCue) -> list[ClaimCue]:
     return [ClaimCue(Stance.DECLINES, speaker, cue.span)] if speaker is not None else []
 
 
-_NOR_STOPS = frozenset(". , ; to respond reply comment answer return".split()) | {""}
-_ACCUSATION_NOUNS = frozenset(
+_NOR_STOPS: Final = frozenset(". , ; to respond reply comment answer return".split()) | {""}
+_ACCUSATION_NOUNS: Final = frozenset(
     "charge charges accusation accusations claim claims allegation".split()
 )
-_BEING = frozenset("stands stood is are was were been being be".split())
-_REPORT_NOUN_LEADS = frozenset(
+_BEING: Final = frozenset("stands stood is are was were been being be".split())
+_REPORT_NOUN_LEADS: Final = frozenset(
     "about of on the these those such media news press recent earlier previous similar "
     "unconfirmed".split()
 )
-_POSTS = frozenset("embassy embassies mission consulate ambassador envoy".split())
-_ACCUSATIONS = frozenset(
+_POSTS: Final = frozenset("embassy embassies mission consulate ambassador envoy".split())
+_ACCUSATIONS: Final = frozenset(
     "claims claim accusations accusation allegations allegation statements charges reports "
     "assertions".split()
 )
@@ -882,7 +883,7 @@ def _denied_reports(view: SentenceView, cue: ClaimCue, denials: list[ClaimCue]) 
     )
 
 
-_RELAY_CUES = frozenset(["citing", "cited", "according to", "told"])
+_RELAY_CUES: Final = frozenset(["citing", "cited", "according to", "told"])
 
 
 def _drop_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
@@ -951,14 +952,14 @@ def _drop_anonymous_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
 
 # "an industry source said, according to the Courier": sources with no state named are the
 # outlet's (CLAIMS.md); experts and analysts keep their own voice.
-_ANONYMOUS_HEADS = frozenset("source sources people insider insiders".split())
+_ANONYMOUS_HEADS: Final = frozenset("source sources people insider insiders".split())
 
 
 def _anonymous(role: str | None) -> bool:
     return role is not None and role.split()[-1] in _ANONYMOUS_HEADS
 
 
-_OPENING_QUOTES = ('"', "“")
+_OPENING_QUOTES: Final = ('"', "“")
 
 
 def _quoted_continuation(reading: _Reading) -> ClaimCue | None:
@@ -999,7 +1000,7 @@ def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
 
 # Who a list of states after "of" or "from" speaks through: "the defence ministers of A,
 # B and C said", "officials from A and B said".
-_LIST_HEADS = PERSON_NOUNS | frozenset("ministries governments embassies".split())
+_LIST_HEADS: Final = PERSON_NOUNS | frozenset("ministries governments embassies".split())
 
 
 def _listed_speakers(view: SentenceView, mention: ActorMention) -> bool:
@@ -1166,9 +1167,9 @@ def _person_before(view: SentenceView, start: int, end: int) -> int:
     return start
 
 
-_CLAUSE_PREPOSITIONS = frozenset("under with from in to at by on against".split())
+_CLAUSE_PREPOSITIONS: Final = frozenset("under with from in to at by on against".split())
 # The head nouns of a body or person that speaks: "the Freedonian embassy in Ruritania".
-_SPEAKING_HEADS = frozenset("mission delegation".split())
+_SPEAKING_HEADS: Final = frozenset("mission delegation".split())
 
 
 def _join(reading: _Reading, end: int, speaker: Speaker) -> None:
@@ -1213,7 +1214,7 @@ def view_text(reading: _Reading, start: int, end: int) -> str:
     return reading.text[reading.view.starts[start] : reading.view.ends[end]]
 
 
-_PASSIVE = frozenset("was were been is are being first initially originally earlier".split())
+_PASSIVE: Final = frozenset("was were been is are being first initially originally earlier".split())
 
 
 def _quoted_as_saying(view: SentenceView, cue_end: int) -> bool:
@@ -1332,7 +1333,7 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
     return speaker
 
 
-_UNNAMED = frozenset("unnamed anonymous unidentified".split())
+_UNNAMED: Final = frozenset("unnamed anonymous unidentified".split())
 
 
 def _same_person(reading: _Reading, start: int, end: int, speaker: Speaker) -> Speaker:
@@ -1415,7 +1416,7 @@ def _capitalised(text: str, view: SentenceView, index: int) -> bool:
     return text[view.starts[index]].isupper() and view.low(index).isalpha()
 
 
-_PRONOUNS = frozenset(["he", "she", "it", "they"])
+_PRONOUNS: Final = frozenset(["he", "she", "it", "they"])
 
 
 def _pronoun(reading: _Reading, cue: int) -> Speaker | None:
@@ -1450,11 +1451,11 @@ def _pronoun(reading: _Reading, cue: int) -> Speaker | None:
 
 # The last word of a phrase that stands for a body already named ("the ministry said")
 # or an outlet already credited ("the newspaper reported").
-_BODY_WORDS = frozenset(
+_BODY_WORDS: Final = frozenset(
     "ministry department government statement embassy office presidency administration "
     "command military navy army kremlin palace cabinet".split()
 )
-_OUTLET_WORDS = frozenset(
+_OUTLET_WORDS: Final = frozenset(
     "paper newspaper daily agency broadcaster outlet channel magazine publication "
     "website weekly".split()
 )
@@ -1485,19 +1486,19 @@ def _recall(reading: _Reading, start: int, end: int) -> Speaker | None:
 
 # Titles of people and bodies that speak for a state even when the sentence does not
 # say which ("Defence Minister Jane Doe said", "the ministry said").
-_OFFICIAL_WORDS = frozenset(
+_OFFICIAL_WORDS: Final = frozenset(
     "minister ministers ministry president spokesman spokeswoman spokesperson government "
     "department embassy ambassador envoy secretary chancellor premier commander admiral "
     "chief military army navy office statement presidency administration cabinet".split()
 )
 # Modifiers that make a title someone else's: "a Western diplomat", "NATO officials".
-_FOREIGN_WORDS = frozenset(
+_FOREIGN_WORDS: Final = frozenset(
     "western european nato un u.n allied international independent former opposition".split()
 )
 
 
 # "government sources", "military officials": a source inside a government.
-_GOVERNMENT_WORDS = frozenset(
+_GOVERNMENT_WORDS: Final = frozenset(
     "government military defence defense ministry army navy diplomatic security "
     "presidential official".split()
 )
@@ -1524,7 +1525,9 @@ def _inside_government(view: SentenceView, start: int, end: int, role: str | Non
     return bool(words & {"in", "at", "of", "from"}) and bool(words & _GOVERNMENT_BODIES)
 
 
-_GOVERNMENT_BODIES = frozenset("administration government ministry presidency cabinet".split())
+_GOVERNMENT_BODIES: Final = frozenset(
+    "administration government ministry presidency cabinet".split()
+)
 
 
 def _titled(role: str | None) -> bool:
@@ -1558,7 +1561,7 @@ def _official_state(reading: _Reading, start: int) -> ActorRef | None:
     return subjects[0].actor if subjects else None
 
 
-_TITLE_WORDS = frozenset(
+_TITLE_WORDS: Final = frozenset(
     "minister president spokesman spokeswoman spokesperson secretary chancellor premier "
     "ambassador envoy commander chief admiral general".split()
 )
@@ -1633,14 +1636,14 @@ def _forward(view: SentenceView, start: int) -> int:
 
 
 # Who else speaks besides PERSON_NOUNS: "people familiar with the matter", "monitors".
-_SPEAKER_NOUNS = PERSON_NOUNS | frozenset(
+_SPEAKER_NOUNS: Final = PERSON_NOUNS | frozenset(
     "people persons observers researchers researcher investigators monitors monitor panel "
     "watchdog journalists journalist correspondent correspondents witnesses "
     # A maker or seller speaks for itself, not for its state (CLAIMS.md: "nonstate").
     "manufacturer maker company firm contractor shipyard shipbuilder director ceo chairman "
     "chairwoman executive".split()
 )
-_PRESS_NOUNS = frozenset(["media", "press", "newspapers"])
+_PRESS_NOUNS: Final = frozenset(["media", "press", "newspapers"])
 
 
 def _phrase(
@@ -1725,12 +1728,12 @@ def _phrase(
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
 
 
-_INDEPENDENT_NOUNS = frozenset(
+_INDEPENDENT_NOUNS: Final = frozenset(
     "expert experts analyst analysts researcher researchers scholar scholars observer "
     "observers".split()
 )
-_EMPLOYERS = frozenset("government ministry intelligence pentagon presidential".split())
-_MAKER_NOUNS = frozenset(
+_EMPLOYERS: Final = frozenset("government ministry intelligence pentagon presidential".split())
+_MAKER_NOUNS: Final = frozenset(
     "manufacturer maker makers company firm contractor shipyard shipbuilder".split()
 )
 # Company names by catalogue (built on first use): a body of kind "company".
@@ -1791,7 +1794,7 @@ _DEMONYM_INDEX: dict[int, tuple[Catalogue, dict[str, str]]] = {}
 
 # What a news outlet is called in passing: "the daily Planeta", "the Ruritanian Nova TV
 # channel". Lower case only: "the Defense Security Cooperation Agency" is no outlet.
-_OUTLET_KINDS = frozenset(
+_OUTLET_KINDS: Final = frozenset(
     "newspaper daily broadcaster channel agency magazine weekly tabloid outlet website "
     "portal television tv radio paper".split()
 )
@@ -1868,9 +1871,9 @@ def _demonym_actors(
 
 
 # Bodies a demonym makes a state's: "the Freedonian mission to the United Nations".
-_SPEAKING_BODIES = frozenset("ministry government embassy mission delegation".split())
+_SPEAKING_BODIES: Final = frozenset("ministry government embassy mission delegation".split())
 # Bodies a possessive points at a state with: "its foreign ministry", "their government".
-_BODY_NOUNS = frozenset("ministry government embassy mission military army navy".split())
+_BODY_NOUNS: Final = frozenset("ministry government embassy mission military army navy".split())
 
 
 def _role(view: SentenceView, start: int, end: int, person: str) -> str:

@@ -10,24 +10,25 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Final
 
 from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.records import Span, TimeRef
 
-MONTHS = {
+MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Part of a year named by a qualifier: "early" is the first quarter, "late" the last.
-QUALIFIER_QUARTER = {"early": 1, "beginning of": 1, "start of": 1, "late": 4, "end of": 4}
-SEASON_QUARTER = {"spring": 2, "summer": 3, "autumn": 4, "fall": 4, "winter": 1}
+QUALIFIER_QUARTER: Final = {"early": 1, "beginning of": 1, "start of": 1, "late": 4, "end of": 4}
+SEASON_QUARTER: Final = {"spring": 2, "summer": 3, "autumn": 4, "fall": 4, "winter": 1}
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_QUAL = r"(?:(?P<qual>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of)[\s-]+)?"
+_MONTH: Final = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_QUAL: Final = r"(?:(?P<qual>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of)[\s-]+)?"
 
 
 # Each pattern with the words every match of it contains (see ``prefilter``). Those of
@@ -86,7 +87,7 @@ PATTERNS: tuple[Prefiltered, ...] = (
         ("day",),
     ),
 )
-_ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_ORDINAL_QUARTER: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 
 
 def find_times(
@@ -216,7 +217,7 @@ def _day_name(groups: dict[str, str | None], published: date | None) -> tuple[st
     return (published - timedelta(days=back)).isoformat(), "day"
 
 
-_DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+_DATE_PREFIX: Final = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 
 
 def date_prefix(text: str) -> date | None:

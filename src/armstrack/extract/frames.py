@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from armstrack.extract.lexicon import (
     AGREED_CUES,
@@ -53,27 +54,29 @@ from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
 from armstrack.extract.quantities import count_word
 from armstrack.records import ActorRef, Quantity, Span, Status
 
-_BE = frozenset("is are was were be been being get gets got getting has have had".split())
-_ADVERBS = frozenset(
+_BE: Final = frozenset("is are was were be been being get gets got getting has have had".split())
+_ADVERBS: Final = frozenset(
     "reportedly allegedly already also recently secretly quietly reportedly covertly "
     "officially formally repeatedly still now just since then first finally openly "
     "successfully actively regularly quickly further only later earlier eventually soon".split()
 )
-_NOUN_LEFT = DETERMINERS | frozenset(["'s", "'", "first", "new", "further", "additional", "more"])
-_MODIFIER_WINDOW = 8
+_NOUN_LEFT: Final = DETERMINERS | frozenset(
+    ["'s", "'", "first", "new", "further", "additional", "more"]
+)
+_MODIFIER_WINDOW: Final = 8
 # Parties taken from one coordinated list ("A, B, C and D delivered ..."): real lists of
 # donors or buyers stay well under this (the longest seen in news: about 30 states).
-MAX_LISTED = 50
-_COMPLEMENTIZERS = frozenset(["that", "whether", "because"])
+MAX_LISTED: Final = 50
+_COMPLEMENTIZERS: Final = frozenset(["that", "whether", "because"])
 # Nouns through which a possessor owns the transfer that follows: "X's approval of a sale".
-_DECISION_NOUNS = frozenset(
+_DECISION_NOUNS: Final = frozenset(
     "approval decision offer plan pledge agreement authorization authorisation permission "
     "go-ahead clearance".split()
 )
-_NOUN_PREPOSITIONS = frozenset("on of in for at against".split())
-_DEFINITE = frozenset(["the", "these", "those", "this", "that", "its", "their", "such"])
+_NOUN_PREPOSITIONS: Final = frozenset("on of in for at against".split())
+_DEFINITE: Final = frozenset(["the", "these", "those", "this", "that", "its", "their", "such"])
 # Nouns after a trigger noun that make it a modifier: "delivery dates", "supply lines".
-_COMPOUND_HEADS = frozenset(
+_COMPOUND_HEADS: Final = frozenset(
     "dates date schedule schedules timeline timelines deadline deadlines times costs cost "
     "price prices terms ceremony ceremonies route routes network networks chain chains "
     "lines line depot depots hub hubs officials system systems problems delays agency "
@@ -178,8 +181,8 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
-_LOYAL = frozenset("loyal allied aligned".split())
-_FORCE_NOUNS = frozenset("forces fighters troops militias militiamen units".split())
+_LOYAL: Final = frozenset("loyal allied aligned".split())
+_FORCE_NOUNS: Final = frozenset("forces fighters troops militias militiamen units".split())
 
 
 def _loyal_subjects(view: SentenceView) -> None:
@@ -233,7 +236,7 @@ def _way_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     return found
 
 
-_SINGLE = frozenset(["a", "an", "one"])
+_SINGLE: Final = frozenset(["a", "an", "one"])
 
 
 def _way_lead(view: SentenceView, index: int, word: str) -> int | None:
@@ -250,7 +253,7 @@ def _way_lead(view: SentenceView, index: int, word: str) -> int | None:
 
 
 # "a cargo of Iranian rifles bound for the Houthis": goods on their way to a receiver.
-_BOUND_CUES = {
+_BOUND_CUES: Final = {
     "bound": ("for", "to"),
     "destined": ("for",),
     "intended": ("for",),
@@ -258,10 +261,10 @@ _BOUND_CUES = {
     "headed": ("to", "for"),
     "en": ("route",),
 }
-_BOUND_REACH = 12  # tokens between the goods and the cue
+_BOUND_REACH: Final = 12  # tokens between the goods and the cue
 
 
-_CARRYING = frozenset("carrying carried transporting loaded laden".split())
+_CARRYING: Final = frozenset("carrying carried transporting loaded laden".split())
 
 
 def _carried(view: SentenceView, goods: WeaponMention) -> bool:
@@ -307,24 +310,26 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
 
 # "in service in A, B and C", "operated by A and B", "operators include A", "the others
 # being A and B": the listed states hold the system, so its maker delivered it to them.
-_HOLDING_VERBS = frozenset("operated flown used fielded employed".split())
-_HOLDER_NOUNS = frozenset("operators users customers buyers clients".split())
-_HOLDER_GLUE = frozenset([",", "and", "or", "the", "as", "well"])
+_HOLDING_VERBS: Final = frozenset("operated flown used fielded employed".split())
+_HOLDER_NOUNS: Final = frozenset("operators users customers buyers clients".split())
+_HOLDER_GLUE: Final = frozenset([",", "and", "or", "the", "as", "well"])
 # "in service with the armed forces of India": words between the cue and the first holder.
-_HOLDER_LEAD = frozenset(
+_HOLDER_LEAD: Final = frozenset(
     "in with by of the armies militaries navies forces armed air include includes "
     "including are were such as :".split()
 )
 
 
 # Every word _holding_cues looks for.
-_HOLDING_CUES = _HOLDING_VERBS | _HOLDER_NOUNS | {"service", "use", "being", "include", "includes"}
+_HOLDING_CUES: Final = (
+    _HOLDING_VERBS | _HOLDER_NOUNS | {"service", "use", "being", "include", "includes"}
+)
 
 
-_FLEET_NOUNS = frozenset("fleet fleets inventory arsenal".split())
-_FLEET_LINKS = frozenset("includes include including comprising consisting of".split())
-_FLEET_VERBS = _FLEET_LINKS - {"of"}
-_HOLDER_STOPS = frozenset([",", "and", "or", "of", "with", "to", "from"])
+_FLEET_NOUNS: Final = frozenset("fleet fleets inventory arsenal".split())
+_FLEET_LINKS: Final = frozenset("includes include including comprising consisting of".split())
+_FLEET_VERBS: Final = _FLEET_LINKS - {"of"}
+_HOLDER_STOPS: Final = frozenset([",", "and", "or", "of", "with", "to", "from"])
 
 
 def _fleet_frames(view: SentenceView) -> list[FrameHit]:
@@ -422,8 +427,10 @@ def _holding_cues(view: SentenceView) -> list[int]:
     return cues
 
 
-_INCLUDE_WORDS = frozenset(["include", "includes", "including", ":"])
-_OPERATE_VERBS = frozenset("operate operates operating fly flies flying field fields".split())
+_INCLUDE_WORDS: Final = frozenset(["include", "includes", "including", ":"])
+_OPERATE_VERBS: Final = frozenset(
+    "operate operates operating fly flies flying field fields".split()
+)
 
 
 def _holders_before(lows: list[str], index: int, listing: bool) -> bool:
@@ -479,10 +486,10 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
 
 # "Turkey remains Azerbaijan's biggest arms supplier", "Kazakhstan was the largest
 # recipient of Russian arms": a trade relation stated by role (SIPRI-style data).
-_SUPPLIER_ROLES = frozenset("supplier suppliers source provider exporter".split())
-_RECIPIENT_ROLES = frozenset("recipient recipients importer buyer customer client".split())
-_COPULAS = frozenset("is was remains remained became has been are were".split())
-_ARMS_WORDS = frozenset("arms weapons weapon military defence defense".split())
+_SUPPLIER_ROLES: Final = frozenset("supplier suppliers source provider exporter".split())
+_RECIPIENT_ROLES: Final = frozenset("recipient recipients importer buyer customer client".split())
+_COPULAS: Final = frozenset("is was remains remained became has been are were".split())
+_ARMS_WORDS: Final = frozenset("arms weapons weapon military defence defense".split())
 
 
 def _role_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
@@ -655,7 +662,7 @@ def _fill_gaps(view: SentenceView, frames: list[FrameHit]) -> None:
 
 # "..., with Portugal and Finland also indicating they will take part": states that
 # say they may join a transfer just reported.
-_JOINING = frozenset(
+_JOINING: Final = frozenset(
     "indicating saying signalling signaling considering planning expected mulling "
     "weighing pledging promising".split()
 )
@@ -826,7 +833,7 @@ def _siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
     return []
 
 
-_LIST_GLUE = frozenset(["and", "or", ",", "the"])
+_LIST_GLUE: Final = frozenset(["and", "or", ",", "the"])
 
 
 def overlong_list(view: SentenceView) -> bool:
@@ -916,7 +923,7 @@ def _same_goods(a: FrameHit, b: FrameHit) -> bool:
     return not cats_a or not cats_b or bool(cats_a & cats_b)
 
 
-_TRIGGER_WORDS = (
+_TRIGGER_WORDS: Final = (
     frozenset(GIVE_VERBS) | frozenset(GIVE_NOUNS) | frozenset(RECEIVE_VERBS)
     | frozenset(RECEIVE_NOUNS) | USE_VERBS | frozenset(DEAL_WORDS)
     | {"took", "take", "taking", "takes", "taken"}
@@ -955,7 +962,7 @@ def _triggers(view: SentenceView) -> list[_Trigger]:
 # Nouns that "export" only qualifies: "export order", "export licence", "export market".
 # ("export contract" stays a trigger: "its first export contract, signed with Manila"
 # names the seller through "its".)
-_EXPORT_HEADS = frozenset(
+_EXPORT_HEADS: Final = frozenset(
     "order orders licence license licences licenses version variant variants market "
     "markets customer customers controls rules ban bans success credit credits approval "
     "approvals potential drive earnings revenue".split()
@@ -1034,11 +1041,11 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
     return noun and (following in PERSON_NOUNS or following in _COMPOUND_HEADS)
 
 
-_PASS_VERBS = frozenset("pass passes passed passing".split())
-_GOODS_PREPOSITIONS = frozenset("for of with from on".split())
-_SHIP_NOUN_LEADS = frozenset("cargo container merchant transport supply navy naval".split())
-_TURN_VERBS = frozenset("turn turns turned turning".split())
-_PLACE_PREPOSITIONS = frozenset("in at on into near since during".split())
+_PASS_VERBS: Final = frozenset("pass passes passed passing".split())
+_GOODS_PREPOSITIONS: Final = frozenset("for of with from on".split())
+_SHIP_NOUN_LEADS: Final = frozenset("cargo container merchant transport supply navy naval".split())
+_TURN_VERBS: Final = frozenset("turn turns turned turning".split())
+_PLACE_PREPOSITIONS: Final = frozenset("in at on into near since during".split())
 
 
 def _builds_for(view: SentenceView, index: int) -> bool:
@@ -1053,7 +1060,7 @@ def _builds_for(view: SentenceView, index: int) -> bool:
 
 
 # "gave initial approval to", "sent a formal request": adjectives before a non-good.
-_NON_GOODS_ADJECTIVES = frozenset(
+_NON_GOODS_ADJECTIVES: Final = frozenset(
     "formal official written more initial final preliminary conditional tentative".split()
 )
 
@@ -1140,12 +1147,12 @@ def _find_breaks(view: SentenceView) -> list[int]:
 
 
 # Words that may open a list item before its weapon: "and 5,000 more 155mm shells".
-_ITEM_LEAD = frozenset(
+_ITEM_LEAD: Final = frozenset(
     "more additional other further new used some several dozens hundreds".split()
 )
 
 
-_CLAUSE_VERBS = frozenset(
+_CLAUSE_VERBS: Final = frozenset(
     "is are was were has have had will would can could may might should must be been being".split()
 )
 
@@ -1208,7 +1215,7 @@ def _past_the(lows: list[str], index: int) -> int:
 
 
 # "as this would delay the F-16s": "as" opening a clause of its own.
-_AS_SUBJECTS = frozenset("this it they that these those".split())
+_AS_SUBJECTS: Final = frozenset("this it they that these those".split())
 
 
 def _short_aside(lows: list[str], index: int) -> bool:
@@ -1220,7 +1227,7 @@ def _short_aside(lows: list[str], index: int) -> bool:
     return "(" in inside and ")" not in inside
 
 
-_BEFORE_MONTH = frozenset(
+_BEFORE_MONTH: Final = frozenset(
     "in since by until from of early late mid last next this that before after".split()
 )
 
@@ -1284,9 +1291,9 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     return status, negated
 
 
-_FULFILLED = frozenset("completed completing fulfilled fulfilling honoured honored".split())
-_APPROVALS = frozenset("approved cleared authorised authorized greenlit".split())
-_RELATIVES = frozenset("what which that who".split())
+_FULFILLED: Final = frozenset("completed completing fulfilled fulfilling honoured honored".split())
+_APPROVALS: Final = frozenset("approved cleared authorised authorized greenlit".split())
+_RELATIVES: Final = frozenset("what which that who".split())
 
 
 def _reported_speech(view: SentenceView, index: int) -> bool:
@@ -1299,41 +1306,41 @@ def _reported_speech(view: SentenceView, index: int) -> bool:
     return would is not None and view.low(would - 1) not in _RELATIVES
 
 
-_PRELIMINARY = frozenset("intent memorandum mou loi".split())
-_TALKS = frozenset("talks negotiations discussions negotiating negotiate".split())
+_PRELIMINARY: Final = frozenset("intent memorandum mou loi".split())
+_TALKS: Final = frozenset("talks negotiations discussions negotiating negotiate".split())
 # Verbs that make a transfer possible without deciding it: "would facilitate a transfer".
-_ENABLERS = frozenset(
+_ENABLERS: Final = frozenset(
     "facilitate facilitates facilitated facilitating ease eases easing allowing enabling "
     "permitting".split()
 )
 # Verbs before an infinitive that report the transfer as under way: "began to deliver".
-_ONGOING_LEADS = frozenset(
+_ONGOING_LEADS: Final = frozenset(
     "began begin begins beginning begun start started starts starting continue continues "
     "continued continuing resume resumed resumes used helped help helps managed".split()
 )
 # Progressives of giving and buying that announce a decision rather than report goods
 # handed over: "Germany is sending 14 tanks", "India is acquiring 31 drones". "Is
 # supplying", "is delivering" and "is shipping" report a flow under way and stay delivered.
-_ANNOUNCED_PROGRESSIVES = frozenset(
+_ANNOUNCED_PROGRESSIVES: Final = frozenset(
     "sending giving donating gifting lending handing acquiring buying purchasing "
     "procuring selling".split()
 )
-_ANNOUNCED_PASSIVES = frozenset(
+_ANNOUNCED_PASSIVES: Final = frozenset(
     "sent given donated gifted lent handed acquired bought purchased procured sold".split()
 )
-_PRESENT_BE = frozenset(["is", "are", "am"])
+_PRESENT_BE: Final = frozenset(["is", "are", "am"])
 # Clause openers after which a present tense speaks of the future: "until Slovakia
 # receives the F-16s", "once the jets arrive".
-_FUTURE_OPENERS = frozenset(["until", "once", "before", "when"])
-_IRREGULAR_PAST = frozenset(
+_FUTURE_OPENERS: Final = frozenset(["until", "once", "before", "when"])
+_IRREGULAR_PAST: Final = frozenset(
     "sent sold gave given got gotten bought lent flew flown took taken struck shot "
     "hit armed".split()
 )
-_QUOTES = frozenset(['"', "'", "“", "”", "‘", "’"])
+_QUOTES: Final = frozenset(['"', "'", "“", "”", "‘", "’"])
 
 
-_MODALS = frozenset("will would could might may should must can".split())
-_PERFECT = frozenset(["has", "have", "had", "'ve"])
+_MODALS: Final = frozenset("will would could might may should must can".split())
+_PERFECT: Final = frozenset(["has", "have", "had", "'ve"])
 
 
 def _done_already(view: SentenceView, trigger: _Trigger) -> bool:
@@ -1379,7 +1386,7 @@ def _not_yet_done(view: SentenceView, trigger: _Trigger, clause_start: int) -> b
     return base and opener in _FUTURE_OPENERS
 
 
-_ORDINALS = frozenset("first second third last only".split())
+_ORDINALS: Final = frozenset("first second third last only".split())
 
 
 def _hypothetical_gerund(view: SentenceView, trigger: _Trigger) -> bool:
@@ -1406,9 +1413,11 @@ def _denied_after(view: SentenceView, index: int) -> bool:
     return False
 
 
-_DEBATED = frozenset("discussed considered debated negotiated weighed studied mooted".split())
-_UNDER = frozenset("discussion consideration negotiation review".split())
-_UNSETTLED = frozenset("decided determined settled finalised finalized".split())
+_DEBATED: Final = frozenset(
+    "discussed considered debated negotiated weighed studied mooted".split()
+)
+_UNDER: Final = frozenset("discussion consideration negotiation review".split())
+_UNSETTLED: Final = frozenset("decided determined settled finalised finalized".split())
 
 
 def _debated_after(view: SentenceView, index: int) -> bool:
@@ -1437,7 +1446,7 @@ def _pending_after(view: SentenceView, index: int) -> bool:
     )
 
 
-_ON_TIME = frozenset(["track", "schedule", "course"])
+_ON_TIME: Final = frozenset(["track", "schedule", "course"])
 
 
 def _blocked(view: SentenceView, trigger: _Trigger, clause_start: int) -> bool:
@@ -1467,7 +1476,7 @@ def _in_service(view: SentenceView, trigger: _Trigger, clause: tuple[int, int]) 
     return any(view.low(i) in USE_VERBS for i in range(clause[0], trigger.index))
 
 
-_PAST_BUYS = frozenset("bought purchased acquired".split())
+_PAST_BUYS: Final = frozenset("bought purchased acquired".split())
 
 
 def _bought_back_then(view: SentenceView, trigger: _Trigger, clause: tuple[int, int]) -> bool:
@@ -1642,9 +1651,9 @@ def _give_roles(ctx: _RoleContext, frame: FrameHit) -> None:
         frame.supplier, frame.recipient, frame.stated = seller, agent, True
 
 
-_OBJECT_PRONOUNS = frozenset("them it these those".split())
+_OBJECT_PRONOUNS: Final = frozenset("them it these those".split())
 # Goods sent to their maker to be worked on come back: no transfer to the maker.
-_SERVICE_WORDS = frozenset(
+_SERVICE_WORDS: Final = frozenset(
     "repair repairs overhaul overhauls maintenance servicing upgrade upgrades upgrading "
     "modernisation modernization refurbishment refit".split()
 )
@@ -1754,9 +1763,11 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
             frame.supplier = None
 
 
-_ORDER_NOUNS = frozenset("order orders contract contracts".split())
-_ORDER_MODIFIERS = frozenset("new export firm first second follow - on major further".split())
-_WINNING = frozenset("won wins win winning secured secures secure landed bagged".split())
+_ORDER_NOUNS: Final = frozenset("order orders contract contracts".split())
+_ORDER_MODIFIERS: Final = frozenset(
+    "new export firm first second follow - on major further".split()
+)
+_WINNING: Final = frozenset("won wins win winning secured secures secure landed bagged".split())
 
 
 def _takes_an_order(view: SentenceView, trigger: _Trigger) -> bool:
@@ -1779,12 +1790,12 @@ def _takes_an_order(view: SentenceView, trigger: _Trigger) -> bool:
 
 
 # Who arrives somewhere without bringing goods: "technicians arrived for training".
-_PEOPLE = frozenset(
+_PEOPLE: Final = frozenset(
     "technicians engineers troops soldiers pilots crews crew instructors trainees students "
     "delegation delegations officials officers personnel experts advisers advisors "
     "specialists servicemen sailors".split()
 )
-_ARRIVAL_AUXILIARIES = frozenset(
+_ARRIVAL_AUXILIARIES: Final = frozenset(
     "would will have has had be been finally first all also already just recently".split()
 )
 
@@ -1809,7 +1820,7 @@ def _holds_the_goods(view: SentenceView, mention: ActorMention) -> bool:
 
 
 # What may stand between a holder and its weapons: "Portugal's retired F-16s".
-_SECOND_HAND = frozenset(
+_SECOND_HAND: Final = frozenset(
     "retired surplus used old older ageing aging remaining decommissioned spare existing".split()
 )
 
@@ -1835,10 +1846,10 @@ def _goods_for(
     return None
 
 
-_INSTEAD = frozenset([("rather", "than"), ("instead", "of")])
+_INSTEAD: Final = frozenset([("rather", "than"), ("instead", "of")])
 
 
-_NO_GOODS = frozenset(
+_NO_GOODS: Final = frozenset(
     "evidence information intelligence assurances assurance guarantees guarantee details "
     "data proof documents explanation answers training funding money loans fuel food "
     "humanitarian".split()
@@ -1860,7 +1871,7 @@ def _provides_no_goods(view: SentenceView, trigger: _Trigger) -> bool:
     return view.low(index) in _NO_GOODS
 
 
-_CHOICE_VERBS = frozenset(
+_CHOICE_VERBS: Final = frozenset(
     "select selects selected selecting choose chooses chose chosen choosing pick picks "
     "picked picking".split()
 )
@@ -1903,7 +1914,7 @@ def _nearest(
 
 
 # Verbs of reacting to a transfer: their subject neither gives nor receives it.
-_REACTIONS = frozenset(
+_REACTIONS: Final = frozenset(
     "fumes fumed fuming reacted reacts protested protests protesting condemned condemns "
     "criticised criticized criticises criticizes slammed slams objected objects opposed "
     "opposes angered denounced denounces decried decries warned warns".split()
@@ -2024,11 +2035,11 @@ def _agent(
 
 
 # Plural doers named by trade: the subject of the verb right after them, and no state.
-_UNNAMED_DOERS = frozenset(
+_UNNAMED_DOERS: Final = frozenset(
     "manufacturers makers producers companies firms suppliers dealers smugglers "
     "traffickers brokers contractors traders".split()
 )
-_TITLE_HEADS = frozenset(
+_TITLE_HEADS: Final = frozenset(
     "chief chiefs commander head staff minister secretary chairman director president "
     "ambassador".split()
 )
@@ -2050,8 +2061,8 @@ def _titled_of(view: SentenceView, mention: ActorMention) -> bool:
     return view.low(index) == "of" and view.low(index - 1) in _TITLE_HEADS
 
 
-_GERUND_PREPS = frozenset(["of", "about", "over", "on", "that"])
-_OWNERS = frozenset(["his", "her", "their", "our"])
+_GERUND_PREPS: Final = frozenset(["of", "about", "over", "on", "that"])
+_OWNERS: Final = frozenset(["his", "her", "their", "our"])
 
 
 def _words_between(view: SentenceView, last: int, index: int) -> int:
@@ -2086,8 +2097,8 @@ def _in_number(view: SentenceView, index: int) -> bool:
     return word.isdigit()
 
 
-_PRICE_WORDS = frozenset("$ € £ billion million bn mn m usd dollar dollars euros".split())
-_APPROVING_VERBS = frozenset(
+_PRICE_WORDS: Final = frozenset("$ € £ billion million bn mn m usd dollar dollars euros".split())
+_APPROVING_VERBS: Final = frozenset(
     "approved approves approve authorized authorised authorizes authorises authorize "
     "authorise cleared clears greenlit okayed".split()
 )
@@ -2176,8 +2187,8 @@ def _use_roles(
     return frame if frame.supplier is not None else None
 
 
-_TARGET_PREPOSITIONS = frozenset(["at", "against"])
-_DOWNING = frozenset(
+_TARGET_PREPOSITIONS: Final = frozenset(["at", "against"])
+_DOWNING: Final = frozenset(
     "intercepted intercepting intercepts intercept downed downing shot shooting destroyed "
     "destroying neutralised neutralized".split()
 )
@@ -2236,7 +2247,7 @@ def _weapons_for(
     return before[-2:]
 
 
-_CARRIER_PREPOSITIONS = frozenset("for aboard onboard from by on".split())
+_CARRIER_PREPOSITIONS: Final = frozenset("for aboard onboard from by on".split())
 
 
 def _carrier(view: SentenceView, weapon: WeaponMention) -> bool:
@@ -2279,14 +2290,14 @@ def _carrier(view: SentenceView, weapon: WeaponMention) -> bool:
 
 
 # Transport aircraft of the catalogue: in a sentence that names other weapons, the carrier.
-_TRANSPORTS = frozenset(
+_TRANSPORTS: Final = frozenset(
     "C-130 Hercules|C-17 Globemaster III|A400M|Il-76|Y-20|An-124|C-295|C-390 Millennium|Y-8|"
     "Y-9|An-12|An-72|An-26".split("|")
 )
-_ON_PARTICLE_VERBS = frozenset(
+_ON_PARTICLE_VERBS: Final = frozenset(
     "pass passes passed passing sell sells sold selling hand hands handed handing".split()
 )
-_CARRIER_STOPS = frozenset(", and or of with including such like as".split())
+_CARRIER_STOPS: Final = frozenset(", and or of with including such like as".split())
 
 
 def _participle_head(view: SentenceView, trigger: _Trigger) -> list[WeaponMention]:
@@ -2363,17 +2374,19 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
     )
 
 
-_INCLUDES = frozenset(
+_INCLUDES: Final = frozenset(
     "include includes including included contains contain comprises comprised".split()
 )
 # "The order covers 42 Rafales": a list of contents when it names a system ("also covers
 # a stock of missiles for the launchers" adds nothing new).
-_COVERS = frozenset("covers cover comprise consists".split())
+_COVERS: Final = frozenset("covers cover comprise consists".split())
 # "It includes ...", "They comprise ...": a pronoun standing for the package just named.
-_CONTENT_PRONOUNS = frozenset(["it", "they", "this", "these"])
-_CONTENT_NOUNS = frozenset("weapons items systems equipment arms hardware".split())
-_CONTENT_CUES = _INCLUDES | _COVERS | {"along", "among"}  # every word lists_contents looks for
-_PACKAGE_NOUNS = (
+_CONTENT_PRONOUNS: Final = frozenset(["it", "they", "this", "these"])
+_CONTENT_NOUNS: Final = frozenset("weapons items systems equipment arms hardware".split())
+_CONTENT_CUES: Final = (
+    _INCLUDES | _COVERS | {"along", "among"}
+)  # every word lists_contents looks for
+_PACKAGE_NOUNS: Final = (
     ANAPHORIC_NOUNS
     | frozenset(GIVE_NOUNS)
     | frozenset("aid assistance tranche batch support equipment hardware".split())
@@ -2405,7 +2418,7 @@ def lists_contents(view: SentenceView) -> bool:
     return False
 
 
-_PACKAGE_WORDS = frozenset("package packages tranche tranches".split())
+_PACKAGE_WORDS: Final = frozenset("package packages tranche tranches".split())
 
 
 def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
@@ -2447,6 +2460,8 @@ def _pointer_before(view: SentenceView, index: int) -> bool:
     return False
 
 
-_POINTERS = frozenset(["the", "these", "those", "such"])
+_POINTERS: Final = frozenset(["the", "these", "those", "such"])
 # "the $5.4 billion deal", "the 2018 contract", "the new arms package"
-_NOUN_MODIFIER = re.compile(r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$")
+_NOUN_MODIFIER: Final = re.compile(
+    r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$"
+)

@@ -8,6 +8,7 @@ and "didn't" is "didn", "'", "t".
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 from armstrack.records import Status
 
@@ -124,10 +125,10 @@ DEAL_WORDS: dict[str, Status] = {
 
 # Hedged words that make a transfer only discussed unless a stronger cue says agreed:
 # "approved a possible sale" is an approval.
-WEAK_DISCUSSED_CUES = frozenset("possible potential possibly prospective proposed".split())
+WEAK_DISCUSSED_CUES: Final = frozenset("possible potential possibly prospective proposed".split())
 
 # Words before a trigger that lower or set its status: "plans to buy", "agreed to sell".
-DISCUSSED_CUES = frozenset(
+DISCUSSED_CUES: Final = frozenset(
     "talks negotiate negotiates negotiated negotiating negotiation negotiations discuss "
     "discussed discusses discussing discussion discussions consider considers considered "
     "considering plan plans planned planning seek seeks seeking sought want wants wanted "
@@ -145,7 +146,7 @@ DISCUSSED_CUES = frozenset(
     "select selects selected selecting choose chooses chose chosen choosing "
     "pick picks picked picking opt opts opted opting".split()
 )
-AGREED_CUES = frozenset(
+AGREED_CUES: Final = frozenset(
     "agreed agree agrees agreement deal contract contracts signed sign signs signing "
     "order ordered orders approved approve approves approval cleared clear clears "
     "authorized authorised authorizes authorises authorize authorise pledged pledge "
@@ -157,13 +158,13 @@ AGREED_CUES = frozenset(
 )
 
 # Words after a transfer noun that put it in the future or on hold: "deliveries are due".
-PENDING_CUES = frozenset(
+PENDING_CUES: Final = frozenset(
     "due expected scheduled slated slipped slip delayed delay postponed stalled suspended "
     "halted will would set begin start resume planned pending awaited".split()
 )
 
 # Tokens that negate a trigger right after them ("has not delivered", "no deliveries").
-NEGATIONS = frozenset(
+NEGATIONS: Final = frozenset(
     "not no never n't didn hasn haven hadn wasn weren isn aren won wouldn doesn don "
     "cannot neither nor without yet".split()
 )
@@ -171,19 +172,19 @@ NEGATIONS = frozenset(
 # means the thing has not happened.
 
 # Words that end a clause: roles are looked for inside the trigger's clause only.
-CLAUSE_BREAKS = frozenset(
+CLAUSE_BREAKS: Final = frozenset(
     "; : — – ( ) but while whereas although though after before when because once until".split()
 )
 
 # Words after "and <actor>" that make the actor the subject of a new clause: "Norway
 # pledged tanks to Ukraine and Spain will send six".
-CLAUSE_OPENERS = frozenset(
+CLAUSE_OPENERS: Final = frozenset(
     "will would has have had is are was were plans plan said says could can may "
     "might should must pledged pledges promised sent sends delivered supplied".split()
 )
 
 # Nouns after a demonym that make the demonym stand for its state as an actor.
-STATE_NOUNS = frozenset(
+STATE_NOUNS: Final = frozenset(
     "forces force army military troops government authorities navy ministry regime "
     "leadership side state company companies firm firms manufacturer manufacturers "
     "producer producers military's government's administration "
@@ -193,34 +194,34 @@ STATE_NOUNS = frozenset(
 
 # Verbs that take a participle or noun whose weapon comes before it: "a battery bought
 # from Russia" reads as passive.
-ARRIVAL_VERBS = frozenset("arrive arrives arrived arriving".split())
+ARRIVAL_VERBS: Final = frozenset("arrive arrives arrived arriving".split())
 # Asking someone for weapons: "Poland has asked the United States for HIMARS".
-ASK_VERBS = frozenset("ask asks asked asking".split())
+ASK_VERBS: Final = frozenset("ask asks asked asking".split())
 # Verbs of making are transfers only when they say for whom: "frigates built for Egypt".
-BUILD_VERBS = frozenset(
+BUILD_VERBS: Final = frozenset(
     "build builds building built construct constructs constructing constructed".split()
 )
 # Verbs of movement are transfers only when they say to whom: "flew the drones to
 # Russia", "moved 120 guns to Russia".
-FLY_VERBS = frozenset(
+FLY_VERBS: Final = frozenset(
     "fly flew flown flying move moves moved moving ferry ferries ferried ferrying trucked".split()
 )
 # Triggers that only qualify a following transfer word in the same clause.
-MODAL_TRIGGERS = frozenset(
+MODAL_TRIGGERS: Final = frozenset(
     "approve approves approved approving offer offers offered offering pledge pledges "
     "pledged pledging request requests requested requesting promise promises promised "
     "promising seek seeks seeking sought".split()
 )
 # Words before "with X" that make X the other side of a deal: "in talks with Jakarta".
-PARTNER_CUES = frozenset(
+PARTNER_CUES: Final = frozenset(
     "talks negotiations negotiating negotiate discussions deal contract agreement signed "
     "accord".split()
 )
 # Only a military kind of aid is a transfer ("aid officials" and "food aid" are not).
-AID_QUALIFIERS = frozenset("military security lethal defence defense weapons arms".split())
+AID_QUALIFIERS: Final = frozenset("military security lethal defence defense weapons arms".split())
 
 # Nouns that make a preceding actor a speaker rather than a party ("a US official").
-PERSON_NOUNS = frozenset(
+PERSON_NOUNS: Final = frozenset(
     "official officials source sources spokesman spokeswoman spokesperson spokespeople "
     "diplomat diplomats minister ministers analyst analysts expert experts envoy envoys "
     "ambassador ambassadors lawmaker lawmakers senator senators commander commanders "
@@ -231,13 +232,13 @@ PERSON_NOUNS = frozenset(
 )
 
 # Words after an origin ("Iranian-made", "US-supplied") that mark where a weapon is from.
-ORIGIN_SUFFIXES = frozenset(
+ORIGIN_SUFFIXES: Final = frozenset(
     "made built produced manufactured designed supplied provided origin sourced "
     "developed donated delivered designed-and-built".split()
 )
 
 # A clause that says the user makes the weapon itself is no transfer.
-DOMESTIC_CUES = (
+DOMESTIC_CUES: Final = (
     "domestically",
     "locally produced",
     "locally made",
@@ -257,36 +258,36 @@ DOMESTIC_CUES = (
 # Prepositions before an actor; only to/from/by/with/for assign roles, the others
 # (places, topics) keep an actor from being read as a subject.
 # Words that make a nearby trigger no report of a transfer: "bans on missile exports".
-BLOCKING_CUES = frozenset(
+BLOCKING_CUES: Final = frozenset(
     "ban bans banned banning embargo embargoes prohibit prohibits prohibited prohibiting "
     "sanction sanctions restrict restricts restrictions curb curbs outlaw outlawed "
     "prevent prevents stop stopping halt halting".split()
 )
 
-PREPOSITIONS = frozenset(
+PREPOSITIONS: Final = frozenset(
     "to from by with for between of in at on into over against across within near inside "
     "toward towards about regarding including among via through beyond besides except "
     "unlike".split()
 )
-PRONOUNS = frozenset("it they its their he she".split())
-DETERMINERS = frozenset("the a an its their his her this these those some".split())
+PRONOUNS: Final = frozenset("it they its their he she".split())
+DETERMINERS: Final = frozenset("the a an its their his her this these those some".split())
 
 # Definite transfer nouns that point back at a transfer already mentioned.
-ANAPHORIC_NOUNS = frozenset(
+ANAPHORIC_NOUNS: Final = frozenset(
     "transfer transfers shipment shipments delivery deliveries deal consignment "
     "consignments supplies package packages sale contract contracts agreement purchase "
     "purchases order".split()
 )
 
 # Stopping a shipment makes no party of the one who stops it: "seized a shipment of".
-SEIZE_VERBS = frozenset(
+SEIZE_VERBS: Final = frozenset(
     "seize seizes seized seizing intercept intercepts intercepted intercepting capture "
     "captures captured capturing confiscate confiscates confiscated confiscating impound "
     "impounded interdict interdicts interdicted interdicting".split()
 )
 
 # Objects of a giving verb that are no hardware: "sent a letter", "sent troops".
-NON_GOODS = frozenset(
+NON_GOODS: Final = frozenset(
     "letter letters message messages note notes signal signals invitation invitations "
     "request requests delegation delegations team teams troops soldiers personnel "
     "instructors advisers advisors envoy envoys condolences greetings warning warnings "
@@ -295,7 +296,7 @@ NON_GOODS = frozenset(
 )
 
 # Nouns of containers and trips: a number before them counts no items.
-CONTAINER_NOUNS = frozenset(
+CONTAINER_NOUNS: Final = frozenset(
     "shipment shipments container containers batch batches consignment consignments "
     "package packages trainload trainloads planeload planeloads flight flights truck "
     "trucks lorry lorries wagon wagons cargo convoy convoys "
@@ -305,7 +306,7 @@ CONTAINER_NOUNS = frozenset(
 
 # Active verbs of handing goods over whose subject is the giver, whoever made the goods:
 # "Belarus handed 20 T-72 tanks to Russia" (see frames._stated_giver).
-DIRECT_GIVE_VERBS = frozenset(
+DIRECT_GIVE_VERBS: Final = frozenset(
     "send sends sent sending hand hands handed handing deliver delivers delivered "
     "delivering export exports exported exporting supply supplies supplied supplying "
     "transfer transfers transferred transferring ship ships shipped shipping give gives "
@@ -314,16 +315,16 @@ DIRECT_GIVE_VERBS = frozenset(
 
 # Goods that reach a receiver by a route the sentence does not tell: "Serbian shells made
 # their way to Ukraine", "ended up in Sudan" (see frames._way_frames).
-WAY_VERBS = frozenset("made make makes making found find finds finding".split())
-END_VERBS = frozenset("ended end ends ending".split())
+WAY_VERBS: Final = frozenset("made make makes making found find finds finding".split())
+END_VERBS: Final = frozenset("ended end ends ending".split())
 
 # Verbs of attacking: what follows them is a target, no party ("designed to target Seoul",
 # "struck Ukraine with drones supplied by Iran").
-ATTACK_VERBS = frozenset(
+ATTACK_VERBS: Final = frozenset(
     "target targets targeting targeted attack attacks attacking attacked strike strikes "
     "striking struck hit hits hitting bomb bombs bombing bombed shell shelling shelled "
     "pounded invade invading invaded".split()
 )
 
 # Double quotation marks: what stands between two of them in a sentence is quoted.
-QUOTE_MARKS = frozenset(['"', "“", "”"])
+QUOTE_MARKS: Final = frozenset(['"', "“", "”"])

@@ -18,7 +18,7 @@ from armstrack.catalogue.normalise import fold_words, spelling_variants
 from armstrack.records import Category
 
 # When one span names several entries, the first kind here wins.
-_PRIORITY = (
+_PRIORITY: Final = (
     TermKind.SYSTEM,
     TermKind.CLASS,
     TermKind.BODY,
@@ -30,7 +30,7 @@ _PRIORITY = (
     TermKind.OUTLET,
     TermKind.PLACE,
 )
-_RANK = {kind: rank for rank, kind in enumerate(_PRIORITY)}
+_RANK: Final = {kind: rank for rank, kind in enumerate(_PRIORITY)}
 # Read once per match: a module constant, not an enum member read off its class (see
 # ``mentions._SYSTEM``).
 _CLASS: Final = TermKind.CLASS
@@ -271,9 +271,9 @@ def _automaton(
 # A variant suffix glued to a name that ends in a digit: "C", "A4", "SM2", "MKI"; then
 # optionally "/D" and "Block 70". Matched on the padded folded text, where every mark is
 # a space, so the original text is checked for the slash.
-_SUFFIX = re.compile(r"[a-z]{1,4}[0-9]{0,2}(?= )")
-_SLASHED = re.compile(r" [a-z]{1,2}(?= )")
-_BLOCK = re.compile(r" block (?:[0-9]{1,2}|[ivx]{1,4})(?= )")
+_SUFFIX: Final = re.compile(r"[a-z]{1,4}[0-9]{0,2}(?= )")
+_SLASHED: Final = re.compile(r" [a-z]{1,2}(?= )")
+_BLOCK: Final = re.compile(r" block (?:[0-9]{1,2}|[ivx]{1,4})(?= )")
 
 
 def _variant_end(padded: str, text: str, position: int) -> int | None:
@@ -296,13 +296,13 @@ def _variant_end(padded: str, text: str, position: int) -> int | None:
 # Words that may stand between a bare name and its class word: "Caesar truck-mounted
 # howitzers", "Mastiff 6x6 armoured vehicles", "Archer new howitzers"; any other word
 # ("Joint exercises with fighter jets") breaks the bond.
-_HEAD_MODIFIERS = frozenset(
+_HEAD_MODIFIERS: Final = frozenset(
     "new used modern additional mobile wheeled tracked light heavy upgraded refurbished "
     "advanced armed medium long-range short-range".split()
 )
-_HEAD_GAP = re.compile(r"[\s\w-]*")
-_HEAD_GAP_WORDS = 4
-_JOINS = re.compile(r"\b(?:and|or)\b")
+_HEAD_GAP: Final = re.compile(r"[\s\w-]*")
+_HEAD_GAP_WORDS: Final = 4
+_JOINS: Final = re.compile(r"\b(?:and|or)\b")
 
 
 def _kinds(bucket: tuple[_Entry, ...]) -> set[Category]:
@@ -342,7 +342,7 @@ def _is_acronym(surface: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-_INVISIBLE_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE_CHARS: Final = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 
 def _variants(kind: TermKind, surface: str) -> set[str]:
@@ -365,7 +365,7 @@ def _in_title(text: str, start: int) -> bool:
     return not _counted(text, start)
 
 
-_COUNT_WORDS = frozenset(
+_COUNT_WORDS: Final = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred hundreds dozens more additional".split()
 )

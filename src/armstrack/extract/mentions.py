@@ -37,15 +37,15 @@ from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
 from armstrack.extract.quantities import count_word, quantity_before
 from armstrack.records import ActorRef, Category, Quantity, Span
 
-_TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s]")
+_TOKEN: Final = re.compile(r"\w+|['’]s\b|[^\w\s]")
 # _PAIR and _INSTITUTION run on ``caseless`` text: case-insensitive without the flag.
-_PAIR = Prefiltered.on_words(
+_PAIR: Final = Prefiltered.on_words(
     re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b"),
     "countries nations sides states allies".split(),
     caseless=True,
 )
 # "the junta", "the army": the state the article is about.
-_INSTITUTION = Prefiltered.on_words(
+_INSTITUTION: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:the|its|their)\s+(?:junta|army|air force|navy|military|government|regime|"
         r"kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
@@ -59,7 +59,7 @@ _INSTITUTION = Prefiltered.on_words(
     caseless=True,
 )
 # "the group", "the Lebanese militia": the armed group the article named last.
-_GROUP_ANAPHOR = Prefiltered.on_words(
+_GROUP_ANAPHOR: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
         r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
@@ -67,19 +67,21 @@ _GROUP_ANAPHOR = Prefiltered.on_words(
     "group militia movement rebels militants organi insurgents paramilitaries".split(),
 )
 # For ``WordFinder``: the patterns of a sentence view, with the quantity's.
-PATTERNS = (_PAIR, _INSTITUTION, _GROUP_ANAPHOR, *QUANTITY_PATTERNS)
-_TRIGGER_NOUNS = frozenset(GIVE_NOUNS) | frozenset(RECEIVE_NOUNS)
-_VERBISH = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS | frozenset(DEAL_WORDS)
+PATTERNS: Final = (_PAIR, _INSTITUTION, _GROUP_ANAPHOR, *QUANTITY_PATTERNS)
+_TRIGGER_NOUNS: Final = frozenset(GIVE_NOUNS) | frozenset(RECEIVE_NOUNS)
+_VERBISH: Final = (
+    frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS | frozenset(DEAL_WORDS)
+)
 # Words between two actors that make them one list ("to Russia and Belarus"); ", and"
 # more often joins two clauses.
-_LIST_JOINS = frozenset({("and",), ("or",), ("and", "the"), ("or", "the"), ("&",)})
+_LIST_JOINS: Final = frozenset({("and",), ("or",), ("and", "the"), ("or", "the"), ("&",)})
 # Words that may stand between a preposition and its actor: "to the paramilitary RSF".
-_PREP_SKIP_STOPS = frozenset(
+_PREP_SKIP_STOPS: Final = frozenset(
     "and or but that which who said says has have had is are was were be been its their "
     # "in service until Bulgaria receives": a clause opens before the actor
     "until once when while whereas although though because unless after before".split()
 )
-_MODIFIERS = frozenset(
+_MODIFIERS: Final = frozenset(
     "military defence defense senior intelligence government foreign security top former "
     "unnamed anonymous navy naval army air force state ministry department and prime deputy "
     "vice chief".split()
@@ -317,8 +319,8 @@ def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], lis
     return starts, ends, lows
 
 
-_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
-_SPACED_ASCII_TOKEN = re.compile(_SPACED_TOKEN.pattern, re.ASCII)
+_SPACED_TOKEN: Final = re.compile(rf"(\s*)({_TOKEN.pattern})")
+_SPACED_ASCII_TOKEN: Final = re.compile(_SPACED_TOKEN.pattern, re.ASCII)
 
 
 def build_view(
@@ -415,7 +417,7 @@ def build_view(
 
 # What a weapon "anti-" something is, when its own noun is left out ("anti-tank and
 # anti-aircraft missiles"): against armour or ships a missile, against aircraft air defence.
-_COUNTERED = {
+_COUNTERED: Final = {
     Category.ARMOURED_VEHICLE: Category.MISSILE,
     Category.SHIP: Category.MISSILE,
     Category.AIRCRAFT: Category.AIR_DEFENCE,
@@ -432,7 +434,9 @@ def _countering(view: SentenceView, weapon: WeaponMention) -> WeaponMention | No
 
 
 # Verbs whose object is the old equipment that new goods stand in for.
-_REPLACING = frozenset("replace replaces replaced replacing succeed supersede retire".split())
+_REPLACING: Final = frozenset(
+    "replace replaces replaced replacing succeed supersede retire".split()
+)
 
 
 def _replaced(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
@@ -475,7 +479,7 @@ def _ship_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
     ]
 
 
-_POINTERS = frozenset(["the", "this", "these", "those"])
+_POINTERS: Final = frozenset(["the", "this", "these", "those"])
 
 
 # Nouns too vague to name weapons on their own ("jets" may be airliners) that, after
@@ -511,7 +515,7 @@ def _heads(view: SentenceView, text: str) -> list[WeaponMention]:
 
 
 # How many earlier system names a pointer chooses among (a bound: linear time).
-_TOPIC_REACH = 40
+_TOPIC_REACH: Final = 40
 
 
 def _topic(view: SentenceView, kinds: tuple[Category, ...]) -> EarlierSystem | None:
@@ -541,13 +545,13 @@ PLATFORM_NOUNS: dict[str, Category] = {
     "vessels": Category.SHIP,
     "boats": Category.SHIP,
 }
-_MILITARY = frozenset(
+_MILITARY: Final = frozenset(
     "navy naval military army armed defence defense coast marines squadron warplanes "
     "combat fighter".split()
 )
 
 
-_FIRST_PERSON = frozenset(["we", "our", "us"])
+_FIRST_PERSON: Final = frozenset(["we", "our", "us"])
 
 
 def _first_person(view: SentenceView, text: str) -> None:
@@ -613,7 +617,7 @@ def _token_span(view: SentenceView, text: str, index: int) -> Span:
     return Span(view.starts[index], view.ends[index], text[view.starts[index] : view.ends[index]])
 
 
-_NAME_TITLES = frozenset(
+_NAME_TITLES: Final = frozenset(
     "minister president premier chancellor secretary general admiral king prince "
     "spokesman spokeswoman ambassador envoy mr mrs ms dr".split()
 )
@@ -661,7 +665,7 @@ def _point_back(view: SentenceView, weapons: list[WeaponMention]) -> list[Weapon
 
 # Words that may stand between a system and its head noun: "Gepard anti-aircraft tanks",
 # "K9 self-propelled howitzers".
-_HEAD_MODIFIERS = frozenset(
+_HEAD_MODIFIERS: Final = frozenset(
     "- anti aircraft air ship tank armour armor submarine self propelled mobile armed "
     "guided heavy light main battle multirole multi role fighter combat attack strike "
     "surface long short medium range defence defense naval coastal tracked wheeled "
@@ -821,9 +825,11 @@ def _resolve_demonyms(
             continue
 
 
-_CARRIER_MODIFIERS = frozenset("cargo transport merchant supply container".split())
-_CARRIERS = frozenset("ship ships vessel vessels plane planes aircraft flight flights".split())
-_AUXILIARIES = frozenset("has have had was were is are will would".split())
+_CARRIER_MODIFIERS: Final = frozenset("cargo transport merchant supply container".split())
+_CARRIERS: Final = frozenset(
+    "ship ships vessel vessels plane planes aircraft flight flights".split()
+)
+_AUXILIARIES: Final = frozenset("has have had was were is are will would".split())
 
 
 def _carries_goods(view: SentenceView, carrier: WeaponMention) -> bool:
@@ -856,7 +862,7 @@ def _set_origin(view: SentenceView, index: int, actor_id: str) -> bool:
     return False
 
 
-_MADE = frozenset("made built produced manufactured designed assembled".split())
+_MADE: Final = frozenset("made built produced manufactured designed assembled".split())
 
 
 def _made_in(view: SentenceView, actors: list[ActorMention]) -> list[ActorMention]:
@@ -985,22 +991,22 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     return word if word in PREPOSITIONS else None
 
 
-_EXAMPLE_LEADS = frozenset(["including", "notably", "such", "like", "among"])
-_GROUP_NOUNS = frozenset(
+_EXAMPLE_LEADS: Final = frozenset(["including", "notably", "such", "like", "among"])
+_GROUP_NOUNS: Final = frozenset(
     "countries nations states customers buyers clients operators users partners allies "
     "armies militaries governments".split()
 )
-_MAKER_TITLES = frozenset(
+_MAKER_TITLES: Final = frozenset(
     "maker makers manufacturer producer conglomerate group firm company shipbuilder "
     "shipyard contractor exporter".split()
 )
 # Nouns of reacting before "from X": X objects to a transfer, it supplies nothing.
-_OBJECTION_NOUNS = frozenset(
+_OBJECTION_NOUNS: Final = frozenset(
     "objection objections opposition protest protests criticism condemnation pressure "
     "warning warnings threat threats complaint complaints backlash anger outcry".split()
 )
 # Nouns that stand for a state when followed by "of <state>".
-_OF_HEADS = frozenset(
+_OF_HEADS: Final = frozenset(
     "government governments people armed forces army armies military militaries navy navies "
     "air force ministry defence defense authorities states countries nations".split()
 )
@@ -1051,8 +1057,8 @@ def _with_quantity(
     return replace(weapon, quantity=quantity)
 
 
-_DESIGNATION = re.compile(r"\b([A-Z][\w-]*)[ -]\Z")
-_NOT_NAMES = frozenset(
+_DESIGNATION: Final = re.compile(r"\b([A-Z][\w-]*)[ -]\Z")
+_NOT_NAMES: Final = frozenset(
     "the these those its their all some about around another only and with".split()
 )
 

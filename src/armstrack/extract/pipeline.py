@@ -47,10 +47,10 @@ from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
 from armstrack.extract.transfers import SentenceFacts, assemble
 from armstrack.records import ActorRef, Article, Extraction, Span
 
-_WEAPON_KINDS = (TermKind.SYSTEM, TermKind.CLASS)
-_STATE_KINDS = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
-_ACTOR_KINDS = (*_STATE_KINDS, TermKind.GROUP)
-_GROUP_KINDS = (TermKind.GROUP, TermKind.GROUP_DEMONYM)
+_WEAPON_KINDS: Final = (TermKind.SYSTEM, TermKind.CLASS)
+_STATE_KINDS: Final = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
+_ACTOR_KINDS: Final = (*_STATE_KINDS, TermKind.GROUP)
+_GROUP_KINDS: Final = (TermKind.GROUP, TermKind.GROUP_DEMONYM)
 # Read in the loop over every match: a module constant, not an enum member read off its
 # class (see ``mentions._SYSTEM``).
 _SYSTEM: Final = TermKind.SYSTEM
@@ -58,7 +58,7 @@ _BODY: Final = TermKind.BODY
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports". These article-wide patterns are found
 # through the words each match opens with (``FoundWords.matches``).
-_TOPICAL_NOUN = Prefiltered.on_words(
+_TOPICAL_NOUN: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:transfers?|shipments?|deliveries|delivery|deal|consignments?|supplies|packages?|"
         r"sales?|contracts?|agreement|purchases?|order|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
@@ -77,8 +77,8 @@ _TOPICAL_NOUN = Prefiltered.on_words(
 )
 # "three aircraft", "two new vessels": platform nouns that are weapons when counted in a
 # military sentence (see mentions.PLATFORM_NOUNS).
-_PLATFORM_HINT = re.compile("|".join(mentions.PLATFORM_NOUNS))
-_COUNTED_PLATFORM = Prefiltered.on_words(
+_PLATFORM_HINT: Final = re.compile("|".join(mentions.PLATFORM_NOUNS))
+_COUNTED_PLATFORM: Final = Prefiltered.on_words(
     re.compile(
         rf"\b(?:\d+|{'|'.join(w for w in NUMBER_WORDS if ' ' not in w)})\s+(?:[a-z]+\s+)?"
         rf"(?:{_PLATFORM_HINT.pattern})\b"
@@ -89,8 +89,8 @@ _COUNTED_PLATFORM = Prefiltered.on_words(
     opens=True,
 )
 # A determiner at most one word before the noun: "the reported shipments".
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
-_ROUTE_WORDS = Prefiltered.on_words(
+_DETERMINER_BEFORE: Final = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
+_ROUTE_WORDS: Final = Prefiltered.on_words(
     re.compile(r"\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b"),
     ("by ", "via", "overland"),
     folded=True,
@@ -99,15 +99,15 @@ _ROUTE_WORDS = Prefiltered.on_words(
 # A news organisation credited in a sentence that names no weapon: "It was first reported by
 # the Daily Planet", "the Courier reported, citing documents". Read only close behind a
 # sentence about weapons; assembly decides whether it reports that transfer.
-_REPORT_HINT = Prefiltered.on_words(
+_REPORT_HINT: Final = Prefiltered.on_words(
     re.compile(r"\b(?:reported|reports|reporting|according to|citing|cited)\b"),
     ("report", "according to", "cit"),
     folded=True,
     opens=True,
 )
-_REPORT_REACH = 3  # sentences after one that names a weapon
+_REPORT_REACH: Final = 3  # sentences after one that names a weapon
 # The words that let a sentence's patterns be skipped, found for the whole article at once.
-_WORDS = WordFinder(
+_WORDS: Final = WordFinder(
     (
         *dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS, *claims.PATTERNS,
         _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _COUNTED_PLATFORM,
@@ -293,7 +293,7 @@ def _matches_in(matches: list[Match], cursor: int, start: int, end: int) -> tupl
     return matches[cursor:stop], stop
 
 
-_OPENING = re.compile(r"\s*(?:(?:the|but|and|meanwhile|now)\s+)?\Z", re.IGNORECASE)
+_OPENING: Final = re.compile(r"\s*(?:(?:the|but|and|meanwhile|now)\s+)?\Z", re.IGNORECASE)
 
 
 def _opening_actor(
@@ -314,12 +314,12 @@ def _opening_actor(
 
 # "signed a $3bn deal with", "a new aid package for": a transfer whose goods the next
 # sentence lists ("The package includes ...").
-_NEW_DEAL = re.compile(
+_NEW_DEAL: Final = re.compile(
     r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|package|tranche)\b"
 )
 
 
-_DEAL_NOUNS = ("deal", "contract", "package", "tranche")
+_DEAL_NOUNS: Final = ("deal", "contract", "package", "tranche")
 
 
 def _new_deal_positions(folded: str) -> list[int]:

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Final
 
 import ahocorasick
 
@@ -181,7 +182,7 @@ class WordFinder:
 
 # Characters ``caseless`` reads as ASCII letters while ``fold`` keeps them: dotted and
 # dotless I, long s, the Kelvin sign.
-CASELESS_ONLY = "\u0130\u0131\u017f\u212a"
+CASELESS_ONLY: Final = "\u0130\u0131\u017f\u212a"
 _TEXT, _CASELESS, _FOLDED = 0, 1, 2
 
 

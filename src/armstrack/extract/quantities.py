@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract.lexicon import CONTAINER_NOUNS
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.records import Quantity, Span
 
-NUMBER_WORDS = {
+NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -19,31 +20,31 @@ NUMBER_WORDS = {
     "a thousand": 1000, "a pair of": 2, "a couple of": 2, "half a dozen": 6,
     "a single": 1,
 }  # fmt: skip
-APPROXIMATORS = (
+APPROXIMATORS: Final = (
     "around", "about", "some", "nearly", "almost", "roughly", "approximately", "up to",
     "more than", "over", "at least", "an estimated", "as many as", "close to",
     "fewer than", "less than", "at most", "estimated", "just over", "just under",
     "upwards of", "in excess of", "roughly", "approx.",
 )  # fmt: skip
-VAGUE = (
+VAGUE: Final = (
     "hundreds", "dozens", "thousands", "scores", "tens of thousands",
     "hundreds of thousands", "several", "numerous", "a number of", "a few",
     "a handful of", "countless", "multiple",
 )  # fmt: skip
 
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_SCALES: Final = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # "thirty-six": the units a written ten may take after a hyphen.
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_WORDS = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-_APPROX = "|".join(sorted(map(re.escape, APPROXIMATORS), key=len, reverse=True))
-_VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
+_UNITS: Final = "one|two|three|four|five|six|seven|eight|nine"
+_WORDS: Final = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+_APPROX: Final = "|".join(sorted(map(re.escape, APPROXIMATORS), key=len, reverse=True))
+_VAGUE: Final = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 # A number, then up to three words that are not numbers, units or stop words, then
 # the weapon (the pattern is matched against the text just before the weapon). It runs
 # on ``caseless`` text: as fast without IGNORECASE, and the same matches as with it.
 # Its words are those a match can start with: a digit, a number, a vague number or an
 # approximator. Most text before a weapon has none (see ``prefilter``); where it has
 # some, the pattern is tried at each of them alone (see ``quantity_before``).
-_BEFORE_WEAPON = Prefiltered.on_words(
+_BEFORE_WEAPON: Final = Prefiltered.on_words(
     re.compile(
         rf"(?:(?P<approx>{_APPROX})\s+)?"
         rf"(?:(?:(?P<digits>(?<![\w$€£.,/\-])\d{{1,3}}(?:,\d{{3}})+|(?<![\w$€£.,/\-])\d{{1,6}}(?:\.\d+)?)"
@@ -57,12 +58,12 @@ _BEFORE_WEAPON = Prefiltered.on_words(
     (*"0123456789", *NUMBER_WORDS, *VAGUE, *APPROXIMATORS),
     caseless=True,
 )
-PATTERNS = (_BEFORE_WEAPON,)
+PATTERNS: Final = (_BEFORE_WEAPON,)
 # Every offset where one of the words starts, overlaps included ("an estimated" holds
 # "estimated"): where no ``FoundWords`` is at hand.
-_STARTS = re.compile(f"(?=({_BEFORE_WEAPON.hint.pattern}))")
+_STARTS: Final = re.compile(f"(?=({_BEFORE_WEAPON.hint.pattern}))")
 # Words that may not stand between the number and the weapon.
-_BLOCKERS = (
+_BLOCKERS: Final = (
     frozenset(
         [
             "of",

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from armstrack.catalogue.normalise import caseless
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.records import Route, Span
 
 # Means of transport and the mode they stand for.
-MODES = {
+MODES: Final = {
     "air": "air", "plane": "air", "planes": "air", "cargo plane": "air",
     "cargo planes": "air", "aircraft": "air", "airlift": "air", "sea": "sea",
     "ship": "sea", "ships": "sea", "boat": "sea", "boats": "sea", "vessel": "sea",
     "rail": "rail", "train": "rail", "trains": "rail", "road": "land", "truck": "land",
     "trucks": "land", "lorry": "land", "lorries": "land", "land": "land",
 }  # fmt: skip
-_WATER = re.compile(r"\b(?:Sea|Gulf|Strait|Ocean|Canal|Bay|River|port|Port)\b")
+_WATER: Final = re.compile(r"\b(?:Sea|Gulf|Strait|Ocean|Canal|Bay|River|port|Port)\b")
 
 # _BY_MODE and _OVERLAND are case-insensitive: they run on ``caseless`` text. Each
 # pattern comes with the words its every match contains (see ``prefilter``).
-_BY_MODE = Prefiltered.on_words(
+_BY_MODE: Final = Prefiltered.on_words(
     re.compile(
         r"\bby\s+(?P<mode>cargo planes?|air|plane|planes|sea|ship|ships|boat|boats|rail|train|"
         r"trains|road|truck|trucks|lorry|lorries|land)\b"
@@ -28,19 +29,19 @@ _BY_MODE = Prefiltered.on_words(
     ("by",),
     caseless=True,
 )
-_OVERLAND = Prefiltered.on_words(
+_OVERLAND: Final = Prefiltered.on_words(
     re.compile(r"\b(?P<word>overland|airlifted|airlift|by airlift)\b"),
     ("overland", "airlift"),
     caseless=True,
 )
-_VIA = Prefiltered.on_words(
+_VIA: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:via|through|across|over|from the port of|through the port of|via the port of)\s+"
         r"(?P<via>(?:the\s+)?(?:port of\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and)){0,3})"
     ),
     ("via", "through", "across", "over", "from the port of"),
 )
-PATTERNS = (_BY_MODE, _OVERLAND, _VIA)
+PATTERNS: Final = (_BY_MODE, _OVERLAND, _VIA)
 
 
 def find_routes(

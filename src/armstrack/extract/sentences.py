@@ -9,9 +9,10 @@ weapons at all, so it must cost next to nothing.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Words that end with a period without ending the sentence.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr gen lt col maj capt cpt sgt adm cmdr brig rep sen gov pres prof st jan "
     "feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd co corp jr sr u.s u.k "
     "u.n e.u u.s.a d.c a.m p.m approx est fig".split()
@@ -26,17 +27,17 @@ ABBREVIATIONS = frozenset(
 # character set of all its first characters: the regex engine then scans for that set
 # alone, where it tries an alternation, or a look back, at every position (2-3 times
 # slower).
-_BOUNDARY = re.compile(
+_BOUNDARY: Final = re.compile(
     r"[.!?\n](?:(?<=\n)(?:\s*\n)?|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9]))"
 )
 
 # The longest sentence analysed whole. Real news sentences stay well under it (the
 # longest of 1,543 in the development texts has 389 characters); a longer "sentence" is
 # lower-case or unpunctuated text, and analysing it whole costs more than linear time.
-MAX_SENTENCE = 600
+MAX_SENTENCE: Final = 600
 # Where a runaway sentence is cut: the last clause break, else the last space, in the
 # second half of the window.
-_CUT_MARKS = ("; ", ", ", " ")
+_CUT_MARKS: Final = ("; ", ", ", " ")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -81,7 +82,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-_LAST_WORD = re.compile(r"[\w.]*\Z")
+_LAST_WORD: Final = re.compile(r"[\w.]*\Z")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

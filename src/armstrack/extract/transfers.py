@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Final
 
 from armstrack.catalogue import Catalogue
 from armstrack.extract.claims import (
@@ -46,7 +47,7 @@ from armstrack.records import (
 )
 
 Key = tuple[str, str, Category]
-_NOUNISH = frozenset(
+_NOUNISH: Final = frozenset(
     ["sale", "sales", "deal", "deals", "aid", "order", "orders", "purchase", "purchases"]
 )
 
@@ -148,10 +149,10 @@ def assemble(
 
 
 _Pending = tuple[int, ActorRef, ActorRef, bool, Status]
-_PLATFORMS = frozenset([Category.AIRCRAFT, Category.SHIP, Category.ARMOURED_VEHICLE])
+_PLATFORMS: Final = frozenset([Category.AIRCRAFT, Category.SHIP, Category.ARMOURED_VEHICLE])
 # How many sentences back a list of contents may point: "The package includes ..." follows
 # the sentence that announced the package, or the one after it.
-_CONTENTS_REACH = 2
+_CONTENTS_REACH: Final = 2
 
 
 def _pending_deals(drafts: dict[Key, _Draft], facts: list[SentenceFacts]) -> list[_Pending]:
@@ -636,8 +637,8 @@ def _attach_anaphora(
     return True
 
 
-_HAPPENED = frozenset("took began started arrived commenced continued".split())
-_HAPPENED_AFTER = frozenset("begun started completed arrived been".split())
+_HAPPENED: Final = frozenset("took began started arrived commenced continued".split())
+_HAPPENED_AFTER: Final = frozenset("begun started completed arrived been".split())
 
 
 def _took_place(view: SentenceView, index: int) -> bool:
@@ -734,10 +735,10 @@ def _drop_generic_duplicates(drafts: dict[Key, _Draft]) -> None:
             draft.evidence.update(vague.evidence)
 
 
-_TRANSFER_WORDS = frozenset(
+_TRANSFER_WORDS: Final = frozenset(
     [*GIVE_VERBS, *GIVE_NOUNS, *RECEIVE_VERBS, *RECEIVE_NOUNS, "weapons", "arms", "arming"]
 )
-_SPOKEN_STANCES = (Stance.DENIES, Stance.CONFIRMS, Stance.DECLINES, Stance.UNCONFIRMED)
+_SPOKEN_STANCES: Final = (Stance.DENIES, Stance.CONFIRMS, Stance.DECLINES, Stance.UNCONFIRMED)
 
 
 def _attach_stances(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
@@ -812,7 +813,7 @@ def _speaks_of(fact: SentenceFacts, draft: _Draft) -> bool:
 
 # How many sentences a report may follow the transfer it credits: "... will get 40 jets.
 # The price was $2bn, officials said. The deal was first reported by the Courier."
-_REPORT_REACH = 3
+_REPORT_REACH: Final = 3
 
 
 def _attach_report(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
