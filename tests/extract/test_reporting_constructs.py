@@ -540,6 +540,27 @@ CASES = [
             ("Russia was India's biggest supplier of oil.", set()),
         ],
     ),
+    *_cases(
+        "a_buyer_awards_a_contract_to_a_maker",
+        [
+            (
+                "The Uruguayan defence ministry awarded Spanish shipbuilder Cardama a contract "
+                "for two patrol vessels.",
+                {("ESP", "URY", "ship", "agreed")},
+            ),
+            (
+                "The Ecuadorian Navy has awarded a contract to Damen to build three corvettes.",
+                {("NLD", "ECU", "ship", "agreed")},
+            ),
+            (
+                "Hanwha was awarded a contract by Romania's procurement office for 54 K9 "
+                "howitzers.",
+                {("KOR", "ROU", "artillery", "agreed")},
+            ),
+            ("The Italian army awarded Leonardo a contract for 40 helicopters.", set()),
+            ("The pilot was awarded a medal after flying his F-16 home.", set()),
+        ],
+    ),
 ]
 
 

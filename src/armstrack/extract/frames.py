@@ -20,6 +20,7 @@ from armstrack.extract.lexicon import (
     ANAPHORIC_NOUNS,
     ARRIVAL_VERBS,
     ASK_VERBS,
+    AWARD_VERBS,
     BLOCKING_CUES,
     BUILD_VERBS,
     CLAUSE_BREAKS,
@@ -1005,6 +1006,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         and (view.low(index - 1) in RECEIVE_VERBS or view.low(index - 2) in RECEIVE_VERBS)
     ):
         return True  # "received shipments of": the receiving verb carries the frame
+    if word in AWARD_VERBS and (noun or not _awards_an_order(view, index)):
+        return True  # "awarded a medal", "the award ceremony"; "awarded Damen a contract"
     if word in ASK_VERBS and "for" not in {view.low(i) for i in range(index + 1, index + 5)}:
         return True  # "asked about the Su-57" asks for nothing yet
     if word.startswith("request") and view.low(index + 1) == "to":
@@ -1035,6 +1038,15 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
 
 
 _PASS_VERBS = frozenset("pass passes passed passing".split())
+_AWARDED = frozenset("contract contracts order orders deal tender".split())
+_AWARD_REACH = 8  # "awarded Spanish shipbuilder Navantia a contract"
+
+
+def _awards_an_order(view: SentenceView, index: int) -> bool:
+    """ "awarded (Damen) a contract": the object of the award is an order."""
+    return any(view.low(i) in _AWARDED for i in range(index + 1, index + _AWARD_REACH))
+
+
 _GOODS_PREPOSITIONS = frozenset("for of with from on".split())
 _SHIP_NOUN_LEADS = frozenset("cargo container merchant transport supply navy naval".split())
 _TURN_VERBS = frozenset("turn turns turned turning".split())
@@ -1700,6 +1712,9 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
         ctx.agent,
     )
     inside = ctx.inside
+    if view.low(trigger.index) in AWARD_VERBS:
+        _award_roles(ctx, frame)
+        return
     frame.recipient = _first(inside, trigger, ("by",), after=True) if passive else agent
     if frame.recipient is None and passive:
         reduced = _reduced_relative(view, trigger)
@@ -1752,6 +1767,25 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
     if frame.supplier is not None and frame.recipient is not None:
         if frame.supplier.id == frame.recipient.id:
             frame.supplier = None
+
+
+def _award_roles(ctx: _RoleContext, frame: FrameHit) -> None:
+    """The buyer awards, the contractor sells: "Chile awarded Damen a contract", "awarded
+    a contract to Damen"; passive "Damen was awarded a contract by Chile" or "... to
+    build four patrol vessels for the Chilean Navy"."""
+    view, trigger, inside = ctx.view, ctx.trigger, ctx.inside
+    if ctx.passive:
+        frame.supplier = ctx.agent
+        frame.recipient = _first(inside, trigger, ("by",), after=True) or _first(
+            inside, trigger, ("for",), after=True
+        )
+    else:
+        frame.recipient = ctx.agent
+        frame.supplier = _first(inside, trigger, ("to",), after=True) or _indirect_object(
+            view, trigger, inside
+        )
+    if frame.supplier is not None and frame.supplier == frame.recipient:
+        frame.supplier = None
 
 
 _ORDER_NOUNS = frozenset("order orders contract contracts".split())

@@ -99,6 +99,10 @@ RECEIVE_VERBS.update(
         T,
     )
 )
+# A buyer that awards a contract buys from the contractor: "Chile awarded Damen a contract
+# for four patrol vessels" (see frames._award_roles).
+AWARD_VERBS = frozenset("award awards awarded awarding".split())
+RECEIVE_VERBS.update(_forms(" ".join(AWARD_VERBS), A))
 RECEIVE_NOUNS: dict[str, Status] = {
     **_forms("imports import receipt arrival arrivals", D),
     **_forms("request requests", T),
