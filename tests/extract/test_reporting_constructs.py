@@ -561,6 +561,21 @@ CASES = [
             ("The pilot was awarded a medal after flying his F-16 home.", set()),
         ],
     ),
+    *_cases(
+        "a_package_featuring_its_goods",
+        [
+            (
+                "Norway unveiled a $30 million security package for Moldova featuring radars "
+                "and mortar rounds.",
+                {("NOR", "MDA", "ammunition", "agreed"), ("NOR", "MDA", "sensor", "agreed")},
+            ),
+            (
+                "Canada announced new assistance for Latvia, which includes 16 armoured vehicles.",
+                {("CAN", "LVA", "armoured_vehicle", "agreed")},
+            ),
+            ("The air show featuring Chinese drones drew buyers from Egypt.", set()),
+        ],
+    ),
 ]
 
 

@@ -2398,7 +2398,9 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
 
 
 _INCLUDES = frozenset(
-    "include includes including included contains contain comprises comprised".split()
+    "include includes including included contains contain comprises comprised "
+    # "a package for Ukraine featuring Stinger missiles"
+    "featuring features".split()
 )
 # "The order covers 42 Rafales": a list of contents when it names a system ("also covers
 # a stock of missiles for the launchers" adds nothing new).
@@ -2439,7 +2441,7 @@ def lists_contents(view: SentenceView) -> bool:
     return False
 
 
-_PACKAGE_WORDS = frozenset("package packages tranche tranches".split())
+_PACKAGE_WORDS = frozenset("package packages tranche tranches aid assistance".split())
 
 
 def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
