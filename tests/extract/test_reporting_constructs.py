@@ -576,6 +576,24 @@ CASES = [
             ("The air show featuring Chinese drones drew buyers from Egypt.", set()),
         ],
     ),
+    *_cases(
+        "a_yard_launches_a_hull_for_a_navy",
+        [
+            (
+                "The Turkish shipyard Anadolu launched a corvette ordered by the Malaysian Navy.",
+                {("TUR", "MYS", "ship", "agreed")},
+            ),
+            (
+                "China has launched the third of six frigates to be built for Bangladesh.",
+                {("CHN", "BGD", "ship", "agreed")},
+            ),
+            ("The Indian Navy launched its fourth destroyer at Mazagon Dock.", set()),
+            (
+                "The Houthis launched a missile supplied by Iran at a tanker.",
+                {("IRN", "houthis", "missile", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 

@@ -52,7 +52,7 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention, gapped
 from armstrack.extract.quantities import count_word
-from armstrack.records import ActorRef, Quantity, Span, Status
+from armstrack.records import ActorRef, Category, Quantity, Span, Status
 
 _BE = frozenset("is are was were be been being get gets got getting has have had".split())
 _ADVERBS = frozenset(
@@ -1557,6 +1557,11 @@ def _core_frame(
         _give_roles(ctx, frame)
     else:
         _receive_roles(ctx, frame)
+    if frame.supplier is None and frame.recipient is not None and passive:
+        frame.supplier = _yard_builder(view, frame, parties)
+        if frame.supplier is not None:
+            # A launched hull is still the yard's: "launched" is no use of it in service.
+            frame.status = min(frame.status, Status.AGREED)
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
         frame.supplier = _stated_origin(view, frame)
@@ -1570,6 +1575,33 @@ def _core_frame(
     if view.low(trigger.index) in ARRIVAL_VERBS and _people_arrive(view, trigger.index):
         return None  # "technicians arrived in Romania for training on the Patriot"
     return frame
+
+
+# Verbs of a yard putting a hull in the water: "launched a frigate ordered by the Thai navy".
+_YARD_VERBS = frozenset("launch launches launched floated christened".split())
+_YARD_REACH = 8  # "launched the second of four frigates"
+
+
+def _yard_builder(
+    view: SentenceView, frame: FrameHit, parties: list[ActorMention]
+) -> ActorRef | None:
+    """The subject that launched a ship built or ordered for a navy is its builder:
+    "Dearsan launched a corvette ordered by the Nigerian Navy", "China launched the
+    second of four frigates to be built for Algeria"."""
+    ships = [
+        w.first for w in frame.weapons if w.category is Category.SHIP and w.first < frame.trigger
+    ]
+    if not ships:
+        return None
+    verbs = [
+        i for i in range(max(0, ships[0] - _YARD_REACH), ships[0]) if view.low(i) in _YARD_VERBS
+    ]
+    if not verbs:
+        return None
+    subjects = [a for a in parties if a.last < verbs[-1] and a.prep is None]
+    if not subjects or subjects[-1].actor == frame.recipient:
+        return None
+    return subjects[-1].actor
 
 
 def _segment(trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]) -> tuple[int, int]:
