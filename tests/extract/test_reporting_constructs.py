@@ -594,6 +594,27 @@ CASES = [
             ),
         ],
     ),
+    *_cases(
+        "goods_also_handed_over_in_the_next_sentence",
+        [
+            (
+                "The first Marder vehicles from Germany have arrived in Ukraine. Kyiv's defence "
+                "minister said that 20,000 mortar rounds had also been handed over.",
+                {
+                    ("DEU", "UKR", "armoured_vehicle", "delivered"),
+                    ("DEU", "UKR", "ammunition", "delivered"),
+                },
+            ),
+            (
+                "Italy delivered four howitzers to Slovenia. Helicopters could also be sent later.",
+                {("ITA", "SVN", "artillery", "delivered"), ("ITA", "SVN", "aircraft", "discussed")},
+            ),
+            (
+                "Italy delivered four howitzers to Slovenia. Russia also fired drones at Odesa.",
+                {("ITA", "SVN", "artillery", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 
