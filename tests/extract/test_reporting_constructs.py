@@ -615,6 +615,30 @@ CASES = [
             ),
         ],
     ),
+    *_cases(
+        "goods_taken_into_ones_own_fleet",
+        [
+            (
+                "The Mongolian army added three Russian Mi-171 helicopters to its fleet.",
+                {("RUS", "MNG", "aircraft", "delivered")},
+            ),
+            ("China added new Wing Loong drones to its arsenal.", set()),
+            ('"We will need more shells," the Estonian minister added.', set()),
+        ],
+    ),
+    *_cases(
+        "each_origin_word_gives_its_own_goods",
+        [
+            (
+                "The Lao army received Russian Mi-17 helicopters and Chinese Y-12 aircraft.",
+                {("RUS", "LAO", "aircraft", "delivered"), ("CHN", "LAO", "aircraft", "delivered")},
+            ),
+            (
+                "Nepal has integrated Indian trucks and Chinese Y-12 planes into its army.",
+                {("CHN", "NPL", "aircraft", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 

@@ -34,6 +34,7 @@ from armstrack.extract.lexicon import (
     FLY_VERBS,
     GIVE_NOUNS,
     GIVE_VERBS,
+    JOINING_VERBS,
     MODAL_TRIGGERS,
     NEGATIONS,
     NON_GOODS,
@@ -166,6 +167,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _fill_gaps(view, frames)
     _inherit_means(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
+    frames = [f for frame in frames for f in _by_origin(view, frame)]
     _pending_delivery(view, frames)
     if _vague_giver(view):
         for frame in frames:
@@ -1006,6 +1008,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         and (view.low(index - 1) in RECEIVE_VERBS or view.low(index - 2) in RECEIVE_VERBS)
     ):
         return True  # "received shipments of": the receiving verb carries the frame
+    if word in JOINING_VERBS and (noun or not _joins_a_fleet(view, index)):
+        return True  # "he added", "added to the pressure"; "added jets to its fleet"
     if word in AWARD_VERBS and (noun or not _awards_an_order(view, index)):
         return True  # "awarded a medal", "the award ceremony"; "awarded Damen a contract"
     if word in ASK_VERBS and "for" not in {view.low(i) for i in range(index + 1, index + 5)}:
@@ -1040,6 +1044,21 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
 _PASS_VERBS = frozenset("pass passes passed passing".split())
 _AWARDED = frozenset("contract contracts order orders deal tender".split())
 _AWARD_REACH = 8  # "awarded Spanish shipbuilder Navantia a contract"
+
+
+_JOINED = frozenset("fleet fleets inventory arsenal service force forces navy army".split())
+_JOIN_REACH = 16  # "integrated Russian Mi-38T helicopters and Chinese Y-8 aircraft into its"
+
+
+def _joins_a_fleet(view: SentenceView, index: int) -> bool:
+    """ "added (goods) to its fleet", "integrated (goods) into its air force": goods
+    between the verb and the holder's own force."""
+    for i in range(index + 2, index + _JOIN_REACH):
+        if view.low(i) in ("to", "into") and view.low(i + 1) in ("its", "their"):
+            return any(view.low(j) in _JOINED for j in range(i + 2, i + 5)) and any(
+                index < w.first < i for w in view.weapons
+            )
+    return False
 
 
 def _awards_an_order(view: SentenceView, index: int) -> bool:
@@ -2257,6 +2276,23 @@ def _stated_origin(view: SentenceView, frame: FrameHit) -> ActorRef | None:
     if origin is None or frame.recipient is None or origin.id == frame.recipient.id:
         return None
     return origin
+
+
+def _by_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
+    """ "Laos received Russian helicopters and Chinese planes": with no giver named, each
+    origin word gives the goods it qualifies."""
+    if frame.supplier is not None or frame.recipient is None or frame.kind is Frame.USE:
+        return [frame]
+    origins = sorted({w.origin for w in frame.weapons if w.origin})
+    if len(origins) < 2:
+        return [frame]
+    split = []
+    for origin in origins:
+        actor = view.origin_actors.get(origin)
+        if actor is not None and actor.id != frame.recipient.id:
+            goods = [w for w in frame.weapons if w.origin == origin]
+            split.append(replace(frame, supplier=actor, weapons=goods))
+    return split or [frame]
 
 
 def _origin_actor(

@@ -103,6 +103,12 @@ RECEIVE_VERBS.update(
 # for four patrol vessels" (see frames._award_roles).
 AWARD_VERBS = frozenset("award awards awarded awarding".split())
 RECEIVE_VERBS.update(_forms(" ".join(AWARD_VERBS), A))
+# Goods taken into one's own forces: "integrated Russian helicopters into its air force",
+# "added two Chinese jets to its fleet" (only so: see frames._joins_a_fleet).
+JOINING_VERBS = frozenset(
+    "add adds added adding integrate integrates integrated integrating".split()
+)
+RECEIVE_VERBS.update(_forms(" ".join(JOINING_VERBS), D))
 RECEIVE_NOUNS: dict[str, Status] = {
     **_forms("imports import receipt arrival arrivals", D),
     **_forms("request requests", T),
