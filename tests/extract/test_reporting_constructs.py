@@ -639,6 +639,17 @@ CASES = [
             ),
         ],
     ),
+    *_cases(
+        "a_class_word_in_initials",
+        [
+            ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),
+            (
+                "Kenya received APCs from the United Arab Emirates.",
+                {("ARE", "KEN", "armoured_vehicle", "delivered")},
+            ),
+            ("The Kenyan UAV Pilots Association met in Nairobi.", set()),
+        ],
+    ),
 ]
 
 
