@@ -650,6 +650,19 @@ CASES = [
             ("The Kenyan UAV Pilots Association met in Nairobi.", set()),
         ],
     ),
+    *_cases(
+        "receivers_listed_after_such_countries_as",
+        [
+            (
+                "Tel Aviv has sold drones to such countries as India, Chile and Peru.",
+                {
+                    ("ISR", "IND", "uav", "delivered"),
+                    ("ISR", "CHL", "uav", "delivered"),
+                    ("ISR", "PER", "uav", "delivered"),
+                },
+            ),
+        ],
+    ),
 ]
 
 

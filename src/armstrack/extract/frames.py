@@ -1147,7 +1147,8 @@ def _find_breaks(view: SentenceView) -> list[int]:
             breaks.append(index)
         elif (
             word == "as"
-            and view.low(index - 1) != "such"  # "to countries such as Chad" is one clause
+            and "such" not in (view.low(index - 1), view.low(index - 2))
+            # "to countries such as Chad", "to such countries as Chad" are one clause
             and (index + 1 in actor_starts or view.low(index + 1) in _AS_SUBJECTS)
         ):
             breaks.append(index)  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
