@@ -540,6 +540,129 @@ CASES = [
             ("Russia was India's biggest supplier of oil.", set()),
         ],
     ),
+    *_cases(
+        "a_buyer_awards_a_contract_to_a_maker",
+        [
+            (
+                "The Uruguayan defence ministry awarded Spanish shipbuilder Cardama a contract "
+                "for two patrol vessels.",
+                {("ESP", "URY", "ship", "agreed")},
+            ),
+            (
+                "The Ecuadorian Navy has awarded a contract to Damen to build three corvettes.",
+                {("NLD", "ECU", "ship", "agreed")},
+            ),
+            (
+                "Hanwha was awarded a contract by Romania's procurement office for 54 K9 "
+                "howitzers.",
+                {("KOR", "ROU", "artillery", "agreed")},
+            ),
+            ("The Italian army awarded Leonardo a contract for 40 helicopters.", set()),
+            ("The pilot was awarded a medal after flying his F-16 home.", set()),
+        ],
+    ),
+    *_cases(
+        "a_package_featuring_its_goods",
+        [
+            (
+                "Norway unveiled a $30 million security package for Moldova featuring radars "
+                "and mortar rounds.",
+                {("NOR", "MDA", "ammunition", "agreed"), ("NOR", "MDA", "sensor", "agreed")},
+            ),
+            (
+                "Canada announced new assistance for Latvia, which includes 16 armoured vehicles.",
+                {("CAN", "LVA", "armoured_vehicle", "agreed")},
+            ),
+            ("The air show featuring Chinese drones drew buyers from Egypt.", set()),
+        ],
+    ),
+    *_cases(
+        "a_yard_launches_a_hull_for_a_navy",
+        [
+            (
+                "The Turkish shipyard Anadolu launched a corvette ordered by the Malaysian Navy.",
+                {("TUR", "MYS", "ship", "agreed")},
+            ),
+            (
+                "China has launched the third of six frigates to be built for Bangladesh.",
+                {("CHN", "BGD", "ship", "agreed")},
+            ),
+            ("The Indian Navy launched its fourth destroyer at Mazagon Dock.", set()),
+            (
+                "The Houthis launched a missile supplied by Iran at a tanker.",
+                {("IRN", "houthis", "missile", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
+        "goods_also_handed_over_in_the_next_sentence",
+        [
+            (
+                "The first Marder vehicles from Germany have arrived in Ukraine. Kyiv's defence "
+                "minister said that 20,000 mortar rounds had also been handed over.",
+                {
+                    ("DEU", "UKR", "armoured_vehicle", "delivered"),
+                    ("DEU", "UKR", "ammunition", "delivered"),
+                },
+            ),
+            (
+                "Italy delivered four howitzers to Slovenia. Helicopters could also be sent later.",
+                {("ITA", "SVN", "artillery", "delivered"), ("ITA", "SVN", "aircraft", "discussed")},
+            ),
+            (
+                "Italy delivered four howitzers to Slovenia. Russia also fired drones at Odesa.",
+                {("ITA", "SVN", "artillery", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
+        "goods_taken_into_ones_own_fleet",
+        [
+            (
+                "The Mongolian army added three Russian Mi-171 helicopters to its fleet.",
+                {("RUS", "MNG", "aircraft", "delivered")},
+            ),
+            ("China added new Wing Loong drones to its arsenal.", set()),
+            ('"We will need more shells," the Estonian minister added.', set()),
+        ],
+    ),
+    *_cases(
+        "each_origin_word_gives_its_own_goods",
+        [
+            (
+                "The Lao army received Russian Mi-17 helicopters and Chinese Y-12 aircraft.",
+                {("RUS", "LAO", "aircraft", "delivered"), ("CHN", "LAO", "aircraft", "delivered")},
+            ),
+            (
+                "Nepal has integrated Indian trucks and Chinese Y-12 planes into its army.",
+                {("CHN", "NPL", "aircraft", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
+        "a_class_word_in_initials",
+        [
+            ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),
+            (
+                "Kenya received APCs from the United Arab Emirates.",
+                {("ARE", "KEN", "armoured_vehicle", "delivered")},
+            ),
+            ("The Kenyan UAV Pilots Association met in Nairobi.", set()),
+        ],
+    ),
+    *_cases(
+        "receivers_listed_after_such_countries_as",
+        [
+            (
+                "Tel Aviv has sold drones to such countries as India, Chile and Peru.",
+                {
+                    ("ISR", "IND", "uav", "delivered"),
+                    ("ISR", "CHL", "uav", "delivered"),
+                    ("ISR", "PER", "uav", "delivered"),
+                },
+            ),
+        ],
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ from armstrack.extract.lexicon import (
     ANAPHORIC_NOUNS,
     ARRIVAL_VERBS,
     ASK_VERBS,
+    AWARD_VERBS,
     BLOCKING_CUES,
     BUILD_VERBS,
     CLAUSE_BREAKS,
@@ -34,6 +35,7 @@ from armstrack.extract.lexicon import (
     FLY_VERBS,
     GIVE_NOUNS,
     GIVE_VERBS,
+    JOINING_VERBS,
     MODAL_TRIGGERS,
     NEGATIONS,
     NON_GOODS,
@@ -52,7 +54,7 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention, gapped
 from armstrack.extract.quantities import count_word
-from armstrack.records import ActorRef, Quantity, Span, Status
+from armstrack.records import ActorRef, Category, Quantity, Span, Status
 
 _BE: Final = frozenset("is are was were be been being get gets got getting has have had".split())
 _ADVERBS: Final = frozenset(
@@ -168,6 +170,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _fill_gaps(view, frames)
     _inherit_means(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
+    frames = [f for frame in frames for f in _by_origin(view, frame)]
     _pending_delivery(view, frames)
     if _vague_giver(view):
         for frame in frames:
@@ -1012,6 +1015,10 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         and (view.low(index - 1) in RECEIVE_VERBS or view.low(index - 2) in RECEIVE_VERBS)
     ):
         return True  # "received shipments of": the receiving verb carries the frame
+    if word in JOINING_VERBS and (noun or not _joins_a_fleet(view, index)):
+        return True  # "he added", "added to the pressure"; "added jets to its fleet"
+    if word in AWARD_VERBS and (noun or not _awards_an_order(view, index)):
+        return True  # "awarded a medal", "the award ceremony"; "awarded Damen a contract"
     if word in ASK_VERBS and "for" not in {view.low(i) for i in range(index + 1, index + 5)}:
         return True  # "asked about the Su-57" asks for nothing yet
     if word.startswith("request") and view.low(index + 1) == "to":
@@ -1042,6 +1049,30 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
 
 
 _PASS_VERBS: Final = frozenset("pass passes passed passing".split())
+_AWARDED: Final = frozenset("contract contracts order orders deal tender".split())
+_AWARD_REACH: Final = 8  # "awarded Spanish shipbuilder Navantia a contract"
+
+
+_JOINED: Final = frozenset("fleet fleets inventory arsenal service force forces navy army".split())
+_JOIN_REACH: Final = 16  # "integrated Russian Mi-38T helicopters and Chinese Y-8 aircraft into its"
+
+
+def _joins_a_fleet(view: SentenceView, index: int) -> bool:
+    """ "added (goods) to its fleet", "integrated (goods) into its air force": goods
+    between the verb and the holder's own force."""
+    for i in range(index + 2, index + _JOIN_REACH):
+        if view.low(i) in ("to", "into") and view.low(i + 1) in ("its", "their"):
+            return any(view.low(j) in _JOINED for j in range(i + 2, i + 5)) and any(
+                index < w.first < i for w in view.weapons
+            )
+    return False
+
+
+def _awards_an_order(view: SentenceView, index: int) -> bool:
+    """ "awarded (Damen) a contract": the object of the award is an order."""
+    return any(view.low(i) in _AWARDED for i in range(index + 1, index + _AWARD_REACH))
+
+
 _GOODS_PREPOSITIONS: Final = frozenset("for of with from on".split())
 _SHIP_NOUN_LEADS: Final = frozenset("cargo container merchant transport supply navy naval".split())
 _TURN_VERBS: Final = frozenset("turn turns turned turning".split())
@@ -1123,7 +1154,8 @@ def _find_breaks(view: SentenceView) -> list[int]:
             breaks.append(index)
         elif (
             word == "as"
-            and view.low(index - 1) != "such"  # "to countries such as Chad" is one clause
+            and "such" not in (view.low(index - 1), view.low(index - 2))
+            # "to countries such as Chad", "to such countries as Chad" are one clause
             and (index + 1 in actor_starts or view.low(index + 1) in _AS_SUBJECTS)
         ):
             breaks.append(index)  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
@@ -1554,6 +1586,11 @@ def _core_frame(
         _give_roles(ctx, frame)
     else:
         _receive_roles(ctx, frame)
+    if frame.supplier is None and frame.recipient is not None and passive:
+        frame.supplier = _yard_builder(view, frame, parties)
+        if frame.supplier is not None:
+            # A launched hull is still the yard's: "launched" is no use of it in service.
+            frame.status = min(frame.status, Status.AGREED)
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
         frame.supplier = _stated_origin(view, frame)
@@ -1567,6 +1604,33 @@ def _core_frame(
     if view.low(trigger.index) in ARRIVAL_VERBS and _people_arrive(view, trigger.index):
         return None  # "technicians arrived in Romania for training on the Patriot"
     return frame
+
+
+# Verbs of a yard putting a hull in the water: "launched a frigate ordered by the Thai navy".
+_YARD_VERBS: Final = frozenset("launch launches launched floated christened".split())
+_YARD_REACH: Final = 8  # "launched the second of four frigates"
+
+
+def _yard_builder(
+    view: SentenceView, frame: FrameHit, parties: list[ActorMention]
+) -> ActorRef | None:
+    """The subject that launched a ship built or ordered for a navy is its builder:
+    "Dearsan launched a corvette ordered by the Nigerian Navy", "China launched the
+    second of four frigates to be built for Algeria"."""
+    ships = [
+        w.first for w in frame.weapons if w.category is Category.SHIP and w.first < frame.trigger
+    ]
+    if not ships:
+        return None
+    verbs = [
+        i for i in range(max(0, ships[0] - _YARD_REACH), ships[0]) if view.low(i) in _YARD_VERBS
+    ]
+    if not verbs:
+        return None
+    subjects = [a for a in parties if a.last < verbs[-1] and a.prep is None]
+    if not subjects or subjects[-1].actor == frame.recipient:
+        return None
+    return subjects[-1].actor
 
 
 def _segment(trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]) -> tuple[int, int]:
@@ -1709,6 +1773,9 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
         ctx.agent,
     )
     inside = ctx.inside
+    if view.low(trigger.index) in AWARD_VERBS:
+        _award_roles(ctx, frame)
+        return
     frame.recipient = _first(inside, trigger, ("by",), after=True) if passive else agent
     if frame.recipient is None and passive:
         reduced = _reduced_relative(view, trigger)
@@ -1761,6 +1828,25 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
     if frame.supplier is not None and frame.recipient is not None:
         if frame.supplier.id == frame.recipient.id:
             frame.supplier = None
+
+
+def _award_roles(ctx: _RoleContext, frame: FrameHit) -> None:
+    """The buyer awards, the contractor sells: "Chile awarded Damen a contract", "awarded
+    a contract to Damen"; passive "Damen was awarded a contract by Chile" or "... to
+    build four patrol vessels for the Chilean Navy"."""
+    view, trigger, inside = ctx.view, ctx.trigger, ctx.inside
+    if ctx.passive:
+        frame.supplier = ctx.agent
+        frame.recipient = _first(inside, trigger, ("by",), after=True) or _first(
+            inside, trigger, ("for",), after=True
+        )
+    else:
+        frame.recipient = ctx.agent
+        frame.supplier = _first(inside, trigger, ("to",), after=True) or _indirect_object(
+            view, trigger, inside
+        )
+    if frame.supplier is not None and frame.supplier == frame.recipient:
+        frame.supplier = None
 
 
 _ORDER_NOUNS: Final = frozenset("order orders contract contracts".split())
@@ -2204,6 +2290,23 @@ def _stated_origin(view: SentenceView, frame: FrameHit) -> ActorRef | None:
     return origin
 
 
+def _by_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
+    """ "Laos received Russian helicopters and Chinese planes": with no giver named, each
+    origin word gives the goods it qualifies."""
+    if frame.supplier is not None or frame.recipient is None or frame.kind is Frame.USE:
+        return [frame]
+    origins = sorted({w.origin for w in frame.weapons if w.origin})
+    if len(origins) < 2:
+        return [frame]
+    split = []
+    for origin in origins:
+        actor = view.origin_actors.get(origin)
+        if actor is not None and actor.id != frame.recipient.id:
+            goods = [w for w in frame.weapons if w.origin == origin]
+            split.append(replace(frame, supplier=actor, weapons=goods))
+    return split or [frame]
+
+
 def _origin_actor(
     view: SentenceView, actor_id: str | None, parties: list[ActorMention]
 ) -> ActorRef | None:
@@ -2375,7 +2478,9 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
 
 
 _INCLUDES: Final = frozenset(
-    "include includes including included contains contain comprises comprised".split()
+    "include includes including included contains contain comprises comprised "
+    # "a package for Ukraine featuring Stinger missiles"
+    "featuring features".split()
 )
 # "The order covers 42 Rafales": a list of contents when it names a system ("also covers
 # a stock of missiles for the launchers" adds nothing new).
@@ -2418,7 +2523,7 @@ def lists_contents(view: SentenceView) -> bool:
     return False
 
 
-_PACKAGE_WORDS: Final = frozenset("package packages tranche tranches".split())
+_PACKAGE_WORDS: Final = frozenset("package packages tranche tranches aid assistance".split())
 
 
 def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:

@@ -100,6 +100,16 @@ RECEIVE_VERBS.update(
         T,
     )
 )
+# A buyer that awards a contract buys from the contractor: "Chile awarded Damen a contract
+# for four patrol vessels" (see frames._award_roles).
+AWARD_VERBS: Final = frozenset("award awards awarded awarding".split())
+RECEIVE_VERBS.update(_forms(" ".join(AWARD_VERBS), A))
+# Goods taken into one's own forces: "integrated Russian helicopters into its air force",
+# "added two Chinese jets to its fleet" (only so: see frames._joins_a_fleet).
+JOINING_VERBS: Final = frozenset(
+    "add adds added adding integrate integrates integrated integrating".split()
+)
+RECEIVE_VERBS.update(_forms(" ".join(JOINING_VERBS), D))
 RECEIVE_NOUNS: dict[str, Status] = {
     **_forms("imports import receipt arrival arrivals", D),
     **_forms("request requests", T),

@@ -161,7 +161,7 @@ class Matcher:
                 if bucket[-1].needs is not None:
                     heads.append((start, end, bucket))
                 continue
-            if entry.kind is _CLASS and _in_title(text, start):
+            if entry.kind is _CLASS and _in_title(text, start) and not _initials(text, start):
                 continue  # "the Nuclear Arms Control Project" names no weapons
             candidates.append(Match(start, end, entry.kind, entry.target))
         named = self._named_heads(text, heads, candidates) if heads else []
@@ -363,6 +363,12 @@ def _in_title(text: str, start: int) -> bool:
     if not before or before[-1] in ".!?:\n":
         return False
     return not _counted(text, start)
+
+
+def _initials(text: str, start: int) -> bool:
+    """ "sold UAVs to Poland", "APCs": a class word written in initials has its capitals
+    anywhere, not as part of a title."""
+    return text[start + 1 : start + 2].isupper()
 
 
 _COUNT_WORDS: Final = frozenset(

@@ -969,6 +969,8 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     word = view.low(index)
     if word == "as" and view.low(index - 1) == "such":
         index, word = index - 1, "such"
+    elif word == "as" and view.low(index - 2) == "such" and view.low(index - 1) in _GROUP_NOUNS:
+        return _preposition(view, index - 1)  # "sold drones to such countries as Egypt"
     if word in _EXAMPLE_LEADS:
         # "sold to countries including Qatar", "to several nations, such as Chad": the
         # examples take the preposition of the group they illustrate.

@@ -620,6 +620,12 @@ def _attach_anaphora(
     }
     if target is None and named and fact.anaphoric and _names_a_transfer(fact):
         return _extend_package(drafts, fact, frames, weapons, named, catalogue)
+    base = _also_handed_over(drafts, fact, frames) if target is None and categories else None
+    if base is not None:
+        # "Helicopters could also be sent": the new goods keep their own status.
+        status = _frame_status(frames[0], fact)
+        _add_lines(drafts, fact, frames, weapons, categories, catalogue, base, status)
+        return True
     if target is None or target.first_sentence > fact.index:
         return False
     usable = [w for w in weapons if w.category == target.category]
@@ -635,6 +641,33 @@ def _attach_anaphora(
     _contribute(target, fact, frame, usable, catalogue)
     _extend_target(drafts, fact, frames, target, catalogue)
     return True
+
+
+_ALSO_REACH: Final = 3  # "were also handed over", "had also been delivered"
+
+
+def _also_handed_over(
+    drafts: dict[Key, _Draft], fact: SentenceFacts, frames: list[FrameHit]
+) -> _Draft | None:
+    """ "Thousands of shells were also handed over": a verb of transfer with "also" and
+    no party adds goods to the transfer reported in the sentence just before."""
+    view = fact.view
+    if not any(
+        f.kind is not Frame.USE
+        and not f.negated
+        and f.trigger >= 0
+        and view.low(f.trigger) not in GIVE_NOUNS
+        and view.low(f.trigger) not in RECEIVE_NOUNS
+        and "also" in {view.low(i) for i in range(f.trigger - _ALSO_REACH, f.trigger)}
+        for f in frames
+    ):
+        return None
+    before = [d for d in drafts.values() if fact.index - 1 in d.evidence]
+    return (
+        before[-1]
+        if len(before) == 1 or len({(d.supplier, d.recipient) for d in before}) == 1
+        else None
+    )
 
 
 _HAPPENED: Final = frozenset("took began started arrived commenced continued".split())
@@ -695,19 +728,28 @@ def _extend_package(
     latest = _latest(drafts, fact.index, lambda d: d.first_sentence <= fact.index)
     if latest is None:
         return False
-    for category in sorted(categories, key=lambda c: c.value):
-        key = (latest.supplier.id, latest.recipient.id, category)
-        draft = drafts.setdefault(
-            key,
-            _Draft(
-                latest.supplier, latest.recipient, category, latest.status, fact.index, fact.index
-            ),
-        )
-        frame = (
-            frames[0] if frames else FrameHit(Frame.GIVE, -1, latest.status, True, anaphoric=True)
-        )
-        _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
+    _add_lines(drafts, fact, frames, weapons, categories, catalogue, latest, latest.status)
     return True
+
+
+def _add_lines(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frames: list[FrameHit],
+    weapons: list[WeaponMention],
+    categories: set[Category],
+    catalogue: Catalogue,
+    base: _Draft,
+    status: Status,
+) -> None:
+    """Each category of goods as a line of its own between the parties of ``base``."""
+    for category in sorted(categories, key=lambda c: c.value):
+        key = (base.supplier.id, base.recipient.id, category)
+        draft = drafts.setdefault(
+            key, _Draft(base.supplier, base.recipient, category, status, fact.index, fact.index)
+        )
+        frame = frames[0] if frames else FrameHit(Frame.GIVE, -1, base.status, True, anaphoric=True)
+        _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
 
 
 def _names_a_transfer(fact: SentenceFacts) -> bool:
