@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -253,10 +253,6 @@ class SentenceView:
     # The distinct tokens: most rules look for a few words, and most sentences have none
     # of them, which this answers without a loop over the tokens.
     words: frozenset[str] = frozenset()
-    # ``low(i)``: token ``i`` in lower case, "" outside the sentence. The rules ask this
-    # some 100,000 times an article pass, so it is a dictionary's own lookup, not a method
-    # (``lows`` is never changed once the view is built).
-    low: Callable[[int], str] = field(init=False, repr=False, compare=False)
 
     def __init__(
         self, start: int, end: int, starts: list[int], ends: list[int], lows: list[str]
@@ -271,14 +267,13 @@ class SentenceView:
         self.earlier_systems = self.named_systems = ()
         self.breaks = None
         self.words = frozenset(lows)
-        self.low = _Lows(enumerate(lows)).__getitem__
 
-
-class _Lows(dict[int, str]):
-    """Tokens by index; "" for an index outside the sentence, as for -1."""
-
-    def __missing__(self, index: int) -> str:
-        return ""
+    def low(self, index: int) -> str:
+        """Token ``index`` in lower case, "" outside the sentence. The rules ask this some
+        100,000 times an article pass: compiled, a method with a bounds check is the
+        quickest answer (interpreted, a dictionary's own lookup was)."""
+        lows = self.lows
+        return lows[index] if 0 <= index < len(lows) else ""
 
 
 # The enum members the per-match loop compares with, as module constants: on Python 3.11
@@ -340,14 +335,13 @@ def build_view(
     view = SentenceView(start, end, *tokenize(text, start, end))
     view.earlier_systems = context.recent_systems(start)
     view.named_systems = context.recent_systems(start, _TOPIC_REACH)
-    starts, ends = _token_index(view)
     lows = view.lows
     demonyms: list[tuple[int, int, str, Span]] = []
     # Where each catalogued weapon starts: "its US F-16s" reads the state as their origin.
-    weapon_starts = {starts.get(m.start) for m in matches if m.kind in _WEAPON_KINDS}
+    weapon_starts = {_token_at(view.starts, m.start) for m in matches if m.kind in _WEAPON_KINDS}
     for match in matches:
-        first = starts.get(match.start)
-        last = ends.get(match.end)
+        first = _token_at(view.starts, match.start)
+        last = _token_at(view.ends, match.end)
         if first is None or last is None:
             continue
         view.taken.update(range(first, last + 1))
@@ -396,7 +390,7 @@ def build_view(
             continue  # "Prime Minister Luis Montenegro": a person, not the state
         role = match.target if kind is _BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
-    _add_context_mentions(view, text, lowered, context, starts, ends, found)
+    _add_context_mentions(view, text, lowered, context, found)
     _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
@@ -694,10 +688,12 @@ def _absorb_head_nouns(weapons: list[WeaponMention], lows: list[str]) -> list[We
     return kept
 
 
-def _token_index(view: SentenceView) -> tuple[dict[int, int], dict[int, int]]:
-    """Token index by start offset and by end offset."""
-    count = range(len(view.lows))
-    return dict(zip(view.starts, count, strict=True)), dict(zip(view.ends, count, strict=True))
+def _token_at(offsets: list[int], offset: int) -> int | None:
+    """The token that starts (in ``view.starts``) or ends (in ``view.ends``) at ``offset``,
+    if one does: the offsets are in order, so a bisection finds it without a dictionary
+    built for every sentence."""
+    index = bisect_left(offsets, offset)
+    return index if index < len(offsets) and offsets[index] == offset else None
 
 
 def _names_a_class(lows: list[str], last: int) -> bool:
@@ -736,14 +732,12 @@ def _add_context_mentions(
     text: str,
     lowered: str,
     context: ArticleContext,
-    starts: dict[int, int],
-    ends: dict[int, int],
     found: FoundWords | None,
 ) -> None:
     """ "the two countries", "the junta", "the group": actors named earlier in the article."""
 
     def add(match: re.Match[str], actors: Sequence[ActorRef], role: str) -> None:
-        first, last = starts.get(match.start()), ends.get(match.end())
+        first, last = _token_at(view.starts, match.start()), _token_at(view.ends, match.end())
         if first is None or last is None or any(i in view.taken for i in range(first, last + 1)):
             return
         span = Span(match.start(), match.end(), text[match.start() : match.end()])

@@ -148,58 +148,76 @@ class WordFinder:
 
     def __init__(self, patterns: Iterable[Prefiltered]) -> None:
         self._patterns = tuple(p for p in patterns if p.words)
-        self._automaton = _automaton(self._patterns, fold)
-        self._on_caseless = _automaton((p for p in self._patterns if p.caseless), str)
+        self._automaton = _automaton(self._patterns, fold, lambda p: True)
+        self._on_caseless = _automaton(self._patterns, str, lambda p: p.caseless)
 
     def find(self, text: str, lowered: str, folded: str | None = None) -> FoundWords:
         """The words in ``text``, in ``lowered``, its ``caseless`` form, and in ``folded``,
         its ``fold`` (all of the same length). Without ``folded`` the patterns that run on
         it are left out, so that their checks search their hints."""
-        positions: dict[Prefiltered, list[int]] = {
-            p: [] for p in self._patterns if folded is not None or not p.folded
-        }
-        if self._automaton is None:
-            return FoundWords(positions)
-        forms = (text, lowered, folded)
-        aside = self._on_caseless is not None and any(c in text for c in CASELESS_ONLY)
-        scanned = fold(text) if folded is None else folded
-        for last, (length, owners) in self._automaton.iter(scanned):
-            start = last - length + 1
-            for form, word, owner in owners:
-                if form == _CASELESS and aside:
-                    continue  # found in the caseless pass below
-                string = forms[form]
-                if string is not None and string.startswith(word, start):
-                    positions[owner].append(start)
-        if aside and self._on_caseless is not None:
-            for last, (length, owners) in self._on_caseless.iter(lowered):
-                for _, _, owner in owners:
-                    positions[owner].append(last - length + 1)
-        for starts in positions.values():
-            starts.sort()  # reported by where each word ends: unordered for mixed lengths
+        found: list[list[int]] = [[] for _ in self._patterns]
+        if self._automaton is not None:
+            forms = (text, lowered, folded)
+            aside = self._on_caseless is not None and any(c in text for c in CASELESS_ONLY)
+            scanned = fold(text) if folded is None else folded
+            for last, (length, plain, checked) in self._automaton.iter(scanned):
+                start = last - length + 1
+                for index in plain:
+                    found[index].append(start)
+                for form, word, index in checked:
+                    if form == _CASELESS and aside:
+                        continue  # found in the caseless pass below
+                    string = forms[form]
+                    if string is not None and string.startswith(word, start):
+                        found[index].append(start)
+            if aside and self._on_caseless is not None:
+                for last, (length, plain, _) in self._on_caseless.iter(lowered):
+                    for index in plain:
+                        found[index].append(last - length + 1)
+        positions: dict[Prefiltered, list[int]] = {}
+        for pattern, starts in zip(self._patterns, found, strict=True):
+            if folded is not None or not pattern.folded:
+                starts.sort()  # reported by where each word ends: unordered for mixed lengths
+                positions[pattern] = starts
         return FoundWords(positions)
 
 
 # Characters ``caseless`` reads as ASCII letters while ``fold`` keeps them: dotted and
 # dotless I, long s, the Kelvin sign.
 CASELESS_ONLY: Final = "\u0130\u0131\u017f\u212a"
-_TEXT, _CASELESS, _FOLDED = 0, 1, 2
+# The form of the text a pattern runs on.
+_TEXT: Final = 0
+_CASELESS: Final = 1
+_FOLDED: Final = 2
 
 
 def _automaton(
-    patterns: Iterable[Prefiltered], key: Callable[[str], str]
+    patterns: tuple[Prefiltered, ...],
+    key: Callable[[str], str],
+    keep: Callable[[Prefiltered], bool],
 ) -> ahocorasick.Automaton | None:
-    """The words of the ``patterns`` by ``key(word)``, each with its pattern and the form of
-    the text that pattern runs on."""
-    owners: dict[str, list[tuple[int, str, Prefiltered]]] = {}
-    for pattern in patterns:
+    """The words of the ``patterns`` kept, by ``key(word)``. Each key holds its length and
+    the indices of the patterns the key is one of the words of, as it stands (``plain``),
+    and, with the form of the text and the word to check there, of those it is the key
+    of another word of (``checked``): a word of the text, "Mar", is "mar" folded."""
+    plain: dict[str, list[int]] = {}
+    checked: dict[str, list[tuple[int, str, int]]] = {}
+    for index, pattern in enumerate(patterns):
+        if not keep(pattern):
+            continue
         form = _CASELESS if pattern.caseless else _FOLDED if pattern.folded else _TEXT
         for word in pattern.words:
-            owners.setdefault(key(word), []).append((form, word, pattern))
-    if not owners:
+            found = key(word)
+            plain.setdefault(found, [])
+            checked.setdefault(found, [])
+            if found == word and (form == _FOLDED or key is str):
+                plain[found].append(index)
+            else:
+                checked[found].append((form, word, index))
+    if not plain:
         return None
     automaton = ahocorasick.Automaton()
-    for found, entries in owners.items():
-        automaton.add_word(found, (len(found), tuple(entries)))
+    for found, indices in plain.items():
+        automaton.add_word(found, (len(found), tuple(indices), tuple(checked[found])))
     automaton.make_automaton()
     return automaton
