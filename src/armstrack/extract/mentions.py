@@ -298,17 +298,25 @@ def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], lis
     # most of them, is one token (``isalnum`` is the test ``\w`` makes, bar "_"); only
     # the others ("Russia’s", "2024.", "(AP)") are searched.
     piece = text[start:end]
+    # An ASCII sentence is lowered at once (per character there): a slice of it per token.
+    lowered = piece.lower() if piece.isascii() else ""
     starts: list[int] = []
     ends: list[int] = []
     lows: list[str] = []
     at = 0
     for chunk in piece.split():
         at = piece.find(chunk, at)
-        for word in (chunk,) if chunk.isalnum() else _TOKEN.findall(chunk):
+        if chunk.isalnum():
             starts.append(start + at)
+            ends.append(start + at + len(chunk))
+            lows.append(lowered[at : at + len(chunk)] if lowered else chunk.lower())
+            at += len(chunk)
+            continue
+        for word in _TOKEN.findall(chunk):
+            starts.append(start + at)
+            ends.append(start + at + len(word))
+            lows.append(lowered[at : at + len(word)] if lowered else word.lower())
             at += len(word)
-            ends.append(start + at)
-            lows.append(word.lower())
     if "’" in piece:
         lows = [low.replace("’", "'") for low in lows]
     return starts, ends, lows
