@@ -13,7 +13,8 @@ is most of the cost of reading them. Two checks skip them:
 
 The check on the markup errs on the side of keeping a page:
 
-- every spelling of every system and class term the matcher accepts is looked for, with
+- every spelling of every system and class term the matcher accepts (and of every
+  system's bare name, which names it before a class word) is looked for, with
   plurals and variant suffixes ("F-16C"), in any case: the matcher's case rules ("SAM",
   not "Sam") and its rule on capitalised class nouns ("the Drone Lab") are not applied;
 - the whole page is read, menus and footers included, but for what never becomes text:
@@ -109,6 +110,10 @@ class Prefilter:
         for term in catalogue.terms():
             if term.kind in WEAPON_KINDS:
                 _add_keys(term.surface.strip(), latin, other)
+        # A system's bare name ("Caesar") names it before a class word of its category, which
+        # the page may hold in any form: the name alone keeps the page.
+        for head in catalogue.heads():
+            _add_keys(head.surface.strip(), latin, other)
         self._latin = _automaton(latin)
         self._other = _automaton(other) if other else None
         self.size = len(latin) + len(other)
