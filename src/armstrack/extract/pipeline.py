@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import Final
 
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
@@ -233,7 +233,7 @@ class Extractor:
                     view, text, folded, self.catalogue, speakers, context.home_state(start), found
                 ),
                 hedges=find_hedges(folded, start, end, found),
-                times=find_times(text, start, end, published, lowered, found),
+                find_times=partial(find_times, text, start, end, published, lowered, found),
                 routes=find_routes(text, start, end, lowered, found) if frames else [],
                 anaphoric=is_anaphoric_sentence(view) or is_topical,
                 stance_only=stance_only,
@@ -277,7 +277,9 @@ class Extractor:
             return None
         hedges = find_hedges(folded, start, end, found)
         span = _span(text, start, end)
-        return SentenceFacts(index, span, view, [], cues, hedges, [], [], False, home, report=True)
+        return SentenceFacts(
+            index, span, view, [], cues, hedges, list, [], False, home, report=True
+        )
 
 
 def _span(text: str, start: int, end: int) -> Span:

@@ -9,6 +9,7 @@ add evidence to the transfer the article was last talking about.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Final
@@ -62,7 +63,9 @@ class SentenceFacts:
     frames: list[FrameHit]
     cues: list[ClaimCue]
     hedges: tuple[str, ...]
-    times: list[TimeRef]
+    # The sentence's times are found when first asked for (``times``): most sentences
+    # contribute to no transfer, and their dates are never read.
+    find_times: Callable[[], list[TimeRef]]
     routes: list[Route]
     anaphoric: bool
     home: ActorRef | None = None  # the state the article is about so far
@@ -70,6 +73,7 @@ class SentenceFacts:
     # The sides of a deal or package that names no weapon (giver first if the bool is set).
     deal: tuple[ActorRef, ActorRef, bool] | None = None
     report: bool = False  # names no weapon but credits a news organisation for a report
+    _times: list[TimeRef] | None = field(default=None, init=False, repr=False, compare=False)
 
     # Written out so that mypyc compiles it: see ``mentions.ActorMention``.
     def __init__(
@@ -80,7 +84,7 @@ class SentenceFacts:
         frames: list[FrameHit],
         cues: list[ClaimCue],
         hedges: tuple[str, ...],
-        times: list[TimeRef],
+        find_times: Callable[[], list[TimeRef]],
         routes: list[Route],
         anaphoric: bool,
         home: ActorRef | None = None,
@@ -89,8 +93,16 @@ class SentenceFacts:
         report: bool = False,
     ) -> None:
         self.index, self.span, self.view, self.frames, self.cues = index, span, view, frames, cues
-        self.hedges, self.times, self.routes, self.anaphoric = hedges, times, routes, anaphoric
+        self.hedges, self.find_times, self.routes = hedges, find_times, routes
+        self.anaphoric = anaphoric
+        self._times = None
         self.home, self.stance_only, self.deal, self.report = home, stance_only, deal, report
+
+    @property
+    def times(self) -> list[TimeRef]:
+        if self._times is None:
+            self._times = self.find_times()
+        return self._times
 
 
 @dataclass(slots=True)
