@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from armstrack.catalogue.normalise import fold
 from armstrack.extract import Extractor
+from armstrack.extract import pipeline as pipeline_module
 from armstrack.extract.claims import has_spoken_stance, spoken_stance_positions
 from armstrack.extract.pipeline import _DEAL_NOUNS, _NEW_DEAL, _new_deal_positions
 from armstrack.records import Article
@@ -80,3 +84,21 @@ def test_pipeline_new_deal_matches_hold_a_deal_noun(text: str) -> None:
     assert matches
     assert all(any(n in m.group() for n in _DEAL_NOUNS) for m in matches)
     assert _new_deal_positions(folded) == [m.start() for m in matches]
+
+
+READABLE_DETERMINER = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
+
+
+# Pieces of text that make the pattern's choices: determiners whole and inside words, a
+# word between, word characters the letters do not cover, white space of two kinds.
+PIECES = ["the", "these", "this", "any", "a", "x", "_", "é", " ", "\n", "-", "s"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join), st.integers(0, 45))
+def test_determiner_before_is_its_readable_pattern(text: str, end: int) -> None:
+    """``determiner_before`` reads backwards what the pattern finds in the 30 characters
+    before ``end``."""
+    end = min(end, len(text))
+    expected = READABLE_DETERMINER.search(text, max(0, end - 30), end) is not None
+    assert pipeline_module.determiner_before(text, end) is expected

@@ -88,8 +88,10 @@ _COUNTED_PLATFORM: Final = Prefiltered.on_words(
     folded=True,
     opens=True,
 )
-# A determiner at most one word before the noun: "the reported shipments".
-_DETERMINER_BEFORE: Final = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
+# A determiner at most one word before the noun: "the reported shipments" (read by
+# ``determiner_before``).
+DETERMINERS: Final = ("the", "these", "those", "such", "any", "that", "this")
+_DETERMINER_REACH: Final = 30  # characters before the noun
 _ROUTE_WORDS: Final = Prefiltered.on_words(
     re.compile(r"\b(?:by (?:air|sea|rail|road|ship|train|truck|plane)|via|overland)\b"),
     ("by ", "via", "overland"),
@@ -339,12 +341,46 @@ def _topical_positions(folded: str, words: FoundWords) -> list[int]:
     found = [
         m.start()
         for m in words.matches(_TOPICAL_NOUN, folded)
-        if _DETERMINER_BEFORE.search(folded, max(0, m.start() - 30), m.start())
+        if determiner_before(folded, m.start())
     ]
     found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
     if _PLATFORM_HINT.search(folded):
         found.extend(m.start() for m in words.matches(_COUNTED_PLATFORM, folded))
     return sorted(found)
+
+
+def determiner_before(folded: str, end: int) -> bool:
+    """Whether the ``_DETERMINER_REACH`` characters before ``end`` end with a determiner, or
+    a determiner and one word, then white space: "the shipments", "these reported
+    shipments". What the pattern
+
+        \\b(?:the|these|those|such|any|that|this)\\s+(?:\\w+\\s+)?\\Z
+
+    searched in that window finds (tests check it), read backwards from ``end`` in a few
+    string operations, where the regex engine would try each of the 30 positions."""
+    start = max(0, end - _DETERMINER_REACH)
+    body = folded[start:end].rstrip()
+    if len(body) == end - start:
+        return False  # no white space before the noun
+    if _ends_with_determiner(folded, start, start + len(body)):
+        return True
+    word = len(body)
+    while word > 0 and (body[word - 1].isalnum() or body[word - 1] == "_"):
+        word -= 1
+    if word == len(body) or word == 0 or not body[word - 1].isspace():
+        return False  # no word alone between white space
+    return _ends_with_determiner(folded, start, start + len(body[:word].rstrip()))
+
+
+def _ends_with_determiner(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` ends with a determiner at the start of a word."""
+    for determiner in DETERMINERS:
+        first = end - len(determiner)
+        if first >= start and folded.startswith(determiner, first):
+            before = folded[first - 1] if first > 0 else " "
+            if not (before.isalnum() or before == "_"):
+                return True
+    return False
 
 
 def _counts_platforms(text: str) -> bool:

@@ -160,20 +160,22 @@ class WordFinder:
             forms = (text, lowered, folded)
             aside = self._on_caseless is not None and any(c in text for c in CASELESS_ONLY)
             scanned = fold(text) if folded is None else folded
-            for last, (length, plain, checked) in self._automaton.iter(scanned):
-                start = last - length + 1
-                for index in plain:
+            for last, value in self._automaton.iter(scanned):
+                key: _Key = value  # typed, so that the compiled loops below index, not iterate
+                start: int = last - key.length + 1
+                for index in key.plain:
                     found[index].append(start)
-                for form, word, index in checked:
+                for form, word, index in key.checked:
                     if form == _CASELESS and aside:
                         continue  # found in the caseless pass below
                     string = forms[form]
                     if string is not None and string.startswith(word, start):
                         found[index].append(start)
             if aside and self._on_caseless is not None:
-                for last, (length, plain, _) in self._on_caseless.iter(lowered):
-                    for index in plain:
-                        found[index].append(last - length + 1)
+                for last, value in self._on_caseless.iter(lowered):
+                    aside_key: _Key = value
+                    for index in aside_key.plain:
+                        found[index].append(last - aside_key.length + 1)
         positions: dict[Prefiltered, list[int]] = {}
         for pattern, starts in zip(self._patterns, found, strict=True):
             if folded is not None or not pattern.folded:
@@ -196,10 +198,10 @@ def _automaton(
     key: Callable[[str], str],
     keep: Callable[[Prefiltered], bool],
 ) -> ahocorasick.Automaton | None:
-    """The words of the ``patterns`` kept, by ``key(word)``. Each key holds its length and
-    the indices of the patterns the key is one of the words of, as it stands (``plain``),
-    and, with the form of the text and the word to check there, of those it is the key
-    of another word of (``checked``): a word of the text, "Mar", is "mar" folded."""
+    """The words of the ``patterns`` kept, by ``key(word)``, each key with a ``_Key``: the
+    indices of the patterns the key is one of the words of, as it stands (``plain``), and,
+    with the form of the text and the word to check there, of those it is the key of
+    another word of (``checked``): a word of the text, "Mar", is "mar" folded."""
     plain: dict[str, list[int]] = {}
     checked: dict[str, list[tuple[int, str, int]]] = {}
     for index, pattern in enumerate(patterns):
@@ -218,6 +220,16 @@ def _automaton(
         return None
     automaton = ahocorasick.Automaton()
     for found, indices in plain.items():
-        automaton.add_word(found, (len(found), tuple(indices), tuple(checked[found])))
+        automaton.add_word(found, _Key(len(found), tuple(indices), tuple(checked[found])))
     automaton.make_automaton()
     return automaton
+
+
+class _Key:
+    """What the automaton holds for one key: its length, the patterns it is a word of as
+    it stands, and those (form, word) it stands for in another form of the text."""
+
+    def __init__(
+        self, length: int, plain: tuple[int, ...], checked: tuple[tuple[int, str, int], ...]
+    ) -> None:
+        self.length, self.plain, self.checked = length, plain, checked
