@@ -1290,6 +1290,19 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "a_hyphenated_surname_said_later",
+    [
+        (
+            "Norway's Foreign Minister Kari Lund-Berg rejected reports of arms sales to Chile. "
+            "In March of 2021, Lund-Berg said that Norway had sold a few mortars to Chile.",
+            ("NOR", "CHL", "artillery", "NOR", "confirms"),
+            None,
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

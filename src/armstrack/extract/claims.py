@@ -1461,6 +1461,9 @@ _OUTLET_WORDS: Final = frozenset(
 )
 
 
+_NAME_HYPHENS: Final = frozenset(["-", "\u2010", "\u2011"])
+
+
 def _adverb(word: str) -> bool:
     return (len(word) > 4 and word.endswith("ly")) or word in ("later", "also", "then")
 
@@ -1470,7 +1473,10 @@ def _recall(reading: _Reading, start: int, end: int) -> Speaker | None:
     view, text, memory = reading.view, reading.text, reading.memory
     phrase = text[view.starts[start] : view.ends[end]]
     words = [view.low(i) for i in range(start, end + 1)]
-    if all(_capitalised(text, view, i) for i in range(start, end + 1)) and end - start < 4:
+    if end - start < 4 and all(
+        _capitalised(text, view, i) or (start < i < end and view.low(i) in _NAME_HYPHENS)
+        for i in range(start, end + 1)
+    ):  # "Doe", "Jane Doe", "Amir-Doe": a hyphen joins the parts of a surname
         known = memory.names.get(view.low(end))
         return replace(known, text=phrase) if known is not None else None
     if words[0] not in DETERMINERS or len(words) > 4:
