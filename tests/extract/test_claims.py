@@ -1303,6 +1303,46 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "the_government_is_the_state_that_spoke_last",
+    [
+        (
+            "Finland is the country Helsinki papers name most. Sweden will give tanks to "
+            'Finland, Defence Minister Olle Berg said. "For now, we will not send frigates to '
+            'Finland," the government said in a statement.',
+            ("SWE", "FIN", "ship", "SWE", "denies"),
+            ("SWE", "FIN", "ship", "FIN", "denies"),
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "a_demonym_in_an_outlets_name_is_the_outlets",
+    [
+        (
+            "Poland will hand more Krab howitzers to Ukraine. According to a report by the "
+            "Polish Press Agency, the guns will go by rail.",
+            ("POL", "UKR", "artillery", "outlet:polishpressagency", "asserts"),
+            ("POL", "UKR", "artillery", "POL", "confirms"),
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "the_report_noun_ends_the_outlet",
+    [
+        (
+            "Kenya is buying helicopters from Italy. According to Xinhua report the Kenyan "
+            "army will get six AW139 helicopters, while the air force gets two.",
+            ("ITA", "KEN", "aircraft", "outlet:xinhua", "asserts"),
+            ("ITA", "KEN", "aircraft", "KEN", "confirms"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

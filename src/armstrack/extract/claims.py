@@ -1250,6 +1250,10 @@ def _source_after(view: SentenceView, cue: int, cue_end: int) -> int | None:
     return None
 
 
+_REPORT_NOUNS: Final = frozenset(["report", "reports"])
+_REPORT_LINKS: Final = frozenset("by of in from on at carried published".split())
+
+
 def _after(reading: _Reading, start: int) -> Speaker | None:
     """The speaker after the cue; "according to Jane Doe, a spokeswoman for the Freedonian
     navy": a name with no title of its own takes the title apposed to it."""
@@ -1257,6 +1261,16 @@ def _after(reading: _Reading, start: int) -> Speaker | None:
     if view.low(start) == "that":
         return None  # ", reported that six jets had arrived": what was said, not who
     end = _forward(view, start)
+    # "according to Yonhap report the navy will get ...": with no comma after it, the
+    # report noun ends the speaker ("a report by", "reports in" go on to who made it).
+    end = next(
+        (
+            i
+            for i in range(start, end)
+            if view.low(i) in _REPORT_NOUNS and view.low(i + 1) not in _REPORT_LINKS
+        ),
+        end,
+    )
     speaker = _settle(reading, start, end)
     if speaker is not None or view.low(end + 1) != ",":
         return speaker
@@ -1305,6 +1319,11 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
     if speaker is None:
         return None
     speaker = _same_person(reading, start, end, speaker)
+    last = reading.memory.state
+    if speaker.role == "institution" and last is not None and last.actor is not None:
+        # "Sweden will send more aid, its minister said. ... the government said": the
+        # government of the state that spoke last, not of the state named most so far.
+        speaker = replace(speaker, actor=last.actor)
     # "the Yomiuri reported, citing unnamed government sources": the outlet carries the
     # claim (CLAIMS.md), no state is guessed for the sources.
     relayed = bool(view.outlets) or view.low(start - 1) in ("citing", "cited", "quoting")
@@ -1680,8 +1699,10 @@ def _phrase(
         # "Indian media reported": unnamed press is a non-state voice (CLAIMS.md).
         actors = [a for a in actors if a.last > words.index(person) + start]
     if not actors and not press and (person is not None or not _SPEAKING_BODIES.isdisjoint(words)):
-        # "Norwegian Prime Minister Jane Doe": a demonym the sentence did not resolve.
-        actors = _demonym_actors(view, start, end, catalogue)
+        # "Norwegian Prime Minister Jane Doe": a demonym the sentence did not resolve; not
+        # one in an outlet's name ("a report by the Freedonian Herald" is the outlet's).
+        last = outlets[0][0] - 1 if outlets else end
+        actors = _demonym_actors(view, start, last, catalogue)
     if not actors and words[0] in ("its", "their") and (person or words[-1] in _BODY_NOUNS):
         # "Iran has never sold weapons to Russia, its foreign ministry said"
         actors = [a for a in view.actors if a.first < start and a.prep is None and not a.speaker][
