@@ -1343,6 +1343,31 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "reports_emerged_is_an_unnamed_voice",
+    [
+        (
+            "Reports surfaced in May that Bulgaria had sold mortar rounds to Georgia.",
+            ("BGR", "GEO", "ammunition", "nonstate", "asserts"),
+            None,
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "an_unlisted_rights_group_by_its_name",
+    [
+        (
+            "In a report released on Friday, Arms Transparency International said Turkey had "
+            "sold armed drones to Niger.",
+            ("TUR", "NER", "uav", "nonstate", "asserts"),
+            None,
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

@@ -234,12 +234,15 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"found(?= that\b)|show(?:s|ed)?(?= that\b)|"
                 # "British intelligence believes that", "US officials estimate that"
                 r"(?:believes?|believed|estimates?|estimated|assess(?:es|ed)?|suspects?)"
-                r"(?= that\b))\b",
+                r"(?= that\b)|"
+                # "reports emerged that", "a report has surfaced": unnamed reports (CLAIMS.md)
+                r"(?:(?<=reports )|(?<=report )|(?<=reports have )|(?<=report has )|"
+                r"(?<=reports had ))(?:emerged|surfaced))\b",
             ),
             _words(
                 "adding|note|stress|emphasi|underscored|underlined|affirmed|reaffirmed|"
                 "explained|highlighted|declared|asserted|maintained|clarifi|state|reads|quot|"
-                "found|show|believe|estimate|assess|suspect"
+                "found|show|believe|estimate|assess|suspect|emerged|surfaced"
             ),
             folded=True,
             opens=True,
@@ -250,7 +253,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             "clarifies state "
             "states reads quoted quotes quoting found show shows showed believe believes "
             "believed estimate estimates estimated assess assesses assessed suspect "
-            "suspects".split()
+            "suspects emerged surfaced".split()
         ),
     ),
 )
@@ -1715,7 +1718,8 @@ def _phrase(
             phrase = text[view.starts[start] : view.ends[end]]
             return Speaker(phrase, None, None, unlisted)
     if not actors and not outlets and person is None:
-        return None
+        body = _unlisted_body(view, text, start, end)
+        return Speaker(text[view.starts[start] : view.ends[end]], None, body) if body else None
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
     count = count or next(
         (int(w) for w in words if w.isascii() and w.isdigit() and len(w) < 4), None
@@ -1753,6 +1757,29 @@ def _phrase(
         # speaks for itself, not for its state (CLAIMS.md: "nonstate").
         return Speaker(phrase, None, " ".join(words), outlet, count)
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
+
+
+# The last word of the name of a body that speaks for itself: "Amnesty International",
+# "Human Rights Watch", "the Centre for Arms Studies" (CLAIMS.md: NGOs, think tanks).
+_BODY_HEADS: Final = frozenset(
+    "international watch institute foundation centre center network monitor observatory "
+    "project initiative".split()
+)
+_NAME_LINKS: Final = frozenset("of for on and the".split())
+
+
+def _unlisted_body(view: SentenceView, text: str, start: int, end: int) -> str | None:
+    """A non-governmental body the catalogue does not list, by its name: a run of
+    capitalised words ending in a head word ("Human Rights Watch said")."""
+    if view.low(end) not in _BODY_HEADS or not _capitalised(text, view, end):
+        return None
+    first = start + 1 if view.low(start) == "the" else start
+    if end - first < 1 or not _capitalised(text, view, first):
+        return None
+    for index in range(first, end + 1):
+        if not (_capitalised(text, view, index) or view.low(index) in _NAME_LINKS):
+            return None
+    return text[view.starts[first] : view.ends[end]]
 
 
 _INDEPENDENT_NOUNS: Final = frozenset(
