@@ -1368,6 +1368,19 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "the_two_countries_are_the_pair_joined_by_and",
+    [
+        (
+            "Croatia and Hungary have agreed to hand Croatian Mi-8 helicopters to Ukraine, the "
+            "foreign ministers of the two countries said in Zagreb on Monday.",
+            ("HRV", "UKR", "aircraft", "HUN", "asserts"),
+            ("HRV", "UKR", "aircraft", "UKR", "confirms"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None
