@@ -1381,6 +1381,19 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "a_closing_attribution_carries_the_denial_before_it",
+    [
+        (
+            "The Kremlin on Monday rejected Western claims that Belarus had sent tanks to "
+            "Russia, said spokesman Ivan Petrov.",
+            ("BLR", "RUS", "armoured_vehicle", "RUS", "denies"),
+            ("BLR", "RUS", "armoured_vehicle", "RUS", "confirms"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

@@ -866,6 +866,8 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
             if denial.span.start < cue.span.start:
                 if _in_quote(view, denial.span.start) or _evaluative(denial.span.text):
                     return True  # '"The reports are false," the ministry said'
+                if _trailing_attribution(view, denial, cue):
+                    return True  # "The ministry rejected the claims, its spokesman said."
                 continue
             between = view.lows[_token_at(view, cue.span.end) : _token_at(view, denial.span.start)]
             if not set(between) & {"but", ";", "while", "although", "though"}:
@@ -873,6 +875,19 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
         return False
 
     return [c for c in cues if not carries(c)]
+
+
+_CLAUSE_OPENERS: Final = frozenset("that it they he she which who we i".split())
+
+
+def _trailing_attribution(view: SentenceView, denial: ClaimCue, cue: ClaimCue) -> bool:
+    """ "The Kremlin rejected the claims on Monday, said spokesman Jan Roe": a saying
+    after a comma that closes the sentence says the denial before it, nothing more."""
+    first, last = _token_at(view, denial.span.end), _token_at(view, cue.span.start)
+    if "," not in view.lows[first:last] or set(view.lows[first:last]) & {"but", ";"}:
+        return False
+    after = view.lows[_token_at(view, cue.span.end) :]
+    return len(after) <= 8 and not set(after) & _CLAUSE_OPENERS
 
 
 def _denied_reports(view: SentenceView, cue: ClaimCue, denials: list[ClaimCue]) -> bool:
