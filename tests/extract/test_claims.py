@@ -1290,6 +1290,110 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "a_hyphenated_surname_said_later",
+    [
+        (
+            "Norway's Foreign Minister Kari Lund-Berg rejected reports of arms sales to Chile. "
+            "In March of 2021, Lund-Berg said that Norway had sold a few mortars to Chile.",
+            ("NOR", "CHL", "artillery", "NOR", "confirms"),
+            None,
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "the_government_is_the_state_that_spoke_last",
+    [
+        (
+            "Finland is the country Helsinki papers name most. Sweden will give tanks to "
+            'Finland, Defence Minister Olle Berg said. "For now, we will not send frigates to '
+            'Finland," the government said in a statement.',
+            ("SWE", "FIN", "ship", "SWE", "denies"),
+            ("SWE", "FIN", "ship", "FIN", "denies"),
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "a_demonym_in_an_outlets_name_is_the_outlets",
+    [
+        (
+            "Poland will hand more Krab howitzers to Ukraine. According to a report by the "
+            "Polish Press Agency, the guns will go by rail.",
+            ("POL", "UKR", "artillery", "outlet:polishpressagency", "asserts"),
+            ("POL", "UKR", "artillery", "POL", "confirms"),
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "the_report_noun_ends_the_outlet",
+    [
+        (
+            "Kenya is buying helicopters from Italy. According to Xinhua report the Kenyan "
+            "army will get six AW139 helicopters, while the air force gets two.",
+            ("ITA", "KEN", "aircraft", "outlet:xinhua", "asserts"),
+            ("ITA", "KEN", "aircraft", "KEN", "confirms"),
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "reports_emerged_is_an_unnamed_voice",
+    [
+        (
+            "Reports surfaced in May that Bulgaria had sold mortar rounds to Georgia.",
+            ("BGR", "GEO", "ammunition", "nonstate", "asserts"),
+            None,
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "an_unlisted_rights_group_by_its_name",
+    [
+        (
+            "In a report released on Friday, Arms Transparency International said Turkey had "
+            "sold armed drones to Niger.",
+            ("TUR", "NER", "uav", "nonstate", "asserts"),
+            None,
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "the_two_countries_are_the_pair_joined_by_and",
+    [
+        (
+            "Croatia and Hungary have agreed to hand Croatian Mi-8 helicopters to Ukraine, the "
+            "foreign ministers of the two countries said in Zagreb on Monday.",
+            ("HRV", "UKR", "aircraft", "HUN", "asserts"),
+            ("HRV", "UKR", "aircraft", "UKR", "confirms"),
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "a_closing_attribution_carries_the_denial_before_it",
+    [
+        (
+            "The Kremlin on Monday rejected Western claims that Belarus had sent tanks to "
+            "Russia, said spokesman Ivan Petrov.",
+            ("BLR", "RUS", "armoured_vehicle", "RUS", "denies"),
+            ("BLR", "RUS", "armoured_vehicle", "RUS", "confirms"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

@@ -234,12 +234,15 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"found(?= that\b)|show(?:s|ed)?(?= that\b)|"
                 # "British intelligence believes that", "US officials estimate that"
                 r"(?:believes?|believed|estimates?|estimated|assess(?:es|ed)?|suspects?)"
-                r"(?= that\b))\b",
+                r"(?= that\b)|"
+                # "reports emerged that", "a report has surfaced": unnamed reports (CLAIMS.md)
+                r"(?:(?<=reports )|(?<=report )|(?<=reports have )|(?<=report has )|"
+                r"(?<=reports had ))(?:emerged|surfaced))\b",
             ),
             _words(
                 "adding|note|stress|emphasi|underscored|underlined|affirmed|reaffirmed|"
                 "explained|highlighted|declared|asserted|maintained|clarifi|state|reads|quot|"
-                "found|show|believe|estimate|assess|suspect"
+                "found|show|believe|estimate|assess|suspect|emerged|surfaced"
             ),
             folded=True,
             opens=True,
@@ -250,7 +253,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             "clarifies state "
             "states reads quoted quotes quoting found show shows showed believe believes "
             "believed estimate estimates estimated assess assesses assessed suspect "
-            "suspects".split()
+            "suspects emerged surfaced".split()
         ),
     ),
 )
@@ -863,6 +866,8 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
             if denial.span.start < cue.span.start:
                 if _in_quote(view, denial.span.start) or _evaluative(denial.span.text):
                     return True  # '"The reports are false," the ministry said'
+                if _trailing_attribution(view, denial, cue):
+                    return True  # "The ministry rejected the claims, its spokesman said."
                 continue
             between = view.lows[_token_at(view, cue.span.end) : _token_at(view, denial.span.start)]
             if not set(between) & {"but", ";", "while", "although", "though"}:
@@ -870,6 +875,19 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
         return False
 
     return [c for c in cues if not carries(c)]
+
+
+_CLAUSE_OPENERS: Final = frozenset("that it they he she which who we i".split())
+
+
+def _trailing_attribution(view: SentenceView, denial: ClaimCue, cue: ClaimCue) -> bool:
+    """ "The Kremlin rejected the claims on Monday, said spokesman Jan Roe": a saying
+    after a comma that closes the sentence says the denial before it, nothing more."""
+    first, last = _token_at(view, denial.span.end), _token_at(view, cue.span.start)
+    if "," not in view.lows[first:last] or set(view.lows[first:last]) & {"but", ";"}:
+        return False
+    after = view.lows[_token_at(view, cue.span.end) :]
+    return len(after) <= 8 and not set(after) & _CLAUSE_OPENERS
 
 
 def _denied_reports(view: SentenceView, cue: ClaimCue, denials: list[ClaimCue]) -> bool:
@@ -1250,6 +1268,10 @@ def _source_after(view: SentenceView, cue: int, cue_end: int) -> int | None:
     return None
 
 
+_REPORT_NOUNS: Final = frozenset(["report", "reports"])
+_REPORT_LINKS: Final = frozenset("by of in from on at carried published".split())
+
+
 def _after(reading: _Reading, start: int) -> Speaker | None:
     """The speaker after the cue; "according to Jane Doe, a spokeswoman for the Freedonian
     navy": a name with no title of its own takes the title apposed to it."""
@@ -1257,6 +1279,16 @@ def _after(reading: _Reading, start: int) -> Speaker | None:
     if view.low(start) == "that":
         return None  # ", reported that six jets had arrived": what was said, not who
     end = _forward(view, start)
+    # "according to Yonhap report the navy will get ...": with no comma after it, the
+    # report noun ends the speaker ("a report by", "reports in" go on to who made it).
+    end = next(
+        (
+            i
+            for i in range(start, end)
+            if view.low(i) in _REPORT_NOUNS and view.low(i + 1) not in _REPORT_LINKS
+        ),
+        end,
+    )
     speaker = _settle(reading, start, end)
     if speaker is not None or view.low(end + 1) != ",":
         return speaker
@@ -1305,6 +1337,11 @@ def _settle(reading: _Reading, start: int, end: int) -> Speaker | None:
     if speaker is None:
         return None
     speaker = _same_person(reading, start, end, speaker)
+    last = reading.memory.state
+    if speaker.role == "institution" and last is not None and last.actor is not None:
+        # "Sweden will send more aid, its minister said. ... the government said": the
+        # government of the state that spoke last, not of the state named most so far.
+        speaker = replace(speaker, actor=last.actor)
     # "the Yomiuri reported, citing unnamed government sources": the outlet carries the
     # claim (CLAIMS.md), no state is guessed for the sources.
     relayed = bool(view.outlets) or view.low(start - 1) in ("citing", "cited", "quoting")
@@ -1461,6 +1498,9 @@ _OUTLET_WORDS: Final = frozenset(
 )
 
 
+_NAME_HYPHENS: Final = frozenset(["-", "\u2010", "\u2011"])
+
+
 def _adverb(word: str) -> bool:
     return (len(word) > 4 and word.endswith("ly")) or word in ("later", "also", "then")
 
@@ -1470,7 +1510,10 @@ def _recall(reading: _Reading, start: int, end: int) -> Speaker | None:
     view, text, memory = reading.view, reading.text, reading.memory
     phrase = text[view.starts[start] : view.ends[end]]
     words = [view.low(i) for i in range(start, end + 1)]
-    if all(_capitalised(text, view, i) for i in range(start, end + 1)) and end - start < 4:
+    if end - start < 4 and all(
+        _capitalised(text, view, i) or (start < i < end and view.low(i) in _NAME_HYPHENS)
+        for i in range(start, end + 1)
+    ):  # "Doe", "Jane Doe", "Amir-Doe": a hyphen joins the parts of a surname
         known = memory.names.get(view.low(end))
         return replace(known, text=phrase) if known is not None else None
     if words[0] not in DETERMINERS or len(words) > 4:
@@ -1674,8 +1717,10 @@ def _phrase(
         # "Indian media reported": unnamed press is a non-state voice (CLAIMS.md).
         actors = [a for a in actors if a.last > words.index(person) + start]
     if not actors and not press and (person is not None or not _SPEAKING_BODIES.isdisjoint(words)):
-        # "Norwegian Prime Minister Jane Doe": a demonym the sentence did not resolve.
-        actors = _demonym_actors(view, start, end, catalogue)
+        # "Norwegian Prime Minister Jane Doe": a demonym the sentence did not resolve; not
+        # one in an outlet's name ("a report by the Freedonian Herald" is the outlet's).
+        last = outlets[0][0] - 1 if outlets else end
+        actors = _demonym_actors(view, start, last, catalogue)
     if not actors and words[0] in ("its", "their") and (person or words[-1] in _BODY_NOUNS):
         # "Iran has never sold weapons to Russia, its foreign ministry said"
         actors = [a for a in view.actors if a.first < start and a.prep is None and not a.speaker][
@@ -1688,7 +1733,8 @@ def _phrase(
             phrase = text[view.starts[start] : view.ends[end]]
             return Speaker(phrase, None, None, unlisted)
     if not actors and not outlets and person is None:
-        return None
+        body = _unlisted_body(view, text, start, end)
+        return Speaker(text[view.starts[start] : view.ends[end]], None, body) if body else None
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
     count = count or next(
         (int(w) for w in words if w.isascii() and w.isdigit() and len(w) < 4), None
@@ -1726,6 +1772,29 @@ def _phrase(
         # speaks for itself, not for its state (CLAIMS.md: "nonstate").
         return Speaker(phrase, None, " ".join(words), outlet, count)
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
+
+
+# The last word of the name of a body that speaks for itself: "Amnesty International",
+# "Human Rights Watch", "the Centre for Arms Studies" (CLAIMS.md: NGOs, think tanks).
+_BODY_HEADS: Final = frozenset(
+    "international watch institute foundation centre center network monitor observatory "
+    "project initiative".split()
+)
+_NAME_LINKS: Final = frozenset("of for on and the".split())
+
+
+def _unlisted_body(view: SentenceView, text: str, start: int, end: int) -> str | None:
+    """A non-governmental body the catalogue does not list, by its name: a run of
+    capitalised words ending in a head word ("Human Rights Watch said")."""
+    if view.low(end) not in _BODY_HEADS or not _capitalised(text, view, end):
+        return None
+    first = start + 1 if view.low(start) == "the" else start
+    if end - first < 1 or not _capitalised(text, view, first):
+        return None
+    for index in range(first, end + 1):
+        if not (_capitalised(text, view, index) or view.low(index) in _NAME_LINKS):
+            return None
+    return text[view.starts[first] : view.ends[end]]
 
 
 _INDEPENDENT_NOUNS: Final = frozenset(

@@ -749,7 +749,7 @@ def _add_context_mentions(
             view.actors.append(ActorMention(first, last, actor, span, role=role))
 
     for match in _PAIR.finditer(lowered, view.start, view.end, found):
-        pair = context.recent_states(match.start())
+        pair = _coordinated_pair(view, match.start()) or context.recent_states(match.start())
         if len(pair) == 2:
             add(match, pair, "pair")
     for match in _INSTITUTION.finditer(lowered, view.start, view.end, found):
@@ -764,6 +764,20 @@ def _add_context_mentions(
         group = context.recent_group(match.start())
         if group is not None:
             add(match, [group], "group")
+
+
+def _coordinated_pair(view: SentenceView, before: int) -> list[ActorRef]:
+    """ "Slovakia and Poland have agreed to hand jets to Ukraine, the defence ministers of
+    the two countries announced": the two states the sentence joins by "and" before."""
+    states = [a for a in view.actors if a.actor.kind == "state" and view.ends[a.last] <= before]
+    for left, right in zip(states[-2::-1], states[:0:-1], strict=True):
+        if (
+            right.first == left.last + 2
+            and view.low(left.last + 1) == "and"
+            and left.actor.id != right.actor.id
+        ):
+            return [left.actor, right.actor]
+    return []
 
 
 def _drop_locating_states(view: SentenceView) -> None:
