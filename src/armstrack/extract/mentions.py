@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from armstrack.catalogue import Catalogue, TermKind
+from armstrack.catalogue import Catalogue
 from armstrack.extract.lexicon import (
     ATTACK_VERBS,
     CLAUSE_OPENERS,
@@ -31,7 +31,16 @@ from armstrack.extract.lexicon import (
     STATE_NOUNS,
     USE_VERBS,
 )
-from armstrack.extract.matching import Match
+from armstrack.extract.matching import (
+    BODY,
+    DEMONYM_KINDS,
+    OUTLET,
+    PLACE,
+    STATE,
+    SYSTEM,
+    WEAPON_KINDS,
+    Match,
+)
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
 from armstrack.extract.quantities import count_word, quantity_before
@@ -276,18 +285,7 @@ class SentenceView:
         return lows[index] if 0 <= index < len(lows) else ""
 
 
-# The enum members the per-match loop compares with, as module constants: on Python 3.11
-# reading one off its class (``TermKind.SYSTEM``) runs ``EnumType.__getattr__``'s lookup
-# hook, which in the compiled extractor costs some fifteen times a constant's read.
-_SYSTEM: Final = TermKind.SYSTEM
-_CLASS: Final = TermKind.CLASS
-_STATE: Final = TermKind.STATE
-_BODY: Final = TermKind.BODY
-_OUTLET: Final = TermKind.OUTLET
-_PLACE: Final = TermKind.PLACE
-_SHIP: Final = Category.SHIP
-_WEAPON_KINDS: Final = (TermKind.SYSTEM, TermKind.CLASS)
-_DEMONYM_KINDS: Final = (TermKind.DEMONYM, TermKind.GROUP_DEMONYM)
+_SHIP: Final = Category.SHIP  # read once per weapon (see ``matching.SYSTEM``)
 
 
 def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
@@ -342,7 +340,7 @@ def build_view(
     lows = view.lows
     demonyms: list[tuple[int, int, str, Span]] = []
     # Where each catalogued weapon starts: "its US F-16s" reads the state as their origin.
-    weapon_starts = {_token_at(view.starts, m.start) for m in matches if m.kind in _WEAPON_KINDS}
+    weapon_starts = {_token_at(view.starts, m.start) for m in matches if m.kind in WEAPON_KINDS}
     for match in matches:
         first = _token_at(view.starts, match.start)
         last = _token_at(view.ends, match.end)
@@ -351,7 +349,7 @@ def build_view(
         view.taken.update(range(first, last + 1))
         span = Span(match.start, match.end, text[match.start : match.end])
         kind = match.kind
-        if kind in _WEAPON_KINDS:
+        if kind in WEAPON_KINDS:
             weapon = _weapon(first, last, span, match, catalogue)
             if weapon.system and weapon.category is not _SHIP and _names_a_class(lows, last):
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
@@ -367,15 +365,15 @@ def build_view(
                 view.maker_actors[weapon.made_in] = catalogue.actor(weapon.made_in)
             view.weapons.append(weapon)
             continue
-        if kind in _DEMONYM_KINDS:
+        if kind in DEMONYM_KINDS:
             demonyms.append((first, last, match.target, span))
             continue
-        if kind is _OUTLET:
+        if kind is OUTLET:
             view.outlets.append((first, match.target))
             continue
-        if kind is _PLACE:
+        if kind is PLACE:
             continue  # "South America" only keeps "America" from matching
-        actor_id = catalogue.body_state(match.target) if kind is _BODY else match.target
+        actor_id = catalogue.body_state(match.target) if kind is BODY else match.target
         if _origin_word(lows, last):
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
             demonyms.append((first, last, actor_id, span))
@@ -383,16 +381,16 @@ def build_view(
         if _in_dateline(lows, first, span.text, text[start : match.start]):
             continue
         if (
-            kind is _STATE
+            kind is STATE
             and lows[first - 1 : first] in (["its"], ["their"])
             and last + 1 in weapon_starts
         ):
             # "with its US F-16s": the state is where the weapons come from.
             demonyms.append((first, last, actor_id, span))
             continue
-        if kind is _STATE and _surname(view, text, first):
+        if kind is STATE and _surname(view, text, first):
             continue  # "Prime Minister Luis Montenegro": a person, not the state
-        role = match.target if kind is _BODY else None
+        role = match.target if kind is BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
     _add_context_mentions(view, text, lowered, context, found)
     _drop_locating_states(view)
@@ -722,7 +720,7 @@ def _origin_word(lows: list[str], last: int) -> bool:
 
 
 def _weapon(first: int, last: int, span: Span, match: Match, catalogue: Catalogue) -> WeaponMention:
-    if match.kind is _SYSTEM:
+    if match.kind is SYSTEM:
         system = catalogue.systems[match.target]
         return WeaponMention(
             first, last, system.category, span, system=system.name, made_in=system.origin

@@ -38,23 +38,17 @@ from armstrack.extract.frames import (
     is_anaphoric_sentence,
     overlong_list,
 )
-from armstrack.extract.matching import Match, Matcher
+from armstrack.extract.matching import BODY, GROUP_KINDS, SYSTEM, WEAPON_KINDS, Match, Matcher
 from armstrack.extract.mentions import ArticleContext, EarlierSystem, build_view
 from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
 from armstrack.extract.transfers import SentenceFacts, assemble
-from armstrack.records import ActorRef, Article, Extraction, Span
+from armstrack.records import ActorRef, Article, Extraction, Span, TimeRef
 
-_WEAPON_KINDS: Final = (TermKind.SYSTEM, TermKind.CLASS)
 _STATE_KINDS: Final = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
 _ACTOR_KINDS: Final = (*_STATE_KINDS, TermKind.GROUP)
-_GROUP_KINDS: Final = (TermKind.GROUP, TermKind.GROUP_DEMONYM)
-# Read in the loop over every match: a module constant, not an enum member read off its
-# class (see ``mentions._SYSTEM``).
-_SYSTEM: Final = TermKind.SYSTEM
-_BODY: Final = TermKind.BODY
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports". These article-wide patterns are found
 # through the words each match opens with (``FoundWords.matches``).
@@ -142,7 +136,7 @@ class Extractor:
         text = article.text
         published = article.published or date_prefix(text)
         matches = self.matcher.find(text)
-        if not any(m.kind in _WEAPON_KINDS for m in matches) and not _counts_platforms(text):
+        if not any(m.kind in WEAPON_KINDS for m in matches) and not _counts_platforms(text):
             return Extraction(article)  # most news: nothing past the one catalogue pass
         sentences, cut = split_bounded(text)
         facts = self._sentences(text, fold(text), matches, published, sentences)
@@ -184,7 +178,7 @@ class Extractor:
         last_weapon = -_REPORT_REACH - 1
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
-            has_weapon = any(m.kind in _WEAPON_KINDS for m in inside)
+            has_weapon = any(m.kind in WEAPON_KINDS for m in inside)
             is_topical = bisect_left(topical, start) < bisect_left(topical, end)
             stance_only = (
                 not has_weapon
@@ -280,8 +274,12 @@ class Extractor:
         hedges = find_hedges(folded, start, end, found)
         span = _span(text, start, end)
         return SentenceFacts(
-            index, span, view, [], cues, hedges, list, [], False, home, report=True
+            index, span, view, [], cues, hedges, _no_times, [], False, home, report=True
         )
+
+
+def _no_times() -> list[TimeRef]:
+    return []  # a report's sentence dates nothing: its times are never read
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -365,7 +363,7 @@ def determiner_before(folded: str, end: int) -> bool:
     if _ends_with_determiner(folded, start, start + len(body)):
         return True
     word = len(body)
-    while word > 0 and (body[word - 1].isalnum() or body[word - 1] == "_"):
+    while word > 0 and _word_char(body[word - 1]):
         word -= 1
     if word == len(body) or word == 0 or not body[word - 1].isspace():
         return False  # no word alone between white space
@@ -377,10 +375,14 @@ def _ends_with_determiner(folded: str, start: int, end: int) -> bool:
     for determiner in DETERMINERS:
         first = end - len(determiner)
         if first >= start and folded.startswith(determiner, first):
-            before = folded[first - 1] if first > 0 else " "
-            if not (before.isalnum() or before == "_"):
+            if first == 0 or not _word_char(folded[first - 1]):
                 return True
     return False
+
+
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches: a letter or digit of any script, or "_"."""
+    return char.isalnum() or char == "_"
 
 
 def _counts_platforms(text: str) -> bool:
@@ -397,14 +399,14 @@ def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
     groups: list[tuple[int, ActorRef]] = []
     systems: list[tuple[int, EarlierSystem]] = []
     for match in matches:
-        if match.kind is _SYSTEM:
+        if match.kind is SYSTEM:
             entry = catalogue.systems[match.target]
             maker = catalogue.actor(entry.origin) if entry.origin else None
             systems.append((match.start, EarlierSystem(entry.name, entry.category, maker)))
         if match.kind in _STATE_KINDS:
-            state = catalogue.body_state(match.target) if match.kind is _BODY else match.target
+            state = catalogue.body_state(match.target) if match.kind is BODY else match.target
             states.append((match.start, catalogue.actor(state)))
-        elif match.kind in _GROUP_KINDS:
+        elif match.kind in GROUP_KINDS:
             groups.append((match.start, catalogue.actor(match.target)))
     return ArticleContext(tuple(states), tuple(groups), tuple(systems))
 
