@@ -86,6 +86,37 @@ def test_pipeline_new_deal_matches_hold_a_deal_noun(text: str) -> None:
     assert _new_deal_positions(folded) == [m.start() for m in matches]
 
 
+READABLE_NEW_DEAL = re.compile(
+    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|package|tranche)\b"
+)
+DEAL_PIECES = [
+    "a",
+    "an",
+    "its",
+    "their",
+    "n",
+    "t",
+    "deal",
+    "package",
+    "x",
+    "é",
+    "_",
+    "$",
+    " ",
+    "\n",
+    ".",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DEAL_PIECES), max_size=16).map("".join))
+def test_new_deal_pattern_is_its_readable_form(text: str) -> None:
+    """The new-deal pattern, written to open with a letter, finds what its readable form
+    with a leading word boundary finds, match for match."""
+    expected = [m.span() for m in READABLE_NEW_DEAL.finditer(text)]
+    assert [m.span() for m in _NEW_DEAL.finditer(text)] == expected
+
+
 READABLE_DETERMINER = re.compile(r"\b(?:the|these|those|such|any|that|this)\s+(?:\w+\s+)?\Z")
 
 

@@ -316,8 +316,13 @@ def _opening_actor(
 
 # "signed a $3bn deal with", "a new aid package for": a transfer whose goods the next
 # sentence lists ("The package includes ...").
+# Read as ``\b(?:a|an|its|their)\s+...``: each opening word checks the word boundary
+# behind its first letter, so that the pattern opens with a letter and the regex engine
+# skips every position that holds none of "a", "i", "t" (a third of the time of a leading
+# ``\b``, which it tries at every position of the article; a test checks the two agree).
 _NEW_DEAL: Final = re.compile(
-    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|package|tranche)\b"
+    r"(?:a(?<!\wa)n?|its(?<!\wits)|their(?<!\wtheir))\s+"
+    r"(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|package|tranche)\b"
 )
 
 
@@ -342,7 +347,7 @@ def _topical_positions(folded: str, words: FoundWords) -> list[int]:
         if determiner_before(folded, m.start())
     ]
     found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
-    if _PLATFORM_HINT.search(folded):
+    if any(noun in folded for noun in mentions.PLATFORM_NOUNS):  # plain substring tests
         found.extend(m.start() for m in words.matches(_COUNTED_PLATFORM, folded))
     return sorted(found)
 
