@@ -22,7 +22,6 @@ from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_cat
 from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract import claims, dates, mentions, routes
 from armstrack.extract.claims import (
-    SpeakerMemory,
     find_claim_cues,
     find_hedges,
     has_spoken_stance,
@@ -44,6 +43,7 @@ from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
+from armstrack.extract.speakers import SpeakerMemory
 from armstrack.extract.transfers import SentenceFacts, assemble
 from armstrack.records import ActorRef, Article, Extraction, Span, TimeRef
 
