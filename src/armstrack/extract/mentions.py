@@ -310,6 +310,22 @@ def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], lis
             lows.append(lowered[at : at + len(chunk)] if lowered else chunk.lower())
             at += len(chunk)
             continue
+        # A word with one mark before or after it ("Kyiv,", "2024.", "(AP"), most of the
+        # rest: two tokens, the mark alone (``[^\w\s]``; "’s" needs the letters after it).
+        if len(chunk) > 1 and _lone_mark(chunk[-1]) and chunk[:-1].isalnum():
+            word = chunk[:-1]
+            starts += (start + at, start + at + len(word))
+            ends += (start + at + len(word), start + at + len(chunk))
+            lows += (lowered[at : at + len(word)] if lowered else word.lower(), chunk[-1])
+            at += len(chunk)
+            continue
+        if len(chunk) > 1 and _lone_mark(chunk[0]) and chunk[1:].isalnum():
+            word = chunk[1:]
+            starts += (start + at, start + at + 1)
+            ends += (start + at + 1, start + at + len(chunk))
+            lows += (chunk[0], lowered[at + 1 : at + len(chunk)] if lowered else word.lower())
+            at += len(chunk)
+            continue
         for word in _TOKEN.findall(chunk):
             starts.append(start + at)
             ends.append(start + at + len(word))
@@ -318,6 +334,12 @@ def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], lis
     if "’" in piece:
         lows = [low.replace("’", "'") for low in lows]
     return starts, ends, lows
+
+
+def _lone_mark(char: str) -> bool:
+    """A character ``_TOKEN`` makes a token of its own: neither a word character nor white
+    space (chunks hold none) nor an apostrophe, which may open "’s"."""
+    return not char.isalnum() and char not in "_'’"
 
 
 def build_view(
