@@ -2531,7 +2531,7 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     South Korea" (two sides, no direction yet), "Germany announced a new package for
     Ukraine" (giver, then receiver)."""
     clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
-    if not view.words.isdisjoint(_PACKAGE_WORDS):
+    if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
         # "The US Department of Defense": two names, one giver.
         givers = list({a.actor.id: a.actor for a in clean if a.prep is None}.values())
         takers = list({a.actor.id: a.actor for a in clean if a.prep in ("for", "to")}.values())
@@ -2540,6 +2540,16 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     deals = [t for t in _triggers(view) if t.kind is Frame.DEAL]
     sides = _deal_parties(view, deals)
     return (sides[0], sides[1], False) if len(sides) == 2 else None
+
+
+def _military_support(view: SentenceView) -> bool:
+    """ "unveiled its latest military support for Ukraine": support named as arms, a
+    package whose goods the next sentence may list; not "voiced support for Kyiv"."""
+    if "support" not in view.words:
+        return False
+    return any(
+        low == "support" and view.low(i - 1) in AID_QUALIFIERS for i, low in enumerate(view.lows)
+    )
 
 
 def package_status(view: SentenceView) -> Status:

@@ -317,11 +317,24 @@ def _opening_actor(
 # "signed a $3bn deal with", "a new aid package for": a transfer whose goods the next
 # sentence lists ("The package includes ...").
 _NEW_DEAL: Final = re.compile(
-    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|package|tranche)\b"
+    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|agreement|package|tranche)\b"
+    # "unveiled its latest military support for", "pledged further aid to": support named
+    # as such, whose goods the next sentence lists ("Among the weapons are ...").
+    r"|\b(?:military|defen[cs]e|security|further|additional|new|latest)\s+"
+    r"(?:military\s+)?(?:aid|support|assistance)\s+(?:for|to)\b"
 )
 
 
-_DEAL_NOUNS: Final = ("deal", "contract", "package", "tranche")
+_DEAL_NOUNS: Final = (
+    "deal",
+    "contract",
+    "agreement",
+    "package",
+    "tranche",
+    "aid",
+    "support",
+    "assistance",
+)
 
 
 def _new_deal_positions(folded: str) -> list[int]:

@@ -134,16 +134,17 @@ def assemble(
                     used.add(fact.index)
     stated = set(drafts)  # transfers whose two parties a sentence names
     makers: set[Key] = set()  # transfers whose giver is only the maker of the goods
+    pending = _pending_deals(drafts, facts)
     for fact in facts:
         for frame in fact.frames:
             if not frame.complete and not frame.anaphoric:
-                if _fill_partial(drafts, fact, frame, catalogue, makers):
+                if _fill_partial(drafts, fact, frame, catalogue, makers, pending):
                     used.add(fact.index)
     _drop_maker_guesses(drafts, makers - stated)
-    pending = _pending_deals(drafts, facts)
     for fact in facts:
         anaphoric = [f for f in fact.frames if f.anaphoric]
-        if (anaphoric or not fact.frames) and _add_contents(drafts, pending, fact, catalogue):
+        listed = (anaphoric or not fact.frames) and _add_contents(drafts, pending, fact, catalogue)
+        if listed or (anaphoric and _add_deal_goods(drafts, pending, fact, anaphoric, catalogue)):
             used.add(fact.index)
         elif anaphoric or (fact.anaphoric and not fact.frames):
             if _attach_anaphora(drafts, fact, anaphoric, catalogue):
@@ -216,6 +217,83 @@ def _add_contents(
         )
         _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
     return True
+
+
+def _add_deal_goods(
+    drafts: dict[Key, _Draft],
+    pending: list[_Pending],
+    fact: SentenceFacts,
+    frames: list[FrameHit],
+    catalogue: Catalogue,
+) -> bool:
+    """ "Indonesia signed a deal with France. The first six Rafales arrived in January",
+    "... The drones will be delivered by May": goods moved with no party named, right
+    after a deal or package that named none, go between the deal's sides (an unoriented
+    deal is turned by the goods' maker). Only when nothing reported since points elsewhere
+    and the sentence names no other actor."""
+    moving = [
+        f
+        for f in frames
+        if f.kind in (Frame.GIVE, Frame.RECEIVE) and not f.negated and f.trigger >= 0
+    ]
+    weapons = [w for f in moving for w in f.weapons if not w.generic]
+    if not weapons:
+        return False
+    deal = _recent_deal(drafts, pending, fact.index)
+    if deal is None:
+        return False
+    _, first, second, oriented, status = deal
+    named = {a.actor.id for a in fact.view.actors if not a.speaker}
+    if not named <= {first.id, second.id}:
+        return False  # "... Rafales arrived in Qatar": another transfer
+    if not oriented:
+        makers = {w.made_in for w in weapons if w.system} - {None}
+        if makers == {second.id}:
+            first, second = second, first
+        elif makers != {first.id}:
+            return False
+    status = max(status, max(_frame_status(f, fact) for f in moving))
+    frame = FrameHit(Frame.GIVE, -1, status, False, first, second, anaphoric=True)
+    for category in sorted({w.category for w in weapons}, key=lambda c: c.value):
+        key = (first.id, second.id, category)
+        draft = drafts.setdefault(
+            key, _Draft(first, second, category, status, fact.index, fact.index)
+        )
+        _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
+    return True
+
+
+def _recent_deal(drafts: dict[Key, _Draft], pending: list[_Pending], index: int) -> _Pending | None:
+    """The deal or package announced in the sentence or two before ``index`` without goods,
+    if no transfer was reported since."""
+    floor = index - _CONTENTS_REACH
+    earlier = [p for p in pending if floor <= p[0] < index]
+    if not earlier:
+        return None
+    _, seen = _reported_by(drafts, floor, index - 1)
+    return earlier[-1] if seen <= earlier[-1][0] else None
+
+
+def _deal_partner(
+    drafts: dict[Key, _Draft], pending: list[_Pending], frame: FrameHit, index: int
+) -> ActorRef | None:
+    """ "Biden announced a new package for Ukraine. The Pentagon will deliver shells": the
+    one party named is a side of the deal just announced; the other side is the partner."""
+    if frame.negated or all(w.generic for w in frame.weapons):
+        return None  # "Kyiv wants more weapons": no goods of that deal
+    deal = _recent_deal(drafts, pending, index)
+    if deal is None:
+        return None
+    _, first, second, oriented, _ = deal
+    party = frame.supplier or frame.recipient
+    assert party is not None
+    if oriented and frame.supplier is not None:
+        return second if party.id == first.id else None
+    if oriented:
+        return first if party.id == second.id else None
+    if party.id == first.id:
+        return second
+    return first if party.id == second.id else None
 
 
 def _left_out(view: SentenceView, weapon: WeaponMention) -> bool:
@@ -422,6 +500,7 @@ def _fill_partial(
     frame: FrameHit,
     catalogue: Catalogue,
     makers: set[Key],
+    pending: list[_Pending],
 ) -> bool:
     """One party named: take the other from the article, or from the system's origin."""
     categories: set[Category | None] = set(_categories(frame)) or {None}
@@ -441,6 +520,8 @@ def _fill_partial(
                 other = _origin_supplier(frame, catalogue)
                 if other is not None and frame.recipient is not None and category is not None:
                     makers.add((other.id, frame.recipient.id, category))
+        if not lists_contents(fact.view):  # a list of the package's goods goes with it whole
+            other = other or _deal_partner(drafts, pending, frame, fact.index)
         other = other or _pointed_seller(drafts, frame)
         other = other or _counterpart(drafts, frame, category, fact.index)
         if other is None and frame.kind is Frame.GIVE and frame.recipient is None:

@@ -1,0 +1,124 @@
+"""Transfers stated across two sentences: the deal or the donor in one, the goods or the
+other party in the next. Sentences of our own, written after constructs of real
+reporting (none copied); each positive case has a near miss that must give nothing new.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from armstrack.extract import Extractor
+from armstrack.records import Article
+
+_Triple = tuple[str, str, str, str]
+
+
+def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]:
+    return [
+        pytest.param(text, expected, id=f"{construct}-{n}")
+        for n, (text, expected) in enumerate(rows)
+    ]
+
+
+CASES = [
+    *_cases(
+        "goods_moved_after_a_deal_without_goods",
+        [
+            (
+                "Brazil signed a contract with Sweden in 2014. The first four Gripen jets "
+                "landed and were handed over in Anapolis last month.",
+                {("SWE", "BRA", "aircraft", "delivered")},
+            ),
+            (
+                "Chile and Israel signed an agreement on Tuesday. The Spyder batteries will be "
+                "delivered within two years.",
+                {("ISR", "CHL", "air_defence", "agreed")},
+            ),
+            (
+                "Qatar announced a new package for Somalia. The first batch of armoured "
+                "vehicles arrived in Mogadishu on Sunday.",
+                {("QAT", "SOM", "armoured_vehicle", "delivered")},
+            ),
+            # Near misses: goods that go to a third state, a deal whose sides make none of
+            # the goods, weapons that are fired rather than moved.
+            (
+                "Brazil signed a contract with Sweden in 2014. The first Rafale jets arrived "
+                "in Greece in 2021.",
+                {("FRA", "GRC", "aircraft", "delivered")},  # by the maker, not the deal
+            ),
+            (
+                "Chile and Peru signed an agreement on Tuesday. The Spyder batteries will be "
+                "delivered within two years.",
+                set(),
+            ),
+            (
+                "Qatar announced a new package for Somalia. Russian Iskander missiles struck "
+                "Kharkiv overnight.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
+        "one_party_named_after_a_deal",
+        [
+            (
+                "Canberra unveiled a fresh military aid package for Kyiv on Thursday. "
+                "Australia will ship 30 Bushmaster vehicles in the coming weeks.",
+                {("AUS", "UKR", "armoured_vehicle", "agreed")},
+            ),
+            (
+                "Romania signed a deal with Turkey on Monday. Romania will receive 18 Bayraktar "
+                "TB2 drones next year.",
+                {("TUR", "ROU", "uav", "agreed")},
+            ),
+            # Near misses: the party named is no side of the deal; only vague goods.
+            (
+                "Canberra unveiled a fresh military aid package for Kyiv on Thursday. "
+                "Japan will ship 30 trucks in the coming weeks.",
+                set(),
+            ),
+            (
+                "Romania signed a deal with Turkey on Monday. Romania wants more weapons.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
+        "military_support_listed_in_the_next_sentence",
+        [
+            (
+                "Finland unveiled its latest military support for Ukraine on Wednesday. Among "
+                "the weapons are eight Patria armoured vehicles and mortar rounds.",
+                {
+                    ("FIN", "UKR", "armoured_vehicle", "agreed"),
+                    ("FIN", "UKR", "ammunition", "agreed"),
+                },
+            ),
+            (
+                "Belgium pledged further aid to Ukraine on Friday. The aid includes two "
+                "minehunters, along with 6 howitzers.",
+                {("BEL", "UKR", "ship", "agreed"), ("BEL", "UKR", "artillery", "agreed")},
+            ),
+            # Near miss: support voiced, not given.
+            (
+                "Finland voiced strong support for Ukraine on Wednesday. Among the weapons "
+                "Russia used were Kh-101 cruise missiles.",
+                set(),
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_cross_sentence_construct_gives_the_transfers_of_the_annotation(
+    extractor: Extractor, text: str, expected: set[_Triple]
+) -> None:
+    article = Article(id="t", text=text, published=date(2024, 2, 21))
+    found = {
+        (t.supplier.id, t.recipient.id, t.category.value, t.status.label)
+        for t in extractor.run(article).transfers
+    }
+    assert found == expected
