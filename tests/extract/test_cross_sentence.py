@@ -86,6 +86,31 @@ CASES = [
         ],
     ),
     *_cases(
+        "receiver_named_before_as_the_country",
+        [
+            (
+                "Moldova has struggled to guard its skies. Romania will hand two Hawk "
+                "batteries to the country next month.",
+                {("ROU", "MDA", "air_defence", "agreed")},
+            ),
+            (
+                "The Philippines faces pressure at sea. Tokyo approved the sale of six radar "
+                "systems for the island nation.",
+                {("JPN", "PHL", "sensor", "agreed")},
+            ),
+            # Near misses: the country is the speaker's own, or no goods go to it.
+            (
+                "Greece has long feared Ankara. Athens will buy 20 F-35 jets for the country.",
+                {("USA", "GRC", "aircraft", "agreed")},
+            ),
+            (
+                "Moldova has struggled to guard its skies. Romania praised the country's "
+                "resolve on Monday.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "military_support_listed_in_the_next_sentence",
         [
             (
