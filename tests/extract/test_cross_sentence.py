@@ -111,6 +111,28 @@ CASES = [
         ],
     ),
     *_cases(
+        "receiver_named_before_as_a_pronoun",
+        [
+            (
+                "Georgia has turned to new partners. Paris agreed to supply it with four "
+                "Ground Master 200 radars.",
+                {("FRA", "GEO", "sensor", "agreed")},
+            ),
+            (
+                "Ghana wants to rebuild its air arm. Brazil will send it two Super Tucano "
+                "aircraft next year.",
+                {("BRA", "GHA", "aircraft", "agreed")},
+            ),
+            # Near misses: no goods; the pronoun's antecedent is in the same sentence.
+            ("Georgia has turned to new partners. Paris agreed to supply it with fuel.", set()),
+            (
+                "Ghana wants to rebuild its air arm. Brazil sold Super Tucano aircraft to "
+                "Nigeria to provide it with close air support.",
+                {("BRA", "NGA", "aircraft", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
         "military_support_listed_in_the_next_sentence",
         [
             (

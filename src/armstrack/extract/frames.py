@@ -1584,6 +1584,8 @@ def _core_frame(
     ctx = _RoleContext(view, trigger, parties, passive, agent, segment)
     if trigger.kind is Frame.GIVE:
         _give_roles(ctx, frame)
+        if frame.recipient is None and _pronoun_receiver(view, trigger, frame, segment):
+            frame.recipient = last_subject if last_subject != frame.supplier else None
     else:
         _receive_roles(ctx, frame)
     if frame.supplier is None and frame.recipient is not None and passive:
@@ -1604,6 +1606,33 @@ def _core_frame(
     if view.low(trigger.index) in ARRIVAL_VERBS and _people_arrive(view, trigger.index):
         return None  # "technicians arrived in Romania for training on the Patriot"
     return frame
+
+
+_RECEIVER_PRONOUNS: Final = frozenset(["it", "them"])
+
+
+def _pronoun_receiver(
+    view: SentenceView, trigger: _Trigger, frame: FrameHit, segment: tuple[int, int]
+) -> bool:
+    """ "Kenya is rebuilding its navy. Ankara will supply it with two corvettes", "... will
+    build two corvettes for it": a pronoun receiver after an active giving verb, the
+    subject of the sentence before (``last_subject``)."""
+    if trigger.noun or frame.supplier is None or frame.passive:
+        return False
+    if any(a.actor != frame.supplier for a in view.actors if not a.speaker):
+        return False  # "built for its ally Pakistan to provide it with": "it" is named here
+    index = trigger.index
+    after = view.low(index + 1)
+    if after in _RECEIVER_PRONOUNS:
+        # "supply it with", "send them 40 tanks"; not "sell it to", "ship it home"
+        goods = {w.first for w in frame.weapons}
+        return view.low(index + 2) == "with" or any(index + 2 <= g <= index + 4 for g in goods)
+    return any(
+        view.low(i) in ("to", "for") and view.low(i + 1) in _RECEIVER_PRONOUNS
+        and (i + 2 > segment[1] or view.low(i + 2) in (".", ",", "by", "in", "next", "this"))
+        and any(w.last < i for w in frame.weapons)
+        for i in range(index + 1, segment[1] + 1)
+    )  # fmt: skip
 
 
 # Verbs of a yard putting a hull in the water: "launched a frigate ordered by the Thai navy".
