@@ -133,6 +133,48 @@ CASES = [
         ],
     ),
     *_cases(
+        "giver_of_goods_named_just_before",
+        [
+            (
+                "Romania took delivery of its first F-35 jets on Friday. Washington sold them "
+                "under a 2024 contract.",
+                {("USA", "ROU", "aircraft", "delivered")},
+            ),
+            (
+                "Moldova received its first Piranha armoured vehicles last week. Germany and "
+                "Austria donated them.",
+                {
+                    ("DEU", "MDA", "armoured_vehicle", "delivered"),
+                    ("AUT", "MDA", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "The first Bayraktar TB2 drones arrived in Kosovo on Sunday. Turkey "
+                "delivered them ahead of schedule.",
+                {("TUR", "XKX", "uav", "delivered")},
+            ),
+            # Near misses: the goods are named in the sentence itself; the giver is the
+            # receiver; a denial.
+            (
+                "Chile bought Leopard tanks from Germany in 2007. Chile later sold some of "
+                "the tanks to Ecuador, so Berlin had to approve before Santiago shipped them.",
+                {
+                    ("DEU", "CHL", "armoured_vehicle", "delivered"),
+                    ("CHL", "ECU", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "Romania took delivery of its first F-35 jets on Friday. Romania sent them "
+                "to its air base at Campia Turzii.",
+                {("USA", "ROU", "aircraft", "delivered")},
+            ),
+            (
+                "The drones were found in Sudan last month. Iran denied it had supplied them.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "military_support_listed_in_the_next_sentence",
         [
             (

@@ -102,11 +102,24 @@ _REPORT_HINT: Final = Prefiltered.on_words(
     opens=True,
 )
 _REPORT_REACH: Final = 3  # sentences after one that names a weapon
+# "Ukraine received its first F-16s. Denmark and Norway supplied them": a giving verb whose
+# object points back at the goods of the sentence just before.
+_GOODS_PRONOUN: Final = Prefiltered.on_words(
+    re.compile(
+        r"\b(?:supplied|delivered|sent|shipped|provided|donated|gave|sold|transferred|"
+        r"handed|gifted|built|made|manufactured)\s+(?:them|it)\b"
+    ),
+    "supplied delivered sent shipped provided donated gave sold transferred handed gifted "
+    "built made manufactured".split(),
+    folded=True,
+    opens=True,
+)
+_GOODS_REACH: Final = 2  # sentences after one that names a weapon
 # The words that let a sentence's patterns be skipped, found for the whole article at once.
 _WORDS: Final = WordFinder(
     (
         *dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS, *claims.PATTERNS,
-        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _COUNTED_PLATFORM,
+        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _COUNTED_PLATFORM, _GOODS_PRONOUN,
     )
 )  # fmt: skip
 
@@ -175,6 +188,7 @@ class Extractor:
         stances = spoken_stance_positions(folded, found)
         titles = title_positions(folded, found)
         reports = [m.start() for m in found.matches(_REPORT_HINT, folded)]
+        pointers = [m.start() for m in found.matches(_GOODS_PRONOUN, folded)]
         last_weapon = -_REPORT_REACH - 1
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
@@ -186,7 +200,10 @@ class Extractor:
                 and bisect_left(stances, start) < bisect_left(stances, end)
                 and has_spoken_stance(folded, start, end, found)
             )
-            opens_deal = bisect_left(deals, start) < bisect_left(deals, end)
+            opens_deal = bisect_left(deals, start) < bisect_left(deals, end) or (
+                0 < index - last_weapon <= _GOODS_REACH
+                and bisect_left(pointers, start) < bisect_left(pointers, end)
+            )
             if has_weapon:
                 last_weapon = index
             if not has_weapon and not is_topical and not stance_only and not opens_deal:

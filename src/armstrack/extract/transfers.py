@@ -135,11 +135,16 @@ def assemble(
     stated = set(drafts)  # transfers whose two parties a sentence names
     makers: set[Key] = set()  # transfers whose giver is only the maker of the goods
     pending = _pending_deals(drafts, facts)
+    unfilled: list[tuple[SentenceFacts, FrameHit]] = []  # goods a receiver got from no one
     for fact in facts:
         for frame in fact.frames:
-            if not frame.complete and not frame.anaphoric:
+            if not frame.weapons and _give_pointed_goods(drafts, fact, frame, unfilled, catalogue):
+                used.add(fact.index)
+            elif not frame.complete and not frame.anaphoric:
                 if _fill_partial(drafts, fact, frame, catalogue, makers, pending):
                     used.add(fact.index)
+                elif frame.recipient is not None and frame.kind is not Frame.USE:
+                    unfilled.append((fact, frame))
     _drop_maker_guesses(drafts, makers - stated)
     for fact in facts:
         anaphoric = [f for f in fact.frames if f.anaphoric]
@@ -294,6 +299,91 @@ def _deal_partner(
     if party.id == first.id:
         return second
     return first if party.id == second.id else None
+
+
+_GOODS_REACH: Final = 2  # "supplied them" points at the goods of the sentence or two before
+_GOODS_PRONOUNS: Final = frozenset(["them", "it"])
+
+
+def _give_pointed_goods(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frame: FrameHit,
+    unfilled: list[tuple[SentenceFacts, FrameHit]],
+    catalogue: Catalogue,
+) -> bool:
+    """ "Ukraine received its first F-16s. Denmark and Norway supplied them": a giver whose
+    object is a pronoun gives the goods of the transfer reported just before, to its
+    receiver (the maker guessed as giver there then gives way, ``_drop_maker_guesses``),
+    or the goods a receiver got from no one named there ("The first tanks arrived in
+    Ukraine. Poland delivered them")."""
+    if frame.kind is not Frame.GIVE or frame.supplier is None or frame.negated:
+        return False
+    if frame.trigger < 0 or fact.view.low(frame.trigger + 1) not in _GOODS_PRONOUNS:
+        return False
+    if fact.view.weapons:
+        return False  # "sold the guns on, so Tallinn could ship them": goods named here
+    giver = frame.supplier
+    _, seen = _reported_by(drafts, fact.index - _GOODS_REACH, fact.index - 1)
+    if seen < 0:
+        return _give_unfilled(drafts, fact, frame, unfilled, catalogue)
+    pointed = [
+        d
+        for d in drafts.values()
+        if seen in d.evidence
+        and d.recipient.id != giver.id
+        and (frame.recipient is None or d.recipient.id == frame.recipient.id)
+    ]
+    if len({d.recipient.id for d in pointed}) != 1:
+        return False  # goods of two receivers: "them" is not clear
+    for goods in pointed:
+        key = (giver.id, goods.recipient.id, goods.category)
+        draft = drafts.setdefault(
+            key,
+            _Draft(giver, goods.recipient, goods.category, frame.status, fact.index, fact.index),
+        )
+        draft.generic = draft.generic and goods.generic
+        for name, system in goods.systems.items():
+            draft.systems.setdefault(name, system)
+        draft.status = max(draft.status, frame.status)
+        draft.last_sentence = max(draft.last_sentence, fact.index)
+        draft.evidence[fact.index] = fact.span
+        _add_claims(draft, fact, frame.status, False, frame.trigger)
+    return True
+
+
+def _give_unfilled(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frame: FrameHit,
+    unfilled: list[tuple[SentenceFacts, FrameHit]],
+    catalogue: Catalogue,
+) -> bool:
+    """The goods of the latest receiver-only frame of the sentence or two before, given
+    by ``frame``'s giver."""
+    giver = frame.supplier
+    assert giver is not None
+    earlier = [
+        (f, h)
+        for f, h in unfilled
+        if fact.index - _GOODS_REACH <= f.index < fact.index
+        and h.recipient is not None
+        and h.recipient.id != giver.id
+        and (frame.recipient is None or h.recipient.id == frame.recipient.id)
+        and any(not w.generic for w in h.weapons)
+    ]
+    if not earlier:
+        return False
+    source, goods = earlier[-1]
+    assert goods.recipient is not None
+    given = replace(goods, supplier=giver)
+    touched = _add_frame(drafts, source, given, giver, goods.recipient, catalogue)
+    for draft in touched:
+        draft.status = max(draft.status, frame.status)
+        draft.last_sentence = max(draft.last_sentence, fact.index)
+        draft.evidence[fact.index] = fact.span
+        _add_claims(draft, fact, frame.status, False, frame.trigger)
+    return bool(touched)
 
 
 def _left_out(view: SentenceView, weapon: WeaponMention) -> bool:
