@@ -175,6 +175,38 @@ CASES = [
         ],
     ),
     *_cases(
+        "deal_naming_one_side_then_the_goods",
+        [
+            (
+                "Ottawa unveiled a C$500 million package on Tuesday. It includes eight "
+                "NASAMS launchers for Ukraine.",
+                {("CAN", "UKR", "air_defence", "agreed")},
+            ),
+            (
+                "Serbia signed a contract on Monday. The first twelve Rafale jets will "
+                "arrive in 2028.",
+                {("FRA", "SRB", "aircraft", "agreed")},
+            ),
+            # Near misses: the one side makes the goods itself; goods of a third state;
+            # a list that names no receiver.
+            (
+                "France signed a contract on Monday. The first twelve Rafale jets will "
+                "arrive in 2028.",
+                set(),
+            ),
+            (
+                "Serbia signed a contract on Monday. The first Rafale jets arrived in Qatar "
+                "in 2019.",
+                {("FRA", "QAT", "aircraft", "delivered")},
+            ),
+            (
+                "Ottawa unveiled a C$500 million package on Tuesday. It includes eight "
+                "NASAMS launchers.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "military_support_listed_in_the_next_sentence",
         [
             (

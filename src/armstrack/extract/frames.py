@@ -2571,6 +2571,23 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     return (sides[0], sides[1], False) if len(sides) == 2 else None
 
 
+def lone_deal_side(view: SentenceView) -> tuple[ActorRef, bool] | None:
+    """The one state or group of a deal or package that names one: "The Pentagon announced
+    a $2bn package" (the giver: True), "Jakarta signed a contract on Thursday" (either
+    side: False); None when the sentence names another actor or no deal."""
+    named = {a.actor.id: a for a in view.actors if not a.speaker and a.role != "pair"}
+    if len(named) != 1:
+        return None
+    (side,) = named.values()
+    if side.prep is not None and side.prep not in ("with", "between"):
+        return None  # "a package for Ukraine": the receiver, not who announced it
+    if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
+        return side.actor, True
+    if any(t.kind is Frame.DEAL for t in _triggers(view)):
+        return side.actor, False
+    return None
+
+
 def _military_support(view: SentenceView) -> bool:
     """ "unveiled its latest military support for Ukraine": support named as arms, a
     package whose goods the next sentence may list; not "voiced support for Kyiv"."""

@@ -22,7 +22,7 @@ from armstrack.extract.claims import (
     other_clause,
     reacts,
 )
-from armstrack.extract.frames import FrameHit, lists_contents, package_status
+from armstrack.extract.frames import FrameHit, lists_contents, lone_deal_side, package_status
 from armstrack.extract.lexicon import (
     ANAPHORIC_NOUNS,
     GIVE_NOUNS,
@@ -148,8 +148,7 @@ def assemble(
     _drop_maker_guesses(drafts, makers - stated)
     for fact in facts:
         anaphoric = [f for f in fact.frames if f.anaphoric]
-        listed = (anaphoric or not fact.frames) and _add_contents(drafts, pending, fact, catalogue)
-        if listed or (anaphoric and _add_deal_goods(drafts, pending, fact, anaphoric, catalogue)):
+        if _add_deal_goods_of(drafts, pending, facts, fact, anaphoric, catalogue):
             used.add(fact.index)
         elif anaphoric or (fact.anaphoric and not fact.frames):
             if _attach_anaphora(drafts, fact, anaphoric, catalogue):
@@ -224,6 +223,25 @@ def _add_contents(
     return True
 
 
+def _add_deal_goods_of(
+    drafts: dict[Key, _Draft],
+    pending: list[_Pending],
+    facts: list[SentenceFacts],
+    fact: SentenceFacts,
+    anaphoric: list[FrameHit],
+    catalogue: Catalogue,
+) -> bool:
+    """Goods of a deal or package the sentence or two before announced: listed ("The
+    package includes ..."), or moved with no party named ("The first six arrived ...")."""
+    if not (anaphoric or not fact.frames):
+        return False
+    return (
+        _add_contents(drafts, pending, fact, catalogue)
+        or (bool(anaphoric) and _add_deal_goods(drafts, pending, fact, anaphoric, catalogue))
+        or _add_lone_deal_goods(drafts, facts, fact, anaphoric, catalogue)
+    )
+
+
 def _add_deal_goods(
     drafts: dict[Key, _Draft],
     pending: list[_Pending],
@@ -266,6 +284,54 @@ def _add_deal_goods(
         )
         _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
     return True
+
+
+def _add_lone_deal_goods(
+    drafts: dict[Key, _Draft],
+    facts: list[SentenceFacts],
+    fact: SentenceFacts,
+    frames: list[FrameHit],
+    catalogue: Catalogue,
+) -> bool:
+    """A deal or package whose sentence names one side, and goods in the next that name
+    the other: "The Pentagon announced a $2bn package. It includes Patriot interceptors for
+    Ukraine" (the receiver after "for"); "Jakarta signed a contract on Thursday. The first
+    six Rafales will arrive in 2026" (the maker of the goods is the other side)."""
+    earlier = [
+        f for f in facts if fact.index - _CONTENTS_REACH <= f.index < fact.index and not f.report
+    ]
+    if not earlier or any(d.evidence.keys() & {f.index for f in earlier} for d in drafts.values()):
+        return False  # a transfer reported since: the goods are its (``_add_contents``)
+    lone = lone_deal_side(earlier[-1].view) if not earlier[-1].frames else None
+    if lone is None:
+        return False
+    side, giver = lone
+    weapons = [w for w in fact.view.weapons if not w.generic and not _left_out(fact.view, w)]
+    named = {a.actor.id: a for a in fact.view.actors if not a.speaker}
+    moved = [f for f in frames if f.kind in (Frame.GIVE, Frame.RECEIVE) and not f.negated]
+    if lists_contents(fact.view) and giver and len(named) == 1:
+        (receiver,) = named.values()
+        if receiver.prep not in ("for", "to") or receiver.actor.id == side.id:
+            return False
+        supplier, recipient, status = side, receiver.actor, package_status(earlier[-1].view)
+    elif moved and not named:
+        makers = {w.made_in for w in weapons if w.system} - {None}
+        if len(makers) != 1 or side.id in makers:
+            return False
+        maker = makers.pop()
+        assert maker is not None
+        supplier, recipient = catalogue.actor(maker), side
+        status = max([Status.AGREED, *(_frame_status(f, fact) for f in moved)])
+    else:
+        return False
+    frame = FrameHit(Frame.GIVE, -1, status, False, supplier, recipient, anaphoric=True)
+    for category in sorted({w.category for w in weapons}, key=lambda c: c.value):
+        key = (supplier.id, recipient.id, category)
+        draft = drafts.setdefault(
+            key, _Draft(supplier, recipient, category, status, fact.index, fact.index)
+        )
+        _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
+    return bool(weapons)
 
 
 def _recent_deal(drafts: dict[Key, _Draft], pending: list[_Pending], index: int) -> _Pending | None:
