@@ -207,6 +207,36 @@ CASES = [
         ],
     ),
     *_cases(
+        "giver_and_receiver_named_without_goods_then_the_goods",
+        [
+            (
+                "Belarus is arming Russia, Ukrainian officials say. Minsk has sent 120 T-72 "
+                "tanks since the spring.",
+                {("BLR", "RUS", "armoured_vehicle", "delivered")},
+            ),
+            (
+                "Seoul pledged more military help to Warsaw on Monday. South Korea will ship "
+                "36 K9 howitzers by June.",
+                {("KOR", "POL", "artillery", "agreed")},
+            ),
+            (
+                "Latvia's newest consignment to Ukraine left Riga on Friday. It included "
+                "M113 armoured vehicles.",
+                {("LVA", "UKR", "armoured_vehicle", "delivered")},
+            ),
+            # Near misses: the armed side is another; goods without a deal named before.
+            (
+                "Belarus is arming Russia, Ukrainian officials say. Ukraine has sent 120 "
+                "T-72 tanks to the front.",
+                set(),
+            ),
+            (
+                "Latvia's border guards left Riga on Friday. It included M113 armoured vehicles.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "military_support_listed_in_the_next_sentence",
         [
             (

@@ -339,6 +339,11 @@ _NEW_DEAL: Final = re.compile(
     # as such, whose goods the next sentence lists ("Among the weapons are ...").
     r"|\b(?:military|defen[cs]e|security|further|additional|new|latest)\s+"
     r"(?:military\s+)?(?:aid|support|assistance)\s+(?:for|to)\b"
+    # "agreed to give Manila more military help", "Iran is arming Russia": a giver and a
+    # receiver whose goods the next sentence names ("Tehran has shipped drones").
+    r"|\b(?:military|defen[cs]e|security)\s+(?:help|aid|assistance)\b|\barming\b"
+    # "Lithuania's latest shipment to Ukraine left Vilnius. It included ..."
+    r"|['’]s\s+(?:[\w$.,-]+\s+){0,2}?(?:deal|contract|package|tranche|shipment|consignment)\b"
 )
 
 
@@ -350,6 +355,10 @@ _DEAL_NOUNS: Final = (
     "tranche",
     "aid",
     "support",
+    "help",
+    "arming",
+    "shipment",
+    "consignment",
     "assistance",
 )
 

@@ -336,13 +336,15 @@ def _add_lone_deal_goods(
 
 def _recent_deal(drafts: dict[Key, _Draft], pending: list[_Pending], index: int) -> _Pending | None:
     """The deal or package announced in the sentence or two before ``index`` without goods,
-    if no transfer was reported since."""
+    if no transfer was reported since and that sentence announced no other."""
     floor = index - _CONTENTS_REACH
     earlier = [p for p in pending if floor <= p[0] < index]
     if not earlier:
         return None
     _, seen = _reported_by(drafts, floor, index - 1)
-    return earlier[-1] if seen <= earlier[-1][0] else None
+    last = earlier[-1]
+    sides = {frozenset((p[1].id, p[2].id)) for p in earlier if p[0] == last[0]}
+    return last if seen <= last[0] and len(sides) == 1 else None
 
 
 def _deal_partner(
