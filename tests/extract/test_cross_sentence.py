@@ -237,6 +237,27 @@ CASES = [
         ],
     ),
     *_cases(
+        "goods_received_then_their_giver_in_a_passive",
+        [
+            (
+                "Sudan's army has received a new batch of attack drones. The drones were "
+                "supplied by Iran, according to Western officials.",
+                {("IRN", "SDN", "uav", "delivered")},
+            ),
+            # Near misses: other goods; an active verb with its own receiver.
+            (
+                "Sudan's army has received a new batch of attack drones. The rifles were "
+                "supplied by Iran, according to Western officials.",
+                set(),
+            ),
+            (
+                "Sudan's army has received a new batch of attack drones. Iran sent the "
+                "drones to Russia, according to Western officials.",
+                {("IRN", "RUS", "uav", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
         "military_support_listed_in_the_next_sentence",
         [
             (

@@ -145,6 +145,8 @@ def assemble(
                     used.add(fact.index)
                 elif frame.recipient is not None and frame.kind is not Frame.USE:
                     unfilled.append((fact, frame))
+                elif _supplies_unfilled(drafts, fact, frame, unfilled, catalogue):
+                    used.add(fact.index)
     _drop_maker_guesses(drafts, makers - stated)
     for fact in facts:
         anaphoric = [f for f in fact.frames if f.anaphoric]
@@ -451,6 +453,46 @@ def _give_unfilled(
         draft.last_sentence = max(draft.last_sentence, fact.index)
         draft.evidence[fact.index] = fact.span
         _add_claims(draft, fact, frame.status, False, frame.trigger)
+    return bool(touched)
+
+
+_POINTING: Final = frozenset(["the", "these", "those"])
+
+
+def _supplies_unfilled(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frame: FrameHit,
+    unfilled: list[tuple[SentenceFacts, FrameHit]],
+    catalogue: Catalogue,
+) -> bool:
+    """ "Russia has received a new batch of drones. The drones were supplied by Iran": goods
+    that point back ("the drones") with only their giver named go to the receiver of the
+    same kind of goods the sentence or two before named with no giver."""
+    if frame.kind is not Frame.GIVE or frame.supplier is None or frame.negated:
+        return False
+    if not frame.passive:
+        return False  # "the drones were supplied by Iran"; not "Iran sent the drones to ..."
+    view = fact.view
+    if not frame.weapons or any(view.low(w.first - 1) not in _POINTING for w in frame.weapons):
+        return False
+    categories = {w.category for w in frame.weapons}
+    earlier = [
+        (f, h)
+        for f, h in unfilled
+        if fact.index - _GOODS_REACH <= f.index < fact.index
+        and h.recipient is not None
+        and h.recipient.id != frame.supplier.id
+        and categories <= {w.category for w in h.weapons}
+    ]
+    if not earlier:
+        return False
+    source, goods = earlier[-1]
+    assert goods.recipient is not None
+    given = replace(goods, supplier=frame.supplier)
+    touched = _add_frame(drafts, source, given, frame.supplier, goods.recipient, catalogue)
+    for draft in touched:
+        _contribute(draft, fact, frame, frame.weapons, catalogue)
     return bool(touched)
 
 
