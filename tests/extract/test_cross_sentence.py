@@ -258,6 +258,32 @@ CASES = [
         ],
     ),
     *_cases(
+        "seizure_told_in_two_sentences",
+        [
+            (
+                "Coast guards boarded a fishing boat smuggling weapons to resupply Hezbollah "
+                "fighters. The seized arms included Iranian-made Dehlavieh missiles.",
+                {("IRN", "hezbollah", "missile", "delivered")},
+            ),
+            (
+                "The frigate stopped a skiff in the Gulf of Aden on Monday. It was carrying "
+                "Iranian-made drone engines bound for the Houthi militia.",
+                {("IRN", "houthis", "uav", "delivered")},
+            ),
+            # Near misses: goods of no stated origin; a receiver the goods are aimed at.
+            (
+                "Coast guards boarded a fishing boat smuggling weapons to resupply Hezbollah "
+                "fighters. The seized arms included anti-tank missiles.",
+                set(),
+            ),
+            (
+                "Israeli jets struck Hezbollah fighters near Tyre. The seized arms included "
+                "Iranian-made Dehlavieh missiles.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "military_support_listed_in_the_next_sentence",
         [
             (

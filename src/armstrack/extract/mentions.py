@@ -840,7 +840,9 @@ def _resolve_demonyms(
         if person is not None and all(w in _MODIFIERS for w in after[:person]):
             view.actors.append(ActorMention(first, last, actor, span, speaker=True))
             continue
-        if after[0] in STATE_NOUNS:
+        if after[0] in STATE_NOUNS or (
+            actor.kind.value == "group" and after[0] in _GROUP_MEMBER_NOUNS
+        ):
             view.actors.append(ActorMention(first, last, actor, span, role=after[0]))
             continue
         if after[0] in _CARRIER_MODIFIERS and after[1] in _CARRIERS:
@@ -863,6 +865,10 @@ def _resolve_demonyms(
             continue
 
 
+# "the Houthi militia", "Houthi fighters": a group's demonym before its members is the group.
+_GROUP_MEMBER_NOUNS: Final = frozenset(
+    "militia militias fighters militants insurgents guerrillas group movement".split()
+)
 _CARRIER_MODIFIERS: Final = frozenset("cargo transport merchant supply container".split())
 _CARRIERS: Final = frozenset(
     "ship ships vessel vessels plane planes aircraft flight flights".split()

@@ -150,7 +150,7 @@ def assemble(
     _drop_maker_guesses(drafts, makers - stated)
     for fact in facts:
         anaphoric = [f for f in fact.frames if f.anaphoric]
-        if _add_deal_goods_of(drafts, pending, facts, fact, anaphoric, catalogue):
+        if _add_deal_goods_of(drafts, (pending, unfilled), facts, fact, anaphoric, catalogue):
             used.add(fact.index)
         elif anaphoric or (fact.anaphoric and not fact.frames):
             if _attach_anaphora(drafts, fact, anaphoric, catalogue):
@@ -227,20 +227,23 @@ def _add_contents(
 
 def _add_deal_goods_of(
     drafts: dict[Key, _Draft],
-    pending: list[_Pending],
+    earlier: tuple[list[_Pending], list[tuple[SentenceFacts, FrameHit]]],
     facts: list[SentenceFacts],
     fact: SentenceFacts,
     anaphoric: list[FrameHit],
     catalogue: Catalogue,
 ) -> bool:
     """Goods of a deal or package the sentence or two before announced: listed ("The
-    package includes ..."), or moved with no party named ("The first six arrived ...")."""
+    package includes ..."), or moved with no party named ("The first six arrived ..."); or
+    seized goods of a stated origin after a receiver named with no giver."""
     if not (anaphoric or not fact.frames):
         return False
+    pending, unfilled = earlier
     return (
         _add_contents(drafts, pending, fact, catalogue)
         or (bool(anaphoric) and _add_deal_goods(drafts, pending, fact, anaphoric, catalogue))
         or _add_lone_deal_goods(drafts, facts, fact, anaphoric, catalogue)
+        or (not fact.frames and _add_origin_goods(drafts, fact, unfilled, catalogue))
     )
 
 
@@ -457,6 +460,58 @@ def _give_unfilled(
 
 
 _POINTING: Final = frozenset(["the", "these", "those"])
+_SEIZED: Final = frozenset("seized intercepted confiscated seizure interdiction haul".split())
+_LISTING: Final = frozenset("include includes included including consisted comprised among".split())
+
+
+def _lists_seized(view: SentenceView) -> bool:
+    """ "The seized weaponry included ...", "Among the items intercepted were ..."."""
+    return not view.words.isdisjoint(_SEIZED) and not view.words.isdisjoint(_LISTING)
+
+
+def _add_origin_goods(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    unfilled: list[tuple[SentenceFacts, FrameHit]],
+    catalogue: Catalogue,
+) -> bool:
+    """ "The dhow was transporting lethal aid to resupply Houthi forces. The seized weaponry
+    included Iranian-made missile components": goods of one stated origin, listed with no
+    party named, come from that state to the receiver the sentence or two before named
+    with no giver."""
+    view = fact.view
+    if not (lists_contents(view) or _lists_seized(view)):
+        return False
+    if any(not a.speaker for a in view.actors):
+        return False
+    goods = [w for w in view.weapons if not w.generic and w.origin]
+    origins = {w.origin for w in goods}
+    if len(origins) != 1:
+        return False
+    origin = origins.pop()
+    assert origin is not None
+    supplier = catalogue.actor(origin)
+    earlier = [
+        h
+        for f, h in unfilled
+        if fact.index - _GOODS_REACH <= f.index < fact.index
+        and h.recipient is not None
+        and h.recipient.id != supplier.id
+        and not h.negated
+    ]
+    if not earlier or earlier[-1].recipient is None:
+        return False
+    recipient = earlier[-1].recipient
+    # Seized goods were sent: a seizure counts as delivered, as for "bound for".
+    status = Status.DELIVERED if _lists_seized(view) else earlier[-1].status
+    frame = FrameHit(Frame.GIVE, -1, status, False, supplier, recipient, anaphoric=True)
+    for category in sorted({w.category for w in goods}, key=lambda c: c.value):
+        key = (supplier.id, recipient.id, category)
+        draft = drafts.setdefault(
+            key, _Draft(supplier, recipient, category, status, fact.index, fact.index)
+        )
+        _contribute(draft, fact, frame, [w for w in goods if w.category == category], catalogue)
+    return True
 
 
 def _supplies_unfilled(
