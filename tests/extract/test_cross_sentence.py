@@ -284,6 +284,22 @@ CASES = [
         ],
     ),
     *_cases(
+        "later_part_of_goods_reported_before",
+        [
+            (
+                "Croatia has ordered 12 Rafale jets from France. Zagreb received the first "
+                "six in April.",
+                {("FRA", "HRV", "aircraft", "delivered")},
+            ),
+            # Near miss: what was received is no goods.
+            (
+                "Croatia has ordered 12 Rafale jets from France. Zagreb received the first "
+                "visit of the French president in April.",
+                {("FRA", "HRV", "aircraft", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
         "military_support_listed_in_the_next_sentence",
         [
             (

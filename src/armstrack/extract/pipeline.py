@@ -107,10 +107,12 @@ _REPORT_REACH: Final = 3  # sentences after one that names a weapon
 _GOODS_PRONOUN: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:supplied|delivered|sent|shipped|provided|donated|gave|sold|transferred|"
-        r"handed|gifted|built|made|manufactured)\s+(?:them|it)\b"
+        r"handed|gifted|built|made|manufactured|received|accepted)\s+"
+        # "Athens received the first six in January"
+        r"(?:them|it|the\s+(?:first|last|remaining|final|second|rest)|its\s+first)\b"
     ),
     "supplied delivered sent shipped provided donated gave sold transferred handed gifted "
-    "built made manufactured".split(),
+    "built made manufactured received accepted".split(),
     folded=True,
     opens=True,
 )

@@ -32,6 +32,7 @@ from armstrack.extract.lexicon import (
     Frame,
 )
 from armstrack.extract.mentions import SentenceView, WeaponMention
+from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.records import (
     ActorRef,
     Category,
@@ -138,7 +139,7 @@ def assemble(
     unfilled: list[tuple[SentenceFacts, FrameHit]] = []  # goods a receiver got from no one
     for fact in facts:
         for frame in fact.frames:
-            if not frame.weapons and _give_pointed_goods(drafts, fact, frame, unfilled, catalogue):
+            if not frame.weapons and _points_at_goods(drafts, fact, frame, unfilled, catalogue):
                 used.add(fact.index)
             elif not frame.complete and not frame.anaphoric:
                 if _fill_partial(drafts, fact, frame, catalogue, makers, pending):
@@ -460,6 +461,61 @@ def _give_unfilled(
 
 
 _POINTING: Final = frozenset(["the", "these", "those"])
+_PART_WORDS: Final = frozenset("first last remaining final second third rest".split())
+_PART_NOUNS: Final = frozenset(
+    "batch batches shipment shipments delivery deliveries units ones of in on at by , .".split()
+)
+
+
+def _counts_part(word: str) -> bool:
+    """ "the first six", "the first batch", "the last in May": a part of the goods."""
+    return word.isdigit() or word in NUMBER_WORDS or word in _PART_NOUNS
+
+
+def _points_at_goods(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    frame: FrameHit,
+    unfilled: list[tuple[SentenceFacts, FrameHit]],
+    catalogue: Catalogue,
+) -> bool:
+    """A transfer verb whose object ("them", "the first six") points at goods named before."""
+    return _give_pointed_goods(drafts, fact, frame, unfilled, catalogue) or _advances_pointed(
+        drafts, fact, frame, catalogue
+    )
+
+
+def _advances_pointed(
+    drafts: dict[Key, _Draft], fact: SentenceFacts, frame: FrameHit, catalogue: Catalogue
+) -> bool:
+    """ "Greece ordered 24 Rafales from France. Athens received the first six in January":
+    a transfer verb with one party whose object points at goods already reported ("the
+    first six", "them") adds to that party's latest transfer, and can advance its status."""
+    if frame.complete or frame.negated or frame.trigger < 0 or frame.kind is Frame.USE:
+        return False
+    view = fact.view
+    after = [view.low(i) for i in range(frame.trigger + 1, frame.trigger + 4)]
+    if not (after[0] in ("them", "it") or (after[0] in ("the", "its") and after[1] in _PART_WORDS)):
+        return False
+    if after[0] not in ("them", "it") and not _counts_part(after[2]):
+        return False  # "received the first visit of": no goods
+    party = frame.supplier or frame.recipient
+    if party is None:
+        return False
+    target = _latest(
+        drafts,
+        fact.index,
+        lambda d: (
+            d.first_sentence < fact.index
+            and (d.supplier.id if frame.supplier else d.recipient.id) == party.id
+        ),
+    )
+    if target is None or target.first_sentence >= fact.index:
+        return False
+    _contribute(target, fact, frame, [], catalogue)
+    return True
+
+
 _SEIZED: Final = frozenset("seized intercepted confiscated seizure interdiction haul".split())
 _LISTING: Final = frozenset("include includes included including consisted comprised among".split())
 
