@@ -186,7 +186,7 @@ class Extractor:
         lowered = caseless(text)
         found = _WORDS.find(text, lowered, folded)
         topical = _topical_positions(folded, found)
-        deals = _new_deal_positions(folded)
+        deals = sorted(_new_deal_positions(folded) + _support_positions(folded))
         stances = spoken_stance_positions(folded, found)
         titles = title_positions(folded, found)
         reports = [m.start() for m in found.matches(_REPORT_HINT, folded)]
@@ -336,39 +336,46 @@ def _opening_actor(
 # "signed a $3bn deal with", "a new aid package for": a transfer whose goods the next
 # sentence lists ("The package includes ...").
 _NEW_DEAL: Final = re.compile(
-    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|agreement|package|tranche)\b"
-    # "unveiled its latest military support for", "pledged further aid to": support named
-    # as such, whose goods the next sentence lists ("Among the weapons are ...").
-    r"|\b(?:military|defen[cs]e|security|further|additional|new|latest)\s+"
-    r"(?:military\s+)?(?:aid|support|assistance)\s+(?:for|to)\b"
-    # "agreed to give Manila more military help", "Iran is arming Russia": a giver and a
-    # receiver whose goods the next sentence names ("Tehran has shipped drones").
-    r"|\b(?:military|defen[cs]e|security)\s+(?:help|aid|assistance)\b|\barming\b"
-    # "Lithuania's latest shipment to Ukraine left Vilnius. It included ..."
-    r"|['’]s\s+(?:[\w$.,-]+\s+){0,2}?(?:deal|contract|package|tranche|shipment|consignment)\b"
+    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|package|tranche)\b"
 )
 
 
-_DEAL_NOUNS: Final = (
-    "deal",
-    "contract",
-    "agreement",
-    "package",
-    "tranche",
-    "aid",
-    "support",
-    "help",
-    "arming",
-    "shipment",
-    "consignment",
-    "assistance",
-)
+_DEAL_NOUNS: Final = ("deal", "contract", "package", "tranche")
 
 
 def _new_deal_positions(folded: str) -> list[int]:
     if not any(noun in folded for noun in _DEAL_NOUNS):
         return []  # every match holds one: most articles need no scan of the pattern
     return [m.start() for m in _NEW_DEAL.finditer(folded)]
+
+
+# More openings of a deal or of support whose goods the next sentence names: "an
+# agreement with", "unveiled its latest military support for", "pledged further aid to",
+# "agreed to give Manila more military help", "Iran is arming Russia", "Lithuania's latest
+# shipment to Ukraine left Vilnius. It included ...".
+_SUPPORT_OPENING: Final = re.compile(
+    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?agreement\b"
+    r"|\b(?:military|defen[cs]e|security|further|additional|new|latest)\s+"
+    r"(?:military\s+)?(?:aid|support|assistance)\s+(?:for|to)\b"
+    r"|\b(?:military|defen[cs]e|security)\s+(?:help|aid|assistance)\b|\barming\b"
+    r"|['’]s\s+(?:[\w$.,-]+\s+){0,2}?(?:deal|contract|package|tranche|shipment|consignment)\b"
+)
+_SUPPORT_WORDS: Final = (
+    "agreement",
+    "aid",
+    "support",
+    "assistance",
+    "help",
+    "arming",
+    "shipment",
+    "consignment",
+)
+
+
+def _support_positions(folded: str) -> list[int]:
+    if not any(word in folded for word in _SUPPORT_WORDS):
+        return []  # plain substring tests first, as for ``_DEAL_NOUNS``
+    return [m.start() for m in _SUPPORT_OPENING.finditer(folded)]
 
 
 def _topical_positions(folded: str, words: FoundWords) -> list[int]:
