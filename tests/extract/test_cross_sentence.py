@@ -9,7 +9,9 @@ from datetime import date
 
 import pytest
 
+from armstrack.catalogue.normalise import fold
 from armstrack.extract import Extractor
+from armstrack.extract.pipeline import _SUPPORT_OPENING, _support_positions
 from armstrack.records import Article
 
 _Triple = tuple[str, str, str, str]
@@ -336,3 +338,21 @@ def test_cross_sentence_construct_gives_the_transfers_of_the_annotation(
         for t in extractor.run(article).transfers
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia's latest shipment to Ukraine left Tallinn. Officials said the aid would grow.",
+        "Oslo signed an agreement with Kyiv and pledged further military aid to Ukraine, "
+        "saying its new security assistance for Kyiv would follow Canada's harpoon deal.",
+        "Belarus is arming Russia; Minsk sent more military help, officials said.",
+        "Nothing here names a deal.",
+    ],
+)
+def test_support_openings_read_around_their_words_find_what_a_full_scan_finds(
+    text: str,
+) -> None:
+    folded = fold(text)
+    full = [m.start() for m in _SUPPORT_OPENING.finditer(folded)]
+    assert _support_positions(folded) == full
