@@ -1615,8 +1615,8 @@ def _pronoun_receiver(
     view: SentenceView, trigger: _Trigger, frame: FrameHit, segment: tuple[int, int]
 ) -> bool:
     """ "Kenya is rebuilding its navy. Ankara will supply it with two corvettes", "... will
-    build two corvettes for it": a pronoun receiver after an active giving verb, the
-    subject of the sentence before (``last_subject``)."""
+    send two corvettes to it": a pronoun receiver after an active giving verb, the subject
+    of the sentence before (``last_subject``)."""
     if trigger.noun or frame.supplier is None or frame.passive:
         return False
     if any(a.actor != frame.supplier for a in view.actors if not a.speaker):
