@@ -20,6 +20,7 @@ PHRASES = (
     "or last summer; the two countries said on Tuesday that the junta and the group agreed.",
     "Hundreds of drones were airlifted overland through Syria in the autumn of 2022.",
     "Kyiv got more than 200 of its ",  # the text before a weapon, for quantities
+    "Oslo will send more launchers to the embattled country.",
 )
 
 

@@ -1584,6 +1584,8 @@ def _core_frame(
     ctx = _RoleContext(view, trigger, parties, passive, agent, segment)
     if trigger.kind is Frame.GIVE:
         _give_roles(ctx, frame)
+        if frame.recipient is None and _pronoun_receiver(view, trigger, frame, segment):
+            frame.recipient = last_subject if last_subject != frame.supplier else None
     else:
         _receive_roles(ctx, frame)
     if frame.supplier is None and frame.recipient is not None and passive:
@@ -1604,6 +1606,33 @@ def _core_frame(
     if view.low(trigger.index) in ARRIVAL_VERBS and _people_arrive(view, trigger.index):
         return None  # "technicians arrived in Romania for training on the Patriot"
     return frame
+
+
+_RECEIVER_PRONOUNS: Final = frozenset(["it", "them"])
+
+
+def _pronoun_receiver(
+    view: SentenceView, trigger: _Trigger, frame: FrameHit, segment: tuple[int, int]
+) -> bool:
+    """ "Kenya is rebuilding its navy. Ankara will supply it with two corvettes", "... will
+    send two corvettes to it": a pronoun receiver after an active giving verb, the subject
+    of the sentence before (``last_subject``)."""
+    if trigger.noun or frame.supplier is None or frame.passive:
+        return False
+    if any(a.actor != frame.supplier for a in view.actors if not a.speaker):
+        return False  # "built for its ally Pakistan to provide it with": "it" is named here
+    index = trigger.index
+    after = view.low(index + 1)
+    if after in _RECEIVER_PRONOUNS:
+        # "supply it with", "send them 40 tanks"; not "sell it to", "ship it home"
+        goods = {w.first for w in frame.weapons}
+        return view.low(index + 2) == "with" or any(index + 2 <= g <= index + 4 for g in goods)
+    return any(
+        view.low(i) in ("to", "for") and view.low(i + 1) in _RECEIVER_PRONOUNS
+        and (i + 2 > segment[1] or view.low(i + 2) in (".", ",", "by", "in", "next", "this"))
+        and any(w.last < i for w in frame.weapons)
+        for i in range(index + 1, segment[1] + 1)
+    )  # fmt: skip
 
 
 # Verbs of a yard putting a hull in the water: "launched a frigate ordered by the Thai navy".
@@ -2531,7 +2560,7 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     South Korea" (two sides, no direction yet), "Germany announced a new package for
     Ukraine" (giver, then receiver)."""
     clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
-    if not view.words.isdisjoint(_PACKAGE_WORDS):
+    if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
         # "The US Department of Defense": two names, one giver.
         givers = list({a.actor.id: a.actor for a in clean if a.prep is None}.values())
         takers = list({a.actor.id: a.actor for a in clean if a.prep in ("for", "to")}.values())
@@ -2540,6 +2569,33 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     deals = [t for t in _triggers(view) if t.kind is Frame.DEAL]
     sides = _deal_parties(view, deals)
     return (sides[0], sides[1], False) if len(sides) == 2 else None
+
+
+def lone_deal_side(view: SentenceView) -> tuple[ActorRef, bool] | None:
+    """The one state or group of a deal or package that names one: "The Pentagon announced
+    a $2bn package" (the giver: True), "Jakarta signed a contract on Thursday" (either
+    side: False); None when the sentence names another actor or no deal."""
+    named = {a.actor.id: a for a in view.actors if not a.speaker and a.role != "pair"}
+    if len(named) != 1:
+        return None
+    (side,) = named.values()
+    if side.prep is not None and side.prep not in ("with", "between"):
+        return None  # "a package for Ukraine": the receiver, not who announced it
+    if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
+        return side.actor, True
+    if any(t.kind is Frame.DEAL for t in _triggers(view)):
+        return side.actor, False
+    return None
+
+
+def _military_support(view: SentenceView) -> bool:
+    """ "unveiled its latest military support for Ukraine": support named as arms, a
+    package whose goods the next sentence may list; not "voiced support for Kyiv"."""
+    if "support" not in view.words:
+        return False
+    return any(
+        low == "support" and view.low(i - 1) in AID_QUALIFIERS for i, low in enumerate(view.lows)
+    )
 
 
 def package_status(view: SentenceView) -> Status:

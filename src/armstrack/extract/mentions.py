@@ -75,8 +75,17 @@ _GROUP_ANAPHOR: Final = Prefiltered.on_words(
     ),
     "group militia movement rebels militants organi insurgents paramilitaries".split(),
 )
+# "to the country", "for the embattled nation", "to the island": a receiver named in an
+# earlier sentence (runs on ``caseless`` text).
+_COUNTRY_ANAPHOR: Final = Prefiltered.on_words(
+    re.compile(
+        r"\b(?:to|for)\s+(?P<np>the\s+(?:[a-z]+\s+){0,2}?(?:country|nation|island))\b(?!['’-])"
+    ),
+    "country nation island".split(),
+    caseless=True,
+)
 # For ``WordFinder``: the patterns of a sentence view, with the quantity's.
-PATTERNS: Final = (_PAIR, _INSTITUTION, _GROUP_ANAPHOR, *QUANTITY_PATTERNS)
+PATTERNS: Final = (_PAIR, _INSTITUTION, _GROUP_ANAPHOR, _COUNTRY_ANAPHOR, *QUANTITY_PATTERNS)
 _TRIGGER_NOUNS: Final = frozenset(GIVE_NOUNS) | frozenset(RECEIVE_NOUNS)
 _VERBISH: Final = (
     frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS | frozenset(DEAL_WORDS)
@@ -784,6 +793,25 @@ def _add_context_mentions(
         group = context.recent_group(match.start())
         if group is not None:
             add(match, [group], "group")
+    for match in _COUNTRY_ANAPHOR.finditer(lowered, view.start, view.end, found):
+        _add_country_anaphor(view, text, match, context)
+
+
+def _add_country_anaphor(
+    view: SentenceView, text: str, match: re.Match[str], context: ArticleContext
+) -> None:
+    """ "Ukraine pleads for air defence. Berlin will send IRIS-T to the country": the state
+    the article is about. Not when this sentence names that state: "Athens will buy jets
+    for the country" buys for itself."""
+    start, end = match.start("np"), match.end("np")
+    first, last = _token_at(view.starts, start), _token_at(view.ends, end)
+    if first is None or last is None or any(i in view.taken for i in range(first, last + 1)):
+        return
+    home = context.home_state(view.start)
+    if home is None or any(a.actor.id == home.id for a in view.actors):
+        return
+    span = Span(start, end, text[start:end])
+    view.actors.append(ActorMention(first, last, home, span, role="anaphor"))
 
 
 def _coordinated_pair(view: SentenceView, before: int) -> list[ActorRef]:
@@ -834,7 +862,9 @@ def _resolve_demonyms(
         if person is not None and all(w in _MODIFIERS for w in after[:person]):
             view.actors.append(ActorMention(first, last, actor, span, speaker=True))
             continue
-        if after[0] in STATE_NOUNS:
+        if after[0] in STATE_NOUNS or (
+            actor.kind.value == "group" and after[0] in _GROUP_MEMBER_NOUNS
+        ):
             view.actors.append(ActorMention(first, last, actor, span, role=after[0]))
             continue
         if after[0] in _CARRIER_MODIFIERS and after[1] in _CARRIERS:
@@ -857,6 +887,10 @@ def _resolve_demonyms(
             continue
 
 
+# "the Houthi militia", "Houthi fighters": a group's demonym before its members is the group.
+_GROUP_MEMBER_NOUNS: Final = frozenset(
+    "militia militias fighters militants insurgents guerrillas group movement".split()
+)
 _CARRIER_MODIFIERS: Final = frozenset("cargo transport merchant supply container".split())
 _CARRIERS: Final = frozenset(
     "ship ships vessel vessels plane planes aircraft flight flights".split()

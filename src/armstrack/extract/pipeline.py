@@ -102,11 +102,26 @@ _REPORT_HINT: Final = Prefiltered.on_words(
     opens=True,
 )
 _REPORT_REACH: Final = 3  # sentences after one that names a weapon
+# "Ukraine received its first F-16s. Denmark and Norway supplied them": a giving verb whose
+# object points back at the goods of the sentence just before.
+_GOODS_PRONOUN: Final = Prefiltered.on_words(
+    re.compile(
+        r"\b(?:supplied|delivered|sent|shipped|provided|donated|gave|sold|transferred|"
+        r"handed|gifted|built|made|manufactured|received|accepted)\s+"
+        # "Athens received the first six in January"
+        r"(?:them|it|the\s+(?:first|last|remaining|final|second|rest)|its\s+first)\b"
+    ),
+    "supplied delivered sent shipped provided donated gave sold transferred handed gifted "
+    "built made manufactured received accepted".split(),
+    folded=True,
+    opens=True,
+)
+_GOODS_REACH: Final = 2  # sentences after one that names a weapon
 # The words that let a sentence's patterns be skipped, found for the whole article at once.
 _WORDS: Final = WordFinder(
     (
         *dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS, *claims.PATTERNS,
-        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _COUNTED_PLATFORM,
+        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _COUNTED_PLATFORM, _GOODS_PRONOUN,
     )
 )  # fmt: skip
 
@@ -171,10 +186,11 @@ class Extractor:
         lowered = caseless(text)
         found = _WORDS.find(text, lowered, folded)
         topical = _topical_positions(folded, found)
-        deals = _new_deal_positions(folded)
+        deals = sorted(_new_deal_positions(folded) + _support_positions(folded))
         stances = spoken_stance_positions(folded, found)
         titles = title_positions(folded, found)
         reports = [m.start() for m in found.matches(_REPORT_HINT, folded)]
+        pointers = [m.start() for m in found.matches(_GOODS_PRONOUN, folded)]
         last_weapon = -_REPORT_REACH - 1
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
@@ -186,7 +202,10 @@ class Extractor:
                 and bisect_left(stances, start) < bisect_left(stances, end)
                 and has_spoken_stance(folded, start, end, found)
             )
-            opens_deal = bisect_left(deals, start) < bisect_left(deals, end)
+            opens_deal = bisect_left(deals, start) < bisect_left(deals, end) or (
+                0 < index - last_weapon <= _GOODS_REACH
+                and bisect_left(pointers, start) < bisect_left(pointers, end)
+            )
             if has_weapon:
                 last_weapon = index
             if not has_weapon and not is_topical and not stance_only and not opens_deal:
@@ -333,6 +352,57 @@ def _new_deal_positions(folded: str) -> list[int]:
     if not any(noun in folded for noun in _DEAL_NOUNS):
         return []  # every match holds one: most articles need no scan of the pattern
     return [m.start() for m in _NEW_DEAL.finditer(folded)]
+
+
+# More openings of a deal or of support whose goods the next sentence names: "an
+# agreement with", "unveiled its latest military support for", "pledged further aid to",
+# "agreed to give Manila more military help", "Iran is arming Russia", "Lithuania's latest
+# shipment to Ukraine left Vilnius. It included ...".
+_SUPPORT_OPENING: Final = re.compile(
+    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?agreement\b"
+    r"|\b(?:military|defen[cs]e|security|further|additional|new|latest)\s+"
+    r"(?:military\s+)?(?:aid|support|assistance)\s+(?:for|to)\b"
+    r"|\b(?:military|defen[cs]e|security)\s+(?:help|aid|assistance)\b|\barming\b"
+    r"|['’]s\s+(?:[\w$.,-]+\s+){0,2}?(?:deal|contract|package|tranche|shipment|consignment)\b"
+)
+_SUPPORT_WORDS: Final = (
+    "agreement",
+    "aid",
+    "support",
+    "assistance",
+    "help",
+    "arming",
+    "shipment",
+    "consignment",
+    # "'s harpoon missile deal"
+    "deal",
+    "contract",
+    "package",
+    "tranche",
+)
+
+
+_SUPPORT_REACH: Final = 60  # characters an opening may start before its word
+
+
+def _support_positions(folded: str) -> list[int]:
+    """Where ``_SUPPORT_OPENING`` matches, read only around its words ("aid" stands in
+    "said": a scan of the whole pattern from every position would cost a twentieth of the
+    extraction)."""
+    found: set[int] = set()
+    for word in _SUPPORT_WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            end = at + len(word)
+            match = _SUPPORT_OPENING.search(folded, max(0, at - _SUPPORT_REACH), end + 4)
+            while match is not None and match.start() < end:
+                if match.end() >= end:
+                    found.add(match.start())
+                match = _SUPPORT_OPENING.search(
+                    folded, max(match.end(), match.start() + 1), end + 4
+                )
+            at = folded.find(word, end)
+    return sorted(found)
 
 
 def _topical_positions(folded: str, words: FoundWords) -> list[int]:
