@@ -449,7 +449,7 @@ def _ends_with_determiner(folded: str, start: int, end: int) -> bool:
     """Whether ``folded[start:end]`` ends with a determiner at the start of a word."""
     for determiner in DETERMINERS:
         first = end - len(determiner)
-        if first >= start and folded.startswith(determiner, first):
+        if first >= start and folded[first:end] == determiner:  # (see ``WordFinder.find``)
             if first == 0 or not _word_char(folded[first - 1]):
                 return True
     return False
