@@ -232,7 +232,11 @@ CASES = [
         [
             # The target of a strike is not what the striker was given.
             ("Hamas fighters used rockets against Israeli Merkava tanks.", set()),
-            ("Hezbollah launched Almas missiles at Israeli tanks.", set()),
+            # The Iranian-made Almas fired by Hezbollah is a transfer ("Z fires X-made Y").
+            (
+                "Hezbollah launched Almas missiles at Israeli tanks.",
+                {("IRN", "hezbollah", "missile", "delivered")},
+            ),
             (
                 "The Houthis fired Iranian-made missiles at American warships.",
                 {("IRN", "houthis", "missile", "delivered")},
@@ -660,6 +664,51 @@ CASES = [
                     ("ISR", "CHL", "uav", "delivered"),
                     ("ISR", "PER", "uav", "delivered"),
                 },
+            ),
+        ],
+    ),
+    *_cases(
+        "a_place_inside_the_receiving_state",
+        [
+            (
+                "Slovakia sent 12 T-72 tanks to the Zaporizhzhia region of Ukraine.",
+                {("SVK", "UKR", "armoured_vehicle", "delivered")},
+            ),
+            (
+                "Belarus has delivered 15 T-72 tanks to the Bryansk region of the Russian Federation.",
+                {("BLR", "RUS", "armoured_vehicle", "delivered")},
+            ),
+            ("Russia fired missiles at the Sumy region of Ukraine.", set()),
+        ],
+    ),
+    *_cases(
+        "a_national_defence_force_named_with_its_state",
+        [
+            (
+                "The Tanzania People's Defence Force took delivery of six helicopters from Russia.",
+                {("RUS", "TZA", "aircraft", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
+        "a_foreign_system_in_use_names_its_maker",
+        [
+            (
+                "The Nigerian army used Bayraktar TB2 drones against the insurgents.",
+                {("TUR", "NGA", "uav", "delivered")},
+            ),
+            (
+                "Egypt's air force deployed its Rafale jets over the Sinai.",
+                {("FRA", "EGY", "aircraft", "delivered")},
+            ),
+            # the maker's own forces: no transfer
+            ("Turkey used Bayraktar TB2 drones in northern Iraq.", set()),
+            # shot down is no use of the goods
+            ("Ukrainian air defences shot down 20 Shahed drones overnight.", set()),
+            # a named giver overrides the maker
+            (
+                "Ukraine can use the F-16 jets donated by Norway against Russian targets.",
+                {("NOR", "UKR", "aircraft", "delivered")},
             ),
         ],
     ),

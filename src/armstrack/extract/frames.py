@@ -2251,6 +2251,8 @@ def _use_roles(
     # The origin word must qualify what is used, not who uses it: "British warplanes
     # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
     origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
+    if not origins:
+        origins = _made_abroad(view, frame, trigger, passive)
     clause_text = text[view.starts[clause[0]] : view.ends[clause[1]]].lower()
     if not origins or any(cue in clause_text for cue in DOMESTIC_CUES):
         return None
@@ -2264,13 +2266,39 @@ def _use_roles(
         user = _agent(view, trigger, parties, passive, last_subject, clause)
     if user is None:
         return None
-    supplier_id = origins[0].origin
+    supplier_id = origins[0].origin or origins[0].made_in
     if supplier_id == user.id:
         return None
     frame.recipient = user
-    frame.supplier = _origin_actor(view, supplier_id, parties)
-    frame.weapons = [w for w in frame.weapons if w.origin == supplier_id]
+    frame.supplier = _origin_actor(view, supplier_id, parties) or view.maker_actors.get(
+        supplier_id or ""
+    )
+    frame.weapons = [w for w in frame.weapons if (w.origin or w.made_in) == supplier_id]
     return frame if frame.supplier is not None else None
+
+
+# Holding is not a use in action: "has operated an S-300 battery since the 1990s" may
+# be a legacy stock (see _operator_frames for the present tense).
+_HOLDING_USES: Final = frozenset(
+    "operate operates operated operating field fields fielded fielding".split()
+)
+
+
+def _made_abroad(
+    view: SentenceView, frame: FrameHit, trigger: _Trigger, passive: bool
+) -> list[WeaponMention]:
+    """ "Russia launched Shahed drones": with no origin word, a named system used by
+    another state than its one maker came from that maker (the annotation counts "Z
+    fires X-made Y" as delivered)."""
+    if view.low(trigger.index + 1) == "of" or view.low(trigger.index) in _HOLDING_USES:
+        return []  # "praised Jordan's use of its F-16s": a comment, not a report of use
+    if any(word in GIVE_VERBS or word in RECEIVE_VERBS for word in view.lows):
+        return []  # "use the F-16s provided by the Netherlands": the giver is named
+    used = [w for w in frame.weapons if passive or w.first > trigger.index]
+    makers = {w.made_in for w in used if w.system}
+    if len(makers) != 1 or None in makers:
+        return []
+    return [w for w in used if w.system and w.made_in]
 
 
 _TARGET_PREPOSITIONS: Final = frozenset(["at", "against"])

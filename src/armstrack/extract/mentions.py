@@ -1000,6 +1000,10 @@ def _preposition(view: SentenceView, first: int) -> str | None:
         while view.low(head - 1) in _OF_HEADS or view.low(head - 1) in DETERMINERS:
             head -= 1
         return _preposition(view, head)
+    if word == "of" and view.low(index - 1) in _PLACE_HEADS:
+        # "sent tanks to the Kursk region of Russia": the state takes the preposition of
+        # the place it contains.
+        return _preposition(view, index - 1)
     return word if word in PREPOSITIONS else None
 
 
@@ -1022,6 +1026,10 @@ _OF_HEADS: Final = frozenset(
     "government governments people armed forces army armies military militaries navy navies "
     "air force ministry defence defense authorities states countries nations".split()
 )
+
+
+# Nouns of a place inside a state, before "of <state>".
+_PLACE_HEADS: Final = frozenset("region regions province oblast district".split())
 
 
 def _names_speaker(view: SentenceView, mention: ActorMention) -> bool:
