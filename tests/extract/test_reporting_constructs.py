@@ -691,6 +691,22 @@ CASES = [
         ],
     ),
     *_cases(
+        "examples_after_a_rough_count_of_countries",
+        [
+            (
+                "Sweden's Gripen has been sold to more than five countries, including Brazil "
+                "and Thailand.",
+                {("SWE", "BRA", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            (
+                "Israel has sold drones to some 20 countries, among them Azerbaijan and India.",
+                {("ISR", "AZE", "uav", "delivered"), ("ISR", "IND", "uav", "delivered")},
+            ),
+            # the examples of a count that receives nothing
+            ("More than 30 countries, including Chile and Peru, attended the arms fair.", set()),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

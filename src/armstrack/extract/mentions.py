@@ -988,7 +988,7 @@ def _preposition(view: SentenceView, first: int) -> str | None:
         while view.low(head) == ",":
             head -= 1
         if view.low(head) in _GROUP_NOUNS:
-            return _preposition(view, head)
+            return _preposition(view, _past_count(view, head))
     if word == "to" and view.low(index - 1) == "according":
         return "according"
     if word == "from" and view.low(index - 1) in _OBJECTION_NOUNS:
@@ -1026,6 +1026,23 @@ _OF_HEADS: Final = frozenset(
     "government governments people armed forces army armies military militaries navy navies "
     "air force ministry defence defense authorities states countries nations".split()
 )
+
+
+# Words of a rough count before a group noun: "to more than 30 countries".
+_COUNT_LEADS: Final = frozenset(
+    "more than over some about around nearly almost least at dozen dozens several".split()
+)
+
+
+def _past_count(view: SentenceView, head: int) -> int:
+    """The first token of the count before the group noun at ``head`` ("more than 30
+    countries"), or ``head`` itself: the group takes the preposition before its count."""
+    first = head
+    while first > 0 and (
+        view.low(first - 1) in _COUNT_LEADS or count_word(view.low(first - 1)) is not None
+    ):
+        first -= 1
+    return first
 
 
 # Nouns of a place inside a state, before "of <state>".
