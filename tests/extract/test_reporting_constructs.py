@@ -707,6 +707,32 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_relative_clause_about_an_armed_group",
+        [
+            (
+                "Hamas, which has obtained rockets from Iran, shelled southern Israel.",
+                {("IRN", "hamas", "ammunition", "delivered")},
+            ),
+            (
+                "The Houthis, who received Samad drones from Iran, struck a tanker.",
+                {("IRN", "houthis", "uav", "delivered")},
+            ),
+            # the clause says nothing of goods
+            ("Hezbollah, which is backed by Iran, attacked an Israeli post.", set()),
+        ],
+    ),
+    *_cases(
+        "to_arm_a_receiver_with_goods",
+        [
+            (
+                "Tehran continues to arm Hezbollah with precision missiles.",
+                {("IRN", "hezbollah", "missile", "delivered")},
+            ),
+            # an arm of an organisation is no giving
+            ("The armed arm of Hezbollah paraded new missiles.", set()),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

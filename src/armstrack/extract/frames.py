@@ -998,7 +998,7 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "US-supplied missiles" names an origin; the verb of the clause acts
     if not noun and _sends_no_goods(view, index):
         return True  # "sent a letter about the deal", "sent troops"
-    if word == "armed" and not any(
+    if word in ("armed", "arm") and not any(
         a.first == index + 1 or (a.first == index + 2 and view.low(index + 1) in ("the", "by"))
         for a in view.actors
     ):
@@ -2088,6 +2088,9 @@ def _agent(
         antecedent = [a for a in view.actors if a.last == clause[0] - 2 and not a.speaker]
         if antecedent:
             return antecedent[0].actor
+    relative = _relative_antecedent(view, clause[0])
+    if relative is not None:
+        return relative
     # "Moroccan officials held talks about acquiring ...": officials act for their state.
     speakers = [
         a for a in view.actors
@@ -2118,6 +2121,16 @@ def _agent(
             return bare[-1].actor
         return earlier[0].actor if earlier else last_subject
     return None
+
+
+def _relative_antecedent(view: SentenceView, start: int) -> ActorRef | None:
+    """ "Hezbollah, which received drones from Iran, ...": a clause opened by ", which"
+    (the break token itself left out of the clause) has the actor before the comma as
+    its subject."""
+    if view.low(start - 1) not in ("which", "who") or view.low(start - 2) != ",":
+        return None
+    antecedent = [a for a in view.actors if a.last == start - 3 and not a.speaker]
+    return antecedent[0].actor if antecedent else None
 
 
 # Plural doers named by trade: the subject of the verb right after them, and no state.

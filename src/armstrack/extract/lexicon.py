@@ -41,7 +41,7 @@ GIVE_VERBS: dict[str, Status] = {
         "resupplied resupplying "
         "leased leasing sold arming rush rushed rushing channel channeled channelled "
         "provisioned fly flew flown flying move moves moved moving ferry ferries ferried "
-        "ferrying trucked armed "
+        "ferrying trucked armed arm "
         # only as "pass on": "passed on its howitzers to Ukraine"
         "pass passes passed passing "
         # only as "turn over": "turned over two patrol boats to Manila"
