@@ -733,6 +733,20 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_procurement_agency_named_by_demonym",
+        [
+            (
+                "The Czech Defence Procurement Agency ordered 14 Leopard 2A8 tanks from Germany.",
+                {("DEU", "CZE", "armoured_vehicle", "agreed")},
+            ),
+            # a news agency is no buyer
+            (
+                "The Turkish news agency said Ankara sold Bayraktar drones to Kuwait.",
+                {("TUR", "KWT", "uav", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

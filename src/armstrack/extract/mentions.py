@@ -815,6 +815,12 @@ def _resolve_demonyms(
         if after[0] in STATE_NOUNS:
             view.actors.append(ActorMention(first, last, actor, span, role=after[0]))
             continue
+        if after[0] in _AGENCY_NOUNS or (
+            after[0].isalpha() and after[0] not in _NEWS_WORDS and after[1] in _AGENCY_NOUNS
+        ):
+            # "the Polish Armaments Agency signed a contract": a state buyer's agency.
+            view.actors.append(ActorMention(first, last, actor, span, role="agency"))
+            continue
         if after[0] in _CARRIER_MODIFIERS and after[1] in _CARRIERS:
             # "A Turkish cargo ship delivered ...": the state that sends the carrier.
             view.actors.append(ActorMention(first, last, actor, span, role="agent"))
@@ -835,6 +841,9 @@ def _resolve_demonyms(
             continue
 
 
+# Heads of a state's procurement bodies after a demonym and at most one more word.
+_AGENCY_NOUNS: Final = frozenset("agency agencies".split())
+_NEWS_WORDS: Final = frozenset("news press wire state intelligence space".split())
 _CARRIER_MODIFIERS: Final = frozenset("cargo transport merchant supply container".split())
 _CARRIERS: Final = frozenset(
     "ship ships vessel vessels plane planes aircraft flight flights".split()
