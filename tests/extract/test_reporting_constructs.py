@@ -747,6 +747,26 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_yard_builds_or_launches_for_a_navy",
+        [
+            (
+                "South Korea has begun construction of two submarines for the Indonesian Navy.",
+                {("KOR", "IDN", "ship", "agreed")},
+            ),
+            (
+                "A Dutch yard launched the second of four patrol ships for the Mexican Navy.",
+                {("NLD", "MEX", "ship", "agreed")},
+            ),
+            (
+                "The Spanish yard delivered a corvette to the Royal Saudi Navy.",
+                {("ESP", "SAU", "ship", "delivered")},
+            ),
+            # building for no one and launching at a target are no transfers
+            ("Construction of the frigates began in Spain in 2022.", set()),
+            ("Russia launched missiles for the second night at Odesa.", set()),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

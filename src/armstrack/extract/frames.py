@@ -1633,6 +1633,35 @@ def _yard_builder(
     return subjects[-1].actor
 
 
+def _launched_for(
+    view: SentenceView,
+    trigger: _Trigger,
+    frame: FrameHit,
+    parties: list[ActorMention],
+    clause: tuple[int, int],
+    last_subject: ActorRef | None,
+) -> FrameHit | None:
+    """ "Fincantieri launched the first of two frigates for the Indonesian Navy": the yard
+    that puts a hull in the water for a navy is building it for that navy's state; the
+    hull is not delivered yet."""
+    ships = [w for w in frame.weapons if w.category is Category.SHIP and w.first > trigger.index]
+    if not ships or ships[0].first > trigger.index + _YARD_REACH:
+        return None
+    buyer = next(
+        (a for a in parties if a.prep == "for" and ships[0].last < a.first <= ships[0].last + 4),
+        None,
+    )
+    if buyer is None:
+        return None
+    builder = _agent(view, trigger, parties, False, last_subject, clause)
+    if builder is None or builder.id == buyer.actor.id:
+        return None
+    frame.kind, frame.status = Frame.GIVE, min(frame.status, Status.AGREED)
+    frame.supplier, frame.recipient, frame.stated = builder, buyer.actor, True
+    frame.weapons = ships
+    return frame
+
+
 def _segment(trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]) -> tuple[int, int]:
     """The part of the clause that belongs to this trigger: up to its neighbours."""
     earlier = [t.index for t in core if t.index < trigger.index and t.kind is not trigger.kind]
@@ -2249,6 +2278,10 @@ def _use_roles(
 ) -> FrameHit | None:
     """ "Russia launched Iranian-made drones": the user receives from the origin."""
     passive = _passive(view, trigger)
+    if view.low(trigger.index) in _YARD_VERBS and not passive:
+        launched = _launched_for(view, trigger, frame, parties, clause, last_subject)
+        if launched is not None:
+            return launched
     # "fired rockets at Israeli tanks": what follows "at" or "against" is the target.
     frame.weapons = [
         w
