@@ -767,6 +767,33 @@ CASES = [
         ],
     ),
     *_cases(
+        "standing_trade_by_reliance_and_source",
+        [
+            (
+                "Laos depends heavily on Russia for its military hardware.",
+                {("RUS", "LAO", "other", "delivered")},
+            ),
+            (
+                "Serbia has long relied on Russian fighter jets.",
+                {("RUS", "SRB", "aircraft", "delivered")},
+            ),
+            (
+                "Nearly all of Cambodia's armoured vehicles came from China or Ukraine.",
+                {
+                    ("CHN", "KHM", "armoured_vehicle", "delivered"),
+                    ("UKR", "KHM", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "Vietnam's biggest arms supplier remains Russia.",
+                {("RUS", "VNM", "other", "delivered")},
+            ),
+            # reliance for other goods, and a decision that comes from a state, move no arms
+            ("Hungary relies on Russia for most of its gas.", set()),
+            ("Norway's decision came from talks with Sweden.", set()),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

@@ -180,6 +180,8 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _holder_frames(view, frames)
     found += _operator_frames(view, frames)
     found += _role_frames(view, frames)
+    found += _reliance_frames(view, found)
+    found += _sourced_frames(view, found)
     found += _way_frames(view, frames)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
@@ -515,6 +517,103 @@ def _role_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     return found
 
 
+# "Algeria relies on Russia for most of its weapons": a state that depends on another
+# for arms gets them from it (SIPRI-style reporting of standing trade).
+_RELYING: Final = frozenset(
+    "rely relies relied relying depend depends depended depending dependent reliant".split()
+)
+_RELY_REACH: Final = 8  # "relies on Russia for the bulk of its military hardware"
+
+
+def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_RELYING):
+        return found
+    for cue, word in enumerate(view.lows):
+        if word not in _RELYING:
+            continue
+        index = cue  # the token before "on": "depends heavily on"
+        while view.low(index + 1) in _RELY_ADVERBS or view.low(index + 1) in _ADVERBS:
+            index += 1
+        if view.low(index + 1) not in ("on", "upon"):
+            continue
+        subject = next(
+            (a for a in reversed(view.actors)
+             if a.last < cue and a.prep is None and not a.speaker and not a.possessive),
+            None,
+        )  # fmt: skip
+        if subject is None or not {view.low(i) for i in range(subject.last + 1, cue)} <= (
+            _BE | _ADVERBS | _MODALS | _RELY_ADVERBS
+        ):
+            continue  # "Algeria, whose army relies on ...": another subject
+        givers = [a for a in view.actors if a.prep == "on" and index + 1 < a.first <= index + 3]
+        tail = range(index + 2, index + 2 + _RELY_REACH)
+        if givers:
+            span = [i for i in tail if view.low(i) == "for"]
+            if not span:
+                continue
+            goods = [w for w in view.weapons if span[0] < w.first <= span[0] + _RELY_REACH]
+            if not goods and not any(
+                view.low(i) in _ARMS_WORDS for i in range(span[0] + 1, span[0] + _RELY_REACH)
+            ):
+                continue
+            pairs = [(g.actor, goods) for g in givers]
+        else:
+            # "Armenia has long relied on Russian weapons": the origin word gives.
+            goods = [w for w in view.weapons if w.first in tail and w.origin]
+            origin = view.origin_actors.get(goods[0].origin or "") if goods else None
+            if origin is None:
+                continue
+            pairs = [(origin, goods)]
+        for giver, weapons in pairs:
+            if giver.id == subject.actor.id or any(
+                f.supplier == giver and f.recipient == subject.actor for f in frames
+            ):
+                continue
+            found.append(
+                FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, subject.actor,
+                         [replace(w, quantity=None) for w in weapons])
+            )  # fmt: skip
+    return found
+
+
+_RELY_ADVERBS: Final = frozenset("long heavily largely mostly still traditionally".split())
+# "Most of Vietnam's fighter jets are sourced from Russia", "Myanmar's aircraft come from
+# China and Russia": the possessor of the goods got them from the "from" states.
+_SOURCED: Final = frozenset("sourced come comes came coming".split())
+
+
+def _sourced_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_SOURCED):
+        return found
+    for index, word in enumerate(view.lows):
+        if word not in _SOURCED or view.low(index + 1) != "from":
+            continue
+        owner = next((a for a in reversed(view.actors) if a.possessive and a.last < index), None)
+        if owner is None:
+            continue
+        goods = [w for w in view.weapons if owner.last < w.first < index]
+        if not goods and not any(view.low(i) in _ARMS_WORDS for i in range(owner.last + 1, index)):
+            continue
+        between = {view.low(i) for i in range(owner.last + 1, index)}
+        if between & (CLAUSE_BREAKS | _COMPLEMENTIZERS):
+            continue
+        first = next((a for a in view.actors if a.first == index + 2 and a.prep == "from"), None)
+        if first is None:
+            continue
+        for giver in [first.actor, *_siblings(view, first.actor)]:
+            if giver.id == owner.actor.id or any(
+                f.supplier == giver and f.recipient == owner.actor for f in frames
+            ):
+                continue
+            found.append(
+                FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, owner.actor,
+                         [replace(w, quantity=None) for w in goods])
+            )  # fmt: skip
+    return found
+
+
 def _subject_before(view: SentenceView, index: int) -> ActorMention | None:
     """The bare actor before a copula that stands before ``index``."""
     copula = next(
@@ -534,10 +633,24 @@ def _supplier_role(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] 
     owner = next((a for a in view.actors if a.possessive and index - 5 <= a.last < index), None)
     if owner is None or not any(view.low(i) in _ARMS_WORDS for i in range(owner.last, index + 3)):
         return None
-    subject = _subject_before(view, owner.first)
+    subject = _subject_before(view, owner.first) or _complement_after(view, index)
     if subject is None or subject.actor == owner.actor:
         return None
     return subject.actor, owner.actor
+
+
+def _complement_after(view: SentenceView, index: int) -> ActorMention | None:
+    """ "India's main arms supplier is Russia": the bare actor right after a copula."""
+    after = index + 1
+    if view.low(after) not in _COPULAS:
+        return None
+    while view.low(after) in _COPULAS or view.low(after) in _ADVERBS:
+        after += 1
+    return next(
+        (a for a in view.actors if a.first in (after, after + 1) and a.prep is None
+         and not a.possessive and not a.speaker),
+        None,
+    )  # fmt: skip
 
 
 def _recipient_role(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] | None:
