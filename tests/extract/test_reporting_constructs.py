@@ -794,6 +794,37 @@ CASES = [
         ],
     ),
     *_cases(
+        "each_giver_with_its_own_goods",
+        [
+            (
+                "Norway is sending NASAMS launchers to Ukraine, and Spain Aspide systems.",
+                {
+                    ("NOR", "UKR", "air_defence", "agreed"),
+                    ("ESP", "UKR", "air_defence", "agreed"),
+                },
+            ),
+            (
+                "Kyiv got 20 Marder vehicles from Germany and 14 Leopard tanks from Poland.",
+                {
+                    ("DEU", "UKR", "armoured_vehicle", "delivered"),
+                    ("POL", "UKR", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "Kyiv got 18 Caesar howitzers from France and 12 Archer howitzers from Sweden.",
+                {
+                    ("FRA", "UKR", "artillery", "delivered"),
+                    ("SWE", "UKR", "artillery", "delivered"),
+                },
+            ),
+            # a second subject with a verb of its own gives nothing
+            (
+                "Norway is sending NASAMS launchers to Ukraine, and Spain welcomed the move.",
+                {("NOR", "UKR", "air_defence", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

@@ -43,6 +43,7 @@ from armstrack.extract.lexicon import (
     PARTNER_CUES,
     PENDING_CUES,
     PERSON_NOUNS,
+    PREPOSITIONS,
     PRONOUNS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
@@ -820,11 +821,33 @@ def _gapped_givers(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
         if mention.prep is not None or view.low(mention.first - 1) != "and":
             continue
         if not gapped(view, mention.last):
+            goods = _gapped_goods(view, mention)
+            twin = _twin(frames, mention, None, give_only=True) if goods else None
+            if twin is not None:
+                # "Sweden is sending Archer howitzers, and Britain AS-90 guns": the second
+                # giver's own goods, to the same receiver.
+                twin.weapons = goods
+                found.append(twin)
             continue
         twin = _twin(frames, mention, _count_after(view, mention.last), give_only=True)
         if twin is not None:
             found.append(twin)
     return found
+
+
+def _gapped_goods(view: SentenceView, giver: ActorMention) -> list[WeaponMention]:
+    """The goods right after a giver with no verb of its own, up to the end of the
+    clause: "..., and France SAMP/T systems."."""
+    goods = [w for w in view.weapons if giver.last < w.first <= giver.last + 2]
+    if not goods:
+        return []
+    lead = {view.low(i) for i in range(giver.last + 1, goods[0].first)}
+    if not lead <= {"more", "its", "their"} and _count_at(view, giver.last + 1) is None:
+        return []
+    after = goods[-1].last + 1
+    if view.low(after).isalpha() and view.low(after) not in PREPOSITIONS:
+        after += 1  # "AS-90 guns": the class noun after the system's name
+    return goods if view.low(after) in (",", ".", ";", "") else []
 
 
 def _counted_sources(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
@@ -836,11 +859,47 @@ def _counted_sources(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
             continue
         count = _count_at(view, mention.first - 2)  # the count before "from"
         if count is None:
+            goods = _own_goods_before(view, mention)
+            twin = _twin(frames, mention, None, give_only=False) if goods else None
+            if twin is not None:
+                # "50 Bradleys from the US and 40 Marders from Germany": each its own,
+                # the earlier giver keeps only the goods before its own "from".
+                spans = {(w.first, w.last) for w in goods}
+                for frame in frames:
+                    if frame.supplier is not None and frame.supplier != mention.actor:
+                        kept = [w for w in frame.weapons if (w.first, w.last) not in spans]
+                        frame.weapons = kept or frame.weapons
+                twin.weapons = goods
+                found.append(twin)
             continue
         twin = _twin(frames, mention, count, give_only=False)
         if twin is not None:
             found.append(twin)
     return found
+
+
+def _own_goods_before(view: SentenceView, source: ActorMention) -> list[WeaponMention]:
+    """The goods right before "from <source>" after an "and" that follows another giver's
+    "from": "... from the US and 40 Marder vehicles from Germany"."""
+    goods = [
+        w for w in view.weapons
+        if w.last == source.first - 2
+        # "Marder vehicles from Germany": the class noun after the system's name
+        or (w.last == source.first - 3 and view.low(w.last + 1).isalpha()
+            and view.low(w.last + 1) not in PREPOSITIONS)
+    ]  # fmt: skip
+    if not goods:
+        return []
+    lead = goods[0].first - 1
+    # past the count and name words: "and 14 Leopard tanks from Poland"
+    while goods[0].first - lead <= 3 and view.low(lead) not in PREPOSITIONS | {"and", ","}:
+        lead -= 1
+    if view.low(lead) != "and":
+        return []
+    earlier = any(
+        a.prep == "from" and a.last == lead - 1 and a.actor != source.actor for a in view.actors
+    )
+    return goods if earlier else []
 
 
 def _twin(
