@@ -825,6 +825,21 @@ CASES = [
         ],
     ),
     *_cases(
+        "arrived_in_the_country_of_the_speaking_body",
+        [
+            (
+                "The two Mi-171 helicopters, bought from Russia, arrived in the country on "
+                "Friday, the Nigerien army said.",
+                {("RUS", "NER", "aircraft", "delivered")},
+            ),
+            # two bare states leave "the country" open
+            (
+                "The Mi-171 helicopters arrived in the country on Friday, Niger and Chad said.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

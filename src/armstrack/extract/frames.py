@@ -1987,6 +1987,7 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
             _first(inside, trigger, ("in", "at"), after=True)
             or _goods_for(view, inside, trigger)
             or frame.recipient
+            or _the_country(view, trigger)
         )
         # "Twenty Stryker vehicles from Canada arrived": the goods' "from" names the giver.
         goods_from = [
@@ -2029,6 +2030,15 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
     if frame.supplier is not None and frame.recipient is not None:
         if frame.supplier.id == frame.recipient.id:
             frame.supplier = None
+
+
+def _the_country(view: SentenceView, trigger: _Trigger) -> ActorRef | None:
+    """ "The helicopters arrived in the country on Monday, the Malian army said": "the
+    country" is the one bare state the sentence names besides any "from" giver."""
+    if view.low(trigger.index + 1) != "in" or view.low(trigger.index + 3) != "country":
+        return None
+    bare = {a.actor.id: a.actor for a in view.actors if a.prep is None and not a.possessive}
+    return next(iter(bare.values())) if len(bare) == 1 else None
 
 
 def _award_roles(ctx: _RoleContext, frame: FrameHit) -> None:
