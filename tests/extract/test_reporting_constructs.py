@@ -840,6 +840,29 @@ CASES = [
         ],
     ),
     *_cases(
+        "gapped_givers_whose_receiver_the_article_names",
+        [
+            (
+                "Canada will send eight Leopard 2 tanks to Ukraine. Portugal has promised three "
+                "Leopard tanks and Spain will send six.",
+                {
+                    ("CAN", "UKR", "armoured_vehicle", "agreed"),
+                    ("PRT", "UKR", "armoured_vehicle", "agreed"),
+                    ("ESP", "UKR", "armoured_vehicle", "agreed"),
+                },
+            ),
+            # a second subject with a verb and goods of its own is no gap
+            (
+                "Canada will send eight Leopard 2 tanks to Ukraine. Portugal has promised three "
+                "Leopard tanks and Spain will train the crews.",
+                {
+                    ("CAN", "UKR", "armoured_vehicle", "agreed"),
+                    ("PRT", "UKR", "armoured_vehicle", "agreed"),
+                },
+            ),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

@@ -770,7 +770,13 @@ def _fill_gaps(view: SentenceView, frames: list[FrameHit]) -> None:
         model = next(
             (f for f in reversed(frames[:index]) if f.complete and f.weapons and not f.negated),
             None,
-        )
+        ) or next(
+            # "Denmark has pledged 14 tanks and Spain will send six": the receiver may
+            # come from the article, for both givers alike.
+            (f for f in reversed(frames[:index])
+             if f.supplier is not None and f.weapons and not f.negated and f.kind is Frame.GIVE),
+            None,
+        )  # fmt: skip
         if count is None or model is None or model.supplier == frame.supplier:
             continue
         frame.recipient = model.recipient
@@ -781,7 +787,7 @@ def _fill_gaps(view: SentenceView, frames: list[FrameHit]) -> None:
 # say they may join a transfer just reported.
 _JOINING: Final = frozenset(
     "indicating saying signalling signaling considering planning expected mulling "
-    "weighing pledging promising".split()
+    "weighing pledging promising taking joining".split()
 )
 
 
@@ -798,7 +804,12 @@ def _joiners(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     model = next(
         (f for f in reversed(frames) if f.complete and f.weapons and f.trigger < listed[0].first),
         None,
-    )
+    ) or next(
+        # the receiver may come from the article: "Spain pledged six tanks, with ..."
+        (f for f in reversed(frames)
+         if f.supplier is not None and f.weapons and f.trigger < listed[0].first),
+        None,
+    )  # fmt: skip
     lead = listed[0].first - 1
     if model is None or "with" not in (
         view.low(lead),
@@ -1318,6 +1329,7 @@ def _find_breaks(view: SentenceView) -> list[int]:
     actor_ends = {a.first: a.last for a in view.actors}
     objects = {a.last for a in view.actors if a.prep}  # "to Ukraine", not "Russia and India"
     weapon_starts = {w.first for w in view.weapons}
+    weapon_ends = {w.last for w in view.weapons}
     breaks = []
     for index, word in enumerate(lows):
         if word in ("(", ")") and _short_aside(lows, index):
@@ -1343,10 +1355,12 @@ def _find_breaks(view: SentenceView) -> list[int]:
             breaks.append(index)  # ", with the first jets due in 2027": a clause of its own
         elif (
             word == "and"
-            and index - 1 in objects
+            and (index - 1 in objects or index - 1 in weapon_ends)
             and view.low(actor_ends.get(_past_the(lows, index + 1), -2) + 1) in CLAUSE_OPENERS
         ):
-            breaks.append(index)  # "... to Ukraine and Spain will send six"
+            # "... to Ukraine and Spain will send six", "pledged 14 tanks and Spain will
+            # send six"
+            breaks.append(index)
     return breaks
 
 
