@@ -873,6 +873,11 @@ CASES = [
                 "Egypt's air force deployed its Rafale jets over the Sinai.",
                 {("FRA", "EGY", "aircraft", "delivered")},
             ),
+            # the demonym of the target is no origin of the weapon after "with"
+            (
+                "Ukraine struck Russian depots with ATACMS missiles.",
+                {("USA", "UKR", "missile", "delivered")},
+            ),
             # the maker's own forces: no transfer
             ("Turkey used Bayraktar TB2 drones in northern Iraq.", set()),
             # shot down is no use of the goods

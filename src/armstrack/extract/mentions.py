@@ -864,7 +864,10 @@ def _set_origin(view: SentenceView, index: int, actor_id: str) -> bool:
     for i, weapon in enumerate(view.weapons):
         gap = weapon.first - index
         if 0 <= gap <= 3 and not any(
-            view.low(j) in (",", ".", "and", "to") for j in range(index, weapon.first)
+            # "Russian positions with Storm Shadow missiles": a preposition ends the
+            # noun the demonym qualifies
+            view.low(j) in (",", ".", "and", "to") or view.low(j) in PREPOSITIONS
+            for j in range(index, weapon.first)
         ):
             view.weapons[i] = _replace_origin(weapon, actor_id)
             # "Iranian Shahed-136 and Mohajer-6 drones": the origin covers the list.
