@@ -863,6 +863,25 @@ CASES = [
         ],
     ),
     *_cases(
+        "foreign_made_goods_held_by_a_named_force",
+        [
+            (
+                "Insurgents downed a Russian-made Mi-35 helicopter of the Nigerian Air Force.",
+                {("RUS", "NGA", "aircraft", "delivered")},
+            ),
+            (
+                "A US-built Black Hawk belonging to the Colombian army crashed in fog.",
+                {("USA", "COL", "aircraft", "delivered")},
+            ),
+            (
+                "Chile's Dutch-built frigates took part in the exercise.",
+                {("NLD", "CHL", "ship", "delivered")},
+            ),
+            # the origin of a copy or of a type is no holding
+            ("Iran's copy of a US-made RQ-170 drone was shown on state TV.", set()),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

@@ -184,6 +184,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _reliance_frames(view, found)
     found += _sourced_frames(view, found)
     found += _way_frames(view, frames)
+    found += _possessed_frames(view, found)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -409,6 +410,63 @@ def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
                      [replace(weapon, quantity=None)])
         )  # fmt: skip
     return found
+
+
+# "belonging to the Malian army", "in the hands of the Ethiopian army": the holder after.
+_BELONGING: Final = (("belonging", "to"), ("of",), ("in", "the", "hands", "of"))
+_HOLDER_BREAKS: Final = frozenset(["and", "or", ",", ";", "by", "from", "to", "for", "with"])
+
+
+def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "Greece's French-built Rafale jets", "the Swiss-made trainers of the Mexican Air
+    Force": goods of a stated foreign origin that a state or group holds were delivered
+    to it by that origin."""
+    found: list[FrameHit] = []
+    if not view.origin_actors:
+        return found
+    for weapon in view.weapons:
+        supplier = view.origin_actors.get(weapon.origin or "")
+        holder = _holder_of(view, weapon) if supplier is not None else None
+        if supplier is None or holder is None or holder.id == supplier.id:
+            continue
+        if any(
+            f.supplier is not None and (weapon in f.weapons or f.recipient == holder)
+            for f in frames + found
+        ):
+            continue  # "Russia delivered Iranian drones to ..." says more
+        found.append(
+            FrameHit(Frame.GIVE, weapon.first, Status.DELIVERED, False, supplier, holder,
+                     [replace(weapon, quantity=None)])
+        )  # fmt: skip
+    return found
+
+
+def _holder_of(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
+    """The possessor before the goods ("Serbia's Chinese FK-3") or the holder after them."""
+    for actor in view.actors:
+        if actor.possessive and actor.last < weapon.first <= actor.last + 5:
+            between = {view.low(i) for i in range(actor.last + 1, weapon.first)} - {"'s", "'"}
+            if not between & (_HOLDER_BREAKS | PREPOSITIONS):
+                return actor.actor
+    after = weapon.last + 1
+    while view.low(after).isalpha() and view.low(after) in _HOLDER_NOUNS_AFTER:
+        after += 1  # "PC-7 trainers of the Mexican Air Force": past the class noun
+    for cue in _BELONGING:
+        if tuple(view.low(after + i) for i in range(len(cue))) != cue:
+            continue
+        start = after + len(cue)
+        while view.low(start) in DETERMINERS:
+            start += 1
+        holder = next((a for a in view.actors if a.first == start and not a.speaker), None)
+        if holder is not None:
+            return holder.actor
+    return None
+
+
+_HOLDER_NOUNS_AFTER: Final = frozenset(
+    "jet jets fighter fighters helicopter helicopters trainer trainers aircraft drone drones "
+    "tank tanks vehicle vehicles system systems".split()
+)
 
 
 def _holding_cues(view: SentenceView) -> list[int]:
