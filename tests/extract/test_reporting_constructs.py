@@ -882,6 +882,15 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_deal_between_two_states",
+        [
+            (
+                "The Su-30 deal between Russia and Algeria was signed in 2006.",
+                {("RUS", "DZA", "aircraft", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (
@@ -896,6 +905,15 @@ CASES = [
             (
                 "Ukraine struck Russian depots with ATACMS missiles.",
                 {("USA", "UKR", "missile", "delivered")},
+            ),
+            # the goods' own "from" names their origin; after a verb of firing it is a site
+            (
+                "Artillery shells from North Korea are being used by Russia in Donetsk.",
+                {("PRK", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Russia launched Shahed drones from Belarus at Zhytomyr.",
+                {("IRN", "RUS", "uav", "delivered")},
             ),
             # the maker's own forces: no transfer
             ("Turkey used Bayraktar TB2 drones in northern Iraq.", set()),

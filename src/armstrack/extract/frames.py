@@ -1385,7 +1385,8 @@ def _find_breaks(view: SentenceView) -> list[int]:
     lows = view.lows
     actor_starts = {a.first for a in view.actors}
     actor_ends = {a.first: a.last for a in view.actors}
-    objects = {a.last for a in view.actors if a.prep}  # "to Ukraine", not "Russia and India"
+    # "to Ukraine", not "Russia and India" nor "between Russia and India"
+    objects = {a.last for a in view.actors if a.prep and a.prep != "between"}
     weapon_starts = {w.first for w in view.weapons}
     weapon_ends = {w.last for w in view.weapons}
     breaks = []
@@ -2552,6 +2553,8 @@ def _use_roles(
     # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
     origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
     if not origins:
+        origins = _goods_from(view, frame, trigger, passive)
+    if not origins:
         origins = _made_abroad(view, frame, trigger, passive)
     clause_text = text[view.starts[clause[0]] : view.ends[clause[1]]].lower()
     if not origins or any(cue in clause_text for cue in DOMESTIC_CUES):
@@ -2582,6 +2585,37 @@ def _use_roles(
 _HOLDING_USES: Final = frozenset(
     "operate operates operated operating field fields fielded fielding".split()
 )
+
+
+_USING_VERBS: Final = frozenset("use uses used using employ employs employed employing".split())
+
+
+def _goods_from(
+    view: SentenceView, frame: FrameHit, trigger: _Trigger, passive: bool
+) -> list[WeaponMention]:
+    """ "Drones from Iran have been used by Russia": the goods' own "from" names their
+    origin (the goods, marked with it, replace the frame's)."""
+    marked: list[WeaponMention] = []
+    # "launched drones from Belarus": after a verb of firing, "from" is the launch site
+    after_ok = view.low(trigger.index) in _USING_VERBS
+    for weapon in frame.weapons:
+        if not (
+            (passive and weapon.first < trigger.index)
+            or (after_ok and weapon.first > trigger.index)
+        ):
+            continue
+        if view.low(weapon.last + 1) != "from":
+            continue
+        source = next(
+            (a for a in view.actors if a.prep == "from" and a.first == weapon.last + 2), None
+        )
+        if source is not None and source.actor.kind.value == "state":
+            view.origin_actors.setdefault(source.actor.id, source.actor)
+            marked.append(replace(weapon, origin=source.actor.id))
+    if marked:
+        spans = {(w.first, w.last) for w in marked}
+        frame.weapons = marked + [w for w in frame.weapons if (w.first, w.last) not in spans]
+    return marked
 
 
 def _made_abroad(
