@@ -891,6 +891,23 @@ CASES = [
         ],
     ),
     *_cases(
+        "bought_to_be_given",
+        [
+            (
+                "The Netherlands will purchase and donate an IRIS-T battery to Ukraine.",
+                {("NLD", "UKR", "air_defence", "agreed")},
+            ),
+            # a purchase of one's own stays a transfer from the maker
+            (
+                "The Netherlands will purchase an IRIS-T battery and donate old tanks to Ukraine.",
+                {
+                    ("DEU", "NLD", "air_defence", "agreed"),
+                    ("NLD", "UKR", "armoured_vehicle", "agreed"),
+                },
+            ),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

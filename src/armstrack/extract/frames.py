@@ -1808,6 +1808,8 @@ def _core_frame(
         return None  # "rather than supplying weapons to Ukraine": the road not taken
     if _provides_no_goods(view, trigger):
         return None  # "never provided Hungary with evidence that tanks were sent"
+    if _buys_to_pass_on(view, trigger):
+        return None  # "would buy and donate NASAMS to Ukraine": the giving verb says it
     status, negated = _status(view, trigger, clause[0])
     if _in_service(view, trigger, clause) or _bought_back_then(view, trigger, clause):
         status = Status.DELIVERED
@@ -1905,6 +1907,20 @@ def _launched_for(
     frame.supplier, frame.recipient, frame.stated = builder, buyer.actor, True
     frame.weapons = ships
     return frame
+
+
+_BUYING: Final = frozenset(
+    "buy buys bought buying purchase purchases purchased purchasing procure procures "
+    "procured procuring".split()
+)
+
+
+def _buys_to_pass_on(view: SentenceView, trigger: _Trigger) -> bool:
+    """ "Canada will buy and donate an air defence system to Ukraine": the buyer's own
+    purchase is the means of the gift, not a transfer to the buyer to report."""
+    if trigger.kind is not Frame.RECEIVE or view.low(trigger.index) not in _BUYING:
+        return False
+    return view.low(trigger.index + 1) == "and" and view.low(trigger.index + 2) in GIVE_VERBS
 
 
 def _segment(trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]) -> tuple[int, int]:
