@@ -908,6 +908,22 @@ CASES = [
         ],
     ),
     *_cases(
+        "anti_words_sharing_one_noun",
+        [
+            (
+                "Japan approved the export of anti-aircraft and anti-ship systems to the "
+                "Philippines.",
+                {("JPN", "PHL", "air_defence", "agreed"), ("JPN", "PHL", "missile", "agreed")},
+            ),
+            (
+                "Sweden delivered anti-ship weapons to Ukraine.",
+                {("SWE", "UKR", "missile", "delivered")},
+            ),
+            # "anti-aircraft fire" is shooting, no goods
+            ("Russian anti-aircraft fire hit the drone over Belgorod.", set()),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

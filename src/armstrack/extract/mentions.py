@@ -397,6 +397,9 @@ def build_view(
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
     view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
+    elided = _elided_counters(view, text)
+    if elided:
+        view.weapons = sorted(view.weapons + elided, key=lambda w: w.first)
     view.actors = _made_in(view, _with_context(view, view.actors))
     _first_person(view, text)
     view.weapons = [
@@ -419,6 +422,39 @@ _COUNTERED: Final = {
     Category.AIRCRAFT: Category.AIR_DEFENCE,
     Category.UAV: Category.AIR_DEFENCE,
 }
+
+
+# What an "anti-" word stands against, when the catalogue does not name that target.
+_COUNTER_WORDS: Final = {
+    "aircraft": Category.AIR_DEFENCE,
+    "air": Category.AIR_DEFENCE,
+    "missile": Category.AIR_DEFENCE,
+    "drone": Category.AIR_DEFENCE,
+    "ship": Category.MISSILE,
+    "tank": Category.MISSILE,
+    "armor": Category.MISSILE,
+    "armour": Category.MISSILE,
+}
+
+
+def _elided_counters(view: SentenceView, text: str) -> list[WeaponMention]:
+    """ "anti-aircraft and anti-ship systems": the first "anti-" word shares the noun of
+    the class named after it, and is a weapon of its own."""
+    found: list[WeaponMention] = []
+    for weapon in view.weapons:
+        first = weapon.first
+        if view.low(first) != "anti" or view.low(first - 1) not in ("and", "or", ","):
+            continue
+        category = _COUNTER_WORDS.get(view.low(first - 2))
+        if category is None or view.low(first - 3) != "-" or view.low(first - 4) != "anti":
+            continue
+        if any(first - 4 <= i <= first - 2 for i in view.taken):
+            continue  # the catalogue matched it already
+        start, end = view.starts[first - 4], view.ends[first - 2]
+        found.append(
+            WeaponMention(first - 4, first - 2, category, Span(start, end, text[start:end]))
+        )
+    return found
 
 
 def _countering(view: SentenceView, weapon: WeaponMention) -> WeaponMention | None:
