@@ -924,6 +924,24 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_maker_wins_an_order_from_a_buyer",
+        [
+            (
+                "Navantia won an order from Chile for two frigates.",
+                {("ESP", "CHL", "ship", "agreed")},
+            ),
+            (
+                "Embraer secured a contract from Sweden for four C-390 aircraft.",
+                {("BRA", "SWE", "aircraft", "agreed")},
+            ),
+            # "won't" still negates
+            (
+                "Berlin won't send Taurus missiles to Kyiv.",
+                {("DEU", "UKR", "missile", "discussed")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

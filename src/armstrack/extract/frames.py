@@ -1559,13 +1559,22 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     if not trigger.noun and status > Status.AGREED and _not_yet_done(view, trigger, clause_start):
         status = Status.AGREED  # "Britain to send tanks", "is sending", "until it receives"
     negated = (
-        any(w in NEGATIONS for w in before[-3:])
+        any(
+            w in NEGATIONS and not _won_a_deal(view, trigger.index - len(before) + i)
+            for i, w in enumerate(before)
+            if i >= len(before) - 3
+        )
         # "it has sent none", "supplied no weapons to Moscow"
         or (not trigger.noun and view.low(trigger.index + 1) in ("no", "none", "nothing"))
     )
     if trigger.noun and _denied_after(view, trigger.index):
         status = Status.DISCUSSED  # "the delivery of jets has not been an option"
     return status, negated
+
+
+def _won_a_deal(view: SentenceView, index: int) -> bool:
+    """ "Hanwha won an order": "won" negates only as "won't"."""
+    return view.low(index) == "won" and view.low(index + 1) not in ("'", "’")
 
 
 _FULFILLED: Final = frozenset("completed completing fulfilled fulfilling honoured honored".split())
@@ -2817,6 +2826,9 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
         # "Vietnam approved a contract for the Akash system from India": who sells it.
         (frame.supplier,) = sellers.values()
         (frame.recipient,) = ids.values()
+        if any(view.low(i) in _WINNING for i in range(trigger.index - 3, trigger.index)):
+            # "Saab won a contract from Thailand": the winner sells to the "from" buyer.
+            frame.supplier, frame.recipient = frame.recipient, frame.supplier
         frame.stated = True
         return frame if frame.supplier != frame.recipient else None
     donors = [a.actor for a in parties if a.prep is None]
