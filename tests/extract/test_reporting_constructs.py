@@ -942,6 +942,22 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_deal_with_the_maker_by_the_country_of_the_story",
+        [
+            (
+                "Algeria is renewing its fleet. The North African country signed a contract "
+                "with Russia for Su-57 fighters.",
+                {("RUS", "DZA", "aircraft", "agreed")},
+            ),
+            # a deal with the maker for no goods moves nothing
+            (
+                "Algeria is renewing its fleet. The North African country signed a contract "
+                "with Russia for pilot training.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

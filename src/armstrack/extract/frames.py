@@ -2851,6 +2851,12 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
         if maker is not None and maker.id != buyer.id:
             frame.supplier, frame.recipient = maker, buyer
             return frame
+        partner = next((a for a in parties if a.prep == "with"), None)
+        if maker is not None and partner is not None and partner.actor.id == maker.id:
+            # "The Central Asian country signed a deal with Russia for Su-30SM fighters":
+            # the maker sells, the buyer is the state the article is about.
+            frame.kind, frame.supplier = Frame.RECEIVE, maker
+            return frame
     return None
 
 
