@@ -958,6 +958,22 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_state_shows_off_foreign_made_goods",
+        [
+            (
+                "Uzbekistan showcased Chinese-made Wing Loong drones at an independence parade.",
+                {("CHN", "UZB", "uav", "delivered")},
+            ),
+            (
+                "The Bolivian army paraded Chinese armoured vehicles in La Paz.",
+                {("CHN", "BOL", "armoured_vehicle", "delivered")},
+            ),
+            # shown with no origin, or an origin in another clause: no transfer
+            ("Egypt displayed its new frigate at Alexandria.", set()),
+            ("Poland unveiled a new rifle, and Russian drones struck Lviv.", set()),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

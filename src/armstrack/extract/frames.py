@@ -185,6 +185,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _sourced_frames(view, found)
     found += _way_frames(view, frames)
     found += _possessed_frames(view, found)
+    found += _showcase_frames(view, found)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -422,8 +423,8 @@ def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameH
     Force": goods of a stated foreign origin that a state or group holds were delivered
     to it by that origin."""
     found: list[FrameHit] = []
-    if not view.origin_actors:
-        return found
+    if not view.origin_actors or not view.words.isdisjoint(_TAKEN_IN_WAR):
+        return found  # "the Taliban's US-made Humvees, captured in 2021": no delivery
     for weapon in view.weapons:
         supplier = view.origin_actors.get(weapon.origin or "")
         holder = _holder_of(view, weapon) if supplier is not None else None
@@ -438,6 +439,55 @@ def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameH
             FrameHit(Frame.GIVE, weapon.first, Status.DELIVERED, False, supplier, holder,
                      [replace(weapon, quantity=None)])
         )  # fmt: skip
+    return found
+
+
+# "Turkmenistan showcased Turkish-made drones at a parade": what a state shows off of a
+# stated foreign origin it holds.
+_SHOWING: Final = frozenset(
+    "showcased showcases showcasing displayed displays displaying paraded parades parading "
+    "exhibited unveiled showed shown".split()
+)
+_SHOW_REACH: Final = 7  # "showed off two new Chinese-made FK-3"
+_TAKEN_IN_WAR: Final = frozenset(
+    "captured seized looted abandoned trophy trophies left seizure capture".split()
+)
+_SHOW_STOPS: Final = CLAUSE_BREAKS | PREPOSITIONS | frozenset([",", "and", "or", "."])
+
+
+def _showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_SHOWING) or not view.origin_actors:
+        return found
+    if not view.words.isdisjoint(_TAKEN_IN_WAR):
+        return found  # "paraded US-made Humvees captured after the withdrawal"
+    for index, word in enumerate(view.lows):
+        if word not in _SHOWING:
+            continue
+        goods = [
+            w for w in view.weapons
+            if index < w.first <= index + _SHOW_REACH and w.origin
+            and not any(view.low(i) in _SHOW_STOPS for i in range(index + 1, w.first))
+        ]  # fmt: skip
+        subject = next(
+            (a for a in reversed(view.actors)
+             if a.last < index and a.prep is None and not a.speaker and not a.possessive),
+            None,
+        )  # fmt: skip
+        if not goods or subject is None:
+            continue
+        between = {view.low(i) for i in range(subject.last + 1, index)} - {subject.role}
+        if not between <= _BE | _ADVERBS | _MODALS:
+            continue  # "the Venezuelan military paraded": the demonym's own noun may stand
+        supplier = view.origin_actors.get(goods[0].origin or "")
+        if supplier is None or supplier.id == subject.actor.id:
+            continue
+        if any(f.supplier == supplier and f.recipient == subject.actor for f in frames + found):
+            continue
+        weapons = [replace(w, quantity=None) for w in goods if w.origin == goods[0].origin]
+        found.append(
+            FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, subject.actor, weapons)
+        )
     return found
 
 
