@@ -974,6 +974,29 @@ CASES = [
         ],
     ),
     *_cases(
+        "holders_listed_by_a_system_s_buyers",
+        [
+            (
+                "The Caesar howitzer's foreign customers are Belgium, Lithuania and Morocco.",
+                {
+                    ("FRA", "BEL", "artillery", "delivered"),
+                    ("FRA", "LTU", "artillery", "delivered"),
+                    ("FRA", "MAR", "artillery", "delivered"),
+                },
+            ),
+            (
+                "States that have ordered the Akinci include Pakistan and Azerbaijan.",
+                {("TUR", "PAK", "uav", "delivered"), ("TUR", "AZE", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 has found buyers in Brazil and Chile.",
+                {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},
+            ),
+            # the press's readers are no holders
+            ("The Caesar's designers are proud, officials in Paris said.", set()),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

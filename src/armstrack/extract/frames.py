@@ -530,6 +530,8 @@ def _holding_cues(view: SentenceView) -> list[int]:
             cues.append(index)
         elif word in _HOLDING_VERBS and after == "by" and (before not in _BE or word != "used"):
             cues.append(index)  # "a jet operated by"; "is used by" reads as its own frame
+        elif word in _HOLDER_NOUNS and after == "in" and before in ("found", "find", "finds"):
+            cues.append(index)  # "the TB2 has found buyers in Poland and Morocco"
         elif (word in _HOLDER_NOUNS and after in _INCLUDE_WORDS) or (
             word == "being" and before in ("others", "rest")
         ):
@@ -554,10 +556,18 @@ def _holders_before(lows: list[str], index: int, listing: bool) -> bool:
     window = lows[start:index]
     owned = any(
         w in _HOLDER_NOUNS and lows[start + i + 1] in ("of", "for") for i, w in enumerate(window)
+    ) or (
+        # "the Rafale's export customers are": the system owns the holder noun
+        index > 0 and lows[index - 1] in _HOLDER_NOUNS and ("'s" in window or "’s" in window)
     )
     if not listing:
         return owned  # "buyers of the J-10 are": a copula lists only after a holder noun
-    return owned or (any(w in _OPERATE_VERBS for w in window) and "that" in window)
+    # "countries that operate the HIMARS include", "states that have bought the TB2 include"
+    holding = any(w in _OPERATE_VERBS or w in _BOUGHT_VERBS for w in window)
+    return owned or (holding and "that" in window)
+
+
+_BOUGHT_VERBS: Final = frozenset("bought purchased acquired ordered".split())
 
 
 def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
