@@ -997,6 +997,23 @@ CASES = [
         ],
     ),
     *_cases(
+        "an_origin_word_after_the_from_giver",
+        [
+            (
+                "Hungary bought Gripen jets from Sweden and Israeli radars.",
+                {("SWE", "HUN", "aircraft", "agreed"), ("ISR", "HUN", "sensor", "agreed")},
+            ),
+            # second-hand goods of another make keep their giver
+            (
+                "Poland gave Ukraine Soviet-made T-72 tanks and Polish howitzers.",
+                {
+                    ("POL", "UKR", "armoured_vehicle", "delivered"),
+                    ("POL", "UKR", "artillery", "delivered"),
+                },
+            ),
+        ],
+    ),
+    *_cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (

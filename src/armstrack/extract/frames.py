@@ -2740,6 +2740,8 @@ def _stated_origin(view: SentenceView, frame: FrameHit) -> ActorRef | None:
 def _by_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
     """ "Laos received Russian helicopters and Chinese planes": with no giver named, each
     origin word gives the goods it qualifies."""
+    if frame.supplier is not None and frame.recipient is not None:
+        return _origin_after_source(view, frame)
     if frame.supplier is not None or frame.recipient is None or frame.kind is Frame.USE:
         return [frame]
     origins = sorted({w.origin for w in frame.weapons if w.origin})
@@ -2752,6 +2754,25 @@ def _by_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
             goods = [w for w in frame.weapons if w.origin == origin]
             split.append(replace(frame, supplier=actor, weapons=goods))
     return split or [frame]
+
+
+def _origin_after_source(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
+    """ "bought Rafale jets from France and Chinese drones": goods with an origin word of
+    their own after the "from" giver come from that origin."""
+    source = next((a for a in view.actors if a.prep == "from" and a.actor == frame.supplier), None)
+    if source is None or frame.kind is Frame.USE or view.low(source.last + 1) != "and":
+        return [frame]
+    later = [w for w in frame.weapons if w.origin and w.first > source.last]
+    origin = view.origin_actors.get(later[0].origin or "") if later else None
+    if origin is None or origin in (frame.supplier, frame.recipient):
+        return [frame]
+    moved = [w for w in later if w.origin == origin.id]
+    spans = {(w.first, w.last) for w in moved}
+    kept = [w for w in frame.weapons if (w.first, w.last) not in spans]
+    if not kept:
+        return [replace(frame, supplier=origin, weapons=moved)]
+    frame.weapons = kept
+    return [frame, replace(frame, supplier=origin, weapons=moved)]
 
 
 def _origin_actor(
