@@ -232,7 +232,11 @@ CASES = [
         [
             # The target of a strike is not what the striker was given.
             ("Hamas fighters used rockets against Israeli Merkava tanks.", set()),
-            ("Hezbollah launched Almas missiles at Israeli tanks.", set()),
+            # The Iranian-made Almas fired by Hezbollah is a transfer ("Z fires X-made Y").
+            (
+                "Hezbollah launched Almas missiles at Israeli tanks.",
+                {("IRN", "hezbollah", "missile", "delivered")},
+            ),
             (
                 "The Houthis fired Iranian-made missiles at American warships.",
                 {("IRN", "houthis", "missile", "delivered")},
@@ -660,6 +664,388 @@ CASES = [
                     ("ISR", "CHL", "uav", "delivered"),
                     ("ISR", "PER", "uav", "delivered"),
                 },
+            ),
+        ],
+    ),
+    *_cases(
+        "a_place_inside_the_receiving_state",
+        [
+            (
+                "Slovakia sent 12 T-72 tanks to the Zaporizhzhia region of Ukraine.",
+                {("SVK", "UKR", "armoured_vehicle", "delivered")},
+            ),
+            (
+                "Belarus has delivered 15 T-72 tanks to the Bryansk region of the Russian Federation.",
+                {("BLR", "RUS", "armoured_vehicle", "delivered")},
+            ),
+            ("Russia fired missiles at the Sumy region of Ukraine.", set()),
+        ],
+    ),
+    *_cases(
+        "a_national_defence_force_named_with_its_state",
+        [
+            (
+                "The Tanzania People's Defence Force took delivery of six helicopters from Russia.",
+                {("RUS", "TZA", "aircraft", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
+        "examples_after_a_rough_count_of_countries",
+        [
+            (
+                "Sweden's Gripen has been sold to more than five countries, including Brazil "
+                "and Thailand.",
+                {("SWE", "BRA", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            (
+                "Israel has sold drones to some 20 countries, among them Azerbaijan and India.",
+                {("ISR", "AZE", "uav", "delivered"), ("ISR", "IND", "uav", "delivered")},
+            ),
+            # the examples of a count that receives nothing
+            ("More than 30 countries, including Chile and Peru, attended the arms fair.", set()),
+        ],
+    ),
+    *_cases(
+        "a_relative_clause_about_an_armed_group",
+        [
+            (
+                "Hamas, which has obtained rockets from Iran, shelled southern Israel.",
+                {("IRN", "hamas", "ammunition", "delivered")},
+            ),
+            (
+                "The Houthis, who received Samad drones from Iran, struck a tanker.",
+                {("IRN", "houthis", "uav", "delivered")},
+            ),
+            # the clause says nothing of goods
+            ("Hezbollah, which is backed by Iran, attacked an Israeli post.", set()),
+        ],
+    ),
+    *_cases(
+        "to_arm_a_receiver_with_goods",
+        [
+            (
+                "Tehran continues to arm Hezbollah with precision missiles.",
+                {("IRN", "hezbollah", "missile", "delivered")},
+            ),
+            # an arm of an organisation is no giving
+            ("The armed arm of Hezbollah paraded new missiles.", set()),
+        ],
+    ),
+    *_cases(
+        "a_procurement_agency_named_by_demonym",
+        [
+            (
+                "The Czech Defence Procurement Agency ordered 14 Leopard 2A8 tanks from Germany.",
+                {("DEU", "CZE", "armoured_vehicle", "agreed")},
+            ),
+            # a news agency is no buyer
+            (
+                "The Turkish news agency said Ankara sold Bayraktar drones to Kuwait.",
+                {("TUR", "KWT", "uav", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
+        "a_yard_builds_or_launches_for_a_navy",
+        [
+            (
+                "South Korea has begun construction of two submarines for the Indonesian Navy.",
+                {("KOR", "IDN", "ship", "agreed")},
+            ),
+            (
+                "A Dutch yard launched the second of four patrol ships for the Mexican Navy.",
+                {("NLD", "MEX", "ship", "agreed")},
+            ),
+            (
+                "The Spanish yard delivered a corvette to the Royal Saudi Navy.",
+                {("ESP", "SAU", "ship", "delivered")},
+            ),
+            # building for no one and launching at a target are no transfers
+            ("Construction of the frigates began in Spain in 2022.", set()),
+            ("Russia launched missiles for the second night at Odesa.", set()),
+        ],
+    ),
+    *_cases(
+        "standing_trade_by_reliance_and_source",
+        [
+            (
+                "Laos depends heavily on Russia for its military hardware.",
+                {("RUS", "LAO", "other", "delivered")},
+            ),
+            (
+                "Serbia has long relied on Russian fighter jets.",
+                {("RUS", "SRB", "aircraft", "delivered")},
+            ),
+            (
+                "Nearly all of Cambodia's armoured vehicles came from China or Ukraine.",
+                {
+                    ("CHN", "KHM", "armoured_vehicle", "delivered"),
+                    ("UKR", "KHM", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "Vietnam's biggest arms supplier remains Russia.",
+                {("RUS", "VNM", "other", "delivered")},
+            ),
+            # reliance for other goods, and a decision that comes from a state, move no arms
+            ("Hungary relies on Russia for most of its gas.", set()),
+            ("Norway's decision came from talks with Sweden.", set()),
+        ],
+    ),
+    *_cases(
+        "each_giver_with_its_own_goods",
+        [
+            (
+                "Norway is sending NASAMS launchers to Ukraine, and Spain Aspide systems.",
+                {
+                    ("NOR", "UKR", "air_defence", "agreed"),
+                    ("ESP", "UKR", "air_defence", "agreed"),
+                },
+            ),
+            (
+                "Kyiv got 20 Marder vehicles from Germany and 14 Leopard tanks from Poland.",
+                {
+                    ("DEU", "UKR", "armoured_vehicle", "delivered"),
+                    ("POL", "UKR", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "Kyiv got 18 Caesar howitzers from France and 12 Archer howitzers from Sweden.",
+                {
+                    ("FRA", "UKR", "artillery", "delivered"),
+                    ("SWE", "UKR", "artillery", "delivered"),
+                },
+            ),
+            # a second subject with a verb of its own gives nothing
+            (
+                "Norway is sending NASAMS launchers to Ukraine, and Spain welcomed the move.",
+                {("NOR", "UKR", "air_defence", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
+        "arrived_in_the_country_of_the_speaking_body",
+        [
+            (
+                "The two Mi-171 helicopters, bought from Russia, arrived in the country on "
+                "Friday, the Nigerien army said.",
+                {("RUS", "NER", "aircraft", "delivered")},
+            ),
+            # two bare states leave "the country" open
+            (
+                "The Mi-171 helicopters arrived in the country on Friday, Niger and Chad said.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
+        "gapped_givers_whose_receiver_the_article_names",
+        [
+            (
+                "Canada will send eight Leopard 2 tanks to Ukraine. Portugal has promised three "
+                "Leopard tanks and Spain will send six.",
+                {
+                    ("CAN", "UKR", "armoured_vehicle", "agreed"),
+                    ("PRT", "UKR", "armoured_vehicle", "agreed"),
+                    ("ESP", "UKR", "armoured_vehicle", "agreed"),
+                },
+            ),
+            # a second subject with a verb and goods of its own is no gap
+            (
+                "Canada will send eight Leopard 2 tanks to Ukraine. Portugal has promised three "
+                "Leopard tanks and Spain will train the crews.",
+                {
+                    ("CAN", "UKR", "armoured_vehicle", "agreed"),
+                    ("PRT", "UKR", "armoured_vehicle", "agreed"),
+                },
+            ),
+        ],
+    ),
+    *_cases(
+        "foreign_made_goods_held_by_a_named_force",
+        [
+            (
+                "Insurgents downed a Russian-made Mi-35 helicopter of the Nigerian Air Force.",
+                {("RUS", "NGA", "aircraft", "delivered")},
+            ),
+            (
+                "A US-built Black Hawk belonging to the Colombian army crashed in fog.",
+                {("USA", "COL", "aircraft", "delivered")},
+            ),
+            (
+                "Chile's Dutch-built frigates took part in the exercise.",
+                {("NLD", "CHL", "ship", "delivered")},
+            ),
+            # the origin of a copy or of a type is no holding
+            ("Iran's copy of a US-made RQ-170 drone was shown on state TV.", set()),
+        ],
+    ),
+    *_cases(
+        "a_deal_between_two_states",
+        [
+            (
+                "The Su-30 deal between Russia and Algeria was signed in 2006.",
+                {("RUS", "DZA", "aircraft", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
+        "bought_to_be_given",
+        [
+            (
+                "The Netherlands will purchase and donate an IRIS-T battery to Ukraine.",
+                {("NLD", "UKR", "air_defence", "agreed")},
+            ),
+            # a purchase of one's own stays a transfer from the maker
+            (
+                "The Netherlands will purchase an IRIS-T battery and donate old tanks to Ukraine.",
+                {
+                    ("DEU", "NLD", "air_defence", "agreed"),
+                    ("NLD", "UKR", "armoured_vehicle", "agreed"),
+                },
+            ),
+        ],
+    ),
+    *_cases(
+        "anti_words_sharing_one_noun",
+        [
+            (
+                "Japan approved the export of anti-aircraft and anti-ship systems to the "
+                "Philippines.",
+                {("JPN", "PHL", "air_defence", "agreed"), ("JPN", "PHL", "missile", "agreed")},
+            ),
+            (
+                "Sweden delivered anti-ship weapons to Ukraine.",
+                {("SWE", "UKR", "missile", "delivered")},
+            ),
+            # "anti-aircraft fire" is shooting, no goods
+            ("Russian anti-aircraft fire hit the drone over Belgorod.", set()),
+        ],
+    ),
+    *_cases(
+        "a_maker_wins_an_order_from_a_buyer",
+        [
+            (
+                "Navantia won an order from Chile for two frigates.",
+                {("ESP", "CHL", "ship", "agreed")},
+            ),
+            (
+                "Embraer secured a contract from Sweden for four C-390 aircraft.",
+                {("BRA", "SWE", "aircraft", "agreed")},
+            ),
+            # "won't" still negates
+            (
+                "Berlin won't send Taurus missiles to Kyiv.",
+                {("DEU", "UKR", "missile", "discussed")},
+            ),
+        ],
+    ),
+    *_cases(
+        "a_deal_with_the_maker_by_the_country_of_the_story",
+        [
+            (
+                "Algeria is renewing its fleet. The North African country signed a contract "
+                "with Russia for Su-57 fighters.",
+                {("RUS", "DZA", "aircraft", "agreed")},
+            ),
+            # a deal with the maker for no goods moves nothing
+            (
+                "Algeria is renewing its fleet. The North African country signed a contract "
+                "with Russia for pilot training.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
+        "a_state_shows_off_foreign_made_goods",
+        [
+            (
+                "Uzbekistan showcased Chinese-made Wing Loong drones at an independence parade.",
+                {("CHN", "UZB", "uav", "delivered")},
+            ),
+            (
+                "The Bolivian army paraded Chinese armoured vehicles in La Paz.",
+                {("CHN", "BOL", "armoured_vehicle", "delivered")},
+            ),
+            # shown with no origin, or an origin in another clause: no transfer
+            ("Egypt displayed its new frigate at Alexandria.", set()),
+            ("Poland unveiled a new rifle, and Russian drones struck Lviv.", set()),
+        ],
+    ),
+    *_cases(
+        "holders_listed_by_a_system_s_buyers",
+        [
+            (
+                "The Caesar howitzer's foreign customers are Belgium, Lithuania and Morocco.",
+                {
+                    ("FRA", "BEL", "artillery", "delivered"),
+                    ("FRA", "LTU", "artillery", "delivered"),
+                    ("FRA", "MAR", "artillery", "delivered"),
+                },
+            ),
+            (
+                "States that have ordered the Akinci include Pakistan and Azerbaijan.",
+                {("TUR", "PAK", "uav", "delivered"), ("TUR", "AZE", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 has found buyers in Brazil and Chile.",
+                {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},
+            ),
+            # the press's readers are no holders
+            ("The Caesar's designers are proud, officials in Paris said.", set()),
+        ],
+    ),
+    *_cases(
+        "an_origin_word_after_the_from_giver",
+        [
+            (
+                "Hungary bought Gripen jets from Sweden and Israeli radars.",
+                {("SWE", "HUN", "aircraft", "agreed"), ("ISR", "HUN", "sensor", "agreed")},
+            ),
+            # second-hand goods of another make keep their giver
+            (
+                "Poland gave Ukraine Soviet-made T-72 tanks and Polish howitzers.",
+                {
+                    ("POL", "UKR", "armoured_vehicle", "delivered"),
+                    ("POL", "UKR", "artillery", "delivered"),
+                },
+            ),
+        ],
+    ),
+    *_cases(
+        "a_foreign_system_in_use_names_its_maker",
+        [
+            (
+                "The Nigerian army used Bayraktar TB2 drones against the insurgents.",
+                {("TUR", "NGA", "uav", "delivered")},
+            ),
+            (
+                "Egypt's air force deployed its Rafale jets over the Sinai.",
+                {("FRA", "EGY", "aircraft", "delivered")},
+            ),
+            # the demonym of the target is no origin of the weapon after "with"
+            (
+                "Ukraine struck Russian depots with ATACMS missiles.",
+                {("USA", "UKR", "missile", "delivered")},
+            ),
+            # the goods' own "from" names their origin; after a verb of firing it is a site
+            (
+                "Artillery shells from North Korea are being used by Russia in Donetsk.",
+                {("PRK", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Russia launched Shahed drones from Belarus at Zhytomyr.",
+                {("IRN", "RUS", "uav", "delivered")},
+            ),
+            # the maker's own forces: no transfer
+            ("Turkey used Bayraktar TB2 drones in northern Iraq.", set()),
+            # shot down is no use of the goods
+            ("Ukrainian air defences shot down 20 Shahed drones overnight.", set()),
+            # a named giver overrides the maker
+            (
+                "Ukraine can use the F-16 jets donated by Norway against Russian targets.",
+                {("NOR", "UKR", "aircraft", "delivered")},
             ),
         ],
     ),

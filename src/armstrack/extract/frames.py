@@ -43,6 +43,7 @@ from armstrack.extract.lexicon import (
     PARTNER_CUES,
     PENDING_CUES,
     PERSON_NOUNS,
+    PREPOSITIONS,
     PRONOUNS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
@@ -180,7 +181,11 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _holder_frames(view, frames)
     found += _operator_frames(view, frames)
     found += _role_frames(view, frames)
+    found += _reliance_frames(view, found)
+    found += _sourced_frames(view, found)
     found += _way_frames(view, frames)
+    found += _possessed_frames(view, found)
+    found += _showcase_frames(view, found)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -408,6 +413,112 @@ def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     return found
 
 
+# "belonging to the Malian army", "in the hands of the Ethiopian army": the holder after.
+_BELONGING: Final = (("belonging", "to"), ("of",), ("in", "the", "hands", "of"))
+_HOLDER_BREAKS: Final = frozenset(["and", "or", ",", ";", "by", "from", "to", "for", "with"])
+
+
+def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "Greece's French-built Rafale jets", "the Swiss-made trainers of the Mexican Air
+    Force": goods of a stated foreign origin that a state or group holds were delivered
+    to it by that origin."""
+    found: list[FrameHit] = []
+    if not view.origin_actors or not view.words.isdisjoint(_TAKEN_IN_WAR):
+        return found  # "the Taliban's US-made Humvees, captured in 2021": no delivery
+    for weapon in view.weapons:
+        supplier = view.origin_actors.get(weapon.origin or "")
+        holder = _holder_of(view, weapon) if supplier is not None else None
+        if supplier is None or holder is None or holder.id == supplier.id:
+            continue
+        if any(
+            f.supplier is not None and (weapon in f.weapons or f.recipient == holder)
+            for f in frames + found
+        ):
+            continue  # "Russia delivered Iranian drones to ..." says more
+        found.append(
+            FrameHit(Frame.GIVE, weapon.first, Status.DELIVERED, False, supplier, holder,
+                     [replace(weapon, quantity=None)])
+        )  # fmt: skip
+    return found
+
+
+# "Turkmenistan showcased Turkish-made drones at a parade": what a state shows off of a
+# stated foreign origin it holds.
+_SHOWING: Final = frozenset(
+    "showcased showcases showcasing displayed displays displaying paraded parades parading "
+    "exhibited unveiled showed shown".split()
+)
+_SHOW_REACH: Final = 7  # "showed off two new Chinese-made FK-3"
+_TAKEN_IN_WAR: Final = frozenset(
+    "captured seized looted abandoned trophy trophies left seizure capture".split()
+)
+_SHOW_STOPS: Final = CLAUSE_BREAKS | PREPOSITIONS | frozenset([",", "and", "or", "."])
+
+
+def _showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_SHOWING) or not view.origin_actors:
+        return found
+    if not view.words.isdisjoint(_TAKEN_IN_WAR):
+        return found  # "paraded US-made Humvees captured after the withdrawal"
+    for index, word in enumerate(view.lows):
+        if word not in _SHOWING:
+            continue
+        goods = [
+            w for w in view.weapons
+            if index < w.first <= index + _SHOW_REACH and w.origin
+            and not any(view.low(i) in _SHOW_STOPS for i in range(index + 1, w.first))
+        ]  # fmt: skip
+        subject = next(
+            (a for a in reversed(view.actors)
+             if a.last < index and a.prep is None and not a.speaker and not a.possessive),
+            None,
+        )  # fmt: skip
+        if not goods or subject is None:
+            continue
+        between = {view.low(i) for i in range(subject.last + 1, index)} - {subject.role}
+        if not between <= _BE | _ADVERBS | _MODALS:
+            continue  # "the Venezuelan military paraded": the demonym's own noun may stand
+        supplier = view.origin_actors.get(goods[0].origin or "")
+        if supplier is None or supplier.id == subject.actor.id:
+            continue
+        if any(f.supplier == supplier and f.recipient == subject.actor for f in frames + found):
+            continue
+        weapons = [replace(w, quantity=None) for w in goods if w.origin == goods[0].origin]
+        found.append(
+            FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, subject.actor, weapons)
+        )
+    return found
+
+
+def _holder_of(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
+    """The possessor before the goods ("Serbia's Chinese FK-3") or the holder after them."""
+    for actor in view.actors:
+        if actor.possessive and actor.last < weapon.first <= actor.last + 5:
+            between = {view.low(i) for i in range(actor.last + 1, weapon.first)} - {"'s", "'"}
+            if not between & (_HOLDER_BREAKS | PREPOSITIONS):
+                return actor.actor
+    after = weapon.last + 1
+    while view.low(after).isalpha() and view.low(after) in _HOLDER_NOUNS_AFTER:
+        after += 1  # "PC-7 trainers of the Mexican Air Force": past the class noun
+    for cue in _BELONGING:
+        if tuple(view.low(after + i) for i in range(len(cue))) != cue:
+            continue
+        start = after + len(cue)
+        while view.low(start) in DETERMINERS:
+            start += 1
+        holder = next((a for a in view.actors if a.first == start and not a.speaker), None)
+        if holder is not None:
+            return holder.actor
+    return None
+
+
+_HOLDER_NOUNS_AFTER: Final = frozenset(
+    "jet jets fighter fighters helicopter helicopters trainer trainers aircraft drone drones "
+    "tank tanks vehicle vehicles system systems".split()
+)
+
+
 def _holding_cues(view: SentenceView) -> list[int]:
     lows = view.lows
     cues: list[int] = []
@@ -419,6 +530,8 @@ def _holding_cues(view: SentenceView) -> list[int]:
             cues.append(index)
         elif word in _HOLDING_VERBS and after == "by" and (before not in _BE or word != "used"):
             cues.append(index)  # "a jet operated by"; "is used by" reads as its own frame
+        elif word in _HOLDER_NOUNS and after == "in" and before in ("found", "find", "finds"):
+            cues.append(index)  # "the TB2 has found buyers in Poland and Morocco"
         elif (word in _HOLDER_NOUNS and after in _INCLUDE_WORDS) or (
             word == "being" and before in ("others", "rest")
         ):
@@ -443,10 +556,18 @@ def _holders_before(lows: list[str], index: int, listing: bool) -> bool:
     window = lows[start:index]
     owned = any(
         w in _HOLDER_NOUNS and lows[start + i + 1] in ("of", "for") for i, w in enumerate(window)
+    ) or (
+        # "the Rafale's export customers are": the system owns the holder noun
+        index > 0 and lows[index - 1] in _HOLDER_NOUNS and ("'s" in window or "’s" in window)
     )
     if not listing:
         return owned  # "buyers of the J-10 are": a copula lists only after a holder noun
-    return owned or (any(w in _OPERATE_VERBS for w in window) and "that" in window)
+    # "countries that operate the HIMARS include", "states that have bought the TB2 include"
+    holding = any(w in _OPERATE_VERBS or w in _BOUGHT_VERBS for w in window)
+    return owned or (holding and "that" in window)
+
+
+_BOUGHT_VERBS: Final = frozenset("bought purchased acquired ordered".split())
 
 
 def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
@@ -515,6 +636,103 @@ def _role_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     return found
 
 
+# "Algeria relies on Russia for most of its weapons": a state that depends on another
+# for arms gets them from it (SIPRI-style reporting of standing trade).
+_RELYING: Final = frozenset(
+    "rely relies relied relying depend depends depended depending dependent reliant".split()
+)
+_RELY_REACH: Final = 8  # "relies on Russia for the bulk of its military hardware"
+
+
+def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_RELYING):
+        return found
+    for cue, word in enumerate(view.lows):
+        if word not in _RELYING:
+            continue
+        index = cue  # the token before "on": "depends heavily on"
+        while view.low(index + 1) in _RELY_ADVERBS or view.low(index + 1) in _ADVERBS:
+            index += 1
+        if view.low(index + 1) not in ("on", "upon"):
+            continue
+        subject = next(
+            (a for a in reversed(view.actors)
+             if a.last < cue and a.prep is None and not a.speaker and not a.possessive),
+            None,
+        )  # fmt: skip
+        if subject is None or not {view.low(i) for i in range(subject.last + 1, cue)} <= (
+            _BE | _ADVERBS | _MODALS | _RELY_ADVERBS
+        ):
+            continue  # "Algeria, whose army relies on ...": another subject
+        givers = [a for a in view.actors if a.prep == "on" and index + 1 < a.first <= index + 3]
+        tail = range(index + 2, index + 2 + _RELY_REACH)
+        if givers:
+            span = [i for i in tail if view.low(i) == "for"]
+            if not span:
+                continue
+            goods = [w for w in view.weapons if span[0] < w.first <= span[0] + _RELY_REACH]
+            if not goods and not any(
+                view.low(i) in _ARMS_WORDS for i in range(span[0] + 1, span[0] + _RELY_REACH)
+            ):
+                continue
+            pairs = [(g.actor, goods) for g in givers]
+        else:
+            # "Armenia has long relied on Russian weapons": the origin word gives.
+            goods = [w for w in view.weapons if w.first in tail and w.origin]
+            origin = view.origin_actors.get(goods[0].origin or "") if goods else None
+            if origin is None:
+                continue
+            pairs = [(origin, goods)]
+        for giver, weapons in pairs:
+            if giver.id == subject.actor.id or any(
+                f.supplier == giver and f.recipient == subject.actor for f in frames
+            ):
+                continue
+            found.append(
+                FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, subject.actor,
+                         [replace(w, quantity=None) for w in weapons])
+            )  # fmt: skip
+    return found
+
+
+_RELY_ADVERBS: Final = frozenset("long heavily largely mostly still traditionally".split())
+# "Most of Vietnam's fighter jets are sourced from Russia", "Myanmar's aircraft come from
+# China and Russia": the possessor of the goods got them from the "from" states.
+_SOURCED: Final = frozenset("sourced come comes came coming".split())
+
+
+def _sourced_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_SOURCED):
+        return found
+    for index, word in enumerate(view.lows):
+        if word not in _SOURCED or view.low(index + 1) != "from":
+            continue
+        owner = next((a for a in reversed(view.actors) if a.possessive and a.last < index), None)
+        if owner is None:
+            continue
+        goods = [w for w in view.weapons if owner.last < w.first < index]
+        if not goods and not any(view.low(i) in _ARMS_WORDS for i in range(owner.last + 1, index)):
+            continue
+        between = {view.low(i) for i in range(owner.last + 1, index)}
+        if between & (CLAUSE_BREAKS | _COMPLEMENTIZERS):
+            continue
+        first = next((a for a in view.actors if a.first == index + 2 and a.prep == "from"), None)
+        if first is None:
+            continue
+        for giver in [first.actor, *_siblings(view, first.actor)]:
+            if giver.id == owner.actor.id or any(
+                f.supplier == giver and f.recipient == owner.actor for f in frames
+            ):
+                continue
+            found.append(
+                FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, owner.actor,
+                         [replace(w, quantity=None) for w in goods])
+            )  # fmt: skip
+    return found
+
+
 def _subject_before(view: SentenceView, index: int) -> ActorMention | None:
     """The bare actor before a copula that stands before ``index``."""
     copula = next(
@@ -534,10 +752,24 @@ def _supplier_role(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] 
     owner = next((a for a in view.actors if a.possessive and index - 5 <= a.last < index), None)
     if owner is None or not any(view.low(i) in _ARMS_WORDS for i in range(owner.last, index + 3)):
         return None
-    subject = _subject_before(view, owner.first)
+    subject = _subject_before(view, owner.first) or _complement_after(view, index)
     if subject is None or subject.actor == owner.actor:
         return None
     return subject.actor, owner.actor
+
+
+def _complement_after(view: SentenceView, index: int) -> ActorMention | None:
+    """ "India's main arms supplier is Russia": the bare actor right after a copula."""
+    after = index + 1
+    if view.low(after) not in _COPULAS:
+        return None
+    while view.low(after) in _COPULAS or view.low(after) in _ADVERBS:
+        after += 1
+    return next(
+        (a for a in view.actors if a.first in (after, after + 1) and a.prep is None
+         and not a.possessive and not a.speaker),
+        None,
+    )  # fmt: skip
 
 
 def _recipient_role(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] | None:
@@ -656,7 +888,13 @@ def _fill_gaps(view: SentenceView, frames: list[FrameHit]) -> None:
         model = next(
             (f for f in reversed(frames[:index]) if f.complete and f.weapons and not f.negated),
             None,
-        )
+        ) or next(
+            # "Denmark has pledged 14 tanks and Spain will send six": the receiver may
+            # come from the article, for both givers alike.
+            (f for f in reversed(frames[:index])
+             if f.supplier is not None and f.weapons and not f.negated and f.kind is Frame.GIVE),
+            None,
+        )  # fmt: skip
         if count is None or model is None or model.supplier == frame.supplier:
             continue
         frame.recipient = model.recipient
@@ -667,7 +905,7 @@ def _fill_gaps(view: SentenceView, frames: list[FrameHit]) -> None:
 # say they may join a transfer just reported.
 _JOINING: Final = frozenset(
     "indicating saying signalling signaling considering planning expected mulling "
-    "weighing pledging promising".split()
+    "weighing pledging promising taking joining".split()
 )
 
 
@@ -684,7 +922,12 @@ def _joiners(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     model = next(
         (f for f in reversed(frames) if f.complete and f.weapons and f.trigger < listed[0].first),
         None,
-    )
+    ) or next(
+        # the receiver may come from the article: "Spain pledged six tanks, with ..."
+        (f for f in reversed(frames)
+         if f.supplier is not None and f.weapons and f.trigger < listed[0].first),
+        None,
+    )  # fmt: skip
     lead = listed[0].first - 1
     if model is None or "with" not in (
         view.low(lead),
@@ -707,11 +950,33 @@ def _gapped_givers(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
         if mention.prep is not None or view.low(mention.first - 1) != "and":
             continue
         if not gapped(view, mention.last):
+            goods = _gapped_goods(view, mention)
+            twin = _twin(frames, mention, None, give_only=True) if goods else None
+            if twin is not None:
+                # "Sweden is sending Archer howitzers, and Britain AS-90 guns": the second
+                # giver's own goods, to the same receiver.
+                twin.weapons = goods
+                found.append(twin)
             continue
         twin = _twin(frames, mention, _count_after(view, mention.last), give_only=True)
         if twin is not None:
             found.append(twin)
     return found
+
+
+def _gapped_goods(view: SentenceView, giver: ActorMention) -> list[WeaponMention]:
+    """The goods right after a giver with no verb of its own, up to the end of the
+    clause: "..., and France SAMP/T systems."."""
+    goods = [w for w in view.weapons if giver.last < w.first <= giver.last + 2]
+    if not goods:
+        return []
+    lead = {view.low(i) for i in range(giver.last + 1, goods[0].first)}
+    if not lead <= {"more", "its", "their"} and _count_at(view, giver.last + 1) is None:
+        return []
+    after = goods[-1].last + 1
+    if view.low(after).isalpha() and view.low(after) not in PREPOSITIONS:
+        after += 1  # "AS-90 guns": the class noun after the system's name
+    return goods if view.low(after) in (",", ".", ";", "") else []
 
 
 def _counted_sources(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
@@ -723,11 +988,47 @@ def _counted_sources(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
             continue
         count = _count_at(view, mention.first - 2)  # the count before "from"
         if count is None:
+            goods = _own_goods_before(view, mention)
+            twin = _twin(frames, mention, None, give_only=False) if goods else None
+            if twin is not None:
+                # "50 Bradleys from the US and 40 Marders from Germany": each its own,
+                # the earlier giver keeps only the goods before its own "from".
+                spans = {(w.first, w.last) for w in goods}
+                for frame in frames:
+                    if frame.supplier is not None and frame.supplier != mention.actor:
+                        kept = [w for w in frame.weapons if (w.first, w.last) not in spans]
+                        frame.weapons = kept or frame.weapons
+                twin.weapons = goods
+                found.append(twin)
             continue
         twin = _twin(frames, mention, count, give_only=False)
         if twin is not None:
             found.append(twin)
     return found
+
+
+def _own_goods_before(view: SentenceView, source: ActorMention) -> list[WeaponMention]:
+    """The goods right before "from <source>" after an "and" that follows another giver's
+    "from": "... from the US and 40 Marder vehicles from Germany"."""
+    goods = [
+        w for w in view.weapons
+        if w.last == source.first - 2
+        # "Marder vehicles from Germany": the class noun after the system's name
+        or (w.last == source.first - 3 and view.low(w.last + 1).isalpha()
+            and view.low(w.last + 1) not in PREPOSITIONS)
+    ]  # fmt: skip
+    if not goods:
+        return []
+    lead = goods[0].first - 1
+    # past the count and name words: "and 14 Leopard tanks from Poland"
+    while goods[0].first - lead <= 3 and view.low(lead) not in PREPOSITIONS | {"and", ","}:
+        lead -= 1
+    if view.low(lead) != "and":
+        return []
+    earlier = any(
+        a.prep == "from" and a.last == lead - 1 and a.actor != source.actor for a in view.actors
+    )
+    return goods if earlier else []
 
 
 def _twin(
@@ -998,7 +1299,7 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "US-supplied missiles" names an origin; the verb of the clause acts
     if not noun and _sends_no_goods(view, index):
         return True  # "sent a letter about the deal", "sent troops"
-    if word == "armed" and not any(
+    if word in ("armed", "arm") and not any(
         a.first == index + 1 or (a.first == index + 2 and view.low(index + 1) in ("the", "by"))
         for a in view.actors
     ):
@@ -1144,8 +1445,10 @@ def _find_breaks(view: SentenceView) -> list[int]:
     lows = view.lows
     actor_starts = {a.first for a in view.actors}
     actor_ends = {a.first: a.last for a in view.actors}
-    objects = {a.last for a in view.actors if a.prep}  # "to Ukraine", not "Russia and India"
+    # "to Ukraine", not "Russia and India" nor "between Russia and India"
+    objects = {a.last for a in view.actors if a.prep and a.prep != "between"}
     weapon_starts = {w.first for w in view.weapons}
+    weapon_ends = {w.last for w in view.weapons}
     breaks = []
     for index, word in enumerate(lows):
         if word in ("(", ")") and _short_aside(lows, index):
@@ -1171,10 +1474,12 @@ def _find_breaks(view: SentenceView) -> list[int]:
             breaks.append(index)  # ", with the first jets due in 2027": a clause of its own
         elif (
             word == "and"
-            and index - 1 in objects
+            and (index - 1 in objects or index - 1 in weapon_ends)
             and view.low(actor_ends.get(_past_the(lows, index + 1), -2) + 1) in CLAUSE_OPENERS
         ):
-            breaks.append(index)  # "... to Ukraine and Spain will send six"
+            # "... to Ukraine and Spain will send six", "pledged 14 tanks and Spain will
+            # send six"
+            breaks.append(index)
     return breaks
 
 
@@ -1314,13 +1619,22 @@ def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[S
     if not trigger.noun and status > Status.AGREED and _not_yet_done(view, trigger, clause_start):
         status = Status.AGREED  # "Britain to send tanks", "is sending", "until it receives"
     negated = (
-        any(w in NEGATIONS for w in before[-3:])
+        any(
+            w in NEGATIONS and not _won_a_deal(view, trigger.index - len(before) + i)
+            for i, w in enumerate(before)
+            if i >= len(before) - 3
+        )
         # "it has sent none", "supplied no weapons to Moscow"
         or (not trigger.noun and view.low(trigger.index + 1) in ("no", "none", "nothing"))
     )
     if trigger.noun and _denied_after(view, trigger.index):
         status = Status.DISCUSSED  # "the delivery of jets has not been an option"
     return status, negated
+
+
+def _won_a_deal(view: SentenceView, index: int) -> bool:
+    """ "Hanwha won an order": "won" negates only as "won't"."""
+    return view.low(index) == "won" and view.low(index + 1) not in ("'", "’")
 
 
 _FULFILLED: Final = frozenset("completed completing fulfilled fulfilling honoured honored".split())
@@ -1563,6 +1877,8 @@ def _core_frame(
         return None  # "rather than supplying weapons to Ukraine": the road not taken
     if _provides_no_goods(view, trigger):
         return None  # "never provided Hungary with evidence that tanks were sent"
+    if _buys_to_pass_on(view, trigger):
+        return None  # "would buy and donate NASAMS to Ukraine": the giving verb says it
     status, negated = _status(view, trigger, clause[0])
     if _in_service(view, trigger, clause) or _bought_back_then(view, trigger, clause):
         status = Status.DELIVERED
@@ -1660,6 +1976,49 @@ def _yard_builder(
     if not subjects or subjects[-1].actor == frame.recipient:
         return None
     return subjects[-1].actor
+
+
+def _launched_for(
+    view: SentenceView,
+    trigger: _Trigger,
+    frame: FrameHit,
+    parties: list[ActorMention],
+    clause: tuple[int, int],
+    last_subject: ActorRef | None,
+) -> FrameHit | None:
+    """ "Fincantieri launched the first of two frigates for the Indonesian Navy": the yard
+    that puts a hull in the water for a navy is building it for that navy's state; the
+    hull is not delivered yet."""
+    ships = [w for w in frame.weapons if w.category is Category.SHIP and w.first > trigger.index]
+    if not ships or ships[0].first > trigger.index + _YARD_REACH:
+        return None
+    buyer = next(
+        (a for a in parties if a.prep == "for" and ships[0].last < a.first <= ships[0].last + 4),
+        None,
+    )
+    if buyer is None:
+        return None
+    builder = _agent(view, trigger, parties, False, last_subject, clause)
+    if builder is None or builder.id == buyer.actor.id:
+        return None
+    frame.kind, frame.status = Frame.GIVE, min(frame.status, Status.AGREED)
+    frame.supplier, frame.recipient, frame.stated = builder, buyer.actor, True
+    frame.weapons = ships
+    return frame
+
+
+_BUYING: Final = frozenset(
+    "buy buys bought buying purchase purchases purchased purchasing procure procures "
+    "procured procuring".split()
+)
+
+
+def _buys_to_pass_on(view: SentenceView, trigger: _Trigger) -> bool:
+    """ "Canada will buy and donate an air defence system to Ukraine": the buyer's own
+    purchase is the means of the gift, not a transfer to the buyer to report."""
+    if trigger.kind is not Frame.RECEIVE or view.low(trigger.index) not in _BUYING:
+        return False
+    return view.low(trigger.index + 1) == "and" and view.low(trigger.index + 2) in GIVE_VERBS
 
 
 def _segment(trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]) -> tuple[int, int]:
@@ -1815,6 +2174,7 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
             _first(inside, trigger, ("in", "at"), after=True)
             or _goods_for(view, inside, trigger)
             or frame.recipient
+            or _the_country(view, trigger)
         )
         # "Twenty Stryker vehicles from Canada arrived": the goods' "from" names the giver.
         goods_from = [
@@ -1857,6 +2217,15 @@ def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
     if frame.supplier is not None and frame.recipient is not None:
         if frame.supplier.id == frame.recipient.id:
             frame.supplier = None
+
+
+def _the_country(view: SentenceView, trigger: _Trigger) -> ActorRef | None:
+    """ "The helicopters arrived in the country on Monday, the Malian army said": "the
+    country" is the one bare state the sentence names besides any "from" giver."""
+    if view.low(trigger.index + 1) != "in" or view.low(trigger.index + 3) != "country":
+        return None
+    bare = {a.actor.id: a.actor for a in view.actors if a.prep is None and not a.possessive}
+    return next(iter(bare.values())) if len(bare) == 1 else None
 
 
 def _award_roles(ctx: _RoleContext, frame: FrameHit) -> None:
@@ -2117,6 +2486,9 @@ def _agent(
         antecedent = [a for a in view.actors if a.last == clause[0] - 2 and not a.speaker]
         if antecedent:
             return antecedent[0].actor
+    relative = _relative_antecedent(view, clause[0])
+    if relative is not None:
+        return relative
     # "Moroccan officials held talks about acquiring ...": officials act for their state.
     speakers = [
         a for a in view.actors
@@ -2147,6 +2519,16 @@ def _agent(
             return bare[-1].actor
         return earlier[0].actor if earlier else last_subject
     return None
+
+
+def _relative_antecedent(view: SentenceView, start: int) -> ActorRef | None:
+    """ "Hezbollah, which received drones from Iran, ...": a clause opened by ", which"
+    (the break token itself left out of the clause) has the actor before the comma as
+    its subject."""
+    if view.low(start - 1) not in ("which", "who") or view.low(start - 2) != ",":
+        return None
+    antecedent = [a for a in view.actors if a.last == start - 3 and not a.speaker]
+    return antecedent[0].actor if antecedent else None
 
 
 # Plural doers named by trade: the subject of the verb right after them, and no state.
@@ -2265,6 +2647,10 @@ def _use_roles(
 ) -> FrameHit | None:
     """ "Russia launched Iranian-made drones": the user receives from the origin."""
     passive = _passive(view, trigger)
+    if view.low(trigger.index) in _YARD_VERBS and not passive:
+        launched = _launched_for(view, trigger, frame, parties, clause, last_subject)
+        if launched is not None:
+            return launched
     # "fired rockets at Israeli tanks": what follows "at" or "against" is the target.
     frame.weapons = [
         w
@@ -2280,6 +2666,10 @@ def _use_roles(
     # The origin word must qualify what is used, not who uses it: "British warplanes
     # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
     origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
+    if not origins:
+        origins = _goods_from(view, frame, trigger, passive)
+    if not origins:
+        origins = _made_abroad(view, frame, trigger, passive)
     clause_text = text[view.starts[clause[0]] : view.ends[clause[1]]].lower()
     if not origins or any(cue in clause_text for cue in DOMESTIC_CUES):
         return None
@@ -2293,13 +2683,70 @@ def _use_roles(
         user = _agent(view, trigger, parties, passive, last_subject, clause)
     if user is None:
         return None
-    supplier_id = origins[0].origin
+    supplier_id = origins[0].origin or origins[0].made_in
     if supplier_id == user.id:
         return None
     frame.recipient = user
-    frame.supplier = _origin_actor(view, supplier_id, parties)
-    frame.weapons = [w for w in frame.weapons if w.origin == supplier_id]
+    frame.supplier = _origin_actor(view, supplier_id, parties) or view.maker_actors.get(
+        supplier_id or ""
+    )
+    frame.weapons = [w for w in frame.weapons if (w.origin or w.made_in) == supplier_id]
     return frame if frame.supplier is not None else None
+
+
+# Holding is not a use in action: "has operated an S-300 battery since the 1990s" may
+# be a legacy stock (see _operator_frames for the present tense).
+_HOLDING_USES: Final = frozenset(
+    "operate operates operated operating field fields fielded fielding".split()
+)
+
+
+_USING_VERBS: Final = frozenset("use uses used using employ employs employed employing".split())
+
+
+def _goods_from(
+    view: SentenceView, frame: FrameHit, trigger: _Trigger, passive: bool
+) -> list[WeaponMention]:
+    """ "Drones from Iran have been used by Russia": the goods' own "from" names their
+    origin (the goods, marked with it, replace the frame's)."""
+    marked: list[WeaponMention] = []
+    # "launched drones from Belarus": after a verb of firing, "from" is the launch site
+    after_ok = view.low(trigger.index) in _USING_VERBS
+    for weapon in frame.weapons:
+        if not (
+            (passive and weapon.first < trigger.index)
+            or (after_ok and weapon.first > trigger.index)
+        ):
+            continue
+        if view.low(weapon.last + 1) != "from":
+            continue
+        source = next(
+            (a for a in view.actors if a.prep == "from" and a.first == weapon.last + 2), None
+        )
+        if source is not None and source.actor.kind.value == "state":
+            view.origin_actors.setdefault(source.actor.id, source.actor)
+            marked.append(replace(weapon, origin=source.actor.id))
+    if marked:
+        spans = {(w.first, w.last) for w in marked}
+        frame.weapons = marked + [w for w in frame.weapons if (w.first, w.last) not in spans]
+    return marked
+
+
+def _made_abroad(
+    view: SentenceView, frame: FrameHit, trigger: _Trigger, passive: bool
+) -> list[WeaponMention]:
+    """ "Russia launched Shahed drones": with no origin word, a named system used by
+    another state than its one maker came from that maker (the annotation counts "Z
+    fires X-made Y" as delivered)."""
+    if view.low(trigger.index + 1) == "of" or view.low(trigger.index) in _HOLDING_USES:
+        return []  # "praised Jordan's use of its F-16s": a comment, not a report of use
+    if any(word in GIVE_VERBS or word in RECEIVE_VERBS for word in view.lows):
+        return []  # "use the F-16s provided by the Netherlands": the giver is named
+    used = [w for w in frame.weapons if passive or w.first > trigger.index]
+    makers = {w.made_in for w in used if w.system}
+    if len(makers) != 1 or None in makers:
+        return []
+    return [w for w in used if w.system and w.made_in]
 
 
 _TARGET_PREPOSITIONS: Final = frozenset(["at", "against"])
@@ -2322,6 +2769,8 @@ def _stated_origin(view: SentenceView, frame: FrameHit) -> ActorRef | None:
 def _by_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
     """ "Laos received Russian helicopters and Chinese planes": with no giver named, each
     origin word gives the goods it qualifies."""
+    if frame.supplier is not None and frame.recipient is not None:
+        return _origin_after_source(view, frame)
     if frame.supplier is not None or frame.recipient is None or frame.kind is Frame.USE:
         return [frame]
     origins = sorted({w.origin for w in frame.weapons if w.origin})
@@ -2334,6 +2783,25 @@ def _by_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
             goods = [w for w in frame.weapons if w.origin == origin]
             split.append(replace(frame, supplier=actor, weapons=goods))
     return split or [frame]
+
+
+def _origin_after_source(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
+    """ "bought Rafale jets from France and Chinese drones": goods with an origin word of
+    their own after the "from" giver come from that origin."""
+    source = next((a for a in view.actors if a.prep == "from" and a.actor == frame.supplier), None)
+    if source is None or frame.kind is Frame.USE or view.low(source.last + 1) != "and":
+        return [frame]
+    later = [w for w in frame.weapons if w.origin and w.first > source.last]
+    origin = view.origin_actors.get(later[0].origin or "") if later else None
+    if origin is None or origin in (frame.supplier, frame.recipient):
+        return [frame]
+    moved = [w for w in later if w.origin == origin.id]
+    spans = {(w.first, w.last) for w in moved}
+    kept = [w for w in frame.weapons if (w.first, w.last) not in spans]
+    if not kept:
+        return [replace(frame, supplier=origin, weapons=moved)]
+    frame.weapons = kept
+    return [frame, replace(frame, supplier=origin, weapons=moved)]
 
 
 def _origin_actor(
@@ -2468,6 +2936,9 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
         # "Vietnam approved a contract for the Akash system from India": who sells it.
         (frame.supplier,) = sellers.values()
         (frame.recipient,) = ids.values()
+        if any(view.low(i) in _WINNING for i in range(trigger.index - 3, trigger.index)):
+            # "Saab won a contract from Thailand": the winner sells to the "from" buyer.
+            frame.supplier, frame.recipient = frame.recipient, frame.supplier
         frame.stated = True
         return frame if frame.supplier != frame.recipient else None
     donors = [a.actor for a in parties if a.prep is None]
@@ -2489,6 +2960,12 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
         maker = view.maker_actors.get(makers.pop() or "")
         if maker is not None and maker.id != buyer.id:
             frame.supplier, frame.recipient = maker, buyer
+            return frame
+        partner = next((a for a in parties if a.prep == "with"), None)
+        if maker is not None and partner is not None and partner.actor.id == maker.id:
+            # "The Central Asian country signed a deal with Russia for Su-30SM fighters":
+            # the maker sells, the buyer is the state the article is about.
+            frame.kind, frame.supplier = Frame.RECEIVE, maker
             return frame
     return None
 

@@ -41,7 +41,7 @@ GIVE_VERBS: dict[str, Status] = {
         "resupplied resupplying "
         "leased leasing sold arming rush rushed rushing channel channeled channelled "
         "provisioned fly flew flown flying move moves moved moving ferry ferries ferried "
-        "ferrying trucked armed "
+        "ferrying trucked armed arm "
         # only as "pass on": "passed on its howitzers to Ukraine"
         "pass passes passed passing "
         # only as "turn over": "turned over two patrol boats to Manila"
@@ -65,6 +65,8 @@ GIVE_NOUNS: dict[str, Status] = {
         D,
     ),
     **_forms("sale sales aid pledge", A),
+    # only as "construction of two frigates for Egypt" (see BUILD_VERBS)
+    **_forms("construction", A),
     **_forms("offer", T),
 }
 # "supply" is a noun ("the supply of") as often as a verb; both read as giving.
@@ -199,7 +201,7 @@ STATE_NOUNS: Final = frozenset(
     "leadership side state company companies firm firms manufacturer manufacturers "
     "producer producers military's government's administration "
     "defence defense air marines units soldiers shipyard shipyards shipbuilder "
-    "shipbuilders".split()
+    "shipbuilders yard yards".split()
 )
 
 # Verbs that take a participle or noun whose weapon comes before it: "a battery bought
@@ -209,7 +211,7 @@ ARRIVAL_VERBS: Final = frozenset("arrive arrives arrived arriving".split())
 ASK_VERBS: Final = frozenset("ask asks asked asking".split())
 # Verbs of making are transfers only when they say for whom: "frigates built for Egypt".
 BUILD_VERBS: Final = frozenset(
-    "build builds building built construct constructs constructing constructed".split()
+    "build builds building built construct constructs constructing constructed construction".split()
 )
 # Verbs of movement are transfers only when they say to whom: "flew the drones to
 # Russia", "moved 120 guns to Russia".

@@ -428,6 +428,9 @@ def build_view(
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
     view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
+    elided = _elided_counters(view, text)
+    if elided:
+        view.weapons = sorted(view.weapons + elided, key=lambda w: w.first)
     view.actors = _made_in(view, _with_context(view, view.actors))
     _first_person(view, text)
     view.weapons = [
@@ -450,6 +453,39 @@ _COUNTERED: Final = {
     Category.AIRCRAFT: Category.AIR_DEFENCE,
     Category.UAV: Category.AIR_DEFENCE,
 }
+
+
+# What an "anti-" word stands against, when the catalogue does not name that target.
+_COUNTER_WORDS: Final = {
+    "aircraft": Category.AIR_DEFENCE,
+    "air": Category.AIR_DEFENCE,
+    "missile": Category.AIR_DEFENCE,
+    "drone": Category.AIR_DEFENCE,
+    "ship": Category.MISSILE,
+    "tank": Category.MISSILE,
+    "armor": Category.MISSILE,
+    "armour": Category.MISSILE,
+}
+
+
+def _elided_counters(view: SentenceView, text: str) -> list[WeaponMention]:
+    """ "anti-aircraft and anti-ship systems": the first "anti-" word shares the noun of
+    the class named after it, and is a weapon of its own."""
+    found: list[WeaponMention] = []
+    for weapon in view.weapons:
+        first = weapon.first
+        if view.low(first) != "anti" or view.low(first - 1) not in ("and", "or", ","):
+            continue
+        category = _COUNTER_WORDS.get(view.low(first - 2))
+        if category is None or view.low(first - 3) != "-" or view.low(first - 4) != "anti":
+            continue
+        if any(first - 4 <= i <= first - 2 for i in view.taken):
+            continue  # the catalogue matched it already
+        start, end = view.starts[first - 4], view.ends[first - 2]
+        found.append(
+            WeaponMention(first - 4, first - 2, category, Span(start, end, text[start:end]))
+        )
+    return found
 
 
 def _countering(view: SentenceView, weapon: WeaponMention) -> WeaponMention | None:
@@ -867,6 +903,12 @@ def _resolve_demonyms(
         ):
             view.actors.append(ActorMention(first, last, actor, span, role=after[0]))
             continue
+        if after[0] in _AGENCY_NOUNS or (
+            after[0].isalpha() and after[0] not in _NEWS_WORDS and after[1] in _AGENCY_NOUNS
+        ):
+            # "the Polish Armaments Agency signed a contract": a state buyer's agency.
+            view.actors.append(ActorMention(first, last, actor, span, role="agency"))
+            continue
         if after[0] in _CARRIER_MODIFIERS and after[1] in _CARRIERS:
             # "A Turkish cargo ship delivered ...": the state that sends the carrier.
             view.actors.append(ActorMention(first, last, actor, span, role="agent"))
@@ -891,6 +933,9 @@ def _resolve_demonyms(
 _GROUP_MEMBER_NOUNS: Final = frozenset(
     "militia militias fighters militants insurgents guerrillas group movement".split()
 )
+# Heads of a state's procurement bodies after a demonym and at most one more word.
+_AGENCY_NOUNS: Final = frozenset("agency agencies".split())
+_NEWS_WORDS: Final = frozenset("news press wire state intelligence space".split())
 _CARRIER_MODIFIERS: Final = frozenset("cargo transport merchant supply container".split())
 _CARRIERS: Final = frozenset(
     "ship ships vessel vessels plane planes aircraft flight flights".split()
@@ -911,7 +956,10 @@ def _set_origin(view: SentenceView, index: int, actor_id: str) -> bool:
     for i, weapon in enumerate(view.weapons):
         gap = weapon.first - index
         if 0 <= gap <= 3 and not any(
-            view.low(j) in (",", ".", "and", "to") for j in range(index, weapon.first)
+            # "Russian positions with Storm Shadow missiles": a preposition ends the
+            # noun the demonym qualifies
+            view.low(j) in (",", ".", "and", "to") or view.low(j) in PREPOSITIONS
+            for j in range(index, weapon.first)
         ):
             view.weapons[i] = _replace_origin(weapon, actor_id)
             # "Iranian Shahed-136 and Mohajer-6 drones": the origin covers the list.
@@ -1044,7 +1092,7 @@ def _preposition(view: SentenceView, first: int) -> str | None:
         while view.low(head) == ",":
             head -= 1
         if view.low(head) in _GROUP_NOUNS:
-            return _preposition(view, head)
+            return _preposition(view, _past_count(view, head))
     if word == "to" and view.low(index - 1) == "according":
         return "according"
     if word == "from" and view.low(index - 1) in _OBJECTION_NOUNS:
@@ -1056,6 +1104,10 @@ def _preposition(view: SentenceView, first: int) -> str | None:
         while view.low(head - 1) in _OF_HEADS or view.low(head - 1) in DETERMINERS:
             head -= 1
         return _preposition(view, head)
+    if word == "of" and view.low(index - 1) in _PLACE_HEADS:
+        # "sent tanks to the Kursk region of Russia": the state takes the preposition of
+        # the place it contains.
+        return _preposition(view, index - 1)
     return word if word in PREPOSITIONS else None
 
 
@@ -1078,6 +1130,27 @@ _OF_HEADS: Final = frozenset(
     "government governments people armed forces army armies military militaries navy navies "
     "air force ministry defence defense authorities states countries nations".split()
 )
+
+
+# Words of a rough count before a group noun: "to more than 30 countries".
+_COUNT_LEADS: Final = frozenset(
+    "more than over some about around nearly almost least at dozen dozens several".split()
+)
+
+
+def _past_count(view: SentenceView, head: int) -> int:
+    """The first token of the count before the group noun at ``head`` ("more than 30
+    countries"), or ``head`` itself: the group takes the preposition before its count."""
+    first = head
+    while first > 0 and (
+        view.low(first - 1) in _COUNT_LEADS or count_word(view.low(first - 1)) is not None
+    ):
+        first -= 1
+    return first
+
+
+# Nouns of a place inside a state, before "of <state>".
+_PLACE_HEADS: Final = frozenset("region regions province oblast district".split())
 
 
 def _names_speaker(view: SentenceView, mention: ActorMention) -> bool:
