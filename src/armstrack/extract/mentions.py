@@ -392,6 +392,8 @@ def build_view(
             continue  # "Prime Minister Luis Montenegro": a person, not the state
         role = match.target if kind is BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
+    if "anti" in view.words:
+        _add_anti_weapons(view, text)
     _add_context_mentions(view, text, lowered, context, found)
     _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
@@ -427,6 +429,60 @@ def _countering(view: SentenceView, weapon: WeaponMention) -> WeaponMention | No
     if category is None or view.low(weapon.last + 1) not in ("and", "or", ","):
         return None
     return replace(weapon, category=category, generic=False)
+
+
+# What an "anti-" weapon is that the catalogue has no term for, by what it is against:
+# "anti-aircraft and anti-ship systems" are air defence and missiles.
+_AGAINST: Final = {
+    "aircraft": Category.AIR_DEFENCE,
+    "air": Category.AIR_DEFENCE,
+    "drone": Category.AIR_DEFENCE,
+    "uav": Category.AIR_DEFENCE,
+    "ballistic": Category.AIR_DEFENCE,
+    "ship": Category.MISSILE,
+    "tank": Category.MISSILE,
+    "armour": Category.MISSILE,
+    "armor": Category.MISSILE,
+}
+# The nouns that make "anti-X" a weapon, possibly after a list: "anti-X and anti-Y systems".
+_ANTI_HEADS: Final = frozenset("system systems weapon weapons missile missiles".split())
+_ANTI_REACH: Final = 12  # tokens from the first "anti" to the head noun
+
+
+def _anti_head(view: SentenceView, index: int) -> bool:
+    """Whether the "anti-X" at ``index`` heads, alone or in a list, a weapon noun."""
+    at = index + 3
+    while at < index + _ANTI_REACH:
+        low = view.low(at)
+        if low in _ANTI_HEADS:
+            return True
+        if low in (",", "and", "or"):
+            at += 1
+        elif low == "anti" and view.low(at + 1) == "-" and view.low(at + 2) in _AGAINST:
+            at += 3
+        else:
+            return False
+    return False
+
+
+def _add_anti_weapons(view: SentenceView, text: str) -> None:
+    """ "anti-aircraft and anti-ship systems": each "anti-X" of a list before a weapon noun
+    is a weapon of its own, though only the last one carries the noun (and most such
+    pairs are no catalogue term)."""
+    added = False
+    for index, low in enumerate(view.lows):
+        category = _AGAINST.get(view.low(index + 2))
+        if low != "anti" or category is None or view.low(index + 1) != "-":
+            continue
+        if not view.taken.isdisjoint(range(index, index + 3)) or not _anti_head(view, index):
+            continue
+        start, end = view.starts[index], view.ends[index + 2]
+        span = Span(start, end, text[start:end])
+        view.weapons.append(WeaponMention(index, index + 2, category, span))
+        view.taken.update(range(index, index + 3))
+        added = True
+    if added:
+        view.weapons.sort(key=lambda w: w.first)
 
 
 # Verbs whose object is the old equipment that new goods stand in for.

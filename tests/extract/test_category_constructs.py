@@ -1,0 +1,63 @@
+"""Constructs that decide the category of a transfer, or add a second category to a
+pair already found, each rewritten in sentences of our own (see
+test_reporting_constructs.py for the pattern): one case per construct, with the
+transfers the annotation scheme (GOLD.md) expects, and near misses that must give none.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from armstrack.extract import Extractor
+from armstrack.records import Article
+
+_Triple = tuple[str, str, str, str]
+
+
+def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]:
+    return [
+        pytest.param(text, expected, id=f"{construct}-{n}")
+        for n, (text, expected) in enumerate(rows)
+    ]
+
+
+CASES = [
+    *_cases(
+        "anti_words_listed_before_one_weapon_noun",
+        [
+            (
+                "Spain approved an arms package for Morocco. The package includes four patrol "
+                "boats and anti-aircraft and anti-ship systems.",
+                {
+                    ("ESP", "MAR", "ship", "agreed"),
+                    ("ESP", "MAR", "air_defence", "agreed"),
+                    ("ESP", "MAR", "missile", "agreed"),
+                },
+            ),
+            (
+                "Chile will buy anti-aircraft and anti-tank missiles from Israel.",
+                {("ISR", "CHL", "air_defence", "agreed"), ("ISR", "CHL", "missile", "agreed")},
+            ),
+            (
+                "Peru received anti-drone systems from Israel.",
+                {("ISR", "PER", "air_defence", "delivered")},
+            ),
+            ("Chile condemned the anti-aircraft fire over Peru.", set()),
+            ("Peru joined an anti-ship exercise with Chile.", set()),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_construct_gives_the_categories_of_the_annotation(
+    extractor: Extractor, text: str, expected: set[_Triple]
+) -> None:
+    article = Article(id="t", text=text, published=date(2024, 2, 21))
+    found = {
+        (t.supplier.id, t.recipient.id, t.category.value, t.status.label)
+        for t in extractor.run(article).transfers
+    }
+    assert found == expected
