@@ -48,6 +48,20 @@ CASES = [
             ("Peru joined an anti-ship exercise with Chile.", set()),
         ],
     ),
+    *_cases(
+        "protective_gear_listed_with_weapons_is_other",
+        [
+            (
+                "Norway will send Moldova patrol boats, helmets and camouflage nets.",
+                {("NOR", "MDA", "ship", "agreed"), ("NOR", "MDA", "other", "agreed")},
+            ),
+            (
+                "Canada has delivered flak jackets and radios to Moldova.",
+                {("CAN", "MDA", "other", "delivered")},
+            ),
+            ("Soldiers in Canadian helmets patrolled the border with Moldova.", set()),
+        ],
+    ),
 ]
 
 
