@@ -62,6 +62,27 @@ CASES = [
             ("Soldiers in Canadian helmets patrolled the border with Moldova.", set()),
         ],
     ),
+    *_cases(
+        "parts_and_means_of_making_a_weapon_are_other",
+        [
+            (
+                "Italy refused to sell frigate engines to Vietnam.",
+                {("ITA", "VNM", "other", "discussed")},
+            ),
+            (
+                "Belarus supplied tanks and cruise missile production equipment to Iran.",
+                {
+                    ("BLR", "IRN", "armoured_vehicle", "delivered"),
+                    ("BLR", "IRN", "other", "delivered"),
+                },
+            ),
+            (
+                "Belarus supplied cruise missiles to Iran.",
+                {("BLR", "IRN", "missile", "delivered")},
+            ),
+            ("Iran opened a drone production line near Tehran.", set()),
+        ],
+    ),
 ]
 
 

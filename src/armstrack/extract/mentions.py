@@ -405,7 +405,9 @@ def build_view(
         _with_quantity(view, text, lowered, w, found)
         for w in _point_back(
             view,
-            _replaced(view, _absorb_head_nouns(_ship_modifiers(view.weapons), lows))
+            _replaced(
+                view, _parts_of(view, _absorb_head_nouns(_ship_modifiers(view.weapons), lows))
+            )
             + _heads(view, text)
             + _counted_platforms(view, text),
         )
@@ -483,6 +485,33 @@ def _add_anti_weapons(view: SentenceView, text: str) -> None:
         added = True
     if added:
         view.weapons.sort(key=lambda w: w.first)
+
+
+# Nouns after a class word that make it a part of the weapon or a means to make it, not
+# the weapon: "submarine engines", "missile components", "drone production equipment".
+_PARTS: Final = frozenset(
+    "engine engines component components part parts technology technologies".split()
+)
+_MEANS_OF_MAKING: Final = frozenset(
+    "equipment line lines technology technologies facility facilities plant plants "
+    "machinery tools".split()
+)
+
+
+def _parts_of(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """A class word that modifies a noun of parts or production is the goods' purpose;
+    the goods themselves are other equipment (a named system keeps its category: "F-16
+    parts" are, in reporting, most often the jets' own support)."""
+    kept = []
+    for weapon in weapons:
+        after = view.low(weapon.last + 1)
+        if not weapon.system and not weapon.generic and weapon.category is not Category.OTHER:
+            if after in _PARTS or (
+                after == "production" and view.low(weapon.last + 2) in _MEANS_OF_MAKING
+            ):
+                weapon = replace(weapon, category=Category.OTHER)
+        kept.append(weapon)
+    return kept
 
 
 # Verbs whose object is the old equipment that new goods stand in for.
