@@ -83,6 +83,37 @@ CASES = [
             ("Iran opened a drone production line near Tehran.", set()),
         ],
     ),
+    *_cases(
+        "a_package_whose_giver_is_a_demonym_or_from",
+        [
+            (
+                "The new Dutch package for Moldova includes Fennek vehicles and mortars.",
+                {
+                    ("NLD", "MDA", "armoured_vehicle", "agreed"),
+                    ("NLD", "MDA", "artillery", "agreed"),
+                },
+            ),
+            (
+                "The tranche from Norway for Georgia includes NASAMS launchers.",
+                {("NOR", "GEO", "air_defence", "agreed")},
+            ),
+            ("The latest Georgian aid package includes mortars.", set()),
+        ],
+    ),
+    *_cases(
+        "aid_that_consists_of_goods",
+        [
+            (
+                "Japan's aid to Moldova consists of armoured vehicles, thermal scopes and rifles.",
+                {
+                    ("JPN", "MDA", "armoured_vehicle", "agreed"),
+                    ("JPN", "MDA", "sensor", "agreed"),
+                    ("JPN", "MDA", "small_arms", "agreed"),
+                },
+            ),
+            ("The Moldovan army consists of three brigades with old rifles.", set()),
+        ],
+    ),
 ]
 
 

@@ -2480,11 +2480,13 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
 _INCLUDES: Final = frozenset(
     "include includes including included contains contain comprises comprised "
     # "a package for Ukraine featuring Stinger missiles"
-    "featuring features".split()
+    "featuring features "
+    # "the aid consists of rifles and helmets": made of nothing but its contents
+    "consists consisted consisting".split()
 )
 # "The order covers 42 Rafales": a list of contents when it names a system ("also covers
 # a stock of missiles for the launchers" adds nothing new).
-_COVERS: Final = frozenset("covers cover comprise consists".split())
+_COVERS: Final = frozenset("covers cover comprise".split())
 # "It includes ...", "They comprise ...": a pronoun standing for the package just named.
 _CONTENT_PRONOUNS: Final = frozenset(["it", "they", "this", "these"])
 _CONTENT_NOUNS: Final = frozenset("weapons items systems equipment arms hardware".split())
@@ -2533,7 +2535,8 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
     if not view.words.isdisjoint(_PACKAGE_WORDS):
         # "The US Department of Defense": two names, one giver.
-        givers = list({a.actor.id: a.actor for a in clean if a.prep is None}.values())
+        # "the package from Germany for Ukraine": "from" names the giver too.
+        givers = list({a.actor.id: a.actor for a in clean if a.prep in (None, "from")}.values())
         takers = list({a.actor.id: a.actor for a in clean if a.prep in ("for", "to")}.values())
         if len(givers) == 1 and len(takers) == 1 and givers[0] != takers[0]:
             return (givers[0], takers[0], True)  # giver first

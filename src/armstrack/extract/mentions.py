@@ -904,6 +904,10 @@ def _resolve_demonyms(
             # "A Turkish cargo ship delivered ...": the state that sends the carrier.
             view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
+        if _gives_package(after):
+            # "the new German package for Ukraine": the state that gives the package.
+            view.actors.append(ActorMention(first, last, actor, span, role="agent"))
+            continue
         if after[0] == "armed" and after[1] in ("forces", "services"):
             # "the Turkish Armed Forces"; "Turkish armed drones" stay an origin.
             view.actors.append(ActorMention(first, last, actor, span, role="armed forces"))
@@ -918,6 +922,24 @@ def _resolve_demonyms(
                 # the ship carries, its state gives.
                 view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
+
+
+_PACKAGE_HEADS: Final = frozenset("package packages tranche tranches".split())
+_PACKAGE_MODIFIERS: Final = frozenset(
+    "new latest next first second third aid military arms weapons security defence defense "
+    "support assistance".split()
+)
+
+
+def _gives_package(after: list[str]) -> bool:
+    """Whether the words after a demonym name a package it gives: "German aid package",
+    "British military tranche" (a receiver still has to be named with "for" or "to")."""
+    for word in after:
+        if word in _PACKAGE_HEADS:
+            return True
+        if word not in _PACKAGE_MODIFIERS:
+            return False
+    return False
 
 
 _CARRIER_MODIFIERS: Final = frozenset("cargo transport merchant supply container".split())
