@@ -114,6 +114,20 @@ CASES = [
             ("The Moldovan army consists of three brigades with old rifles.", set()),
         ],
     ),
+    *_cases(
+        "a_launcher_name_before_a_word_for_rounds",
+        [
+            (
+                "Spain sent Skynex ammunition and Caesar howitzers to Estonia.",
+                {
+                    ("ESP", "EST", "ammunition", "delivered"),
+                    ("ESP", "EST", "artillery", "delivered"),
+                },
+            ),
+            ("Spain sent HIMARS launchers to Estonia.", {("ESP", "EST", "artillery", "delivered")}),
+            ("Estonia fired HIMARS rockets at a training range.", set()),
+        ],
+    ),
 ]
 
 

@@ -406,7 +406,11 @@ def build_view(
         for w in _point_back(
             view,
             _replaced(
-                view, _parts_of(view, _absorb_head_nouns(_ship_modifiers(view.weapons), lows))
+                view,
+                _parts_of(
+                    view,
+                    _absorb_head_nouns(_ammunition_of(_ship_modifiers(view.weapons), text), lows),
+                ),
             )
             + _heads(view, text)
             + _counted_platforms(view, text),
@@ -485,6 +489,28 @@ def _add_anti_weapons(view: SentenceView, text: str) -> None:
         added = True
     if added:
         view.weapons.sort(key=lambda w: w.first)
+
+
+def _ammunition_of(weapons: list[WeaponMention], text: str) -> list[WeaponMention]:
+    """ "HIMARS rockets", "Gepard ammunition": a launcher's name right before a word for
+    rounds says whose rounds they are; the goods are ammunition, not the launcher."""
+    kept: list[WeaponMention] = []
+    for weapon in weapons:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.system
+            and previous.category is not Category.AMMUNITION
+            and weapon.system is None
+            and weapon.category is Category.AMMUNITION
+            and weapon.first == previous.last + 1
+        ):
+            start, end = previous.span.start, weapon.span.end
+            span = Span(start, end, text[start:end])
+            kept[-1] = WeaponMention(previous.first, weapon.last, Category.AMMUNITION, span)
+            continue
+        kept.append(weapon)
+    return kept
 
 
 # Nouns after a class word that make it a part of the weapon or a means to make it, not
