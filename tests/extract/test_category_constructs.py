@@ -128,6 +128,20 @@ CASES = [
             ("Estonia fired HIMARS rockets at a training range.", set()),
         ],
     ),
+    *_cases(
+        "rounds_for_a_named_launcher_send_no_launcher",
+        [
+            (
+                "Italy will send Latvia ammunition for the PzH 2000 and counter-battery systems.",
+                {("ITA", "LVA", "ammunition", "agreed"), ("ITA", "LVA", "sensor", "agreed")},
+            ),
+            (
+                "Italy will send Latvia PzH 2000 howitzers and ammunition.",
+                {("ITA", "LVA", "artillery", "agreed"), ("ITA", "LVA", "ammunition", "agreed")},
+            ),
+            ("Latvia ran out of ammunition for the PzH 2000 in a drill.", set()),
+        ],
+    ),
 ]
 
 

@@ -409,7 +409,10 @@ def build_view(
                 view,
                 _parts_of(
                     view,
-                    _absorb_head_nouns(_ammunition_of(_ship_modifiers(view.weapons), text), lows),
+                    _absorb_head_nouns(
+                        _ammunition_of(_fed_launchers(view, _ship_modifiers(view.weapons)), text),
+                        lows,
+                    ),
                 ),
             )
             + _heads(view, text)
@@ -489,6 +492,38 @@ def _add_anti_weapons(view: SentenceView, text: str) -> None:
         added = True
     if added:
         view.weapons.sort(key=lambda w: w.first)
+
+
+# Launchers whose rounds are ammunition: "ammunition for HIMARS" sends no launcher (air
+# defence rounds are interceptors, of the system's own category, and stay).
+_FED: Final = frozenset(
+    [Category.ARTILLERY, Category.ARMOURED_VEHICLE, Category.AIRCRAFT, Category.SMALL_ARMS]
+)
+
+
+def _fed_launchers(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """ "ammunition for HIMARS", "rounds for the Leopard tanks": the named launcher after
+    "for" says what the rounds fit; only the rounds are goods."""
+    kept: list[WeaponMention] = []
+    for weapon in weapons:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.category is Category.AMMUNITION
+            and weapon.system
+            and weapon.category in _FED
+            and _for_between(view, previous.last, weapon.first)
+        ):
+            continue
+        kept.append(weapon)
+    return kept
+
+
+def _for_between(view: SentenceView, last: int, first: int) -> bool:
+    """ "ammunition for the", "munitions for U.S.-provided": "for" next after the rounds."""
+    if view.low(last + 1) != "for" or first - last > 6:
+        return False
+    return all(view.low(i) not in (",", "and", "or", ";") for i in range(last + 2, first))
 
 
 def _ammunition_of(weapons: list[WeaponMention], text: str) -> list[WeaponMention]:
