@@ -142,6 +142,20 @@ CASES = [
             ("Latvia ran out of ammunition for the PzH 2000 in a drill.", set()),
         ],
     ),
+    *_cases(
+        "a_class_word_before_a_class_word_of_another_kind",
+        [
+            (
+                "Norway will buy a missile air defence system for Moldova.",
+                {("NOR", "MDA", "air_defence", "agreed")},
+            ),
+            (
+                "Poland delivered artillery radars to Moldova.",
+                {("POL", "MDA", "sensor", "delivered")},
+            ),
+            ("Moldova tested a missile air defence system of its own.", set()),
+        ],
+    ),
 ]
 
 

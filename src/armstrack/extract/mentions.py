@@ -410,7 +410,10 @@ def build_view(
                 _parts_of(
                     view,
                     _absorb_head_nouns(
-                        _ammunition_of(_fed_launchers(view, _ship_modifiers(view.weapons)), text),
+                        _ammunition_of(
+                            _fed_launchers(view, _class_modifiers(_ship_modifiers(view.weapons))),
+                            text,
+                        ),
                         lows,
                     ),
                 ),
@@ -618,6 +621,23 @@ def _ship_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
         or after is None
         or after.first != w.last + 1
         or after.category is not Category.SHIP
+    ]
+
+
+def _class_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """ "a missile air defence system", "artillery radars": a class word right before a
+    class word of another kind describes it; the last word names the goods."""
+    following: list[WeaponMention | None] = [*weapons[1:], None]
+    return [
+        w
+        for w, after in zip(weapons, following, strict=False)
+        if w.system
+        or w.generic
+        or after is None
+        or after.first != w.last + 1
+        or after.system
+        or after.generic
+        or after.category is w.category
     ]
 
 
