@@ -80,6 +80,10 @@ CASES = [
                 "Belarus supplied cruise missiles to Iran.",
                 {("BLR", "IRN", "missile", "delivered")},
             ),
+            (
+                "Iran shipped cruise missile components to the Houthis.",
+                {("IRN", "houthis", "missile", "delivered")},
+            ),
             ("Iran opened a drone production line near Tehran.", set()),
         ],
     ),

@@ -552,10 +552,9 @@ def _ammunition_of(weapons: list[WeaponMention], text: str) -> list[WeaponMentio
 
 
 # Nouns after a class word that make it a part of the weapon or a means to make it, not
-# the weapon: "submarine engines", "missile components", "drone production equipment".
-_PARTS: Final = frozenset(
-    "engine engines component components part parts technology technologies".split()
-)
+# the weapon: "submarine engines", "drone production equipment". ("Missile components"
+# stay missiles: smuggled in parts, they are assembled where they arrive.)
+_PARTS: Final = frozenset("engine engines technology technologies".split())
 _MEANS_OF_MAKING: Final = frozenset(
     "equipment line lines technology technologies facility facilities plant plants "
     "machinery tools".split()
