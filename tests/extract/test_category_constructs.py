@@ -147,6 +147,16 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_firm_name_written_in_lower_case_is_goods",
+        [
+            (
+                "Niger took delivery of Russian helicopters and drones.",
+                {("RUS", "NER", "aircraft", "delivered"), ("RUS", "NER", "uav", "delivered")},
+            ),
+            ("Russian helicopters flew over the border with Niger.", set()),
+        ],
+    ),
+    *_cases(
         "a_class_word_before_a_class_word_of_another_kind",
         [
             (
