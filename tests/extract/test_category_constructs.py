@@ -147,6 +147,22 @@ CASES = [
         ],
     ),
     *_cases(
+        "goods_listed_with_goods_of_one_origin_bound_for_a_receiver",
+        [
+            (
+                "Coastguards seized 40 rifles and Iranian drones destined for Hezbollah.",
+                {
+                    ("IRN", "hezbollah", "small_arms", "delivered"),
+                    ("IRN", "hezbollah", "uav", "delivered"),
+                },
+            ),
+            (
+                "After a rocket attack, coastguards seized Iranian drones destined for Hezbollah.",
+                {("IRN", "hezbollah", "uav", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_firm_name_written_in_lower_case_is_goods",
         [
             (

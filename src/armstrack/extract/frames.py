@@ -255,6 +255,29 @@ def _way_lead(view: SentenceView, index: int, word: str) -> int | None:
     return None
 
 
+_GOODS_GLUE: Final = frozenset([",", "and", "or", "as", "well", "some", "more", "than"])
+
+
+def _listed_with(view: SentenceView, goods: list[WeaponMention], index: int) -> list[WeaponMention]:
+    """ "150 anti-tank missiles and Iranian drones bound for ...": goods of no stated origin
+    listed with goods of one origin (nothing but list words, numbers and names between)
+    travel with them."""
+    if not goods:
+        return goods
+    listed = list(goods)
+    for weapon in sorted(view.weapons, key=lambda w: -w.first):
+        if weapon in listed or weapon.origin or weapon.last >= index:
+            continue
+        nearest = min((g.first for g in listed if g.first > weapon.last), default=None)
+        if nearest is None or not all(
+            i in view.taken or view.low(i) in _GOODS_GLUE or view.low(i).isdigit()
+            for i in range(weapon.last + 1, nearest)
+        ):
+            continue
+        listed.append(weapon)
+    return sorted(listed, key=lambda w: w.first)
+
+
 # "a cargo of Iranian rifles bound for the Houthis": goods on their way to a receiver.
 _BOUND_CUES: Final = {
     "bound": ("for", "to"),
@@ -304,7 +327,7 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             continue
         if any(f.recipient == receiver.actor and f.supplier is not None for f in frames):
             continue  # "a shipment of Iranian rifles bound for ..." is a frame already
-        weapons = [w for w in goods if w.origin == origin]
+        weapons = _listed_with(view, [w for w in goods if w.origin == origin], index)
         found.append(
             FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, receiver.actor, weapons)
         )
