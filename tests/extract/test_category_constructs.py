@@ -163,6 +163,16 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_maker_and_its_state_in_apposition",
+        [
+            (
+                "The Ghanaian Navy bought three patrol boats from Naval Group Shipyard, France.",
+                {("FRA", "GHA", "ship", "agreed")},
+            ),
+            ("The Ghanaian Navy toured Naval Group Shipyard, France.", set()),
+        ],
+    ),
+    *_cases(
         "a_firm_name_written_in_lower_case_is_goods",
         [
             (

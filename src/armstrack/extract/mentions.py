@@ -1176,6 +1176,9 @@ def _preposition(view: SentenceView, first: int) -> str | None:
             head -= 1
         if view.low(head) in _GROUP_NOUNS:
             return _preposition(view, head)
+    if word == "," and view.low(index - 1) in _MAKER_TITLES:
+        # "from Dearsan Shipyard, Turkey": the state the named maker is in.
+        return _maker_preposition(view, index - 1)
     if word == "to" and view.low(index - 1) == "according":
         return "according"
     if word == "from" and view.low(index - 1) in _OBJECTION_NOUNS:
@@ -1190,6 +1193,17 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     return word if word in PREPOSITIONS else None
 
 
+def _maker_preposition(view: SentenceView, title: int) -> str | None:
+    """The preposition before a maker's name of a word or two and its title ("Shipyard")."""
+    for index in range(title - 1, title - 4, -1):
+        word = view.low(index)
+        if word in ("from", "by"):
+            return word
+        if not word.isalpha() or word in PREPOSITIONS:
+            return None
+    return None
+
+
 _EXAMPLE_LEADS: Final = frozenset(["including", "notably", "such", "like", "among"])
 _GROUP_NOUNS: Final = frozenset(
     "countries nations states customers buyers clients operators users partners allies "
@@ -1197,7 +1211,7 @@ _GROUP_NOUNS: Final = frozenset(
 )
 _MAKER_TITLES: Final = frozenset(
     "maker makers manufacturer producer conglomerate group firm company shipbuilder "
-    "shipyard contractor exporter".split()
+    "shipyard shipyards contractor exporter".split()
 )
 # Nouns of reacting before "from X": X objects to a transfer, it supplies nothing.
 _OBJECTION_NOUNS: Final = frozenset(
