@@ -209,3 +209,20 @@ def test_construct_gives_the_categories_of_the_annotation(
         for t in extractor.run(article).transfers
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "systems"),
+    [
+        # A person who shares a one-word weapon name is no system of the transfer.
+        ("The envoy to Kenya, Ahmet Bayraktar, said Turkey sold drones to Kenya.", set()),
+        ("Turkey sold Kenya the Bayraktar last year.", {"Bayraktar TB2"}),
+        ("“The Bayraktar arrived in Kenya from Turkey,” he said.", {"Bayraktar TB2"}),
+    ],
+)
+def test_a_surname_named_like_a_weapon_names_no_system(
+    extractor: Extractor, text: str, systems: set[str]
+) -> None:
+    article = Article(id="t", text=text, published=date(2024, 2, 21))
+    found = {s.name for t in extractor.run(article).transfers for s in t.systems}
+    assert found == systems

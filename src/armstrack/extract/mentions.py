@@ -353,6 +353,8 @@ def build_view(
             weapon = _weapon(first, last, span, match, catalogue)
             if weapon.system and weapon.category is not _SHIP and _names_a_class(lows, last):
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
+            if weapon.system and _system_surname(view, text, first, last):
+                continue  # "Selcuk Bayraktar said": a person named like a weapon
             if not weapon.system and view.low(last + 1) == "fire":
                 continue  # "protection against small arms fire": the shooting, no goods
             if not weapon.system and view.low(first - 1) == "-" and view.low(first - 2) == "anti":
@@ -793,6 +795,29 @@ def _surname(view: SentenceView, text: str, first: int) -> bool:
         and text[view.starts[given]].isupper()
         and view.low(given).isalpha()
         and view.low(given - 1) in _NAME_TITLES
+    )
+
+
+def _system_surname(view: SentenceView, text: str, first: int, last: int) -> bool:
+    """A one-word system name right after a capitalised given name, and followed by no
+    capitalised word, is a surname: "Selcuk Bayraktar", "Hidayet Bayraktar, has said";
+    not "More Patriot Missiles" in a headline nor "Gets Bayraktar" (a verb ends in s)."""
+    given = first - 1
+    after = last + 1
+    return (
+        first == last
+        and view.low(first).isalpha()
+        and not view.low(first).endswith("s")  # "Army Bushmasters": a plural is goods
+        and given >= 1
+        and (view.low(given - 1).isalpha() or view.low(given - 1) == ",")  # not “The
+        and view.low(given) not in STATE_NOUNS
+        and view.low(given) not in DETERMINERS
+        and given not in view.taken
+        and view.low(given).isalpha()
+        and not view.low(given).endswith("s")
+        and text[view.starts[given]].isupper()
+        and text[view.starts[given] + 1 : view.ends[given]].islower()
+        and (after >= len(view.lows) or not text[view.starts[after]].isupper())
     )
 
 
