@@ -218,6 +218,13 @@ def test_construct_gives_the_categories_of_the_annotation(
         ("The envoy to Kenya, Ahmet Bayraktar, said Turkey sold drones to Kenya.", set()),
         ("Turkey sold Kenya the Bayraktar last year.", {"Bayraktar TB2"}),
         ("“The Bayraktar arrived in Kenya from Turkey,” he said.", {"Bayraktar TB2"}),
+        # A relative clause after the goods lists the same delivery's systems.
+        (
+            "Chad received four warplanes from Russia, which include Sukhoi-25 jets and an "
+            "Mi-24P helicopter.",
+            {"Su-25", "Mi-24"},
+        ),
+        ("Chad received four warplanes from Russia, which flew over Ndjamena.", set()),
     ],
 )
 def test_a_surname_named_like_a_weapon_names_no_system(

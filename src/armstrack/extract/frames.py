@@ -2358,7 +2358,7 @@ def _weapons_for(
     left_start = max([clause[0], *[i + 1 for i in earlier]])
     right = [w for w in view.weapons if trigger.index < w.first <= right_end]
     if right and not all(_carrier(view, w) for w in right):
-        return right
+        return right + _relative_contents(view, right_end) if right_end == clause[1] else right
     head = _participle_head(view, trigger)
     if head:
         return head
@@ -2371,6 +2371,23 @@ def _weapons_for(
     # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
     before = [w for w in view.weapons if w.last < clause[0]]
     return before[-2:]
+
+
+_RELATIVE_INCLUDES: Final = frozenset(
+    "include includes included comprise comprises comprised consist consists".split()
+)
+
+
+def _relative_contents(view: SentenceView, end: int) -> list[WeaponMention]:
+    """ "received six warplanes from Russia, which include L-39 and Su-25 jets": goods
+    that a relative clause right after the goods lists are the same delivery's."""
+    at = end + 1
+    if view.low(at) == ",":
+        at += 1
+    if view.low(at) not in ("which", "that") or view.low(at + 1) not in _RELATIVE_INCLUDES:
+        return []
+    last = _clause(view, at + 1)[1]
+    return [w for w in view.weapons if at + 1 < w.first <= last]
 
 
 _CARRIER_PREPOSITIONS: Final = frozenset("for aboard onboard from by on".split())
