@@ -173,6 +173,19 @@ CASES = [
         ],
     ),
     *_cases(
+        "each_giver_after_from_gives_the_goods_before_it",
+        [
+            (
+                "Burkina Faso received attack helicopters from Russia, along with drones from Turkey.",
+                {("RUS", "BFA", "aircraft", "delivered"), ("TUR", "BFA", "uav", "delivered")},
+            ),
+            (
+                "Burkina Faso received attack helicopters and drones from Turkey.",
+                {("TUR", "BFA", "aircraft", "delivered"), ("TUR", "BFA", "uav", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_firm_name_written_in_lower_case_is_goods",
         [
             (

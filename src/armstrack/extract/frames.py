@@ -171,6 +171,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _inherit_means(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     frames = [f for frame in frames for f in _by_origin(view, frame)]
+    frames = [f for frame in frames for f in _by_source(view, frame)]
     _pending_delivery(view, frames)
     if _vague_giver(view):
         for frame in frames:
@@ -2328,6 +2329,30 @@ def _by_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
             goods = [w for w in frame.weapons if w.origin == origin]
             split.append(replace(frame, supplier=actor, weapons=goods))
     return split or [frame]
+
+
+def _by_source(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
+    """ "received combat aircraft from Russia, along with drones from Turkey": with two
+    givers after "from", each gives the goods listed before it."""
+    if frame.supplier is None or frame.recipient is None or len(frame.weapons) < 2:
+        return [frame]
+    sources = [
+        a
+        for a in view.actors
+        if a.prep == "from" and a.first > frame.trigger and not a.speaker
+        and a.actor != frame.recipient
+    ]  # fmt: skip
+    if len({a.actor.id for a in sources}) < 2 or frame.supplier not in [a.actor for a in sources]:
+        return [frame]
+    groups: dict[str, list[WeaponMention]] = {}
+    givers: dict[str, ActorRef] = {}
+    for weapon in frame.weapons:
+        giver = next((a.actor for a in sources if a.first > weapon.last), frame.supplier)
+        groups.setdefault(giver.id, []).append(weapon)
+        givers[giver.id] = giver
+    if len(groups) < 2:
+        return [frame]
+    return [replace(frame, supplier=givers[i], weapons=goods) for i, goods in groups.items()]
 
 
 def _origin_actor(
