@@ -186,6 +186,31 @@ CASES = [
         ],
     ),
     *_cases(
+        "the_holder_of_goods_a_passive_says_were_given",
+        [
+            (
+                "Most of Angola's tanks were supplied by Russia and Belarus.",
+                {
+                    ("RUS", "AGO", "armoured_vehicle", "delivered"),
+                    ("BLR", "AGO", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "Most of Angola's combat aircraft are sourced from Russia.",
+                {("RUS", "AGO", "aircraft", "delivered")},
+            ),
+            ("Angola's tanks were destroyed by Russia.", set()),
+            ("Sources said Angola's tanks were repaired in Russia.", set()),
+        ],
+    ),
+    *_cases(
+        "a_share_of_an_arms_trade_is_no_transfer",
+        [
+            ("Angola sourced 70 percent of its weapons from Russia in the last decade.", set()),
+            ("Angola sourced its weapons from Russia.", {("RUS", "AGO", "other", "delivered")}),
+        ],
+    ),
+    *_cases(
         "a_firm_name_written_in_lower_case_is_goods",
         [
             (

@@ -1618,6 +1618,8 @@ def _core_frame(
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
         frame.supplier = _stated_origin(view, frame)
+    if frame.recipient is None and frame.supplier is not None and passive:
+        frame.recipient = _holder_of_goods(view, frame, parties)
     if frame.supplier is None and frame.recipient is None:
         frame.anaphoric = True
     if (
@@ -1927,6 +1929,23 @@ def _holds_the_goods(view: SentenceView, mention: ActorMention) -> bool:
         if start <= weapon.first <= start + 3:
             return all(view.low(i) in _SECOND_HAND for i in range(start, weapon.first))
     return False
+
+
+def _holder_of_goods(
+    view: SentenceView, frame: FrameHit, parties: list[ActorMention]
+) -> ActorRef | None:
+    """ "Egypt's tanks were supplied by Russia": the state whose goods a passive verb says
+    were given received them."""
+    goods = [w for w in frame.weapons if w.last < frame.trigger]
+    for mention in parties:
+        if (
+            goods
+            and mention.last < goods[0].first
+            and mention.actor != frame.supplier
+            and _holds_the_goods(view, mention)
+        ):
+            return mention.actor
+    return None
 
 
 # What may stand between a holder and its weapons: "Portugal's retired F-16s".

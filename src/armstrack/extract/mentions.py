@@ -355,6 +355,8 @@ def build_view(
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
             if weapon.system and _system_surname(view, text, first, last):
                 continue  # "Selcuk Bayraktar said": a person named like a weapon
+            if weapon.generic and _share_of(view, first):
+                continue  # "80 percent of its weapons from Russia": a trade statistic
             if not weapon.system and view.low(last + 1) == "fire":
                 continue  # "protection against small arms fire": the shooting, no goods
             if not weapon.system and view.low(first - 1) == "-" and view.low(first - 2) == "anti":
@@ -796,6 +798,17 @@ def _surname(view: SentenceView, text: str, first: int) -> bool:
         and view.low(given).isalpha()
         and view.low(given - 1) in _NAME_TITLES
     )
+
+
+_SHARES: Final = frozenset("percent cent % share shares proportion".split())
+
+
+def _share_of(view: SentenceView, first: int) -> bool:
+    """ "80 percent of weapons", "the largest share of its arms": a share of a trade."""
+    before = first - 1
+    if view.low(before) in ("its", "their", "the"):
+        before -= 1
+    return view.low(before) == "of" and view.low(before - 1) in _SHARES
 
 
 def _system_surname(view: SentenceView, text: str, first: int, last: int) -> bool:
