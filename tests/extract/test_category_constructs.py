@@ -211,6 +211,29 @@ CASES = [
         ],
     ),
     *_cases(
+        "parts_for_a_weapon_are_other_goods",
+        [
+            (
+                "Italy will send spare parts for old tanks and helicopters to Egypt.",
+                {("ITA", "EGY", "other", "agreed")},
+            ),
+            (
+                "Italy will send helicopters and spare parts to Egypt.",
+                {("ITA", "EGY", "aircraft", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
+        "a_system_word_between_a_name_and_its_head_noun",
+        [
+            (
+                "Qatar will buy Terminal High Altitude Area Defense (THAAD) system missiles "
+                "from the United States.",
+                {("USA", "QAT", "air_defence", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_firm_name_written_in_lower_case_is_goods",
         [
             (

@@ -577,8 +577,23 @@ def _parts_of(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMe
                 after == "production" and view.low(weapon.last + 2) in _MEANS_OF_MAKING
             ):
                 weapon = replace(weapon, category=Category.OTHER)
+        if not weapon.generic and _parts_for(view, weapon.first):
+            weapon = replace(weapon, category=Category.OTHER, system=None, made_in=None)
         kept.append(weapon)
     return kept
+
+
+_SPARES: Final = frozenset("parts spares components".split())
+_SPARES_GLUE: Final = frozenset("the its their old older ageing aging existing and , its".split())
+
+
+def _parts_for(view: SentenceView, first: int) -> bool:
+    """ "spare parts for old tanks and helicopters": what the parts fit is no goods; the
+    parts are other equipment."""
+    index = first - 1
+    while index > first - 8 and (view.low(index) in _SPARES_GLUE or index in view.taken):
+        index -= 1
+    return view.low(index) == "for" and view.low(index - 1) in _SPARES
 
 
 # Verbs whose object is the old equipment that new goods stand in for.
@@ -868,6 +883,8 @@ _HEAD_MODIFIERS: Final = frozenset(
     "- anti aircraft air ship tank armour armor submarine self propelled mobile armed "
     "guided heavy light main battle multirole multi role fighter combat attack strike "
     "surface long short medium range defence defense naval coastal tracked wheeled "
+    # "Terminal High Altitude Area Defense (THAAD) system missiles"
+    "system systems ) "
     "\" ” ’ '".split()
 )
 
