@@ -577,7 +577,7 @@ def _parts_of(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMe
                 after == "production" and view.low(weapon.last + 2) in _MEANS_OF_MAKING
             ):
                 weapon = replace(weapon, category=Category.OTHER)
-        if not weapon.generic and _parts_for(view, weapon.first):
+        if not weapon.generic and _parts_for(view, weapon):
             weapon = replace(weapon, category=Category.OTHER, system=None, made_in=None)
         kept.append(weapon)
     return kept
@@ -587,11 +587,17 @@ _SPARES: Final = frozenset("parts spares components".split())
 _SPARES_GLUE: Final = frozenset("the its their old older ageing aging existing and , its".split())
 
 
-def _parts_for(view: SentenceView, first: int) -> bool:
+def _parts_for(view: SentenceView, weapon: WeaponMention) -> bool:
     """ "spare parts for old tanks and helicopters": what the parts fit is no goods; the
-    parts are other equipment."""
-    index = first - 1
-    while index > first - 8 and (view.low(index) in _SPARES_GLUE or index in view.taken):
+    parts are other equipment ("parts for howitzers already donated" still reports the
+    howitzers' own transfer)."""
+    if any(
+        view.low(i) == "already" or view.low(i) in GIVE_VERBS
+        for i in range(weapon.last + 1, weapon.last + 4)
+    ):
+        return False
+    index = weapon.first - 1
+    while index > weapon.first - 8 and (view.low(index) in _SPARES_GLUE or index in view.taken):
         index -= 1
     return view.low(index) == "for" and view.low(index - 1) in _SPARES
 
