@@ -234,6 +234,23 @@ CASES = [
         ],
     ),
     *_cases(
+        "missiles_joined_to_an_air_defence_system_are_its_interceptors",
+        [
+            (
+                "Oman bought NASAMS launchers and missiles from Norway.",
+                {("NOR", "OMN", "air_defence", "agreed")},
+            ),
+            (
+                "Oman bought air defence systems and missiles from Norway.",
+                {("NOR", "OMN", "air_defence", "agreed")},
+            ),
+            (
+                "Oman bought NASAMS launchers and cruise missiles from Norway.",
+                {("NOR", "OMN", "air_defence", "agreed"), ("NOR", "OMN", "missile", "agreed")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_firm_name_written_in_lower_case_is_goods",
         [
             (

@@ -413,10 +413,15 @@ def build_view(
                 view,
                 _parts_of(
                     view,
-                    _absorb_head_nouns(
-                        _ammunition_of(
-                            _fed_launchers(view, _class_modifiers(_ship_modifiers(view.weapons))),
-                            text,
+                    _interceptors(
+                        _absorb_head_nouns(
+                            _ammunition_of(
+                                _fed_launchers(
+                                    view, _class_modifiers(_ship_modifiers(view.weapons))
+                                ),
+                                text,
+                            ),
+                            lows,
                         ),
                         lows,
                     ),
@@ -893,6 +898,30 @@ _HEAD_MODIFIERS: Final = frozenset(
     "system systems ) "
     "\" ” ’ '".split()
 )
+
+
+_LAUNCHERS_AND: Final = tuple(
+    [head, "and"] for head in "system systems launcher launchers battery batteries".split()
+)
+
+
+def _interceptors(weapons: list[WeaponMention], lows: list[str]) -> list[WeaponMention]:
+    """ "Patriot systems and missiles", "NASAMS launchers and missiles": a bare "missiles"
+    joined to an air defence system and its head noun are that system's interceptors."""
+    kept: list[WeaponMention] = []
+    for weapon in weapons:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.category is Category.AIR_DEFENCE
+            and weapon.system is None
+            and weapon.category is Category.MISSILE
+            and lows[weapon.first] in ("missiles", "missile")
+            and lows[previous.last + 1 : weapon.first] in (["and"], *_LAUNCHERS_AND)
+        ):
+            weapon = replace(weapon, category=Category.AIR_DEFENCE)
+        kept.append(weapon)
+    return kept
 
 
 def _absorb_head_nouns(weapons: list[WeaponMention], lows: list[str]) -> list[WeaponMention]:
