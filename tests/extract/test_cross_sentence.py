@@ -269,7 +269,7 @@ CASES = [
             ),
             (
                 "The frigate stopped a skiff in the Gulf of Aden on Monday. It was carrying "
-                "Iranian-made drone engines bound for the Houthi militia.",
+                "Iranian-made drone components bound for the Houthi militia.",
                 {("IRN", "houthis", "uav", "delivered")},
             ),
             # Near misses: goods of no stated origin; a receiver the goods are aimed at.

@@ -172,6 +172,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _inherit_means(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     frames = [f for frame in frames for f in _by_origin(view, frame)]
+    frames = [f for frame in frames for f in _by_source(view, frame)]
     _pending_delivery(view, frames)
     if _vague_giver(view):
         for frame in frames:
@@ -260,6 +261,29 @@ def _way_lead(view: SentenceView, index: int, word: str) -> int | None:
     return None
 
 
+_GOODS_GLUE: Final = frozenset([",", "and", "or", "as", "well", "some", "more", "than"])
+
+
+def _listed_with(view: SentenceView, goods: list[WeaponMention], index: int) -> list[WeaponMention]:
+    """ "150 anti-tank missiles and Iranian drones bound for ...": goods of no stated origin
+    listed with goods of one origin (nothing but list words, numbers and names between)
+    travel with them."""
+    if not goods:
+        return goods
+    listed = list(goods)
+    for weapon in sorted(view.weapons, key=lambda w: -w.first):
+        if weapon in listed or weapon.origin or weapon.last >= index:
+            continue
+        nearest = min((g.first for g in listed if g.first > weapon.last), default=None)
+        if nearest is None or not all(
+            i in view.taken or view.low(i) in _GOODS_GLUE or view.low(i).isdigit()
+            for i in range(weapon.last + 1, nearest)
+        ):
+            continue
+        listed.append(weapon)
+    return sorted(listed, key=lambda w: w.first)
+
+
 # "a cargo of Iranian rifles bound for the Houthis": goods on their way to a receiver.
 _BOUND_CUES: Final = {
     "bound": ("for", "to"),
@@ -309,7 +333,7 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             continue
         if any(f.recipient == receiver.actor and f.supplier is not None for f in frames):
             continue  # "a shipment of Iranian rifles bound for ..." is a frame already
-        weapons = [w for w in goods if w.origin == origin]
+        weapons = _listed_with(view, [w for w in goods if w.origin == origin], index)
         found.append(
             FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, receiver.actor, weapons)
         )
@@ -1912,6 +1936,8 @@ def _core_frame(
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
         frame.supplier = _stated_origin(view, frame)
+    if frame.recipient is None and frame.supplier is not None and passive:
+        frame.recipient = _holder_of_goods(view, frame, parties)
     if frame.supplier is None and frame.recipient is None:
         frame.anaphoric = True
     if (
@@ -2301,6 +2327,23 @@ def _holds_the_goods(view: SentenceView, mention: ActorMention) -> bool:
         if start <= weapon.first <= start + 3:
             return all(view.low(i) in _SECOND_HAND for i in range(start, weapon.first))
     return False
+
+
+def _holder_of_goods(
+    view: SentenceView, frame: FrameHit, parties: list[ActorMention]
+) -> ActorRef | None:
+    """ "Egypt's tanks were supplied by Russia": the state whose goods a passive verb says
+    were given received them."""
+    goods = [w for w in frame.weapons if w.last < frame.trigger]
+    for mention in parties:
+        if (
+            goods
+            and mention.last < goods[0].first
+            and mention.actor != frame.supplier
+            and _holds_the_goods(view, mention)
+        ):
+            return mention.actor
+    return None
 
 
 # What may stand between a holder and its weapons: "Portugal's retired F-16s".
@@ -2804,6 +2847,30 @@ def _origin_after_source(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
     return [frame, replace(frame, supplier=origin, weapons=moved)]
 
 
+def _by_source(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
+    """ "received combat aircraft from Russia, along with drones from Turkey": with two
+    givers after "from", each gives the goods listed before it."""
+    if frame.supplier is None or frame.recipient is None or len(frame.weapons) < 2:
+        return [frame]
+    sources = [
+        a
+        for a in view.actors
+        if a.prep == "from" and a.first > frame.trigger and not a.speaker
+        and a.actor != frame.recipient
+    ]  # fmt: skip
+    if len({a.actor.id for a in sources}) < 2 or frame.supplier not in [a.actor for a in sources]:
+        return [frame]
+    groups: dict[str, list[WeaponMention]] = {}
+    givers: dict[str, ActorRef] = {}
+    for weapon in frame.weapons:
+        giver = next((a.actor for a in sources if a.first > weapon.last), frame.supplier)
+        groups.setdefault(giver.id, []).append(weapon)
+        givers[giver.id] = giver
+    if len(groups) < 2:
+        return [frame]
+    return [replace(frame, supplier=givers[i], weapons=goods) for i, goods in groups.items()]
+
+
 def _origin_actor(
     view: SentenceView, actor_id: str | None, parties: list[ActorMention]
 ) -> ActorRef | None:
@@ -2832,7 +2899,7 @@ def _weapons_for(
     left_start = max([clause[0], *[i + 1 for i in earlier]])
     right = [w for w in view.weapons if trigger.index < w.first <= right_end]
     if right and not all(_carrier(view, w) for w in right):
-        return right
+        return right + _relative_contents(view, right_end) if right_end == clause[1] else right
     head = _participle_head(view, trigger)
     if head:
         return head
@@ -2845,6 +2912,23 @@ def _weapons_for(
     # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
     before = [w for w in view.weapons if w.last < clause[0]]
     return before[-2:]
+
+
+_RELATIVE_INCLUDES: Final = frozenset(
+    "include includes included comprise comprises comprised consist consists".split()
+)
+
+
+def _relative_contents(view: SentenceView, end: int) -> list[WeaponMention]:
+    """ "received six warplanes from Russia, which include L-39 and Su-25 jets": goods
+    that a relative clause right after the goods lists are the same delivery's."""
+    at = end + 1
+    if view.low(at) == ",":
+        at += 1
+    if view.low(at) not in ("which", "that") or view.low(at + 1) not in _RELATIVE_INCLUDES:
+        return []
+    last = _clause(view, at + 1)[1]
+    return [w for w in view.weapons if at + 1 < w.first <= last]
 
 
 _CARRIER_PREPOSITIONS: Final = frozenset("for aboard onboard from by on".split())
@@ -2986,11 +3070,13 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
 _INCLUDES: Final = frozenset(
     "include includes including included contains contain comprises comprised "
     # "a package for Ukraine featuring Stinger missiles"
-    "featuring features".split()
+    "featuring features "
+    # "the aid consists of rifles and helmets": made of nothing but its contents
+    "consists consisted consisting".split()
 )
 # "The order covers 42 Rafales": a list of contents when it names a system ("also covers
 # a stock of missiles for the launchers" adds nothing new).
-_COVERS: Final = frozenset("covers cover comprise consists".split())
+_COVERS: Final = frozenset("covers cover comprise".split())
 # "It includes ...", "They comprise ...": a pronoun standing for the package just named.
 _CONTENT_PRONOUNS: Final = frozenset(["it", "they", "this", "these"])
 _CONTENT_NOUNS: Final = frozenset("weapons items systems equipment arms hardware".split())
@@ -3039,7 +3125,8 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
     if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
         # "The US Department of Defense": two names, one giver.
-        givers = list({a.actor.id: a.actor for a in clean if a.prep is None}.values())
+        # "the package from Germany for Ukraine": "from" names the giver too.
+        givers = list({a.actor.id: a.actor for a in clean if a.prep in (None, "from")}.values())
         takers = list({a.actor.id: a.actor for a in clean if a.prep in ("for", "to")}.values())
         if len(givers) == 1 and len(takers) == 1 and givers[0] != takers[0]:
             return (givers[0], takers[0], True)  # giver first

@@ -80,7 +80,9 @@ RECEIVE_VERBS: dict[str, Status] = {
         # "the air force accepted its first HIMARS"; "accepted the offer" sends no goods
         "accepts accepted "
         # "inducted two Y-12 aircraft from China", "commissioned a frigate built in China"
-        "induct inducts inducted inducting commissioned commissions",
+        "induct inducts inducted inducting commissioned commissions "
+        # "most of its jets are sourced from China" (not "sources", the informants)
+        "sourced",
         D,
     ),
     **_forms(

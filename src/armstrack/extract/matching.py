@@ -94,6 +94,9 @@ class Matcher:
                 term.target,
                 acronym=_is_acronym(surface),
                 proper=surface[:1].isupper(),
+                # "Russian Helicopters" the firm, not "Russian helicopters" the goods: a
+                # body's name keeps its capitals (``_pick``).
+                surface=surface if term.kind is BODY and " " in surface else "",
             )
             for variant in _variants(term.kind, surface):
                 bucket = entries.setdefault(f" {variant} ", [])
@@ -408,6 +411,8 @@ def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:
         if entry.acronym and _has_lower(core):
             continue
         if entry.proper and surface[:1].islower():
+            continue
+        if entry.surface and not _same_capitals(entry, surface):
             continue
         return entry
     return None

@@ -384,6 +384,10 @@ def build_view(
             weapon = _weapon(first, last, span, match, catalogue)
             if weapon.system and weapon.category is not _SHIP and _names_a_class(lows, last):
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
+            if weapon.system and _system_surname(view, text, first, last):
+                continue  # "Selcuk Bayraktar said": a person named like a weapon
+            if weapon.generic and _share_of(view, first):
+                continue  # "80 percent of its weapons from Russia": a trade statistic
             if not weapon.system and view.low(last + 1) == "fire":
                 continue  # "protection against small arms fire": the shooting, no goods
             if not weapon.system and view.low(first - 1) == "-" and view.low(first - 2) == "anti":
@@ -423,6 +427,8 @@ def build_view(
             continue  # "Prime Minister Luis Montenegro": a person, not the state
         role = match.target if kind is BODY else None
         view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
+    if "anti" in view.words:
+        _add_anti_weapons(view, text)
     _add_context_mentions(view, text, lowered, context, found)
     _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
@@ -437,7 +443,24 @@ def build_view(
         _with_quantity(view, text, lowered, w, found)
         for w in _point_back(
             view,
-            _replaced(view, _absorb_head_nouns(_ship_modifiers(view.weapons), lows))
+            _replaced(
+                view,
+                _parts_of(
+                    view,
+                    _interceptors(
+                        _absorb_head_nouns(
+                            _ammunition_of(
+                                _fed_launchers(
+                                    view, _class_modifiers(_ship_modifiers(view.weapons))
+                                ),
+                                text,
+                            ),
+                            lows,
+                        ),
+                        lows,
+                    ),
+                ),
+            )
             + _heads(view, text)
             + _counted_platforms(view, text),
         )
@@ -496,6 +519,161 @@ def _countering(view: SentenceView, weapon: WeaponMention) -> WeaponMention | No
     return replace(weapon, category=category, generic=False)
 
 
+# What an "anti-" weapon is that the catalogue has no term for, by what it is against:
+# "anti-aircraft and anti-ship systems" are air defence and missiles.
+_AGAINST: Final = {
+    "aircraft": Category.AIR_DEFENCE,
+    "air": Category.AIR_DEFENCE,
+    "drone": Category.AIR_DEFENCE,
+    "uav": Category.AIR_DEFENCE,
+    "ballistic": Category.AIR_DEFENCE,
+    "ship": Category.MISSILE,
+    "tank": Category.MISSILE,
+    "armour": Category.MISSILE,
+    "armor": Category.MISSILE,
+}
+# The nouns that make "anti-X" a weapon, possibly after a list: "anti-X and anti-Y systems".
+_ANTI_HEADS: Final = frozenset("system systems weapon weapons missile missiles".split())
+_ANTI_REACH: Final = 12  # tokens from the first "anti" to the head noun
+
+
+def _anti_head(view: SentenceView, index: int) -> bool:
+    """Whether the "anti-X" at ``index`` heads, alone or in a list, a weapon noun."""
+    at = index + 3
+    while at < index + _ANTI_REACH:
+        low = view.low(at)
+        if low in _ANTI_HEADS:
+            return True
+        if low in (",", "and", "or"):
+            at += 1
+        elif low == "anti" and view.low(at + 1) == "-" and view.low(at + 2) in _AGAINST:
+            at += 3
+        else:
+            return False
+    return False
+
+
+def _add_anti_weapons(view: SentenceView, text: str) -> None:
+    """ "anti-aircraft and anti-ship systems": each "anti-X" of a list before a weapon noun
+    is a weapon of its own, though only the last one carries the noun (and most such
+    pairs are no catalogue term)."""
+    added = False
+    for index, low in enumerate(view.lows):
+        category = _AGAINST.get(view.low(index + 2))
+        if low != "anti" or category is None or view.low(index + 1) != "-":
+            continue
+        if not view.taken.isdisjoint(range(index, index + 3)) or not _anti_head(view, index):
+            continue
+        start, end = view.starts[index], view.ends[index + 2]
+        span = Span(start, end, text[start:end])
+        view.weapons.append(WeaponMention(index, index + 2, category, span))
+        view.taken.update(range(index, index + 3))
+        added = True
+    if added:
+        view.weapons.sort(key=lambda w: w.first)
+
+
+# Launchers whose rounds are ammunition: "ammunition for HIMARS" sends no launcher (air
+# defence rounds are interceptors, of the system's own category, and stay).
+_FED: Final = frozenset(
+    [Category.ARTILLERY, Category.ARMOURED_VEHICLE, Category.AIRCRAFT, Category.SMALL_ARMS]
+)
+
+
+def _fed_launchers(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """ "ammunition for HIMARS", "rounds for the Leopard tanks": the named launcher after
+    "for" says what the rounds fit; only the rounds are goods."""
+    kept: list[WeaponMention] = []
+    for weapon in weapons:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.category is Category.AMMUNITION
+            and weapon.system
+            and weapon.category in _FED
+            and _for_between(view, previous.last, weapon.first)
+        ):
+            continue
+        kept.append(weapon)
+    return kept
+
+
+def _for_between(view: SentenceView, last: int, first: int) -> bool:
+    """ "ammunition for the", "munitions for U.S.-provided": "for" next after the rounds."""
+    if view.low(last + 1) != "for" or first - last > 6:
+        return False
+    return all(view.low(i) not in (",", "and", "or", ";") for i in range(last + 2, first))
+
+
+def _ammunition_of(weapons: list[WeaponMention], text: str) -> list[WeaponMention]:
+    """ "HIMARS rockets", "Gepard ammunition": a launcher's name right before a word for
+    rounds says whose rounds they are; the goods are ammunition, not the launcher."""
+    kept: list[WeaponMention] = []
+    for weapon in weapons:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.system
+            and previous.category is not Category.AMMUNITION
+            and weapon.system is None
+            and weapon.category is Category.AMMUNITION
+            and weapon.first == previous.last + 1
+        ):
+            start, end = previous.span.start, weapon.span.end
+            span = Span(start, end, text[start:end])
+            kept[-1] = WeaponMention(previous.first, weapon.last, Category.AMMUNITION, span)
+            continue
+        kept.append(weapon)
+    return kept
+
+
+# Nouns after a class word that make it a part of the weapon or a means to make it, not
+# the weapon: "submarine engines", "drone production equipment". ("Missile components"
+# stay missiles: smuggled in parts, they are assembled where they arrive.)
+_PARTS: Final = frozenset("engine engines technology technologies".split())
+_MEANS_OF_MAKING: Final = frozenset(
+    "equipment line lines technology technologies facility facilities plant plants "
+    "machinery tools".split()
+)
+
+
+def _parts_of(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """A class word that modifies a noun of parts or production is the goods' purpose;
+    the goods themselves are other equipment (a named system keeps its category: "F-16
+    parts" are, in reporting, most often the jets' own support)."""
+    kept = []
+    for weapon in weapons:
+        after = view.low(weapon.last + 1)
+        if not weapon.system and not weapon.generic and weapon.category is not Category.OTHER:
+            if after in _PARTS or (
+                after == "production" and view.low(weapon.last + 2) in _MEANS_OF_MAKING
+            ):
+                weapon = replace(weapon, category=Category.OTHER)
+        if not weapon.generic and _parts_for(view, weapon):
+            weapon = replace(weapon, category=Category.OTHER, system=None, made_in=None)
+        kept.append(weapon)
+    return kept
+
+
+_SPARES: Final = frozenset("parts spares components".split())
+_SPARES_GLUE: Final = frozenset("the its their old older ageing aging existing and , its".split())
+
+
+def _parts_for(view: SentenceView, weapon: WeaponMention) -> bool:
+    """ "spare parts for old tanks and helicopters": what the parts fit is no goods; the
+    parts are other equipment ("parts for howitzers already donated" still reports the
+    howitzers' own transfer)."""
+    if any(
+        view.low(i) == "already" or view.low(i) in GIVE_VERBS
+        for i in range(weapon.last + 1, weapon.last + 4)
+    ):
+        return False
+    index = weapon.first - 1
+    while index > weapon.first - 8 and (view.low(index) in _SPARES_GLUE or index in view.taken):
+        index -= 1
+    return view.low(index) == "for" and view.low(index - 1) in _SPARES
+
+
 # Verbs whose object is the old equipment that new goods stand in for.
 _REPLACING: Final = frozenset(
     "replace replaces replaced replacing succeed supersede retire".split()
@@ -539,6 +717,23 @@ def _ship_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
         or after is None
         or after.first != w.last + 1
         or after.category is not Category.SHIP
+    ]
+
+
+def _class_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """ "a missile air defence system", "artillery radars": a class word right before a
+    class word of another kind describes it; the last word names the goods."""
+    following: list[WeaponMention | None] = [*weapons[1:], None]
+    return [
+        w
+        for w, after in zip(weapons, following, strict=False)
+        if w.system
+        or w.generic
+        or after is None
+        or after.first != w.last + 1
+        or after.system
+        or after.generic
+        or after.category is w.category
     ]
 
 
@@ -698,6 +893,40 @@ def _surname(view: SentenceView, text: str, first: int) -> bool:
     )
 
 
+_SHARES: Final = frozenset("percent cent % share shares proportion".split())
+
+
+def _share_of(view: SentenceView, first: int) -> bool:
+    """ "80 percent of weapons", "the largest share of its arms": a share of a trade."""
+    before = first - 1
+    if view.low(before) in ("its", "their", "the"):
+        before -= 1
+    return view.low(before) == "of" and view.low(before - 1) in _SHARES
+
+
+def _system_surname(view: SentenceView, text: str, first: int, last: int) -> bool:
+    """A one-word system name right after a capitalised given name, and followed by no
+    capitalised word, is a surname: "Selcuk Bayraktar", "Hidayet Bayraktar, has said";
+    not "More Patriot Missiles" in a headline nor "Gets Bayraktar" (a verb ends in s)."""
+    given = first - 1
+    after = last + 1
+    return (
+        first == last
+        and view.low(first).isalpha()
+        and not view.low(first).endswith("s")  # "Army Bushmasters": a plural is goods
+        and given >= 1
+        and (view.low(given - 1).isalpha() or view.low(given - 1) == ",")  # not “The
+        and view.low(given) not in STATE_NOUNS
+        and view.low(given) not in DETERMINERS
+        and given not in view.taken
+        and view.low(given).isalpha()
+        and not view.low(given).endswith("s")
+        and text[view.starts[given]].isupper()
+        and text[view.starts[given] + 1 : view.ends[given]].islower()
+        and (after >= len(view.lows) or not text[view.starts[after]].isupper())
+    )
+
+
 def _pointed_at(view: SentenceView, index: int) -> bool:
     """A pointer right before, or one word before: "the jets", "the promised jets"."""
     return view.low(index - 1) in _POINTERS or (
@@ -732,8 +961,34 @@ _HEAD_MODIFIERS: Final = frozenset(
     "- anti aircraft air ship tank armour armor submarine self propelled mobile armed "
     "guided heavy light main battle multirole multi role fighter combat attack strike "
     "surface long short medium range defence defense naval coastal tracked wheeled "
+    # "Terminal High Altitude Area Defense (THAAD) system missiles"
+    "system systems ) "
     "\" ” ’ '".split()
 )
+
+
+_LAUNCHERS_AND: Final = tuple(
+    [head, "and"] for head in "system systems launcher launchers battery batteries".split()
+)
+
+
+def _interceptors(weapons: list[WeaponMention], lows: list[str]) -> list[WeaponMention]:
+    """ "Patriot systems and missiles", "NASAMS launchers and missiles": a bare "missiles"
+    joined to an air defence system and its head noun are that system's interceptors."""
+    kept: list[WeaponMention] = []
+    for weapon in weapons:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.category is Category.AIR_DEFENCE
+            and weapon.system is None
+            and weapon.category is Category.MISSILE
+            and lows[weapon.first] in ("missiles", "missile")
+            and lows[previous.last + 1 : weapon.first] in (["and"], *_LAUNCHERS_AND)
+        ):
+            weapon = replace(weapon, category=Category.AIR_DEFENCE)
+        kept.append(weapon)
+    return kept
 
 
 def _absorb_head_nouns(weapons: list[WeaponMention], lows: list[str]) -> list[WeaponMention]:
@@ -913,6 +1168,10 @@ def _resolve_demonyms(
             # "A Turkish cargo ship delivered ...": the state that sends the carrier.
             view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
+        if _gives_package(after):
+            # "the new German package for Ukraine": the state that gives the package.
+            view.actors.append(ActorMention(first, last, actor, span, role="agent"))
+            continue
         if after[0] == "armed" and after[1] in ("forces", "services"):
             # "the Turkish Armed Forces"; "Turkish armed drones" stay an origin.
             view.actors.append(ActorMention(first, last, actor, span, role="armed forces"))
@@ -936,6 +1195,26 @@ _GROUP_MEMBER_NOUNS: Final = frozenset(
 # Heads of a state's procurement bodies after a demonym and at most one more word.
 _AGENCY_NOUNS: Final = frozenset("agency agencies".split())
 _NEWS_WORDS: Final = frozenset("news press wire state intelligence space".split())
+
+
+_PACKAGE_HEADS: Final = frozenset("package packages tranche tranches".split())
+_PACKAGE_MODIFIERS: Final = frozenset(
+    "new latest next first second third aid military arms weapons security defence defense "
+    "support assistance".split()
+)
+
+
+def _gives_package(after: list[str]) -> bool:
+    """Whether the words after a demonym name a package it gives: "German aid package",
+    "British military tranche" (a receiver still has to be named with "for" or "to")."""
+    for word in after:
+        if word in _PACKAGE_HEADS:
+            return True
+        if word not in _PACKAGE_MODIFIERS:
+            return False
+    return False
+
+
 _CARRIER_MODIFIERS: Final = frozenset("cargo transport merchant supply container".split())
 _CARRIERS: Final = frozenset(
     "ship ships vessel vessels plane planes aircraft flight flights".split()
@@ -1093,6 +1372,9 @@ def _preposition(view: SentenceView, first: int) -> str | None:
             head -= 1
         if view.low(head) in _GROUP_NOUNS:
             return _preposition(view, _past_count(view, head))
+    if word == "," and view.low(index - 1) in _MAKER_TITLES:
+        # "from Dearsan Shipyard, Turkey": the state the named maker is in.
+        return _maker_preposition(view, index - 1)
     if word == "to" and view.low(index - 1) == "according":
         return "according"
     if word == "from" and view.low(index - 1) in _OBJECTION_NOUNS:
@@ -1111,6 +1393,17 @@ def _preposition(view: SentenceView, first: int) -> str | None:
     return word if word in PREPOSITIONS else None
 
 
+def _maker_preposition(view: SentenceView, title: int) -> str | None:
+    """The preposition before a maker's name of a word or two and its title ("Shipyard")."""
+    for index in range(title - 1, title - 4, -1):
+        word = view.low(index)
+        if word in ("from", "by"):
+            return word
+        if not word.isalpha() or word in PREPOSITIONS:
+            return None
+    return None
+
+
 _EXAMPLE_LEADS: Final = frozenset(["including", "notably", "such", "like", "among"])
 _GROUP_NOUNS: Final = frozenset(
     "countries nations states customers buyers clients operators users partners allies "
@@ -1118,7 +1411,7 @@ _GROUP_NOUNS: Final = frozenset(
 )
 _MAKER_TITLES: Final = frozenset(
     "maker makers manufacturer producer conglomerate group firm company shipbuilder "
-    "shipyard contractor exporter".split()
+    "shipyard shipyards contractor exporter".split()
 )
 # Nouns of reacting before "from X": X objects to a transfer, it supplies nothing.
 _OBJECTION_NOUNS: Final = frozenset(

@@ -212,7 +212,7 @@ def _add_contents(
     ):
         # "... as well as engines and radars" in a package of jets: unnamed radars that
         # come with a platform are its equipment, not a sensor transfer of their own.
-        weapons = [w for w in weapons if w.system or w.category is not Category.SENSOR]
+        weapons = [w for w in weapons if w.system or not _platform_equipment(w)]
     others = {a.actor.id for a in fact.view.actors if not a.speaker} - {supplier.id, recipient.id}
     if others:
         return False  # "... including drones for Poland" names a transfer of its own
@@ -605,6 +605,13 @@ def _supplies_unfilled(
     for draft in touched:
         _contribute(draft, fact, frame, frame.weapons, catalogue)
     return bool(touched)
+
+
+def _platform_equipment(weapon: WeaponMention) -> bool:
+    """Radars and sonars come fitted to jets and ships; thermal scopes and night-vision
+    devices are handed to troops, a sensor transfer of their own."""
+    surface = weapon.span.text.lower()
+    return weapon.category is Category.SENSOR and ("radar" in surface or "sonar" in surface)
 
 
 def _left_out(view: SentenceView, weapon: WeaponMention) -> bool:
