@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from armstrack.catalogue.normalise import fold
 from armstrack.extract import Extractor
@@ -356,3 +358,15 @@ def test_support_openings_read_around_their_words_find_what_a_full_scan_finds(
     folded = fold(text)
     full = [m.start() for m in _SUPPORT_OPENING.finditer(folded)]
     assert _support_positions(folded) == full
+
+
+SUPPORT_PIECES = ["said", "aid", "aide", "military", "arming", "disarming", "'s", "deal", "an"]
+SUPPORT_PIECES += ["agreement", "for", "new", " ", " ", ".", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SUPPORT_PIECES), max_size=10).map("".join))
+def test_support_openings_skip_only_words_inside_longer_words(text: str) -> None:
+    """Read around its words ("aid", not the "aid" of "said"), the opening pattern is
+    found where a scan of the whole text finds it, in short texts of its own words."""
+    assert _support_positions(text) == [m.start() for m in _SUPPORT_OPENING.finditer(text)]

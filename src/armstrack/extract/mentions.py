@@ -967,8 +967,10 @@ _HEAD_MODIFIERS: Final = frozenset(
 )
 
 
-_LAUNCHERS_AND: Final = tuple(
-    [head, "and"] for head in "system systems launcher launchers battery batteries".split()
+# What stands between an air defence system and its "missiles": "and", or "systems and".
+_LAUNCHERS_AND: Final = (
+    ["and"],
+    *([head, "and"] for head in "system systems launcher launchers battery batteries".split()),
 )
 
 
@@ -984,7 +986,7 @@ def _interceptors(weapons: list[WeaponMention], lows: list[str]) -> list[WeaponM
             and weapon.system is None
             and weapon.category is Category.MISSILE
             and lows[weapon.first] in ("missiles", "missile")
-            and lows[previous.last + 1 : weapon.first] in (["and"], *_LAUNCHERS_AND)
+            and lows[previous.last + 1 : weapon.first] in _LAUNCHERS_AND
         ):
             weapon = replace(weapon, category=Category.AIR_DEFENCE)
         kept.append(weapon)

@@ -394,6 +394,9 @@ def _support_positions(folded: str) -> list[int]:
         at = folded.find(word)
         while at >= 0:
             end = at + len(word)
+            if _inside_word(folded, at, end):
+                at = folded.find(word, end)
+                continue  # every match holds its word whole: not the "aid" of "said"
             match = _SUPPORT_OPENING.search(folded, max(0, at - _SUPPORT_REACH), end + 4)
             while match is not None and match.start() < end:
                 if match.end() >= end:
@@ -403,6 +406,13 @@ def _support_positions(folded: str) -> list[int]:
                 )
             at = folded.find(word, end)
     return sorted(found)
+
+
+def _inside_word(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` is part of a longer word."""
+    return (start > 0 and _word_char(folded[start - 1])) or (
+        end < len(folded) and _word_char(folded[end])
+    )
 
 
 def _topical_positions(folded: str, words: FoundWords) -> list[int]:
