@@ -867,6 +867,25 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "contents_listed_after_a_party_announced_the_package",
+        [
+            (
+                "Norway will send a new aid package to Ukraine worth $300 million, Defence "
+                "Minister Ola Nordmann said on Friday. The package will include artillery shells "
+                "and trucks.",
+                ("NOR", "UKR", "ammunition", "NOR", "confirms"),
+                None,
+            ),
+            (
+                # Contents after an outlet's report: the outlet asserts, no party confirms.
+                "Norway will send a new aid package to Ukraine, the Daily Planet reported. The "
+                "package will include artillery shells.",
+                None,
+                ("NOR", "UKR", "ammunition", "NOR", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_stated_position_is_no_saying",
         [
             (

@@ -162,10 +162,35 @@ def assemble(
             _attach_report(drafts, fact)
         elif fact.index not in used:
             _attach_stances(drafts, fact)
+    _inherit_announcers(drafts, facts)
     _add_article_systems(drafts, facts, catalogue)
     _add_named_hulls(drafts, facts, text, catalogue)
     ordered = sorted(drafts.values(), key=lambda d: d.first_sentence)
     return tuple(_finish(d) for d in ordered)
+
+
+def _inherit_announcers(drafts: dict[Key, _Draft], facts: list[SentenceFacts]) -> None:
+    """ "Freedonia will send a package, its defence minister said. The package includes
+    shells.": contents listed in the article's own voice right after a party announced the
+    package are that party's word, so its confirmation covers them (CLAIMS.md)."""
+    by_index = {f.index: f for f in facts}
+    for draft in drafts.values():
+        parties = {draft.supplier.id, draft.recipient.id}
+        for index in sorted(draft.evidence):
+            fact, before = by_index.get(index), by_index.get(index - 1)
+            if fact is None or before is None or not lists_contents(fact.view):
+                continue
+            if any(c.speaker is not None for c in fact.cues):
+                continue  # the list has a speaker of its own
+            for cue in before.cues:
+                actor = cue.speaker.actor if cue.speaker else None
+                if actor is None or actor.id not in parties:
+                    continue
+                if cue.stance not in (Stance.ASSERTS, Stance.CONFIRMS):
+                    continue
+                key = (fact.span.start, 0, Stance.CONFIRMS.value, _speaker_key(cue.speaker))
+                claim = Claim(cue.speaker, Stance.CONFIRMS, fact.span, fact.hedges, None)
+                draft.claims.setdefault(key, claim)
 
 
 _Pending = tuple[int, ActorRef, ActorRef, bool, Status]
