@@ -867,6 +867,37 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_question_on_the_transfer_answered_with_no_weapon",
+        [
+            (
+                "In reply to a question on whether Hsiung Feng missiles had been delivered to "
+                "Paraguay, Taiwan's foreign ministry spokesman said relations with Asuncion were "
+                "growing in trade and farming.",
+                None,
+                ("TWN", "PRY", "missile", "TWN", "confirms"),
+            ),
+            (
+                # The answer names the weapons: a confirmation.
+                "Asked about the shipment, Taiwan's foreign ministry spokesman said Hsiung Feng "
+                "missiles had been delivered to Paraguay.",
+                ("TWN", "PRY", "missile", "TWN", "confirms"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_quoted_doubt_closed_by_a_saying",
+        [
+            (
+                'A Chilean paper said Chile has bought Hermes drones from Israel. "Their '
+                "spokesman did not confirm the purchase of the drones but spoke of wider "
+                'cooperation," the Israeli foreign ministry spokesman said.',
+                None,
+                ("ISR", "CHL", "uav", "ISR", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "contents_listed_after_a_party_announced_the_package",
         [
             (

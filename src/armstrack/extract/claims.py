@@ -12,6 +12,7 @@ from armstrack.extract.lexicon import (
     GIVE_NOUNS,
     GIVE_VERBS,
     PERSON_NOUNS,
+    QUOTE_MARKS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
 )
@@ -458,6 +459,8 @@ def find_claim_cues(
             if reading.joined:
                 cues.extend(ClaimCue(stance, joined, span) for joined in reading.joined)
                 reading.joined.clear()
+    if _asked_only(view):
+        cues = [c for c in cues if c.stance not in (Stance.ASSERTS, Stance.CONFIRMS)]
     cues.sort(key=lambda c: c.span.start)
     # "calling the allegations a fabrication by Washington": the judge of an evaluative
     # word is whoever spoke before it in the sentence, not the words after it.
@@ -493,6 +496,36 @@ def find_claim_cues(
     reading.memory.until = view.end
     shared = [other for cue in cues for other in _co_speakers(view, cue)]
     return cues + shared + [other for cue in cues for other in _pair_speakers(view, cue)]
+
+
+_QUESTION_OPENERS: Final = frozenset(["question", "questions", "asked"])
+_QUESTION_LINKS: Final = frozenset(["on", "about", "over", "whether", "if", "regarding"])
+
+
+def _asked_only(view: SentenceView) -> bool:
+    """ "Asked whether the missiles had been delivered, the spokeswoman said ties were
+    growing": the transfer sits in the question only; the answer after it names no weapon
+    and no transferring, so the saying neither asserts nor confirms it."""
+    if view.words.isdisjoint(_QUESTION_OPENERS):
+        return False
+    lows = view.lows
+    opener = next(
+        (
+            i
+            for i, word in enumerate(lows)
+            if word in _QUESTION_OPENERS and view.low(i + 1) in _QUESTION_LINKS
+        ),
+        None,
+    )
+    if opener is None:
+        return False
+    close = next((i for i in range(opener + 2, len(lows)) if lows[i] == ","), None)
+    if close is None:
+        return False
+    asked = [w for w in view.weapons if opener < w.first < close]
+    if not asked or any(w.first > close for w in view.weapons):
+        return False
+    return not any(word in _TRANSFER_TOKENS or word == "yes" for word in lows[close + 1 :])
 
 
 def _own_denials(
@@ -788,6 +821,8 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
             return True
         for denial in denials:
             assert denial.speaker is not None
+            if _closes_a_quoted_doubt(view, denial, cue):
+                return True
             if denial.speaker.actor != cue.speaker.actor:
                 continue
             if denial.span.start < cue.span.start:
@@ -802,6 +837,19 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
         return False
 
     return [c for c in cues if not carries(c)]
+
+
+def _closes_a_quoted_doubt(view: SentenceView, denial: ClaimCue, cue: ClaimCue) -> bool:
+    """'"Their spokesman did not confirm the sale," the minister said': a saying that
+    closes a quotation holding a denial or a doubt relays it; it confirms nothing, whoever
+    the doubt belongs to."""
+    if denial.stance is Stance.DECLINES or denial.span.start >= cue.span.start:
+        return False
+    if in_quote(view, denial.span.start):
+        return True
+    # The quotation may open in an earlier sentence: a closing mark between the two.
+    between = view.lows[token_at(view, denial.span.end - 1) + 1 : token_at(view, cue.span.start)]
+    return any(word in QUOTE_MARKS for word in between)
 
 
 _CLAUSE_OPENERS: Final = frozenset("that it they he she which who we i".split())
