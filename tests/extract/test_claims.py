@@ -867,6 +867,26 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_party_speaking_of_the_ships",
+        [
+            (
+                "South Korea will hand over two retired Pohang-class corvettes to Vietnam, the "
+                "Korea Herald reported. The Vietnamese navy said its crews would inspect the "
+                "ships next month.",
+                ("KOR", "VNM", "ship", "VNM", "confirms"),
+                None,
+            ),
+            (
+                # Ships that are not the ones handed over: no word on the transfer.
+                "South Korea will hand over two retired Pohang-class corvettes to Vietnam, the "
+                "Korea Herald reported. Chinese coast guard ships sailed near the Paracels on "
+                "Monday, the Vietnamese navy said.",
+                None,
+                ("KOR", "VNM", "ship", "VNM", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_question_on_the_transfer_answered_with_no_weapon",
         [
             (
