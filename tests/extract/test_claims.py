@@ -867,6 +867,26 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_titled_person_introduced_by_a_copula",
+        [
+            (
+                "China is building two frigates for Pakistan's navy, local media reported. Vice "
+                "Admiral Omar Farooq is head of procurement at Pakistan's navy. He told reporters "
+                "that the frigates would arrive late.",
+                ("CHN", "PAK", "ship", "PAK", "confirms"),
+                None,
+            ),
+            (
+                # Visiting a state holds no office of it.
+                "China is building two frigates for Pakistan's navy, local media reported. Vice "
+                "Admiral Omar Farooq is visiting Turkey this week. He told reporters that the "
+                "frigates would arrive late.",
+                None,
+                ("CHN", "PAK", "ship", "TUR", "asserts"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_party_speaking_of_the_ships",
         [
             (
