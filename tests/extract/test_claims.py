@@ -867,6 +867,42 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "declining_in_other_words",
+        [
+            (
+                "Egypt has bought J-10C jets from China, Reuters reported. Asked about the "
+                "purchase, Egypt's defence ministry declined to give details.",
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Egypt has bought J-10C jets from China, Reuters reported. Egypt's defence "
+                "ministry did not answer calls seeking comment.",
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Egypt has bought J-10C jets from China, Reuters reported. Egyptian officials "
+                "have made no public comment on the purchase.",
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Egypt has bought J-10C jets from China, Reuters reported. Egypt's defence "
+                "ministry could not be contacted.",
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+                None,
+            ),
+            (
+                # Contacting someone is no refusal to speak.
+                "Egypt has bought J-10C jets from China, Reuters reported. Egypt's defence "
+                "ministry said it had contacted Beijing about spare parts.",
+                None,
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_titled_person_introduced_by_a_copula",
         [
             (

@@ -138,7 +138,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\bno (?:immediate )?(?:comment|response|reply)\b(?= from\b)"
                 r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
                 r"|\b(?:did not|didn't) (?:immediately )?return\b"
-                r"|\bcould not (?:immediately )?be reached\b|\b(?:had|has|have) no comment\b"
+                r"|\bcould not (?:immediately )?be (?:reached|contacted)\b|\b(?:had|has|have) no comment\b"
                 r"|\bunavailable for comment\b|\bnot available for comment\b"
                 r"|\brequests? for comment\b(?=[^.;]{0,80}?\bwent unanswered\b)"
                 r"|\b(?:has|have|had)\s+yet\s+to\s+(?:publicly\s+)?(?:comment|respond|reply)\w*"
@@ -149,7 +149,8 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\b(?:would not|wouldn't|will not|won't)\s+say\b"
                 r"|\b(?:declined|declines|refused|refuses|would not|wouldn't)\s+(?:to\s+)?be\s+"
                 r"drawn\b"
-                r"|\b(?:offered|gave|made|offers|gives|makes)\s+no\s+(?:immediate\s+)?comment\b"
+                r"|\b(?:offered|gave|made|offers|gives|makes)\s+no\s+"
+                r"(?:immediate\s+|public\s+|official\s+|further\s+)?comment\b"
                 # "said he could not comment", "would not discuss", "did not provide comment"
                 r"|\b(?:could not|cannot|can't|couldn't)\s+(?:immediately\s+)?comment\b"
                 r"|\b(?:would not|wouldn't|will not|won't|did not|didn't)\s+(?:discuss|elaborate)\b"
@@ -161,7 +162,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\b(?:remained|remains|kept|has been|have been|stayed)\s+silent\b",
             ),
             _words(
-                "comment|respon|reply|provide further|answer|reached|declin|refus|available|return|"
+                "comment|respon|reply|provide further|answer|reached|contacted|declin|refus|available|return|"
                 "silent|say|drawn|discuss|elaborate|lipped|mum"
             ),
             folded=True,
@@ -335,7 +336,7 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         r"no evidence|cannot be|confirm|acknowledg|admit|verified|never|silent|untrue|false|"
         r"lies\b|fake|propaganda|sinformation|nonsense|refrain|absurd|ridiculous|speculati|"
         r"slander|not true|no truth|no basis|would not say|be drawn|no comment|cannot|can't|"
-        r"lipped|mum\b)"
+        r"lipped|mum\b|no public comment|no official comment)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
@@ -344,7 +345,7 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         "could not|unverified|unconfirmed|no evidence|cannot be|confirm|acknowledg|admit|"
         "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain|"
         "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn|"
-        "cannot|can't|lipped|mum"
+        "cannot|can't|lipped|mum|no public comment|no official comment"
     ),
     folded=True,
     opens=True,

@@ -302,7 +302,7 @@ NON_GOODS: Final = frozenset(
     "request requests delegation delegations team teams troops soldiers personnel "
     "instructors advisers advisors envoy envoys condolences greetings warning warnings "
     "proposal proposals offer offers approval approvals permission consent go-ahead "
-    "clearance authorization authorisation".split()
+    "clearance authorization authorisation details comment comments".split()
 )
 
 # Nouns of containers and trips: a number before them counts no items.
