@@ -867,6 +867,34 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_denial_sharing_the_subject_of_an_admission",
+        [
+            (
+                "Kyiv says Belarus has sent T-72 tanks to Russia. Belarus admitted handing over "
+                "a few old tanks last year but denies sending any since the spring.",
+                ("BLR", "RUS", "armoured_vehicle", "BLR", "denies"),
+                None,
+            ),
+            (
+                "Kyiv says Belarus has sent T-72 tanks to Russia. Belarus admitted handing over "
+                "a few old tanks last year but denies sending any since the spring.",
+                ("BLR", "RUS", "armoured_vehicle", "BLR", "confirms"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "claims_called_politically_motivated",
+        [
+            (
+                "Kyiv says Belarus has sent T-72 tanks to Russia. Minsk says the claims are "
+                "politically motivated.",
+                ("BLR", "RUS", "armoured_vehicle", "BLR", "denies"),
+                ("BLR", "RUS", "armoured_vehicle", "BLR", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "declining_in_other_words",
         [
             (

@@ -19,6 +19,7 @@ from armstrack.extract.lexicon import (
 from armstrack.extract.mentions import ActorMention, SentenceView
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.speakers import (
+    AUXILIARIES,
     Reading,
     SpeakerMemory,
     clause_subject,
@@ -90,20 +91,23 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?:as\s+)?(?:[\"“‘']\s*)?)"
                 r"(?:untrue|false|lies|fake|propaganda|disinformation|misinformation|nonsense|"
                 r"baseless|groundless|unfounded|fabricated|fabrications?|absurd|ridiculous|"
-                r"speculative|speculation|slander|slanderous)\b"
+                r"speculative|speculation|slander|slanderous|politically motivated|"
+                r"unsubstantiated)\b"
                 # "said the reports were not true", "said there was no truth to them"
                 r"|\b(?:(?:were|was|are|is)\s+not|(?:is|was)\s+no|(?:has|had|have)\s+no)\s+"
                 r"(?:true|truth|basis)\b"
             ),
             re.compile(
                 r"untrue|false|\blies\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
-                r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis"
+                r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis|"
+                r"motivated|unsubstantiated"
             ),
         ),
         frozenset(
             "untrue false lies fake propaganda disinformation misinformation nonsense baseless "
             "groundless unfounded fabricated fabrication fabrications absurd ridiculous "
-            "speculative speculation slander slanderous true truth basis".split()
+            "speculative speculation slander slanderous true truth basis motivated "
+            "unsubstantiated".split()
         ),
     ),
     StanceCue(
@@ -271,7 +275,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
 EVALUATIVE: Final = frozenset(
     "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies "
     "fake propaganda disinformation misinformation nonsense absurd ridiculous speculative "
-    "speculation slander slanderous true truth basis".split()
+    "speculation slander slanderous true truth basis motivated unsubstantiated".split()
 )
 
 
@@ -336,7 +340,8 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         r"no evidence|cannot be|confirm|acknowledg|admit|verified|never|silent|untrue|false|"
         r"lies\b|fake|propaganda|sinformation|nonsense|refrain|absurd|ridiculous|speculati|"
         r"slander|not true|no truth|no basis|would not say|be drawn|no comment|cannot|can't|"
-        r"lipped|mum\b|no public comment|no official comment)"
+        r"lipped|mum\b|no public comment|no official comment|politically motivated|"
+        r"unsubstantiated)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
@@ -345,7 +350,8 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         "could not|unverified|unconfirmed|no evidence|cannot be|confirm|acknowledg|admit|"
         "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain|"
         "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn|"
-        "cannot|can't|lipped|mum|no public comment|no official comment"
+        "cannot|can't|lipped|mum|no public comment|no official comment|politically motivated|"
+        "unsubstantiated"
     ),
     folded=True,
     opens=True,
@@ -477,6 +483,7 @@ def find_claim_cues(
                 judge = next((c.speaker for c in cues[index + 1 :] if c.speaker), None)
             if judge is not None:
                 cues[index] = replace(cue, speaker=judge)
+    cues = _shared_subjects(view, cues)
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
     cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
@@ -527,6 +534,27 @@ def _asked_only(view: SentenceView) -> bool:
     if not asked or any(w.first > close for w in view.weapons):
         return False
     return not any(word in _TRANSFER_TOKENS or word == "yes" for word in lows[close + 1 :])
+
+
+def _shared_subjects(view: SentenceView, cues: list[ClaimCue]) -> list[ClaimCue]:
+    """ "Iran acknowledged selling a few drones before the war but denies supplying any
+    since": a denial joined by "but" to an earlier cue, with no subject of its own, shares
+    that cue's speaker."""
+    shared = list(cues)
+    for index, cue in enumerate(shared):
+        if cue.speaker is not None or index == 0 or cue.stance is not Stance.DENIES:
+            continue
+        if _evaluative(cue.span.text):
+            continue
+        before = token_at(view, cue.span.start) - 1
+        while before > 0 and view.low(before) in AUXILIARIES:
+            before -= 1  # "but has repeatedly denied"
+        if view.low(before) != "but":
+            continue  # "and has rejected demands": a list of acts, not a contrast
+        earlier = shared[index - 1]
+        if earlier.speaker is not None and earlier.span.end <= view.starts[before]:
+            shared[index] = replace(cue, speaker=earlier.speaker)
+    return shared
 
 
 def _own_denials(
