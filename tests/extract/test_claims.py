@@ -867,6 +867,23 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "an_outlet_has_learned",
+        [
+            (
+                "Turkey has delivered Bayraktar drones to Mali, the Financial Times has learned.",
+                ("TUR", "MLI", "uav", "outlet:financialtimes", "asserts"),
+                None,
+            ),
+            (
+                # Learning to use the drones says nothing of where they came from.
+                "Turkey has delivered Bayraktar drones to Mali. Mali's army has learned to fly "
+                "them at night.",
+                None,
+                ("TUR", "MLI", "uav", "MLI", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_denial_sharing_the_subject_of_an_admission",
         [
             (

@@ -251,12 +251,14 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?= that\b)|"
                 # "reports emerged that", "a report has surfaced": unnamed reports (CLAIMS.md)
                 r"(?:(?<=reports )|(?<=report )|(?<=reports have )|(?<=report has )|"
-                r"(?<=reports had ))(?:emerged|surfaced))\b",
+                r"(?<=reports had ))(?:emerged|surfaced)|"
+                # "Sky News has learned": an outlet's own reporting
+                r"(?:(?<=has )|(?<=have )|(?<=had ))(?:learned|learnt))\b",
             ),
             _words(
                 "adding|note|stress|emphasi|underscored|underlined|affirmed|reaffirmed|"
                 "explained|highlighted|declared|asserted|maintained|clarifi|state|reads|quot|"
-                "found|show|believe|estimate|assess|suspect|emerged|surfaced"
+                "found|show|believe|estimate|assess|suspect|emerged|surfaced|learned|learnt"
             ),
             folded=True,
             opens=True,
@@ -267,7 +269,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             "clarifies state "
             "states reads quoted quotes quoting found show shows showed believe believes "
             "believed estimate estimates estimated assess assesses assessed suspect "
-            "suspects emerged surfaced".split()
+            "suspects emerged surfaced learned learnt".split()
         ),
     ),
 )
