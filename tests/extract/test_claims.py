@@ -867,6 +867,23 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_saying_in_a_later_clause",
+        [
+            (
+                "Norway has delivered Leopard 2 tanks to Ukraine, while the Polish president "
+                "said allies would train Ukrainian crews next year.",
+                None,
+                ("NOR", "UKR", "armoured_vehicle", "POL", "asserts"),
+            ),
+            (
+                # A closing attribution covers the whole sentence.
+                "Norway has delivered Leopard 2 tanks to Ukraine, the Polish president said.",
+                ("NOR", "UKR", "armoured_vehicle", "POL", "asserts"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
         "an_outlet_has_learned",
         [
             (

@@ -701,6 +701,26 @@ def other_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
     return False
 
 
+_LATER_SPEAKER_REACH: Final = 8  # tokens of a speaker phrase: "US President Jane Roe"
+
+
+def later_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
+    """Whether a saying sits in a clause joined on after a transfer's trigger, with what it
+    says after it: "Freedonia is sending tanks and Sylvania's president said allies would
+    send more" (the tanks are the article's word, not the president's). A closing
+    attribution ("..., and jets, officials said.") still covers the whole sentence."""
+    if trigger < 0 or cue.speaker is None or cue.stance not in (Stance.ASSERTS, Stance.CONFIRMS):
+        return False
+    said = token_at(view, cue.span.start)
+    if said <= trigger or said + 3 >= len(view.lows):
+        return False
+    joints = [i for i in range(trigger + 1, said) if view.low(i) in _CONJUNCTS]
+    if not joints:
+        return False
+    phrase = view.lows[joints[-1] + 1 : said]
+    return 0 < len(phrase) <= _LATER_SPEAKER_REACH and "," not in phrase
+
+
 # What a bystander says when it reacts to a transfer rather than reporting it: "Cathay said
 # it would sanction the contractors", "said it firmly opposed the sale" (CLAIMS.md: a
 # reaction that only presupposes a transfer is no claim).

@@ -18,6 +18,7 @@ from armstrack.catalogue import Catalogue
 from armstrack.extract.claims import (
     ClaimCue,
     commitment_speakers,
+    later_clause,
     negates_transfer,
     other_clause,
     reacts,
@@ -769,7 +770,9 @@ def _add_claims(
     own = [
         c
         for c in fact.cues
-        if not other_clause(fact.view, c, trigger) and not _bystander_reaction(fact, c, parties)
+        if not other_clause(fact.view, c, trigger)
+        and not later_clause(fact.view, c, trigger)
+        and not _bystander_reaction(fact, c, parties)
     ]
     cues: list[ClaimCue | None] = list(own) or [None]
     for cue in cues:
