@@ -867,6 +867,25 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "an_unnamed_report_the_article_credits_later",
+        [
+            (
+                "Israel denied selling Barak missiles to Cyprus after a report said the "
+                "missiles had been delivered. On Monday, a report in the Financial Times said "
+                "the missiles had arrived.",
+                ("ISR", "CYP", "missile", "outlet:financialtimes", "asserts"),
+                ("ISR", "CYP", "missile", "nonstate", "asserts"),
+            ),
+            (
+                # Analysts are no unnamed report: they keep their own voice.
+                "Israel has delivered Barak missiles to Cyprus, analysts said. On Monday, a "
+                "report in the Financial Times said the missiles had arrived.",
+                ("ISR", "CYP", "missile", "nonstate", "asserts"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_saying_in_a_later_clause",
         [
             (

@@ -164,6 +164,8 @@ def assemble(
         elif fact.index not in used:
             _attach_stances(drafts, fact)
     _inherit_announcers(drafts, facts)
+    for draft in drafts.values():
+        _credit_unnamed_reports(draft)
     _add_article_systems(drafts, facts, catalogue)
     _add_named_hulls(drafts, facts, text, catalogue)
     ordered = sorted(drafts.values(), key=lambda d: d.first_sentence)
@@ -192,6 +194,26 @@ def _inherit_announcers(drafts: dict[Key, _Draft], facts: list[SentenceFacts]) -
                 key = (fact.span.start, 0, Stance.CONFIRMS.value, _speaker_key(cue.speaker))
                 claim = Claim(cue.speaker, Stance.CONFIRMS, fact.span, fact.hedges, None)
                 draft.claims.setdefault(key, claim)
+
+
+_UNNAMED_REPORTS: Final = re.compile(
+    r"^(?:after |in )?(?:a |the |media |news |press )?(?:reports?|media reports?)$", re.I
+)
+
+
+def _credit_unnamed_reports(draft: _Draft) -> None:
+    """ "after a report said the missiles had arrived ... a report in the Courier said":
+    an unnamed report of a transfer an outlet is credited for is that outlet's."""
+    if not any(
+        c.speaker and c.speaker.outlet and not c.speaker.actor for c in draft.claims.values()
+    ):
+        return
+    for key, claim in list(draft.claims.items()):
+        speaker = claim.speaker
+        if speaker is None or speaker.actor is not None or speaker.outlet:
+            continue
+        if claim.stance is Stance.ASSERTS and _UNNAMED_REPORTS.match(speaker.text.strip()):
+            del draft.claims[key]
 
 
 _Pending = tuple[int, ActorRef, ActorRef, bool, Status]
