@@ -867,6 +867,17 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_saying_in_a_clause_after_after",
+        [
+            (
+                "Israel denied selling Barak missiles to Cyprus after a report said the "
+                "missiles had been delivered.",
+                ("ISR", "CYP", "missile", "ISR", "denies"),
+                ("ISR", "CYP", "missile", "CYP", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "an_unnamed_report_the_article_credits_later",
         [
             (

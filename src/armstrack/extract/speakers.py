@@ -46,6 +46,13 @@ NP_STOPS: Final = frozenset(
         ")",
         "if",
         "as",
+        # "denied selling them to Cyprus after a report said": a clause of its own
+        "after",
+        "before",
+        "because",
+        "although",
+        "though",
+        "until",
     ]
 )
 
