@@ -867,6 +867,25 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "a_party_source_on_the_plan",
+        [
+            (
+                "Britain will send Challenger 2 tanks to Ukraine, the Financial Times reported. "
+                "A Downing Street source said the prime minister would present the plan to Kyiv "
+                "on Monday.",
+                ("GBR", "UKR", "armoured_vehicle", "GBR", "confirms"),
+                None,
+            ),
+            (
+                # Another state's plan of its own: no word on the tanks.
+                "Britain will send Challenger 2 tanks to Ukraine, the Financial Times reported. "
+                "A Kremlin source said Moscow's plan for the offensive was unchanged.",
+                None,
+                ("GBR", "UKR", "armoured_vehicle", "RUS", "asserts"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_saying_in_a_clause_after_after",
         [
             (

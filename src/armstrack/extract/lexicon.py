@@ -286,7 +286,7 @@ DETERMINERS: Final = frozenset("the a an its their his her this these those some
 ANAPHORIC_NOUNS: Final = frozenset(
     "transfer transfers shipment shipments delivery deliveries deal consignment "
     "consignments supplies package packages sale contract contracts agreement purchase "
-    "purchases order".split()
+    "purchases order plan".split()
 )
 
 # Stopping a shipment makes no party of the one who stops it: "seized a shipment of".
