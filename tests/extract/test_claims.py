@@ -867,6 +867,30 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "looking_into_the_reports_and_no_information_to_confirm",
+        [
+            (
+                "North Korea has shipped KN-23 missiles to Russia, Ukrainian intelligence said. "
+                "The White House said it was looking into the reports.",
+                ("PRK", "RUS", "missile", "USA", "not_confirmed"),
+                ("PRK", "RUS", "missile", "USA", "asserts"),
+            ),
+            (
+                "North Korea has shipped KN-23 missiles to Russia, Ukrainian intelligence said. "
+                "The Pentagon said it had no information to confirm the report.",
+                ("PRK", "RUS", "missile", "USA", "not_confirmed"),
+                ("PRK", "RUS", "missile", "USA", "confirms"),
+            ),
+            (
+                # Reviewing one's own stocks doubts nothing.
+                "North Korea has shipped KN-23 missiles to Russia, Ukrainian intelligence said. "
+                "The Pentagon said it was reviewing its own missile stocks.",
+                None,
+                ("PRK", "RUS", "missile", "USA", "not_confirmed"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_party_source_on_the_plan",
         [
             (

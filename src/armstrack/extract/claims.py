@@ -189,11 +189,17 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?:seen|found|saw)\s+no\s+(?:indication|sign|signs|evidence)|"
                 r"no indication|not aware of|"
                 r"questioned the (?:accuracy|veracity|authenticity)|"
+                # "had no information to confirm the report", "was looking into the reports"
+                r"no (?:information|evidence|way|means) to (?:confirm|verify)|"
+                r"(?:looking into|investigating|examining|checking|studying|reviewing)\s+"
+                r"(?:the\s+|these\s+|those\s+|such\s+)?(?:media\s+)?"
+                r"(?:reports?|claims?|allegations?)|"
                 r"(?:did|does|do|would|will|could)\s+not\s+(?:independently\s+)?confirm|"
                 r"(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+confirm)\b",
             ),
             _words(
-                "observed|confirm|verif|seen|evidence|acknowledg|indication|aware|sign|questioned"
+                "observed|confirm|verif|seen|evidence|acknowledg|indication|aware|sign|questioned|"
+                "looking into|investigating|examining|checking|studying|reviewing"
             ),
             folded=True,
         ),
@@ -343,7 +349,7 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         r"lies\b|fake|propaganda|sinformation|nonsense|refrain|absurd|ridiculous|speculati|"
         r"slander|not true|no truth|no basis|would not say|be drawn|no comment|cannot|can't|"
         r"lipped|mum\b|no public comment|no official comment|politically motivated|"
-        r"unsubstantiated)"
+        r"unsubstantiated|looking into|investigating|examining|checking|studying|reviewing)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
@@ -353,7 +359,7 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain|"
         "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn|"
         "cannot|can't|lipped|mum|no public comment|no official comment|politically motivated|"
-        "unsubstantiated"
+        "unsubstantiated|looking into|investigating|examining|checking|studying|reviewing"
     ),
     folded=True,
     opens=True,
