@@ -867,6 +867,267 @@ def _stance_cases(construct: str, rows: list[tuple[str, Key | None, Key | None]]
 # must not come out (if any).
 STANCE_CASES = [
     *_stance_cases(
+        "looking_into_the_reports_and_no_information_to_confirm",
+        [
+            (
+                "North Korea has shipped KN-23 missiles to Russia, Ukrainian intelligence said. "
+                "The White House said it was looking into the reports.",
+                ("PRK", "RUS", "missile", "USA", "not_confirmed"),
+                ("PRK", "RUS", "missile", "USA", "asserts"),
+            ),
+            (
+                "North Korea has shipped KN-23 missiles to Russia, Ukrainian intelligence said. "
+                "The Pentagon said it had no information to confirm the report.",
+                ("PRK", "RUS", "missile", "USA", "not_confirmed"),
+                ("PRK", "RUS", "missile", "USA", "confirms"),
+            ),
+            (
+                # Reviewing one's own stocks doubts nothing.
+                "North Korea has shipped KN-23 missiles to Russia, Ukrainian intelligence said. "
+                "The Pentagon said it was reviewing its own missile stocks.",
+                None,
+                ("PRK", "RUS", "missile", "USA", "not_confirmed"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_party_source_on_the_plan",
+        [
+            (
+                "Britain will send Challenger 2 tanks to Ukraine, the Financial Times reported. "
+                "A Downing Street source said the prime minister would present the plan to Kyiv "
+                "on Monday.",
+                ("GBR", "UKR", "armoured_vehicle", "GBR", "confirms"),
+                None,
+            ),
+            (
+                # Another state's plan of its own: no word on the tanks.
+                "Britain will send Challenger 2 tanks to Ukraine, the Financial Times reported. "
+                "A Kremlin source said Moscow's plan for the offensive was unchanged.",
+                None,
+                ("GBR", "UKR", "armoured_vehicle", "RUS", "asserts"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_saying_in_a_clause_after_after",
+        [
+            (
+                "Israel denied selling Barak missiles to Cyprus after a report said the "
+                "missiles had been delivered.",
+                ("ISR", "CYP", "missile", "ISR", "denies"),
+                ("ISR", "CYP", "missile", "CYP", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "an_unnamed_report_the_article_credits_later",
+        [
+            (
+                "Israel denied selling Barak missiles to Cyprus after a report said the "
+                "missiles had been delivered. On Monday, a report in the Financial Times said "
+                "the missiles had arrived.",
+                ("ISR", "CYP", "missile", "outlet:financialtimes", "asserts"),
+                ("ISR", "CYP", "missile", "nonstate", "asserts"),
+            ),
+            (
+                # Analysts are no unnamed report: they keep their own voice.
+                "Israel has delivered Barak missiles to Cyprus, analysts said. On Monday, a "
+                "report in the Financial Times said the missiles had arrived.",
+                ("ISR", "CYP", "missile", "nonstate", "asserts"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_saying_in_a_later_clause",
+        [
+            (
+                "Norway has delivered Leopard 2 tanks to Ukraine, while the Polish president "
+                "said allies would train Ukrainian crews next year.",
+                None,
+                ("NOR", "UKR", "armoured_vehicle", "POL", "asserts"),
+            ),
+            (
+                # A closing attribution covers the whole sentence.
+                "Norway has delivered Leopard 2 tanks to Ukraine, the Polish president said.",
+                ("NOR", "UKR", "armoured_vehicle", "POL", "asserts"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "an_outlet_has_learned",
+        [
+            (
+                "Turkey has delivered Bayraktar drones to Mali, the Financial Times has learned.",
+                ("TUR", "MLI", "uav", "outlet:financialtimes", "asserts"),
+                None,
+            ),
+            (
+                # Learning to use the drones says nothing of where they came from.
+                "Turkey has delivered Bayraktar drones to Mali. Mali's army has learned to fly "
+                "them at night.",
+                None,
+                ("TUR", "MLI", "uav", "MLI", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_denial_sharing_the_subject_of_an_admission",
+        [
+            (
+                "Kyiv says Belarus has sent T-72 tanks to Russia. Belarus admitted handing over "
+                "a few old tanks last year but denies sending any since the spring.",
+                ("BLR", "RUS", "armoured_vehicle", "BLR", "denies"),
+                None,
+            ),
+            (
+                "Kyiv says Belarus has sent T-72 tanks to Russia. Belarus admitted handing over "
+                "a few old tanks last year but denies sending any since the spring.",
+                ("BLR", "RUS", "armoured_vehicle", "BLR", "confirms"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "claims_called_politically_motivated",
+        [
+            (
+                "Kyiv says Belarus has sent T-72 tanks to Russia. Minsk says the claims are "
+                "politically motivated.",
+                ("BLR", "RUS", "armoured_vehicle", "BLR", "denies"),
+                ("BLR", "RUS", "armoured_vehicle", "BLR", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "declining_in_other_words",
+        [
+            (
+                "Egypt has bought J-10C jets from China, Reuters reported. Asked about the "
+                "purchase, Egypt's defence ministry declined to give details.",
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Egypt has bought J-10C jets from China, Reuters reported. Egypt's defence "
+                "ministry did not answer calls seeking comment.",
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Egypt has bought J-10C jets from China, Reuters reported. Egyptian officials "
+                "have made no public comment on the purchase.",
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+                None,
+            ),
+            (
+                "Egypt has bought J-10C jets from China, Reuters reported. Egypt's defence "
+                "ministry could not be contacted.",
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+                None,
+            ),
+            (
+                # Contacting someone is no refusal to speak.
+                "Egypt has bought J-10C jets from China, Reuters reported. Egypt's defence "
+                "ministry said it had contacted Beijing about spare parts.",
+                None,
+                ("CHN", "EGY", "aircraft", "EGY", "declines_to_comment"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_titled_person_introduced_by_a_copula",
+        [
+            (
+                "China is building two frigates for Pakistan's navy, local media reported. Vice "
+                "Admiral Omar Farooq is head of procurement at Pakistan's navy. He told reporters "
+                "that the frigates would arrive late.",
+                ("CHN", "PAK", "ship", "PAK", "confirms"),
+                None,
+            ),
+            (
+                # Visiting a state holds no office of it.
+                "China is building two frigates for Pakistan's navy, local media reported. Vice "
+                "Admiral Omar Farooq is visiting Turkey this week. He told reporters that the "
+                "frigates would arrive late.",
+                None,
+                ("CHN", "PAK", "ship", "TUR", "asserts"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_party_speaking_of_the_ships",
+        [
+            (
+                "South Korea will hand over two retired Pohang-class corvettes to Vietnam, the "
+                "Korea Herald reported. The Vietnamese navy said its crews would inspect the "
+                "ships next month.",
+                ("KOR", "VNM", "ship", "VNM", "confirms"),
+                None,
+            ),
+            (
+                # Ships that are not the ones handed over: no word on the transfer.
+                "South Korea will hand over two retired Pohang-class corvettes to Vietnam, the "
+                "Korea Herald reported. Chinese coast guard ships sailed near the Paracels on "
+                "Monday, the Vietnamese navy said.",
+                None,
+                ("KOR", "VNM", "ship", "VNM", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_question_on_the_transfer_answered_with_no_weapon",
+        [
+            (
+                "In reply to a question on whether Hsiung Feng missiles had been delivered to "
+                "Paraguay, Taiwan's foreign ministry spokesman said relations with Asuncion were "
+                "growing in trade and farming.",
+                None,
+                ("TWN", "PRY", "missile", "TWN", "confirms"),
+            ),
+            (
+                # The answer names the weapons: a confirmation.
+                "Asked about the shipment, Taiwan's foreign ministry spokesman said Hsiung Feng "
+                "missiles had been delivered to Paraguay.",
+                ("TWN", "PRY", "missile", "TWN", "confirms"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_quoted_doubt_closed_by_a_saying",
+        [
+            (
+                'A Chilean paper said Chile has bought Hermes drones from Israel. "Their '
+                "spokesman did not confirm the purchase of the drones but spoke of wider "
+                'cooperation," the Israeli foreign ministry spokesman said.',
+                None,
+                ("ISR", "CHL", "uav", "ISR", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "contents_listed_after_a_party_announced_the_package",
+        [
+            (
+                "Norway will send a new aid package to Ukraine worth $300 million, Defence "
+                "Minister Ola Nordmann said on Friday. The package will include artillery shells "
+                "and trucks.",
+                ("NOR", "UKR", "ammunition", "NOR", "confirms"),
+                None,
+            ),
+            (
+                # Contents after an outlet's report: the outlet asserts, no party confirms.
+                "Norway will send a new aid package to Ukraine, the Daily Planet reported. The "
+                "package will include artillery shells.",
+                None,
+                ("NOR", "UKR", "ammunition", "NOR", "confirms"),
+            ),
+        ],
+    ),
+    *_stance_cases(
         "a_stated_position_is_no_saying",
         [
             (

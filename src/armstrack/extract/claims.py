@@ -12,12 +12,14 @@ from armstrack.extract.lexicon import (
     GIVE_NOUNS,
     GIVE_VERBS,
     PERSON_NOUNS,
+    QUOTE_MARKS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
 )
 from armstrack.extract.mentions import ActorMention, SentenceView
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.speakers import (
+    AUXILIARIES,
     Reading,
     SpeakerMemory,
     clause_subject,
@@ -89,20 +91,23 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?:as\s+)?(?:[\"“‘']\s*)?)"
                 r"(?:untrue|false|lies|fake|propaganda|disinformation|misinformation|nonsense|"
                 r"baseless|groundless|unfounded|fabricated|fabrications?|absurd|ridiculous|"
-                r"speculative|speculation|slander|slanderous)\b"
+                r"speculative|speculation|slander|slanderous|politically motivated|"
+                r"unsubstantiated)\b"
                 # "said the reports were not true", "said there was no truth to them"
                 r"|\b(?:(?:were|was|are|is)\s+not|(?:is|was)\s+no|(?:has|had|have)\s+no)\s+"
                 r"(?:true|truth|basis)\b"
             ),
             re.compile(
                 r"untrue|false|\blies\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
-                r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis"
+                r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis|"
+                r"motivated|unsubstantiated"
             ),
         ),
         frozenset(
             "untrue false lies fake propaganda disinformation misinformation nonsense baseless "
             "groundless unfounded fabricated fabrication fabrications absurd ridiculous "
-            "speculative speculation slander slanderous true truth basis".split()
+            "speculative speculation slander slanderous true truth basis motivated "
+            "unsubstantiated".split()
         ),
     ),
     StanceCue(
@@ -137,7 +142,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\bno (?:immediate )?(?:comment|response|reply)\b(?= from\b)"
                 r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
                 r"|\b(?:did not|didn't) (?:immediately )?return\b"
-                r"|\bcould not (?:immediately )?be reached\b|\b(?:had|has|have) no comment\b"
+                r"|\bcould not (?:immediately )?be (?:reached|contacted)\b|\b(?:had|has|have) no comment\b"
                 r"|\bunavailable for comment\b|\bnot available for comment\b"
                 r"|\brequests? for comment\b(?=[^.;]{0,80}?\bwent unanswered\b)"
                 r"|\b(?:has|have|had)\s+yet\s+to\s+(?:publicly\s+)?(?:comment|respond|reply)\w*"
@@ -148,7 +153,8 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\b(?:would not|wouldn't|will not|won't)\s+say\b"
                 r"|\b(?:declined|declines|refused|refuses|would not|wouldn't)\s+(?:to\s+)?be\s+"
                 r"drawn\b"
-                r"|\b(?:offered|gave|made|offers|gives|makes)\s+no\s+(?:immediate\s+)?comment\b"
+                r"|\b(?:offered|gave|made|offers|gives|makes)\s+no\s+"
+                r"(?:immediate\s+|public\s+|official\s+|further\s+)?comment\b"
                 # "said he could not comment", "would not discuss", "did not provide comment"
                 r"|\b(?:could not|cannot|can't|couldn't)\s+(?:immediately\s+)?comment\b"
                 r"|\b(?:would not|wouldn't|will not|won't|did not|didn't)\s+(?:discuss|elaborate)\b"
@@ -160,7 +166,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\b(?:remained|remains|kept|has been|have been|stayed)\s+silent\b",
             ),
             _words(
-                "comment|respon|reply|provide further|answer|reached|declin|refus|available|return|"
+                "comment|respon|reply|provide further|answer|reached|contacted|declin|refus|available|return|"
                 "silent|say|drawn|discuss|elaborate|lipped|mum"
             ),
             folded=True,
@@ -183,11 +189,17 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?:seen|found|saw)\s+no\s+(?:indication|sign|signs|evidence)|"
                 r"no indication|not aware of|"
                 r"questioned the (?:accuracy|veracity|authenticity)|"
+                # "had no information to confirm the report", "was looking into the reports"
+                r"no (?:information|evidence|way|means) to (?:confirm|verify)|"
+                r"(?:looking into|investigating|examining|checking|studying|reviewing)\s+"
+                r"(?:the\s+|these\s+|those\s+|such\s+)?(?:media\s+)?"
+                r"(?:reports?|claims?|allegations?)|"
                 r"(?:did|does|do|would|will|could)\s+not\s+(?:independently\s+)?confirm|"
                 r"(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+confirm)\b",
             ),
             _words(
-                "observed|confirm|verif|seen|evidence|acknowledg|indication|aware|sign|questioned"
+                "observed|confirm|verif|seen|evidence|acknowledg|indication|aware|sign|questioned|"
+                "looking into|investigating|examining|checking|studying|reviewing"
             ),
             folded=True,
         ),
@@ -245,12 +257,14 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"(?= that\b)|"
                 # "reports emerged that", "a report has surfaced": unnamed reports (CLAIMS.md)
                 r"(?:(?<=reports )|(?<=report )|(?<=reports have )|(?<=report has )|"
-                r"(?<=reports had ))(?:emerged|surfaced))\b",
+                r"(?<=reports had ))(?:emerged|surfaced)|"
+                # "Sky News has learned": an outlet's own reporting
+                r"(?:(?<=has )|(?<=have )|(?<=had ))(?:learned|learnt))\b",
             ),
             _words(
                 "adding|note|stress|emphasi|underscored|underlined|affirmed|reaffirmed|"
                 "explained|highlighted|declared|asserted|maintained|clarifi|state|reads|quot|"
-                "found|show|believe|estimate|assess|suspect|emerged|surfaced"
+                "found|show|believe|estimate|assess|suspect|emerged|surfaced|learned|learnt"
             ),
             folded=True,
             opens=True,
@@ -261,7 +275,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             "clarifies state "
             "states reads quoted quotes quoting found show shows showed believe believes "
             "believed estimate estimates estimated assess assesses assessed suspect "
-            "suspects emerged surfaced".split()
+            "suspects emerged surfaced learned learnt".split()
         ),
     ),
 )
@@ -269,7 +283,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
 EVALUATIVE: Final = frozenset(
     "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies "
     "fake propaganda disinformation misinformation nonsense absurd ridiculous speculative "
-    "speculation slander slanderous true truth basis".split()
+    "speculation slander slanderous true truth basis motivated unsubstantiated".split()
 )
 
 
@@ -334,7 +348,8 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         r"no evidence|cannot be|confirm|acknowledg|admit|verified|never|silent|untrue|false|"
         r"lies\b|fake|propaganda|sinformation|nonsense|refrain|absurd|ridiculous|speculati|"
         r"slander|not true|no truth|no basis|would not say|be drawn|no comment|cannot|can't|"
-        r"lipped|mum\b)"
+        r"lipped|mum\b|no public comment|no official comment|politically motivated|"
+        r"unsubstantiated|looking into|investigating|examining|checking|studying|reviewing)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
@@ -343,7 +358,8 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         "could not|unverified|unconfirmed|no evidence|cannot be|confirm|acknowledg|admit|"
         "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain|"
         "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn|"
-        "cannot|can't|lipped|mum"
+        "cannot|can't|lipped|mum|no public comment|no official comment|politically motivated|"
+        "unsubstantiated|looking into|investigating|examining|checking|studying|reviewing"
     ),
     folded=True,
     opens=True,
@@ -458,6 +474,8 @@ def find_claim_cues(
             if reading.joined:
                 cues.extend(ClaimCue(stance, joined, span) for joined in reading.joined)
                 reading.joined.clear()
+    if _asked_only(view):
+        cues = [c for c in cues if c.stance not in (Stance.ASSERTS, Stance.CONFIRMS)]
     cues.sort(key=lambda c: c.span.start)
     # "calling the allegations a fabrication by Washington": the judge of an evaluative
     # word is whoever spoke before it in the sentence, not the words after it.
@@ -473,6 +491,7 @@ def find_claim_cues(
                 judge = next((c.speaker for c in cues[index + 1 :] if c.speaker), None)
             if judge is not None:
                 cues[index] = replace(cue, speaker=judge)
+    cues = _shared_subjects(view, cues)
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
     cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
@@ -493,6 +512,57 @@ def find_claim_cues(
     reading.memory.until = view.end
     shared = [other for cue in cues for other in _co_speakers(view, cue)]
     return cues + shared + [other for cue in cues for other in _pair_speakers(view, cue)]
+
+
+_QUESTION_OPENERS: Final = frozenset(["question", "questions", "asked"])
+_QUESTION_LINKS: Final = frozenset(["on", "about", "over", "whether", "if", "regarding"])
+
+
+def _asked_only(view: SentenceView) -> bool:
+    """ "Asked whether the missiles had been delivered, the spokeswoman said ties were
+    growing": the transfer sits in the question only; the answer after it names no weapon
+    and no transferring, so the saying neither asserts nor confirms it."""
+    if view.words.isdisjoint(_QUESTION_OPENERS):
+        return False
+    lows = view.lows
+    opener = next(
+        (
+            i
+            for i, word in enumerate(lows)
+            if word in _QUESTION_OPENERS and view.low(i + 1) in _QUESTION_LINKS
+        ),
+        None,
+    )
+    if opener is None:
+        return False
+    close = next((i for i in range(opener + 2, len(lows)) if lows[i] == ","), None)
+    if close is None:
+        return False
+    asked = [w for w in view.weapons if opener < w.first < close]
+    if not asked or any(w.first > close for w in view.weapons):
+        return False
+    return not any(word in _TRANSFER_TOKENS or word == "yes" for word in lows[close + 1 :])
+
+
+def _shared_subjects(view: SentenceView, cues: list[ClaimCue]) -> list[ClaimCue]:
+    """ "Iran acknowledged selling a few drones before the war but denies supplying any
+    since": a denial joined by "but" to an earlier cue, with no subject of its own, shares
+    that cue's speaker."""
+    shared = list(cues)
+    for index, cue in enumerate(shared):
+        if cue.speaker is not None or index == 0 or cue.stance is not Stance.DENIES:
+            continue
+        if _evaluative(cue.span.text):
+            continue
+        before = token_at(view, cue.span.start) - 1
+        while before > 0 and view.low(before) in AUXILIARIES:
+            before -= 1  # "but has repeatedly denied"
+        if view.low(before) != "but":
+            continue  # "and has rejected demands": a list of acts, not a contrast
+        earlier = shared[index - 1]
+        if earlier.speaker is not None and earlier.span.end <= view.starts[before]:
+            shared[index] = replace(cue, speaker=earlier.speaker)
+    return shared
 
 
 def _own_denials(
@@ -635,6 +705,26 @@ def other_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
             return False
         return mention.actor.id != actor.id and not mention.possessive
     return False
+
+
+_LATER_SPEAKER_REACH: Final = 8  # tokens of a speaker phrase: "US President Jane Roe"
+
+
+def later_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
+    """Whether a saying sits in a clause joined on after a transfer's trigger, with what it
+    says after it: "Freedonia is sending tanks and Sylvania's president said allies would
+    send more" (the tanks are the article's word, not the president's). A closing
+    attribution ("..., and jets, officials said.") still covers the whole sentence."""
+    if trigger < 0 or cue.speaker is None or cue.stance not in (Stance.ASSERTS, Stance.CONFIRMS):
+        return False
+    said = token_at(view, cue.span.start)
+    if said <= trigger or said + 3 >= len(view.lows):
+        return False
+    joints = [i for i in range(trigger + 1, said) if view.low(i) in _CONJUNCTS]
+    if not joints:
+        return False
+    phrase = view.lows[joints[-1] + 1 : said]
+    return 0 < len(phrase) <= _LATER_SPEAKER_REACH and "," not in phrase
 
 
 # What a bystander says when it reacts to a transfer rather than reporting it: "Cathay said
@@ -788,6 +878,8 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
             return True
         for denial in denials:
             assert denial.speaker is not None
+            if _closes_a_quoted_doubt(view, denial, cue):
+                return True
             if denial.speaker.actor != cue.speaker.actor:
                 continue
             if denial.span.start < cue.span.start:
@@ -802,6 +894,19 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
         return False
 
     return [c for c in cues if not carries(c)]
+
+
+def _closes_a_quoted_doubt(view: SentenceView, denial: ClaimCue, cue: ClaimCue) -> bool:
+    """'"Their spokesman did not confirm the sale," the minister said': a saying that
+    closes a quotation holding a denial or a doubt relays it; it confirms nothing, whoever
+    the doubt belongs to."""
+    if denial.stance is Stance.DECLINES or denial.span.start >= cue.span.start:
+        return False
+    if in_quote(view, denial.span.start):
+        return True
+    # The quotation may open in an earlier sentence: a closing mark between the two.
+    between = view.lows[token_at(view, denial.span.end - 1) + 1 : token_at(view, cue.span.start)]
+    return any(word in QUOTE_MARKS for word in between)
 
 
 _CLAUSE_OPENERS: Final = frozenset("that it they he she which who we i".split())

@@ -290,7 +290,7 @@ DETERMINERS: Final = frozenset("the a an its their his her this these those some
 ANAPHORIC_NOUNS: Final = frozenset(
     "transfer transfers shipment shipments delivery deliveries deal consignment "
     "consignments supplies package packages sale contract contracts agreement purchase "
-    "purchases order".split()
+    "purchases order plan".split()
 )
 
 # Stopping a shipment makes no party of the one who stops it: "seized a shipment of".
@@ -306,7 +306,7 @@ NON_GOODS: Final = frozenset(
     "request requests delegation delegations team teams troops soldiers personnel "
     "instructors advisers advisors envoy envoys condolences greetings warning warnings "
     "proposal proposals offer offers approval approvals permission consent go-ahead "
-    "clearance authorization authorisation".split()
+    "clearance authorization authorisation details comment comments".split()
 )
 
 # Nouns of containers and trips: a number before them counts no items.

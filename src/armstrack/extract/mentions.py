@@ -747,6 +747,7 @@ POINTING_HEADS: dict[str, tuple[Category, ...]] = {
     "jets": (Category.AIRCRAFT,),
     "planes": (Category.AIRCRAFT,),
     "vessels": (Category.SHIP,),
+    "ships": (Category.SHIP,),
     "guns": (Category.ARTILLERY,),
     "batteries": (Category.AIR_DEFENCE,),
     "launchers": (Category.AIR_DEFENCE, Category.ARTILLERY, Category.MISSILE),

@@ -55,14 +55,14 @@ _ACTOR_KINDS: Final = (*_STATE_KINDS, TermKind.GROUP)
 _TOPICAL_NOUN: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:transfers?|shipments?|deliveries|delivery|deal|consignments?|supplies|packages?|"
-        r"sales?|contracts?|agreement|purchases?|order|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
+        r"sales?|contracts?|agreement|purchases?|order|plan|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
         r"assertions?|story"
         # Vague nouns that point back at a named system ("the jets"; see mentions._heads).
         rf"|{'|'.join(mentions.POINTING_HEADS)})\b"
     ),
     (
         "transfer shipment deliver deal consignment supplies package sale contract agreement "
-        "purchase order report claim accusation allegation account charge findings assertion "
+        "purchase order plan report claim accusation allegation account charge findings assertion "
         "story"
     ).split()
     + list(mentions.POINTING_HEADS),

@@ -46,6 +46,13 @@ NP_STOPS: Final = frozenset(
         ")",
         "if",
         "as",
+        # "denied selling them to Cyprus after a report said": a clause of its own
+        "after",
+        "before",
+        "because",
+        "although",
+        "though",
+        "until",
     ]
 )
 
@@ -717,11 +724,40 @@ def register_titles(reading: Reading) -> None:
         while start - 1 >= 0 and not ends_phrase(view, start - 1) and index - start < 5:
             start -= 1
         speaker = _phrase(view, text, start, last, reading.catalogue)
+        if speaker is None or speaker.actor is None:
+            named = Speaker(text[view.starts[start] : view.ends[last]], None, word)
+            introduced = _introduced_as(view, last, speaker or named)
+            if introduced is not None:
+                speaker = introduced
+                memory.person = speaker  # the sentence is about them: a later "he told"
         if speaker is not None and speaker.actor is not None:
             # Every word of the name: Thai and Indonesian officials go by their first one.
             for name in range(index + 1, last + 1):
                 memory.names.setdefault(view.low(name), speaker)
             memory.person = memory.person or speaker  # a later "she said", "quoted him"
+
+
+_COPULAS: Final = frozenset(["is", "was", "serves", "served"])
+_INTRODUCED_REACH: Final = 10  # tokens after the copula: "is director general of the Thai navy's"
+
+
+def _introduced_as(view: SentenceView, last: int, speaker: Speaker) -> Speaker | None:
+    """ "Rear Admiral Jan Roe is head of procurement at the Freedonian navy.": a titled
+    person introduced by a copula speaks for the state of the body that follows."""
+    if view.low(last + 1) not in _COPULAS:
+        return None
+    end = min(len(view.lows), last + 2 + _INTRODUCED_REACH)
+    for mention in view.actors:
+        if last + 1 < mention.first < end:
+            between = view.lows[last + 2 : mention.first]
+            if set(between) & {",", ";", "and", "but", "said", "says", "told"}:
+                return None  # "is visiting Ruritania, and ..." or a saying of its own
+            if mention.prep not in (None, "of", "at", "for") and not mention.possessive:
+                return None
+            if {"of", "at", "for"}.isdisjoint(between) and mention.prep is None:
+                return None  # "is visiting Ruritania": no office held
+            return Speaker(speaker.text, mention.actor, speaker.role)
+    return None
 
 
 def _remember(reading: Reading, start: int, end: int, speaker: Speaker) -> None:

@@ -18,6 +18,7 @@ from armstrack.catalogue import Catalogue
 from armstrack.extract.claims import (
     ClaimCue,
     commitment_speakers,
+    later_clause,
     negates_transfer,
     other_clause,
     reacts,
@@ -162,10 +163,57 @@ def assemble(
             _attach_report(drafts, fact)
         elif fact.index not in used:
             _attach_stances(drafts, fact)
+    _inherit_announcers(drafts, facts)
+    for draft in drafts.values():
+        _credit_unnamed_reports(draft)
     _add_article_systems(drafts, facts, catalogue)
     _add_named_hulls(drafts, facts, text, catalogue)
     ordered = sorted(drafts.values(), key=lambda d: d.first_sentence)
     return tuple(_finish(d) for d in ordered)
+
+
+def _inherit_announcers(drafts: dict[Key, _Draft], facts: list[SentenceFacts]) -> None:
+    """ "Freedonia will send a package, its defence minister said. The package includes
+    shells.": contents listed in the article's own voice right after a party announced the
+    package are that party's word, so its confirmation covers them (CLAIMS.md)."""
+    by_index = {f.index: f for f in facts}
+    for draft in drafts.values():
+        parties = {draft.supplier.id, draft.recipient.id}
+        for index in sorted(draft.evidence):
+            fact, before = by_index.get(index), by_index.get(index - 1)
+            if fact is None or before is None or not lists_contents(fact.view):
+                continue
+            if any(c.speaker is not None for c in fact.cues):
+                continue  # the list has a speaker of its own
+            for cue in before.cues:
+                actor = cue.speaker.actor if cue.speaker else None
+                if actor is None or actor.id not in parties:
+                    continue
+                if cue.stance not in (Stance.ASSERTS, Stance.CONFIRMS):
+                    continue
+                key = (fact.span.start, 0, Stance.CONFIRMS.value, _speaker_key(cue.speaker))
+                claim = Claim(cue.speaker, Stance.CONFIRMS, fact.span, fact.hedges, None)
+                draft.claims.setdefault(key, claim)
+
+
+_UNNAMED_REPORTS: Final = re.compile(
+    r"^(?:after |in )?(?:a |the |media |news |press )?(?:reports?|media reports?)$", re.I
+)
+
+
+def _credit_unnamed_reports(draft: _Draft) -> None:
+    """ "after a report said the missiles had arrived ... a report in the Courier said":
+    an unnamed report of a transfer an outlet is credited for is that outlet's."""
+    if not any(
+        c.speaker and c.speaker.outlet and not c.speaker.actor for c in draft.claims.values()
+    ):
+        return
+    for key, claim in list(draft.claims.items()):
+        speaker = claim.speaker
+        if speaker is None or speaker.actor is not None or speaker.outlet:
+            continue
+        if claim.stance is Stance.ASSERTS and _UNNAMED_REPORTS.match(speaker.text.strip()):
+            del draft.claims[key]
 
 
 _Pending = tuple[int, ActorRef, ActorRef, bool, Status]
@@ -751,7 +799,9 @@ def _add_claims(
     own = [
         c
         for c in fact.cues
-        if not other_clause(fact.view, c, trigger) and not _bystander_reaction(fact, c, parties)
+        if not other_clause(fact.view, c, trigger)
+        and not later_clause(fact.view, c, trigger)
+        and not _bystander_reaction(fact, c, parties)
     ]
     cues: list[ClaimCue | None] = list(own) or [None]
     for cue in cues:
