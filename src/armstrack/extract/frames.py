@@ -6,31 +6,39 @@ subject before an active verb, "to X" and an indirect object after a giving
 verb, "from X" and "with X" for a buyer, "by X" after a passive. Weapons come
 from the same clause. A frame that finds no party at all points back at a
 transfer already mentioned ("the transfer includes around 400 missiles").
+
+This module finds the triggers and the frames of a sentence, and reads lists, gapping,
+holders and packages; ``roles`` fills a trigger's roles, ``status`` reads how far the
+transfer has gone, and ``clauses`` holds the frame records and the clause breaks all
+three read.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Final
 
+from armstrack.extract.clauses import (
+    ADVERBS,
+    BE,
+    COMPLEMENTIZERS,
+    TRIGGER_WORDS,
+    FrameHit,
+    Trigger,
+    clause_of,
+    delivery_after,
+)
 from armstrack.extract.lexicon import (
-    AGREED_CUES,
     AID_QUALIFIERS,
     ANAPHORIC_NOUNS,
     ARRIVAL_VERBS,
     ASK_VERBS,
     AWARD_VERBS,
-    BLOCKING_CUES,
     BUILD_VERBS,
     CLAUSE_BREAKS,
-    CLAUSE_OPENERS,
     DEAL_WORDS,
     DETERMINERS,
-    DIRECT_GIVE_VERBS,
-    DISCUSSED_CUES,
-    DOMESTIC_CUES,
     END_VERBS,
     FLY_VERBS,
     GIVE_NOUNS,
@@ -40,42 +48,54 @@ from armstrack.extract.lexicon import (
     NEGATIONS,
     NON_GOODS,
     ORIGIN_SUFFIXES,
-    PARTNER_CUES,
     PENDING_CUES,
     PERSON_NOUNS,
     PREPOSITIONS,
-    PRONOUNS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
-    SEIZE_VERBS,
     USE_VERBS,
     WAY_VERBS,
-    WEAK_DISCUSSED_CUES,
     Frame,
 )
 from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention, gapped
 from armstrack.extract.quantities import count_word
+from armstrack.extract.roles import (
+    INSTEAD,
+    WINNING,
+    YARD_REACH,
+    YARD_VERBS,
+    RoleContext,
+    agent_of,
+    by_origin,
+    by_source,
+    carrier,
+    first_of,
+    give_roles,
+    holder_of_goods,
+    people_arrive,
+    provides_no_goods,
+    receive_roles,
+    segment_of,
+    stated_origin,
+    use_roles,
+    weapons_for,
+)
+from armstrack.extract.status import (
+    MODALS,
+    blocked,
+    bought_back_then,
+    in_service,
+    is_passive,
+    read_status,
+)
 from armstrack.records import ActorRef, Category, Quantity, Span, Status
 
-_BE: Final = frozenset("is are was were be been being get gets got getting has have had".split())
-_ADVERBS: Final = frozenset(
-    "reportedly allegedly already also recently secretly quietly reportedly covertly "
-    "officially formally repeatedly still now just since then first finally openly "
-    "successfully actively regularly quickly further only later earlier eventually soon".split()
-)
 _NOUN_LEFT: Final = DETERMINERS | frozenset(
     ["'s", "'", "first", "new", "further", "additional", "more"]
 )
-_MODIFIER_WINDOW: Final = 8
 # Parties taken from one coordinated list ("A, B, C and D delivered ..."): real lists of
 # donors or buyers stay well under this (the longest seen in news: about 30 states).
 MAX_LISTED: Final = 50
-_COMPLEMENTIZERS: Final = frozenset(["that", "whether", "because"])
-# Nouns through which a possessor owns the transfer that follows: "X's approval of a sale".
-_DECISION_NOUNS: Final = frozenset(
-    "approval decision offer plan pledge agreement authorization authorisation permission "
-    "go-ahead clearance".split()
-)
 _NOUN_PREPOSITIONS: Final = frozenset("on of in for at against".split())
 _DEFINITE: Final = frozenset(["the", "these", "those", "this", "that", "its", "their", "such"])
 # Nouns after a trigger noun that make it a modifier: "delivery dates", "supply lines".
@@ -88,61 +108,6 @@ _COMPOUND_HEADS: Final = frozenset(
 )
 
 
-@dataclass(slots=True)
-class FrameHit:
-    """One trigger with its roles, before merging into transfers. (The ``__init__`` is
-    written out so that mypyc compiles it: see ``mentions.ActorMention``.)"""
-
-    kind: Frame
-    trigger: int  # token index
-    status: Status
-    negated: bool
-    supplier: ActorRef | None = None
-    recipient: ActorRef | None = None
-    weapons: list[WeaponMention] = field(default_factory=list)
-    anaphoric: bool = False
-    definite: bool = False  # "the shipments": points back at a known transfer
-    passive: bool = False
-    vague_supplier: bool = False  # "provided by a coalition of allies": no origin guess
-    stated: bool = False  # "Belarus handed tanks to Russia": the verb gives the direction
-
-    def __init__(
-        self,
-        kind: Frame,
-        trigger: int,
-        status: Status,
-        negated: bool,
-        supplier: ActorRef | None = None,
-        recipient: ActorRef | None = None,
-        weapons: list[WeaponMention] | None = None,
-        anaphoric: bool = False,
-        definite: bool = False,
-        passive: bool = False,
-        vague_supplier: bool = False,
-        stated: bool = False,
-    ) -> None:
-        self.kind, self.trigger, self.status, self.negated = kind, trigger, status, negated
-        self.supplier, self.recipient = supplier, recipient
-        self.weapons = [] if weapons is None else weapons
-        self.anaphoric, self.definite, self.passive = anaphoric, definite, passive
-        self.vague_supplier, self.stated = vague_supplier, stated
-
-    @property
-    def complete(self) -> bool:
-        return self.supplier is not None and self.recipient is not None
-
-
-@dataclass(slots=True, unsafe_hash=True)
-class _Trigger:
-    index: int
-    kind: Frame
-    status: Status
-    noun: bool
-
-    def __init__(self, index: int, kind: Frame, status: Status, noun: bool) -> None:
-        self.index, self.kind, self.status, self.noun = index, kind, status, noun
-
-
 def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) -> list[FrameHit]:
     """Every transfer frame of a sentence, complete or not."""
     _loyal_subjects(view)
@@ -153,16 +118,16 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     core = [
         t for t in core
         if view.low(t.index) not in MODAL_TRIGGERS
-        or not any(o.index > t.index and _clause(view, o.index) == _clause(view, t.index) for o in core)
+        or not any(o.index > t.index and clause_of(view, o.index) == clause_of(view, t.index) for o in core)
     ]  # fmt: skip
     frames = []
     for trigger in core:
         frame = _core_frame(view, text, trigger, core, last_subject)
         if frame is not None:
             frames.append(frame)
-    covered = {_clause(view, f.trigger) for f in frames}
+    covered = {clause_of(view, f.trigger) for f in frames}
     for trigger in triggers:
-        if trigger.kind is Frame.DEAL and _clause(view, trigger.index) not in covered:
+        if trigger.kind is Frame.DEAL and clause_of(view, trigger.index) not in covered:
             frame = _deal_frame(view, trigger)
             if frame is not None:
                 frames.append(frame)
@@ -171,8 +136,8 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _fill_gaps(view, frames)
     _inherit_means(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
-    frames = [f for frame in frames for f in _by_origin(view, frame)]
-    frames = [f for frame in frames for f in _by_source(view, frame)]
+    frames = [f for frame in frames for f in by_origin(view, frame)]
+    frames = [f for frame in frames for f in by_source(view, frame)]
     _pending_delivery(view, frames)
     if _vague_giver(view):
         for frame in frames:
@@ -224,7 +189,7 @@ def _way_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
         receiver = next(
             (a for a in view.actors if a.first in (lead, lead + 1) and not a.speaker), None
         )
-        start = max(_clause(view, index)[0], index - _BOUND_REACH)
+        start = max(clause_of(view, index)[0], index - _BOUND_REACH)
         goods = [w for w in view.weapons if start <= w.first and w.last < index and w.origin]
         if receiver is None or not goods:
             continue
@@ -237,7 +202,7 @@ def _way_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             continue
         before = [view.low(i) for i in range(max(start, index - 3), index)]
         negated = any(w in NEGATIONS for w in before)
-        status = Status.DISCUSSED if any(w in _MODALS for w in before) else Status.DELIVERED
+        status = Status.DISCUSSED if any(w in MODALS for w in before) else Status.DELIVERED
         weapons = [w for w in goods if w.origin == goods[-1].origin]
         found.append(
             FrameHit(Frame.GIVE, index, status, negated, supplier, receiver.actor, weapons)
@@ -252,7 +217,7 @@ def _way_lead(view: SentenceView, index: int, word: str) -> int | None:
     """The token after "made its way to", "found their way to", "ended up in/with"."""
     if word in WAY_VERBS and view.low(index + 1) in ("its", "their"):
         lead = index + 3
-        while view.low(lead) in _ADVERBS or view.low(lead).endswith("ly"):
+        while view.low(lead) in ADVERBS or view.low(lead).endswith("ly"):
             lead += 1  # "made its way indirectly to"
         if view.low(index + 2) == "way" and view.low(lead) == "to":
             return lead + 1
@@ -380,7 +345,7 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
         ) or next((i for i in range(index + 1, index + 4) if view.low(i) in _FLEET_LINKS), None)
         if link is None:
             continue
-        end = _clause(view, index)[1]
+        end = clause_of(view, index)[1]
         # "an arsenal of Iranian-made rockets includes Fajr-5s": the class gives the origin.
         stated = next((w.origin for w in view.weapons if index < w.first < link and w.origin), None)
         held = [
@@ -501,7 +466,7 @@ def _showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         if not goods or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)} - {subject.role}
-        if not between <= _BE | _ADVERBS | _MODALS:
+        if not between <= BE | ADVERBS | MODALS:
             continue  # "the Venezuelan military paraded": the demonym's own noun may stand
         supplier = view.origin_actors.get(goods[0].origin or "")
         if supplier is None or supplier.id == subject.actor.id:
@@ -552,7 +517,7 @@ def _holding_cues(view: SentenceView) -> list[int]:
         before, after = view.low(index - 1), view.low(index + 1)
         if word in ("service", "use") and before == "in" and after in ("in", "with", "by"):
             cues.append(index)
-        elif word in _HOLDING_VERBS and after == "by" and (before not in _BE or word != "used"):
+        elif word in _HOLDING_VERBS and after == "by" and (before not in BE or word != "used"):
             cues.append(index)  # "a jet operated by"; "is used by" reads as its own frame
         elif word in _HOLDER_NOUNS and after == "in" and before in ("found", "find", "finds"):
             cues.append(index)  # "the TB2 has found buyers in Poland and Morocco"
@@ -615,7 +580,7 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         if not held or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)}
-        if not between <= _ADVERBS:
+        if not between <= ADVERBS:
             continue  # "Pakistan, whose pilots fly the JF-17": another subject
         if any(f.supplier is not None and held[0] in f.weapons for f in frames):
             continue  # "operates a Kilo-class submarine that India handed over"
@@ -676,7 +641,7 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         if word not in _RELYING:
             continue
         index = cue  # the token before "on": "depends heavily on"
-        while view.low(index + 1) in _RELY_ADVERBS or view.low(index + 1) in _ADVERBS:
+        while view.low(index + 1) in _RELY_ADVERBS or view.low(index + 1) in ADVERBS:
             index += 1
         if view.low(index + 1) not in ("on", "upon"):
             continue
@@ -686,7 +651,7 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
             None,
         )  # fmt: skip
         if subject is None or not {view.low(i) for i in range(subject.last + 1, cue)} <= (
-            _BE | _ADVERBS | _MODALS | _RELY_ADVERBS
+            BE | ADVERBS | MODALS | _RELY_ADVERBS
         ):
             continue  # "Algeria, whose army relies on ...": another subject
         givers = [a for a in view.actors if a.prep == "on" and index + 1 < a.first <= index + 3]
@@ -740,7 +705,7 @@ def _sourced_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit
         if not goods and not any(view.low(i) in _ARMS_WORDS for i in range(owner.last + 1, index)):
             continue
         between = {view.low(i) for i in range(owner.last + 1, index)}
-        if between & (CLAUSE_BREAKS | _COMPLEMENTIZERS):
+        if between & (CLAUSE_BREAKS | COMPLEMENTIZERS):
             continue
         first = next((a for a in view.actors if a.first == index + 2 and a.prep == "from"), None)
         if first is None:
@@ -787,7 +752,7 @@ def _complement_after(view: SentenceView, index: int) -> ActorMention | None:
     after = index + 1
     if view.low(after) not in _COPULAS:
         return None
-    while view.low(after) in _COPULAS or view.low(after) in _ADVERBS:
+    while view.low(after) in _COPULAS or view.low(after) in ADVERBS:
         after += 1
     return next(
         (a for a in view.actors if a.first in (after, after + 1) and a.prep is None
@@ -842,7 +807,7 @@ def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
 
 def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
     """The states listed right after a holding cue."""
-    clause_end = _clause(view, cue)[1] if view.low(cue) != "being" else len(view.lows) - 1
+    clause_end = clause_of(view, cue)[1] if view.low(cue) != "being" else len(view.lows) - 1
     listed: list[ActorRef] = []
     position = cue + 1
     for mention in view.actors:
@@ -890,7 +855,7 @@ def _inherit_means(view: SentenceView, frames: list[FrameHit]) -> None:
     for index, frame in enumerate(frames):
         if view.low(frame.trigger - 1) != "by" or not view.low(frame.trigger).endswith("ing"):
             continue
-        clause = _clause(view, frame.trigger)
+        clause = clause_of(view, frame.trigger)
         head = next(
             (f for f in reversed(frames[:index]) if clause[0] <= f.trigger < frame.trigger),
             None,
@@ -1195,10 +1160,10 @@ def _vague_giver(view: SentenceView) -> bool:
     return False
 
 
-def _deal_parties(view: SentenceView, deals: list[_Trigger]) -> list[ActorRef]:
+def _deal_parties(view: SentenceView, deals: list[Trigger]) -> list[ActorRef]:
     """The two sides of "Britain and Turkey signed a contract", if exactly two."""
     for trigger in deals:
-        clause = _clause(view, trigger.index)
+        clause = clause_of(view, trigger.index)
         sides = {
             a.actor.id: a.actor
             for a in view.actors
@@ -1251,39 +1216,32 @@ def _same_goods(a: FrameHit, b: FrameHit) -> bool:
     return not cats_a or not cats_b or bool(cats_a & cats_b)
 
 
-_TRIGGER_WORDS: Final = (
-    frozenset(GIVE_VERBS) | frozenset(GIVE_NOUNS) | frozenset(RECEIVE_VERBS)
-    | frozenset(RECEIVE_NOUNS) | USE_VERBS | frozenset(DEAL_WORDS)
-    | {"took", "take", "taking", "takes", "taken"}
-)  # fmt: skip
-
-
-def _triggers(view: SentenceView) -> list[_Trigger]:
-    found: list[_Trigger] = []
-    if view.words.isdisjoint(_TRIGGER_WORDS):
+def _triggers(view: SentenceView) -> list[Trigger]:
+    found: list[Trigger] = []
+    if view.words.isdisjoint(TRIGGER_WORDS):
         return found
     for index, word in enumerate(view.lows):
-        if word not in _TRIGGER_WORDS or index in view.taken:
+        if word not in TRIGGER_WORDS or index in view.taken:
             continue
         noun = _reads_as_noun(view, index)
         if _not_a_trigger(view, index, noun):
             continue
         if noun and word in GIVE_NOUNS:
-            found.append(_Trigger(index, Frame.GIVE, GIVE_NOUNS[word], True))
+            found.append(Trigger(index, Frame.GIVE, GIVE_NOUNS[word], True))
         elif noun and word in RECEIVE_NOUNS:
-            found.append(_Trigger(index, Frame.RECEIVE, RECEIVE_NOUNS[word], True))
+            found.append(Trigger(index, Frame.RECEIVE, RECEIVE_NOUNS[word], True))
         elif word in GIVE_VERBS:
-            found.append(_Trigger(index, Frame.GIVE, GIVE_VERBS[word], False))
+            found.append(Trigger(index, Frame.GIVE, GIVE_VERBS[word], False))
         elif word in RECEIVE_VERBS:
-            found.append(_Trigger(index, Frame.RECEIVE, RECEIVE_VERBS[word], False))
+            found.append(Trigger(index, Frame.RECEIVE, RECEIVE_VERBS[word], False))
         elif word in USE_VERBS and (not noun or (word == "use" and view.low(index + 1) == "of")):
             # "Russia's use of Iranian drones" uses them as much as "Russia used" does.
-            found.append(_Trigger(index, Frame.USE, Status.DELIVERED, False))
+            found.append(Trigger(index, Frame.USE, Status.DELIVERED, False))
         elif word in DEAL_WORDS:
-            found.append(_Trigger(index, Frame.DEAL, DEAL_WORDS[word], True))
+            found.append(Trigger(index, Frame.DEAL, DEAL_WORDS[word], True))
         elif word in ("took", "take", "taking", "takes", "taken"):
             if view.low(index + 1) == "delivery" or view.low(index + 1) == "possession":
-                found.append(_Trigger(index, Frame.RECEIVE, Status.DELIVERED, False))
+                found.append(Trigger(index, Frame.RECEIVE, Status.DELIVERED, False))
     return found
 
 
@@ -1353,7 +1311,7 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
     if word in _TURN_VERBS and view.low(index + 1) != "over":
         return True  # "turned to Moscow"; "turned over two boats" gives
     if word == "used" and (
-        before in _TRIGGER_WORDS
+        before in TRIGGER_WORDS
         or before in DETERMINERS
         or (
             (before in _GOODS_PREPOSITIONS or count_word(before) is not None)
@@ -1451,117 +1409,13 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
     )
 
 
-def _clause(view: SentenceView, index: int) -> tuple[int, int]:
-    """The token range of the clause around ``index``, between two break tokens."""
-    if view.breaks is None:
-        view.breaks = _find_breaks(view)
-    position = bisect_left(view.breaks, index)
-    start = view.breaks[position - 1] + 1 if position > 0 else 0
-    if position < len(view.breaks) and view.breaks[position] == index:
-        position += 1  # a break token belongs to the clause it opens
-        start = index
-    end = view.breaks[position] - 1 if position < len(view.breaks) else len(view.lows) - 1
-    return start, end
-
-
-def _find_breaks(view: SentenceView) -> list[int]:
-    """Tokens that end a clause: semicolons, "but", "while", ", and", ", which", ..."""
-    lows = view.lows
-    actor_starts = {a.first for a in view.actors}
-    actor_ends = {a.first: a.last for a in view.actors}
-    # "to Ukraine", not "Russia and India" nor "between Russia and India"
-    objects = {a.last for a in view.actors if a.prep and a.prep != "between"}
-    weapon_starts = {w.first for w in view.weapons}
-    weapon_ends = {w.last for w in view.weapons}
-    breaks = []
-    for index, word in enumerate(lows):
-        if word in ("(", ")") and _short_aside(lows, index):
-            continue  # "vehicles (PMV) to be donated": an abbreviation, not a clause
-        if word in CLAUSE_BREAKS:
-            breaks.append(index)
-        elif (
-            word == "as"
-            and "such" not in (view.low(index - 1), view.low(index - 2))
-            # "to countries such as Chad", "to such countries as Chad" are one clause
-            and (index + 1 in actor_starts or view.low(index + 1) in _AS_SUBJECTS)
-        ):
-            breaks.append(index)  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
-        elif word in ("and", "which", "who") and index > 0 and lows[index - 1] == ",":
-            if word == "and" and _item_follows(view, index, weapon_starts):
-                continue  # "12 howitzers, 40 vehicles, and 5,000 shells to Ukraine": a list
-            breaks.append(index)  # ", and" / ", which" start a clause; a bare "and" joins a list
-        elif (
-            word == "with"
-            and index + 1 not in actor_starts
-            and ((index > 0 and lows[index - 1] == ",") or _delivery_after(view, index))
-        ):
-            breaks.append(index)  # ", with the first jets due in 2027": a clause of its own
-        elif (
-            word == "and"
-            and (index - 1 in objects or index - 1 in weapon_ends)
-            and view.low(actor_ends.get(_past_the(lows, index + 1), -2) + 1) in CLAUSE_OPENERS
-        ):
-            # "... to Ukraine and Spain will send six", "pledged 14 tanks and Spain will
-            # send six"
-            breaks.append(index)
-    return breaks
-
-
-# Words that may open a list item before its weapon: "and 5,000 more 155mm shells".
-_ITEM_LEAD: Final = frozenset(
-    "more additional other further new used some several dozens hundreds".split()
-)
-
-
-_CLAUSE_VERBS: Final = frozenset(
-    "is are was were has have had will would can could may might should must be been being".split()
-)
-
-
-def _verb_after(view: SentenceView, index: int) -> bool:
-    """Whether a verb follows within a few words, before any comma or preposition."""
-    for i in range(index, index + 8):
-        word = view.low(i)
-        if word in _CLAUSE_VERBS or (word in _TRIGGER_WORDS and i not in view.taken):
-            return True
-        if word in (",", ".", ";", "", "to", "for", "from", "in", "on", "at", "by", "with", "of"):
-            return False
-    return False
-
-
-def _item_follows(view: SentenceView, index: int, weapon_starts: set[int]) -> bool:
-    """Whether the words after ``index`` are a weapon, led only by numbers and the like."""
-    following = index + 1
-    for _ in range(5):
-        if following in weapon_starts:
-            # "..., and Starstreak missiles were handed over": a clause, not an item.
-            weapon = next(w for w in view.weapons if w.first == following)
-            return not _verb_after(view, weapon.last + 1)
-        word = view.low(following)
-        if not (
-            word in DETERMINERS or word in _ITEM_LEAD or count_word(word) is not None
-            or word in (",", ".", "-", "mm")
-        ):  # fmt: skip
-            return False
-        following += 1
-    return False
-
-
-def _delivery_after(view: SentenceView, index: int) -> bool:
-    """ "with deliveries", "with the first delivery": a delivery noun right after."""
-    following = index + 1
-    while view.low(following) in DETERMINERS or view.low(following) in _ORDINALS:
-        following += 1
-    return view.low(following) in ("delivery", "deliveries", "handover", "handovers")
-
-
 def _pending_delivery(view: SentenceView, frames: list[FrameHit]) -> None:
     """ "bought eight drones last year, with deliveries due in 2026": the purchase is
     made and nothing handed over yet."""
     if "with" not in view.words or not frames:
         return
     for index, word in enumerate(view.lows):
-        if word != "with" or not _delivery_after(view, index):
+        if word != "with" or not delivery_after(view, index):
             continue
         if not any(view.low(i) in PENDING_CUES for i in range(index + 2, index + 8)):
             continue
@@ -1570,344 +1424,27 @@ def _pending_delivery(view: SentenceView, frames: list[FrameHit]) -> None:
                 frame.status = Status.AGREED
 
 
-def _past_the(lows: list[str], index: int) -> int:
-    """The index of the word after an article: "the Netherlands" starts at "Netherlands"."""
-    return index + 1 if index < len(lows) and lows[index] == "the" else index
-
-
-# "as this would delay the F-16s": "as" opening a clause of its own.
-_AS_SUBJECTS: Final = frozenset("this it they that these those".split())
-
-
-def _short_aside(lows: list[str], index: int) -> bool:
-    """A bracket around at most three words: "(PMV)", "(KNDF)", "(Mach 2.8)"."""
-    if lows[index] == "(":
-        inside = lows[index + 1 : index + 5]
-        return ")" in inside and "(" not in inside
-    inside = lows[max(0, index - 4) : index]
-    return "(" in inside and ")" not in inside
-
-
-_BEFORE_MONTH: Final = frozenset(
-    "in since by until from of early late mid last next this that before after".split()
-)
-
-
-def _month_may(view: SentenceView, index: int) -> bool:
-    """ "In May it received ...": the month, not the modal verb "may"."""
-    return view.low(index) == "may" and (
-        view.low(index - 1) in _BEFORE_MONTH or view.low(index + 1).isdigit()
-    )
-
-
-def _status(view: SentenceView, trigger: _Trigger, clause_start: int) -> tuple[Status, bool]:
-    """Base status of the trigger, lowered or set by the words just before it."""
-    status = trigger.status
-    lo = max(clause_start, trigger.index - _MODIFIER_WINDOW)
-    before = [
-        word
-        for i in range(lo, trigger.index)
-        if (word := view.low(i)) != "may" or not _month_may(view, i)  # the call only for "may"
-    ]
-    if trigger.kind is Frame.USE:
-        return status, False
-    # The first cue governs: "approved Poland's request to" is an approval, "plans to
-    # sign a contract" only a plan.
-    cue = next((w for w in before if w in DISCUSSED_CUES or w in AGREED_CUES), None)
-    if any(w in _TALKS for w in before[-4:]):
-        cue = "talks"  # "was set to hold talks on exporting": the talks are the news
-    if any(w in _PRELIMINARY for w in before):
-        cue = "talks"  # "signed a letter of intent to buy", "a memorandum of understanding"
-    if any(w in _ENABLERS for w in before[-6:]):
-        cue = "could"  # "buys parts that would ease a later transfer": only made possible
-    if cue == "would" and not _reported_speech(view, trigger.index):
-        cue = "could"  # "a step that would give Moscow jets": a conditional, not a word given
-    if cue in AGREED_CUES and view.low(trigger.index) in ("arrival", "arrivals"):
-        cue = None  # "announced the arrival of four helicopters": they are there
-    if any(w in _FULFILLED and before[i - 1] not in NEGATIONS for i, w in enumerate(before)):
-        return Status.DELIVERED, False  # "has completed its contract to supply"
-    if cue in DISCUSSED_CUES:
-        status = Status.DISCUSSED
-    elif cue is not None and not _done_already(view, trigger):
-        status = min(status, Status.AGREED)
-    elif any(w in WEAK_DISCUSSED_CUES for w in before):
-        status = Status.DISCUSSED
-    if trigger.noun and status > Status.AGREED and _pending_after(view, trigger.index):
-        status = Status.AGREED  # "deliveries are due to begin in 2027"
-    if trigger.noun and view.low(trigger.index + 1) in ("plan", "plans", "proposal"):
-        status = Status.DISCUSSED  # "the export plan involves six destroyers"
-    if trigger.noun and status > Status.DISCUSSED and _debated_after(view, trigger.index):
-        status = Status.DISCUSSED  # "the delivery of tanks is being discussed"
-    if not trigger.noun and _hypothetical_gerund(view, trigger):
-        status = Status.DISCUSSED  # "that supplying tanks could be seen as escalation"
-    if not trigger.noun and status > Status.AGREED and _not_yet_done(view, trigger, clause_start):
-        status = Status.AGREED  # "Britain to send tanks", "is sending", "until it receives"
-    negated = (
-        any(
-            w in NEGATIONS and not _won_a_deal(view, trigger.index - len(before) + i)
-            for i, w in enumerate(before)
-            if i >= len(before) - 3
-        )
-        # "it has sent none", "supplied no weapons to Moscow"
-        or (not trigger.noun and view.low(trigger.index + 1) in ("no", "none", "nothing"))
-    )
-    if trigger.noun and _denied_after(view, trigger.index):
-        status = Status.DISCUSSED  # "the delivery of jets has not been an option"
-    return status, negated
-
-
-def _won_a_deal(view: SentenceView, index: int) -> bool:
-    """ "Hanwha won an order": "won" negates only as "won't"."""
-    return view.low(index) == "won" and view.low(index + 1) not in ("'", "’")
-
-
-_FULFILLED: Final = frozenset("completed completing fulfilled fulfilling honoured honored".split())
-_APPROVALS: Final = frozenset("approved cleared authorised authorized greenlit".split())
-_RELATIVES: Final = frozenset("what which that who".split())
-
-
-def _reported_speech(view: SentenceView, index: int) -> bool:
-    """Whether the "would" before ``index`` reports a word given ("said the jets would
-    arrive", "Paris would supply them, officials said") rather than opens a conditional
-    relative ("a step that would give", "in what would be the first delivery")."""
-    would = next(
-        (i for i in range(index - 1, max(-1, index - 12), -1) if view.low(i) == "would"), None
-    )
-    return would is not None and view.low(would - 1) not in _RELATIVES
-
-
-_PRELIMINARY: Final = frozenset("intent memorandum mou loi".split())
-_TALKS: Final = frozenset("talks negotiations discussions negotiating negotiate".split())
-# Verbs that make a transfer possible without deciding it: "would facilitate a transfer".
-_ENABLERS: Final = frozenset(
-    "facilitate facilitates facilitated facilitating ease eases easing allowing enabling "
-    "permitting".split()
-)
-# Verbs before an infinitive that report the transfer as under way: "began to deliver".
-_ONGOING_LEADS: Final = frozenset(
-    "began begin begins beginning begun start started starts starting continue continues "
-    "continued continuing resume resumed resumes used helped help helps managed".split()
-)
-# Progressives of giving and buying that announce a decision rather than report goods
-# handed over: "Germany is sending 14 tanks", "India is acquiring 31 drones". "Is
-# supplying", "is delivering" and "is shipping" report a flow under way and stay delivered.
-_ANNOUNCED_PROGRESSIVES: Final = frozenset(
-    "sending giving donating gifting lending handing acquiring buying purchasing "
-    "procuring selling".split()
-)
-_ANNOUNCED_PASSIVES: Final = frozenset(
-    "sent given donated gifted lent handed acquired bought purchased procured sold".split()
-)
-_PRESENT_BE: Final = frozenset(["is", "are", "am"])
-# Clause openers after which a present tense speaks of the future: "until Slovakia
-# receives the F-16s", "once the jets arrive".
-_FUTURE_OPENERS: Final = frozenset(["until", "once", "before", "when"])
-_IRREGULAR_PAST: Final = frozenset(
-    "sent sold gave given got gotten bought lent flew flown took taken struck shot "
-    "hit armed".split()
-)
-_QUOTES: Final = frozenset(['"', "'", "“", "”", "‘", "’"])
-
-
-_MODALS: Final = frozenset("will would could might may should must can".split())
-_PERFECT: Final = frozenset(["has", "have", "had", "'ve"])
-
-
-def _done_already(view: SentenceView, trigger: _Trigger) -> bool:
-    """A perfect or "already" that reports the goods handed over, whatever was agreed
-    or announced before: "announced that the system had been given to Ukraine",
-    "vehicles already donated by Sweden"."""
-    if trigger.noun:
-        return False
-    index = trigger.index - 1
-    while view.low(index) in _ADVERBS:
-        if view.low(index) == "already":
-            return True
-        index -= 1
-    if view.low(index) == "been":
-        index -= 1
-    return view.low(index) in _PERFECT and view.low(index - 1) not in _MODALS
-
-
-def _not_yet_done(view: SentenceView, trigger: _Trigger, clause_start: int) -> bool:
-    """A verb form that reports a transfer decided but not carried out: an infinitive
-    ("to supply"), a present progressive of announcing ("is sending"), a present tense
-    after "until" or "once"."""
-    word = view.low(trigger.index)
-    index = trigger.index - 1
-    while view.low(index) in _ADVERBS or view.low(index) in _QUOTES:
-        index -= 1
-    lead = view.low(index)
-    base = not word.endswith(("ed", "ing")) and word not in _IRREGULAR_PAST
-    if lead == "to" and base:
-        # "the decision to transfer"; "began to deliver" reports deliveries under way,
-        # "the first country to send tanks" a deed.
-        first = any(view.low(i) in _ORDINALS for i in range(index - 4, index))
-        return view.low(index - 1) not in _ONGOING_LEADS and not first
-    if lead == "be" and view.low(index - 1) == "to":
-        return True  # "486 launchers, to be delivered from 2026"
-    if lead in _PRESENT_BE and word in _ANNOUNCED_PROGRESSIVES:
-        return True
-    if lead == "being" and word in _ANNOUNCED_PASSIVES and view.low(index - 1) != "been":
-        return True  # "the two corvettes being given to Cambodia"
-    opener = view.low(clause_start)
-    if opener not in _FUTURE_OPENERS:
-        opener = view.low(clause_start - 1)
-    return base and opener in _FUTURE_OPENERS
-
-
-_ORDINALS: Final = frozenset("first second third last only".split())
-
-
-def _hypothetical_gerund(view: SentenceView, trigger: _Trigger) -> bool:
-    """A gerund that is the subject of a modal: "supplying jets would cross a line"."""
-    if not view.low(trigger.index).endswith("ing"):
-        return False
-    before = view.low(trigger.index - 1)
-    if before not in ("that", "whether", ",", "") and trigger.index > 0:
-        return False
-    end = min(len(view.lows), trigger.index + 8)
-    return any(view.low(i) in _MODALS - {"will"} for i in range(trigger.index + 1, end))
-
-
-def _denied_after(view: SentenceView, index: int) -> bool:
-    """A transfer noun that is the subject of a negated copula: "the delivery of these
-    jets has not been an option", "the sale is not final"."""
-    end = min(_clause(view, index)[1], index + 12)
-    for i in range(index + 1, end):
-        word = view.low(i)
-        if word in _BE and view.low(i + 1) in ("not", "n't", "never"):
-            return True
-        if word in GIVE_VERBS or word in RECEIVE_VERBS or word in USE_VERBS:
-            return False  # the noun is the object of another verb
-    return False
-
-
-_DEBATED: Final = frozenset(
-    "discussed considered debated negotiated weighed studied mooted".split()
-)
-_UNDER: Final = frozenset("discussion consideration negotiation review".split())
-_UNSETTLED: Final = frozenset("decided determined settled finalised finalized".split())
-
-
-def _debated_after(view: SentenceView, index: int) -> bool:
-    """ "the delivery of tanks to Ukraine is currently being discussed", "under review"."""
-    end = _clause(view, index)[1]
-    for i in range(index + 1, end + 1):
-        word = view.low(i)
-        if word in _DEBATED and (view.low(i - 1) in _BE or view.low(i - 2) in _BE):
-            return True
-        if word == "under" and view.low(i + 1) in _UNDER:
-            return True
-        if word in _UNSETTLED and view.low(i - 1) in ("be", "being"):
-            return True  # "the time frame for the delivery is being decided"
-    return False
-
-
-def _pending_after(view: SentenceView, index: int) -> bool:
-    """Words after a transfer noun that put it in the future or on hold, or make it an
-    approval ("the transfer ... was approved by")."""
-    end = _clause(view, index)[1]
-    return any(
-        view.low(i) in PENDING_CUES
-        or (view.low(i) in _APPROVALS and view.low(i - 1) in _BE)
-        or (view.low(i) == "on" and view.low(i + 1) in _ON_TIME)  # "is on track for 2026"
-        for i in range(index + 1, end + 1)
-    )
-
-
-_ON_TIME: Final = frozenset(["track", "schedule", "course"])
-
-
-def _blocked(view: SentenceView, trigger: _Trigger, clause_start: int) -> bool:
-    lo = max(clause_start, trigger.index - _MODIFIER_WINDOW)
-    return any(view.low(i) in BLOCKING_CUES for i in range(lo, trigger.index))
-
-
-def _passive(view: SentenceView, trigger: _Trigger) -> bool:
-    if trigger.noun:
-        return False
-    index = trigger.index - 1
-    while index >= 0 and view.low(index) in _ADVERBS | {"not", "n't"}:
-        index -= 1
-    word = view.low(trigger.index)
-    if view.low(index) in _BE and view.low(index) not in ("has", "have", "had"):
-        return not word.endswith("ing")
-    return _reduced_relative(view, trigger) and view.low(trigger.index + 1) in ("by", "to", "from")
-
-
-def _in_service(view: SentenceView, trigger: _Trigger, clause: tuple[int, int]) -> bool:
-    """ "Serbia operates a battery bought from Russia", "fighters bought from Pakistan
-    before the coup": a participle describing weapons already held."""
-    if not _reduced_relative(view, trigger):
-        return False
-    if view.low(trigger.index) in ("bought", "purchased", "acquired", "supplied", "delivered"):
-        return True
-    return any(view.low(i) in USE_VERBS for i in range(clause[0], trigger.index))
-
-
-_PAST_BUYS: Final = frozenset("bought purchased acquired".split())
-
-
-def _bought_back_then(view: SentenceView, trigger: _Trigger, clause: tuple[int, int]) -> bool:
-    """ "Nigeria, which bought JF-17s from Pakistan in 2016": a purchase in a background
-    clause or dated to a year is a past delivery, not a pending order."""
-    if view.low(trigger.index) not in _PAST_BUYS or view.low(trigger.index - 1) in _BE:
-        return False
-    if view.low(trigger.index - 1) in ("which", "who") and view.low(trigger.index - 2) == ",":
-        return True
-    if view.low(trigger.index - 1) in ("it", "they") and view.low(trigger.index - 2) == "when":
-        return True  # "has operated the Typhoon since 2021, when it bought 28 jets"
-    return any(
-        view.low(i) == "in" and re.fullmatch(r"(?:19|20)\d\d", view.low(i + 1))
-        for i in range(trigger.index + 1, clause[1])
-    )
-
-
-def _reduced_relative(view: SentenceView, trigger: _Trigger) -> bool:
-    """ "missiles supplied by Iran", "a battery bought from Russia": a participle after its noun."""
-    word = view.low(trigger.index)
-    if trigger.noun or not word.endswith(
-        ("ed", "sold", "sent", "given", "lent", "bought", "flown")
-    ):
-        return False
-    index = trigger.index - 1
-    while view.low(index) in _ADVERBS and view.low(index - 1) == ",":
-        index -= 1  # "The Caesar, also bought by Indonesia"
-    if view.low(index) == ",":
-        # "... took delivery of Gripens this month, shipped from Sweden": a participle clause.
-        return word.endswith("ed") or any(w.last == index - 1 for w in view.weapons)
-    # "MiG-29 fighters donated by Russia": one plain noun may stand between.
-    plain = (
-        view.low(index).isalpha()
-        and index not in view.taken
-        and view.low(index) not in _BE
-        and view.low(index) not in PRONOUNS  # "the F-16s it bought": a relative clause
-    )
-    return any(w.last == index or (plain and w.last == index - 1) for w in view.weapons)
-
-
 def _core_frame(
     view: SentenceView,
     text: str,
-    trigger: _Trigger,
-    core: list[_Trigger],
+    trigger: Trigger,
+    core: list[Trigger],
     last_subject: ActorRef | None,
 ) -> FrameHit | None:
-    clause = _clause(view, trigger.index)
-    if _blocked(view, trigger, clause[0]):
+    clause = clause_of(view, trigger.index)
+    if blocked(view, trigger, clause[0]):
         return None
-    if (view.low(trigger.index - 2), view.low(trigger.index - 1)) in _INSTEAD:
+    if (view.low(trigger.index - 2), view.low(trigger.index - 1)) in INSTEAD:
         return None  # "rather than supplying weapons to Ukraine": the road not taken
-    if _provides_no_goods(view, trigger):
+    if provides_no_goods(view, trigger):
         return None  # "never provided Hungary with evidence that tanks were sent"
     if _buys_to_pass_on(view, trigger):
         return None  # "would buy and donate NASAMS to Ukraine": the giving verb says it
-    status, negated = _status(view, trigger, clause[0])
-    if _in_service(view, trigger, clause) or _bought_back_then(view, trigger, clause):
+    status, negated = read_status(view, trigger, clause[0])
+    if in_service(view, trigger, clause) or bought_back_then(view, trigger, clause):
         status = Status.DELIVERED
-    weapons = _weapons_for(view, trigger, core, clause)
-    goods = [w for w in weapons if not _carrier(view, w)]
+    weapons = weapons_for(view, trigger, core, clause)
+    goods = [w for w in weapons if not carrier(view, w)]
     weapons = goods or weapons
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
@@ -1916,18 +1453,18 @@ def _core_frame(
         or _pointer_before(view, trigger.index)
     )
     if trigger.kind is Frame.USE:
-        return _use_roles(view, text, trigger, frame, parties, clause, last_subject)
-    passive = _passive(view, trigger)
+        return use_roles(view, text, trigger, frame, parties, clause, last_subject)
+    passive = is_passive(view, trigger)
     frame.passive = passive
-    segment = _segment(trigger, core, clause)
-    agent = _agent(view, trigger, parties, passive, last_subject, clause)
-    ctx = _RoleContext(view, trigger, parties, passive, agent, segment)
+    segment = segment_of(trigger, core, clause)
+    agent = agent_of(view, trigger, parties, passive, last_subject, clause)
+    ctx = RoleContext(view, trigger, parties, passive, agent, segment)
     if trigger.kind is Frame.GIVE:
-        _give_roles(ctx, frame)
+        give_roles(ctx, frame)
         if frame.recipient is None and _pronoun_receiver(view, trigger, frame, segment):
             frame.recipient = last_subject if last_subject != frame.supplier else None
     else:
-        _receive_roles(ctx, frame)
+        receive_roles(ctx, frame)
     if frame.supplier is None and frame.recipient is not None and passive:
         frame.supplier = _yard_builder(view, frame, parties)
         if frame.supplier is not None:
@@ -1935,17 +1472,17 @@ def _core_frame(
             frame.status = min(frame.status, Status.AGREED)
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
-        frame.supplier = _stated_origin(view, frame)
+        frame.supplier = stated_origin(view, frame)
     if frame.recipient is None and frame.supplier is not None and passive:
-        frame.recipient = _holder_of_goods(view, frame, parties)
+        frame.recipient = holder_of_goods(view, frame, parties)
     if frame.supplier is None and frame.recipient is None:
         frame.anaphoric = True
     if (
         view.low(trigger.index) in FLY_VERBS
-        and _first(parties, trigger, ("to",), after=True) is None
+        and first_of(parties, trigger, ("to",), after=True) is None
     ):
         return None  # "the KAAN first flew in 2024" moves nothing to anyone
-    if view.low(trigger.index) in ARRIVAL_VERBS and _people_arrive(view, trigger.index):
+    if view.low(trigger.index) in ARRIVAL_VERBS and people_arrive(view, trigger.index):
         return None  # "technicians arrived in Romania for training on the Patriot"
     return frame
 
@@ -1954,7 +1491,7 @@ _RECEIVER_PRONOUNS: Final = frozenset(["it", "them"])
 
 
 def _pronoun_receiver(
-    view: SentenceView, trigger: _Trigger, frame: FrameHit, segment: tuple[int, int]
+    view: SentenceView, trigger: Trigger, frame: FrameHit, segment: tuple[int, int]
 ) -> bool:
     """ "Kenya is rebuilding its navy. Ankara will supply it with two corvettes", "... will
     send two corvettes to it": a pronoun receiver after an active giving verb, the subject
@@ -1977,11 +1514,6 @@ def _pronoun_receiver(
     )  # fmt: skip
 
 
-# Verbs of a yard putting a hull in the water: "launched a frigate ordered by the Thai navy".
-_YARD_VERBS: Final = frozenset("launch launches launched floated christened".split())
-_YARD_REACH: Final = 8  # "launched the second of four frigates"
-
-
 def _yard_builder(
     view: SentenceView, frame: FrameHit, parties: list[ActorMention]
 ) -> ActorRef | None:
@@ -1993,9 +1525,7 @@ def _yard_builder(
     ]
     if not ships:
         return None
-    verbs = [
-        i for i in range(max(0, ships[0] - _YARD_REACH), ships[0]) if view.low(i) in _YARD_VERBS
-    ]
+    verbs = [i for i in range(max(0, ships[0] - YARD_REACH), ships[0]) if view.low(i) in YARD_VERBS]
     if not verbs:
         return None
     subjects = [a for a in parties if a.last < verbs[-1] and a.prep is None]
@@ -2004,42 +1534,13 @@ def _yard_builder(
     return subjects[-1].actor
 
 
-def _launched_for(
-    view: SentenceView,
-    trigger: _Trigger,
-    frame: FrameHit,
-    parties: list[ActorMention],
-    clause: tuple[int, int],
-    last_subject: ActorRef | None,
-) -> FrameHit | None:
-    """ "Fincantieri launched the first of two frigates for the Indonesian Navy": the yard
-    that puts a hull in the water for a navy is building it for that navy's state; the
-    hull is not delivered yet."""
-    ships = [w for w in frame.weapons if w.category is Category.SHIP and w.first > trigger.index]
-    if not ships or ships[0].first > trigger.index + _YARD_REACH:
-        return None
-    buyer = next(
-        (a for a in parties if a.prep == "for" and ships[0].last < a.first <= ships[0].last + 4),
-        None,
-    )
-    if buyer is None:
-        return None
-    builder = _agent(view, trigger, parties, False, last_subject, clause)
-    if builder is None or builder.id == buyer.actor.id:
-        return None
-    frame.kind, frame.status = Frame.GIVE, min(frame.status, Status.AGREED)
-    frame.supplier, frame.recipient, frame.stated = builder, buyer.actor, True
-    frame.weapons = ships
-    return frame
-
-
 _BUYING: Final = frozenset(
     "buy buys bought buying purchase purchases purchased purchasing procure procures "
     "procured procuring".split()
 )
 
 
-def _buys_to_pass_on(view: SentenceView, trigger: _Trigger) -> bool:
+def _buys_to_pass_on(view: SentenceView, trigger: Trigger) -> bool:
     """ "Canada will buy and donate an air defence system to Ukraine": the buyer's own
     purchase is the means of the gift, not a transfer to the buyer to report."""
     if trigger.kind is not Frame.RECEIVE or view.low(trigger.index) not in _BUYING:
@@ -2047,972 +1548,15 @@ def _buys_to_pass_on(view: SentenceView, trigger: _Trigger) -> bool:
     return view.low(trigger.index + 1) == "and" and view.low(trigger.index + 2) in GIVE_VERBS
 
 
-def _segment(trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]) -> tuple[int, int]:
-    """The part of the clause that belongs to this trigger: up to its neighbours."""
-    earlier = [t.index for t in core if t.index < trigger.index and t.kind is not trigger.kind]
-    later = [t.index for t in core if t.index > trigger.index]
-    return max([clause[0], *earlier]), min([clause[1], *later])
-
-
-@dataclass(slots=True, eq=False)
-class _RoleContext:
-    """What role assignment knows about one trigger."""
-
-    view: SentenceView
-    trigger: _Trigger
-    parties: list[ActorMention]
-    passive: bool
-    agent: ActorRef | None
-    segment: tuple[int, int]
-
-    def __init__(
-        self,
-        view: SentenceView,
-        trigger: _Trigger,
-        parties: list[ActorMention],
-        passive: bool,
-        agent: ActorRef | None,
-        segment: tuple[int, int],
-    ) -> None:
-        self.view, self.trigger, self.parties = view, trigger, parties
-        self.passive, self.agent, self.segment = passive, agent, segment
-
-    @property
-    def inside(self) -> list[ActorMention]:
-        return [a for a in self.parties if self.segment[0] <= a.first <= self.segment[1]]
-
-
-def _give_roles(ctx: _RoleContext, frame: FrameHit) -> None:
-    view, trigger, parties, passive, agent = (
-        ctx.view,
-        ctx.trigger,
-        ctx.parties,
-        ctx.passive,
-        ctx.agent,
-    )
-    inside = ctx.inside
-    if passive:
-        frame.supplier = _first(inside, trigger, ("by", "from"), after=True)
-    else:
-        frame.supplier = agent or _first(inside, trigger, ("from", "by"), after=True)
-    frame.recipient = _first(inside, trigger, ("to",), after=True) or _indirect_object(
-        view, trigger, inside
-    )
-    if frame.recipient is None and passive and agent != frame.supplier:
-        if _reduced_relative(view, trigger):
-            # "Russia fired missiles supplied by North Korea": the holder received them.
-            frame.recipient = _holder(view, trigger, parties)
-        elif any(w.first > trigger.index for w in frame.weapons):
-            frame.recipient = agent  # "Ukraine was supplied with tanks"
-    frame.recipient = frame.recipient or _first(inside, trigger, ("for",), after=True)
-    if frame.recipient is None and passive:
-        # "Two Gripen jets for the Thai air force were handed over"
-        frame.recipient = _goods_for(view, inside, trigger)
-    if frame.recipient is None and frame.supplier is not None:
-        # "New Delhi is in talks with Jakarta on the sale of BrahMos"
-        partner = next(
-            (a for a in inside if a.prep == "with" and _after_partner_cue(view, a.first)), None
-        )
-        if partner is not None and partner.actor.id != frame.supplier.id:
-            frame.recipient = partner.actor
-    _swap_possessive_buyer(view, trigger, frame, parties)
-    frame.stated = _stated_giver(ctx, frame)
-    seller = _first(inside, trigger, ("from",), after=True)
-    if (
-        view.low(trigger.index) in _APPROVING_VERBS
-        and seller is not None
-        and frame.recipient is None
-        and agent is not None
-        and agent != seller
-    ):
-        # "Vietnam approved a contract for the Akash system from India": the buyer approves.
-        frame.supplier, frame.recipient, frame.stated = seller, agent, True
-
-
-_OBJECT_PRONOUNS: Final = frozenset("them it these those".split())
-# Goods sent to their maker to be worked on come back: no transfer to the maker.
-_SERVICE_WORDS: Final = frozenset(
-    "repair repairs overhaul overhauls maintenance servicing upgrade upgrades upgrading "
-    "modernisation modernization refurbishment refit".split()
-)
-
-
-def _stated_giver(ctx: _RoleContext, frame: FrameHit) -> bool:
-    """Whether an active giving verb names both sides itself: its own clause subject, a
-    state, gives to the "to X" after it ("Belarus handed 20 T-72 tanks to Russia"), so
-    the maker of the goods does not turn the direction round. Only auxiliaries and
-    adverbs may stand between subject and verb: a speaker, a possessor, a passive, a
-    pronoun or a subject shared with another verb ("removed tanks from storage and sent
-    them") leaves the giver inferred (allowing the last cost a false positive)."""
-    view, trigger = ctx.view, ctx.trigger
-    if trigger.noun or ctx.passive or view.low(trigger.index) not in DIRECT_GIVE_VERBS:
-        return False
-    if frame.supplier is None or frame.recipient is None:
-        return False
-    receiver = next((a for a in ctx.inside if a.prep == "to" and a.first > trigger.index), None)
-    if receiver is None or receiver.actor != frame.recipient:
-        return False
-    # The goods are the verb's own object, before "to X": in "transferred $2bn to Russia
-    # for S-400s" or "sent its jets back to Russia for repair" the maker is the giver.
-    objects = [w for w in frame.weapons if trigger.index < w.first < receiver.first]
-    if not objects and view.low(trigger.index + 1) not in _OBJECT_PRONOUNS:
-        return False
-    end = ctx.segment[1]
-    if "back" in (view.low(receiver.first - 1), view.low(receiver.first - 2)) or any(
-        view.low(i) in _SERVICE_WORDS for i in range(receiver.last + 1, end + 1)
-    ):
-        return False
-    before = [a for a in ctx.parties if a.last < trigger.index]
-    if not before:
-        return False
-    subject = before[-1]
-    if (
-        subject.actor != frame.supplier
-        or subject.prep is not None
-        or subject.possessive
-        or subject.role == "pair"
-        or subject.actor.kind.value != "state"
-    ):
-        return False
-    between = {view.low(i) for i in range(subject.last + 1, trigger.index)}
-    return between <= _BE | _ADVERBS | _MODALS | {"not", "n't"}
-
-
-def _receive_roles(ctx: _RoleContext, frame: FrameHit) -> None:
-    view, trigger, parties, passive, agent = (
-        ctx.view,
-        ctx.trigger,
-        ctx.parties,
-        ctx.passive,
-        ctx.agent,
-    )
-    inside = ctx.inside
-    if view.low(trigger.index) in AWARD_VERBS:
-        _award_roles(ctx, frame)
-        return
-    frame.recipient = _first(inside, trigger, ("by",), after=True) if passive else agent
-    if frame.recipient is None and passive:
-        reduced = _reduced_relative(view, trigger)
-        frame.recipient = _holder(view, trigger, parties) if reduced else agent
-    if view.low(trigger.index) in ARRIVAL_VERBS:
-        # "the first batteries arrived in Ukraine", "four Gripens for Thailand arrived"
-        frame.recipient = (
-            _first(inside, trigger, ("in", "at"), after=True)
-            or _goods_for(view, inside, trigger)
-            or frame.recipient
-            or _the_country(view, trigger)
-        )
-        # "Twenty Stryker vehicles from Canada arrived": the goods' "from" names the giver.
-        goods_from = [
-            a for a in inside
-            if a.prep == "from" and a.last < trigger.index
-            and any(w.last < a.first <= w.last + 3 for w in view.weapons)
-        ]  # fmt: skip
-        if goods_from:
-            frame.supplier = goods_from[-1].actor
-            return
-    later = [a for a in inside if a.first > trigger.index]
-    frame.supplier = _nearest(later, trigger, ("from",)) or _nearest(inside, trigger, ("with",))
-    # "Islamabad ordered JF-17s from Beijing": the verb gives the direction, whoever made them.
-    frame.stated = frame.supplier is not None and frame.recipient is not None and not passive
-    if frame.supplier is None:
-        # "agreed to buy eight of Portugal's retired F-16s": their holder sells them.
-        frame.supplier = next((a.actor for a in later if _holds_the_goods(view, a)), None)
-    if frame.supplier is None and view.low(trigger.index) in _CHOICE_VERBS:
-        # "picked Japan's Mitsubishi Heavy Industries as preferred bidder": the chosen sells.
-        frame.supplier = next(
-            (a.actor for a in later if a.prep is None and a.first <= trigger.index + 2), None
-        )
-    if frame.supplier is None and view.low(trigger.index) in ASK_VERBS:
-        # "Poland has asked the United States for HIMARS"
-        frame.supplier = _indirect_object(view, trigger, inside)
-    beneficiary = _first(later, trigger, ("for",), after=True)
-    if (
-        frame.supplier is None
-        and beneficiary is not None
-        and frame.recipient is not None
-        and beneficiary.id != frame.recipient.id
-        and not any(w.made_in == beneficiary.id for w in frame.weapons)
-    ):
-        # "Germany ordered IRIS-T systems for Ukraine": the buyer passes them on.
-        frame.supplier, frame.recipient = frame.recipient, beneficiary
-    if _takes_an_order(view, trigger):
-        # "Naval Group has received an order from Brazil": the maker sells.
-        frame.supplier, frame.recipient = frame.recipient, frame.supplier
-        frame.status = min(frame.status, Status.AGREED)
-    if frame.supplier is not None and frame.recipient is not None:
-        if frame.supplier.id == frame.recipient.id:
-            frame.supplier = None
-
-
-def _the_country(view: SentenceView, trigger: _Trigger) -> ActorRef | None:
-    """ "The helicopters arrived in the country on Monday, the Malian army said": "the
-    country" is the one bare state the sentence names besides any "from" giver."""
-    if view.low(trigger.index + 1) != "in" or view.low(trigger.index + 3) != "country":
-        return None
-    bare = {a.actor.id: a.actor for a in view.actors if a.prep is None and not a.possessive}
-    return next(iter(bare.values())) if len(bare) == 1 else None
-
-
-def _award_roles(ctx: _RoleContext, frame: FrameHit) -> None:
-    """The buyer awards, the contractor sells: "Chile awarded Damen a contract", "awarded
-    a contract to Damen"; passive "Damen was awarded a contract by Chile" or "... to
-    build four patrol vessels for the Chilean Navy"."""
-    view, trigger, inside = ctx.view, ctx.trigger, ctx.inside
-    if ctx.passive:
-        frame.supplier = ctx.agent
-        frame.recipient = _first(inside, trigger, ("by",), after=True) or _first(
-            inside, trigger, ("for",), after=True
-        )
-    else:
-        frame.recipient = ctx.agent
-        frame.supplier = _first(inside, trigger, ("to",), after=True) or _indirect_object(
-            view, trigger, inside
-        )
-    if frame.supplier is not None and frame.supplier == frame.recipient:
-        frame.supplier = None
-
-
-_ORDER_NOUNS: Final = frozenset("order orders contract contracts".split())
-_ORDER_MODIFIERS: Final = frozenset(
-    "new export firm first second follow - on major further".split()
-)
-_WINNING: Final = frozenset("won wins win winning secured secures secure landed bagged".split())
-
-
-def _takes_an_order(view: SentenceView, trigger: _Trigger) -> bool:
-    """A verb of receiving whose object is an order or contract, not goods, or that
-    order or contract itself."""
-    if trigger.noun:
-        if view.low(trigger.index) not in _ORDER_NOUNS:
-            return False
-        index = trigger.index - 1
-        while index > trigger.index - 5 and view.low(index) in DETERMINERS | _ORDER_MODIFIERS:
-            index -= 1
-        return view.low(index) in RECEIVE_VERBS or view.low(index) in _WINNING
-    for index in range(trigger.index + 1, trigger.index + 5):
-        word = view.low(index)
-        if word in _ORDER_NOUNS:
-            return True
-        if index in view.taken or word not in DETERMINERS | _ORDER_MODIFIERS:
-            return False
-    return False
-
-
-# Who arrives somewhere without bringing goods: "technicians arrived for training".
-_PEOPLE: Final = frozenset(
-    "technicians engineers troops soldiers pilots crews crew instructors trainees students "
-    "delegation delegations officials officers personnel experts advisers advisors "
-    "specialists servicemen sailors".split()
-)
-_ARRIVAL_AUXILIARIES: Final = frozenset(
-    "would will have has had be been finally first all also already just recently".split()
-)
-
-
-def _people_arrive(view: SentenceView, index: int) -> bool:
-    """Whether the subject of the arrival verb at ``index`` is people, not goods."""
-    index -= 1
-    while view.low(index) in _ARRIVAL_AUXILIARIES:
-        index -= 1
-    return view.low(index) in _PEOPLE
-
-
-def _holds_the_goods(view: SentenceView, mention: ActorMention) -> bool:
-    """A possessive state right before the weapons, with only modifiers between."""
-    if not mention.possessive or mention.prep not in (None, "of"):
-        return False
-    start = mention.last + 2  # past "'s"
-    for weapon in view.weapons:
-        if start <= weapon.first <= start + 3:
-            return all(view.low(i) in _SECOND_HAND for i in range(start, weapon.first))
-    return False
-
-
-def _holder_of_goods(
-    view: SentenceView, frame: FrameHit, parties: list[ActorMention]
-) -> ActorRef | None:
-    """ "Egypt's tanks were supplied by Russia": the state whose goods a passive verb says
-    were given received them."""
-    goods = [w for w in frame.weapons if w.last < frame.trigger]
-    for mention in parties:
-        if (
-            goods
-            and mention.last < goods[0].first
-            and mention.actor != frame.supplier
-            and _holds_the_goods(view, mention)
-        ):
-            return mention.actor
-    return None
-
-
-# What may stand between a holder and its weapons: "Portugal's retired F-16s".
-_SECOND_HAND: Final = frozenset(
-    "retired surplus used old older ageing aging remaining decommissioned spare existing".split()
-)
-
-
-def _goods_for(
-    view: SentenceView, inside: list[ActorMention], trigger: _Trigger
-) -> ActorRef | None:
-    """The actor after "for" right behind goods named before the verb: "four Gripen jets
-    for Thailand's Air Force arrived"."""
-    for mention in inside:
-        if mention.prep != "for" or mention.first > trigger.index:
-            continue
-        # "for the Royal Thai Air Force": back to "for", then to the goods before it
-        at = next(
-            (i for i in range(mention.first - 1, mention.first - 4, -1) if view.low(i) == "for"),
-            None,
-        )
-        if at is None:
-            continue
-        lead = at - 1
-        if any(w.last in (lead, lead - 1) for w in view.weapons):  # "Gripen jets for"
-            return mention.actor
-    return None
-
-
-_INSTEAD: Final = frozenset([("rather", "than"), ("instead", "of")])
-
-
-_NO_GOODS: Final = frozenset(
-    "evidence information intelligence assurances assurance guarantees guarantee details "
-    "data proof documents explanation answers training funding money loans fuel food "
-    "humanitarian".split()
-)
-
-
-def _provides_no_goods(view: SentenceView, trigger: _Trigger) -> bool:
-    """ "provided Hungary with evidence": the thing given after "with" is no weapon."""
-    if trigger.noun:
-        return False
-    actor = next(
-        (a for a in view.actors if a.first in (trigger.index + 1, trigger.index + 2)), None
-    )
-    if actor is None or view.low(actor.last + 1) != "with":
-        return False
-    index = actor.last + 2
-    while view.low(index) in DETERMINERS or view.low(index) in ("more", "further", "new"):
-        index += 1
-    return view.low(index) in _NO_GOODS
-
-
-_CHOICE_VERBS: Final = frozenset(
-    "select selects selected selecting choose chooses chose chosen choosing pick picks "
-    "picked picking".split()
-)
-
-
-def _after_partner_cue(view: SentenceView, first: int) -> bool:
-    index = first - 1
-    while index >= 0 and view.low(index) in ("with", "the"):
-        index -= 1
-    return view.low(index) in PARTNER_CUES or view.low(index - 1) in PARTNER_CUES
-
-
-def _holder(view: SentenceView, trigger: _Trigger, parties: list[ActorMention]) -> ActorRef | None:
-    """The bare actor before the weapon a participle follows: who has the weapons (whom
-    they hit, "struck Ukraine with drones supplied by Iran", is no bare actor: see
-    mentions._preposition)."""
-    left = [a for a in parties if a.last < trigger.index and a.prep is None and a.role != "pair"]
-    return left[-1].actor if left else None
-
-
-def _swap_possessive_buyer(
-    view: SentenceView, trigger: _Trigger, frame: FrameHit, parties: list[ActorMention]
-) -> None:
-    """ "India's S-400 deliveries": a possessor that does not make the system receives it."""
-    if not trigger.noun or frame.recipient is not None or frame.supplier is None:
-        return
-    owner = next((a for a in parties if a.possessive and a.actor == frame.supplier), None)
-    makers = {w.made_in for w in frame.weapons if w.system}
-    if owner is not None and makers and frame.supplier.id not in makers:
-        frame.recipient, frame.supplier = frame.supplier, None
-
-
-def _nearest(
-    parties: list[ActorMention], trigger: _Trigger, preps: tuple[str, ...]
-) -> ActorRef | None:
-    found = [a for a in parties if a.prep in preps]
-    if not found:
-        return None
-    return min(found, key=lambda a: abs(a.first - trigger.index)).actor
-
-
-# Verbs of reacting to a transfer: their subject neither gives nor receives it.
-_REACTIONS: Final = frozenset(
-    "fumes fumed fuming reacted reacts protested protests protesting condemned condemns "
-    "criticised criticized criticises criticizes slammed slams objected objects opposed "
-    "opposes angered denounced denounces decried decries warned warns".split()
-)
-
-
-def _agent(
-    view: SentenceView,
-    trigger: _Trigger,
-    parties: list[ActorMention],
-    passive: bool,
-    last_subject: ActorRef | None,
-    clause: tuple[int, int],
-) -> ActorRef | None:
-    """The doer: the possessor of a trigger noun, else the nearest bare actor before it."""
-    if trigger.noun:
-        owner = next(
-            (a for a in parties if a.last < trigger.index and trigger.index - a.last <= 4
-             and (a.possessive or a.role == "agent") and _only_modifiers(view, a.last, trigger.index)),
-            None,
-        )  # fmt: skip
-        if owner is not None:
-            return owner.actor
-        # "Washington's approval last month of a possible sale": the approver's sale.
-        for actor in parties:
-            if actor.possessive and 0 < trigger.index - actor.last <= 10:
-                between = [view.low(i) for i in range(actor.last + 1, trigger.index)]
-                if any(w in _DECISION_NOUNS for w in between[:3]) and "of" in between:
-                    return actor.actor
-    if trigger.noun and view.low(trigger.index - 1) == "-" and view.low(trigger.index - 2) == "re":
-        return None  # "Berlin cleared the re-export": the approver does not re-export
-    if not trigger.noun and view.low(trigger.index).endswith("ing"):
-        # "accusations of North Korea supplying shells": the gerund's own subject.
-        subject = next(
-            (
-                a
-                for a in parties
-                if a.prep in _GERUND_PREPS
-                and (
-                    a.last == trigger.index - 1
-                    # "claims of Serbian companies supplying": the demonym and its noun
-                    or (a.last == trigger.index - 2 and view.low(a.last + 1) == a.role)
-                )
-            ),
-            None,
-        )
-        if subject is not None:
-            return subject.actor
-    reach = 2 if trigger.noun else 1  # "makers send tanks", "makers give supplies"
-    ends = {a.last for a in parties}
-    if any(
-        view.low(i) in _UNNAMED_DOERS and i - 1 not in ends  # "Serbian firms" name a state
-        for i in range(trigger.index - reach, trigger.index)
-    ):
-        return None  # "... as manufacturers give supplies to Kyiv": no state is the giver
-    # "Washington warned that a transfer of ...": the embedded clause has its own subject.
-    floor = max(
-        (i for i in range(clause[0], trigger.index) if view.low(i) in _COMPLEMENTIZERS), default=-1
-    )
-    left = [
-        a for a in parties
-        if floor < a.first and a.last < trigger.index and a.role != "pair"
-        and (a.prep is None or (a.prep == "of" and _titled_of(view, a)))
-        and not _owns_goods(view, a)
-    ]  # fmt: skip
-    if len(left) > 1 and view.low(trigger.index - 1) == "by" and not trigger.noun:
-        left = left[:1]  # "Norway will back Kyiv by gifting ...": the clause's subject gifts
-    if left and trigger.noun and _words_between(view, left[-1].last, trigger.index) > 3:
-        left = []  # "Washington had tracked at least two shipments": no doer of the noun
-    if (
-        left
-        and trigger.noun
-        and any(
-            view.low(i) in _REACTIONS or view.low(i) in SEIZE_VERBS
-            for i in range(left[-1].last + 1, trigger.index)
-        )
-    ):
-        # "Beijing fumes over arms sales": the critic is no party; "the navy seized a
-        # shipment of Iranian arms": nor is the navy that stopped it.
-        left = []
-    if left:
-        return left[-1].actor
-    if view.low(clause[0]) in ("which", "who") and view.low(clause[0] - 1) == ",":
-        # "Argentina, which agreed to buy F-16s": the antecedent is the subject.
-        antecedent = [a for a in view.actors if a.last == clause[0] - 2 and not a.speaker]
-        if antecedent:
-            return antecedent[0].actor
-    relative = _relative_antecedent(view, clause[0])
-    if relative is not None:
-        return relative
-    # "Moroccan officials held talks about acquiring ...": officials act for their state.
-    speakers = [
-        a for a in view.actors
-        if a.speaker and clause[0] <= a.first < trigger.index and a.prep is None
-    ]  # fmt: skip
-    if speakers:
-        return speakers[-1].actor
-    pair = [a for a in parties if a.role == "pair" and a.last < trigger.index]
-    if pair:
-        return None
-    lo = max(clause[0], trigger.index - 4)
-    if any(view.low(i) in SEIZE_VERBS for i in range(lo, trigger.index)):
-        return None  # "the navy said it intercepted a shipment": who stops it sends nothing
-    if any(view.low(i) in PRONOUNS or view.low(i) == "country" for i in range(lo, trigger.index)):
-        # "Russia denied reports that it was using ...", "an attempt by Turkey ... its purchase"
-        # "The Danish prime minister said his country would ...": the speaker's state.
-        own = any(
-            view.low(i) == "country" and view.low(i - 1) in _OWNERS
-            for i in range(lo, trigger.index)
-        )
-        earlier = [a for a in view.actors if a.last < lo and (own or not a.speaker)]
-        # "Lithuania rejected Moscow's protests that its supply ...": a possessor is the
-        # antecedent only when no bare subject is there.
-        bare = [a for a in earlier if a.prep is None and not a.possessive] or [
-            a for a in earlier if a.prep is None
-        ]
-        if bare:
-            return bare[-1].actor
-        return earlier[0].actor if earlier else last_subject
-    return None
-
-
-def _relative_antecedent(view: SentenceView, start: int) -> ActorRef | None:
-    """ "Hezbollah, which received drones from Iran, ...": a clause opened by ", which"
-    (the break token itself left out of the clause) has the actor before the comma as
-    its subject."""
-    if view.low(start - 1) not in ("which", "who") or view.low(start - 2) != ",":
-        return None
-    antecedent = [a for a in view.actors if a.last == start - 3 and not a.speaker]
-    return antecedent[0].actor if antecedent else None
-
-
-# Plural doers named by trade: the subject of the verb right after them, and no state.
-_UNNAMED_DOERS: Final = frozenset(
-    "manufacturers makers producers companies firms suppliers dealers smugglers "
-    "traffickers brokers contractors traders".split()
-)
-_TITLE_HEADS: Final = frozenset(
-    "chief chiefs commander head staff minister secretary chairman director president "
-    "ambassador".split()
-)
-
-
-def _owns_goods(view: SentenceView, mention: ActorMention) -> bool:
-    """ "is studying Israel's Barak system": a possessor of weapons is no subject."""
-    return mention.possessive and any(
-        mention.last + 2 <= w.first <= mention.last + 4 for w in view.weapons
-    )
-
-
-def _titled_of(view: SentenceView, mention: ActorMention) -> bool:
-    """ "Chief of Army Staff of the Indian Army Gen. X handed over": the office holder
-    acts for the state after "of"."""
-    index = mention.first - 1
-    while view.low(index) in DETERMINERS:
-        index -= 1
-    return view.low(index) == "of" and view.low(index - 1) in _TITLE_HEADS
-
-
-_GERUND_PREPS: Final = frozenset(["of", "about", "over", "on", "that"])
-_OWNERS: Final = frozenset(["his", "her", "their", "our"])
-
-
-def _words_between(view: SentenceView, last: int, index: int) -> int:
-    """Words between a subject and its transfer noun that could be another doer's; the
-    approving verb and the price are not: "Washington approved a $2bn sale"."""
-    skip = DETERMINERS | _ADVERBS | WEAK_DISCUSSED_CUES | _PRICE_WORDS | _APPROVING_VERBS
-    return sum(
-        1
-        for i in range(last + 1, index)
-        if view.low(i) not in skip
-        and i not in view.taken
-        and not _in_number(view, i)
-        and not _signing_off(view, i)
-    )
-
-
-def _signing_off(view: SentenceView, index: int) -> bool:
-    """A word of "signed off on", which approves as "approved" does."""
-    start = next((s for s in (index, index - 1, index - 2) if view.low(s) == "signed"), None)
-    return (
-        start is not None
-        and view.low(start + 1) == "off"
-        and index <= start + (2 if view.low(start + 2) == "on" else 1)
-    )
-
-
-def _in_number(view: SentenceView, index: int) -> bool:
-    """A digit group or the point or comma inside a number: "$2.37", "1,200"."""
-    word = view.low(index)
-    if word in (".", ","):
-        return view.low(index - 1).isdigit() and view.low(index + 1).isdigit()
-    return word.isdigit()
-
-
-_PRICE_WORDS: Final = frozenset("$ € £ billion million bn mn m usd dollar dollars euros".split())
-_APPROVING_VERBS: Final = frozenset(
-    "approved approves approve authorized authorised authorizes authorises authorize "
-    "authorise cleared clears greenlit okayed".split()
-)
-
-
-def _only_modifiers(view: SentenceView, last: int, trigger: int) -> bool:
-    """Between a possessor and its noun stand only "'s" and weapon words."""
-    for index in range(last + 1, trigger):
-        if view.low(index) not in ("'s", "'", "-") and index not in view.taken:
-            if view.low(index) not in ("arms", "weapons", "missile", "drone", "military"):
-                return False
-    return True
-
-
-def _first(
-    parties: list[ActorMention], trigger: _Trigger, preps: tuple[str, ...], after: bool | None
-) -> ActorRef | None:
-    for mention in parties:
-        if mention.prep not in preps:
-            continue
-        if after is None or (mention.first > trigger.index) == after:
-            return mention.actor
-    return None
-
-
-def _indirect_object(
-    view: SentenceView, trigger: _Trigger, parties: list[ActorMention]
-) -> ActorRef | None:
-    """ "provided Moscow with missiles", "sent Kyiv 40 tanks"."""
-    if trigger.noun:
-        return None
-    for mention in parties:
-        gap = mention.first - trigger.index
-        if 1 <= gap <= 2 and mention.prep is None:
-            if gap == 2 and view.low(trigger.index + 1) not in ("over", "the"):
-                continue
-            return mention.actor
-    return None
-
-
-def _use_roles(
-    view: SentenceView,
-    text: str,
-    trigger: _Trigger,
-    frame: FrameHit,
-    parties: list[ActorMention],
-    clause: tuple[int, int],
-    last_subject: ActorRef | None,
-) -> FrameHit | None:
-    """ "Russia launched Iranian-made drones": the user receives from the origin."""
-    passive = _passive(view, trigger)
-    if view.low(trigger.index) in _YARD_VERBS and not passive:
-        launched = _launched_for(view, trigger, frame, parties, clause, last_subject)
-        if launched is not None:
-            return launched
-    # "fired rockets at Israeli tanks": what follows "at" or "against" is the target.
-    frame.weapons = [
-        w
-        for w in frame.weapons
-        if not any(view.low(i) in _TARGET_PREPOSITIONS for i in range(trigger.index + 1, w.first))
-        # "the Saudi Patriot intercepted a missile fired by ...", "its F-16s downing
-        # Iranian drones": the defender's weapons and the ones shot down are no goods.
-        and not any(
-            view.low(i) in _DOWNING
-            for i in range(min(w.last, trigger.index) + 1, max(w.first, trigger.index))
-        )
-    ]
-    # The origin word must qualify what is used, not who uses it: "British warplanes
-    # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
-    origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
-    if not origins:
-        origins = _goods_from(view, frame, trigger, passive)
-    if not origins:
-        origins = _made_abroad(view, frame, trigger, passive)
-    clause_text = text[view.starts[clause[0]] : view.ends[clause[1]]].lower()
-    if not origins or any(cue in clause_text for cue in DOMESTIC_CUES):
-        return None
-    user = (
-        _first(parties, trigger, ("by",), after=True)
-        # "condemned the use of Iranian drones by Russia": the noun's own doer
-        if passive or trigger.noun or view.low(trigger.index + 1) == "of"
-        else None
-    )
-    if user is None and not passive:
-        user = _agent(view, trigger, parties, passive, last_subject, clause)
-    if user is None:
-        return None
-    supplier_id = origins[0].origin or origins[0].made_in
-    if supplier_id == user.id:
-        return None
-    frame.recipient = user
-    frame.supplier = _origin_actor(view, supplier_id, parties) or view.maker_actors.get(
-        supplier_id or ""
-    )
-    frame.weapons = [w for w in frame.weapons if (w.origin or w.made_in) == supplier_id]
-    return frame if frame.supplier is not None else None
-
-
-# Holding is not a use in action: "has operated an S-300 battery since the 1990s" may
-# be a legacy stock (see _operator_frames for the present tense).
-_HOLDING_USES: Final = frozenset(
-    "operate operates operated operating field fields fielded fielding".split()
-)
-
-
-_USING_VERBS: Final = frozenset("use uses used using employ employs employed employing".split())
-
-
-def _goods_from(
-    view: SentenceView, frame: FrameHit, trigger: _Trigger, passive: bool
-) -> list[WeaponMention]:
-    """ "Drones from Iran have been used by Russia": the goods' own "from" names their
-    origin (the goods, marked with it, replace the frame's)."""
-    marked: list[WeaponMention] = []
-    # "launched drones from Belarus": after a verb of firing, "from" is the launch site
-    after_ok = view.low(trigger.index) in _USING_VERBS
-    for weapon in frame.weapons:
-        if not (
-            (passive and weapon.first < trigger.index)
-            or (after_ok and weapon.first > trigger.index)
-        ):
-            continue
-        if view.low(weapon.last + 1) != "from":
-            continue
-        source = next(
-            (a for a in view.actors if a.prep == "from" and a.first == weapon.last + 2), None
-        )
-        if source is not None and source.actor.kind.value == "state":
-            view.origin_actors.setdefault(source.actor.id, source.actor)
-            marked.append(replace(weapon, origin=source.actor.id))
-    if marked:
-        spans = {(w.first, w.last) for w in marked}
-        frame.weapons = marked + [w for w in frame.weapons if (w.first, w.last) not in spans]
-    return marked
-
-
-def _made_abroad(
-    view: SentenceView, frame: FrameHit, trigger: _Trigger, passive: bool
-) -> list[WeaponMention]:
-    """ "Russia launched Shahed drones": with no origin word, a named system used by
-    another state than its one maker came from that maker (the annotation counts "Z
-    fires X-made Y" as delivered)."""
-    if view.low(trigger.index + 1) == "of" or view.low(trigger.index) in _HOLDING_USES:
-        return []  # "praised Jordan's use of its F-16s": a comment, not a report of use
-    if any(word in GIVE_VERBS or word in RECEIVE_VERBS for word in view.lows):
-        return []  # "use the F-16s provided by the Netherlands": the giver is named
-    used = [w for w in frame.weapons if passive or w.first > trigger.index]
-    makers = {w.made_in for w in used if w.system}
-    if len(makers) != 1 or None in makers:
-        return []
-    return [w for w in used if w.system and w.made_in]
-
-
-_TARGET_PREPOSITIONS: Final = frozenset(["at", "against"])
-_DOWNING: Final = frozenset(
-    "intercepted intercepting intercepts intercept downed downing shot shooting destroyed "
-    "destroying neutralised neutralized".split()
-)
-
-
-def _stated_origin(view: SentenceView, frame: FrameHit) -> ActorRef | None:
-    origins = {w.origin for w in frame.weapons if w.origin}
-    if len(origins) != 1:
-        return None
-    origin = view.origin_actors.get(origins.pop() or "")
-    if origin is None or frame.recipient is None or origin.id == frame.recipient.id:
-        return None
-    return origin
-
-
-def _by_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
-    """ "Laos received Russian helicopters and Chinese planes": with no giver named, each
-    origin word gives the goods it qualifies."""
-    if frame.supplier is not None and frame.recipient is not None:
-        return _origin_after_source(view, frame)
-    if frame.supplier is not None or frame.recipient is None or frame.kind is Frame.USE:
-        return [frame]
-    origins = sorted({w.origin for w in frame.weapons if w.origin})
-    if len(origins) < 2:
-        return [frame]
-    split = []
-    for origin in origins:
-        actor = view.origin_actors.get(origin)
-        if actor is not None and actor.id != frame.recipient.id:
-            goods = [w for w in frame.weapons if w.origin == origin]
-            split.append(replace(frame, supplier=actor, weapons=goods))
-    return split or [frame]
-
-
-def _origin_after_source(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
-    """ "bought Rafale jets from France and Chinese drones": goods with an origin word of
-    their own after the "from" giver come from that origin."""
-    source = next((a for a in view.actors if a.prep == "from" and a.actor == frame.supplier), None)
-    if source is None or frame.kind is Frame.USE or view.low(source.last + 1) != "and":
-        return [frame]
-    later = [w for w in frame.weapons if w.origin and w.first > source.last]
-    origin = view.origin_actors.get(later[0].origin or "") if later else None
-    if origin is None or origin in (frame.supplier, frame.recipient):
-        return [frame]
-    moved = [w for w in later if w.origin == origin.id]
-    spans = {(w.first, w.last) for w in moved}
-    kept = [w for w in frame.weapons if (w.first, w.last) not in spans]
-    if not kept:
-        return [replace(frame, supplier=origin, weapons=moved)]
-    frame.weapons = kept
-    return [frame, replace(frame, supplier=origin, weapons=moved)]
-
-
-def _by_source(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
-    """ "received combat aircraft from Russia, along with drones from Turkey": with two
-    givers after "from", each gives the goods listed before it."""
-    if frame.supplier is None or frame.recipient is None or len(frame.weapons) < 2:
-        return [frame]
-    sources = [
-        a
-        for a in view.actors
-        if a.prep == "from" and a.first > frame.trigger and not a.speaker
-        and a.actor != frame.recipient
-    ]  # fmt: skip
-    if len({a.actor.id for a in sources}) < 2 or frame.supplier not in [a.actor for a in sources]:
-        return [frame]
-    groups: dict[str, list[WeaponMention]] = {}
-    givers: dict[str, ActorRef] = {}
-    for weapon in frame.weapons:
-        giver = next((a.actor for a in sources if a.first > weapon.last), frame.supplier)
-        groups.setdefault(giver.id, []).append(weapon)
-        givers[giver.id] = giver
-    if len(groups) < 2:
-        return [frame]
-    return [replace(frame, supplier=givers[i], weapons=goods) for i, goods in groups.items()]
-
-
-def _origin_actor(
-    view: SentenceView, actor_id: str | None, parties: list[ActorMention]
-) -> ActorRef | None:
-    for mention in parties:
-        if mention.actor.id == actor_id:
-            return mention.actor
-    return view.origin_actors.get(actor_id or "")
-
-
-def _weapons_for(
-    view: SentenceView, trigger: _Trigger, core: list[_Trigger], clause: tuple[int, int]
-) -> list[WeaponMention]:
-    """Weapons after the trigger up to the next trigger, else those before it.
-
-    A later participle's own noun is not this trigger's: in "received drones and was
-    awaiting 24 M-346 jets ordered from Italy" the jets are the ordered ones.
-    """
-    later = [t.index for t in core if t.index > trigger.index]
-    earlier = [t.index for t in core if t.index < trigger.index]
-    right_end = min([clause[1], *[i - 1 for i in later]])
-    for participle in (t for t in core if t.index > trigger.index):
-        head = _participle_head(view, participle)
-        if head:
-            right_end = min(right_end, head[0].first - 1)
-            break
-    left_start = max([clause[0], *[i + 1 for i in earlier]])
-    right = [w for w in view.weapons if trigger.index < w.first <= right_end]
-    if right and not all(_carrier(view, w) for w in right):
-        return right + _relative_contents(view, right_end) if right_end == clause[1] else right
-    head = _participle_head(view, trigger)
-    if head:
-        return head
-    left = [w for w in view.weapons if left_start <= w.first < trigger.index]
-    if left:
-        return left
-    inside = [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
-    if inside or view.low(clause[0]) not in ("which", "that"):
-        return inside
-    # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
-    before = [w for w in view.weapons if w.last < clause[0]]
-    return before[-2:]
-
-
-_RELATIVE_INCLUDES: Final = frozenset(
-    "include includes included comprise comprises comprised consist consists".split()
-)
-
-
-def _relative_contents(view: SentenceView, end: int) -> list[WeaponMention]:
-    """ "received six warplanes from Russia, which include L-39 and Su-25 jets": goods
-    that a relative clause right after the goods lists are the same delivery's."""
-    at = end + 1
-    if view.low(at) == ",":
-        at += 1
-    if view.low(at) not in ("which", "that") or view.low(at + 1) not in _RELATIVE_INCLUDES:
-        return []
-    last = _clause(view, at + 1)[1]
-    return [w for w in view.weapons if at + 1 < w.first <= last]
-
-
-_CARRIER_PREPOSITIONS: Final = frozenset("for aboard onboard from by on".split())
-
-
-def _carrier(view: SentenceView, weapon: WeaponMention) -> bool:
-    """A weapon the goods are for or travel on, not the goods: "jets for its aircraft
-    carrier", "flown aboard a C-17 transport"."""
-    if weapon.system in _TRANSPORTS and any(
-        w.system not in _TRANSPORTS for w in view.weapons if w is not weapon
-    ):
-        return True  # "missiles were delivered with the Y-20 flights": the planes carry
-    others = {i for w in view.weapons if w is not weapon for i in range(w.first, w.last + 1)}
-    # "from Russia including fighter aircraft": a party with its own preposition stops the
-    # walk back ("a Royal Australian Air Force C-17" does not).
-    others |= {i for a in view.actors if a.prep for i in range(a.first, a.last + 1)}
-    # "for Kalashnikov AK-47 rifles": names and class words of one noun phrase are read
-    # through, back to the word before the phrase.
-    phrase_start = weapon.first
-    starts = {w.last: w.first for w in view.weapons}
-    for index in range(weapon.first - 1, max(-1, weapon.first - 10), -1):
-        if index >= phrase_start:
-            continue
-        if index == phrase_start - 1 and index in starts:
-            phrase_start = starts[index]
-            continue
-        word = view.low(index)
-        if word == "on" and view.low(index - 1) in _ON_PARTICLE_VERBS:
-            return False  # "pass on nine howitzers": a particle, the goods follow
-        if word in _CARRIER_PREPOSITIONS:
-            return True
-        if (
-            word in _CARRIER_STOPS
-            or index in others
-            or word.endswith(("ed", "ing"))
-            or word in GIVE_VERBS
-            or word in RECEIVE_VERBS
-        ):
-            # "sailed from Korea carried ten tanks", "on Tuesday to buy 20 howitzers": a
-            # verb ends the phrase.
-            return False
-    return False
-
-
-# Transport aircraft of the catalogue: in a sentence that names other weapons, the carrier.
-_TRANSPORTS: Final = frozenset(
-    "C-130 Hercules|C-17 Globemaster III|A400M|Il-76|Y-20|An-124|C-295|C-390 Millennium|Y-8|"
-    "Y-9|An-12|An-72|An-26".split("|")
-)
-_ON_PARTICLE_VERBS: Final = frozenset(
-    "pass passes passed passing sell sells sold selling hand hands handed handing".split()
-)
-_CARRIER_STOPS: Final = frozenset(", and or of with including such like as".split())
-
-
-def _participle_head(view: SentenceView, trigger: _Trigger) -> list[WeaponMention]:
-    """The weapons a reduced relative qualifies: "24 M-346 jets ordered from Italy"."""
-    if not _reduced_relative(view, trigger):
-        return []
-    head = [w for w in view.weapons if trigger.index - 2 <= w.last < trigger.index]
-    if not head:
-        return []
-    # A system and its class word ("Wing Loong II drones") are one noun phrase, and
-    # "K2 tanks and K9 howitzers delivered to Poland" one list.
-    while True:
-        joined = [
-            w for w in view.weapons
-            if w.last < head[0].first
-            and {view.low(i) for i in range(w.last + 1, head[0].first)} <= {"and", ",", "or"}
-        ]  # fmt: skip
-        if not joined:
-            return head
-        head = joined[-1:] + head
-
-
-def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
+def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
     """ "Egypt signed a deal with Russia for Su-35 jets": direction from the system's origin."""
-    clause = _clause(view, trigger.index)
+    clause = clause_of(view, trigger.index)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     weapons = [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
     origins = {w.origin or w.made_in for w in weapons} - {None}
     if not parties or not weapons:
         return None
-    status, negated = _status(view, trigger, clause[0])
+    status, negated = read_status(view, trigger, clause[0])
     frame = FrameHit(Frame.DEAL, trigger.index, status, negated, weapons=weapons)
     ids = {a.actor.id: a.actor for a in parties if a.prep in (None, "with", "between", "for")}
     sellers = {a.actor.id: a.actor for a in parties if a.prep == "from" and a.first > trigger.index}
@@ -3020,7 +1564,7 @@ def _deal_frame(view: SentenceView, trigger: _Trigger) -> FrameHit | None:
         # "Vietnam approved a contract for the Akash system from India": who sells it.
         (frame.supplier,) = sellers.values()
         (frame.recipient,) = ids.values()
-        if any(view.low(i) in _WINNING for i in range(trigger.index - 3, trigger.index)):
+        if any(view.low(i) in WINNING for i in range(trigger.index - 3, trigger.index)):
             # "Saab won a contract from Thailand": the winner sells to the "from" buyer.
             frame.supplier, frame.recipient = frame.recipient, frame.supplier
         frame.stated = True
@@ -3168,7 +1712,7 @@ def package_status(view: SentenceView) -> Status:
     discusses it; agreed when no verb says ("announced a new package")."""
     for trigger in _triggers(view):
         if trigger.kind in (Frame.GIVE, Frame.RECEIVE) and not trigger.noun:
-            status, negated = _status(view, trigger, _clause(view, trigger.index)[0])
+            status, negated = read_status(view, trigger, clause_of(view, trigger.index)[0])
             if not negated:
                 return status
     return Status.AGREED

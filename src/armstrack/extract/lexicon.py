@@ -105,7 +105,7 @@ RECEIVE_VERBS.update(
     )
 )
 # A buyer that awards a contract buys from the contractor: "Chile awarded Damen a contract
-# for four patrol vessels" (see frames._award_roles).
+# for four patrol vessels" (see roles._award_roles).
 AWARD_VERBS: Final = frozenset("award awards awarded awarding".split())
 RECEIVE_VERBS.update(_forms(" ".join(AWARD_VERBS), A))
 # Goods taken into one's own forces: "integrated Russian helicopters into its air force",
@@ -319,7 +319,7 @@ CONTAINER_NOUNS: Final = frozenset(
 )
 
 # Active verbs of handing goods over whose subject is the giver, whoever made the goods:
-# "Belarus handed 20 T-72 tanks to Russia" (see frames._stated_giver).
+# "Belarus handed 20 T-72 tanks to Russia" (see roles._stated_giver).
 DIRECT_GIVE_VERBS: Final = frozenset(
     "send sends sent sending hand hands handed handing deliver delivers delivered "
     "delivering export exports exported exporting supply supplies supplied supplying "

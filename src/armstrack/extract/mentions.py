@@ -267,7 +267,7 @@ class SentenceView:
     earlier_systems: tuple[EarlierSystem, ...] = ()  # the last few named before the sentence
     named_systems: tuple[EarlierSystem, ...] = ()  # the last many: what "the jets" are
 
-    breaks: list[int] | None = None  # clause-break token indices, found once by frames._clause
+    breaks: list[int] | None = None  # clause-break token indices, found once by clauses.clause_of
     # The distinct tokens: most rules look for a few words, and most sentences have none
     # of them, which this answers without a loop over the tokens.
     words: frozenset[str] = frozenset()

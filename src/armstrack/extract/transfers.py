@@ -23,7 +23,8 @@ from armstrack.extract.claims import (
     other_clause,
     reacts,
 )
-from armstrack.extract.frames import FrameHit, lists_contents, lone_deal_side, package_status
+from armstrack.extract.clauses import FrameHit
+from armstrack.extract.frames import lists_contents, lone_deal_side, package_status
 from armstrack.extract.lexicon import (
     ANAPHORIC_NOUNS,
     GIVE_NOUNS,

@@ -1,0 +1,233 @@
+"""The frame records and the clause structure every frame rule reads: where a sentence's
+clauses break, and what follows a verb."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Final
+
+from armstrack.extract.lexicon import (
+    CLAUSE_BREAKS,
+    CLAUSE_OPENERS,
+    DEAL_WORDS,
+    DETERMINERS,
+    GIVE_NOUNS,
+    GIVE_VERBS,
+    RECEIVE_NOUNS,
+    RECEIVE_VERBS,
+    USE_VERBS,
+    Frame,
+)
+from armstrack.extract.mentions import SentenceView, WeaponMention
+from armstrack.extract.quantities import count_word
+from armstrack.records import ActorRef, Status
+
+BE: Final = frozenset("is are was were be been being get gets got getting has have had".split())
+
+
+ADVERBS: Final = frozenset(
+    "reportedly allegedly already also recently secretly quietly reportedly covertly "
+    "officially formally repeatedly still now just since then first finally openly "
+    "successfully actively regularly quickly further only later earlier eventually soon".split()
+)
+
+
+MODIFIER_WINDOW: Final = 8
+
+
+COMPLEMENTIZERS: Final = frozenset(["that", "whether", "because"])
+
+
+# Nouns through which a possessor owns the transfer that follows: "X's approval of a sale".
+DECISION_NOUNS: Final = frozenset(
+    "approval decision offer plan pledge agreement authorization authorisation permission "
+    "go-ahead clearance".split()
+)
+
+
+@dataclass(slots=True)
+class FrameHit:
+    """One trigger with its roles, before merging into transfers. (The ``__init__`` is
+    written out so that mypyc compiles it: see ``mentions.ActorMention``.)"""
+
+    kind: Frame
+    trigger: int  # token index
+    status: Status
+    negated: bool
+    supplier: ActorRef | None = None
+    recipient: ActorRef | None = None
+    weapons: list[WeaponMention] = field(default_factory=list)
+    anaphoric: bool = False
+    definite: bool = False  # "the shipments": points back at a known transfer
+    passive: bool = False
+    vague_supplier: bool = False  # "provided by a coalition of allies": no origin guess
+    stated: bool = False  # "Belarus handed tanks to Russia": the verb gives the direction
+
+    def __init__(
+        self,
+        kind: Frame,
+        trigger: int,
+        status: Status,
+        negated: bool,
+        supplier: ActorRef | None = None,
+        recipient: ActorRef | None = None,
+        weapons: list[WeaponMention] | None = None,
+        anaphoric: bool = False,
+        definite: bool = False,
+        passive: bool = False,
+        vague_supplier: bool = False,
+        stated: bool = False,
+    ) -> None:
+        self.kind, self.trigger, self.status, self.negated = kind, trigger, status, negated
+        self.supplier, self.recipient = supplier, recipient
+        self.weapons = [] if weapons is None else weapons
+        self.anaphoric, self.definite, self.passive = anaphoric, definite, passive
+        self.vague_supplier, self.stated = vague_supplier, stated
+
+    @property
+    def complete(self) -> bool:
+        return self.supplier is not None and self.recipient is not None
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Trigger:
+    index: int
+    kind: Frame
+    status: Status
+    noun: bool
+
+    def __init__(self, index: int, kind: Frame, status: Status, noun: bool) -> None:
+        self.index, self.kind, self.status, self.noun = index, kind, status, noun
+
+
+TRIGGER_WORDS: Final = (
+    frozenset(GIVE_VERBS) | frozenset(GIVE_NOUNS) | frozenset(RECEIVE_VERBS)
+    | frozenset(RECEIVE_NOUNS) | USE_VERBS | frozenset(DEAL_WORDS)
+    | {"took", "take", "taking", "takes", "taken"}
+)  # fmt: skip
+
+
+def clause_of(view: SentenceView, index: int) -> tuple[int, int]:
+    """The token range of the clause around ``index``, between two break tokens."""
+    if view.breaks is None:
+        view.breaks = _find_breaks(view)
+    position = bisect_left(view.breaks, index)
+    start = view.breaks[position - 1] + 1 if position > 0 else 0
+    if position < len(view.breaks) and view.breaks[position] == index:
+        position += 1  # a break token belongs to the clause it opens
+        start = index
+    end = view.breaks[position] - 1 if position < len(view.breaks) else len(view.lows) - 1
+    return start, end
+
+
+def _find_breaks(view: SentenceView) -> list[int]:
+    """Tokens that end a clause: semicolons, "but", "while", ", and", ", which", ..."""
+    lows = view.lows
+    actor_starts = {a.first for a in view.actors}
+    actor_ends = {a.first: a.last for a in view.actors}
+    # "to Ukraine", not "Russia and India" nor "between Russia and India"
+    objects = {a.last for a in view.actors if a.prep and a.prep != "between"}
+    weapon_starts = {w.first for w in view.weapons}
+    weapon_ends = {w.last for w in view.weapons}
+    breaks = []
+    for index, word in enumerate(lows):
+        if word in ("(", ")") and _short_aside(lows, index):
+            continue  # "vehicles (PMV) to be donated": an abbreviation, not a clause
+        if word in CLAUSE_BREAKS:
+            breaks.append(index)
+        elif (
+            word == "as"
+            and "such" not in (view.low(index - 1), view.low(index - 2))
+            # "to countries such as Chad", "to such countries as Chad" are one clause
+            and (index + 1 in actor_starts or view.low(index + 1) in _AS_SUBJECTS)
+        ):
+            breaks.append(index)  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
+        elif word in ("and", "which", "who") and index > 0 and lows[index - 1] == ",":
+            if word == "and" and _item_follows(view, index, weapon_starts):
+                continue  # "12 howitzers, 40 vehicles, and 5,000 shells to Ukraine": a list
+            breaks.append(index)  # ", and" / ", which" start a clause; a bare "and" joins a list
+        elif (
+            word == "with"
+            and index + 1 not in actor_starts
+            and ((index > 0 and lows[index - 1] == ",") or delivery_after(view, index))
+        ):
+            breaks.append(index)  # ", with the first jets due in 2027": a clause of its own
+        elif (
+            word == "and"
+            and (index - 1 in objects or index - 1 in weapon_ends)
+            and view.low(actor_ends.get(_past_the(lows, index + 1), -2) + 1) in CLAUSE_OPENERS
+        ):
+            # "... to Ukraine and Spain will send six", "pledged 14 tanks and Spain will
+            # send six"
+            breaks.append(index)
+    return breaks
+
+
+# Words that may open a list item before its weapon: "and 5,000 more 155mm shells".
+_ITEM_LEAD: Final = frozenset(
+    "more additional other further new used some several dozens hundreds".split()
+)
+
+
+_CLAUSE_VERBS: Final = frozenset(
+    "is are was were has have had will would can could may might should must be been being".split()
+)
+
+
+def _verb_after(view: SentenceView, index: int) -> bool:
+    """Whether a verb follows within a few words, before any comma or preposition."""
+    for i in range(index, index + 8):
+        word = view.low(i)
+        if word in _CLAUSE_VERBS or (word in TRIGGER_WORDS and i not in view.taken):
+            return True
+        if word in (",", ".", ";", "", "to", "for", "from", "in", "on", "at", "by", "with", "of"):
+            return False
+    return False
+
+
+def _item_follows(view: SentenceView, index: int, weapon_starts: set[int]) -> bool:
+    """Whether the words after ``index`` are a weapon, led only by numbers and the like."""
+    following = index + 1
+    for _ in range(5):
+        if following in weapon_starts:
+            # "..., and Starstreak missiles were handed over": a clause, not an item.
+            weapon = next(w for w in view.weapons if w.first == following)
+            return not _verb_after(view, weapon.last + 1)
+        word = view.low(following)
+        if not (
+            word in DETERMINERS or word in _ITEM_LEAD or count_word(word) is not None
+            or word in (",", ".", "-", "mm")
+        ):  # fmt: skip
+            return False
+        following += 1
+    return False
+
+
+def delivery_after(view: SentenceView, index: int) -> bool:
+    """ "with deliveries", "with the first delivery": a delivery noun right after."""
+    following = index + 1
+    while view.low(following) in DETERMINERS or view.low(following) in ORDINALS:
+        following += 1
+    return view.low(following) in ("delivery", "deliveries", "handover", "handovers")
+
+
+def _past_the(lows: list[str], index: int) -> int:
+    """The index of the word after an article: "the Netherlands" starts at "Netherlands"."""
+    return index + 1 if index < len(lows) and lows[index] == "the" else index
+
+
+# "as this would delay the F-16s": "as" opening a clause of its own.
+_AS_SUBJECTS: Final = frozenset("this it they that these those".split())
+
+
+def _short_aside(lows: list[str], index: int) -> bool:
+    """A bracket around at most three words: "(PMV)", "(KNDF)", "(Mach 2.8)"."""
+    if lows[index] == "(":
+        inside = lows[index + 1 : index + 5]
+        return ")" in inside and "(" not in inside
+    inside = lows[max(0, index - 4) : index]
+    return "(" in inside and ")" not in inside
+
+
+ORDINALS: Final = frozenset("first second third last only".split())
