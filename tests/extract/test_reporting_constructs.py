@@ -11,18 +11,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.extract.constructs import Triple, cases, transfers_of
 
 from armstrack.extract import Extractor
 from armstrack.records import Article
 
-_Triple = tuple[str, str, str, str]
-
-
-def _cases(construct: str, rows: list[tuple[str, set[_Triple]]]) -> list[object]:
-    return [
-        pytest.param(text, expected, id=f"{construct}-{n}")
-        for n, (text, expected) in enumerate(rows)
-    ]
+_Triple = Triple
+_cases = cases
 
 
 CASES = [
@@ -1056,12 +1051,7 @@ CASES = [
 def test_construct_gives_the_transfers_of_the_annotation(
     extractor: Extractor, text: str, expected: set[_Triple]
 ) -> None:
-    article = Article(id="t", text=text, published=date(2024, 2, 21))
-    found = {
-        (t.supplier.id, t.recipient.id, t.category.value, t.status.label)
-        for t in extractor.run(article).transfers
-    }
-    assert found == expected
+    assert transfers_of(extractor, text) == expected
 
 
 _Counted = tuple[str, str, str, str, int | None]

@@ -265,13 +265,7 @@ def _add_contents(
     others = {a.actor.id for a in fact.view.actors if not a.speaker} - {supplier.id, recipient.id}
     if others:
         return False  # "... including drones for Poland" names a transfer of its own
-    frame = FrameHit(Frame.GIVE, -1, status, False, supplier, recipient, anaphoric=True)
-    for category in sorted({w.category for w in weapons}, key=lambda c: c.value):
-        key = (supplier.id, recipient.id, category)
-        draft = drafts.setdefault(
-            key, _Draft(supplier, recipient, category, status, fact.index, fact.index)
-        )
-        _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
+    _add_goods(drafts, fact, supplier, recipient, status, weapons, catalogue)
     return True
 
 
@@ -331,13 +325,7 @@ def _add_deal_goods(
         elif makers != {first.id}:
             return False
     status = max(status, max(_frame_status(f, fact) for f in moving))
-    frame = FrameHit(Frame.GIVE, -1, status, False, first, second, anaphoric=True)
-    for category in sorted({w.category for w in weapons}, key=lambda c: c.value):
-        key = (first.id, second.id, category)
-        draft = drafts.setdefault(
-            key, _Draft(first, second, category, status, fact.index, fact.index)
-        )
-        _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
+    _add_goods(drafts, fact, first, second, status, weapons, catalogue)
     return True
 
 
@@ -379,6 +367,21 @@ def _add_lone_deal_goods(
         status = max([Status.AGREED, *(_frame_status(f, fact) for f in moved)])
     else:
         return False
+    _add_goods(drafts, fact, supplier, recipient, status, weapons, catalogue)
+    return bool(weapons)
+
+
+def _add_goods(
+    drafts: dict[Key, _Draft],
+    fact: SentenceFacts,
+    supplier: ActorRef,
+    recipient: ActorRef,
+    status: Status,
+    weapons: list[WeaponMention],
+    catalogue: Catalogue,
+) -> None:
+    """Goods a sentence adds to a transfer read from sentences before it: one transfer per
+    category, each with the goods of that category."""
     frame = FrameHit(Frame.GIVE, -1, status, False, supplier, recipient, anaphoric=True)
     for category in sorted({w.category for w in weapons}, key=lambda c: c.value):
         key = (supplier.id, recipient.id, category)
@@ -386,7 +389,6 @@ def _add_lone_deal_goods(
             key, _Draft(supplier, recipient, category, status, fact.index, fact.index)
         )
         _contribute(draft, fact, frame, [w for w in weapons if w.category == category], catalogue)
-    return bool(weapons)
 
 
 def _recent_deal(drafts: dict[Key, _Draft], pending: list[_Pending], index: int) -> _Pending | None:
@@ -609,13 +611,7 @@ def _add_origin_goods(
     recipient = earlier[-1].recipient
     # Seized goods were sent: a seizure counts as delivered, as for "bound for".
     status = Status.DELIVERED if _lists_seized(view) else earlier[-1].status
-    frame = FrameHit(Frame.GIVE, -1, status, False, supplier, recipient, anaphoric=True)
-    for category in sorted({w.category for w in goods}, key=lambda c: c.value):
-        key = (supplier.id, recipient.id, category)
-        draft = drafts.setdefault(
-            key, _Draft(supplier, recipient, category, status, fact.index, fact.index)
-        )
-        _contribute(draft, fact, frame, [w for w in goods if w.category == category], catalogue)
+    _add_goods(drafts, fact, supplier, recipient, status, goods, catalogue)
     return True
 
 
