@@ -1049,6 +1049,33 @@ CASES = [
             ),
         ],
     ),
+    *_cases(
+        "first_to_supply_as_a_foreseen_consequence",
+        [
+            # being the first to send is what the step would bring, not a deed done
+            (
+                "The planned step would make Spain the first NATO member to send "
+                "Eurofighter jets to Ukraine.",
+                {("ESP", "UKR", "aircraft", "agreed")},
+            ),
+            (
+                "The decision will make Norway the first country to supply Leopard 2 "
+                "tanks to Kyiv.",
+                {("NOR", "UKR", "armoured_vehicle", "agreed")},
+            ),
+            # the deed itself stays delivered
+            (
+                "Spain became the first NATO member to send Eurofighter jets to Ukraine.",
+                {("ESP", "UKR", "aircraft", "delivered")},
+            ),
+            # being first to fly its own jets somewhere is no transfer
+            (
+                "Such a step would make Spain the first NATO member to have its Eurofighter "
+                "jets patrol Baltic skies.",
+                set(),
+            ),
+        ],
+    ),
 ]
 
 

@@ -52,6 +52,8 @@ _BEFORE_WEAPON: Final = Prefiltered.on_words(
         rf"|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
         # "more than 200 of its T-72 tanks": a part of a stock is still a count.
         r"(?:\s+of\s+(?:its|their|the|his|her))?"
+        # "20 units of K9 howitzers": the count is of the weapon, "units" only names it.
+        r"(?P<units_of>\s+(?:units?|examples)\s+of(?:\s+(?:the|its|their))?)?"
         # Spec tokens may stand in the gap too: "twelve 8x8 vehicles", "eighteen 155mm guns".
         r"(?P<gap>(?:\s+(?:[A-Za-z][\w'’\-]*|\d+x\d+|\d+mm)){0,3})\s+$"
     ),
@@ -154,6 +156,8 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
     gap = [caseless(w).strip("'’") for w in (groups["gap"] or "").split()]
     if any(word in _BLOCKERS for word in gap):
         return None
+    if groups["units_of"] and gap:
+        return None  # "two units of the army got tanks": units of something else
     words = text[match.start() : weapon_start].rstrip()
     span = Span(match.start(), match.start() + len(words), words)
     if groups["vague"]:

@@ -209,6 +209,8 @@ def _not_yet_done(view: SentenceView, trigger: Trigger, clause_start: int) -> bo
         # "the decision to transfer"; "began to deliver" reports deliveries under way,
         # "the first country to send tanks" a deed.
         first = any(view.low(i) in ORDINALS for i in range(index - 4, index))
+        if first and _prospect_of_first(view, index):
+            return True
         return view.low(index - 1) not in _ONGOING_LEADS and not first
     if lead == "be" and view.low(index - 1) == "to":
         return True  # "486 launchers, to be delivered from 2026"
@@ -220,6 +222,18 @@ def _not_yet_done(view: SentenceView, trigger: Trigger, clause_start: int) -> bo
     if opener not in _FUTURE_OPENERS:
         opener = view.low(clause_start - 1)
     return base and opener in _FUTURE_OPENERS
+
+
+_MAKING: Final = frozenset("make makes become becomes".split())
+
+
+def _prospect_of_first(view: SentenceView, index: int) -> bool:
+    """ "The move would make Spain the first country to send jets": being the first is
+    a consequence foreseen, not a deed done."""
+    for i in range(max(0, index - 10), index - 1):
+        if view.low(i) in MODALS and view.low(i + 1) in _MAKING:
+            return True
+    return False
 
 
 def _hypothetical_gerund(view: SentenceView, trigger: Trigger) -> bool:
