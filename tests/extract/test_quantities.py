@@ -33,6 +33,11 @@ def _quantity(text: str, weapon: str) -> tuple[int | None, bool] | None:
         ("Manila will receive 12 units of the Cyclone patrol boats.", "Cyclone", (12, False)),
         ("Seoul agreed to supply 18 units of K9 howitzers.", "K9", (18, False)),
         ("Cairo ordered up to 30 units of Rafale jets.", "Rafale", (30, True)),
+        # Air defence counted in its firing units.
+        ("Cairo bought four regiments of the S-300VM.", "S-300VM", (4, False)),
+        ("Moscow sent two batteries of Pantsir systems.", "Pantsir", (2, False)),
+        # A dotted abbreviation in the gap.
+        ("The sale covers two U.S. Navy frigates.", "frigates", (2, False)),
     ],
 )
 def test_quantity_before_reads_counts(
@@ -52,6 +57,7 @@ def test_quantity_before_reads_counts(
         ("155 mm shells were sent.", "shells"),
         # Units of an army are no count of what they hold.
         ("Two units of the army got Leopard tanks.", "Leopard"),
+        ("Two regiments of the guard received Pantsir systems.", "Pantsir"),
     ],
 )
 def test_quantity_before_ignores_containers_years_and_units(text: str, weapon: str) -> None:
