@@ -1491,7 +1491,38 @@ def _with_quantity(
         if earlier is None or _in_designation(text, view.start, earlier.span.start):
             return weapon
         quantity = earlier
-    return replace(weapon, quantity=quantity)
+    return replace(weapon, quantity=_with_more_to_follow(view, text, weapon, quantity))
+
+
+# "Four tanks will be sent now, with eight more to follow": the rest of the same lot.
+_MORE_TO_FOLLOW: Final = re.compile(
+    r",?\s+(?:with|and|plus)\s+(?:another\s+|a further\s+)?(?P<count>\w+)\s+more\s+"
+    r"(?:to follow|to come|later)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_more_to_follow(
+    view: SentenceView, text: str, weapon: WeaponMention, quantity: Quantity
+) -> Quantity:
+    """The count with the further ones the sentence says follow, when no other weapon
+    stands between (then "more" could be of that one)."""
+    if quantity.value is None:
+        return quantity
+    more = _MORE_TO_FOLLOW.search(text, weapon.span.end, view.end)
+    if more is None:
+        return quantity
+    edge = weapon.span.end
+    for other in sorted(view.weapons, key=lambda w: w.span.start):
+        if not edge <= other.span.start < more.start():
+            continue
+        if other.span.start - edge > 1:
+            return quantity  # another weapon: the further ones may be of it
+        edge = other.span.end  # the head noun of the same mention: "Leopard 2 tanks"
+    extra = count_word(more.group("count").lower())
+    if extra is None:
+        return quantity
+    return replace(quantity, value=quantity.value + extra)
 
 
 _DESIGNATION: Final = re.compile(r"\b([A-Z][\w-]*)[ -]\Z")
