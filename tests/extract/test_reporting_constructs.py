@@ -1076,6 +1076,32 @@ CASES = [
             ),
         ],
     ),
+    *_cases(
+        "option_idioms_on_or_off_the_table",
+        [
+            # an option weighed or ruled out is only discussed
+            (
+                "For now it is not on the cards to hand Rafale jets to Ukraine, Paris said.",
+                {("FRA", "UKR", "aircraft", "discussed")},
+            ),
+            (
+                "Paris said sending Rafale jets to Ukraine is off the table.",
+                {("FRA", "UKR", "aircraft", "discussed")},
+            ),
+            (
+                "Officials said a transfer of Rafale jets to Ukraine was on the table.",
+                {("FRA", "UKR", "aircraft", "discussed")},
+            ),
+            # a table elsewhere in the sentence changes nothing
+            (
+                "France sent Rafale jets to Ukraine, the minister told reporters at the "
+                "negotiating table.",
+                {("FRA", "UKR", "aircraft", "delivered")},
+            ),
+            # a debate over options names no transfer
+            ("Every option is on the table, the French minister said.", set()),
+        ],
+    ),
 ]
 
 

@@ -95,7 +95,45 @@ def read_status(view: SentenceView, trigger: Trigger, clause_start: int) -> tupl
     )
     if trigger.noun and _denied_after(view, trigger.index):
         status = Status.DISCUSSED  # "the delivery of jets has not been an option"
+    if _prospect_idiom(view, trigger) is not None:
+        # "sending jets is on the table", "not on the cards to send": an option weighed;
+        # ruling one out is no denial that anything happened (CLAIMS.md).
+        status = Status.DISCUSSED
     return status, negated
+
+
+_PROSPECT_IDIOMS: Final = frozenset(
+    [("on", "the", "table"), ("on", "the", "cards"), ("off", "the", "table")]
+)
+_IDIOM_REACH: Final = 12  # tokens from a gerund or noun subject to its idiom
+
+
+def _prospect_idiom(view: SentenceView, trigger: Trigger) -> bool | None:
+    """An idiom of an option weighed, around the transfer: "it is not on the cards to
+    send jets" before it, "sending jets is off the table" after a gerund or noun. None
+    when there is none; else whether the option is ruled out."""
+    index = trigger.index
+    if view.low(index - 1) == "to":
+        for i in range(max(0, index - 6), index - 3):
+            if _idiom_at(view, i):
+                return _ruled_out(view, i)
+    if trigger.noun or view.low(index).endswith("ing"):
+        end = min(clause_of(view, index)[1], index + _IDIOM_REACH)
+        for i in range(index + 1, end):
+            if _idiom_at(view, i):
+                return _ruled_out(view, i)
+    return None
+
+
+def _idiom_at(view: SentenceView, i: int) -> bool:
+    return (view.low(i), view.low(i + 1), view.low(i + 2)) in _PROSPECT_IDIOMS
+
+
+def _ruled_out(view: SentenceView, i: int) -> bool:
+    """ "off the table", "not on the cards", "no longer on the table"."""
+    return view.low(i) == "off" or any(
+        view.low(j) in NEGATIONS or view.low(j) == "longer" for j in range(i - 3, i)
+    )
 
 
 def _won_a_deal(view: SentenceView, index: int) -> bool:
