@@ -810,6 +810,23 @@ def test_extract_more_to_follow_joins_the_count(
     assert (found.value if found else None) == quantity
 
 
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # "units" after the one weapon of the sentence, as what the deal covers
+        ("Romania's purchase of the HIMARS from the United States covers up to 54 units.", 54),
+        ("Norway bought K9 howitzers from South Korea in a deal for 24 units.", 24),
+        # units of an army are no count
+        ("Romania bought the HIMARS from the United States; the army has two units ready.", None),
+    ],
+)
+def test_extract_units_after_the_one_weapon_count_it(
+    extractor: Extractor, text: str, quantity: int | None
+) -> None:
+    found = _only(_run(extractor, text)).quantity
+    assert (found.value if found else None) == quantity
+
+
 def test_extract_more_to_follow_of_another_weapon_is_not_added(extractor: Extractor) -> None:
     text = "Norway sent six Leopard 2 tanks and CV90 vehicles to Ukraine, with ten more to follow."
     found = {
