@@ -29,6 +29,15 @@ def _quantity(text: str, weapon: str) -> tuple[int | None, bool] | None:
         ("Warsaw sent two-three Krab howitzers.", "Krab", (3, False)),
         # The number after a slash is a designation, not a count.
         ("Sofia ordered F-16 Block 70/72 jets.", "jets", None),
+        # "units of" names the items counted: the count is of the weapon.
+        ("Manila will receive 12 units of the Cyclone patrol boats.", "Cyclone", (12, False)),
+        ("Seoul agreed to supply 18 units of K9 howitzers.", "K9", (18, False)),
+        ("Cairo ordered up to 30 units of Rafale jets.", "Rafale", (30, True)),
+        # Air defence counted in its firing units.
+        ("Cairo bought four regiments of the S-300VM.", "S-300VM", (4, False)),
+        ("Moscow sent two batteries of Pantsir systems.", "Pantsir", (2, False)),
+        # A dotted abbreviation in the gap.
+        ("The sale covers two U.S. Navy frigates.", "frigates", (2, False)),
     ],
 )
 def test_quantity_before_reads_counts(
@@ -46,6 +55,9 @@ def test_quantity_before_reads_counts(
         ("It can strike between 300 and 700 kilometers away with missiles.", "missiles"),
         ("A $1.2 billion package of missiles.", "missiles"),
         ("155 mm shells were sent.", "shells"),
+        # Units of an army are no count of what they hold.
+        ("Two units of the army got Leopard tanks.", "Leopard"),
+        ("Two regiments of the guard received Pantsir systems.", "Pantsir"),
     ],
 )
 def test_quantity_before_ignores_containers_years_and_units(text: str, weapon: str) -> None:

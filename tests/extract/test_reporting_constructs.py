@@ -1044,6 +1044,59 @@ CASES = [
             ),
         ],
     ),
+    *_cases(
+        "first_to_supply_as_a_foreseen_consequence",
+        [
+            # being the first to send is what the step would bring, not a deed done
+            (
+                "The planned step would make Spain the first NATO member to send "
+                "Eurofighter jets to Ukraine.",
+                {("ESP", "UKR", "aircraft", "agreed")},
+            ),
+            (
+                "The decision will make Norway the first country to supply Leopard 2 "
+                "tanks to Kyiv.",
+                {("NOR", "UKR", "armoured_vehicle", "agreed")},
+            ),
+            # the deed itself stays delivered
+            (
+                "Spain became the first NATO member to send Eurofighter jets to Ukraine.",
+                {("ESP", "UKR", "aircraft", "delivered")},
+            ),
+            # being first to fly its own jets somewhere is no transfer
+            (
+                "Such a step would make Spain the first NATO member to have its Eurofighter "
+                "jets patrol Baltic skies.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
+        "option_idioms_on_or_off_the_table",
+        [
+            # an option weighed or ruled out is only discussed
+            (
+                "For now it is not on the cards to hand Rafale jets to Ukraine, Paris said.",
+                {("FRA", "UKR", "aircraft", "discussed")},
+            ),
+            (
+                "Paris said sending Rafale jets to Ukraine is off the table.",
+                {("FRA", "UKR", "aircraft", "discussed")},
+            ),
+            (
+                "Officials said a transfer of Rafale jets to Ukraine was on the table.",
+                {("FRA", "UKR", "aircraft", "discussed")},
+            ),
+            # a table elsewhere in the sentence changes nothing
+            (
+                "France sent Rafale jets to Ukraine, the minister told reporters at the "
+                "negotiating table.",
+                {("FRA", "UKR", "aircraft", "delivered")},
+            ),
+            # a debate over options names no transfer
+            ("Every option is on the table, the French minister said.", set()),
+        ],
+    ),
 ]
 
 

@@ -793,6 +793,49 @@ def test_extract_a_number_inside_an_unknown_name_counts_nothing(
     assert (found.value if found else None) == quantity
 
 
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # the further ones of the same lot join the count
+        ("Norway will send six Leopard 2 tanks to Ukraine soon, with ten more to follow.", 16),
+        ("Italy is to deliver four NH90 helicopters to Qatar, and two more later.", 6),
+        # "more" with no number adds nothing
+        ("Norway will send six Leopard 2 tanks to Ukraine, with more to follow.", 6),
+    ],
+)
+def test_extract_more_to_follow_joins_the_count(
+    extractor: Extractor, text: str, quantity: int | None
+) -> None:
+    found = _only(_run(extractor, text)).quantity
+    assert (found.value if found else None) == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # "units" after the one weapon of the sentence, as what the deal covers
+        ("Romania's purchase of the HIMARS from the United States covers up to 54 units.", 54),
+        ("Norway bought K9 howitzers from South Korea in a deal for 24 units.", 24),
+        # units of an army are no count
+        ("Romania bought the HIMARS from the United States; the army has two units ready.", None),
+    ],
+)
+def test_extract_units_after_the_one_weapon_count_it(
+    extractor: Extractor, text: str, quantity: int | None
+) -> None:
+    found = _only(_run(extractor, text)).quantity
+    assert (found.value if found else None) == quantity
+
+
+def test_extract_more_to_follow_of_another_weapon_is_not_added(extractor: Extractor) -> None:
+    text = "Norway sent six Leopard 2 tanks and CV90 vehicles to Ukraine, with ten more to follow."
+    found = {
+        (t.category.value, t.quantity.value if t.quantity else None)
+        for t in _run(extractor, text).transfers
+    }
+    assert ("armoured_vehicle", 16) not in found
+
+
 def test_extract_a_demonym_subject_keeps_its_place_in_the_sentence(extractor: Extractor) -> None:
     # Regression: "the Israeli army" was read after Hamas and took the smuggled weapons.
     text = "The Israeli army said Hamas had used rifles smuggled from Egypt."

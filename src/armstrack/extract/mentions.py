@@ -1474,6 +1474,9 @@ def _with_quantity(
         lowered=lowered,
         found=found,
     )
+    if quantity is None and len(view.weapons) == 1:
+        quantity = _units_after(view, text, weapon)
+        return weapon if quantity is None else replace(weapon, quantity=quantity)
     if quantity is None or any(
         w.span.start <= quantity.span.start < w.span.end for w in view.weapons
     ):
@@ -1491,7 +1494,59 @@ def _with_quantity(
         if earlier is None or _in_designation(text, view.start, earlier.span.start):
             return weapon
         quantity = earlier
-    return replace(weapon, quantity=quantity)
+    return replace(weapon, quantity=_with_more_to_follow(view, text, weapon, quantity))
+
+
+# "The deal for the K9 covers up to 48 units": a count of the one weapon of the sentence,
+# named after it by "units" as what a deal covers ("the army has two units" is no count).
+_UNITS_AFTER: Final = re.compile(
+    r"\b(?:for|covers?|covering|includes?|including|comprises?|comprising|totals?|of)\s+"
+    r"(?:(?P<approx>up to|some|about|around|nearly)\s+)?(?P<count>\d{1,4}|\w+)\s+units\b",
+    re.IGNORECASE,
+)
+
+
+def _units_after(view: SentenceView, text: str, weapon: WeaponMention) -> Quantity | None:
+    """ "N units" later in a sentence that names one weapon only (else whose units?)."""
+    found = _UNITS_AFTER.search(text, weapon.span.end, view.end)
+    if found is None:
+        return None
+    value = count_word(found.group("count").lower())
+    if value is None or value == 0 or 1900 <= value <= 2100:
+        return None
+    words = Span(found.start(), found.end(), found.group(0))
+    return Quantity(value, found.group("approx") is not None, words)
+
+
+# "Four tanks will be sent now, with eight more to follow": the rest of the same lot.
+_MORE_TO_FOLLOW: Final = re.compile(
+    r",?\s+(?:with|and|plus)\s+(?:another\s+|a further\s+)?(?P<count>\w+)\s+more\s+"
+    r"(?:to follow|to come|later)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_more_to_follow(
+    view: SentenceView, text: str, weapon: WeaponMention, quantity: Quantity
+) -> Quantity:
+    """The count with the further ones the sentence says follow, when no other weapon
+    stands between (then "more" could be of that one)."""
+    if quantity.value is None:
+        return quantity
+    more = _MORE_TO_FOLLOW.search(text, weapon.span.end, view.end)
+    if more is None:
+        return quantity
+    edge = weapon.span.end
+    for other in sorted(view.weapons, key=lambda w: w.span.start):
+        if not edge <= other.span.start < more.start():
+            continue
+        if other.span.start - edge > 1:
+            return quantity  # another weapon: the further ones may be of it
+        edge = other.span.end  # the head noun of the same mention: "Leopard 2 tanks"
+    extra = count_word(more.group("count").lower())
+    if extra is None:
+        return quantity
+    return replace(quantity, value=quantity.value + extra)
 
 
 _DESIGNATION: Final = re.compile(r"\b([A-Z][\w-]*)[ -]\Z")

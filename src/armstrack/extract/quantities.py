@@ -52,8 +52,12 @@ _BEFORE_WEAPON: Final = Prefiltered.on_words(
         rf"|\b(?P<vague>{_VAGUE})(?:\s+of)?)"
         # "more than 200 of its T-72 tanks": a part of a stock is still a count.
         r"(?:\s+of\s+(?:its|their|the|his|her))?"
+        # "20 units of K9 howitzers": the count is of the weapon, "units" only names it;
+        # so do the firing units of air defence ("five regiments of the S-400").
+        r"(?P<units_of>\s+(?:units?|examples|batter(?:y|ies)|regiments?)\s+of(?:\s+(?:the|its|their))?)?"
         # Spec tokens may stand in the gap too: "twelve 8x8 vehicles", "eighteen 155mm guns".
-        r"(?P<gap>(?:\s+(?:[A-Za-z][\w'’\-]*|\d+x\d+|\d+mm)){0,3})\s+$"
+        # Dotted abbreviations too: "two U.S. Navy frigates".
+        r"(?P<gap>(?:\s+(?:[A-Za-z][\w'’\-]*(?:\.[A-Za-z]+)*\.?|\d+x\d+|\d+mm)){0,3})\s+$"
     ),
     (*"0123456789", *NUMBER_WORDS, *VAGUE, *APPROXIMATORS),
     caseless=True,
@@ -154,6 +158,8 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
     gap = [caseless(w).strip("'’") for w in (groups["gap"] or "").split()]
     if any(word in _BLOCKERS for word in gap):
         return None
+    if groups["units_of"] and gap:
+        return None  # "two units of the army got tanks": units of something else
     words = text[match.start() : weapon_start].rstrip()
     span = Span(match.start(), match.start() + len(words), words)
     if groups["vague"]:

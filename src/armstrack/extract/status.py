@@ -95,7 +95,45 @@ def read_status(view: SentenceView, trigger: Trigger, clause_start: int) -> tupl
     )
     if trigger.noun and _denied_after(view, trigger.index):
         status = Status.DISCUSSED  # "the delivery of jets has not been an option"
+    if _prospect_idiom(view, trigger) is not None:
+        # "sending jets is on the table", "not on the cards to send": an option weighed;
+        # ruling one out is no denial that anything happened (CLAIMS.md).
+        status = Status.DISCUSSED
     return status, negated
+
+
+_PROSPECT_IDIOMS: Final = frozenset(
+    [("on", "the", "table"), ("on", "the", "cards"), ("off", "the", "table")]
+)
+_IDIOM_REACH: Final = 12  # tokens from a gerund or noun subject to its idiom
+
+
+def _prospect_idiom(view: SentenceView, trigger: Trigger) -> bool | None:
+    """An idiom of an option weighed, around the transfer: "it is not on the cards to
+    send jets" before it, "sending jets is off the table" after a gerund or noun. None
+    when there is none; else whether the option is ruled out."""
+    index = trigger.index
+    if view.low(index - 1) == "to":
+        for i in range(max(0, index - 6), index - 3):
+            if _idiom_at(view, i):
+                return _ruled_out(view, i)
+    if trigger.noun or view.low(index).endswith("ing"):
+        end = min(clause_of(view, index)[1], index + _IDIOM_REACH)
+        for i in range(index + 1, end):
+            if _idiom_at(view, i):
+                return _ruled_out(view, i)
+    return None
+
+
+def _idiom_at(view: SentenceView, i: int) -> bool:
+    return (view.low(i), view.low(i + 1), view.low(i + 2)) in _PROSPECT_IDIOMS
+
+
+def _ruled_out(view: SentenceView, i: int) -> bool:
+    """ "off the table", "not on the cards", "no longer on the table"."""
+    return view.low(i) == "off" or any(
+        view.low(j) in NEGATIONS or view.low(j) == "longer" for j in range(i - 3, i)
+    )
 
 
 def _won_a_deal(view: SentenceView, index: int) -> bool:
@@ -209,6 +247,8 @@ def _not_yet_done(view: SentenceView, trigger: Trigger, clause_start: int) -> bo
         # "the decision to transfer"; "began to deliver" reports deliveries under way,
         # "the first country to send tanks" a deed.
         first = any(view.low(i) in ORDINALS for i in range(index - 4, index))
+        if first and _prospect_of_first(view, index):
+            return True
         return view.low(index - 1) not in _ONGOING_LEADS and not first
     if lead == "be" and view.low(index - 1) == "to":
         return True  # "486 launchers, to be delivered from 2026"
@@ -220,6 +260,18 @@ def _not_yet_done(view: SentenceView, trigger: Trigger, clause_start: int) -> bo
     if opener not in _FUTURE_OPENERS:
         opener = view.low(clause_start - 1)
     return base and opener in _FUTURE_OPENERS
+
+
+_MAKING: Final = frozenset("make makes become becomes".split())
+
+
+def _prospect_of_first(view: SentenceView, index: int) -> bool:
+    """ "The move would make Spain the first country to send jets": being the first is
+    a consequence foreseen, not a deed done."""
+    for i in range(max(0, index - 10), index - 1):
+        if view.low(i) in MODALS and view.low(i + 1) in _MAKING:
+            return True
+    return False
 
 
 def _hypothetical_gerund(view: SentenceView, trigger: Trigger) -> bool:
