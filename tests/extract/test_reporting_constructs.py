@@ -644,6 +644,25 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_list_of_origin_words_before_one_noun",
+        [
+            (
+                "Armenia has received Indian, French and Russian artillery.",
+                {
+                    ("IND", "ARM", "artillery", "delivered"),
+                    ("FRA", "ARM", "artillery", "delivered"),
+                    ("RUS", "ARM", "artillery", "delivered"),
+                },
+            ),
+            (
+                "Kenya has taken delivery of Turkish and Chinese drones.",
+                {("TUR", "KEN", "uav", "delivered"), ("CHN", "KEN", "uav", "delivered")},
+            ),
+            ("Indian, French and Russian diplomats met in Yerevan to discuss artillery.", set()),
+            ("Analysts compared Indian and French artillery at the show in Paris.", set()),
+        ],
+    ),
+    *_cases(
         "a_class_word_in_initials",
         [
             ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),

@@ -433,6 +433,8 @@ def build_view(
     _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
+    if len(demonyms) > 1:
+        _listed_origins(view, demonyms, catalogue)
     view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
     elided = _elided_counters(view, text)
     if elided:
@@ -1189,6 +1191,35 @@ def _resolve_demonyms(
                 # the ship carries, its state gives.
                 view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
+
+
+_DEMONYM_JOINS: Final = frozenset([",", "and", "or"])
+
+
+def _listed_origins(
+    view: SentenceView, demonyms: list[tuple[int, int, str, Span]], catalogue: Catalogue
+) -> None:
+    """ "Indian, French and Russian artillery": every demonym of a list before one noun is
+    an origin of it, so the noun is read once per origin (each origin gives its own)."""
+    resolved = {a.first for a in view.actors}
+    ordered = sorted(demonyms, key=lambda d: d[0])
+    for k in range(len(ordered) - 2, -1, -1):
+        first, last, actor_id, _span = ordered[k]
+        following = ordered[k + 1]
+        gap = {view.low(i) for i in range(last + 1, following[0])}
+        if first in resolved or not gap or not gap <= _DEMONYM_JOINS:
+            continue
+        # the noun after the list, which the next demonym (or its own copy) already marks
+        target = next((w for w in view.weapons if w.first > following[1]), None)
+        if (
+            target is None
+            or target.origin != following[2]
+            or target.first - following[1] > 3 + 2 * (len(ordered) - k)
+            or any(w.origin == actor_id for w in view.weapons)
+        ):
+            continue
+        view.weapons.insert(view.weapons.index(target), _replace_origin(target, actor_id))
+        view.origin_actors[actor_id] = catalogue.actor(actor_id)
 
 
 # "the Houthi militia", "Houthi fighters": a group's demonym before its members is the group.
