@@ -663,6 +663,24 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_buyer_turns_to_or_pays_a_giver_for_goods",
+        [
+            (
+                "Sudan has been paying Moscow for attack helicopters.",
+                {("RUS", "SDN", "aircraft", "delivered")},
+            ),
+            (
+                "Bolivia looked to Russia for fighter jets and tanks.",
+                {
+                    ("RUS", "BOL", "aircraft", "agreed"),
+                    ("RUS", "BOL", "armoured_vehicle", "agreed"),
+                },
+            ),
+            ("Hungary paid Germany for the damages.", set()),
+            ("Poland turned to the United States for advice on buying jets.", set()),
+        ],
+    ),
+    *_cases(
         "a_class_word_in_initials",
         [
             ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),

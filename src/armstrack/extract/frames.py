@@ -148,6 +148,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _operator_frames(view, frames)
     found += _role_frames(view, frames)
     found += _reliance_frames(view, found)
+    found += _turned_to_frames(view, found)
     found += _sourced_frames(view, found)
     found += _way_frames(view, frames)
     found += _possessed_frames(view, found)
@@ -682,6 +683,51 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
                 FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, subject.actor,
                          [replace(w, quantity=None) for w in weapons])
             )  # fmt: skip
+    return found
+
+
+# "Serbia turned to China for jets", "Russia has been paying Tehran for drones": the state
+# turned to or paid supplies the goods after "for" (to the one paying: delivered).
+_TURNING: Final = frozenset("turn turns turned turning look looks looked looking".split())
+_PAYING: Final = frozenset("pay pays paid paying".split())
+_FOR_REACH: Final = 6  # "for a batch of about 40 fighter jets"
+
+
+def _turned_to_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_TURNING) and view.words.isdisjoint(_PAYING):
+        return found
+    for cue, word in enumerate(view.lows):
+        paying = word in _PAYING
+        if not paying and not (word in _TURNING and view.low(cue + 1) == "to"):
+            continue
+        giver = next(
+            (a for a in view.actors
+             if a.first == (cue + 1 if paying else cue + 2) and not a.speaker and not a.possessive),
+            None,
+        )  # fmt: skip
+        if giver is None or view.low(giver.last + 1) != "for":
+            continue
+        subject = next(
+            (a for a in reversed(view.actors)
+             if a.last < cue and a.prep is None and not a.speaker and not a.possessive),
+            None,
+        )  # fmt: skip
+        if subject is None or not {view.low(i) for i in range(subject.last + 1, cue)} <= (
+            BE | ADVERBS | MODALS | _RELY_ADVERBS | {"has", "have", "had", "been"}
+        ):
+            continue  # "Serbia, whose army turned to ...": another subject
+        reach = range(giver.last + 2, giver.last + 2 + _FOR_REACH)
+        goods = [w for w in view.weapons if w.first in reach]
+        if not goods or subject.actor == giver.actor:
+            continue
+        if any(f.supplier == giver.actor and f.recipient == subject.actor for f in frames):
+            continue
+        status = Status.DELIVERED if paying else Status.AGREED
+        found.append(
+            FrameHit(Frame.GIVE, cue, status, False, giver.actor, subject.actor,
+                     [replace(w, quantity=None) for w in goods])
+        )  # fmt: skip
     return found
 
 
