@@ -681,6 +681,29 @@ CASES = [
         ],
     ),
     *_cases(
+        "office_holders_of_several_states_speak_together",
+        [
+            (
+                "The prime ministers of Estonia, Latvia and Lithuania said they would donate "
+                "howitzers to Ukraine.",
+                {
+                    ("EST", "UKR", "artillery", "agreed"),
+                    ("LVA", "UKR", "artillery", "agreed"),
+                    ("LTU", "UKR", "artillery", "agreed"),
+                },
+            ),
+            (
+                "The defence ministers of Estonia and Latvia said they discussed the war in Ukraine.",
+                set(),
+            ),
+            (
+                "The defence ministers of Estonia and Latvia said Germany had delivered tanks to "
+                "Ukraine.",
+                {("DEU", "UKR", "armoured_vehicle", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
         "a_class_word_in_initials",
         [
             ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),

@@ -1126,6 +1126,8 @@ def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
         # lists, never doubling with each listed name.
         bases = list(out)
         siblings = _siblings(view, actor)
+        if role == "supplier" and not siblings:
+            siblings = _joint_speakers(view, actor)
         if role == "supplier" and siblings:
             origin = _own_origin(frame, [actor, *siblings])
             if origin is not None:
@@ -1141,6 +1143,33 @@ def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
                 if twin.supplier != twin.recipient:
                     out.append(twin)
     return out
+
+
+# "The defence ministers of Norway, Sweden and Denmark said they would send ...": the
+# states whose office holders speak together; the last one reads as the bare subject.
+_JOINT_OFFICES: Final = frozenset("ministers leaders governments presidents heads chiefs".split())
+
+
+def _joint_speakers(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
+    """The states listed with ``actor`` after "the ministers of" (its own preposition is
+    lost to the verb that follows it)."""
+    mentions = view.actors
+    last = next((i for i, m in enumerate(mentions) if m.actor == actor and m.prep is None), None)
+    if last is None or last == 0:
+        return []
+    found: list[ActorRef] = []
+    index = last
+    while index > 0:
+        before, mention = mentions[index - 1], mentions[index]
+        between = {view.low(i) for i in range(before.last + 1, mention.first)} - {"the"}
+        if before.prep != "of" or not between or not between <= {",", "and"}:
+            break
+        found.append(before.actor)
+        index -= 1
+    head = mentions[index].first - 1
+    if index == last or view.low(head) != "of" or view.low(head - 1) not in _JOINT_OFFICES:
+        return []
+    return [a for a in dict.fromkeys(found) if a != actor]
 
 
 def _own_origin(frame: FrameHit, group: list[ActorRef]) -> ActorRef | None:
