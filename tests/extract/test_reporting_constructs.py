@@ -704,6 +704,20 @@ CASES = [
         ],
     ),
     *_cases(
+        "an_air_force_in_initials_opens_the_sentence",
+        [
+            (
+                "USAF C-5 transports flew artillery shells to Israel.",
+                {("USA", "ISR", "ammunition", "delivered")},
+            ),
+            (
+                "RAF C-130J aircraft delivered ammunition to Estonia.",
+                {("GBR", "EST", "ammunition", "delivered")},
+            ),
+            ("TALLINN, May 2 - The RAF held an air show with its A400M aircraft.", set()),
+        ],
+    ),
+    *_cases(
         "a_class_word_in_initials",
         [
             ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),

@@ -413,7 +413,9 @@ def build_view(
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
             demonyms.append((first, last, actor_id, span))
             continue
-        if _in_dateline(lows, first, span.text, text[start : match.start]):
+        if _in_dateline(lows, first, span.text, text[start : match.start]) and not _hyphen_first(
+            text, match.end
+        ):
             continue
         if (
             kind is STATE
@@ -1038,6 +1040,20 @@ def _in_dateline(lows: list[str], first: int, surface: str, before: str) -> bool
     if any(c.islower() for c in before):
         return False
     return any(low in ("-", "—", "–", "(") for low in lows[first + 1 : first + 8])
+
+
+_DATELINE_MARKS: Final = re.compile(r"[(\u2014\u2013,/]|\s-|-\s")
+
+
+def _hyphen_first(text: str, end: int) -> bool:
+    """ "RAF C-17s delivered ...": a hyphen inside a word (a system's name) comes before any
+    dateline mark (comma, slash, bracket, spaced dash), so the capitals open a sentence."""
+    tail = text[end : end + 60]
+    hyphen = re.search(r"\w-\w", tail)
+    if hyphen is None:
+        return False
+    mark = _DATELINE_MARKS.search(tail)
+    return mark is None or hyphen.start() < mark.start()
 
 
 def _origin_word(lows: list[str], last: int) -> bool:
