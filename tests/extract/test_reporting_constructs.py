@@ -718,6 +718,24 @@ CASES = [
         ],
     ),
     *_cases(
+        "an_amount_in_brackets_is_no_clause",
+        [
+            (
+                "Denmark will donate a DKK 600 million (US$87 million) artillery package to Ukraine.",
+                {("DNK", "UKR", "artillery", "agreed")},
+            ),
+            (
+                "Norway would donate a NOK 900 million (about 85 million dollars) air defence "
+                "system to Ukraine.",
+                {("NOR", "UKR", "air_defence", "agreed")},
+            ),
+            (
+                "Denmark spent DKK 600 million (US$87 million) on its own artillery last year.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "a_class_word_in_initials",
         [
             ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),
