@@ -736,6 +736,16 @@ CASES = [
         ],
     ),
     *_cases(
+        "goods_bound_for_a_place_a_group_holds",
+        [
+            (
+                "Customs officers seized crates of Iranian rifles bound for Houthi-controlled ports.",
+                {("IRN", "houthis", "small_arms", "delivered")},
+            ),
+            ("Air strikes hit Houthi-held areas near the coast.", set()),
+        ],
+    ),
+    *_cases(
         "a_class_word_in_initials",
         [
             ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),

@@ -1197,6 +1197,10 @@ def _resolve_demonyms(
             # "the Turkish Armed Forces"; "Turkish armed drones" stay an origin.
             view.actors.append(ActorMention(first, last, actor, span, role="armed forces"))
             continue
+        if actor.kind.value == "group" and after[0] == "-" and after[1] in _HELD_SUFFIXES:
+            # "bound for Houthi-held areas": the group holding the place is the party.
+            view.actors.append(ActorMention(first, last, actor, span, role="holder"))
+            continue
         if _set_origin(view, next_index, actor_id):
             view.origin_actors[actor_id] = actor
             weapon = next(w for w in view.weapons if w.origin == actor_id and w.first >= next_index)
@@ -1236,6 +1240,9 @@ def _listed_origins(
             continue
         view.weapons.insert(view.weapons.index(target), _replace_origin(target, actor_id))
         view.origin_actors[actor_id] = catalogue.actor(actor_id)
+
+
+_HELD_SUFFIXES: Final = frozenset("held controlled run occupied".split())
 
 
 # "the Houthi militia", "Houthi fighters": a group's demonym before its members is the group.
