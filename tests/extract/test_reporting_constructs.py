@@ -746,6 +746,19 @@ CASES = [
         ],
     ),
     *_cases(
+        "goods_used_with_a_list_of_origin_words",
+        [
+            (
+                "Russia launched Iranian and North Korean missiles at Odesa overnight.",
+                {("IRN", "RUS", "missile", "delivered"), ("PRK", "RUS", "missile", "delivered")},
+            ),
+            (
+                "Iranian and North Korean diplomats watched the Russian army fire its missiles.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "a_class_word_in_initials",
         [
             ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),

@@ -66,6 +66,7 @@ from armstrack.extract.roles import (
     YARD_VERBS,
     RoleContext,
     agent_of,
+    by_listed_origin,
     by_origin,
     by_source,
     carrier,
@@ -137,6 +138,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _inherit_means(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     frames = [f for frame in frames for f in by_origin(view, frame)]
+    frames = [f for frame in frames for f in by_listed_origin(view, frame)]
     frames = [f for frame in frames for f in by_source(view, frame)]
     _pending_delivery(view, frames)
     if _vague_giver(view):
