@@ -639,6 +639,121 @@ CASES = [
         ],
     ),
     *_cases(
+        "a_list_of_origin_words_before_one_noun",
+        [
+            (
+                "Armenia has received Indian, French and Russian artillery.",
+                {
+                    ("IND", "ARM", "artillery", "delivered"),
+                    ("FRA", "ARM", "artillery", "delivered"),
+                    ("RUS", "ARM", "artillery", "delivered"),
+                },
+            ),
+            (
+                "Kenya has taken delivery of Turkish and Chinese drones.",
+                {("TUR", "KEN", "uav", "delivered"), ("CHN", "KEN", "uav", "delivered")},
+            ),
+            ("Indian, French and Russian diplomats met in Yerevan to discuss artillery.", set()),
+            ("Analysts compared Indian and French artillery at the show in Paris.", set()),
+        ],
+    ),
+    *_cases(
+        "a_buyer_turns_to_or_pays_a_giver_for_goods",
+        [
+            (
+                "Sudan has been paying Moscow for attack helicopters.",
+                {("RUS", "SDN", "aircraft", "delivered")},
+            ),
+            (
+                "Bolivia looked to Russia for fighter jets and tanks.",
+                {
+                    ("RUS", "BOL", "aircraft", "agreed"),
+                    ("RUS", "BOL", "armoured_vehicle", "agreed"),
+                },
+            ),
+            ("Hungary paid Germany for the damages.", set()),
+            ("Poland turned to the United States for advice on buying jets.", set()),
+        ],
+    ),
+    *_cases(
+        "office_holders_of_several_states_speak_together",
+        [
+            (
+                "The prime ministers of Estonia, Latvia and Lithuania said they would donate "
+                "howitzers to Ukraine.",
+                {
+                    ("EST", "UKR", "artillery", "agreed"),
+                    ("LVA", "UKR", "artillery", "agreed"),
+                    ("LTU", "UKR", "artillery", "agreed"),
+                },
+            ),
+            (
+                "The defence ministers of Estonia and Latvia said they discussed the war in Ukraine.",
+                set(),
+            ),
+            (
+                "The defence ministers of Estonia and Latvia said Germany had delivered tanks to "
+                "Ukraine.",
+                {("DEU", "UKR", "armoured_vehicle", "delivered")},
+            ),
+        ],
+    ),
+    *_cases(
+        "an_air_force_in_initials_opens_the_sentence",
+        [
+            (
+                "USAF C-5 transports flew artillery shells to Israel.",
+                {("USA", "ISR", "ammunition", "delivered")},
+            ),
+            (
+                "RAF C-130J aircraft delivered ammunition to Estonia.",
+                {("GBR", "EST", "ammunition", "delivered")},
+            ),
+            ("TALLINN, May 2 - The RAF held an air show with its A400M aircraft.", set()),
+        ],
+    ),
+    *_cases(
+        "an_amount_in_brackets_is_no_clause",
+        [
+            (
+                "Denmark will donate a DKK 600 million (US$87 million) artillery package to Ukraine.",
+                {("DNK", "UKR", "artillery", "agreed")},
+            ),
+            (
+                "Norway would donate a NOK 900 million (about 85 million dollars) air defence "
+                "system to Ukraine.",
+                {("NOR", "UKR", "air_defence", "agreed")},
+            ),
+            (
+                "Denmark spent DKK 600 million (US$87 million) on its own artillery last year.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
+        "goods_bound_for_a_place_a_group_holds",
+        [
+            (
+                "Customs officers seized crates of Iranian rifles bound for Houthi-controlled ports.",
+                {("IRN", "houthis", "small_arms", "delivered")},
+            ),
+            ("Air strikes hit Houthi-held areas near the coast.", set()),
+        ],
+    ),
+    *_cases(
+        "goods_used_with_a_list_of_origin_words",
+        [
+            (
+                "Russia launched Iranian and North Korean missiles at Odesa overnight.",
+                {("IRN", "RUS", "missile", "delivered"), ("PRK", "RUS", "missile", "delivered")},
+            ),
+            (
+                "Iranian and North Korean diplomats watched the Russian army fire its missiles.",
+                set(),
+            ),
+        ],
+    ),
+    *_cases(
         "a_class_word_in_initials",
         [
             ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),

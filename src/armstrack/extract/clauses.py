@@ -132,7 +132,7 @@ def _find_breaks(view: SentenceView) -> list[int]:
     weapon_ends = {w.last for w in view.weapons}
     breaks = []
     for index, word in enumerate(lows):
-        if word in ("(", ")") and _short_aside(lows, index):
+        if word in ("(", ")") and (_short_aside(lows, index) or _money_aside(lows, index)):
             continue  # "vehicles (PMV) to be donated": an abbreviation, not a clause
         if word in CLAUSE_BREAKS:
             breaks.append(index)
@@ -219,6 +219,22 @@ def _past_the(lows: list[str], index: int) -> int:
 
 # "as this would delay the F-16s": "as" opening a clause of its own.
 _AS_SUBJECTS: Final = frozenset("this it they that these those".split())
+
+
+_MONEY_WORDS: Final = frozenset("$ € £ million billion dollars euros pounds".split())
+_MONEY_ASIDE_REACH: Final = 8  # "(about US$85 million)", "(C$400 million)"
+
+
+def _money_aside(lows: list[str], index: int) -> bool:
+    """A bracket around an amount: "a NOK 900 million (US$85 million) air defence system":
+    a conversion, not a clause."""
+    if lows[index] == "(":
+        after = lows[index + 1 : index + 1 + _MONEY_ASIDE_REACH]
+        words = after[: after.index(")")] if ")" in after else []
+    else:
+        before = lows[max(0, index - _MONEY_ASIDE_REACH) : index]
+        words = before[len(before) - before[::-1].index("(") :] if "(" in before else []
+    return "(" not in words and ")" not in words and not _MONEY_WORDS.isdisjoint(words)
 
 
 def _short_aside(lows: list[str], index: int) -> bool:

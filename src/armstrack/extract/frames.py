@@ -66,6 +66,7 @@ from armstrack.extract.roles import (
     YARD_VERBS,
     RoleContext,
     agent_of,
+    by_listed_origin,
     by_origin,
     by_source,
     carrier,
@@ -137,6 +138,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _inherit_means(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     frames = [f for frame in frames for f in by_origin(view, frame)]
+    frames = [f for frame in frames for f in by_listed_origin(view, frame)]
     frames = [f for frame in frames for f in by_source(view, frame)]
     _pending_delivery(view, frames)
     if _vague_giver(view):
@@ -148,6 +150,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _operator_frames(view, frames)
     found += _role_frames(view, frames)
     found += _reliance_frames(view, found)
+    found += _turned_to_frames(view, found)
     found += _sourced_frames(view, found)
     found += _way_frames(view, frames)
     found += _possessed_frames(view, found)
@@ -685,6 +688,51 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
     return found
 
 
+# "Serbia turned to China for jets", "Russia has been paying Tehran for drones": the state
+# turned to or paid supplies the goods after "for" (to the one paying: delivered).
+_TURNING: Final = frozenset("turn turns turned turning look looks looked looking".split())
+_PAYING: Final = frozenset("pay pays paid paying".split())
+_FOR_REACH: Final = 6  # "for a batch of about 40 fighter jets"
+
+
+def _turned_to_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_TURNING) and view.words.isdisjoint(_PAYING):
+        return found
+    for cue, word in enumerate(view.lows):
+        paying = word in _PAYING
+        if not paying and not (word in _TURNING and view.low(cue + 1) == "to"):
+            continue
+        giver = next(
+            (a for a in view.actors
+             if a.first == (cue + 1 if paying else cue + 2) and not a.speaker and not a.possessive),
+            None,
+        )  # fmt: skip
+        if giver is None or view.low(giver.last + 1) != "for":
+            continue
+        subject = next(
+            (a for a in reversed(view.actors)
+             if a.last < cue and a.prep is None and not a.speaker and not a.possessive),
+            None,
+        )  # fmt: skip
+        if subject is None or not {view.low(i) for i in range(subject.last + 1, cue)} <= (
+            BE | ADVERBS | MODALS | _RELY_ADVERBS | {"has", "have", "had", "been"}
+        ):
+            continue  # "Serbia, whose army turned to ...": another subject
+        reach = range(giver.last + 2, giver.last + 2 + _FOR_REACH)
+        goods = [w for w in view.weapons if w.first in reach]
+        if not goods or subject.actor == giver.actor:
+            continue
+        if any(f.supplier == giver.actor and f.recipient == subject.actor for f in frames):
+            continue
+        status = Status.DELIVERED if paying else Status.AGREED
+        found.append(
+            FrameHit(Frame.GIVE, cue, status, False, giver.actor, subject.actor,
+                     [replace(w, quantity=None) for w in goods])
+        )  # fmt: skip
+    return found
+
+
 _RELY_ADVERBS: Final = frozenset("long heavily largely mostly still traditionally".split())
 # "Most of Vietnam's fighter jets are sourced from Russia", "Myanmar's aircraft come from
 # China and Russia": the possessor of the goods got them from the "from" states.
@@ -1080,6 +1128,8 @@ def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
         # lists, never doubling with each listed name.
         bases = list(out)
         siblings = _siblings(view, actor)
+        if role == "supplier" and not siblings:
+            siblings = _joint_speakers(view, actor)
         if role == "supplier" and siblings:
             origin = _own_origin(frame, [actor, *siblings])
             if origin is not None:
@@ -1095,6 +1145,33 @@ def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
                 if twin.supplier != twin.recipient:
                     out.append(twin)
     return out
+
+
+# "The defence ministers of Norway, Sweden and Denmark said they would send ...": the
+# states whose office holders speak together; the last one reads as the bare subject.
+_JOINT_OFFICES: Final = frozenset("ministers leaders governments presidents heads chiefs".split())
+
+
+def _joint_speakers(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
+    """The states listed with ``actor`` after "the ministers of" (its own preposition is
+    lost to the verb that follows it)."""
+    mentions = view.actors
+    last = next((i for i, m in enumerate(mentions) if m.actor == actor and m.prep is None), None)
+    if last is None or last == 0:
+        return []
+    found: list[ActorRef] = []
+    index = last
+    while index > 0:
+        before, mention = mentions[index - 1], mentions[index]
+        between = {view.low(i) for i in range(before.last + 1, mention.first)} - {"the"}
+        if before.prep != "of" or not between or not between <= {",", "and"}:
+            break
+        found.append(before.actor)
+        index -= 1
+    head = mentions[index].first - 1
+    if index == last or view.low(head) != "of" or view.low(head - 1) not in _JOINT_OFFICES:
+        return []
+    return [a for a in dict.fromkeys(found) if a != actor]
 
 
 def _own_origin(frame: FrameHit, group: list[ActorRef]) -> ActorRef | None:

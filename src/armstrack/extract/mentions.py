@@ -413,7 +413,9 @@ def build_view(
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
             demonyms.append((first, last, actor_id, span))
             continue
-        if _in_dateline(lows, first, span.text, text[start : match.start]):
+        if _in_dateline(lows, first, span.text, text[start : match.start]) and not _hyphen_first(
+            text, match.end
+        ):
             continue
         if (
             kind is STATE
@@ -433,6 +435,8 @@ def build_view(
     _drop_locating_states(view)
     view.actors.sort(key=lambda a: a.first)
     _resolve_demonyms(view, demonyms, catalogue)
+    if len(demonyms) > 1:
+        _listed_origins(view, demonyms, catalogue)
     view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
     elided = _elided_counters(view, text)
     if elided:
@@ -1038,6 +1042,20 @@ def _in_dateline(lows: list[str], first: int, surface: str, before: str) -> bool
     return any(low in ("-", "—", "–", "(") for low in lows[first + 1 : first + 8])
 
 
+_DATELINE_MARKS: Final = re.compile(r"[(\u2014\u2013,/]|\s-|-\s")
+
+
+def _hyphen_first(text: str, end: int) -> bool:
+    """ "RAF C-17s delivered ...": a hyphen inside a word (a system's name) comes before any
+    dateline mark (comma, slash, bracket, spaced dash), so the capitals open a sentence."""
+    tail = text[end : end + 60]
+    hyphen = re.search(r"\w-\w", tail)
+    if hyphen is None:
+        return False
+    mark = _DATELINE_MARKS.search(tail)
+    return mark is None or hyphen.start() < mark.start()
+
+
 def _origin_word(lows: list[str], last: int) -> bool:
     if last + 3 < len(lows) and lows[last + 1] == "." and lows[last + 2] == "-":
         last += 1  # "U.S.-supplied": the name's last full stop stands before the hyphen
@@ -1179,6 +1197,10 @@ def _resolve_demonyms(
             # "the Turkish Armed Forces"; "Turkish armed drones" stay an origin.
             view.actors.append(ActorMention(first, last, actor, span, role="armed forces"))
             continue
+        if actor.kind.value == "group" and after[0] == "-" and after[1] in _HELD_SUFFIXES:
+            # "bound for Houthi-held areas": the group holding the place is the party.
+            view.actors.append(ActorMention(first, last, actor, span, role="holder"))
+            continue
         if _set_origin(view, next_index, actor_id):
             view.origin_actors[actor_id] = actor
             weapon = next(w for w in view.weapons if w.origin == actor_id and w.first >= next_index)
@@ -1189,6 +1211,38 @@ def _resolve_demonyms(
                 # the ship carries, its state gives.
                 view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
+
+
+_DEMONYM_JOINS: Final = frozenset([",", "and", "or"])
+
+
+def _listed_origins(
+    view: SentenceView, demonyms: list[tuple[int, int, str, Span]], catalogue: Catalogue
+) -> None:
+    """ "Indian, French and Russian artillery": every demonym of a list before one noun is
+    an origin of it, so the noun is read once per origin (each origin gives its own)."""
+    resolved = {a.first for a in view.actors}
+    ordered = sorted(demonyms, key=lambda d: d[0])
+    for k in range(len(ordered) - 2, -1, -1):
+        first, last, actor_id, _span = ordered[k]
+        following = ordered[k + 1]
+        gap = {view.low(i) for i in range(last + 1, following[0])}
+        if first in resolved or not gap or not gap <= _DEMONYM_JOINS:
+            continue
+        # the noun after the list, which the next demonym (or its own copy) already marks
+        target = next((w for w in view.weapons if w.first > following[1]), None)
+        if (
+            target is None
+            or target.origin != following[2]
+            or target.first - following[1] > 3 + 2 * (len(ordered) - k)
+            or any(w.origin == actor_id for w in view.weapons)
+        ):
+            continue
+        view.weapons.insert(view.weapons.index(target), _replace_origin(target, actor_id))
+        view.origin_actors[actor_id] = catalogue.actor(actor_id)
+
+
+_HELD_SUFFIXES: Final = frozenset("held controlled run occupied".split())
 
 
 # "the Houthi militia", "Houthi fighters": a group's demonym before its members is the group.

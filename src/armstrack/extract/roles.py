@@ -772,7 +772,9 @@ def use_roles(
     frame.supplier = _origin_actor(view, supplier_id, parties) or view.maker_actors.get(
         supplier_id or ""
     )
-    frame.weapons = [w for w in frame.weapons if (w.origin or w.made_in) == supplier_id]
+    given = {(w.first, w.last) for w in frame.weapons if (w.origin or w.made_in) == supplier_id}
+    # "fired Iranian and North Korean missiles": the one noun read once per origin stays
+    frame.weapons = [w for w in frame.weapons if (w.first, w.last) in given]
     return frame if frame.supplier is not None else None
 
 
@@ -864,6 +866,23 @@ def by_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
     for origin in origins:
         actor = view.origin_actors.get(origin)
         if actor is not None and actor.id != frame.recipient.id:
+            goods = [w for w in frame.weapons if w.origin == origin]
+            split.append(replace(frame, supplier=actor, weapons=goods))
+    return split or [frame]
+
+
+def by_listed_origin(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
+    """ "Russia fired Iranian and North Korean missiles": a used noun with a list of origin
+    words came from each of them."""
+    if frame.kind is not Frame.USE or frame.supplier is None or frame.recipient is None:
+        return [frame]
+    origins = list(dict.fromkeys(w.origin for w in frame.weapons if w.origin))
+    if len(origins) < 2:
+        return [frame]
+    split = []
+    for origin in origins:
+        actor = view.origin_actors.get(origin or "")
+        if actor is not None and actor != frame.recipient:
             goods = [w for w in frame.weapons if w.origin == origin]
             split.append(replace(frame, supplier=actor, weapons=goods))
     return split or [frame]
