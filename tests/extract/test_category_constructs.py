@@ -14,12 +14,8 @@ from tests.extract.constructs import Triple, cases, transfers_of
 from armstrack.extract import Extractor
 from armstrack.records import Article
 
-_Triple = Triple
-_cases = cases
-
-
 CASES = [
-    *_cases(
+    *cases(
         "anti_words_listed_before_one_weapon_noun",
         [
             (
@@ -43,7 +39,7 @@ CASES = [
             ("Peru joined an anti-ship exercise with Chile.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "protective_gear_listed_with_weapons_is_other",
         [
             (
@@ -57,7 +53,7 @@ CASES = [
             ("Soldiers in Canadian helmets patrolled the border with Moldova.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "parts_and_means_of_making_a_weapon_are_other",
         [
             (
@@ -82,7 +78,7 @@ CASES = [
             ("Iran opened a drone production line near Tehran.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_package_whose_giver_is_a_demonym_or_from",
         [
             (
@@ -99,7 +95,7 @@ CASES = [
             ("The latest Georgian aid package includes mortars.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "aid_that_consists_of_goods",
         [
             (
@@ -113,7 +109,7 @@ CASES = [
             ("The Moldovan army consists of three brigades with old rifles.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_launcher_name_before_a_word_for_rounds",
         [
             (
@@ -127,7 +123,7 @@ CASES = [
             ("Estonia fired HIMARS rockets at a training range.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "rounds_for_a_named_launcher_send_no_launcher",
         [
             (
@@ -141,7 +137,7 @@ CASES = [
             ("Latvia ran out of ammunition for the PzH 2000 in a drill.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "goods_listed_with_goods_of_one_origin_bound_for_a_receiver",
         [
             (
@@ -157,7 +153,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_maker_and_its_state_in_apposition",
         [
             (
@@ -167,7 +163,7 @@ CASES = [
             ("The Ghanaian Navy toured Naval Group Shipyard, France.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "each_giver_after_from_gives_the_goods_before_it",
         [
             (
@@ -180,7 +176,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "the_holder_of_goods_a_passive_says_were_given",
         [
             (
@@ -198,14 +194,14 @@ CASES = [
             ("Sources said Angola's tanks were repaired in Russia.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_share_of_an_arms_trade_is_no_transfer",
         [
             ("Angola sourced 70 percent of its weapons from Russia in the last decade.", set()),
             ("Angola sourced its weapons from Russia.", {("RUS", "AGO", "other", "delivered")}),
         ],
     ),
-    *_cases(
+    *cases(
         "parts_for_a_weapon_are_other_goods",
         [
             (
@@ -218,7 +214,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_system_word_between_a_name_and_its_head_noun",
         [
             (
@@ -228,7 +224,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "missiles_joined_to_an_air_defence_system_are_its_interceptors",
         [
             (
@@ -245,7 +241,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_firm_name_written_in_lower_case_is_goods",
         [
             (
@@ -255,7 +251,7 @@ CASES = [
             ("Russian helicopters flew over the border with Niger.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_class_word_before_a_class_word_of_another_kind",
         [
             (
@@ -274,7 +270,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_construct_gives_the_categories_of_the_annotation(
-    extractor: Extractor, text: str, expected: set[_Triple]
+    extractor: Extractor, text: str, expected: set[Triple]
 ) -> None:
     assert transfers_of(extractor, text) == expected
 

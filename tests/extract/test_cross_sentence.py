@@ -14,12 +14,8 @@ from armstrack.catalogue.normalise import fold
 from armstrack.extract import Extractor
 from armstrack.extract.pipeline import _SUPPORT_OPENING, _support_positions
 
-_Triple = Triple
-_cases = cases
-
-
 CASES = [
-    *_cases(
+    *cases(
         "goods_moved_after_a_deal_without_goods",
         [
             (
@@ -56,7 +52,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "one_party_named_after_a_deal",
         [
             (
@@ -81,7 +77,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "receiver_named_before_as_the_country",
         [
             (
@@ -106,7 +102,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "receiver_named_before_as_a_pronoun",
         [
             (
@@ -128,7 +124,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "giver_of_goods_named_just_before",
         [
             (
@@ -170,7 +166,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "deal_naming_one_side_then_the_goods",
         [
             (
@@ -202,7 +198,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "giver_and_receiver_named_without_goods_then_the_goods",
         [
             (
@@ -232,7 +228,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "goods_received_then_their_giver_in_a_passive",
         [
             (
@@ -253,7 +249,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "seizure_told_in_two_sentences",
         [
             (
@@ -279,7 +275,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "later_part_of_goods_reported_before",
         [
             (
@@ -295,7 +291,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "military_support_listed_in_the_next_sentence",
         [
             (
@@ -324,7 +320,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_cross_sentence_construct_gives_the_transfers_of_the_annotation(
-    extractor: Extractor, text: str, expected: set[_Triple]
+    extractor: Extractor, text: str, expected: set[Triple]
 ) -> None:
     assert transfers_of(extractor, text) == expected
 

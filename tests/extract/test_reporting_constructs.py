@@ -16,12 +16,8 @@ from tests.extract.constructs import Triple, cases, transfers_of
 from armstrack.extract import Extractor
 from armstrack.records import Article
 
-_Triple = Triple
-_cases = cases
-
-
 CASES = [
-    *_cases(
+    *cases(
         "foreign_weapons_held_as_its_own",
         [
             (
@@ -35,7 +31,7 @@ CASES = [
             ("Russia used its own Iskander missiles.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "false_pairs_of_war_reporting",
         [
             (
@@ -54,7 +50,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_contract_for_goods_for_a_receiver",
         [
             (
@@ -63,7 +59,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_target_is_no_party",
         [
             ("North Korea has deployed new howitzers designed to target Seoul.", set()),
@@ -73,7 +69,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "letters_of_intent_are_talks",
         [
             (
@@ -86,7 +82,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "what_a_package_leaves_out",
         [
             (
@@ -101,7 +97,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "goods_for_a_receiver_and_beyond",
         [
             (
@@ -119,7 +115,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "turnover_and_these_include",
         [
             (
@@ -132,7 +128,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "armed_forces_named_by_demonym",
         [
             (
@@ -152,7 +148,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "interceptor_is_no_giver_and_resupply_gives",
         [
             (
@@ -165,7 +161,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "deal_constructs_of_procurement_news",
         [
             (
@@ -196,7 +192,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "speaker_country_and_unsettled_delivery",
         [
             # "his country" is the state of the minister who speaks.
@@ -222,7 +218,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "the_target_of_a_strike_is_no_goods",
         [
             # The target of a strike is not what the striker was given.
@@ -242,7 +238,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "armed_by_a_giver",
         [
             (
@@ -255,7 +251,7 @@ CASES = [
             ("Heavily armed drones circled the base.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_serial_comma_ends_no_list",
         [
             (
@@ -276,7 +272,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "press_release_capitals_after_a_count",
         [
             (
@@ -291,7 +287,7 @@ CASES = [
             ("Officials of the Air Defence Forces Museum visited Kyiv.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "aid_constructs_of_real_reporting",
         [
             (
@@ -313,7 +309,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_carrier_names_the_giver",
         [
             (
@@ -327,7 +323,7 @@ CASES = [
             ("A Turkish frigate was delivered to Pakistan.", {("TUR", "PAK", "ship", "delivered")}),
         ],
     ),
-    *_cases(
+    *cases(
         "second_hand_and_choices",
         [
             (
@@ -346,7 +342,7 @@ CASES = [
             ("The coach picked three players from Spain.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "vague_nouns_point_back_at_the_system",
         [
             (
@@ -362,7 +358,7 @@ CASES = [
             ("The airline bought new jets last year. The jets were delivered by Airbus.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "goods_made_by_a_state_name_their_origin",
         [
             (
@@ -373,7 +369,7 @@ CASES = [
             ("Egypt operates frigates built by France.", {("FRA", "EGY", "ship", "delivered")}),
         ],
     ),
-    *_cases(
+    *cases(
         "false_pairs_of_combat_news",
         [
             (
@@ -400,7 +396,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_described_company_keeps_its_preposition",
         [
             (
@@ -414,7 +410,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "completed_contracts_and_past_purchases",
         [
             (
@@ -433,7 +429,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "counted_platforms_in_military_company",
         [
             (
@@ -449,7 +445,7 @@ CASES = [
             ("Boeing sold 20 jets to Turkish Airlines.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "the_equipment_listed_after_a_donation",
         [
             (
@@ -470,7 +466,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_buyer_approves_a_contract_from_a_seller",
         [
             (
@@ -487,7 +483,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "transport_aircraft_carry_the_goods",
         [
             (
@@ -500,7 +496,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "we_in_a_quote_is_the_speakers_state",
         [
             (
@@ -521,7 +517,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_trade_relation_stated_by_role",
         [
             (
@@ -539,7 +535,7 @@ CASES = [
             ("Russia was India's biggest supplier of oil.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_buyer_awards_a_contract_to_a_maker",
         [
             (
@@ -560,7 +556,7 @@ CASES = [
             ("The pilot was awarded a medal after flying his F-16 home.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_package_featuring_its_goods",
         [
             (
@@ -575,7 +571,7 @@ CASES = [
             ("The air show featuring Chinese drones drew buyers from Egypt.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_yard_launches_a_hull_for_a_navy",
         [
             (
@@ -593,7 +589,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "goods_also_handed_over_in_the_next_sentence",
         [
             (
@@ -614,7 +610,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "goods_taken_into_ones_own_fleet",
         [
             (
@@ -625,7 +621,7 @@ CASES = [
             ('"We will need more shells," the Estonian minister added.', set()),
         ],
     ),
-    *_cases(
+    *cases(
         "each_origin_word_gives_its_own_goods",
         [
             (
@@ -638,7 +634,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_list_of_origin_words_before_one_noun",
         [
             (
@@ -657,7 +653,7 @@ CASES = [
             ("Analysts compared Indian and French artillery at the show in Paris.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_buyer_turns_to_or_pays_a_giver_for_goods",
         [
             (
@@ -675,7 +671,7 @@ CASES = [
             ("Poland turned to the United States for advice on buying jets.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "office_holders_of_several_states_speak_together",
         [
             (
@@ -698,7 +694,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "an_air_force_in_initials_opens_the_sentence",
         [
             (
@@ -712,7 +708,7 @@ CASES = [
             ("TALLINN, May 2 - The RAF held an air show with its A400M aircraft.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "an_amount_in_brackets_is_no_clause",
         [
             (
@@ -730,7 +726,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "goods_bound_for_a_place_a_group_holds",
         [
             (
@@ -740,7 +736,7 @@ CASES = [
             ("Air strikes hit Houthi-held areas near the coast.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "goods_used_with_a_list_of_origin_words",
         [
             (
@@ -753,7 +749,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_class_word_in_initials",
         [
             ("Israel sold UAVs to Azerbaijan.", {("ISR", "AZE", "uav", "delivered")}),
@@ -764,7 +760,7 @@ CASES = [
             ("The Kenyan UAV Pilots Association met in Nairobi.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "receivers_listed_after_such_countries_as",
         [
             (
@@ -777,7 +773,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_place_inside_the_receiving_state",
         [
             (
@@ -791,7 +787,7 @@ CASES = [
             ("Russia fired missiles at the Sumy region of Ukraine.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (
@@ -800,7 +796,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "examples_after_a_rough_count_of_countries",
         [
             (
@@ -816,7 +812,7 @@ CASES = [
             ("More than 30 countries, including Chile and Peru, attended the arms fair.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_relative_clause_about_an_armed_group",
         [
             (
@@ -831,7 +827,7 @@ CASES = [
             ("Hezbollah, which is backed by Iran, attacked an Israeli post.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "to_arm_a_receiver_with_goods",
         [
             (
@@ -842,7 +838,7 @@ CASES = [
             ("The armed arm of Hezbollah paraded new missiles.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_procurement_agency_named_by_demonym",
         [
             (
@@ -856,7 +852,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_yard_builds_or_launches_for_a_navy",
         [
             (
@@ -876,7 +872,7 @@ CASES = [
             ("Russia launched missiles for the second night at Odesa.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "standing_trade_by_reliance_and_source",
         [
             (
@@ -903,7 +899,7 @@ CASES = [
             ("Norway's decision came from talks with Sweden.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "each_giver_with_its_own_goods",
         [
             (
@@ -934,7 +930,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "arrived_in_the_country_of_the_speaking_body",
         [
             (
@@ -949,7 +945,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "gapped_givers_whose_receiver_the_article_names",
         [
             (
@@ -972,7 +968,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "foreign_made_goods_held_by_a_named_force",
         [
             (
@@ -991,7 +987,7 @@ CASES = [
             ("Iran's copy of a US-made RQ-170 drone was shown on state TV.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_deal_between_two_states",
         [
             (
@@ -1000,7 +996,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "bought_to_be_given",
         [
             (
@@ -1017,7 +1013,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "anti_words_sharing_one_noun",
         [
             (
@@ -1033,7 +1029,7 @@ CASES = [
             ("Russian anti-aircraft fire hit the drone over Belgorod.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "a_maker_wins_an_order_from_a_buyer",
         [
             (
@@ -1051,7 +1047,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_deal_with_the_maker_by_the_country_of_the_story",
         [
             (
@@ -1067,7 +1063,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_state_shows_off_foreign_made_goods",
         [
             (
@@ -1083,7 +1079,7 @@ CASES = [
             ("Poland unveiled a new rifle, and Russian drones struck Lviv.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "holders_listed_by_a_system_s_buyers",
         [
             (
@@ -1106,7 +1102,7 @@ CASES = [
             ("The Caesar's designers are proud, officials in Paris said.", set()),
         ],
     ),
-    *_cases(
+    *cases(
         "an_origin_word_after_the_from_giver",
         [
             (
@@ -1123,7 +1119,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "a_foreign_system_in_use_names_its_maker",
         [
             (
@@ -1159,7 +1155,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "first_to_supply_as_a_foreseen_consequence",
         [
             # being the first to send is what the step would bring, not a deed done
@@ -1186,7 +1182,7 @@ CASES = [
             ),
         ],
     ),
-    *_cases(
+    *cases(
         "option_idioms_on_or_off_the_table",
         [
             # an option weighed or ruled out is only discussed
@@ -1217,7 +1213,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_construct_gives_the_transfers_of_the_annotation(
-    extractor: Extractor, text: str, expected: set[_Triple]
+    extractor: Extractor, text: str, expected: set[Triple]
 ) -> None:
     assert transfers_of(extractor, text) == expected
 
