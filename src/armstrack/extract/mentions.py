@@ -1529,7 +1529,7 @@ def _with_quantity(
         found=found,
     )
     if quantity is None and len(view.weapons) == 1:
-        quantity = _units_after(view, text, weapon)
+        quantity = _units_after(view, text, lowered, weapon)
         return weapon if quantity is None else replace(weapon, quantity=quantity)
     if quantity is None or any(
         w.span.start <= quantity.span.start < w.span.end for w in view.weapons
@@ -1548,7 +1548,7 @@ def _with_quantity(
         if earlier is None or _in_designation(text, view.start, earlier.span.start):
             return weapon
         quantity = earlier
-    return replace(weapon, quantity=_with_more_to_follow(view, text, weapon, quantity))
+    return replace(weapon, quantity=_with_more_to_follow(view, text, lowered, weapon, quantity))
 
 
 # "The deal for the K9 covers up to 48 units": a count of the one weapon of the sentence,
@@ -1560,8 +1560,14 @@ _UNITS_AFTER: Final = re.compile(
 )
 
 
-def _units_after(view: SentenceView, text: str, weapon: WeaponMention) -> Quantity | None:
-    """ "N units" later in a sentence that names one weapon only (else whose units?)."""
+def _units_after(
+    view: SentenceView, text: str, lowered: str, weapon: WeaponMention
+) -> Quantity | None:
+    """ "N units" later in a sentence that names one weapon only (else whose units?).
+    ``lowered`` is ``caseless(text)``: a match holds "units" there, a plain substring
+    test that spares most sentences the case-insensitive search."""
+    if lowered.find("units", weapon.span.end, view.end) < 0:
+        return None
     found = _UNITS_AFTER.search(text, weapon.span.end, view.end)
     if found is None:
         return None
@@ -1581,11 +1587,12 @@ _MORE_TO_FOLLOW: Final = re.compile(
 
 
 def _with_more_to_follow(
-    view: SentenceView, text: str, weapon: WeaponMention, quantity: Quantity
+    view: SentenceView, text: str, lowered: str, weapon: WeaponMention, quantity: Quantity
 ) -> Quantity:
     """The count with the further ones the sentence says follow, when no other weapon
-    stands between (then "more" could be of that one)."""
-    if quantity.value is None:
+    stands between (then "more" could be of that one); a match holds "more" in
+    ``lowered``, ``caseless(text)``."""
+    if quantity.value is None or lowered.find("more", weapon.span.end, view.end) < 0:
         return quantity
     more = _MORE_TO_FOLLOW.search(text, weapon.span.end, view.end)
     if more is None:
