@@ -677,15 +677,26 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
                 continue
             pairs = [(origin, goods)]
         for giver, weapons in pairs:
-            if giver.id == subject.actor.id or any(
-                f.supplier == giver and f.recipient == subject.actor for f in frames
-            ):
-                continue
-            found.append(
-                FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, subject.actor,
-                         [replace(w, quantity=None) for w in weapons])
-            )  # fmt: skip
+            _add_standing_trade(frames, found, index, giver, subject.actor, weapons)
     return found
+
+
+def _add_standing_trade(
+    frames: list[FrameHit],
+    found: list[FrameHit],
+    index: int,
+    giver: ActorRef,
+    holder: ActorRef,
+    weapons: list[WeaponMention],
+) -> None:
+    """A delivered transfer of goods a holder has from a giver, unless a frame already
+    says so (counts belong to the holding, not the trade)."""
+    if giver.id == holder.id or any(f.supplier == giver and f.recipient == holder for f in frames):
+        return
+    found.append(
+        FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, holder,
+                 [replace(w, quantity=None) for w in weapons])
+    )  # fmt: skip
 
 
 # "Serbia turned to China for jets", "Russia has been paying Tehran for drones": the state
@@ -759,14 +770,7 @@ def _sourced_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit
         if first is None:
             continue
         for giver in [first.actor, *_siblings(view, first.actor)]:
-            if giver.id == owner.actor.id or any(
-                f.supplier == giver and f.recipient == owner.actor for f in frames
-            ):
-                continue
-            found.append(
-                FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, owner.actor,
-                         [replace(w, quantity=None) for w in goods])
-            )  # fmt: skip
+            _add_standing_trade(frames, found, index, giver, owner.actor, goods)
     return found
 
 
