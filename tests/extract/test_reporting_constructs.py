@@ -1208,6 +1208,117 @@ CASES = [
             ("Every option is on the table, the French minister said.", set()),
         ],
     ),
+    *cases(
+        "holders_listed_in_a_sentence_naming_no_weapon",
+        [
+            (
+                "The K2 tank is built by Hyundai Rotem. Other operators include Poland and Peru.",
+                {
+                    ("KOR", "POL", "armoured_vehicle", "delivered"),
+                    ("KOR", "PER", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "The Rafale was displayed in the hall. Export customers so far are Greece, "
+                "Croatia and Serbia.",
+                {
+                    ("FRA", "GRC", "aircraft", "delivered"),
+                    ("FRA", "HRV", "aircraft", "delivered"),
+                    ("FRA", "SRB", "aircraft", "delivered"),
+                },
+            ),
+            (
+                "The Bayraktar TB2 drew crowds in Riyadh. It is also flown by Kenya, Mali, "
+                "and Togo.",
+                {
+                    ("TUR", "KEN", "uav", "delivered"),
+                    ("TUR", "MLI", "uav", "delivered"),
+                    ("TUR", "TGO", "uav", "delivered"),
+                },
+            ),
+            (
+                "The K2 tank is built by Hyundai Rotem. Chile plans to operate the type, "
+                "Norway has ordered it and Peru already fields it.",
+                {
+                    ("KOR", "CHL", "armoured_vehicle", "discussed"),
+                    ("KOR", "NOR", "armoured_vehicle", "agreed"),
+                    ("KOR", "PER", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "The Rafale was displayed in the hall. Serbia and Greece are among the jet's "
+                "foreign buyers.",
+                {("FRA", "SRB", "aircraft", "delivered"), ("FRA", "GRC", "aircraft", "delivered")},
+            ),
+            (
+                "The Bayraktar TB2 drew crowds in Riyadh. Chad, Mali and Niger are other "
+                "Sahel states that have bought them.",
+                {
+                    ("TUR", "TCD", "uav", "delivered"),
+                    ("TUR", "MLI", "uav", "delivered"),
+                    ("TUR", "NER", "uav", "delivered"),
+                },
+            ),
+            (
+                "The Rafale was displayed in the hall. The firm has exported 200 jets to seven "
+                "countries, the others being Greece and Croatia.",
+                {("FRA", "GRC", "aircraft", "delivered"), ("FRA", "HRV", "aircraft", "delivered")},
+            ),
+            (
+                "The K2 tank is built by Hyundai Rotem. It has since been sold to Poland and Peru.",
+                {
+                    ("KOR", "POL", "armoured_vehicle", "delivered"),
+                    ("KOR", "PER", "armoured_vehicle", "delivered"),
+                },
+            ),
+            # near misses: no holder word tying the states to the system
+            (
+                "The K2 tank is built by Hyundai Rotem. Other members of the alliance include "
+                "Poland and Peru.",
+                set(),
+            ),
+            (
+                "The K2 tank is built by Hyundai Rotem. Potential buyers include Chile and Peru.",
+                set(),
+            ),
+            (
+                "The K2 tank is built by Hyundai Rotem. Russia's customers include India and Iran.",
+                set(),
+            ),
+            ("The Rafale was displayed in the hall. Gas buyers include Italy and Spain.", set()),
+            (
+                "The Rafale was displayed in the hall. Troops from Chad and Niger were flown by "
+                "Spain to Mali.",
+                set(),
+            ),
+            (
+                "The Rafale was displayed in the hall. Greece and Croatia are among the "
+                "countries that criticised the sale.",
+                set(),
+            ),
+            ("The Rafale was displayed in the hall. It is in service with the French navy.", set()),
+            ("The Rafale was displayed in the hall. It is not flown by Peru or Chile.", set()),
+            (
+                "The Bayraktar TB2 drew crowds. The drone was shown to delegations from Kenya "
+                "and Ghana.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
+        "holders_of_goods_of_a_stated_origin",
+        [
+            (
+                "Chinese drones are now in service in Iraq, Algeria and Serbia.",
+                {
+                    ("CHN", "IRQ", "uav", "delivered"),
+                    ("CHN", "DZA", "uav", "delivered"),
+                    ("CHN", "SRB", "uav", "delivered"),
+                },
+            ),
+            ("Turkish drones are in service with the Turkish army.", set()),
+        ],
+    ),
 ]
 
 

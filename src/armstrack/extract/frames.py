@@ -155,6 +155,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _way_frames(view, frames)
     found += _possessed_frames(view, found)
     found += _showcase_frames(view, found)
+    found += topic_holder_frames(view, text, found)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -837,12 +838,14 @@ def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
     found: list[FrameHit] = []
     for cue in _holding_cues(view):
         holders = _holder_list(view, cue)
-        weapons = _held_systems(view, cue)
+        weapons = _held_systems(view, cue) or _held_of_origin(view, cue)
         if not holders or not weapons:
             continue
         maker = weapons[0].made_in
-        supplier = view.maker_actors.get(maker or "") or next(
-            (s.maker for s in view.earlier_systems if s.name == weapons[0].system), None
+        supplier = (
+            view.maker_actors.get(maker or "")
+            or next((s.maker for s in view.earlier_systems if s.name == weapons[0].system), None)
+            or view.origin_actors.get(weapons[0].origin or "")
         )
         if supplier is None:
             continue
@@ -857,6 +860,9 @@ def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
     return found
 
 
+_LIST_ENDS: Final = frozenset([".", ";", ""])
+
+
 def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
     """The states listed right after a holding cue."""
     clause_end = clause_of(view, cue)[1] if view.low(cue) != "being" else len(view.lows) - 1
@@ -865,9 +871,11 @@ def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
     for mention in view.actors:
         if mention.first < position or mention.speaker:
             continue
-        if mention.first > clause_end:
-            break
         gap = [view.low(i) for i in range(position, mention.first)]
+        if mention.first > clause_end and not (
+            listed and len(gap) <= 3 and "and" in gap and view.low(mention.last + 1) in _LIST_ENDS
+        ):
+            break  # "Pakistan, Myanmar, and Nigeria.": a serial comma ends no list
         glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE
         if len(gap) > 6 or any(w not in glue for w in gap):
             break
@@ -899,6 +907,253 @@ def _held_systems(view: SentenceView, cue: int) -> list[WeaponMention]:
             quantity=None,
         )
     ]
+
+
+# A list of a system's holders in a sentence that names no weapon: "Other operators
+# include A and B", "Export customers so far are A and B", "It is also flown by A and
+# B", "has exported 60 to four countries, the others being A and B". The system is the
+# one the article named last; the pipeline reads such a sentence only when it holds one
+# of ``TOPIC_LIST_WORDS``.
+_HOLDER_SINGULARS: Final = frozenset("operator user customer buyer client".split())
+_TOPIC_HOLDER_NOUNS: Final = _HOLDER_NOUNS | _HOLDER_SINGULARS
+# Words that may stand before the holder noun: "its other export customers".
+_HOLDER_MODIFIERS: Final = frozenset(
+    "the its their other export foreign overseas international current existing known "
+    "confirmed first second third main major largest biggest early earlier previous only "
+    "military and , so far".split()
+)
+# What links the holder noun to its list: "customers include", "users so far are".
+_HOLDER_LINKS: Final = frozenset("include includes included are were is was comprise :".split())
+_LINK_FILLERS: Final = frozenset("so far now already currently to date today also".split())
+# "operators of the type include": what the holder noun may be of, pointing at the topic.
+_TOPIC_NOUNS: Final = frozenset(
+    "type system systems platform model design aircraft jet jets fighter fighters drone "
+    "drones vehicle vehicles it them".split()
+)
+# "The type's export customers": the topic may own the holder noun.
+_HOLDER_OWNERS: Final = _HOLDER_MODIFIERS | _TOPIC_NOUNS | {"'s", "'"}
+_TOPIC_PRONOUNS: Final = frozenset("it they this these".split())
+_TOPIC_OPENERS: Final = frozenset("and but so since today now currently".split())
+_TOPIC_VERBS: Final = _HOLDING_VERBS | _BOUGHT_VERBS
+_EXPORTED: Final = frozenset("exported sold delivered supplied".split())
+_COUNTRY_NOUNS: Final = frozenset("countries nations states customers buyers".split())
+_PLANNED: Final = frozenset("plans planned planning plan intends intend wants want".split())
+_PROSPECTIVE: Final = frozenset(
+    "potential prospective possible future likely interested interest candidate".split()
+)
+TOPIC_LIST_WORDS: Final = (
+    *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
+    *sorted(_OPERATE_VERBS), "use", "uses", "service", "being",
+)  # fmt: skip
+
+
+def topic_holder_frames(
+    view: SentenceView, text: str, frames: list[FrameHit] | None = None
+) -> list[FrameHit]:
+    """One transfer per state listed as holding the system the article is about, in a
+    sentence that names no weapon, from the system's maker."""
+    found: list[FrameHit] = []
+    if view.weapons or not view.earlier_systems or view.words.isdisjoint(TOPIC_LIST_WORDS):
+        return found
+    topic = view.earlier_systems[-1]
+    supplier = topic.maker
+    if supplier is None:
+        return found
+    known = {f.recipient.id for f in frames or [] if f.recipient and f.supplier}
+    for cue, before in _topic_cues(view):
+        start, end = clause_of(view, cue)
+        words = {view.low(i) for i in range(start, end + 1)}
+        if not words.isdisjoint(_PROSPECTIVE) or not words.isdisjoint(NEGATIONS):
+            continue  # "potential buyers include", "it is not flown by": no transfer
+        # The status words near the cue, after the states a verb follows: "Chad plans to
+        # buy it, Mali already flies it".
+        low = max(start, cue - 6)
+        if before:
+            low = max([a.last + 1 for a in view.actors if a.last < cue] + [low])
+        status = _topic_status({view.low(i) for i in range(low, cue + 1)})
+        listed = _states_before(view, cue) if before else _holder_list(view, cue)
+        holders = [h for h in listed if h.id != supplier.id and h.id not in known]
+        if not holders:
+            continue
+        span = Span(view.starts[cue], view.ends[cue], text[view.starts[cue] : view.ends[cue]])
+        weapon = WeaponMention(
+            cue, cue, topic.category, span, system=topic.name, made_in=supplier.id
+        )
+        for holder in holders:
+            if not any(f.recipient == holder for f in found):
+                found.append(FrameHit(Frame.GIVE, cue, status, False, supplier, holder, [weapon]))
+    return found
+
+
+def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
+    """Where a list of the topic system's holders follows (or, with True, precedes)."""
+    cues: list[tuple[int, bool]] = []
+    for index, word in enumerate(view.lows):
+        if word in _TOPIC_HOLDER_NOUNS:
+            link = _holder_link(view, index)
+            if link is not None:
+                cues.append((link, False))  # "other operators include"
+        elif word in _TOPIC_VERBS and view.low(index + 1) == "by" and _topic_subject(view, index):
+            cues.append((index, False))  # "it is also flown by", "it has been bought by"
+        elif (
+            word == "service"
+            and view.low(index - 1) == "in"
+            and view.low(index + 1) in ("in", "with")
+            and _topic_subject(view, index - 1)
+        ):
+            cues.append((index, False))  # "it is in service with"
+        elif (
+            word == "being" and view.low(index - 1) in ("others", "rest") and _exported(view, index)
+        ):
+            cues.append((index, False))  # "exported 60 to four countries, the others being"
+        elif word in ("including", "namely") and view.low(index - 1) in (",", ":"):
+            if view.low(index - 2) in _COUNTRY_NOUNS and _exported(view, index):
+                cues.append((index, False))  # "sold to six countries, including"
+        elif word in _EXPORTED:
+            to = _topic_object_end(view, index + 1)
+            if view.low(to) == "to" and (to > index + 1 or _topic_subject(view, index)):
+                cues.append((to, False))  # "it has been sold to", "has sold the jet to"
+        elif word in _HOLDING_ACTS and _topic_object_end(view, index + 1) > index + 1:
+            cues.append((index, True))  # "Egypt and Qatar also fly the jet"
+        elif word in ("are", "were") and _listed_as_holders(view, index + 1):
+            cues.append((index, True))  # "Chad and Mali are other states that bought it"
+    return cues
+
+
+# "Chad and Mali are among its export customers", "... are some other African states
+# that have bought them": a list of states named as holders by a copula.
+_AMONG_WORDS: Final = _HOLDER_OWNERS | frozenset(
+    "among some also all both african asian european arab gulf latin american middle "
+    "eastern western southern northern regional".split()
+)
+_HOLDING_RELATIVES: Final = frozenset("that which to".split())
+
+
+def _listed_as_holders(view: SentenceView, at: int) -> bool:
+    """Whether the words from ``at`` name the states before as holders of the topic: a
+    holder noun, or a country noun that bought or operates it."""
+    end = at
+    while end < at + 6 and (view.low(end) in _AMONG_WORDS or end in view.taken):
+        end += 1
+    if view.low(end) in _TOPIC_HOLDER_NOUNS:
+        return view.low(end + 1) not in ("of", "for") or _topic_object_end(view, end + 2) > end + 2
+    # "are other Sahel states that": any words before a country noun, which the verb
+    # after it must tie to the topic.
+    end = next((i for i in range(at, at + 6) if view.low(i) in _COUNTRY_NOUNS), end)
+    if view.low(end) not in _COUNTRY_NOUNS or view.low(end + 1) not in _HOLDING_RELATIVES:
+        return False
+    verb = end + 2
+    while view.low(verb) in BE or view.low(verb) in ADVERBS:
+        verb += 1
+    return view.low(verb) in _HOLDING_ACTS and _topic_object_end(view, verb + 1) > verb + 1
+
+
+# "Egypt and India also operate the type", "Qatar has bought the French jet": states
+# before the verb, the topic after it.
+_HOLDING_ACTS: Final = _OPERATE_VERBS | _BOUGHT_VERBS | frozenset("use uses".split())
+# Words that may stand between a determiner and a noun pointing at the topic: "the
+# French-built fighter".
+_TOPIC_ADJECTIVES: Final = frozenset(
+    "same french-built new light combat multirole multi-role advanced twin-engine "
+    "single-engine armed attack stealth fighter - made built".split()
+)
+
+
+def _topic_object_end(view: SentenceView, at: int) -> int:
+    """The token after a phrase at ``at`` that points at the topic system ("it", "the
+    jet", "the French-built type"), or ``at`` if there is none."""
+    if view.low(at) in ("it", "them"):
+        return at + 1
+    if view.low(at) not in DETERMINERS:
+        return at
+    end = at + 1
+    while (
+        end < at + 5
+        and view.low(end) not in _TOPIC_NOUNS
+        and (view.low(end) in _TOPIC_ADJECTIVES or end in view.taken)
+    ):
+        end += 1  # "the French fighter": a demonym is a catalogue match
+    return end + 1 if view.low(end) in _TOPIC_NOUNS else at
+
+
+_PLANS_TO: Final = _PLANNED | {"to"}
+
+
+def _states_before(view: SentenceView, verb: int) -> list[ActorRef]:
+    """The states listed right before ``verb`` (past adverbs and auxiliaries): "Egypt,
+    Qatar and India have also bought"."""
+    at = verb - 1
+    # "Chile already plans to operate it"
+    while view.low(at) in ADVERBS or view.low(at) in BE or view.low(at) in _PLANS_TO:
+        at -= 1
+    listed: list[ActorRef] = []
+    for mention in reversed(view.actors):
+        if mention.last > at:
+            continue
+        if mention.last < at or mention.speaker or mention.possessive:
+            break
+        if mention.actor.kind.value == "state" and mention.actor not in listed:
+            listed.append(mention.actor)
+        at = mention.first - 1
+        while view.low(at) in _HOLDER_GLUE:
+            at -= 1
+    return listed[::-1][:MAX_LISTED]
+
+
+def _holder_link(view: SentenceView, noun: int) -> int | None:
+    """The link after a holder noun that opens its sentence ("Its export customers so far
+    are"), or None: "Russia's customers", "gas buyers" hold no topic system."""
+    if any(view.low(i) not in _HOLDER_OWNERS for i in range(0, noun)):
+        return None
+    at = noun + 1
+    if view.low(at) in ("of", "for"):  # "operators of the type include"
+        at += 1
+        while view.low(at) in DETERMINERS:
+            at += 1
+        if view.low(at) not in _TOPIC_NOUNS:
+            return None
+        at += 1
+    while view.low(at) in _LINK_FILLERS:
+        at += 1
+    return at if view.low(at) in _HOLDER_LINKS else None
+
+
+def _topic_subject(view: SentenceView, verb: int) -> bool:
+    """Whether the clause before ``verb`` is a subject that points at the topic system
+    ("It is also", "The type has since been") and auxiliaries alone."""
+    at = 0
+    while view.low(at) in _TOPIC_OPENERS or view.low(at) == ",":
+        at += 1
+    if view.low(at) in _TOPIC_PRONOUNS:
+        at += 1
+    elif _topic_object_end(view, at) > at:
+        at = _topic_object_end(view, at)  # "The French-built jet is"
+    else:
+        return False
+    return all(view.low(i) in BE or view.low(i) in ADVERBS for i in range(at, verb))
+
+
+def _exported(view: SentenceView, cue: int) -> bool:
+    """An export verb before ``cue``: "has exported 60 to four countries, the others"."""
+    return any(view.low(i) in _EXPORTED for i in range(max(0, cue - 16), cue))
+
+
+def _topic_status(words: set[str]) -> Status:
+    """Delivered, unless the clause says the holders ordered it ("ordered by",
+    "customers have ordered") or plan to buy it."""
+    if not words.isdisjoint(_PLANNED):
+        return Status.DISCUSSED
+    if "ordered" in words:
+        return Status.AGREED
+    return Status.DELIVERED
+
+
+def _held_of_origin(view: SentenceView, cue: int) -> list[WeaponMention]:
+    """Goods of a stated origin right before the cue: "Chinese drones are in service in"."""
+    before = [w for w in view.weapons if w.last < cue]
+    if not before or not before[-1].origin or before[-1].last < cue - 6:
+        return []
+    return [replace(before[-1], quantity=None)]
 
 
 def _inherit_means(view: SentenceView, frames: list[FrameHit]) -> None:

@@ -32,10 +32,12 @@ from armstrack.extract.claims import (
 from armstrack.extract.dates import date_prefix, find_times
 from armstrack.extract.frames import (
     MAX_LISTED,
+    TOPIC_LIST_WORDS,
     deal_sides,
     find_frames,
     is_anaphoric_sentence,
     overlong_list,
+    topic_holder_frames,
 )
 from armstrack.extract.matching import BODY, GROUP_KINDS, SYSTEM, WEAPON_KINDS, Match, Matcher
 from armstrack.extract.mentions import ArticleContext, EarlierSystem, build_view
@@ -117,11 +119,21 @@ _GOODS_PRONOUN: Final = Prefiltered.on_words(
     opens=True,
 )
 _GOODS_REACH: Final = 2  # sentences after one that names a weapon
+# "Other operators include A and B", "It is also flown by A and B": a sentence that names
+# no weapon but lists the holders of the system the article named before (see
+# ``frames.topic_holder_frames``, which reads only sentences holding these words).
+_HOLDER_HINT: Final = Prefiltered.on_words(
+    re.compile(rf"\b(?:{'|'.join(TOPIC_LIST_WORDS)})\b"),
+    TOPIC_LIST_WORDS,
+    folded=True,
+    opens=True,
+)
 # The words that let a sentence's patterns be skipped, found for the whole article at once.
 _WORDS: Final = WordFinder(
     (
         *dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS, *claims.PATTERNS,
         _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _COUNTED_PLATFORM, _GOODS_PRONOUN,
+        _HOLDER_HINT,
     )
 )  # fmt: skip
 
@@ -191,6 +203,7 @@ class Extractor:
         titles = title_positions(folded, found)
         reports = [m.start() for m in found.matches(_REPORT_HINT, folded)]
         pointers = [m.start() for m in found.matches(_GOODS_PRONOUN, folded)]
+        holders = found.positions[_HOLDER_HINT] if context.systems else []
         last_weapon = -_REPORT_REACH - 1
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
@@ -211,6 +224,11 @@ class Extractor:
             if not has_weapon and not is_topical and not stance_only and not opens_deal:
                 # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
                 last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
+                if bisect_left(holders, start) < bisect_left(holders, end):
+                    listed = self._holder_list(index, (start, end), text, inside, context, lowered)
+                    if listed is not None:
+                        facts.append(listed)
+                        continue
                 if index - last_weapon <= _REPORT_REACH and (
                     bisect_left(reports, start) < bisect_left(reports, end)
                 ):
@@ -260,6 +278,27 @@ class Extractor:
             if subjects:
                 last_subject = subjects[0].actor
         return facts
+
+    def _holder_list(
+        self,
+        index: int,
+        bounds: tuple[int, int],
+        text: str,
+        inside: list[Match],
+        context: ArticleContext,
+        lowered: str,
+    ) -> SentenceFacts | None:
+        """A sentence that names no weapon but lists the holders of the system named
+        before it ("Other operators include A and B"), or None."""
+        start, end = bounds
+        view = build_view(text, start, end, inside, self.catalogue, context, lowered=lowered)
+        frames = topic_holder_frames(view, text)
+        if not frames:
+            return None
+        span = _span(text, start, end)
+        return SentenceFacts(
+            index, span, view, frames, [], (), _no_times, [], False, context.home_state(end)
+        )
 
     def _report(
         self,
