@@ -1319,6 +1319,52 @@ CASES = [
             ("Turkish drones are in service with the Turkish army.", set()),
         ],
     ),
+    *cases(
+        "holders_named_by_a_class_pointing_back",
+        [
+            (
+                "The Hermes 900 was on show. Chile and Brazil have also acquired the drones.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "BRA", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 was on show. The drone was also bought by Chile and Brazil.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "BRA", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 was on show. Tel Aviv has sold it to Chile and Brazil.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "BRA", "uav", "delivered")},
+            ),
+            # a class of another origin is its own goods, no pointer back
+            (
+                "The Hermes 900 was on show. Chile has also acquired Turkish drones.",
+                {("TUR", "CHL", "uav", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
+        "forces_of_listed_states_hold_the_system",
+        [
+            (
+                "The Hermes 900 is in service with the Chilean, Brazilian and Swiss air forces.",
+                {
+                    ("ISR", "CHL", "uav", "delivered"),
+                    ("ISR", "BRA", "uav", "delivered"),
+                    ("ISR", "CHE", "uav", "delivered"),
+                },
+            ),
+            (
+                "The Hermes 900 was on show. The Chilean and Brazilian air forces already fly it.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "BRA", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 was on show. Other operators include the Chilean Air Force and "
+                "the Swiss Army.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "CHE", "uav", "delivered")},
+            ),
+            # origins listed before goods stay origins
+            ("Chilean, Brazilian and Swiss drones flew over the parade.", set()),
+        ],
+    ),
 ]
 
 

@@ -57,7 +57,13 @@ from armstrack.extract.lexicon import (
     WAY_VERBS,
     Frame,
 )
-from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention, gapped
+from armstrack.extract.mentions import (
+    ActorMention,
+    EarlierSystem,
+    SentenceView,
+    WeaponMention,
+    gapped,
+)
 from armstrack.extract.quantities import count_word
 from armstrack.extract.roles import (
     INSTEAD,
@@ -861,6 +867,10 @@ def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
 
 
 _LIST_ENDS: Final = frozenset([".", ";", ""])
+# "the Egyptian Air Force and the Nigerian Army": a holder's own force noun.
+_FORCE_WORDS: Final = frozenset(
+    "air force forces army armies navy navies military militaries marines".split()
+)
 
 
 def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
@@ -876,7 +886,7 @@ def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
             listed and len(gap) <= 3 and "and" in gap and view.low(mention.last + 1) in _LIST_ENDS
         ):
             break  # "Pakistan, Myanmar, and Nigeria.": a serial comma ends no list
-        glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE
+        glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | _FORCE_WORDS
         if len(gap) > 6 or any(w not in glue for w in gap):
             break
         if mention.actor not in listed and mention.actor.kind.value == "state":
@@ -953,13 +963,15 @@ def topic_holder_frames(
     """One transfer per state listed as holding the system the article is about, in a
     sentence that names no weapon, from the system's maker."""
     found: list[FrameHit] = []
-    if view.weapons or not view.earlier_systems or view.words.isdisjoint(TOPIC_LIST_WORDS):
+    if not view.earlier_systems or view.words.isdisjoint(TOPIC_LIST_WORDS):
         return found
-    topic = view.earlier_systems[-1]
-    supplier = topic.maker
-    if supplier is None:
+    topic = _pointed_topic(view)
+    supplier = topic.maker if topic is not None else None
+    if topic is None or supplier is None:
         return found
-    known = {f.recipient.id for f in frames or [] if f.recipient and f.supplier}
+    # A frame that has both sides says more ("Beijing sold it to Cairo" with no goods
+    # named is no such frame: assembly drops it).
+    known = {f.recipient.id for f in frames or [] if f.recipient and f.supplier and f.weapons}
     for cue, before in _topic_cues(view):
         start, end = clause_of(view, cue)
         words = {view.low(i) for i in range(start, end + 1)}
@@ -983,6 +995,37 @@ def topic_holder_frames(
             if not any(f.recipient == holder for f in found):
                 found.append(FrameHit(Frame.GIVE, cue, status, False, supplier, holder, [weapon]))
     return found
+
+
+def _pointed_topic(view: SentenceView) -> EarlierSystem | None:
+    """The system named last before the sentence, if the sentence names no weapon or only
+    a class of it pointed back at ("the drones", "such jets"): what its holders hold."""
+    if not view.weapons:
+        return view.earlier_systems[-1]
+    kinds = {w.category for w in view.weapons}
+    if len(kinds) != 1 or not all(_points_back(view, w) for w in view.weapons):
+        return None
+    kind = kinds.pop()
+    named = {w.system for w in view.weapons if w.system}
+    return next(
+        (
+            s
+            for s in reversed(view.earlier_systems)
+            if s.category is kind and (not named or s.name in named)
+        ),
+        None,
+    )
+
+
+def _points_back(view: SentenceView, weapon: WeaponMention) -> bool:
+    """ "the drones", "such jets": a class named by a determiner that points back (or
+    already read as the system named before, which then has no maker of its own)."""
+    if weapon.origin or view.low(weapon.first - 1) not in _POINTING_DETERMINERS:
+        return False
+    return weapon.generic or (weapon.system is not None and weapon.made_in is None)
+
+
+_POINTING_DETERMINERS: Final = frozenset("the these those such this that its their".split())
 
 
 def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
@@ -1064,8 +1107,11 @@ def _topic_object_end(view: SentenceView, at: int) -> int:
     jet", "the French-built type"), or ``at`` if there is none."""
     if view.low(at) in ("it", "them"):
         return at + 1
-    if view.low(at) not in DETERMINERS:
+    if view.low(at) not in DETERMINERS and view.low(at) not in _POINTING_DETERMINERS:
         return at
+    pointed = next((w for w in view.weapons if w.first == at + 1 and _points_back(view, w)), None)
+    if pointed is not None:
+        return pointed.last + 1  # "the drones": a class pointing back at the topic
     end = at + 1
     while (
         end < at + 5
@@ -1086,6 +1132,8 @@ def _states_before(view: SentenceView, verb: int) -> list[ActorRef]:
     # "Chile already plans to operate it"
     while view.low(at) in ADVERBS or view.low(at) in BE or view.low(at) in _PLANS_TO:
         at -= 1
+    while view.low(at) in _FORCE_WORDS:
+        at -= 1  # "the Chadian and Malian armies already fly it"
     listed: list[ActorRef] = []
     for mention in reversed(view.actors):
         if mention.last > at:

@@ -437,6 +437,7 @@ def build_view(
     _resolve_demonyms(view, demonyms, catalogue)
     if len(demonyms) > 1:
         _listed_origins(view, demonyms, catalogue)
+        _listed_forces(view, demonyms, catalogue)
     view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
     elided = _elided_counters(view, text)
     if elided:
@@ -1240,6 +1241,29 @@ def _listed_origins(
             continue
         view.weapons.insert(view.weapons.index(target), _replace_origin(target, actor_id))
         view.origin_actors[actor_id] = catalogue.actor(actor_id)
+
+
+def _listed_forces(
+    view: SentenceView, demonyms: list[tuple[int, int, str, Span]], catalogue: Catalogue
+) -> None:
+    """ "the Egyptian, Nigerian and Iraqi air forces": every demonym of a list before one
+    state noun stands for its state, as the last one does."""
+    roles = {a.first: a.role for a in view.actors if a.role in STATE_NOUNS}
+    if not roles:
+        return
+    taken = {a.first for a in view.actors}
+    ordered = sorted(demonyms, key=lambda d: d[0])
+    for k in range(len(ordered) - 2, -1, -1):
+        first, last, actor_id, span = ordered[k]
+        following = ordered[k + 1][0]
+        gap = {view.low(i) for i in range(last + 1, following)}
+        role = roles.get(following)
+        if role is None or first in taken or not gap or not gap <= _DEMONYM_JOINS:
+            continue
+        if any(w.origin == actor_id for w in view.weapons):
+            continue  # "Indian, French and Russian artillery": origins
+        view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
+        roles[first] = role
 
 
 _HELD_SUFFIXES: Final = frozenset("held controlled run occupied".split())

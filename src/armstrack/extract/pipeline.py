@@ -224,7 +224,9 @@ class Extractor:
             if not has_weapon and not is_topical and not stance_only and not opens_deal:
                 # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
                 last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
-                if bisect_left(holders, start) < bisect_left(holders, end):
+                if bisect_left(holders, start) < bisect_left(holders, end) and any(
+                    m.kind in _STATE_KINDS for m in inside
+                ):  # a list of holders names a state
                     listed = self._holder_list(index, (start, end), text, inside, context, lowered)
                     if listed is not None:
                         facts.append(listed)
