@@ -1342,6 +1342,38 @@ CASES = [
         ],
     ),
     *cases(
+        "states_a_new_buyer_follows_hold_the_goods",
+        [
+            (
+                "Chile became the latest country to order the Hermes 900, joining Brazil and "
+                "Switzerland.",
+                {
+                    ("ISR", "CHL", "uav", "agreed"),
+                    ("ISR", "BRA", "uav", "delivered"),
+                    ("ISR", "CHE", "uav", "delivered"),
+                },
+            ),
+            (
+                "Greece is the fourth state to buy French Caesar howitzers, after Belgium, "
+                "Lithuania and Morocco.",
+                {
+                    ("FRA", "GRC", "artillery", "agreed"),
+                    ("FRA", "BEL", "artillery", "delivered"),
+                    ("FRA", "LTU", "artillery", "delivered"),
+                    ("FRA", "MAR", "artillery", "delivered"),
+                },
+            ),
+            (
+                "The Hermes 900 was on show. Chile is its third customer, after Brazil and "
+                "Switzerland.",
+                {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHE", "uav", "delivered")},
+            ),
+            # an ordinal of something else than buying
+            ("Chile was the second state to condemn the Hermes 900 sale, after Peru.", set()),
+            ("The Hermes 900 flew after Brazil and Chile signed a border treaty.", set()),
+        ],
+    ),
+    *cases(
         "forces_of_listed_states_hold_the_system",
         [
             (

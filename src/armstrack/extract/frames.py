@@ -162,6 +162,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _possessed_frames(view, found)
     found += _showcase_frames(view, found)
     found += topic_holder_frames(view, text, found)
+    found += joined_frames(view, text, found)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -953,7 +954,7 @@ _PROSPECTIVE: Final = frozenset(
 )
 TOPIC_LIST_WORDS: Final = (
     *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
-    *sorted(_OPERATE_VERBS), "use", "uses", "service", "being",
+    *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining",
 )  # fmt: skip
 
 
@@ -995,6 +996,90 @@ def topic_holder_frames(
             if not any(f.recipient == holder for f in found):
                 found.append(FrameHit(Frame.GIVE, cue, status, False, supplier, holder, [weapon]))
     return found
+
+
+# "Spain became the fifth country to buy the drone, after Italy and France", "Peru is
+# the latest customer, joining Chile and Brazil": the states the new buyer follows hold
+# the same goods.
+_JOINED_AFTER: Final = frozenset("joining after following alongside".split())
+_ORDINALS: Final = frozenset(
+    "latest newest second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "twelfth".split()
+)
+_JOINED_NOUNS: Final = _TOPIC_HOLDER_NOUNS | frozenset(
+    "country countries nation nations state states member".split()
+)
+_JOIN_REACH: Final = 20  # tokens from the ordinal to "after"
+
+
+def joined_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list[FrameHit]:
+    """One delivered transfer per state listed after "joining" or "after" a new buyer
+    named by an ordinal, from the maker (or stated origin) of the goods."""
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_JOINED_AFTER) or view.words.isdisjoint(_ORDINALS):
+        return found
+    known = {f.recipient.id for f in frames if f.recipient and f.supplier and f.weapons}
+    for cue, word in enumerate(view.lows):
+        if word not in _JOINED_AFTER or not _ordinal_buyer_before(view, cue):
+            continue
+        goods = _joined_goods(view, text, cue)
+        if goods is None:
+            continue
+        supplier, weapon = goods
+        for holder in _holder_list(view, cue):
+            if holder.id == supplier.id or holder.id in known:
+                continue
+            if not any(f.recipient == holder for f in found):
+                found.append(
+                    FrameHit(Frame.GIVE, cue, Status.DELIVERED, False, supplier, holder, [weapon])
+                )
+    return found
+
+
+def _ordinal_buyer_before(view: SentenceView, cue: int) -> bool:
+    """ "the fifth country to buy", "the latest customer": an ordinal, then a noun of a
+    holder, before ``cue`` in the sentence."""
+    start = max(0, cue - _JOIN_REACH)
+    ordinal = next((i for i in range(start, cue) if view.low(i) in _ORDINALS), None)
+    if ordinal is None:
+        return False
+    noun = next(
+        (i for i in range(ordinal + 1, min(cue, ordinal + 4)) if view.low(i) in _JOINED_NOUNS),
+        None,
+    )
+    if noun is None:
+        return False
+    # "the fifth customer", "the second country to buy it" (not "... to condemn it")
+    return view.low(noun) in _TOPIC_HOLDER_NOUNS or any(
+        view.low(i) in _JOIN_VERBS for i in range(noun + 1, cue)
+    )
+
+
+_JOIN_VERBS: Final = frozenset(
+    "buy purchase acquire order operate field fly use receive equip get adopt select choose".split()
+)
+
+
+def _joined_goods(view: SentenceView, text: str, cue: int) -> tuple[ActorRef, WeaponMention] | None:
+    """The goods the new buyer takes, before ``cue``, with their maker or stated origin;
+    the topic system if the sentence names none."""
+    before = [w for w in view.weapons if w.last < cue]
+    for weapon in reversed(before):
+        supplier = view.maker_actors.get(weapon.made_in or "") or view.origin_actors.get(
+            weapon.origin or ""
+        )
+        if supplier is not None:
+            return supplier, replace(weapon, quantity=None)
+    if view.weapons or not view.earlier_systems:
+        return None
+    topic = view.earlier_systems[-1]
+    if topic.maker is None:
+        return None
+    span = Span(view.starts[cue], view.ends[cue], text[view.starts[cue] : view.ends[cue]])
+    weapon = WeaponMention(
+        cue, cue, topic.category, span, system=topic.name, made_in=topic.maker.id
+    )
+    return topic.maker, weapon
 
 
 def _pointed_topic(view: SentenceView) -> EarlierSystem | None:

@@ -36,6 +36,7 @@ from armstrack.extract.frames import (
     deal_sides,
     find_frames,
     is_anaphoric_sentence,
+    joined_frames,
     overlong_list,
     topic_holder_frames,
 )
@@ -295,6 +296,7 @@ class Extractor:
         start, end = bounds
         view = build_view(text, start, end, inside, self.catalogue, context, lowered=lowered)
         frames = topic_holder_frames(view, text)
+        frames += joined_frames(view, text, frames)
         if not frames:
             return None
         span = _span(text, start, end)
