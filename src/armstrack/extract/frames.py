@@ -1009,7 +1009,7 @@ _ORDINALS: Final = frozenset(
 _JOINED_NOUNS: Final = _TOPIC_HOLDER_NOUNS | frozenset(
     "country countries nation nations state states member".split()
 )
-_JOIN_REACH: Final = 20  # tokens from the ordinal to "after"
+_AFTER_REACH: Final = 20  # tokens from the ordinal to "after"
 
 
 def joined_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list[FrameHit]:
@@ -1039,7 +1039,7 @@ def joined_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list
 def _ordinal_buyer_before(view: SentenceView, cue: int) -> bool:
     """ "the fifth country to buy", "the latest customer": an ordinal, then a noun of a
     holder, before ``cue`` in the sentence."""
-    start = max(0, cue - _JOIN_REACH)
+    start = max(0, cue - _AFTER_REACH)
     ordinal = next((i for i in range(start, cue) if view.low(i) in _ORDINALS), None)
     if ordinal is None:
         return False
