@@ -1368,6 +1368,19 @@ CASES = [
                 "Switzerland.",
                 {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHE", "uav", "delivered")},
             ),
+            (
+                "Peru joins Brazil, Colombia and Mexico as operators of the Hermes 900.",
+                {
+                    ("ISR", "BRA", "uav", "delivered"),
+                    ("ISR", "COL", "uav", "delivered"),
+                    ("ISR", "MEX", "uav", "delivered"),
+                },
+            ),
+            (
+                "The Hermes 900 was on show. Peru joins Brazil and Mexico in flying the type.",
+                {("ISR", "BRA", "uav", "delivered"), ("ISR", "MEX", "uav", "delivered")},
+            ),
+            ("Peru joins Brazil and Mexico in condemning the Hermes 900 sale.", set()),
             # an ordinal of something else than buying
             ("Chile was the second state to condemn the Hermes 900 sale, after Peru.", set()),
             ("The Hermes 900 flew after Brazil and Chile signed a border treaty.", set()),

@@ -954,7 +954,8 @@ _PROSPECTIVE: Final = frozenset(
 )
 TOPIC_LIST_WORDS: Final = (
     *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
-    *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining",
+    *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
+    "joined", "join",
 )  # fmt: skip
 
 
@@ -1016,13 +1017,18 @@ def joined_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list
     """One delivered transfer per state listed after "joining" or "after" a new buyer
     named by an ordinal, from the maker (or stated origin) of the goods."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_JOINED_AFTER) or view.words.isdisjoint(_ORDINALS):
+    if view.words.isdisjoint(_JOINS) and (
+        view.words.isdisjoint(_JOINED_AFTER) or view.words.isdisjoint(_ORDINALS)
+    ):
         return found
     known = {f.recipient.id for f in frames if f.recipient and f.supplier and f.weapons}
     for cue, word in enumerate(view.lows):
-        if word not in _JOINED_AFTER or not _ordinal_buyer_before(view, cue):
+        if word in _JOINS and _joins_as_holders(view, cue):
+            goods = _joined_goods(view, text, len(view.lows))  # "joins A as users of X"
+        elif word in _JOINED_AFTER and _ordinal_buyer_before(view, cue):
+            goods = _joined_goods(view, text, cue)
+        else:
             continue
-        goods = _joined_goods(view, text, cue)
         if goods is None:
             continue
         supplier, weapon = goods
@@ -1055,6 +1061,34 @@ def _ordinal_buyer_before(view: SentenceView, cue: int) -> bool:
     )
 
 
+# "Chile joins Brazil and Peru as operators of the type", "... in flying it".
+_JOINS: Final = frozenset("joins joined join joining".split())
+_HOLDING_GERUNDS: Final = frozenset(
+    "operating flying fielding using buying ordering acquiring purchasing".split()
+)
+
+
+def _joins_as_holders(view: SentenceView, cue: int) -> bool:
+    """Whether the states listed after "joins" are then named as holders: "as
+    (existing) operators", "in operating"."""
+    listed = {i for a in view.actors for i in range(a.first, a.last + 1)}
+    at = cue + 1
+    while view.low(at) != "as" and (
+        at in listed or view.low(at) in _HOLDER_GLUE or view.low(at) in _FORCE_WORDS
+    ):
+        at += 1
+    if at == cue + 1:
+        return False
+    if view.low(at) == "in":
+        return view.low(at + 1) in _HOLDING_GERUNDS
+    if view.low(at) != "as":
+        return False
+    noun = at + 1
+    while noun < at + 4 and view.low(noun) in _HOLDER_OWNERS:
+        noun += 1
+    return view.low(noun) in _TOPIC_HOLDER_NOUNS
+
+
 _JOIN_VERBS: Final = frozenset(
     "buy purchase acquire order operate field fly use receive equip get adopt select choose".split()
 )
@@ -1075,10 +1109,9 @@ def _joined_goods(view: SentenceView, text: str, cue: int) -> tuple[ActorRef, We
     topic = view.earlier_systems[-1]
     if topic.maker is None:
         return None
-    span = Span(view.starts[cue], view.ends[cue], text[view.starts[cue] : view.ends[cue]])
-    weapon = WeaponMention(
-        cue, cue, topic.category, span, system=topic.name, made_in=topic.maker.id
-    )
+    at = min(cue, len(view.lows) - 1)  # the token the topic is read at
+    span = Span(view.starts[at], view.ends[at], text[view.starts[at] : view.ends[at]])
+    weapon = WeaponMention(at, at, topic.category, span, system=topic.name, made_in=topic.maker.id)
     return topic.maker, weapon
 
 
