@@ -1406,6 +1406,14 @@ CASES = [
                 "the Swiss Army.",
                 {("ISR", "CHL", "uav", "delivered"), ("ISR", "CHE", "uav", "delivered")},
             ),
+            (
+                "The Spanish, Danish and Czech armies operate the Leopard 2 tank.",
+                {
+                    ("DEU", "ESP", "armoured_vehicle", "delivered"),
+                    ("DEU", "DNK", "armoured_vehicle", "delivered"),
+                    ("DEU", "CZE", "armoured_vehicle", "delivered"),
+                },
+            ),
             # origins listed before goods stay origins
             ("Chilean, Brazilian and Swiss drones flew over the parade.", set()),
         ],

@@ -591,7 +591,7 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         if not held or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)}
-        if not between <= ADVERBS:
+        if not between <= ADVERBS | _FORCE_WORDS:
             continue  # "Pakistan, whose pilots fly the JF-17": another subject
         if any(f.supplier is not None and held[0] in f.weapons for f in frames):
             continue  # "operates a Kilo-class submarine that India handed over"

@@ -203,7 +203,7 @@ STATE_NOUNS: Final = frozenset(
     "leadership side state company companies firm firms manufacturer manufacturers "
     "producer producers military's government's administration "
     "defence defense air marines units soldiers shipyard shipyards shipbuilder "
-    "shipbuilders yard yards".split()
+    "shipbuilders yard yards armies navies militaries".split()
 )
 
 # Verbs that take a participle or noun whose weapon comes before it: "a battery bought
