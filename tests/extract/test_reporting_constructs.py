@@ -1271,6 +1271,19 @@ CASES = [
                     ("KOR", "PER", "armoured_vehicle", "delivered"),
                 },
             ),
+            (
+                "The K2 tank is built by Hyundai Rotem. Poland and Peru have already "
+                "received the type.",
+                {
+                    ("KOR", "POL", "armoured_vehicle", "delivered"),
+                    ("KOR", "PER", "armoured_vehicle", "delivered"),
+                },
+            ),
+            (
+                "The Rafale was displayed in the hall. Greece took delivery of the type in 2022.",
+                {("FRA", "GRC", "aircraft", "delivered")},
+            ),
+            ("The Rafale was displayed in the hall. Greece received a visit from Peru.", set()),
             # near misses: no holder word tying the states to the system
             (
                 "The K2 tank is built by Hyundai Rotem. Other members of the alliance include "

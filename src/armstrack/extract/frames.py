@@ -955,7 +955,7 @@ _PROSPECTIVE: Final = frozenset(
 TOPIC_LIST_WORDS: Final = (
     *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
     *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
-    "joined", "join",
+    "joined", "join", "received", "delivery",
 )  # fmt: skip
 
 
@@ -1176,6 +1176,13 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
                 cues.append((to, False))  # "it has been sold to", "has sold the jet to"
         elif word in _HOLDING_ACTS and _topic_object_end(view, index + 1) > index + 1:
             cues.append((index, True))  # "Egypt and Qatar also fly the jet"
+        elif (
+            word == "delivery"
+            and view.low(index - 1) in _TAKING
+            and view.low(index + 1) == "of"
+            and _topic_object_end(view, index + 2) > index + 2
+        ):
+            cues.append((index - 1, True))  # "Chad and Mali took delivery of the type"
         elif word in ("are", "were") and _listed_as_holders(view, index + 1):
             cues.append((index, True))  # "Chad and Mali are other states that bought it"
     return cues
@@ -1209,9 +1216,10 @@ def _listed_as_holders(view: SentenceView, at: int) -> bool:
     return view.low(verb) in _HOLDING_ACTS and _topic_object_end(view, verb + 1) > verb + 1
 
 
+_TAKING: Final = frozenset("took taken take takes taking".split())
 # "Egypt and India also operate the type", "Qatar has bought the French jet": states
 # before the verb, the topic after it.
-_HOLDING_ACTS: Final = _OPERATE_VERBS | _BOUGHT_VERBS | frozenset("use uses".split())
+_HOLDING_ACTS: Final = _OPERATE_VERBS | _BOUGHT_VERBS | frozenset("use uses received".split())
 # Words that may stand between a determiner and a noun pointing at the topic: "the
 # French-built fighter".
 _TOPIC_ADJECTIVES: Final = frozenset(
