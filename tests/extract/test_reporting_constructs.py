@@ -1319,6 +1319,20 @@ CASES = [
         ],
     ),
     *cases(
+        "also_bought_by_lists_holders",
+        [
+            (
+                "The Hermes 900 drone was also bought by Chile and Brazil.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "BRA", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 drone was also ordered by Chile and Brazil.",
+                {("ISR", "CHL", "uav", "agreed"), ("ISR", "BRA", "uav", "agreed")},
+            ),
+            ("The Hermes 900 drone was also built by Elbit and its partners.", set()),
+        ],
+    ),
+    *cases(
         "holders_of_goods_of_a_stated_origin",
         [
             (

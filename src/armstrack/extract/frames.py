@@ -328,9 +328,13 @@ _HOLDER_LEAD: Final = frozenset(
 )
 
 
+_ALSO_BOUGHT: Final = frozenset("bought purchased acquired".split())
 # Every word _holding_cues looks for.
 _HOLDING_CUES: Final = (
-    _HOLDING_VERBS | _HOLDER_NOUNS | {"service", "use", "being", "include", "includes"}
+    _HOLDING_VERBS
+    | _HOLDER_NOUNS
+    | _ALSO_BOUGHT
+    | {"service", "use", "being", "include", "includes"}
 )
 
 
@@ -530,6 +534,8 @@ def _holding_cues(view: SentenceView) -> list[int]:
             cues.append(index)
         elif word in _HOLDING_VERBS and after == "by" and (before not in BE or word != "used"):
             cues.append(index)  # "a jet operated by"; "is used by" reads as its own frame
+        elif word in _ALSO_BOUGHT and after == "by" and "also" in (before, view.low(index - 2)):
+            cues.append(index)  # "also bought by": other holders of the system
         elif word in _HOLDER_NOUNS and after == "in" and before in ("found", "find", "finds"):
             cues.append(index)  # "the TB2 has found buyers in Poland and Morocco"
         elif (word in _HOLDER_NOUNS and after in _INCLUDE_WORDS) or (
