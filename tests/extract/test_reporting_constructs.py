@@ -1408,6 +1408,17 @@ CASES = [
                 {("ISR", "BRA", "uav", "delivered"), ("ISR", "MEX", "uav", "delivered")},
             ),
             ("Peru joins Brazil and Mexico in condemning the Hermes 900 sale.", set()),
+            (
+                "Peru is the third state after Brazil and Chile to order the Hermes 900.",
+                {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},
+            ),
+            ("Peru is the third state after Brazil and Chile to ban the Hermes 900.", set()),
+            # what the listed states do with their own goods: no transfer of the named one
+            (
+                "Its commissioning of the Hermes 900 makes Peru the third nation, after Brazil "
+                "and Chile, to fly two kinds of armed drone.",
+                set(),
+            ),
             # an ordinal of something else than buying
             ("Chile was the second state to condemn the Hermes 900 sale, after Peru.", set()),
             ("The Hermes 900 flew after Brazil and Chile signed a border treaty.", set()),

@@ -1033,6 +1033,9 @@ def joined_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list
             goods = _joined_goods(view, text, len(view.lows))  # "joins A as users of X"
         elif word in _JOINED_AFTER and _ordinal_buyer_before(view, cue):
             goods = _joined_goods(view, text, cue)
+        elif word in _JOINED_AFTER and _ordinal_noun(view, cue) is not None:
+            verb = _verb_after_list(view, cue)  # "the third state after A and B to buy X"
+            goods = _named_goods_after(view, verb) if verb is not None else None
         else:
             continue
         if goods is None:
@@ -1048,23 +1051,53 @@ def joined_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list
     return found
 
 
-def _ordinal_buyer_before(view: SentenceView, cue: int) -> bool:
-    """ "the fifth country to buy", "the latest customer": an ordinal, then a noun of a
-    holder, before ``cue`` in the sentence."""
+def _ordinal_noun(view: SentenceView, cue: int) -> int | None:
+    """The noun of a holder an ordinal names before ``cue``: "the fifth country"."""
     start = max(0, cue - _AFTER_REACH)
     ordinal = next((i for i in range(start, cue) if view.low(i) in _ORDINALS), None)
     if ordinal is None:
-        return False
-    noun = next(
+        return None
+    return next(
         (i for i in range(ordinal + 1, min(cue, ordinal + 4)) if view.low(i) in _JOINED_NOUNS),
         None,
     )
+
+
+def _ordinal_buyer_before(view: SentenceView, cue: int) -> bool:
+    """ "the fifth country to buy", "the latest customer": an ordinal, then a noun of a
+    holder, before ``cue`` in the sentence."""
+    noun = _ordinal_noun(view, cue)
     if noun is None:
         return False
     # "the fifth customer", "the second country to buy it" (not "... to condemn it")
     return view.low(noun) in _TOPIC_HOLDER_NOUNS or any(
         view.low(i) in _JOIN_VERBS for i in range(noun + 1, cue)
     )
+
+
+def _verb_after_list(view: SentenceView, cue: int) -> int | None:
+    """The buying verb right after the states listed from ``cue`` ("after Chile and Peru
+    to buy"), or None."""
+    listed = {i for a in view.actors for i in range(a.first, a.last + 1)}
+    at = cue + 1
+    while at in listed or view.low(at) in _HOLDER_GLUE:
+        at += 1
+    if at > cue + 1 and view.low(at) == "to" and view.low(at + 1) in _JOIN_VERBS:
+        return at + 1
+    return None
+
+
+def _named_goods_after(view: SentenceView, verb: int) -> tuple[ActorRef, WeaponMention] | None:
+    """The named system (or goods of a stated origin) the verb takes, with its maker:
+    "to buy the Caesar howitzer" (not "to operate two types of stealth fighter")."""
+    for weapon in view.weapons:
+        if verb < weapon.first <= verb + 4:
+            supplier = view.maker_actors.get(weapon.made_in or "") or view.origin_actors.get(
+                weapon.origin or ""
+            )
+            if supplier is not None:
+                return supplier, replace(weapon, quantity=None)
+    return None
 
 
 # "Chile joins Brazil and Peru as operators of the type", "... in flying it".
