@@ -1413,6 +1413,25 @@ CASES = [
                 {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},
             ),
             ("Peru is the third state after Brazil and Chile to ban the Hermes 900.", set()),
+            (
+                "After Brazil and Chile, Peru became the third export customer of the Hermes 900.",
+                {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},
+            ),
+            (
+                "After Brazil, Chile and Mexico, Peru is the fourth country to order the "
+                "Hermes 900.",
+                {
+                    ("ISR", "BRA", "uav", "delivered"),
+                    ("ISR", "CHL", "uav", "delivered"),
+                    ("ISR", "MEX", "uav", "delivered"),
+                    ("ISR", "PER", "uav", "agreed"),
+                },
+            ),
+            (
+                "After talks with Brazil and Chile, Peru became the third customer of the "
+                "Hermes 900.",
+                set(),
+            ),
             # what the listed states do with their own goods: no transfer of the named one
             (
                 "Its commissioning of the Hermes 900 makes Peru the third nation, after Brazil "

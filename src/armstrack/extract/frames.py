@@ -880,9 +880,11 @@ _FORCE_WORDS: Final = frozenset(
 )
 
 
-def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
-    """The states listed right after a holding cue."""
+def _holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list[ActorRef]:
+    """The states listed right after a holding cue (before ``limit``, if given)."""
     clause_end = clause_of(view, cue)[1] if view.low(cue) != "being" else len(view.lows) - 1
+    if limit is not None:
+        clause_end = min(clause_end, limit)
     listed: list[ActorRef] = []
     position = cue + 1
     for mention in view.actors:
@@ -890,7 +892,11 @@ def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
             continue
         gap = [view.low(i) for i in range(position, mention.first)]
         if mention.first > clause_end and not (
-            listed and len(gap) <= 3 and "and" in gap and view.low(mention.last + 1) in _LIST_ENDS
+            limit is None
+            and listed
+            and len(gap) <= 3
+            and "and" in gap
+            and view.low(mention.last + 1) in _LIST_ENDS
         ):
             break  # "Pakistan, Myanmar, and Nigeria.": a serial comma ends no list
         glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | _FORCE_WORDS
@@ -1029,10 +1035,14 @@ def joined_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list
         return found
     known = {f.recipient.id for f in frames if f.recipient and f.supplier and f.weapons}
     for cue, word in enumerate(view.lows):
+        limit: int | None = None  # where the list of holders ends
         if word in _JOINS and _joins_as_holders(view, cue):
             goods = _joined_goods(view, text, len(view.lows))  # "joins A as users of X"
         elif word in _JOINED_AFTER and _ordinal_buyer_before(view, cue):
             goods = _joined_goods(view, text, cue)
+        elif word in _JOINED_AFTER and _ordinal_after_list(view, cue) is not None:
+            goods = _joined_goods(view, text, len(view.lows))  # "After A and B, C is the third"
+            limit = _ordinal_after_list(view, cue)
         elif word in _JOINED_AFTER and _ordinal_noun(view, cue) is not None:
             verb = _verb_after_list(view, cue)  # "the third state after A and B to buy X"
             goods = _named_goods_after(view, verb) if verb is not None else None
@@ -1041,7 +1051,7 @@ def joined_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list
         if goods is None:
             continue
         supplier, weapon = goods
-        for holder in _holder_list(view, cue):
+        for holder in _holder_list(view, cue, limit):
             if holder.id == supplier.id or holder.id in known:
                 continue
             if not any(f.recipient == holder for f in found):
@@ -1084,6 +1094,38 @@ def _verb_after_list(view: SentenceView, cue: int) -> int | None:
         at += 1
     if at > cue + 1 and view.low(at) == "to" and view.low(at + 1) in _JOIN_VERBS:
         return at + 1
+    return None
+
+
+def _ordinal_after_list(view: SentenceView, cue: int) -> int | None:
+    """ "After Egypt and Qatar, India became the third customer": the comma that closes
+    the states listed from ``cue``, if an ordinal buyer follows it, else None."""
+    ends = {a.first: a.last for a in view.actors}
+    at, closing = cue + 1, False
+    while True:  # the list ends after the state that follows its "and"
+        if at in ends:
+            at = ends[at] + 1
+            if closing:
+                break
+        elif view.low(at) in ("and", "or"):
+            at, closing = at + 1, True
+        elif view.low(at) in (",", "the"):
+            at += 1
+        else:
+            break
+    if not closing or view.low(at) != ",":
+        return None
+    end = min(len(view.lows), at + _AFTER_REACH)
+    ordinal = next((i for i in range(at, end) if view.low(i) in _ORDINALS), None)
+    if ordinal is None:
+        return None
+    noun = next((i for i in range(ordinal + 1, ordinal + 4) if view.low(i) in _JOINED_NOUNS), None)
+    if noun is None:
+        return None
+    if view.low(noun) in _TOPIC_HOLDER_NOUNS or any(
+        view.low(i) in _JOIN_VERBS for i in range(noun + 1, noun + 4)
+    ):
+        return at
     return None
 
 
