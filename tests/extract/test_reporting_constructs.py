@@ -1409,6 +1409,11 @@ CASES = [
             ),
             ("Peru joins Brazil and Mexico in condemning the Hermes 900 sale.", set()),
             (
+                "Peru follows Brazil and Mexico in buying the Hermes 900.",
+                {("ISR", "BRA", "uav", "delivered"), ("ISR", "MEX", "uav", "delivered")},
+            ),
+            ("Peru follows Brazil and Mexico in criticising the Hermes 900 sale.", set()),
+            (
                 "Peru is the third state after Brazil and Chile to order the Hermes 900.",
                 {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},
             ),

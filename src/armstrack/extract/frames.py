@@ -967,7 +967,7 @@ _PROSPECTIVE: Final = frozenset(
 TOPIC_LIST_WORDS: Final = (
     *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
     *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
-    "joined", "join", "received", "delivery",
+    "joined", "join", "received", "delivery", "follows", "followed",
 )  # fmt: skip
 
 
@@ -1143,7 +1143,7 @@ def _named_goods_after(view: SentenceView, verb: int) -> tuple[ActorRef, WeaponM
 
 
 # "Chile joins Brazil and Peru as operators of the type", "... in flying it".
-_JOINS: Final = frozenset("joins joined join joining".split())
+_JOINS: Final = frozenset("joins joined join joining follows followed follow".split())
 _HOLDING_GERUNDS: Final = frozenset(
     "operating flying fielding using buying ordering acquiring purchasing".split()
 )
