@@ -1284,6 +1284,27 @@ CASES = [
                 {("FRA", "GRC", "aircraft", "delivered")},
             ),
             ("The Rafale was displayed in the hall. Greece received a visit from Peru.", set()),
+            (
+                "The Hermes 900 has sold well, with Chile, Peru and Mexico among its users.",
+                {
+                    ("ISR", "CHL", "uav", "delivered"),
+                    ("ISR", "PER", "uav", "delivered"),
+                    ("ISR", "MEX", "uav", "delivered"),
+                },
+            ),
+            (
+                "The Hermes 900 has sold well. A dozen countries, including Chile and Peru, "
+                "have bought it.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "PER", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 has sold well. Chile and Peru both fly it.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "PER", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 has sold well, with Chile and Peru among its critics.",
+                set(),
+            ),
             # near misses: no holder word tying the states to the system
             (
                 "The K2 tank is built by Hyundai Rotem. Other members of the alliance include "

@@ -977,7 +977,7 @@ def topic_holder_frames(
     """One transfer per state listed as holding the system the article is about, in a
     sentence that names no weapon, from the system's maker."""
     found: list[FrameHit] = []
-    if not view.earlier_systems or view.words.isdisjoint(TOPIC_LIST_WORDS):
+    if view.words.isdisjoint(TOPIC_LIST_WORDS) or not (view.earlier_systems or view.weapons):
         return found
     topic = _pointed_topic(view)
     supplier = topic.maker if topic is not None else None
@@ -1200,7 +1200,10 @@ def _pointed_topic(view: SentenceView) -> EarlierSystem | None:
     """The system named last before the sentence, if the sentence names no weapon or only
     a class of it pointed back at ("the drones", "such jets"): what its holders hold."""
     if not view.weapons:
-        return view.earlier_systems[-1]
+        return view.earlier_systems[-1] if view.earlier_systems else None
+    one = _one_named_system(view)
+    if one is not None:
+        return one
     kinds = {w.category for w in view.weapons}
     if len(kinds) != 1 or not all(_points_back(view, w) for w in view.weapons):
         return None
@@ -1214,6 +1217,18 @@ def _pointed_topic(view: SentenceView) -> EarlierSystem | None:
         ),
         None,
     )
+
+
+def _one_named_system(view: SentenceView) -> EarlierSystem | None:
+    """The one catalogued system a sentence names (as often as it likes), with its maker:
+    "The TB2 is a bestseller, with Chad and Mali among its users"."""
+    first = view.weapons[0]
+    if not first.system or not first.made_in:
+        return None
+    if any(w.system != first.system for w in view.weapons):
+        return None
+    maker = view.maker_actors.get(first.made_in)
+    return EarlierSystem(first.system, first.category, maker) if maker else None
 
 
 def _points_back(view: SentenceView, weapon: WeaponMention) -> bool:
@@ -1249,7 +1264,9 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
         ):
             cues.append((index, False))  # "exported 60 to four countries, the others being"
         elif word in ("including", "namely") and view.low(index - 1) in (",", ":"):
-            if view.low(index - 2) in _COUNTRY_NOUNS and _exported(view, index):
+            if view.low(index - 2) in _COUNTRY_NOUNS and (
+                _exported(view, index) or _held_after(view, index)
+            ):
                 cues.append((index, False))  # "sold to six countries, including"
         elif word in _EXPORTED:
             to = _topic_object_end(view, index + 1)
@@ -1266,6 +1283,8 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             cues.append((index - 1, True))  # "Chad and Mali took delivery of the type"
         elif word in ("are", "were") and _listed_as_holders(view, index + 1):
             cues.append((index, True))  # "Chad and Mali are other states that bought it"
+        elif word == "among" and _listed_as_holders(view, index + 1):
+            cues.append((index, True))  # "with Chad and Mali among its users"
     return cues
 
 
@@ -1329,15 +1348,15 @@ def _topic_object_end(view: SentenceView, at: int) -> int:
     return end + 1 if view.low(end) in _TOPIC_NOUNS else at
 
 
-_PLANS_TO: Final = _PLANNED | {"to"}
+_PLANS_TO_ALL: Final = _PLANNED | {"to", "all", "both"}
 
 
 def _states_before(view: SentenceView, verb: int) -> list[ActorRef]:
     """The states listed right before ``verb`` (past adverbs and auxiliaries): "Egypt,
     Qatar and India have also bought"."""
     at = verb - 1
-    # "Chile already plans to operate it"
-    while view.low(at) in ADVERBS or view.low(at) in BE or view.low(at) in _PLANS_TO:
+    # "Chile already plans to operate it", "Chad and Mali both fly it"
+    while view.low(at) in ADVERBS or view.low(at) in BE or view.low(at) in _PLANS_TO_ALL:
         at -= 1
     while view.low(at) in _FORCE_WORDS:
         at -= 1  # "the Chadian and Malian armies already fly it"
@@ -1386,6 +1405,18 @@ def _topic_subject(view: SentenceView, verb: int) -> bool:
     else:
         return False
     return all(view.low(i) in BE or view.low(i) in ADVERBS for i in range(at, verb))
+
+
+def _held_after(view: SentenceView, cue: int) -> bool:
+    """A verb of holding the topic after the list that follows ``cue``: "30 countries,
+    including Chad and Mali, have bought it"."""
+    ends = {a.first: a.last for a in view.actors}
+    at = cue + 1
+    while at in ends or view.low(at) in _HOLDER_GLUE:
+        at = ends[at] + 1 if at in ends else at + 1
+    while view.low(at) in ADVERBS or view.low(at) in BE:
+        at += 1
+    return view.low(at) in _HOLDING_ACTS and _topic_object_end(view, at + 1) > at + 1
 
 
 def _exported(view: SentenceView, cue: int) -> bool:
