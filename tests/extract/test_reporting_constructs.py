@@ -1305,6 +1305,35 @@ CASES = [
                 "The Hermes 900 has sold well, with Chile and Peru among its critics.",
                 set(),
             ),
+            (
+                "The Hermes 900 has sold well. According to the maker, this platform is "
+                "currently in service with Chile and Peru.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "PER", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 has sold well. The long-endurance drones have also been sold "
+                "to Chile and Peru, among others.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "PER", "uav", "delivered")},
+            ),
+            (
+                "Since 2010 the Hermes 900 drones have been ordered by five countries -- "
+                "Chile, Peru and Mexico among them.",
+                {
+                    ("ISR", "CHL", "uav", "agreed"),
+                    ("ISR", "PER", "uav", "agreed"),
+                    ("ISR", "MEX", "uav", "agreed"),
+                },
+            ),
+            (
+                "Chile and Peru are among current South American users of the long-endurance "
+                "Hermes 900.",
+                {("ISR", "CHL", "uav", "delivered"), ("ISR", "PER", "uav", "delivered")},
+            ),
+            (
+                "The Hermes 900 has sold well. If it were exported to Chile and Peru, it "
+                "would be a first.",
+                set(),
+            ),
             # near misses: no holder word tying the states to the system
             (
                 "The K2 tank is built by Hyundai Rotem. Other members of the alliance include "

@@ -325,7 +325,7 @@ _HOLDER_GLUE: Final = frozenset([",", "and", "or", "the", "as", "well"])
 _HOLDER_LEAD: Final = frozenset(
     "in with by of the armies militaries navies forces armed air include includes "
     "including are were such as :".split()
-)
+) | frozenset("countries nations - – — two three four five six seven eight nine ten".split())
 
 
 _ALSO_BOUGHT: Final = frozenset("bought purchased acquired".split())
@@ -991,6 +991,8 @@ def topic_holder_frames(
         words = {view.low(i) for i in range(start, end + 1)}
         if not words.isdisjoint(_PROSPECTIVE) or not words.isdisjoint(NEGATIONS):
             continue  # "potential buyers include", "it is not flown by": no transfer
+        if "if" in words or "would" in words:
+            continue  # "if it were exported to": a condition
         # The status words near the cue, after the states a verb follows: "Chad plans to
         # buy it, Mali already flies it".
         low = max(start, cue - 6)
@@ -1222,10 +1224,14 @@ def _pointed_topic(view: SentenceView) -> EarlierSystem | None:
 def _one_named_system(view: SentenceView) -> EarlierSystem | None:
     """The one catalogued system a sentence names (as often as it likes), with its maker:
     "The TB2 is a bestseller, with Chad and Mali among its users"."""
-    first = view.weapons[0]
+    # "the Hermes 900 drones": a class noun after the name is the same goods
+    weapons = [w for w in view.weapons if w.system or w.origin]
+    if not weapons:
+        return None
+    first = weapons[0]
     if not first.system or not first.made_in:
         return None
-    if any(w.system != first.system for w in view.weapons):
+    if any(w.system != first.system for w in weapons):
         return None
     maker = view.maker_actors.get(first.made_in)
     return EarlierSystem(first.system, first.category, maker) if maker else None
@@ -1234,9 +1240,12 @@ def _one_named_system(view: SentenceView) -> EarlierSystem | None:
 def _points_back(view: SentenceView, weapon: WeaponMention) -> bool:
     """ "the drones", "such jets": a class named by a determiner that points back (or
     already read as the system named before, which then has no maker of its own)."""
-    if weapon.origin or view.low(weapon.first - 1) not in _POINTING_DETERMINERS:
+    before = weapon.first - 1
+    while before > weapon.first - 5 and (_modifier(view, before) or view.low(before) == "-"):
+        before -= 1  # "the long-endurance drones"
+    if weapon.origin or view.low(before) not in _POINTING_DETERMINERS:
         return False
-    return weapon.generic or (weapon.system is not None and weapon.made_in is None)
+    return weapon.generic or weapon.system is None or weapon.made_in is None
 
 
 _POINTING_DETERMINERS: Final = frozenset("the these those such this that its their".split())
@@ -1335,17 +1344,27 @@ def _topic_object_end(view: SentenceView, at: int) -> int:
         return at + 1
     if view.low(at) not in DETERMINERS and view.low(at) not in _POINTING_DETERMINERS:
         return at
-    pointed = next((w for w in view.weapons if w.first == at + 1 and _points_back(view, w)), None)
-    if pointed is not None:
-        return pointed.last + 1  # "the drones": a class pointing back at the topic
+    starts = {w.first: w for w in view.weapons if not w.origin}
     end = at + 1
-    while (
-        end < at + 5
-        and view.low(end) not in _TOPIC_NOUNS
-        and (view.low(end) in _TOPIC_ADJECTIVES or end in view.taken)
-    ):
+    while end < at + 6:
+        if end in starts:  # "the drones", "the K9 howitzers", "the Hermes 900 drones"
+            while end in starts:
+                end = starts[end].last + 1
+            return end
+        if view.low(end) in _TOPIC_NOUNS:
+            return end + 1
+        if not (view.low(end) in _TOPIC_ADJECTIVES or end in view.taken or _modifier(view, end)):
+            break
         end += 1  # "the French fighter": a demonym is a catalogue match
-    return end + 1 if view.low(end) in _TOPIC_NOUNS else at
+    return at
+
+
+def _modifier(view: SentenceView, index: int) -> bool:
+    """A token of a compound modifier: "self-propelled", "twin-engined", "155mm"."""
+    word = view.low(index)
+    if word == "-" or view.low(index + 1) == "-" or view.low(index - 1) == "-":
+        return True  # "long-endurance"
+    return word.endswith("ed") or word[:1].isdigit()
 
 
 _PLANS_TO_ALL: Final = _PLANNED | {"to", "all", "both"}
@@ -1395,16 +1414,20 @@ def _holder_link(view: SentenceView, noun: int) -> int | None:
 def _topic_subject(view: SentenceView, verb: int) -> bool:
     """Whether the clause before ``verb`` is a subject that points at the topic system
     ("It is also", "The type has since been") and auxiliaries alone."""
-    at = 0
-    while view.low(at) in _TOPIC_OPENERS or view.low(at) == ",":
+    # The clause of the verb: "According to the firm, it is in service with".
+    at = max([i + 1 for i in range(verb) if view.low(i) == ","] + [0])
+    while view.low(at) in _TOPIC_OPENERS or view.low(at) == "," or view.low(at)[:1].isdigit():
+        at += 1  # "Since 2010 the type has"
+    if _topic_object_end(view, at) > at:
+        at = _topic_object_end(view, at)  # "The French-built jet is", "this platform is"
+    elif view.low(at) in _TOPIC_PRONOUNS:
         at += 1
-    if view.low(at) in _TOPIC_PRONOUNS:
-        at += 1
-    elif _topic_object_end(view, at) > at:
-        at = _topic_object_end(view, at)  # "The French-built jet is"
     else:
         return False
-    return all(view.low(i) in BE or view.low(i) in ADVERBS for i in range(at, verb))
+    return all(
+        view.low(i) in BE or view.low(i) in ADVERBS or view.low(i) in _LINK_FILLERS
+        for i in range(at, verb)
+    )  # "it is currently in service with"
 
 
 def _held_after(view: SentenceView, cue: int) -> bool:
