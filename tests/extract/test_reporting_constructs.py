@@ -1284,6 +1284,7 @@ CASES = [
                 {("FRA", "GRC", "aircraft", "delivered")},
             ),
             ("The Rafale was displayed in the hall. Greece received a visit from Peru.", set()),
+            ("The Rafale was displayed in the hall. Peru and Chile used it as a backdrop.", set()),
             (
                 "The Hermes 900 has sold well, with Chile, Peru and Mexico among its users.",
                 {

@@ -1282,6 +1282,8 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             if view.low(to) == "to" and (to > index + 1 or _topic_subject(view, index)):
                 cues.append((to, False))  # "it has been sold to", "has sold the jet to"
         elif word in _HOLDING_ACTS and _topic_object_end(view, index + 1) > index + 1:
+            if word in _VAGUE_ACTS and view.low(index + 1) in ("it", "them"):
+                continue  # "Kyiv used it as evidence": "it" may be anything
             cues.append((index, True))  # "Egypt and Qatar also fly the jet"
         elif (
             word == "delivery"
@@ -1326,6 +1328,7 @@ def _listed_as_holders(view: SentenceView, at: int) -> bool:
 
 
 _TAKING: Final = frozenset("took taken take takes taking".split())
+_VAGUE_ACTS: Final = frozenset("use uses received".split())
 # "Egypt and India also operate the type", "Qatar has bought the French jet": states
 # before the verb, the topic after it.
 _HOLDING_ACTS: Final = _OPERATE_VERBS | _BOUGHT_VERBS | frozenset("use uses received".split())
