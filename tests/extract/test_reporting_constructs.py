@@ -1381,6 +1381,7 @@ CASES = [
                 {("ISR", "CHL", "uav", "agreed"), ("ISR", "BRA", "uav", "agreed")},
             ),
             ("The Hermes 900 drone was also built by Elbit and its partners.", set()),
+            ("The Hermes 900 was on show. It is built by Israel and Brazil together.", set()),
         ],
     ),
     *cases(
@@ -1395,6 +1396,19 @@ CASES = [
                 },
             ),
             ("Turkish drones are in service with the Turkish army.", set()),
+            (
+                "Kenya, Chad and Mali are among buyers of Turkish drones.",
+                {
+                    ("TUR", "KEN", "uav", "delivered"),
+                    ("TUR", "TCD", "uav", "delivered"),
+                    ("TUR", "MLI", "uav", "delivered"),
+                },
+            ),
+            (
+                "Other users of Turkish drones include Chad and Mali.",
+                {("TUR", "TCD", "uav", "delivered"), ("TUR", "MLI", "uav", "delivered")},
+            ),
+            ("Chad and Mali are among critics of Turkish drones.", set()),
         ],
     ),
     *cases(

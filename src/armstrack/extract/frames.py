@@ -980,8 +980,9 @@ def topic_holder_frames(
     if view.words.isdisjoint(TOPIC_LIST_WORDS) or not (view.earlier_systems or view.weapons):
         return found
     topic = _pointed_topic(view)
-    supplier = topic.maker if topic is not None else None
-    if topic is None or supplier is None:
+    goods = _goods_of_one_origin(view) if topic is None else None
+    supplier = topic.maker if topic is not None else goods.origin_actor if goods else None
+    if supplier is None:
         return found
     # A frame that has both sides says more ("Beijing sold it to Cairo" with no goods
     # named is no such frame: assembly drops it).
@@ -1004,13 +1005,40 @@ def topic_holder_frames(
         if not holders:
             continue
         span = Span(view.starts[cue], view.ends[cue], text[view.starts[cue] : view.ends[cue]])
-        weapon = WeaponMention(
-            cue, cue, topic.category, span, system=topic.name, made_in=supplier.id
+        weapon = (
+            goods.weapon
+            if goods is not None
+            else WeaponMention(
+                cue,
+                cue,
+                topic.category if topic else Category.OTHER,
+                span,
+                system=topic.name if topic else None,
+                made_in=supplier.id,
+            )
         )
         for holder in holders:
             if not any(f.recipient == holder for f in found):
                 found.append(FrameHit(Frame.GIVE, cue, status, False, supplier, holder, [weapon]))
     return found
+
+
+class _OriginGoods:
+    """Goods a sentence names by their origin alone: "Chinese drones"."""
+
+    def __init__(self, origin_actor: ActorRef, weapon: WeaponMention) -> None:
+        self.origin_actor, self.weapon = origin_actor, weapon
+
+
+def _goods_of_one_origin(view: SentenceView) -> _OriginGoods | None:
+    """The goods of one stated origin a sentence names, and nothing else: "Chad and Mali
+    are among buyers of Chinese drones"."""
+    origins = {w.origin for w in view.weapons}
+    if len(origins) != 1 or any(w.system for w in view.weapons):
+        return None
+    weapon = view.weapons[0]
+    actor = view.origin_actors.get(weapon.origin or "")
+    return _OriginGoods(actor, replace(weapon, quantity=None)) if actor else None
 
 
 # "Spain became the fifth country to buy the drone, after Italy and France", "Peru is
@@ -1345,6 +1373,10 @@ def _topic_object_end(view: SentenceView, at: int) -> int:
     jet", "the French-built type"), or ``at`` if there is none."""
     if view.low(at) in ("it", "them"):
         return at + 1
+    first = at + 1 if at in view.taken else at  # past the demonym: "Chinese drones"
+    origin = next((w for w in view.weapons if w.first == first and w.origin and not w.system), None)
+    if origin is not None:
+        return origin.last + 1  # "buyers of Chinese drones"
     if view.low(at) not in DETERMINERS and view.low(at) not in _POINTING_DETERMINERS:
         return at
     starts = {w.first: w for w in view.weapons if not w.origin}
