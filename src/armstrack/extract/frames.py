@@ -974,8 +974,10 @@ TOPIC_LIST_WORDS: Final = (
 def topic_holder_frames(
     view: SentenceView, text: str, frames: list[FrameHit] | None = None
 ) -> list[FrameHit]:
-    """One transfer per state listed as holding the system the article is about, in a
-    sentence that names no weapon, from the system's maker."""
+    """One transfer per state listed as holding the system the article is about, from
+    its maker: in a sentence that names no weapon (the system named last before it), only
+    a class pointing back at it ("the drones"), the one system, or goods of one stated
+    origin ("Turkish drones": from that origin)."""
     found: list[FrameHit] = []
     if view.words.isdisjoint(TOPIC_LIST_WORDS) or not (view.earlier_systems or view.weapons):
         return found

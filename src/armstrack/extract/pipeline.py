@@ -228,7 +228,9 @@ class Extractor:
                 if bisect_left(holders, start) < bisect_left(holders, end) and any(
                     m.kind in _STATE_KINDS for m in inside
                 ):  # a list of holders names a state
-                    listed = self._holder_list(index, (start, end), text, inside, context, lowered)
+                    listed = self._holder_list(
+                        index, (start, end), text, inside, context, (lowered, found)
+                    )
                     if listed is not None:
                         facts.append(listed)
                         continue
@@ -289,12 +291,15 @@ class Extractor:
         text: str,
         inside: list[Match],
         context: ArticleContext,
-        lowered: str,
+        caseless_words: tuple[str, FoundWords],
     ) -> SentenceFacts | None:
         """A sentence that names no weapon but lists the holders of the system named
         before it ("Other operators include A and B"), or None."""
         start, end = bounds
-        view = build_view(text, start, end, inside, self.catalogue, context, lowered=lowered)
+        lowered, found = caseless_words
+        view = build_view(
+            text, start, end, inside, self.catalogue, context, lowered=lowered, found=found
+        )
         frames = topic_holder_frames(view, text)
         frames += joined_frames(view, text, frames)
         if not frames:
