@@ -1474,6 +1474,11 @@ CASES = [
             ),
             ("Peru joins Brazil and Mexico in condemning the Hermes 900 sale.", set()),
             (
+                "Peru became the latest operator of the Hermes 900, joining the ranks of "
+                "Brazil and Chile.",
+                {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},
+            ),
+            (
                 "Peru follows Brazil and Mexico in buying the Hermes 900.",
                 {("ISR", "BRA", "uav", "delivered"), ("ISR", "MEX", "uav", "delivered")},
             ),

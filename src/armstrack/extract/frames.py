@@ -325,7 +325,7 @@ _HOLDER_GLUE: Final = frozenset([",", "and", "or", "the", "as", "well"])
 _HOLDER_LEAD: Final = frozenset(
     "in with by of the armies militaries navies forces armed air include includes "
     "including are were such as :".split()
-) | frozenset("countries nations - – — two three four five six seven eight nine ten".split())
+) | frozenset("countries nations - – — two three four five six seven eight nine ten ranks".split())
 
 
 _ALSO_BOUGHT: Final = frozenset("bought purchased acquired".split())
