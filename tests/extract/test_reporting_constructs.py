@@ -1474,6 +1474,18 @@ CASES = [
             ),
             ("Peru joins Brazil and Mexico in condemning the Hermes 900 sale.", set()),
             (
+                "Peru has ordered the Hermes 900, joining Brazil and Mexico.",
+                {
+                    ("ISR", "PER", "uav", "agreed"),
+                    ("ISR", "BRA", "uav", "delivered"),
+                    ("ISR", "MEX", "uav", "delivered"),
+                },
+            ),
+            (
+                "Peru has ordered the Hermes 900, joining Brazil and Mexico in a border pact.",
+                {("ISR", "PER", "uav", "agreed")},
+            ),
+            (
                 "Peru became the latest operator of the Hermes 900, joining the ranks of "
                 "Brazil and Chile.",
                 {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},

@@ -1072,6 +1072,8 @@ def joined_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list
             goods = _joined_goods(view, text, len(view.lows))  # "joins A as users of X"
         elif word in _JOINED_AFTER and _ordinal_buyer_before(view, cue):
             goods = _joined_goods(view, text, cue)
+        elif word == "joining" and _bought_before(view, cue) and _list_closes(view, cue):
+            goods = _joined_goods(view, text, cue)  # "Peru bought the X, joining A and B."
         elif word in _JOINED_AFTER and _ordinal_after_list(view, cue) is not None:
             goods = _joined_goods(view, text, len(view.lows))  # "After A and B, C is the third"
             limit = _ordinal_after_list(view, cue)
@@ -1127,6 +1129,24 @@ def _verb_after_list(view: SentenceView, cue: int) -> int | None:
     if at > cue + 1 and view.low(at) == "to" and view.low(at + 1) in _JOIN_VERBS:
         return at + 1
     return None
+
+
+_BUY_ACTS: Final = _BOUGHT_VERBS | frozenset("buy buys received acquires orders".split())
+
+
+def _bought_before(view: SentenceView, cue: int) -> bool:
+    """A verb of buying before ``cue`` in the sentence: "Peru ordered the X, joining"."""
+    return any(view.low(i) in _BUY_ACTS for i in range(max(0, cue - _AFTER_REACH), cue))
+
+
+def _list_closes(view: SentenceView, cue: int) -> bool:
+    """Whether the states listed from ``cue`` end the sentence: "joining A and B." (not
+    "joining A and B in a pact")."""
+    ends = {a.first: a.last for a in view.actors}
+    at = cue + 1
+    while at in ends or view.low(at) in _HOLDER_GLUE:
+        at = ends[at] + 1 if at in ends else at + 1
+    return at > cue + 1 and view.low(at) in _LIST_ENDS
 
 
 def _ordinal_after_list(view: SentenceView, cue: int) -> int | None:
