@@ -1655,6 +1655,108 @@ STANCE_CASES += _stance_cases(
 )
 
 
+_SHELLS = "Belarus has sent 122mm artillery shells to Myanmar, Thai military intelligence said. "
+STANCE_CASES += [
+    *_stance_cases(
+        "both_countries_of_a_stance_are_the_parties",
+        [
+            (
+                _SHELLS + "Both countries have rejected the allegations.",
+                ("BLR", "MMR", "ammunition", "MMR", "denies"),
+                ("BLR", "MMR", "ammunition", "THA", "denies"),
+            ),
+            (
+                _SHELLS + "The two governments deny the reports.",
+                ("BLR", "MMR", "ammunition", "BLR", "denies"),
+                ("BLR", "MMR", "ammunition", "THA", "denies"),
+            ),
+            (
+                # The accuser's "two countries" are no parties.
+                _SHELLS + "Thailand said the two countries had signed a new defence pact.",
+                None,
+                ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "neither_of_them_responded",
+        [
+            (
+                _SHELLS + "Neither Minsk nor Naypyidaw responded to requests for comment.",
+                ("BLR", "MMR", "ammunition", "MMR", "declines_to_comment"),
+                None,
+            ),
+            (
+                _SHELLS + "Neither Minsk nor Naypyidaw responded to requests for comment.",
+                ("BLR", "MMR", "ammunition", "BLR", "declines_to_comment"),
+                None,
+            ),
+            (
+                _SHELLS + "Neither government has replied to questions sent on Monday.",
+                ("BLR", "MMR", "ammunition", "MMR", "declines_to_comment"),
+                None,
+            ),
+            (
+                _SHELLS
+                + "Neither Minsk nor Naypyidaw has publicly confirmed or denied the report.",
+                ("BLR", "MMR", "ammunition", "BLR", "declines_to_comment"),
+                None,
+            ),
+            (
+                # An answer given is no silence.
+                _SHELLS + "Neither Minsk nor Naypyidaw answered that the shells were old stock.",
+                None,
+                ("BLR", "MMR", "ammunition", "BLR", "declines_to_comment"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_partys_home_press_on_what_the_party_confirms",
+        [
+            (
+                "Algerian media reported that Algeria had received Su-57 fighters from Russia. "
+                "Algeria's defence ministry said the Su-57 jets had arrived at Oum El Bouaghi.",
+                ("RUS", "DZA", "aircraft", "DZA", "confirms"),
+                ("RUS", "DZA", "aircraft", "nonstate", "asserts"),
+            ),
+            (
+                # Another country's press keeps its voice.
+                "Moroccan media reported that Algeria had received Su-57 fighters from Russia. "
+                "Algeria's defence ministry said the Su-57 jets had arrived at Oum El Bouaghi.",
+                ("RUS", "DZA", "aircraft", "nonstate", "asserts"),
+                None,
+            ),
+            (
+                # With no word from the party, its home press is the voice there is.
+                "Algerian media reported that Algeria had received Su-57 fighters from Russia.",
+                ("RUS", "DZA", "aircraft", "nonstate", "asserts"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_party_declining_far_after_the_report",
+        [
+            (
+                _SHELLS + "The rounds fit the junta's older howitzers. Fighting has spread to "
+                "three states. Thousands have fled to the border. The Belarusian embassy in "
+                "Bangkok declined to comment.",
+                ("BLR", "MMR", "ammunition", "BLR", "declines_to_comment"),
+                None,
+            ),
+            (
+                # A bystander far away declines to comment on something else.
+                _SHELLS + "The rounds fit the junta's older howitzers. Fighting has spread to "
+                "three states. Thousands have fled to the border. The Indian embassy in "
+                "Bangkok declined to comment.",
+                None,
+                ("BLR", "MMR", "ammunition", "IND", "declines_to_comment"),
+            ),
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

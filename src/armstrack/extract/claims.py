@@ -173,6 +173,22 @@ STANCE_CUES: tuple[StanceCue, ...] = (
         ),
     ),
     StanceCue(
+        # "Neither Moscow nor Pyongyang responded to requests for comment": each declines
+        # (``_neither_speakers``); the match opens at "neither", before its speakers.
+        Stance.DECLINES,
+        Prefiltered.on_words(
+            re.compile(
+                r"\bneither\s+(?:[^.;,\s]+\s+){1,12}?(?:has\s+|have\s+|had\s+)?(?:immediately\s+|"
+                r"publicly\s+)?(?:responded|commented|replied|answered|returned|respond|comment|"
+                r"reply|answer|confirmed\s+or\s+denied)\b(?!\s+(?:that|yes|no)\b)"
+            ),
+            ["neither"],
+            folded=True,
+            opens=True,
+        ),
+        frozenset(["neither"]),
+    ),
+    StanceCue(
         Stance.UNCONFIRMED,
         Prefiltered.on_words(
             re.compile(
@@ -469,6 +485,9 @@ def find_claim_cues(
                 cues.append(ClaimCue(stance, None, span))
                 continue
             if stance is Stance.DENIES and _rejects_a_demand(view, match):
+                continue
+            if match.group(0).startswith("neither") and stance is Stance.DECLINES:
+                cues.extend(_neither_speakers(reading, match, span))
                 continue
             cues.append(ClaimCue(stance, find_speaker(reading, match), span))
             if reading.joined:
@@ -851,6 +870,26 @@ def _accusers(
         ClaimCue(Stance.ASSERTS, Speaker(phrase, catalogue.actor(a), view.low(index)), denial.span)
         for a in dict.fromkeys(accusers)
     ]
+
+
+# What "neither government responded" stands for: the two parties (see ``transfers``).
+_PAIR_NOUNS: Final = frozenset("government governments side sides country countries".split())
+
+
+def _neither_speakers(reading: Reading, match: re.Match[str], span: Span) -> list[ClaimCue]:
+    """ "Neither Moscow nor Pyongyang responded": each state named declines; "neither
+    government replied" declines for both parties of the transfer."""
+    view = reading.view
+    first, last = token_at(view, match.start()), token_at(view, match.end() - 1)
+    named = [a for a in view.actors if first < a.first < last and a.prep is None]
+    if named:
+        return [ClaimCue(Stance.DECLINES, Speaker(a.span.text, a.actor), span) for a in named]
+    noun = next((i for i in range(first + 1, last) if view.low(i) in _PAIR_NOUNS), None)
+    if noun is None:
+        return []
+    # Not "neither government" as its text: ``_nobody`` drops a "neither" speaker.
+    phrase = reading.text[view.starts[first + 1] : view.ends[noun]]
+    return [ClaimCue(Stance.DECLINES, Speaker(phrase, None, "pair"), span)]
 
 
 def _nobody(phrase: str) -> bool:
