@@ -840,6 +840,15 @@ def test_claims_sources_cited_by_an_unlisted_daily_get_no_guessed_state(
             "as saying.",
             {"outlet:lemonde"},
         ),
+        (
+            "Serbia has sold Nora B-52 howitzers to Cyprus, Khaleej Times reported, citing "
+            "people close to the deal.",
+            {"outlet:khaleejtimes"},
+        ),
+        (
+            "According to Infobae, Israel has delivered Heron drones to Argentina.",
+            {"outlet:infobae"},
+        ),
     ],
 )
 def test_claims_how_outlets_get_credited(
