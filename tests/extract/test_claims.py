@@ -1766,6 +1766,71 @@ STANCE_CASES += [
 ]
 
 
+_RIFLES = "Pakistan has sold 5,000 G3 rifles to Nigeria, the Daily Planet reported. "
+STANCE_CASES += _stance_cases(
+    "silence_in_other_words",
+    [
+        (
+            _RIFLES + "No comment was immediately available from Nigeria's army.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Asked about the rifles, a Pakistani official said he had nothing to add.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "PAK", "confirms"),
+        ),
+        (
+            _RIFLES + "Nigeria's army ignored a request for comment.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Pakistan's defence ministry declined to provide details.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Nigeria's army has not replied.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            # Who could not be reached declines, not the paper that tried.
+            _RIFLES + "The Daily Planet could not reach Pakistan's defence ministry for comment.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "outlet:dailyplanet", "declines_to_comment"),
+        ),
+        (
+            _RIFLES + "Attempts to reach officials in Abuja for comment were unsuccessful.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            # Reaching a place is no silence.
+            _RIFLES + "Reporters could not reach the Nigerian port of Lagos before dusk.",
+            None,
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+        ),
+        (
+            _RIFLES + "Islamabad was contacted for comment but did not reply.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Nigeria's army was contacted for comment. It did not respond.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "outlet:dailyplanet", "declines_to_comment"),
+        ),
+        (
+            _RIFLES + "The paper contacted Nigeria's army for comment. It did not respond.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "outlet:dailyplanet", "declines_to_comment"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

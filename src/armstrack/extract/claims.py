@@ -26,6 +26,7 @@ from armstrack.extract.speakers import (
     demonym_index,
     find_speaker,
     in_quote,
+    note_contacted,
     register_titles,
     settle,
     skip_back,
@@ -136,17 +137,23 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"\b(?:declined|declines|refused|refuses|would not|did not|has not|have not|had not|"
                 r"was not|were not|didn't|hasn't|haven't|hadn't|wouldn't|won't|does not|doesn't)"
                 r"\s+(?:immediately\s+|publicly\s+|directly\s+|yet\s+)?"
-                r"(?:to\s+)?(?:comment|respond|reply|provide further details|answer|be reached)\w*"
+                r"(?:to\s+)?(?:comment|respond|repl(?:y|ie)|provide further details|answer|"
+                r"be reached)\w*"
                 r"|\b(?:declined|declines|refused|refuses)\s+to\s+(?:discuss|elaborate|disclose|"
-                r"specify|say|confirm|give (?:further |more |any )?details)\b"
+                r"specify|say|confirm|(?:give|provide) (?:further |more |any )?details)\b"
                 r"|\bno (?:immediate )?(?:comment|response|reply)\b(?= from\b)"
                 r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
+                # "No comment was immediately available from the ministry"
+                r"|\bno (?:immediate )?comment (?:was|is) (?:immediately )?available\b"
+                # "said he had nothing to add": an answer that gives nothing
+                r"|\b(?:had|has|have) nothing (?:more |further )?to (?:add|say)\b"
                 r"|\b(?:did not|didn't) (?:immediately )?return\b"
                 r"|\bcould not (?:immediately )?be (?:reached|contacted)\b|\b(?:had|has|have) no comment\b"
                 r"|\bunavailable for comment\b|\bnot available for comment\b"
                 r"|\brequests? for comment\b(?=[^.;]{0,80}?\bwent unanswered\b)"
                 r"|\b(?:has|have|had)\s+yet\s+to\s+(?:publicly\s+)?(?:comment|respond|reply)\w*"
-                r"|\b(?:declined|declines|refused|refuses|ignored|ignores)\s+(?:repeated\s+|"
+                r"|\b(?:declined|declines|refused|refuses|ignored|ignores)\s+(?:a\s+|an\s+|"
+                r"repeated\s+|"
                 r"multiple\s+|several\s+)?requests?\s+(?:for|to)\s+comment\b"
                 r"|\brefrain(?:ed|s)? from comment\w*"
                 # "would not say whether", "refused to be drawn on", "offered no comment"
@@ -167,26 +174,11 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             ),
             _words(
                 "comment|respon|reply|provide further|answer|reached|contacted|declin|refus|available|return|"
+                "nothing|repli|"
                 "silent|say|drawn|discuss|elaborate|lipped|mum"
             ),
             folded=True,
         ),
-    ),
-    StanceCue(
-        # "Neither Moscow nor Pyongyang responded to requests for comment": each declines
-        # (``_neither_speakers``); the match opens at "neither", before its speakers.
-        Stance.DECLINES,
-        Prefiltered.on_words(
-            re.compile(
-                r"\bneither\s+(?:[^.;,\s]+\s+){1,12}?(?:has\s+|have\s+|had\s+)?(?:immediately\s+|"
-                r"publicly\s+)?(?:responded|commented|replied|answered|returned|respond|comment|"
-                r"reply|answer|confirmed\s+or\s+denied)\b(?!\s+(?:that|yes|no)\b)"
-            ),
-            ["neither"],
-            folded=True,
-            opens=True,
-        ),
-        frozenset(["neither"]),
     ),
     StanceCue(
         Stance.UNCONFIRMED,
@@ -294,6 +286,40 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             "suspects emerged surfaced learned learnt".split()
         ),
     ),
+    # Silences whose speakers stand after the cue's first word (see ``find_claim_cues``).
+    StanceCue(
+        # "Neither Moscow nor Pyongyang responded to requests for comment": each declines
+        # (``_neither_speakers``); the match opens at "neither", before its speakers.
+        Stance.DECLINES,
+        Prefiltered.on_words(
+            re.compile(
+                r"\bneither\s+(?:[^.;,\s]+\s+){1,12}?(?:has\s+|have\s+|had\s+)?(?:immediately\s+|"
+                r"publicly\s+)?(?:responded|commented|replied|answered|returned|respond|comment|"
+                r"reply|answer|confirmed\s+or\s+denied)\b(?!\s+(?:that|yes|no)\b)"
+            ),
+            ["neither"],
+            folded=True,
+            opens=True,
+        ),
+        frozenset(["neither"]),
+    ),
+    StanceCue(
+        # "The Courier could not reach the ministry for comment", "attempts to reach Tehran
+        # were unsuccessful": whoever could not be reached declines (``_unreached``), not
+        # the subject that tried.
+        Stance.DECLINES,
+        Prefiltered.on_words(
+            re.compile(
+                r"\b(?:could not|couldn't|unable to|failed to)\s+(?:immediately\s+)?reach\s+"
+                r"(?:[^.;,\s]+\s+){1,10}?for\s+(?:a\s+|further\s+)?comment\b"
+                r"|\b(?:attempts|efforts)\s+to\s+reach\s+(?:[^.;,\s]+\s+){1,10}?"
+                r"(?:were|have been|had been|proved)\s+(?:unsuccessful|in vain|fruitless)\b"
+            ),
+            ["reach"],
+            folded=True,
+        ),
+        frozenset(["reach"]),
+    ),
 )
 # Denial words that judge a claim rather than report a speech act.
 EVALUATIVE: Final = frozenset(
@@ -365,7 +391,8 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         r"lies\b|fake|propaganda|sinformation|nonsense|refrain|absurd|ridiculous|speculati|"
         r"slander|not true|no truth|no basis|would not say|be drawn|no comment|cannot|can't|"
         r"lipped|mum\b|no public comment|no official comment|politically motivated|"
-        r"unsubstantiated|looking into|investigating|examining|checking|studying|reviewing)"
+        r"unsubstantiated|looking into|investigating|examining|checking|studying|reviewing|"
+        r"nothing|reach)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
@@ -375,7 +402,8 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain|"
         "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn|"
         "cannot|can't|lipped|mum|no public comment|no official comment|politically motivated|"
-        "unsubstantiated|looking into|investigating|examining|checking|studying|reviewing"
+        "unsubstantiated|looking into|investigating|examining|checking|studying|reviewing|"
+        "nothing|reach"
     ),
     folded=True,
     opens=True,
@@ -392,11 +420,11 @@ def spoken_stance_positions(folded: str, found: FoundWords | None = None) -> lis
 _TITLE_HINT: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:minister|president|spokes(?:man|woman|person)|secretary|chancellor|premier|"
-        r"ambassador|envoy|commander|chief|admiral|general)\b"
+        r"ambassador|envoy|commander|chief|admiral|general|contacted|approached)\b"
     ),
     _words(
         "minister|president|spokes|secretary|chancellor|premier|ambassador|envoy|commander|"
-        "chief|admiral|general"
+        "chief|admiral|general|contacted|approached"
     ),
     folded=True,
     opens=True,
@@ -469,6 +497,7 @@ def find_claim_cues(
     """
     reading = Reading(view, text, catalogue, memory or SpeakerMemory(), home)
     register_titles(reading)
+    note_contacted(reading)
     quoted = _quoted_continuation(reading)
     cues: list[ClaimCue] = []
     seen: list[tuple[int, int]] = []
@@ -488,6 +517,9 @@ def find_claim_cues(
                 continue
             if match.group(0).startswith("neither") and stance is Stance.DECLINES:
                 cues.extend(_neither_speakers(reading, match, span))
+                continue
+            if stance is Stance.DECLINES and _REACH.search(match.group(0)):
+                cues.extend(_unreached(reading, match, span))
                 continue
             cues.append(ClaimCue(stance, find_speaker(reading, match), span))
             if reading.joined:
@@ -511,6 +543,7 @@ def find_claim_cues(
             if judge is not None:
                 cues[index] = replace(cue, speaker=judge)
     cues = _shared_subjects(view, cues)
+    cues = _silent_after_but(view, text, catalogue, cues)
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
     cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
@@ -581,6 +614,28 @@ def _shared_subjects(view: SentenceView, cues: list[ClaimCue]) -> list[ClaimCue]
         earlier = shared[index - 1]
         if earlier.speaker is not None and earlier.span.end <= view.starts[before]:
             shared[index] = replace(cue, speaker=earlier.speaker)
+    return shared
+
+
+def _silent_after_but(
+    view: SentenceView, text: str, catalogue: Catalogue, cues: list[ClaimCue]
+) -> list[ClaimCue]:
+    """ "Tehran was contacted for comment but did not reply": a silence joined by "but"
+    with no subject of its own is the silence of the clause's subject before it."""
+    if "but" not in view.words:
+        return cues
+    shared = list(cues)
+    for index, cue in enumerate(shared):
+        if cue.speaker is not None or cue.stance is not Stance.DECLINES:
+            continue
+        before = token_at(view, cue.span.start) - 1
+        while before > 0 and (view.low(before) in AUXILIARIES or view.low(before) == "then"):
+            before -= 1
+        if view.low(before) != "but" or before < 1:
+            continue
+        subject = clause_subject(view, text, view.starts[before - 1], catalogue)
+        if subject is not None and subject.actor is not None:
+            shared[index] = replace(cue, speaker=subject)
     return shared
 
 
@@ -890,6 +945,22 @@ def _neither_speakers(reading: Reading, match: re.Match[str], span: Span) -> lis
     # Not "neither government" as its text: ``_nobody`` drops a "neither" speaker.
     phrase = reading.text[view.starts[first + 1] : view.ends[noun]]
     return [ClaimCue(Stance.DECLINES, Speaker(phrase, None, "pair"), span)]
+
+
+_REACH: Final = re.compile(r"\breach\b")
+
+
+def _unreached(reading: Reading, match: re.Match[str], span: Span) -> list[ClaimCue]:
+    """ "Reuters could not reach Iran's foreign ministry for comment": each state named
+    after "reach" declines."""
+    view = reading.view
+    reach = token_at(view, match.start() + (_REACH.search(match.group(0)) or match).start())
+    last = token_at(view, match.end() - 1)
+    return [
+        ClaimCue(Stance.DECLINES, Speaker(a.span.text, a.actor), span)
+        for a in view.actors
+        if reach < a.first < last
+    ]
 
 
 def _nobody(phrase: str) -> bool:

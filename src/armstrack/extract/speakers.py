@@ -760,6 +760,28 @@ def _introduced_as(view: SentenceView, last: int, speaker: Speaker) -> Speaker |
     return None
 
 
+_CONTACTED: Final = frozenset(["contacted", "approached"])
+
+
+def note_contacted(reading: Reading) -> None:
+    """ "The ministry was contacted for comment. It did not respond.": the body asked for
+    comment is who "it" stands for in the next sentence, though it said nothing here."""
+    view = reading.view
+    if view.words.isdisjoint(_CONTACTED) or "comment" not in view.words:
+        return
+    verb = next(i for i, w in enumerate(view.lows) if w in _CONTACTED)
+    if view.low(verb - 1) in ("was", "were", "been") and view.low(verb + 1) == "for":
+        asked = next((a for a in view.actors if a.last < verb and a.prep is None), None)
+        limit = verb
+    else:
+        # "Reuters contacted the ministry for comment": the one asked, not the outlet.
+        asked = next((a for a in view.actors if verb < a.first <= verb + 3), None)
+        limit = next((i for i in range(verb + 1, len(view.lows)) if view.low(i) == "for"), -1)
+    if asked is not None and limit > asked.last:
+        start = asked.first - 1 if view.low(asked.first - 1) == "the" else asked.first
+        settle(reading, start, _np_end(view, asked.last, limit))
+
+
 def _remember(reading: Reading, start: int, end: int, speaker: Speaker) -> None:
     view, text, memory = reading.view, reading.text, reading.memory
     memory.last = speaker
