@@ -1831,6 +1831,30 @@ STANCE_CASES += _stance_cases(
 )
 
 
+_TANKS = "Egypt has sold 40 M60 tanks to Somalia, according to a report by Asia Times. "
+STANCE_CASES += _stance_cases(
+    "the_report_is_the_outlets",
+    [
+        (
+            _TANKS + "The report, citing officials, said the M60 tanks were shipped in May.",
+            ("EGY", "SOM", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+            ("EGY", "SOM", "armoured_vehicle", "nonstate", "asserts"),
+        ),
+        (
+            _TANKS + "The report cited a Western diplomat as saying the M60 tanks left in May.",
+            ("EGY", "SOM", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+            ("EGY", "SOM", "armoured_vehicle", "nonstate", "asserts"),
+        ),
+        (
+            # A state named keeps its own voice.
+            _TANKS + "The report cited a Kenyan official as saying the M60 tanks left in May.",
+            ("EGY", "SOM", "armoured_vehicle", "KEN", "asserts"),
+            None,
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

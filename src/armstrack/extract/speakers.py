@@ -203,7 +203,12 @@ def find_speaker(reading: Reading, match: re.Match[str]) -> Speaker | None:
         if name is not None:
             return Speaker(reading.text[view.starts[index] : view.ends[cue - 1]], None, None, name)
     if word.startswith("according to") or word in ("citing", "cited", "as per", "per"):
-        return _after(reading, cue_end + 1)
+        cited = _after(reading, cue_end + 1)
+        if word == "cited" and (cited is None or not (cited.actor or cited.outlet)):
+            # "The report cited a European official": no state named, the outlet whose
+            # report it is carries the claim (CLAIMS.md: "sources cited by Reuters").
+            return _citing_outlet(reading, cue) or cited
+        return cited
     source = _source_after(view, cue, cue_end)
     if source is not None:
         return _after(reading, source)
@@ -258,6 +263,19 @@ def find_speaker(reading: Reading, match: re.Match[str]) -> Speaker | None:
     if view.low(cue - 1) in (",", '"', "“", "”", "'") or cue == 0 or view.low(cue_end + 1) == "by":
         return _after(reading, cue_end + 1)
     return None
+
+
+_REPORT_SUBJECTS: Final = frozenset(["report", "paper", "newspaper", "article", "story"])
+
+
+def _citing_outlet(reading: Reading, cue: int) -> Speaker | None:
+    """The outlet met before that "the report" or "the paper" just before ``cue`` is."""
+    view, outlet = reading.view, reading.memory.outlet
+    if outlet is None or outlet.actor is not None or view.low(cue - 1) not in _REPORT_SUBJECTS:
+        return None
+    if view.low(cue - 2) not in ("the", "its", "that", "this"):
+        return None
+    return replace(outlet, text=view_text(reading, cue - 2, cue - 1))
 
 
 def _person_before(view: SentenceView, start: int, end: int) -> int:
@@ -479,6 +497,11 @@ def _same_person(reading: Reading, start: int, end: int, speaker: Speaker) -> Sp
     if view.low(end) == "report" and last is not None and (last.actor or last.outlet):
         # "Moscow's spy agency said in a report ... the report claimed": its author's words.
         return replace(last, text=speaker.text)
+    outlet = reading.memory.outlet
+    if view.low(end) == "report" and outlet is not None and outlet.actor is None:
+        # "..., the Courier reported. The report, citing officials, said": the outlet's
+        # report, though the officials it cites were met in between.
+        return replace(outlet, text=speaker.text)
     return speaker
 
 
