@@ -1855,6 +1855,46 @@ STANCE_CASES += _stance_cases(
 )
 
 
+_HOWITZERS = "Serbia has delivered 12 Nora B-52 howitzers to Cyprus, "
+STANCE_CASES += _stance_cases(
+    "unnamed_press_however_qualified_and_named_press_whoever_owns_it",
+    [
+        (
+            _HOWITZERS + "Serbian state media outlets reported.",
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+            ("SRB", "CYP", "artillery", "SRB", "confirms"),
+        ),
+        (
+            _HOWITZERS + "according to media reports in Cyprus.",
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+            ("SRB", "CYP", "artillery", "CYP", "confirms"),
+        ),
+        (
+            _HOWITZERS + "Cyprus's official media said.",
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+            ("SRB", "CYP", "artillery", "CYP", "confirms"),
+        ),
+        (
+            _HOWITZERS + "the Turkish state news agency Anadolu reported.",
+            ("SRB", "CYP", "artillery", "outlet:anadolu", "asserts"),
+            ("SRB", "CYP", "artillery", "TUR", "asserts"),
+        ),
+        (
+            # A state's own official speaking to an agency is the state's word.
+            _HOWITZERS + "a Serbian defence official told Anadolu.",
+            ("SRB", "CYP", "artillery", "SRB", "confirms"),
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+        ),
+        (
+            # A minister of media speaks for the state.
+            _HOWITZERS + "Cyprus's media minister said.",
+            ("SRB", "CYP", "artillery", "CYP", "confirms"),
+            None,
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

@@ -853,6 +853,25 @@ _SPEAKER_NOUNS: Final = PERSON_NOUNS | frozenset(
     "chairwoman executive".split()
 )
 _PRESS_NOUNS: Final = frozenset(["media", "press", "newspapers"])
+# What may follow a press noun in the name of unnamed press: "media outlets", "media
+# reports in Iran".
+_PRESS_TAIL: Final = frozenset("outlets outlet reports report channels websites".split())
+
+
+def _press_tail(view: SentenceView, start: int, end: int) -> int | None:
+    """The press noun of ``start..end`` if the words are unnamed press: the last "media"
+    or "press" followed only by ``_PRESS_TAIL`` words, then at most a place ("in Iran")."""
+    index = next((i for i in range(end, start - 1, -1) if view.low(i) in _PRESS_NOUNS), None)
+    if index is None:
+        return None
+    after = index + 1
+    while after <= end and view.low(after) in _PRESS_TAIL:
+        after += 1
+    if after <= end and view.low(after) not in ("in", "from"):
+        return None
+    if after <= end and not any(a.first == after + 1 and a.last == end for a in view.actors):
+        return None
+    return index
 
 
 def _phrase(
@@ -876,6 +895,13 @@ def _phrase(
     person = next((w for w in words if w in _SPEAKER_NOUNS), None)
     # "Russian state media" too: CLAIMS.md keys unnamed press as non-state, whoever owns it.
     press = person in _PRESS_NOUNS and words[-1] == person
+    if not press and not outlets:
+        # "Iran's official media", "Russian state media outlets", "media reports in Iran":
+        # unnamed press whatever words qualify it or follow it.
+        tail = _press_tail(view, start, end)
+        if tail is not None:
+            person, press = view.low(tail), True
+            actors = [a for a in actors if a.first < tail or a.prep not in ("in", "from")]
     if person is None and not outlets and _unnamed_press(view, text, start, end, catalogue):
         # "a South Korean newspaper reported": unnamed press, whoever's it is (CLAIMS.md).
         person, press = words[-1], True
@@ -926,6 +952,13 @@ def _phrase(
         and all(a.possessive and a.last < outlets[0][0] for a in actors)
     ):
         actors = []  # "Iran's Tasnim news agency reported": the outlet is credited
+    if (
+        outlet is not None
+        and actors
+        and (person is None or person in _PRESS_NOUNS)
+        and all(a.last < outlets[0][0] for a in actors)
+    ):
+        actors = []  # "Iranian state news agency IRNA": the outlet, whoever owns it
     if outlets and outlet is None and not actors:
         # A think tank speaks as a non-state voice, not as a news outlet (CLAIMS.md).
         role = role or catalogue.outlets[outlets[0][1]].name
