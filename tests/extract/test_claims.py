@@ -1875,6 +1875,11 @@ STANCE_CASES += _stance_cases(
             ("SRB", "CYP", "artillery", "CYP", "confirms"),
         ),
         (
+            _HOWITZERS + "media close to the Serbian government reported.",
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+            ("SRB", "CYP", "artillery", "SRB", "confirms"),
+        ),
+        (
             _HOWITZERS + "the Turkish state news agency Anadolu reported.",
             ("SRB", "CYP", "artillery", "outlet:anadolu", "asserts"),
             ("SRB", "CYP", "artillery", "TUR", "asserts"),

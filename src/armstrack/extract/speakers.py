@@ -856,17 +856,24 @@ _PRESS_NOUNS: Final = frozenset(["media", "press", "newspapers"])
 # What may follow a press noun in the name of unnamed press: "media outlets", "media
 # reports in Iran".
 _PRESS_TAIL: Final = frozenset("outlets outlet reports report channels websites".split())
+# "media affiliated with the Guards", "media close to the government", "media loyal to".
+_PRESS_LINKS: Final = frozenset(
+    "affiliated close linked tied loyal aligned controlled run owned backed".split()
+)
 
 
 def _press_tail(view: SentenceView, start: int, end: int) -> int | None:
     """The press noun of ``start..end`` if the words are unnamed press: the last "media"
-    or "press" followed only by ``_PRESS_TAIL`` words, then at most a place ("in Iran")."""
+    or "press" followed only by ``_PRESS_TAIL`` words, then at most a place ("in Iran") or
+    whom it is close to ("close to the government")."""
     index = next((i for i in range(end, start - 1, -1) if view.low(i) in _PRESS_NOUNS), None)
     if index is None:
         return None
     after = index + 1
     while after <= end and view.low(after) in _PRESS_TAIL:
         after += 1
+    if after <= end and view.low(after) in _PRESS_LINKS:
+        return index  # "media close to the government": still unnamed press
     if after <= end and view.low(after) not in ("in", "from"):
         return None
     if after <= end and not any(a.first == after + 1 and a.last == end for a in view.actors):
@@ -901,7 +908,7 @@ def _phrase(
         tail = _press_tail(view, start, end)
         if tail is not None:
             person, press = view.low(tail), True
-            actors = [a for a in actors if a.first < tail or a.prep not in ("in", "from")]
+            actors = [a for a in actors if a.first < tail]
     if person is None and not outlets and _unnamed_press(view, text, start, end, catalogue):
         # "a South Korean newspaper reported": unnamed press, whoever's it is (CLAIMS.md).
         person, press = words[-1], True
