@@ -1900,6 +1900,54 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "rejections_in_other_words",
+    [
+        (
+            _SHELLS + "Minsk categorically ruled out having sent any shells.",
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            None,
+        ),
+        (
+            # Refusing to send more is no denial of what was sent.
+            _SHELLS + "Minsk ruled out sending more shells this year.",
+            None,
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+        ),
+        (
+            _SHELLS + "Naypyidaw brushed off the reports.",
+            ("BLR", "MMR", "ammunition", "MMR", "denies"),
+            None,
+        ),
+        (
+            _SHELLS + "The Belarusian embassy rebuffed the allegations on Monday.",
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            None,
+        ),
+        (
+            _SHELLS + "Minsk contested the results of the border survey.",
+            None,
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+        ),
+        (
+            _SHELLS + "Belarus's foreign ministry said the report was a lie.",
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            ("BLR", "MMR", "ammunition", "BLR", "confirms"),
+        ),
+        (
+            _SHELLS + "Myanmar's junta said the claims were without foundation.",
+            ("BLR", "MMR", "ammunition", "MMR", "denies"),
+            ("BLR", "MMR", "ammunition", "MMR", "confirms"),
+        ),
+        (
+            _SHELLS + 'Minsk branded the accusations "outright lies".',
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            None,
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

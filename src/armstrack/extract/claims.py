@@ -87,25 +87,31 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             re.compile(
                 r"\b(?:(?:were|was|are|is|be|been|as)\s+(?:[\"“‘']\s*)?"
                 r"(?:(?:completely|totally|entirely|simply|absolutely|pure|just|a|an|the|"
-                r"western|american|us|israeli|hostile|enemy)\s+){0,2}"
-                r"|(?:called|calling|dubbed|termed|labell?ed|described)\s+(?:[\w'’]+\s+){0,5}?"
-                r"(?:as\s+)?(?:[\"“‘']\s*)?)"
-                r"(?:untrue|false|lies|fake|propaganda|disinformation|misinformation|nonsense|"
+                r"western|american|us|israeli|hostile|enemy|sheer|outright|blatant|complete)\s+){0,2}"
+                r"|(?:called|calling|dubbed|termed|labell?ed|described|branded|branding)\s+"
+                r"(?:[\w'’]+\s+){0,5}?(?:as\s+)?(?:[\"“‘']\s*)?"
+                r"(?:(?:sheer|outright|blatant|complete|pure|a|an)\s+){0,2})"
+                r"(?:untrue|false|lies|lie|fake|propaganda|disinformation|misinformation|nonsense|"
                 r"baseless|groundless|unfounded|fabricated|fabrications?|absurd|ridiculous|"
                 r"speculative|speculation|slander|slanderous|politically motivated|"
                 r"unsubstantiated)\b"
                 # "said the reports were not true", "said there was no truth to them"
                 r"|\b(?:(?:were|was|are|is)\s+not|(?:is|was)\s+no|(?:has|had|have)\s+no)\s+"
                 r"(?:true|truth|basis)\b"
+                # "said the claims were without foundation"
+                r"|\b(?:were|was|are|is)\s+(?:completely\s+|totally\s+|entirely\s+)?without\s+"
+                r"(?:any\s+)?(?:foundation|basis)\b"
             ),
             re.compile(
-                r"untrue|false|\blies\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
+                r"untrue|false|\blies?\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
+                r"without foundation|without any foundation|without basis|"
                 r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis|"
                 r"motivated|unsubstantiated"
             ),
         ),
         frozenset(
-            "untrue false lies fake propaganda disinformation misinformation nonsense baseless "
+            "untrue false lies lie foundation fake propaganda disinformation misinformation "
+            "nonsense baseless "
             "groundless unfounded fabricated fabrication fabrications absurd ridiculous "
             "speculative speculation slander slanderous true truth basis motivated "
             "unsubstantiated".split()
@@ -320,10 +326,30 @@ STANCE_CUES: tuple[StanceCue, ...] = (
         ),
         frozenset(["reach"]),
     ),
+    StanceCue(
+        # Rejections in other words: "ruled out having sent", "brushed off the reports",
+        # "rebuffed the allegations", "pushed back against the claims".
+        Stance.DENIES,
+        Prefiltered.on_words(
+            re.compile(
+                r"\b(?:ruled|rules|ruling)\s+out\s+(?:ever\s+)?having\b"
+                r"|\b(?:brushed\s+(?:off|aside)|brushes\s+(?:off|aside)|rebuffed|rebuffs|"
+                r"contested|contests|pushed\s+back\s+(?:against|on))\s+(?:the\s+|these\s+|"
+                r"those\s+|such\s+|all\s+|media\s+|western\s+|us\s+|u\.s\.\s+|new\s+)*"
+                r"(?:reports?|claims?|allegations?|accusations?|charges?)\b"
+            ),
+            _words("ruled|rules|ruling|brushe|rebuff|contest|pushed"),
+            folded=True,
+        ),
+        frozenset(
+            "ruled rules ruling brushed brushes rebuffed rebuffs contested contests pushed".split()
+        ),
+    ),
 )
 # Denial words that judge a claim rather than report a speech act.
 EVALUATIVE: Final = frozenset(
-    "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies "
+    "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies lie "
+    "foundation "
     "fake propaganda disinformation misinformation nonsense absurd ridiculous speculative "
     "speculation slander slanderous true truth basis motivated unsubstantiated".split()
 )
@@ -392,7 +418,8 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         r"slander|not true|no truth|no basis|would not say|be drawn|no comment|cannot|can't|"
         r"lipped|mum\b|no public comment|no official comment|politically motivated|"
         r"unsubstantiated|looking into|investigating|examining|checking|studying|reviewing|"
-        r"nothing|reach)"
+        r"nothing|reach|lie\b|without|ruled out|rules out|ruling out|brushed|rebuff|contest|"
+        r"pushed back)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
@@ -403,7 +430,8 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn|"
         "cannot|can't|lipped|mum|no public comment|no official comment|politically motivated|"
         "unsubstantiated|looking into|investigating|examining|checking|studying|reviewing|"
-        "nothing|reach"
+        "nothing|reach|lie|without|ruled out|rules out|ruling out|brushed|rebuff|contest|"
+        "pushed back"
     ),
     folded=True,
     opens=True,
