@@ -1948,6 +1948,34 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "one_stance_shared_by_joined_speakers",
+    [
+        (
+            _RIFLES + "Pakistani and Nigerian officials did not respond to requests for comment.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Officials in Abuja declined to comment, as did Pakistan's defence ministry.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Islamabad denied the report, as did the Nigerian army.",
+            ("PAK", "NGA", "small_arms", "NGA", "denies"),
+            None,
+        ),
+        (
+            # "as" with no comma before it compares; it adds no speaker.
+            _RIFLES + "Islamabad denied the report as firmly as it did last year.",
+            ("PAK", "NGA", "small_arms", "PAK", "denies"),
+            ("PAK", "NGA", "small_arms", "NGA", "denies"),
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

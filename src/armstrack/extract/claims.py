@@ -586,11 +586,18 @@ def find_claim_cues(
         for accuser in _accusers(view, text, catalogue, cue)
     ]
     cues += [other for cue in cues if cue.stance is Stance.DECLINES for other in _nor(reading, cue)]
+    cues += [
+        other
+        for cue in cues
+        if cue.stance is Stance.DENIES and cue.speaker is not None
+        for other in _nor(reading, cue, ("as",))
+    ]
     if not cues and quoted is not None:
         cues = [quoted]
     cues = _drop_relays(cues)
     reading.memory.until = view.end
     shared = [other for cue in cues for other in _co_speakers(view, cue)]
+    shared += [other for cue in cues for other in _joined_demonyms(view, catalogue, cue)]
     return cues + shared + [other for cue in cues for other in _pair_speakers(view, cue)]
 
 
@@ -890,21 +897,26 @@ def _rejects_a_demand(view: SentenceView, match: re.Match[str]) -> bool:
     return False
 
 
-def _nor(reading: Reading, cue: ClaimCue) -> list[ClaimCue]:
+def _nor(
+    reading: Reading, cue: ClaimCue, joints: tuple[str, ...] = ("nor", "neither", "as")
+) -> list[ClaimCue]:
     """ "The army did not respond to requests for comment, nor did Iran's foreign
-    ministry": the speaker after "nor did" declines as well."""
+    ministry", "..., as did the embassy": the speaker after "nor did" or "as did" takes
+    the same stance."""
     view = reading.view
     index = token_at(view, cue.span.end - 1) + 1
     end = min(len(view.lows), index + 14)
     # "..., and neither did the ministry": "neither" after the cue says the same as "nor".
-    nor = next((i for i in range(index, end) if view.low(i) in ("nor", "neither")), None)
+    nor = next((i for i in range(index, end) if view.low(i) in joints), None)
     if nor is None or view.low(nor + 1) not in ("did", "has", "have", "had", "would", "could"):
         return []
+    if view.low(nor) == "as" and view.low(nor - 1) != ",":
+        return []  # "as did" after a comma: "declined to comment, as did the embassy"
     last = nor + 2
     while last + 1 < len(view.lows) and view.low(last + 1) not in _NOR_STOPS:
         last += 1
     speaker = settle(reading, nor + 2, last)
-    return [ClaimCue(Stance.DECLINES, speaker, cue.span)] if speaker is not None else []
+    return [ClaimCue(cue.stance, speaker, cue.span)] if speaker is not None else []
 
 
 _NOR_STOPS: Final = frozenset(". , ; to respond reply comment answer return".split()) | {""}
@@ -1179,11 +1191,37 @@ def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
             break
         if previous.prep is not None and not _listed_speakers(view, previous):
             break
-        if previous.actor != cue.speaker.actor and not previous.speaker:
+        # "Iranian and Sudanese officials": two demonyms of one speaking phrase.
+        if previous.actor != cue.speaker.actor and (not previous.speaker or current.speaker):
             speaker = Speaker(previous.span.text, actor=previous.actor)
             shared.append(replace(cue, speaker=speaker))
         index -= 1
     return shared
+
+
+def _joined_demonyms(view: SentenceView, catalogue: Catalogue, cue: ClaimCue) -> list[ClaimCue]:
+    """ "Iranian and Sudanese officials did not respond": each demonym joined to the
+    speaker's own ("Sudanese officials") speaks too."""
+    if cue.speaker is None or cue.speaker.actor is None:
+        return []
+    said = token_at(view, cue.span.start)
+    own = next(
+        (a for a in view.actors if a.speaker and a.last < said and a.actor == cue.speaker.actor),
+        None,
+    )
+    if own is None or view.low(own.first - 1) not in ("and", ","):
+        return []
+    demonyms = demonym_index(catalogue)
+    joined: list[ClaimCue] = []
+    index = own.first - 1
+    while index > 0 and view.low(index) in ("and", ","):
+        state = demonyms.get(view.low(index - 1))
+        if state is None or state == cue.speaker.actor.id:
+            break
+        actor = catalogue.actor(state)
+        joined.append(replace(cue, speaker=Speaker(view.lows[index - 1], actor)))
+        index -= 2
+    return joined
 
 
 # Who a list of states after "of" or "from" speaks through: "the defence ministers of A,
