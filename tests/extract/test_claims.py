@@ -1976,6 +1976,29 @@ STANCE_CASES += _stance_cases(
 )
 
 
+STANCE_CASES += _stance_cases(
+    "blocs_speak_for_no_state",
+    [
+        (
+            _RIFLES + "G20 defence ministers said the G3 rifles had reached Lagos in March.",
+            ("PAK", "NGA", "small_arms", "nonstate", "asserts"),
+            ("PAK", "NGA", "small_arms", "PAK", "confirms"),
+        ),
+        (
+            _RIFLES + "The European Union said the G3 rifles had reached Lagos in March.",
+            ("PAK", "NGA", "small_arms", "nonstate", "asserts"),
+            None,
+        ),
+        (
+            # A state's minister at a bloc's meeting still speaks for the state.
+            _RIFLES + "Nigeria's defence minister told an EU meeting the G3 rifles had arrived.",
+            ("PAK", "NGA", "small_arms", "NGA", "confirms"),
+            None,
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

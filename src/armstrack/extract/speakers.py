@@ -462,6 +462,7 @@ def settle(reading: Reading, start: int, end: int) -> Speaker | None:
         speaker.actor is None
         and speaker.outlet is None
         and (_is_official(speaker.role) or _inside_government(view, start, end, speaker.role))
+        and _bloc(view, start, end) is None
         and not unnamed
     ):
         # "Foreign Minister Maris said": a name met before with its state says whose.
@@ -932,7 +933,7 @@ def _phrase(
             phrase = text[view.starts[start] : view.ends[end]]
             return Speaker(phrase, None, None, unlisted)
     if not actors and not outlets and person is None:
-        body = _unlisted_body(view, text, start, end)
+        body = _unlisted_body(view, text, start, end) or _bloc(view, start, end)
         return Speaker(text[view.starts[start] : view.ends[end]], None, body) if body else None
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
     count = count or next(
@@ -987,6 +988,23 @@ _BODY_HEADS: Final = frozenset(
     "project initiative".split()
 )
 _NAME_LINKS: Final = frozenset("of for on and the".split())
+
+
+# Blocs and international bodies: they speak for no state ("G7 foreign ministers said",
+# "the European Union said", "NATO's chief said"), CLAIMS.md "nonstate".
+_BLOCS: Final = frozenset("nato eu g7 g20 asean osce iaea opcw brics un".split())
+_BLOC_PAIRS: Final = frozenset(["european union", "united nations", "african union"])
+
+
+def _bloc(view: SentenceView, start: int, end: int) -> str | None:
+    """The bloc named in ``start..end``, if any."""
+    for index in range(start, end + 1):
+        word = view.low(index)
+        if word in _BLOCS:
+            return word
+        if f"{word} {view.low(index + 1)}" in _BLOC_PAIRS and index < end:
+            return f"{word} {view.low(index + 1)}"
+    return None
 
 
 def _unlisted_body(view: SentenceView, text: str, start: int, end: int) -> str | None:
