@@ -1885,6 +1885,12 @@ STANCE_CASES += _stance_cases(
             ("SRB", "CYP", "artillery", "TUR", "asserts"),
         ),
         (
+            # A ministry's statement an agency carries is the ministry's word.
+            _HOWITZERS + "according to a Serbian defence ministry statement carried by Anadolu.",
+            ("SRB", "CYP", "artillery", "SRB", "confirms"),
+            ("SRB", "CYP", "artillery", "outlet:anadolu", "asserts"),
+        ),
+        (
             # A state's own official speaking to an agency is the state's word.
             _HOWITZERS + "a Serbian defence official told Anadolu.",
             ("SRB", "CYP", "artillery", "SRB", "confirms"),

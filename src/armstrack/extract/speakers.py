@@ -963,8 +963,8 @@ def _phrase(
     if (
         outlet is not None
         and actors
-        and (person is None or person in _PRESS_NOUNS)
         and all(a.last < outlets[0][0] for a in actors)
+        and _qualifies_outlet(view, max(a.last for a in actors) + 1, outlets[0][0])
     ):
         actors = []  # "Iranian state news agency IRNA": the outlet, whoever owns it
     if outlets and outlet is None and not actors:
@@ -979,6 +979,19 @@ def _phrase(
         # speaks for itself, not for its state (CLAIMS.md: "nonstate").
         return Speaker(phrase, None, " ".join(words), outlet, count)
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
+
+
+# Words that say what kind of outlet follows: "Iranian state news agency IRNA", "the
+# Russian state-run broadcaster RT"; not "a defence ministry statement carried by TASS".
+_OUTLET_QUALIFIERS: Final = frozenset(
+    "state run owned official semi news agency media outlet broadcaster television tv "
+    "daily newspaper paper channel website weekly magazine wire service - 's ' the".split()
+)
+
+
+def _qualifies_outlet(view: SentenceView, start: int, end: int) -> bool:
+    """Whether the words ``start..end-1`` between a state and an outlet only qualify it."""
+    return all(view.low(i) in _OUTLET_QUALIFIERS for i in range(start, end))
 
 
 # The last word of the name of a body that speaks for itself: "Amnesty International",
