@@ -1846,6 +1846,12 @@ STANCE_CASES += _stance_cases(
             ("EGY", "SOM", "armoured_vehicle", "nonstate", "asserts"),
         ),
         (
+            # An analyst the report cites speaks for herself.
+            _TANKS + "The report cited a defence analyst as saying the M60 tanks left in May.",
+            ("EGY", "SOM", "armoured_vehicle", "nonstate", "asserts"),
+            None,
+        ),
+        (
             # A state named keeps its own voice.
             _TANKS + "The report cited a Kenyan official as saying the M60 tanks left in May.",
             ("EGY", "SOM", "armoured_vehicle", "KEN", "asserts"),

@@ -204,7 +204,7 @@ def find_speaker(reading: Reading, match: re.Match[str]) -> Speaker | None:
             return Speaker(reading.text[view.starts[index] : view.ends[cue - 1]], None, None, name)
     if word.startswith("according to") or word in ("citing", "cited", "as per", "per"):
         cited = _after(reading, cue_end + 1)
-        if word == "cited" and (cited is None or not (cited.actor or cited.outlet)):
+        if word == "cited" and (cited is None or _unnamed_voice(cited)):
             # "The report cited a European official": no state named, the outlet whose
             # report it is carries the claim (CLAIMS.md: "sources cited by Reuters").
             return _citing_outlet(reading, cue) or cited
@@ -266,6 +266,17 @@ def find_speaker(reading: Reading, match: re.Match[str]) -> Speaker | None:
 
 
 _REPORT_SUBJECTS: Final = frozenset(["report", "paper", "newspaper", "article", "story"])
+# Voices with no name and no state: "a Western diplomat", "officials", "two sources"; not an
+# analyst or an expert, who speak for themselves (CLAIMS.md).
+_UNNAMED_HEADS: Final = frozenset(
+    "source sources official officials diplomat diplomats people insider insiders".split()
+)
+
+
+def _unnamed_voice(speaker: Speaker) -> bool:
+    if speaker.actor is not None or speaker.outlet is not None or not speaker.role:
+        return False
+    return speaker.role.split()[-1] in _UNNAMED_HEADS
 
 
 def _citing_outlet(reading: Reading, cue: int) -> Speaker | None:
