@@ -880,8 +880,14 @@ def _for_the_parties(cues: list[ClaimCue], draft: _Draft) -> list[ClaimCue]:
     """ "Both countries deny the allegations": "the two countries" of a stance are the two
     parties of the transfer it answers, not the two states the article named last (which
     may be the accuser's)."""
-    if not any(c.speaker is not None and c.speaker.role == "pair" for c in cues):
-        return cues
+    parties = (draft.supplier.id, draft.recipient.id)
+    if not any(
+        c.speaker is not None
+        and c.speaker.role == "pair"
+        and (c.speaker.actor is None or c.speaker.actor.id not in parties)
+        for c in cues
+    ):
+        return cues  # "the two countries" already are the parties, or there is none
     kept: list[ClaimCue] = []
     for cue in cues:
         speaker = cue.speaker
