@@ -2011,6 +2011,29 @@ STANCE_CASES += _stance_cases(
 )
 
 
+_LEOPARDS = "Poland has sent 14 Leopard tanks to Ukraine. "
+STANCE_CASES += _stance_cases(
+    "an_outlet_on_another_states_plans_is_no_word_on_this_transfer",
+    [
+        (
+            _LEOPARDS + "Asia Times wrote that Lithuania was also weighing the idea of more tanks.",
+            None,
+            ("POL", "UKR", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+        ),
+        (
+            _LEOPARDS + "Asia Times said Britain would also train crews for the tanks.",
+            None,
+            ("POL", "UKR", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+        ),
+        (
+            _LEOPARDS + "Asia Times said the tanks had reached Ukraine's army in Lviv.",
+            ("POL", "UKR", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+            None,
+        ),
+    ],
+)
+
+
 @pytest.mark.parametrize(("text", "expected", "unexpected"), STANCE_CASES)
 def test_claims_construct_of_real_reporting(
     extractor: Extractor, text: str, expected: Key | None, unexpected: Key | None

@@ -1357,12 +1357,22 @@ def _attach_assertion(drafts: dict[Key, _Draft], fact: SentenceFacts, cue: Claim
         bystander = actor is None or actor.id not in parties
         if bystander and not cue.speaker.outlet and not _speaks_of(fact, draft):
             continue  # an analyst on the weapon's kind, not on this transfer
+        if actor is None and cue.speaker.outlet and _names_another_state(fact, set(parties)):
+            continue  # "the Courier reported on British loans for Kyiv's navy": another pair
         stance = cue.stance
         if actor is not None and actor.id in parties:
             stance = Stance.DENIES if negates_transfer(fact.view, set(parties)) else Stance.CONFIRMS
         key = (fact.span.start, 0, stance.value, _speaker_key(cue.speaker))
         draft.claims.setdefault(key, Claim(cue.speaker, stance, fact.span, fact.hedges, None))
         draft.evidence[fact.index] = fact.span
+
+
+def _names_another_state(fact: SentenceFacts, parties: set[str]) -> bool:
+    """Whether the sentence names a state, not as a speaker, that is no party."""
+    return any(
+        not a.speaker and a.actor.kind.value == "state" and a.actor.id not in parties
+        for a in fact.view.actors
+    )
 
 
 def _speaks_of(fact: SentenceFacts, draft: _Draft) -> bool:
