@@ -2013,7 +2013,7 @@ STANCE_CASES += _stance_cases(
 
 _LEOPARDS = "Poland has sent 14 Leopard tanks to Ukraine. "
 STANCE_CASES += _stance_cases(
-    "an_outlet_on_another_states_plans_is_no_word_on_this_transfer",
+    "a_bystander_on_another_states_plans_is_no_word_on_this_transfer",
     [
         (
             _LEOPARDS + "Asia Times wrote that Lithuania was also weighing the idea of more tanks.",
@@ -2024,6 +2024,11 @@ STANCE_CASES += _stance_cases(
             _LEOPARDS + "Asia Times said Britain would also train crews for the tanks.",
             None,
             ("POL", "UKR", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+        ),
+        (
+            _LEOPARDS + "A Czech official said Hungary had asked about the tanks.",
+            None,
+            ("POL", "UKR", "armoured_vehicle", "CZE", "asserts"),
         ),
         (
             _LEOPARDS + "Asia Times said the tanks had reached Ukraine's army in Lviv.",

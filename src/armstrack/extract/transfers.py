@@ -1359,6 +1359,8 @@ def _attach_assertion(drafts: dict[Key, _Draft], fact: SentenceFacts, cue: Claim
             continue  # an analyst on the weapon's kind, not on this transfer
         if actor is None and cue.speaker.outlet and _names_another_state(fact, set(parties)):
             continue  # "the Courier reported on British loans for Kyiv's navy": another pair
+        if bystander and actor is not None and _names_another_state(fact, {*parties, actor.id}):
+            continue  # "a Czech official said Hungary had asked about the tanks": Hungary's
         stance = cue.stance
         if actor is not None and actor.id in parties:
             stance = Stance.DENIES if negates_transfer(fact.view, set(parties)) else Stance.CONFIRMS
