@@ -2012,8 +2012,9 @@ STANCE_CASES += _stance_cases(
 
 
 _LEOPARDS = "Poland has sent 14 Leopard tanks to Ukraine. "
+_TANKS_SOLD = "Egypt has sold 40 M60 tanks to Somalia. "
 STANCE_CASES += _stance_cases(
-    "a_bystander_on_another_states_plans_is_no_word_on_this_transfer",
+    "a_word_on_another_states_plans_is_no_word_on_this_transfer",
     [
         (
             _LEOPARDS + "Asia Times wrote that Lithuania was also weighing the idea of more tanks.",
@@ -2029,6 +2030,16 @@ STANCE_CASES += _stance_cases(
             _LEOPARDS + "A Czech official said Hungary had asked about the tanks.",
             None,
             ("POL", "UKR", "armoured_vehicle", "CZE", "asserts"),
+        ),
+        (
+            _TANKS_SOLD + "Somalia's defence minister said Kenya was also interested in the tanks.",
+            None,
+            ("EGY", "SOM", "armoured_vehicle", "SOM", "confirms"),
+        ),
+        (
+            _TANKS_SOLD + "Somalia's defence minister said the tanks had been delivered in May.",
+            ("EGY", "SOM", "armoured_vehicle", "SOM", "confirms"),
+            None,
         ),
         (
             _LEOPARDS + "Asia Times said the tanks had reached Ukraine's army in Lviv.",

@@ -1361,6 +1361,8 @@ def _attach_assertion(drafts: dict[Key, _Draft], fact: SentenceFacts, cue: Claim
             continue  # "the Courier reported on British loans for Kyiv's navy": another pair
         if bystander and actor is not None and _names_another_state(fact, {*parties, actor.id}):
             continue  # "a Czech official said Hungary had asked about the tanks": Hungary's
+        if not bystander and _names_another_state(fact, set(parties)):
+            continue  # "Somalia's minister said Kenya was also interested in the tanks"
         stance = cue.stance
         if actor is not None and actor.id in parties:
             stance = Stance.DENIES if negates_transfer(fact.view, set(parties)) else Stance.CONFIRMS
