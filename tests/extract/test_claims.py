@@ -1781,6 +1781,16 @@ STANCE_CASES += _stance_cases(
             ("PAK", "NGA", "small_arms", "PAK", "confirms"),
         ),
         (
+            _RIFLES + "There has been no official comment from Abuja.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + 'Asked about the rifles, Nigeria\'s army spokesman said: "No comment."',
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "NGA", "confirms"),
+        ),
+        (
             _RIFLES + "Nigeria's army ignored a request for comment.",
             ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
             None,

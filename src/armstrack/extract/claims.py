@@ -147,7 +147,9 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"be reached)\w*"
                 r"|\b(?:declined|declines|refused|refuses)\s+to\s+(?:discuss|elaborate|disclose|"
                 r"specify|say|confirm|(?:give|provide) (?:further |more |any )?details)\b"
-                r"|\bno (?:immediate )?(?:comment|response|reply)\b(?= from\b)"
+                r"|\bno (?:immediate |official |public )?(?:comment|response|reply)\b(?= from\b)"
+                # 'the spokesman said: "No comment."'
+                r"|\b(?:said|says|replied|answered):?\s+[\"“‘']?\s*no comment\b"
                 r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
                 # "No comment was immediately available from the ministry"
                 r"|\bno (?:immediate )?comment (?:was|is) (?:immediately )?available\b"
