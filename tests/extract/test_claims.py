@@ -840,6 +840,15 @@ def test_claims_sources_cited_by_an_unlisted_daily_get_no_guessed_state(
             "as saying.",
             {"outlet:lemonde"},
         ),
+        (
+            "Serbia has sold Nora B-52 howitzers to Cyprus, Khaleej Times reported, citing "
+            "people close to the deal.",
+            {"outlet:khaleejtimes"},
+        ),
+        (
+            "According to Infobae, Israel has delivered Heron drones to Argentina.",
+            {"outlet:infobae"},
+        ),
     ],
 )
 def test_claims_how_outlets_get_credited(
@@ -1650,6 +1659,402 @@ STANCE_CASES += _stance_cases(
             "Russia, said spokesman Ivan Petrov.",
             ("BLR", "RUS", "armoured_vehicle", "RUS", "denies"),
             ("BLR", "RUS", "armoured_vehicle", "RUS", "confirms"),
+        ),
+    ],
+)
+
+
+_SHELLS = "Belarus has sent 122mm artillery shells to Myanmar, Thai military intelligence said. "
+STANCE_CASES += [
+    *_stance_cases(
+        "both_countries_of_a_stance_are_the_parties",
+        [
+            (
+                _SHELLS + "Both countries have rejected the allegations.",
+                ("BLR", "MMR", "ammunition", "MMR", "denies"),
+                ("BLR", "MMR", "ammunition", "THA", "denies"),
+            ),
+            (
+                _SHELLS + "The two governments deny the reports.",
+                ("BLR", "MMR", "ammunition", "BLR", "denies"),
+                ("BLR", "MMR", "ammunition", "THA", "denies"),
+            ),
+            (
+                # The accuser's "two countries" are no parties.
+                _SHELLS + "Thailand said the two countries had signed a new defence pact.",
+                None,
+                ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "neither_of_them_responded",
+        [
+            (
+                _SHELLS + "Neither Minsk nor Naypyidaw responded to requests for comment.",
+                ("BLR", "MMR", "ammunition", "MMR", "declines_to_comment"),
+                None,
+            ),
+            (
+                _SHELLS + "Neither Minsk nor Naypyidaw responded to requests for comment.",
+                ("BLR", "MMR", "ammunition", "BLR", "declines_to_comment"),
+                None,
+            ),
+            (
+                _SHELLS + "Neither government has replied to questions sent on Monday.",
+                ("BLR", "MMR", "ammunition", "MMR", "declines_to_comment"),
+                None,
+            ),
+            (
+                _SHELLS
+                + "Neither Minsk nor Naypyidaw has publicly confirmed or denied the report.",
+                ("BLR", "MMR", "ammunition", "BLR", "declines_to_comment"),
+                None,
+            ),
+            (
+                # An answer given is no silence.
+                _SHELLS + "Neither Minsk nor Naypyidaw answered that the shells were old stock.",
+                None,
+                ("BLR", "MMR", "ammunition", "BLR", "declines_to_comment"),
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_partys_home_press_on_what_the_party_confirms",
+        [
+            (
+                "Algerian media reported that Algeria had received Su-57 fighters from Russia. "
+                "Algeria's defence ministry said the Su-57 jets had arrived at Oum El Bouaghi.",
+                ("RUS", "DZA", "aircraft", "DZA", "confirms"),
+                ("RUS", "DZA", "aircraft", "nonstate", "asserts"),
+            ),
+            (
+                # Another country's press keeps its voice.
+                "Moroccan media reported that Algeria had received Su-57 fighters from Russia. "
+                "Algeria's defence ministry said the Su-57 jets had arrived at Oum El Bouaghi.",
+                ("RUS", "DZA", "aircraft", "nonstate", "asserts"),
+                None,
+            ),
+            (
+                # With no word from the party, its home press is the voice there is.
+                "Algerian media reported that Algeria had received Su-57 fighters from Russia.",
+                ("RUS", "DZA", "aircraft", "nonstate", "asserts"),
+                None,
+            ),
+        ],
+    ),
+    *_stance_cases(
+        "a_party_declining_far_after_the_report",
+        [
+            (
+                _SHELLS + "The rounds fit the junta's older howitzers. Fighting has spread to "
+                "three states. Thousands have fled to the border. The Belarusian embassy in "
+                "Bangkok declined to comment.",
+                ("BLR", "MMR", "ammunition", "BLR", "declines_to_comment"),
+                None,
+            ),
+            (
+                # A bystander far away declines to comment on something else.
+                _SHELLS + "The rounds fit the junta's older howitzers. Fighting has spread to "
+                "three states. Thousands have fled to the border. The Indian embassy in "
+                "Bangkok declined to comment.",
+                None,
+                ("BLR", "MMR", "ammunition", "IND", "declines_to_comment"),
+            ),
+        ],
+    ),
+]
+
+
+_RIFLES = "Pakistan has sold 5,000 G3 rifles to Nigeria, the Daily Planet reported. "
+STANCE_CASES += _stance_cases(
+    "silence_in_other_words",
+    [
+        (
+            _RIFLES + "No comment was immediately available from Nigeria's army.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Asked about the rifles, a Pakistani official said he had nothing to add.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "PAK", "confirms"),
+        ),
+        (
+            _RIFLES + "There has been no official comment from Abuja.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + 'Asked about the rifles, Nigeria\'s army spokesman said: "No comment."',
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "NGA", "confirms"),
+        ),
+        (
+            _RIFLES + "Nigeria's army ignored a request for comment.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Pakistan's defence ministry declined to provide details.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Nigeria's army has not replied.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            # Who could not be reached declines, not the paper that tried.
+            _RIFLES + "The Daily Planet could not reach Pakistan's defence ministry for comment.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "outlet:dailyplanet", "declines_to_comment"),
+        ),
+        (
+            _RIFLES + "Attempts to reach officials in Abuja for comment were unsuccessful.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            None,
+        ),
+        (
+            # Reaching a place is no silence.
+            _RIFLES + "Reporters could not reach the Nigerian port of Lagos before dusk.",
+            None,
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+        ),
+        (
+            _RIFLES + "Islamabad was contacted for comment but did not reply.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Nigeria's army was contacted for comment. It did not respond.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "outlet:dailyplanet", "declines_to_comment"),
+        ),
+        (
+            _RIFLES + "The paper contacted Nigeria's army for comment. It did not respond.",
+            ("PAK", "NGA", "small_arms", "NGA", "declines_to_comment"),
+            ("PAK", "NGA", "small_arms", "outlet:dailyplanet", "declines_to_comment"),
+        ),
+    ],
+)
+
+
+_TANKS = "Egypt has sold 40 M60 tanks to Somalia, according to a report by Asia Times. "
+STANCE_CASES += _stance_cases(
+    "the_report_is_the_outlets",
+    [
+        (
+            _TANKS + "The report, citing officials, said the M60 tanks were shipped in May.",
+            ("EGY", "SOM", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+            ("EGY", "SOM", "armoured_vehicle", "nonstate", "asserts"),
+        ),
+        (
+            _TANKS + "The report cited a Western diplomat as saying the M60 tanks left in May.",
+            ("EGY", "SOM", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+            ("EGY", "SOM", "armoured_vehicle", "nonstate", "asserts"),
+        ),
+        (
+            # An analyst the report cites speaks for herself.
+            _TANKS + "The report cited a defence analyst as saying the M60 tanks left in May.",
+            ("EGY", "SOM", "armoured_vehicle", "nonstate", "asserts"),
+            None,
+        ),
+        (
+            # A state named keeps its own voice.
+            _TANKS + "The report cited a Kenyan official as saying the M60 tanks left in May.",
+            ("EGY", "SOM", "armoured_vehicle", "KEN", "asserts"),
+            None,
+        ),
+    ],
+)
+
+
+_HOWITZERS = "Serbia has delivered 12 Nora B-52 howitzers to Cyprus, "
+STANCE_CASES += _stance_cases(
+    "unnamed_press_however_qualified_and_named_press_whoever_owns_it",
+    [
+        (
+            _HOWITZERS + "Serbian state media outlets reported.",
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+            ("SRB", "CYP", "artillery", "SRB", "confirms"),
+        ),
+        (
+            _HOWITZERS + "according to media reports in Cyprus.",
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+            ("SRB", "CYP", "artillery", "CYP", "confirms"),
+        ),
+        (
+            _HOWITZERS + "Cyprus's official media said.",
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+            ("SRB", "CYP", "artillery", "CYP", "confirms"),
+        ),
+        (
+            _HOWITZERS + "media close to the Serbian government reported.",
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+            ("SRB", "CYP", "artillery", "SRB", "confirms"),
+        ),
+        (
+            _HOWITZERS + "the Turkish state news agency Anadolu reported.",
+            ("SRB", "CYP", "artillery", "outlet:anadolu", "asserts"),
+            ("SRB", "CYP", "artillery", "TUR", "asserts"),
+        ),
+        (
+            # A ministry's statement an agency carries is the ministry's word.
+            _HOWITZERS + "according to a Serbian defence ministry statement carried by Anadolu.",
+            ("SRB", "CYP", "artillery", "SRB", "confirms"),
+            ("SRB", "CYP", "artillery", "outlet:anadolu", "asserts"),
+        ),
+        (
+            # A state's own official speaking to an agency is the state's word.
+            _HOWITZERS + "a Serbian defence official told Anadolu.",
+            ("SRB", "CYP", "artillery", "SRB", "confirms"),
+            ("SRB", "CYP", "artillery", "nonstate", "asserts"),
+        ),
+        (
+            # A minister of media speaks for the state.
+            _HOWITZERS + "Cyprus's media minister said.",
+            ("SRB", "CYP", "artillery", "CYP", "confirms"),
+            None,
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "rejections_in_other_words",
+    [
+        (
+            _SHELLS + "Minsk categorically ruled out having sent any shells.",
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            None,
+        ),
+        (
+            # Refusing to send more is no denial of what was sent.
+            _SHELLS + "Minsk ruled out sending more shells this year.",
+            None,
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+        ),
+        (
+            _SHELLS + "Naypyidaw brushed off the reports.",
+            ("BLR", "MMR", "ammunition", "MMR", "denies"),
+            None,
+        ),
+        (
+            _SHELLS + "The Belarusian embassy rebuffed the allegations on Monday.",
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            None,
+        ),
+        (
+            _SHELLS + "Minsk contested the results of the border survey.",
+            None,
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+        ),
+        (
+            _SHELLS + "Belarus's foreign ministry said the report was a lie.",
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            ("BLR", "MMR", "ammunition", "BLR", "confirms"),
+        ),
+        (
+            _SHELLS + "Myanmar's junta said the claims were without foundation.",
+            ("BLR", "MMR", "ammunition", "MMR", "denies"),
+            ("BLR", "MMR", "ammunition", "MMR", "confirms"),
+        ),
+        (
+            _SHELLS + 'Minsk branded the accusations "outright lies".',
+            ("BLR", "MMR", "ammunition", "BLR", "denies"),
+            None,
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "one_stance_shared_by_joined_speakers",
+    [
+        (
+            _RIFLES + "Pakistani and Nigerian officials did not respond to requests for comment.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Officials in Abuja declined to comment, as did Pakistan's defence ministry.",
+            ("PAK", "NGA", "small_arms", "PAK", "declines_to_comment"),
+            None,
+        ),
+        (
+            _RIFLES + "Islamabad denied the report, as did the Nigerian army.",
+            ("PAK", "NGA", "small_arms", "NGA", "denies"),
+            None,
+        ),
+        (
+            # "as" with no comma before it compares; it adds no speaker.
+            _RIFLES + "Islamabad denied the report as firmly as it did last year.",
+            ("PAK", "NGA", "small_arms", "PAK", "denies"),
+            ("PAK", "NGA", "small_arms", "NGA", "denies"),
+        ),
+    ],
+)
+
+
+STANCE_CASES += _stance_cases(
+    "blocs_speak_for_no_state",
+    [
+        (
+            _RIFLES + "G20 defence ministers said the G3 rifles had reached Lagos in March.",
+            ("PAK", "NGA", "small_arms", "nonstate", "asserts"),
+            ("PAK", "NGA", "small_arms", "PAK", "confirms"),
+        ),
+        (
+            _RIFLES + "The European Union said the G3 rifles had reached Lagos in March.",
+            ("PAK", "NGA", "small_arms", "nonstate", "asserts"),
+            None,
+        ),
+        (
+            # A state's minister at a bloc's meeting still speaks for the state.
+            _RIFLES + "Nigeria's defence minister told an EU meeting the G3 rifles had arrived.",
+            ("PAK", "NGA", "small_arms", "NGA", "confirms"),
+            None,
+        ),
+    ],
+)
+
+
+_LEOPARDS = "Poland has sent 14 Leopard tanks to Ukraine. "
+_TANKS_SOLD = "Egypt has sold 40 M60 tanks to Somalia. "
+STANCE_CASES += _stance_cases(
+    "a_word_on_another_states_plans_is_no_word_on_this_transfer",
+    [
+        (
+            _LEOPARDS + "Asia Times wrote that Lithuania was also weighing the idea of more tanks.",
+            None,
+            ("POL", "UKR", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+        ),
+        (
+            _LEOPARDS + "Asia Times said Britain would also train crews for the tanks.",
+            None,
+            ("POL", "UKR", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+        ),
+        (
+            _LEOPARDS + "A Czech official said Hungary had asked about the tanks.",
+            None,
+            ("POL", "UKR", "armoured_vehicle", "CZE", "asserts"),
+        ),
+        (
+            _TANKS_SOLD + "Somalia's defence minister said Kenya was also interested in the tanks.",
+            None,
+            ("EGY", "SOM", "armoured_vehicle", "SOM", "confirms"),
+        ),
+        (
+            _TANKS_SOLD + "Somalia's defence minister said the tanks had been delivered in May.",
+            ("EGY", "SOM", "armoured_vehicle", "SOM", "confirms"),
+            None,
+        ),
+        (
+            _LEOPARDS + "Asia Times said the tanks had reached Ukraine's army in Lviv.",
+            ("POL", "UKR", "armoured_vehicle", "outlet:asiatimes", "asserts"),
+            None,
         ),
     ],
 )

@@ -21,6 +21,8 @@ PHRASES = (
     "Hundreds of drones were airlifted overland through Syria in the autumn of 2022.",
     "Kyiv got more than 200 of its ",  # the text before a weapon, for quantities
     "Oslo will send more launchers to the embattled country.",
+    "Reporters could not reach the ministry for comment, and neither Minsk nor Riga responded.",
+    "Minsk ruled out having sent shells and brushed off the reports.",
 )
 
 

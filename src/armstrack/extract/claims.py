@@ -26,6 +26,7 @@ from armstrack.extract.speakers import (
     demonym_index,
     find_speaker,
     in_quote,
+    note_contacted,
     register_titles,
     settle,
     skip_back,
@@ -86,25 +87,31 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             re.compile(
                 r"\b(?:(?:were|was|are|is|be|been|as)\s+(?:[\"“‘']\s*)?"
                 r"(?:(?:completely|totally|entirely|simply|absolutely|pure|just|a|an|the|"
-                r"western|american|us|israeli|hostile|enemy)\s+){0,2}"
-                r"|(?:called|calling|dubbed|termed|labell?ed|described)\s+(?:[\w'’]+\s+){0,5}?"
-                r"(?:as\s+)?(?:[\"“‘']\s*)?)"
-                r"(?:untrue|false|lies|fake|propaganda|disinformation|misinformation|nonsense|"
+                r"western|american|us|israeli|hostile|enemy|sheer|outright|blatant|complete)\s+){0,2}"
+                r"|(?:called|calling|dubbed|termed|labell?ed|described|branded|branding)\s+"
+                r"(?:[\w'’]+\s+){0,5}?(?:as\s+)?(?:[\"“‘']\s*)?"
+                r"(?:(?:sheer|outright|blatant|complete|pure|a|an)\s+){0,2})"
+                r"(?:untrue|false|lies|lie|fake|propaganda|disinformation|misinformation|nonsense|"
                 r"baseless|groundless|unfounded|fabricated|fabrications?|absurd|ridiculous|"
                 r"speculative|speculation|slander|slanderous|politically motivated|"
                 r"unsubstantiated)\b"
                 # "said the reports were not true", "said there was no truth to them"
                 r"|\b(?:(?:were|was|are|is)\s+not|(?:is|was)\s+no|(?:has|had|have)\s+no)\s+"
                 r"(?:true|truth|basis)\b"
+                # "said the claims were without foundation"
+                r"|\b(?:were|was|are|is)\s+(?:completely\s+|totally\s+|entirely\s+)?without\s+"
+                r"(?:any\s+)?(?:foundation|basis)\b"
             ),
             re.compile(
-                r"untrue|false|\blies\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
+                r"untrue|false|\blies?\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
+                r"without foundation|without any foundation|without basis|"
                 r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis|"
                 r"motivated|unsubstantiated"
             ),
         ),
         frozenset(
-            "untrue false lies fake propaganda disinformation misinformation nonsense baseless "
+            "untrue false lies lie foundation fake propaganda disinformation misinformation "
+            "nonsense baseless "
             "groundless unfounded fabricated fabrication fabrications absurd ridiculous "
             "speculative speculation slander slanderous true truth basis motivated "
             "unsubstantiated".split()
@@ -136,17 +143,25 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"\b(?:declined|declines|refused|refuses|would not|did not|has not|have not|had not|"
                 r"was not|were not|didn't|hasn't|haven't|hadn't|wouldn't|won't|does not|doesn't)"
                 r"\s+(?:immediately\s+|publicly\s+|directly\s+|yet\s+)?"
-                r"(?:to\s+)?(?:comment|respond|reply|provide further details|answer|be reached)\w*"
+                r"(?:to\s+)?(?:comment|respond|repl(?:y|ie)|provide further details|answer|"
+                r"be reached)\w*"
                 r"|\b(?:declined|declines|refused|refuses)\s+to\s+(?:discuss|elaborate|disclose|"
-                r"specify|say|confirm|give (?:further |more |any )?details)\b"
-                r"|\bno (?:immediate )?(?:comment|response|reply)\b(?= from\b)"
+                r"specify|say|confirm|(?:give|provide) (?:further |more |any )?details)\b"
+                r"|\bno (?:immediate |official |public )?(?:comment|response|reply)\b(?= from\b)"
+                # 'the spokesman said: "No comment."'
+                r"|\b(?:said|says|replied|answered):?\s+[\"“‘']?\s*no comment\b"
                 r"|\bno immediate comment\b|\bunable to comment\b|\bnot immediately available\b"
+                # "No comment was immediately available from the ministry"
+                r"|\bno (?:immediate )?comment (?:was|is) (?:immediately )?available\b"
+                # "said he had nothing to add": an answer that gives nothing
+                r"|\b(?:had|has|have) nothing (?:more |further )?to (?:add|say)\b"
                 r"|\b(?:did not|didn't) (?:immediately )?return\b"
                 r"|\bcould not (?:immediately )?be (?:reached|contacted)\b|\b(?:had|has|have) no comment\b"
                 r"|\bunavailable for comment\b|\bnot available for comment\b"
                 r"|\brequests? for comment\b(?=[^.;]{0,80}?\bwent unanswered\b)"
                 r"|\b(?:has|have|had)\s+yet\s+to\s+(?:publicly\s+)?(?:comment|respond|reply)\w*"
-                r"|\b(?:declined|declines|refused|refuses|ignored|ignores)\s+(?:repeated\s+|"
+                r"|\b(?:declined|declines|refused|refuses|ignored|ignores)\s+(?:a\s+|an\s+|"
+                r"repeated\s+|"
                 r"multiple\s+|several\s+)?requests?\s+(?:for|to)\s+comment\b"
                 r"|\brefrain(?:ed|s)? from comment\w*"
                 # "would not say whether", "refused to be drawn on", "offered no comment"
@@ -167,6 +182,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             ),
             _words(
                 "comment|respon|reply|provide further|answer|reached|contacted|declin|refus|available|return|"
+                "nothing|repli|"
                 "silent|say|drawn|discuss|elaborate|lipped|mum"
             ),
             folded=True,
@@ -278,10 +294,64 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             "suspects emerged surfaced learned learnt".split()
         ),
     ),
+    # Silences whose speakers stand after the cue's first word (see ``find_claim_cues``).
+    StanceCue(
+        # "Neither Moscow nor Pyongyang responded to requests for comment": each declines
+        # (``_neither_speakers``); the match opens at "neither", before its speakers.
+        Stance.DECLINES,
+        Prefiltered.on_words(
+            re.compile(
+                r"\bneither\s+(?:[^.;,\s]+\s+){1,12}?(?:has\s+|have\s+|had\s+)?(?:immediately\s+|"
+                r"publicly\s+)?(?:responded|commented|replied|answered|returned|respond|comment|"
+                r"reply|answer|confirmed\s+or\s+denied)\b(?!\s+(?:that|yes|no)\b)"
+            ),
+            ["neither"],
+            folded=True,
+            opens=True,
+        ),
+        frozenset(["neither"]),
+    ),
+    StanceCue(
+        # "The Courier could not reach the ministry for comment", "attempts to reach Tehran
+        # were unsuccessful": whoever could not be reached declines (``_unreached``), not
+        # the subject that tried.
+        Stance.DECLINES,
+        Prefiltered.on_words(
+            re.compile(
+                r"\b(?:could not|couldn't|unable to|failed to)\s+(?:immediately\s+)?reach\s+"
+                r"(?:[^.;,\s]+\s+){1,10}?for\s+(?:a\s+|further\s+)?comment\b"
+                r"|\b(?:attempts|efforts)\s+to\s+reach\s+(?:[^.;,\s]+\s+){1,10}?"
+                r"(?:were|have been|had been|proved)\s+(?:unsuccessful|in vain|fruitless)\b"
+            ),
+            ["reach"],
+            folded=True,
+        ),
+        frozenset(["reach"]),
+    ),
+    StanceCue(
+        # Rejections in other words: "ruled out having sent", "brushed off the reports",
+        # "rebuffed the allegations", "pushed back against the claims".
+        Stance.DENIES,
+        Prefiltered.on_words(
+            re.compile(
+                r"\b(?:ruled|rules|ruling)\s+out\s+(?:ever\s+)?having\b"
+                r"|\b(?:brushed\s+(?:off|aside)|brushes\s+(?:off|aside)|rebuffed|rebuffs|"
+                r"contested|contests|pushed\s+back\s+(?:against|on))\s+(?:the\s+|these\s+|"
+                r"those\s+|such\s+|all\s+|media\s+|western\s+|us\s+|u\.s\.\s+|new\s+)*"
+                r"(?:reports?|claims?|allegations?|accusations?|charges?)\b"
+            ),
+            _words("ruled|rules|ruling|brushe|rebuff|contest|pushed"),
+            folded=True,
+        ),
+        frozenset(
+            "ruled rules ruling brushed brushes rebuffed rebuffs contested contests pushed".split()
+        ),
+    ),
 )
 # Denial words that judge a claim rather than report a speech act.
 EVALUATIVE: Final = frozenset(
-    "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies "
+    "baseless groundless unfounded fabrication fabrications fabricated smear untrue false lies lie "
+    "foundation "
     "fake propaganda disinformation misinformation nonsense absurd ridiculous speculative "
     "speculation slander slanderous true truth basis motivated unsubstantiated".split()
 )
@@ -349,7 +419,9 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         r"lies\b|fake|propaganda|sinformation|nonsense|refrain|absurd|ridiculous|speculati|"
         r"slander|not true|no truth|no basis|would not say|be drawn|no comment|cannot|can't|"
         r"lipped|mum\b|no public comment|no official comment|politically motivated|"
-        r"unsubstantiated|looking into|investigating|examining|checking|studying|reviewing)"
+        r"unsubstantiated|looking into|investigating|examining|checking|studying|reviewing|"
+        r"nothing|reach|lie\b|without|ruled out|rules out|ruling out|brushed|rebuff|contest|"
+        r"pushed back)"
     ),
     _words(
         "neither|den|reject|dismiss|refut|disput|baseless|groundless|unfounded|fabricat|smear|"
@@ -359,7 +431,9 @@ _SPOKEN_HINT: Final = Prefiltered.on_words(
         "verified|never|silent|untrue|false|lies|fake|propaganda|sinformation|nonsense|refrain|"
         "absurd|ridiculous|speculati|slander|not true|no truth|no basis|would not say|be drawn|"
         "cannot|can't|lipped|mum|no public comment|no official comment|politically motivated|"
-        "unsubstantiated|looking into|investigating|examining|checking|studying|reviewing"
+        "unsubstantiated|looking into|investigating|examining|checking|studying|reviewing|"
+        "nothing|reach|lie|without|ruled out|rules out|ruling out|brushed|rebuff|contest|"
+        "pushed back"
     ),
     folded=True,
     opens=True,
@@ -376,11 +450,11 @@ def spoken_stance_positions(folded: str, found: FoundWords | None = None) -> lis
 _TITLE_HINT: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:minister|president|spokes(?:man|woman|person)|secretary|chancellor|premier|"
-        r"ambassador|envoy|commander|chief|admiral|general)\b"
+        r"ambassador|envoy|commander|chief|admiral|general|contacted|approached)\b"
     ),
     _words(
         "minister|president|spokes|secretary|chancellor|premier|ambassador|envoy|commander|"
-        "chief|admiral|general"
+        "chief|admiral|general|contacted|approached"
     ),
     folded=True,
     opens=True,
@@ -453,6 +527,7 @@ def find_claim_cues(
     """
     reading = Reading(view, text, catalogue, memory or SpeakerMemory(), home)
     register_titles(reading)
+    note_contacted(reading)
     quoted = _quoted_continuation(reading)
     cues: list[ClaimCue] = []
     seen: list[tuple[int, int]] = []
@@ -469,6 +544,12 @@ def find_claim_cues(
                 cues.append(ClaimCue(stance, None, span))
                 continue
             if stance is Stance.DENIES and _rejects_a_demand(view, match):
+                continue
+            if match.group(0).startswith("neither") and stance is Stance.DECLINES:
+                cues.extend(_neither_speakers(reading, match, span))
+                continue
+            if stance is Stance.DECLINES and _REACH.search(match.group(0)):
+                cues.extend(_unreached(reading, match, span))
                 continue
             cues.append(ClaimCue(stance, find_speaker(reading, match), span))
             if reading.joined:
@@ -492,6 +573,7 @@ def find_claim_cues(
             if judge is not None:
                 cues[index] = replace(cue, speaker=judge)
     cues = _shared_subjects(view, cues)
+    cues = _silent_after_but(view, text, catalogue, cues)
     # "dismissed the reports as baseless" is one denial, by whoever dismissed.
     spoken = {c.stance for c in cues if c.speaker is not None}
     cues = [c for c in cues if c.speaker is not None or c.stance not in spoken]
@@ -506,11 +588,18 @@ def find_claim_cues(
         for accuser in _accusers(view, text, catalogue, cue)
     ]
     cues += [other for cue in cues if cue.stance is Stance.DECLINES for other in _nor(reading, cue)]
+    cues += [
+        other
+        for cue in cues
+        if cue.stance is Stance.DENIES and cue.speaker is not None
+        for other in _nor(reading, cue, ("as",))
+    ]
     if not cues and quoted is not None:
         cues = [quoted]
     cues = _drop_relays(cues)
     reading.memory.until = view.end
     shared = [other for cue in cues for other in _co_speakers(view, cue)]
+    shared += [other for cue in cues for other in _joined_demonyms(view, catalogue, cue)]
     return cues + shared + [other for cue in cues for other in _pair_speakers(view, cue)]
 
 
@@ -562,6 +651,28 @@ def _shared_subjects(view: SentenceView, cues: list[ClaimCue]) -> list[ClaimCue]
         earlier = shared[index - 1]
         if earlier.speaker is not None and earlier.span.end <= view.starts[before]:
             shared[index] = replace(cue, speaker=earlier.speaker)
+    return shared
+
+
+def _silent_after_but(
+    view: SentenceView, text: str, catalogue: Catalogue, cues: list[ClaimCue]
+) -> list[ClaimCue]:
+    """ "Tehran was contacted for comment but did not reply": a silence joined by "but"
+    with no subject of its own is the silence of the clause's subject before it."""
+    if "but" not in view.words:
+        return cues
+    shared = list(cues)
+    for index, cue in enumerate(shared):
+        if cue.speaker is not None or cue.stance is not Stance.DECLINES:
+            continue
+        before = token_at(view, cue.span.start) - 1
+        while before > 0 and (view.low(before) in AUXILIARIES or view.low(before) == "then"):
+            before -= 1
+        if view.low(before) != "but" or before < 1:
+            continue
+        subject = clause_subject(view, text, view.starts[before - 1], catalogue)
+        if subject is not None and subject.actor is not None:
+            shared[index] = replace(cue, speaker=subject)
     return shared
 
 
@@ -788,21 +899,26 @@ def _rejects_a_demand(view: SentenceView, match: re.Match[str]) -> bool:
     return False
 
 
-def _nor(reading: Reading, cue: ClaimCue) -> list[ClaimCue]:
+def _nor(
+    reading: Reading, cue: ClaimCue, joints: tuple[str, ...] = ("nor", "neither", "as")
+) -> list[ClaimCue]:
     """ "The army did not respond to requests for comment, nor did Iran's foreign
-    ministry": the speaker after "nor did" declines as well."""
+    ministry", "..., as did the embassy": the speaker after "nor did" or "as did" takes
+    the same stance."""
     view = reading.view
     index = token_at(view, cue.span.end - 1) + 1
     end = min(len(view.lows), index + 14)
     # "..., and neither did the ministry": "neither" after the cue says the same as "nor".
-    nor = next((i for i in range(index, end) if view.low(i) in ("nor", "neither")), None)
+    nor = next((i for i in range(index, end) if view.low(i) in joints), None)
     if nor is None or view.low(nor + 1) not in ("did", "has", "have", "had", "would", "could"):
         return []
+    if view.low(nor) == "as" and view.low(nor - 1) != ",":
+        return []  # "as did" after a comma: "declined to comment, as did the embassy"
     last = nor + 2
     while last + 1 < len(view.lows) and view.low(last + 1) not in _NOR_STOPS:
         last += 1
     speaker = settle(reading, nor + 2, last)
-    return [ClaimCue(Stance.DECLINES, speaker, cue.span)] if speaker is not None else []
+    return [ClaimCue(cue.stance, speaker, cue.span)] if speaker is not None else []
 
 
 _NOR_STOPS: Final = frozenset(". , ; to respond reply comment answer return".split()) | {""}
@@ -850,6 +966,42 @@ def _accusers(
     return [
         ClaimCue(Stance.ASSERTS, Speaker(phrase, catalogue.actor(a), view.low(index)), denial.span)
         for a in dict.fromkeys(accusers)
+    ]
+
+
+# What "neither government responded" stands for: the two parties (see ``transfers``).
+_PAIR_NOUNS: Final = frozenset("government governments side sides country countries".split())
+
+
+def _neither_speakers(reading: Reading, match: re.Match[str], span: Span) -> list[ClaimCue]:
+    """ "Neither Moscow nor Pyongyang responded": each state named declines; "neither
+    government replied" declines for both parties of the transfer."""
+    view = reading.view
+    first, last = token_at(view, match.start()), token_at(view, match.end() - 1)
+    named = [a for a in view.actors if first < a.first < last and a.prep is None]
+    if named:
+        return [ClaimCue(Stance.DECLINES, Speaker(a.span.text, a.actor), span) for a in named]
+    noun = next((i for i in range(first + 1, last) if view.low(i) in _PAIR_NOUNS), None)
+    if noun is None:
+        return []
+    # Not "neither government" as its text: ``_nobody`` drops a "neither" speaker.
+    phrase = reading.text[view.starts[first + 1] : view.ends[noun]]
+    return [ClaimCue(Stance.DECLINES, Speaker(phrase, None, "pair"), span)]
+
+
+_REACH: Final = re.compile(r"\breach\b")
+
+
+def _unreached(reading: Reading, match: re.Match[str], span: Span) -> list[ClaimCue]:
+    """ "Reuters could not reach Iran's foreign ministry for comment": each state named
+    after "reach" declines."""
+    view = reading.view
+    reach = token_at(view, match.start() + (_REACH.search(match.group(0)) or match).start())
+    last = token_at(view, match.end() - 1)
+    return [
+        ClaimCue(Stance.DECLINES, Speaker(a.span.text, a.actor), span)
+        for a in view.actors
+        if reach < a.first < last
     ]
 
 
@@ -1041,11 +1193,37 @@ def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
             break
         if previous.prep is not None and not _listed_speakers(view, previous):
             break
-        if previous.actor != cue.speaker.actor and not previous.speaker:
+        # "Iranian and Sudanese officials": two demonyms of one speaking phrase.
+        if previous.actor != cue.speaker.actor and (not previous.speaker or current.speaker):
             speaker = Speaker(previous.span.text, actor=previous.actor)
             shared.append(replace(cue, speaker=speaker))
         index -= 1
     return shared
+
+
+def _joined_demonyms(view: SentenceView, catalogue: Catalogue, cue: ClaimCue) -> list[ClaimCue]:
+    """ "Iranian and Sudanese officials did not respond": each demonym joined to the
+    speaker's own ("Sudanese officials") speaks too."""
+    if cue.speaker is None or cue.speaker.actor is None:
+        return []
+    said = token_at(view, cue.span.start)
+    own = next(
+        (a for a in view.actors if a.speaker and a.last < said and a.actor == cue.speaker.actor),
+        None,
+    )
+    if own is None or view.low(own.first - 1) not in ("and", ","):
+        return []
+    demonyms = demonym_index(catalogue)
+    joined: list[ClaimCue] = []
+    index = own.first - 1
+    while index > 0 and view.low(index) in ("and", ","):
+        state = demonyms.get(view.low(index - 1))
+        if state is None or state == cue.speaker.actor.id:
+            break
+        actor = catalogue.actor(state)
+        joined.append(replace(cue, speaker=Speaker(view.lows[index - 1], actor)))
+        index -= 2
+    return joined
 
 
 # Who a list of states after "of" or "from" speaks through: "the defence ministers of A,

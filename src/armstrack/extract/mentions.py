@@ -49,8 +49,10 @@ from armstrack.records import ActorRef, Category, Quantity, Span
 _TOKEN: Final = re.compile(r"\w+|['’]s\b|[^\w\s]")
 # _PAIR and _INSTITUTION run on ``caseless`` text: case-insensitive without the flag.
 _PAIR: Final = Prefiltered.on_words(
-    re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b"),
-    "countries nations sides states allies".split(),
+    re.compile(
+        r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies|governments)\b"
+    ),
+    "countries nations sides states allies governments".split(),
     caseless=True,
 )
 # "the junta", "the army": the state the article is about.

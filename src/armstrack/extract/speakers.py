@@ -203,7 +203,12 @@ def find_speaker(reading: Reading, match: re.Match[str]) -> Speaker | None:
         if name is not None:
             return Speaker(reading.text[view.starts[index] : view.ends[cue - 1]], None, None, name)
     if word.startswith("according to") or word in ("citing", "cited", "as per", "per"):
-        return _after(reading, cue_end + 1)
+        cited = _after(reading, cue_end + 1)
+        if word == "cited" and (cited is None or _unnamed_voice(cited)):
+            # "The report cited a European official": no state named, the outlet whose
+            # report it is carries the claim (CLAIMS.md: "sources cited by Reuters").
+            return _citing_outlet(reading, cue) or cited
+        return cited
     source = _source_after(view, cue, cue_end)
     if source is not None:
         return _after(reading, source)
@@ -258,6 +263,30 @@ def find_speaker(reading: Reading, match: re.Match[str]) -> Speaker | None:
     if view.low(cue - 1) in (",", '"', "“", "”", "'") or cue == 0 or view.low(cue_end + 1) == "by":
         return _after(reading, cue_end + 1)
     return None
+
+
+_REPORT_SUBJECTS: Final = frozenset(["report", "paper", "newspaper", "article", "story"])
+# Voices with no name and no state: "a Western diplomat", "officials", "two sources"; not an
+# analyst or an expert, who speak for themselves (CLAIMS.md).
+_UNNAMED_HEADS: Final = frozenset(
+    "source sources official officials diplomat diplomats people insider insiders".split()
+)
+
+
+def _unnamed_voice(speaker: Speaker) -> bool:
+    if speaker.actor is not None or speaker.outlet is not None or not speaker.role:
+        return False
+    return speaker.role.split()[-1] in _UNNAMED_HEADS
+
+
+def _citing_outlet(reading: Reading, cue: int) -> Speaker | None:
+    """The outlet met before that "the report" or "the paper" just before ``cue`` is."""
+    view, outlet = reading.view, reading.memory.outlet
+    if outlet is None or outlet.actor is not None or view.low(cue - 1) not in _REPORT_SUBJECTS:
+        return None
+    if view.low(cue - 2) not in ("the", "its", "that", "this"):
+        return None
+    return replace(outlet, text=view_text(reading, cue - 2, cue - 1))
 
 
 def _person_before(view: SentenceView, start: int, end: int) -> int:
@@ -444,6 +473,7 @@ def settle(reading: Reading, start: int, end: int) -> Speaker | None:
         speaker.actor is None
         and speaker.outlet is None
         and (_is_official(speaker.role) or _inside_government(view, start, end, speaker.role))
+        and _bloc(view, start, end) is None
         and not unnamed
     ):
         # "Foreign Minister Maris said": a name met before with its state says whose.
@@ -479,6 +509,11 @@ def _same_person(reading: Reading, start: int, end: int, speaker: Speaker) -> Sp
     if view.low(end) == "report" and last is not None and (last.actor or last.outlet):
         # "Moscow's spy agency said in a report ... the report claimed": its author's words.
         return replace(last, text=speaker.text)
+    outlet = reading.memory.outlet
+    if view.low(end) == "report" and outlet is not None and outlet.actor is None:
+        # "..., the Courier reported. The report, citing officials, said": the outlet's
+        # report, though the officials it cites were met in between.
+        return replace(outlet, text=speaker.text)
     return speaker
 
 
@@ -760,6 +795,28 @@ def _introduced_as(view: SentenceView, last: int, speaker: Speaker) -> Speaker |
     return None
 
 
+_CONTACTED: Final = frozenset(["contacted", "approached"])
+
+
+def note_contacted(reading: Reading) -> None:
+    """ "The ministry was contacted for comment. It did not respond.": the body asked for
+    comment is who "it" stands for in the next sentence, though it said nothing here."""
+    view = reading.view
+    if view.words.isdisjoint(_CONTACTED) or "comment" not in view.words:
+        return
+    verb = next(i for i, w in enumerate(view.lows) if w in _CONTACTED)
+    if view.low(verb - 1) in ("was", "were", "been") and view.low(verb + 1) == "for":
+        asked = next((a for a in view.actors if a.last < verb and a.prep is None), None)
+        limit = verb
+    else:
+        # "Reuters contacted the ministry for comment": the one asked, not the outlet.
+        asked = next((a for a in view.actors if verb < a.first <= verb + 3), None)
+        limit = next((i for i in range(verb + 1, len(view.lows)) if view.low(i) == "for"), -1)
+    if asked is not None and limit > asked.last:
+        start = asked.first - 1 if view.low(asked.first - 1) == "the" else asked.first
+        settle(reading, start, _np_end(view, asked.last, limit))
+
+
 def _remember(reading: Reading, start: int, end: int, speaker: Speaker) -> None:
     view, text, memory = reading.view, reading.text, reading.memory
     memory.last = speaker
@@ -808,6 +865,32 @@ _SPEAKER_NOUNS: Final = PERSON_NOUNS | frozenset(
     "chairwoman executive".split()
 )
 _PRESS_NOUNS: Final = frozenset(["media", "press", "newspapers"])
+# What may follow a press noun in the name of unnamed press: "media outlets", "media
+# reports in Iran".
+_PRESS_TAIL: Final = frozenset("outlets outlet reports report channels websites".split())
+# "media affiliated with the Guards", "media close to the government", "media loyal to".
+_PRESS_LINKS: Final = frozenset(
+    "affiliated close linked tied loyal aligned controlled run owned backed".split()
+)
+
+
+def _press_tail(view: SentenceView, start: int, end: int) -> int | None:
+    """The press noun of ``start..end`` if the words are unnamed press: the last "media"
+    or "press" followed only by ``_PRESS_TAIL`` words, then at most a place ("in Iran") or
+    whom it is close to ("close to the government")."""
+    index = next((i for i in range(end, start - 1, -1) if view.low(i) in _PRESS_NOUNS), None)
+    if index is None:
+        return None
+    after = index + 1
+    while after <= end and view.low(after) in _PRESS_TAIL:
+        after += 1
+    if after <= end and view.low(after) in _PRESS_LINKS:
+        return index  # "media close to the government": still unnamed press
+    if after <= end and view.low(after) not in ("in", "from"):
+        return None
+    if after <= end and not any(a.first == after + 1 and a.last == end for a in view.actors):
+        return None
+    return index
 
 
 def _phrase(
@@ -831,6 +914,13 @@ def _phrase(
     person = next((w for w in words if w in _SPEAKER_NOUNS), None)
     # "Russian state media" too: CLAIMS.md keys unnamed press as non-state, whoever owns it.
     press = person in _PRESS_NOUNS and words[-1] == person
+    if not press and not outlets:
+        # "Iran's official media", "Russian state media outlets", "media reports in Iran":
+        # unnamed press whatever words qualify it or follow it.
+        tail = _press_tail(view, start, end)
+        if tail is not None:
+            person, press = view.low(tail), True
+            actors = [a for a in actors if a.first < tail]
     if person is None and not outlets and _unnamed_press(view, text, start, end, catalogue):
         # "a South Korean newspaper reported": unnamed press, whoever's it is (CLAIMS.md).
         person, press = words[-1], True
@@ -854,7 +944,7 @@ def _phrase(
             phrase = text[view.starts[start] : view.ends[end]]
             return Speaker(phrase, None, None, unlisted)
     if not actors and not outlets and person is None:
-        body = _unlisted_body(view, text, start, end)
+        body = _unlisted_body(view, text, start, end) or _bloc(view, start, end)
         return Speaker(text[view.starts[start] : view.ends[end]], None, body) if body else None
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
     count = count or next(
@@ -881,6 +971,13 @@ def _phrase(
         and all(a.possessive and a.last < outlets[0][0] for a in actors)
     ):
         actors = []  # "Iran's Tasnim news agency reported": the outlet is credited
+    if (
+        outlet is not None
+        and actors
+        and all(a.last < outlets[0][0] for a in actors)
+        and _qualifies_outlet(view, max(a.last for a in actors) + 1, outlets[0][0])
+    ):
+        actors = []  # "Iranian state news agency IRNA": the outlet, whoever owns it
     if outlets and outlet is None and not actors:
         # A think tank speaks as a non-state voice, not as a news outlet (CLAIMS.md).
         role = role or catalogue.outlets[outlets[0][1]].name
@@ -895,6 +992,19 @@ def _phrase(
     return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
 
 
+# Words that say what kind of outlet follows: "Iranian state news agency IRNA", "the
+# Russian state-run broadcaster RT"; not "a defence ministry statement carried by TASS".
+_OUTLET_QUALIFIERS: Final = frozenset(
+    "state run owned official semi news agency media outlet broadcaster television tv "
+    "daily newspaper paper channel website weekly magazine wire service - 's ' the".split()
+)
+
+
+def _qualifies_outlet(view: SentenceView, start: int, end: int) -> bool:
+    """Whether the words ``start..end-1`` between a state and an outlet only qualify it."""
+    return all(view.low(i) in _OUTLET_QUALIFIERS for i in range(start, end))
+
+
 # The last word of the name of a body that speaks for itself: "Amnesty International",
 # "Human Rights Watch", "the Centre for Arms Studies" (CLAIMS.md: NGOs, think tanks).
 _BODY_HEADS: Final = frozenset(
@@ -902,6 +1012,23 @@ _BODY_HEADS: Final = frozenset(
     "project initiative".split()
 )
 _NAME_LINKS: Final = frozenset("of for on and the".split())
+
+
+# Blocs and international bodies: they speak for no state ("G7 foreign ministers said",
+# "the European Union said", "NATO's chief said"), CLAIMS.md "nonstate".
+_BLOCS: Final = frozenset("nato eu g7 g20 asean osce iaea opcw brics un".split())
+_BLOC_PAIRS: Final = frozenset(["european union", "united nations", "african union"])
+
+
+def _bloc(view: SentenceView, start: int, end: int) -> str | None:
+    """The bloc named in ``start..end``, if any."""
+    for index in range(start, end + 1):
+        word = view.low(index)
+        if word in _BLOCS:
+            return word
+        if f"{word} {view.low(index + 1)}" in _BLOC_PAIRS and index < end:
+            return f"{word} {view.low(index + 1)}"
+    return None
 
 
 def _unlisted_body(view: SentenceView, text: str, start: int, end: int) -> str | None:

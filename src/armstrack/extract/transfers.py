@@ -15,6 +15,7 @@ from functools import cache
 from typing import Final
 
 from armstrack.catalogue import Catalogue
+from armstrack.catalogue.normalise import fold
 from armstrack.extract.claims import (
     ClaimCue,
     commitment_speakers,
@@ -35,6 +36,7 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.mentions import SentenceView, WeaponMention
 from armstrack.extract.quantities import NUMBER_WORDS
+from armstrack.extract.speakers import demonym_index
 from armstrack.records import (
     ActorRef,
     Category,
@@ -167,6 +169,7 @@ def assemble(
     _inherit_announcers(drafts, facts)
     for draft in drafts.values():
         _credit_unnamed_reports(draft)
+        _drop_home_press(draft, catalogue)
     _add_article_systems(drafts, facts, catalogue)
     _add_named_hulls(drafts, facts, text, catalogue)
     ordered = sorted(drafts.values(), key=lambda d: d.first_sentence)
@@ -215,6 +218,48 @@ def _credit_unnamed_reports(draft: _Draft) -> None:
             continue
         if claim.stance is Stance.ASSERTS and _UNNAMED_REPORTS.match(speaker.text.strip()):
             del draft.claims[key]
+
+
+# Unnamed press of a party's own country: "Russian media", "a South Korean daily". ("Local
+# media" is left alone: annotators credit it as often as not.)
+_PRESS_HEADS: Final = frozenset(
+    "media press newspaper newspapers daily dailies outlets television broadcaster".split()
+)
+
+
+def _drop_home_press(draft: _Draft, catalogue: Catalogue) -> None:
+    """ "Thai media reported the submarine deal" when the Thai navy confirms it: a
+    party's home press on a transfer the party confirms carries the party's news, not a
+    voice of its own (as an outlet relaying a state's word is none, CLAIMS.md)."""
+    parties = {draft.supplier.id, draft.recipient.id}
+    if not any(
+        c.stance is Stance.CONFIRMS
+        and c.speaker
+        and c.speaker.actor
+        and c.speaker.actor.id in parties
+        for c in draft.claims.values()
+    ):
+        return
+    for key, claim in list(draft.claims.items()):
+        speaker = claim.speaker
+        if claim.stance is not Stance.ASSERTS or speaker is None:
+            continue
+        if (
+            speaker.actor is None
+            and not speaker.outlet
+            and _home_press(speaker.text, parties, catalogue)
+        ):
+            del draft.claims[key]
+
+
+def _home_press(text: str, parties: set[str], catalogue: Catalogue) -> bool:
+    """Whether ``text`` names unnamed press of one of ``parties`` ("South Korean media")."""
+    words = fold(text).replace("'s", " ").replace("’s", " ").split()
+    if not words or words[-1] not in _PRESS_HEADS:
+        return False
+    demonyms = demonym_index(catalogue)
+    pairs = [f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1)]
+    return any(demonyms.get(w) in parties for w in words + pairs)
 
 
 _Pending = tuple[int, ActorRef, ActorRef, bool, Status]
@@ -800,7 +845,7 @@ def _add_claims(
         and not later_clause(fact.view, c, trigger)
         and not _bystander_reaction(fact, c, parties)
     ]
-    cues: list[ClaimCue | None] = list(own) or [None]
+    cues: list[ClaimCue | None] = list(_for_the_parties(own, draft)) or [None]
     for cue in cues:
         stance = cue.stance if cue else Stance.ASSERTS
         actor = cue.speaker.actor if cue and cue.speaker else None
@@ -829,6 +874,31 @@ def _add_claims(
         key = (fact.span.start, 0, Stance.CONFIRMS.value, _speaker_key(party))
         claim = Claim(party, Stance.CONFIRMS, fact.span, fact.hedges, status)
         draft.claims.setdefault(key, claim)
+
+
+def _for_the_parties(cues: list[ClaimCue], draft: _Draft) -> list[ClaimCue]:
+    """ "Both countries deny the allegations": "the two countries" of a stance are the two
+    parties of the transfer it answers, not the two states the article named last (which
+    may be the accuser's)."""
+    parties = (draft.supplier.id, draft.recipient.id)
+    if not any(
+        c.speaker is not None
+        and c.speaker.role == "pair"
+        and (c.speaker.actor is None or c.speaker.actor.id not in parties)
+        for c in cues
+    ):
+        return cues  # "the two countries" already are the parties, or there is none
+    kept: list[ClaimCue] = []
+    for cue in cues:
+        speaker = cue.speaker
+        if speaker is None or speaker.role != "pair":
+            kept.append(cue)
+            continue
+        for party in (draft.supplier, draft.recipient):
+            paired = replace(cue, speaker=replace(speaker, actor=party))
+            if paired not in kept:
+                kept.append(paired)
+    return kept
 
 
 def _bystander_reaction(fact: SentenceFacts, cue: ClaimCue, parties: set[str]) -> bool:
@@ -1252,21 +1322,17 @@ def _attach_stances(drafts: dict[Key, _Draft], fact: SentenceFacts) -> None:
         if cue.stance not in _SPOKEN_STANCES:
             continue
         actor = cue.speaker.actor if cue.speaker else None
-        targets = _latest_pair(drafts, fact.index, actor)
+        pair = cue.speaker is not None and cue.speaker.role == "pair"
+        targets = _latest_pair(drafts, fact.index, None if pair else actor)
         if (not targets and actor is None) or (cue.stance is Stance.DENIES and actor is None):
             continue
         if not targets and cue.stance is not Stance.DENIES:
             targets = _latest_pair(drafts, fact.index, None)
         for draft in targets:
-            key = (
-                fact.span.start,
-                0,
-                cue.stance.value,
-                _speaker_key(cue.speaker),
-            )
-            draft.claims.setdefault(
-                key, Claim(cue.speaker, cue.stance, fact.span, fact.hedges, None)
-            )
+            for said in _for_the_parties([cue], draft):
+                key = (fact.span.start, 0, said.stance.value, _speaker_key(said.speaker))
+                claim = Claim(said.speaker, said.stance, fact.span, fact.hedges, None)
+                draft.claims.setdefault(key, claim)
             draft.evidence[fact.index] = fact.span
 
 
@@ -1291,12 +1357,26 @@ def _attach_assertion(drafts: dict[Key, _Draft], fact: SentenceFacts, cue: Claim
         bystander = actor is None or actor.id not in parties
         if bystander and not cue.speaker.outlet and not _speaks_of(fact, draft):
             continue  # an analyst on the weapon's kind, not on this transfer
+        if actor is None and cue.speaker.outlet and _names_another_state(fact, set(parties)):
+            continue  # "the Courier reported on British loans for Kyiv's navy": another pair
+        if bystander and actor is not None and _names_another_state(fact, {*parties, actor.id}):
+            continue  # "a Czech official said Hungary had asked about the tanks": Hungary's
+        if not bystander and _names_another_state(fact, set(parties)):
+            continue  # "Somalia's minister said Kenya was also interested in the tanks"
         stance = cue.stance
         if actor is not None and actor.id in parties:
             stance = Stance.DENIES if negates_transfer(fact.view, set(parties)) else Stance.CONFIRMS
         key = (fact.span.start, 0, stance.value, _speaker_key(cue.speaker))
         draft.claims.setdefault(key, Claim(cue.speaker, stance, fact.span, fact.hedges, None))
         draft.evidence[fact.index] = fact.span
+
+
+def _names_another_state(fact: SentenceFacts, parties: set[str]) -> bool:
+    """Whether the sentence names a state, not as a speaker, that is no party."""
+    return any(
+        not a.speaker and a.actor.kind.value == "state" and a.actor.id not in parties
+        for a in fact.view.actors
+    )
 
 
 def _speaks_of(fact: SentenceFacts, draft: _Draft) -> bool:
@@ -1350,9 +1430,27 @@ def _answers_a_transfer(drafts: dict[Key, _Draft], fact: SentenceFacts) -> bool:
         return False
     if not fact.view.words.isdisjoint(_TRANSFER_WORDS):
         return True
+    if _party_answers(drafts, fact):
+        return True
     # Evidence is keyed by sentence index: two lookups per transfer, not a walk over
     # every earlier sentence (which was quadratic in a long article).
     return any(i in d.evidence for d in drafts.values() for i in (fact.index - 1, fact.index - 2))
+
+
+def _party_answers(drafts: dict[Key, _Draft], fact: SentenceFacts) -> bool:
+    """ "Iran's foreign ministry declined to comment" some sentences after the drones it
+    is said to have sent: a party's silence answers its transfer however far back the
+    article reported it. (Not a denial: "Tehran denies targeting civilians" may deny
+    anything.)"""
+    parties = {d.supplier.id for d in drafts.values() if d.first_sentence < fact.index}
+    parties |= {d.recipient.id for d in drafts.values() if d.first_sentence < fact.index}
+    return any(
+        c.stance is Stance.DECLINES
+        and c.speaker is not None
+        and c.speaker.actor is not None
+        and c.speaker.actor.id in parties
+        for c in fact.cues
+    )
 
 
 def _latest_pair(drafts: dict[Key, _Draft], index: int, actor: ActorRef | None) -> list[_Draft]:
