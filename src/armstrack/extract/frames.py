@@ -415,10 +415,12 @@ def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameH
     Force": goods of a stated foreign origin that a state or group holds were delivered
     to it by that origin."""
     found: list[FrameHit] = []
-    if not view.origin_actors or not view.words.isdisjoint(_TAKEN_IN_WAR):
+    if not view.origin_actors and not view.maker_actors:
+        return found
+    if not view.words.isdisjoint(_TAKEN_IN_WAR) or view.words.isdisjoint(_OWNING_WORDS):
         return found  # "the Taliban's US-made Humvees, captured in 2021": no delivery
     for weapon in view.weapons:
-        supplier = view.origin_actors.get(weapon.origin or "")
+        supplier = _held_goods_giver(view, weapon)
         holder = _holder_of(view, weapon) if supplier is not None else None
         if supplier is None or holder is None or holder.id == supplier.id:
             continue
@@ -427,11 +429,59 @@ def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameH
             for f in frames + found
         ):
             continue  # "Russia delivered Iranian drones to ..." says more
+        if not weapon.origin and not _owned_by_state(view, weapon, holder):
+            continue  # "the Indian Army's T-90s" may be built at home under licence
+        if not weapon.origin and any(f.vague_supplier for f in frames):
+            continue  # "Ukraine's F-16s, provided by a coalition": the maker is no giver
         found.append(
-            FrameHit(Frame.GIVE, weapon.first, Status.DELIVERED, False, supplier, holder,
-                     [replace(weapon, quantity=None)])
+            FrameHit(Frame.GIVE, weapon.first, _held_status(view, weapon), False, supplier,
+                     holder, [replace(weapon, quantity=None)])
         )  # fmt: skip
     return found
+
+
+# Words a holder's goods need: "Qatar's Rafales", "the Rafales of the Qatari air force".
+_OWNING_WORDS: Final = frozenset(["'s", "'", "of", "belonging"])
+
+
+def _owned_by_state(view: SentenceView, weapon: WeaponMention, holder: ActorRef) -> bool:
+    """ "Turkey's S-400 batteries": the state itself, possessive right before the system."""
+    return any(
+        a.possessive and a.actor == holder and a.last + 2 == weapon.first for a in view.actors
+    )
+
+
+def _held_goods_giver(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
+    """Who made held goods: their origin word ("Qatar's French-built jets"), else the maker
+    of the catalogued system ("Turkey's S-400 batteries")."""
+    if weapon.origin:
+        return view.origin_actors.get(weapon.origin)
+    if (
+        weapon.system
+        and weapon.made_in
+        and not weapon.generic
+        and view.words.isdisjoint(_NOT_YET_HELD)
+    ):
+        return view.maker_actors.get(weapon.made_in)
+    return None
+
+
+# Goods a state is only waiting for: "Poland's future K2 tanks will be built locally".
+_NOT_YET_HELD: Final = MODALS | frozenset("future new planned upcoming ordered awaited".split())
+
+
+def _held_status(view: SentenceView, weapon: WeaponMention) -> Status:
+    """ "Indonesia's Su-35 order": the noun after the goods may say they are only bought
+    or asked for."""
+    after = weapon.last + 1
+    while view.low(after) in _HOLDER_NOUNS_AFTER:
+        after += 1  # "the Su-35 fighter order"
+    word = view.low(after)
+    if word in RECEIVE_NOUNS:
+        return RECEIVE_NOUNS[word]
+    if word in DEAL_WORDS:
+        return DEAL_WORDS[word]
+    return Status.DELIVERED
 
 
 # "Turkmenistan showcased Turkish-made drones at a parade": what a state shows off of a
@@ -486,8 +536,9 @@ def _showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
 def _holder_of(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
     """The possessor before the goods ("Serbia's Chinese FK-3") or the holder after them."""
     for actor in view.actors:
-        if actor.possessive and actor.last < weapon.first <= actor.last + 5:
-            between = {view.low(i) for i in range(actor.last + 1, weapon.first)} - {"'s", "'"}
+        last = actor.last if actor.possessive else _force_possessor_end(view, actor)
+        if last >= 0 and last < weapon.first <= last + 5:
+            between = {view.low(i) for i in range(last + 1, weapon.first)} - {"'s", "'"}
             if not between & (_HOLDER_BREAKS | PREPOSITIONS):
                 return actor.actor
     after = weapon.last + 1
@@ -503,6 +554,24 @@ def _holder_of(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
         if holder is not None:
             return holder.actor
     return None
+
+
+# The words of a force that a demonym names: "the Royal Saudi Air Force's F-15s".
+_FORCE_WORDS: Final = frozenset(
+    "air force forces navy army armed military coast guard naval marine marines corps "
+    "ground land self-defense self-defence defence defense".split()
+)
+
+
+def _force_possessor_end(view: SentenceView, actor: ActorMention) -> int:
+    """The last token of "Saudi Air Force" when "'s" follows it (the demonym itself is no
+    possessive), else -1."""
+    if actor.prep is not None or actor.speaker or view.low(actor.last + 1) not in _FORCE_WORDS:
+        return -1
+    end = actor.last + 1
+    while view.low(end + 1) in _FORCE_WORDS:
+        end += 1
+    return end + 1 if view.low(end + 1) in ("'s", "'") else -1
 
 
 _HOLDER_NOUNS_AFTER: Final = frozenset(
@@ -571,7 +640,13 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
     for index, word in enumerate(view.lows):
         if word not in _OPERATE_VERBS or word.endswith("ing"):
             continue
-        held = [w for w in view.weapons if index < w.first <= index + 3 and w.system and w.made_in]
+        held = [
+            w for w in view.weapons
+            if (index < w.first <= index + 3 and w.system and w.made_in)
+            # "flies two Chinese-built JF-17s": the origin word stands before the goods
+            or (w.origin and index < w.first <= index + _SHOW_REACH
+                and not any(view.low(i) in _SHOW_STOPS for i in range(index + 1, w.first)))
+        ]  # fmt: skip
         subject = next(
             (
                 a
@@ -583,12 +658,14 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         if not held or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)}
-        if not between <= ADVERBS:
+        if not between <= ADVERBS | _FORCE_WORDS:
             continue  # "Pakistan, whose pilots fly the JF-17": another subject
         if any(f.supplier is not None and held[0] in f.weapons for f in frames):
             continue  # "operates a Kilo-class submarine that India handed over"
-        supplier = view.maker_actors.get(held[0].made_in or "")
-        weapons = [replace(w, quantity=None) for w in held if w.made_in == held[0].made_in]
+        # "the Nigerian Air Force flies Chinese-built JF-17s": the origin word, else the maker
+        supplier = _held_goods_giver(view, held[0])
+        maker = held[0].origin or held[0].made_in
+        weapons = [replace(w, quantity=None) for w in held if (w.origin or w.made_in) == maker]
         for holder in [subject.actor, *_siblings(view, subject.actor)]:
             if supplier is None or holder.id == supplier.id or holder.kind.value != "state":
                 continue
@@ -1486,8 +1563,16 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
         or view.low(index + 1) == "of"
         or after_weapon
         or after_agent
-        or before in ("arms", "weapons", "military")
+        or (before in ("arms", "weapons", "military") and not _military_subject(view, index))
     )
+
+
+def _military_subject(view: SentenceView, index: int) -> bool:
+    """ "The Myanmar military used ...", "Egypt's military fired ...": a past verb after a
+    named state's military, not "military use" or "military supplies"."""
+    if not view.low(index).endswith("ed") or view.low(index - 1) != "military":
+        return False
+    return any(a.last == index - 2 or (a.possessive and a.last == index - 3) for a in view.actors)
 
 
 def _pending_delivery(view: SentenceView, frames: list[FrameHit]) -> None:

@@ -1,0 +1,74 @@
+"""Foreign-made goods a state or group holds, flies or uses, named with no transfer verb:
+the holder received them from their state of origin or the catalogued system's maker
+(GOLD.md: "Z fires X-made Y" counts as delivered). Sentences of our own, written after
+the constructs of real reporting; none is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.constructs import Triple, cases, transfers_of
+
+from armstrack.extract import Extractor
+
+CASES = [
+    *cases(
+        "a_possessor_holds_foreign_goods",
+        [
+            (
+                "Kuwait's Italian-built Eurofighter jets flew over the capital.",
+                {("ITA", "KWT", "aircraft", "delivered")},
+            ),
+            # a catalogued system the possessor does not make: its maker gave it
+            (
+                "Serbia's HQ-22 batteries were moved closer to the border.",
+                {("CHN", "SRB", "air_defence", "delivered")},
+            ),
+            # a force named by demonym owns the goods through its own "'s"
+            (
+                "The Royal Jordanian Air Force's American F-16s flew patrols.",
+                {("USA", "JOR", "aircraft", "delivered")},
+            ),
+            # the noun after the goods says they are only ordered
+            (
+                "Vietnam's Russian Su-35 order has stalled.",
+                {("RUS", "VNM", "aircraft", "agreed")},
+            ),
+            # the maker's own forces, and goods only planned for: no transfer
+            ("China's HQ-9 batteries guard the coast.", set()),
+            ("Brazil's future Gripen jets will be assembled at home.", set()),
+            # a system built at home under licence, held by a force: no transfer
+            ("The Indian Army's T-90 tanks rolled past the stand.", set()),
+            # goods given by a vague coalition keep no maker as giver
+            (
+                "Kenya's Bayraktar drones, provided by a group of partners, patrol the coast.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
+        "a_force_flies_or_uses_foreign_goods",
+        [
+            (
+                "The Bangladeshi air force flies Chinese-built F-7 jets.",
+                {("CHN", "BGD", "aircraft", "delivered")},
+            ),
+            (
+                "The Zambian military used Chinese-made fighter jets against the rebels.",
+                {("CHN", "ZMB", "aircraft", "delivered")},
+            ),
+            # "military use" stays a noun
+            ("Kenya restricts the military use of Chinese-made drones.", set()),
+            # striking or destroying goods is no holding of them
+            ("Ukraine destroyed Russian-made tanks near Avdiivka.", set()),
+            ("Israeli jets struck Iranian-made drones in Iraq.", set()),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_foreign_goods_held_give_the_annotated_transfers(
+    extractor: Extractor, text: str, expected: set[Triple]
+) -> None:
+    assert transfers_of(extractor, text) == expected
