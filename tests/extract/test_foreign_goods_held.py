@@ -64,6 +64,35 @@ CASES = [
             ("Israeli jets struck Iranian-made drones in Iraq.", set()),
         ],
     ),
+    *cases(
+        "a_holder_has_or_is_armed_with_foreign_goods",
+        [
+            (
+                "Hamas has Iranian-made anti-tank missiles.",
+                {("IRN", "hamas", "missile", "delivered")},
+            ),
+            (
+                "Belarus possesses Russian Iskander missiles.",
+                {("RUS", "BLR", "missile", "delivered")},
+            ),
+            (
+                "Sudanese soldiers armed with Chinese-made rifles guarded the bridge.",
+                {("CHN", "SDN", "small_arms", "delivered")},
+            ),
+            (
+                "Malian troops are now equipped with Turkish-made armoured vehicles.",
+                {("TUR", "MLI", "armoured_vehicle", "delivered")},
+            ),
+            # "has" as an auxiliary: what was destroyed, downed or copied is not held
+            ("Ukraine has destroyed Chinese-made drones near Kupiansk.", set()),
+            ("Iran has copied American drones.", set()),
+            ("Israel has seen Iranian-made drones over the Golan.", set()),
+            # holding no goods, or goods of no stated origin
+            ("Ukraine has no Swedish jets yet.", set()),
+            ("Russia has armed drones.", set()),
+            ("Kenya does not have Turkish-made drones.", set()),
+        ],
+    ),
 ]
 
 

@@ -155,6 +155,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _way_frames(view, frames)
     found += _possessed_frames(view, found)
     found += _showcase_frames(view, found)
+    found += _having_frames(view, found)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -392,10 +393,11 @@ def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             continue
         holder = next(
             (a.actor for a in view.actors
-             if a.first < weapon.first and a.prep is None and not a.speaker and not a.possessive),
+             if a.first < weapon.first and a.prep is None and not a.speaker
+             and (not a.possessive or view.low(a.last + 2) in _FORCE_WORDS)),
             None,
         )  # fmt: skip
-        supplier = view.origin_actors.get(weapon.origin)
+        supplier = _held_goods_giver(view, weapon)
         if holder is None or supplier is None or holder == supplier:
             continue
         found.append(
@@ -533,6 +535,97 @@ def _showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
     return found
 
 
+# The words of a force that a demonym names: "the Royal Saudi Air Force's F-15s".
+_FORCE_WORDS: Final = frozenset(
+    "air force forces navy army armed military coast guard naval marine marines corps "
+    "ground land self-defense self-defence defence defense".split()
+)
+
+
+# "Hezbollah has Iranian-made rockets", "Russian troops armed with North Korean rifles":
+# verbs of having and equipping whose object is goods of a stated foreign origin.
+_HAVING: Final = frozenset(
+    "has have had possess possesses possessed own owns owned boasts boast retains "
+    "armed equipped".split()
+)
+_HAVING_REACH: Final = 6  # "has some 150 Iranian-made rockets"
+_HAVING_GAP: Final = (
+    BE
+    | ADVERBS
+    | MODALS
+    | _FORCE_WORDS
+    | frozenset("'s ' the its their troops fighters soldiers units".split())
+)
+
+
+def _having_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_HAVING) or not view.origin_actors:
+        return found
+    if not view.words.isdisjoint(_TAKEN_IN_WAR):
+        return found  # "the Taliban have US-made Humvees captured from the army"
+    for index, word in enumerate(view.lows):
+        if word not in _HAVING:
+            continue
+        lead = index + 1
+        if word in ("armed", "equipped"):
+            if view.low(lead) != "with":
+                continue  # "armed drones", "equipped them"
+            lead += 1
+        elif _participle(view.low(lead)):
+            continue  # "has destroyed Russian-made tanks": "has" is an auxiliary
+        goods = [
+            w for w in view.weapons
+            if w.origin and lead <= w.first <= lead + _HAVING_REACH
+            and not any(view.low(i) in _SHOW_STOPS or view.low(i) in NEGATIONS
+                        for i in range(lead, w.first))
+        ]  # fmt: skip
+        holder = _having_subject(view, index)
+        if not goods or holder is None:
+            continue
+        supplier = view.origin_actors.get(goods[0].origin or "")
+        if supplier is None or supplier.id == holder.id:
+            continue
+        if any(f.supplier is not None and goods[0] in f.weapons for f in frames + found):
+            continue  # "has supplied Iranian drones": a frame says more
+        weapons = [replace(w, quantity=None) for w in goods if w.origin == goods[0].origin]
+        found.append(
+            FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, holder, weapons)
+        )
+    return found
+
+
+_IRREGULAR_PARTICIPLES: Final = frozenset(
+    "shot hit struck sent bought got won lost found been begun seen shown taken given "
+    "made sold brought caught built spent put set".split()
+)
+
+
+def _participle(word: str) -> bool:
+    """A past participle after "has": "has captured", "has shot down", "has seen"."""
+    if word == "had":
+        return False  # "has had US-made Patriots since 2023"
+    return (
+        word.endswith(("ed", "en"))
+        or word in _IRREGULAR_PARTICIPLES
+        or word in USE_VERBS
+        or word in TRIGGER_WORDS
+    )
+
+
+def _having_subject(view: SentenceView, index: int) -> ActorRef | None:
+    """The party that has or is armed: the nearest actor before the verb with nothing but
+    auxiliaries, adverbs and its force's words between ("the Sudanese army has", "Russian
+    troops armed with", "Azerbaijan's military is equipped with")."""
+    subject = next((a for a in reversed(view.actors) if a.last < index and not a.speaker), None)
+    if subject is None or subject.prep is not None:
+        return None
+    between = {view.low(i) for i in range(subject.last + 1, index)}
+    if not between <= _HAVING_GAP or NEGATIONS & {view.low(index + 1), view.low(index - 1)}:
+        return None
+    return subject.actor
+
+
 def _holder_of(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
     """The possessor before the goods ("Serbia's Chinese FK-3") or the holder after them."""
     for actor in view.actors:
@@ -554,13 +647,6 @@ def _holder_of(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
         if holder is not None:
             return holder.actor
     return None
-
-
-# The words of a force that a demonym names: "the Royal Saudi Air Force's F-15s".
-_FORCE_WORDS: Final = frozenset(
-    "air force forces navy army armed military coast guard naval marine marines corps "
-    "ground land self-defense self-defence defence defense".split()
-)
 
 
 def _force_possessor_end(view: SentenceView, actor: ActorMention) -> int:
