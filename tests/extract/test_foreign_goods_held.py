@@ -93,6 +93,40 @@ CASES = [
             ("Kenya does not have Turkish-made drones.", set()),
         ],
     ),
+    *cases(
+        "goods_that_belong_to_or_help_a_holder",
+        [
+            (
+                "Officials said the downed Wing Loong belonged to the Ethiopian army.",
+                {("CHN", "ETH", "uav", "delivered")},
+            ),
+            (
+                "Israeli drones owned by the Azerbaijani military struck the depot.",
+                {("ISR", "AZE", "uav", "delivered")},
+            ),
+            (
+                "Turkish-made drones have helped the Ethiopian army push back the rebels.",
+                {("TUR", "ETH", "uav", "delivered")},
+            ),
+            # a bare demonym may name the helper's own forces, a modal only a hope
+            ("Russian warplanes helped Syrian troops retake Palmyra.", set()),
+            ("US-made jets could help Ukraine defend its skies.", set()),
+        ],
+    ),
+    *cases(
+        "a_user_of_goods_of_several_origins",
+        [
+            (
+                "Niger deployed Turkish Bayraktar drones and Chinese CH-4 drones.",
+                {("TUR", "NER", "uav", "delivered"), ("CHN", "NER", "uav", "delivered")},
+            ),
+            # what the goods strike is no goods of the user
+            (
+                "Azerbaijan used Israeli-made drones to destroy Russian-made tanks.",
+                {("ISR", "AZE", "uav", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 

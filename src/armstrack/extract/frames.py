@@ -156,6 +156,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _possessed_frames(view, found)
     found += _showcase_frames(view, found)
     found += _having_frames(view, found)
+    found += _helped_frames(view, found)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -408,7 +409,14 @@ def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
 
 
 # "belonging to the Malian army", "in the hands of the Ethiopian army": the holder after.
-_BELONGING: Final = (("belonging", "to"), ("of",), ("in", "the", "hands", "of"))
+_BELONGING: Final = (
+    ("belonging", "to"),
+    ("belongs", "to"),
+    ("belonged", "to"),
+    ("owned", "by"),
+    ("of",),
+    ("in", "the", "hands", "of"),
+)
 _HOLDER_BREAKS: Final = frozenset(["and", "or", ",", ";", "by", "from", "to", "for", "with"])
 
 
@@ -443,11 +451,17 @@ def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameH
 
 
 # Words a holder's goods need: "Qatar's Rafales", "the Rafales of the Qatari air force".
-_OWNING_WORDS: Final = frozenset(["'s", "'", "of", "belonging"])
+_OWNING_WORDS: Final = frozenset(["'s", "'", "of", "belonging", "belongs", "belonged", "owned"])
 
 
 def _owned_by_state(view: SentenceView, weapon: WeaponMention, holder: ActorRef) -> bool:
-    """ "Turkey's S-400 batteries": the state itself, possessive right before the system."""
+    """ "Turkey's S-400 batteries": the state itself, possessive right before the system;
+    "the Mohajer-6 belongs to the Sudanese army": a verb of belonging after it."""
+    after = weapon.last + 1
+    while view.low(after) in _HOLDER_NOUNS_AFTER:
+        after += 1
+    if view.low(after) in ("belonging", "belongs", "belonged"):
+        return True
     return any(
         a.possessive and a.actor == holder and a.last + 2 == weapon.first for a in view.actors
     )
@@ -610,6 +624,49 @@ def _participle(word: str) -> bool:
         or word in _IRREGULAR_PARTICIPLES
         or word in USE_VERBS
         or word in TRIGGER_WORDS
+    )
+
+
+# "Iranian-made drones helped the Sudanese army retake the city": goods of a stated
+# origin that help a party were in its hands.
+_HELPING: Final = frozenset("help helps helped allowed allow allows enabled enable enables".split())
+_HELP_GAP: Final = BE | ADVERBS | frozenset(["also", "greatly", "significantly", "decisively"])
+
+
+def _helped_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_HELPING) or not view.origin_actors:
+        return found
+    for index, word in enumerate(view.lows):
+        if word not in _HELPING:
+            continue
+        goods = next((w for w in reversed(view.weapons) if w.last < index), None)
+        if goods is None or not goods.origin or not _marked_made(view, goods):
+            continue  # "Russian warplanes helped Syrian troops": Russia's own jets
+        if not {view.low(i) for i in range(goods.last + 1, index)} <= _HELP_GAP:
+            continue  # "drones that Iran sent helped ...": the goods are no subject
+        lead = index + 1
+        while view.low(lead) in DETERMINERS:
+            lead += 1
+        helped = next((a for a in view.actors if a.first == lead and not a.speaker), None)
+        supplier = view.origin_actors.get(goods.origin)
+        if helped is None or supplier is None or supplier.id == helped.actor.id:
+            continue
+        if any(f.supplier is not None and goods in f.weapons for f in frames + found):
+            continue
+        found.append(
+            FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, helped.actor,
+                     [replace(goods, quantity=None)])
+        )  # fmt: skip
+    return found
+
+
+def _marked_made(view: SentenceView, weapon: WeaponMention) -> bool:
+    """ "Iranian-made drones", "US-supplied jets": the origin word says who made or sent
+    the goods, not whose forces use them (as a bare "Russian warplanes" may)."""
+    return any(
+        view.low(i) in ORIGIN_SUFFIXES and view.low(i - 1) == "-"
+        for i in range(weapon.first - 4, weapon.first)
     )
 
 

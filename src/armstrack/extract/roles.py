@@ -11,6 +11,7 @@ from armstrack.extract.clauses import (
     BE,
     COMPLEMENTIZERS,
     DECISION_NOUNS,
+    TRIGGER_WORDS,
     FrameHit,
     Trigger,
     clause_of,
@@ -23,6 +24,7 @@ from armstrack.extract.lexicon import (
     DIRECT_GIVE_VERBS,
     DOMESTIC_CUES,
     GIVE_VERBS,
+    ORIGIN_SUFFIXES,
     PARTNER_CUES,
     PRONOUNS,
     RECEIVE_VERBS,
@@ -773,9 +775,49 @@ def use_roles(
         supplier_id or ""
     )
     given = {(w.first, w.last) for w in frame.weapons if (w.origin or w.made_in) == supplier_id}
+    given |= _listed_origins(view, frame.weapons, given, user.id)
     # "fired Iranian and North Korean missiles": the one noun read once per origin stays
     frame.weapons = [w for w in frame.weapons if (w.first, w.last) in given]
     return frame if frame.supplier is not None else None
+
+
+_LIST_GLUE: Final = frozenset([",", "and", "or", "as", "well", "plus", "-"])
+
+
+def _listed_origins(
+    view: SentenceView, weapons: list[WeaponMention], given: set[tuple[int, int]], user: str
+) -> set[tuple[int, int]]:
+    """ "deployed Chinese Wing Loong drones and Iranian Mohajer-6 drones": goods of another
+    origin listed right after the used ones stay, for by_listed_origin to give each origin
+    its own transfer ("to destroy Armenian tanks" is no list)."""
+    listed: set[tuple[int, int]] = set()
+    last = max((span[1] for span in given), default=-1)
+    for weapon in sorted(weapons, key=lambda w: w.first):
+        if weapon.first <= last or not weapon.origin or weapon.origin == user:
+            continue
+        gap = range(last + 1, weapon.first)
+        if len(gap) > 5 or not all(_list_word(view, i, weapon.first) for i in gap):
+            break
+        listed.add((weapon.first, weapon.last))
+        last = weapon.last
+    return listed
+
+
+def _list_word(view: SentenceView, index: int, goods: int) -> bool:
+    """List glue, or a word of the origin right before the next goods ("Iranian-made")."""
+    word = view.low(index)
+    if word in _LIST_GLUE or word in DETERMINERS or word in ORIGIN_SUFFIXES:
+        return True
+    return (
+        index >= goods - 3
+        and word.isalpha()
+        and word not in _NOT_ORIGIN_WORDS
+        and not word.endswith("ing")
+        and word not in TRIGGER_WORDS
+    )
+
+
+_NOT_ORIGIN_WORDS: Final = frozenset(["to", "of", "at", "on", "against", "by", "for", "in"])
 
 
 # Holding is not a use in action: "has operated an S-300 battery since the 1990s" may
