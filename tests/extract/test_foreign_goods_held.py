@@ -62,6 +62,12 @@ CASES = [
             # striking or destroying goods is no holding of them
             ("Ukraine destroyed Russian-made tanks near Avdiivka.", set()),
             ("Israeli jets struck Iranian-made drones in Iraq.", set()),
+            ("Turkey struck a truck carrying Russian weapons near Tal Rifaat.", set()),
+            # "with" makes the goods the means of the strike
+            (
+                "Russia struck Odesa with Iranian-made drones.",
+                {("IRN", "RUS", "uav", "delivered")},
+            ),
         ],
     ),
     *cases(

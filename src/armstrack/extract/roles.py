@@ -747,6 +747,8 @@ def use_roles(
             for i in range(min(w.last, trigger.index) + 1, max(w.first, trigger.index))
         )
     ]
+    if view.low(trigger.index) in _STRIKING and not passive:
+        frame.weapons = [w for w in frame.weapons if not _struck(view, trigger, w)]
     # The origin word must qualify what is used, not who uses it: "British warplanes
     # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
     origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
@@ -876,6 +878,21 @@ def _made_abroad(
 
 
 _TARGET_PREPOSITIONS: Final = frozenset(["at", "against"])
+# Verbs whose object is the target, not the means: "Israel struck Iranian weapons".
+_STRIKING: Final = frozenset(
+    "attack attacks attacked attacking strike strikes struck striking hit hits hitting "
+    "shoot shoots shot shooting".split()
+)
+_MEANS: Final = frozenset(["with", "using", "by"])
+
+
+def _struck(view: SentenceView, trigger: Trigger, weapon: WeaponMention) -> bool:
+    """Goods after a verb of striking are its target unless "with" or "using" makes them
+    the means: "struck a convoy carrying Iranian weapons" / "struck Kyiv with Iranian
+    drones"."""
+    if weapon.first < trigger.index:
+        return False
+    return not any(view.low(i) in _MEANS for i in range(trigger.index + 1, weapon.first))
 
 
 _DOWNING: Final = frozenset(
