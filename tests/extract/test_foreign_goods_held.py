@@ -133,6 +133,28 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "goods_used_by_a_holder_and_their_stated_origin",
+        [
+            (
+                "Chinese-made drones used by the RSF hit the airport.",
+                {("CHN", "rsf", "uav", "delivered")},
+            ),
+            # the origin stated after a copula marks the subject goods
+            (
+                "The rockets fired by Hamas were Iranian-made, analysts said.",
+                {("IRN", "hamas", "ammunition", "delivered")},
+            ),
+            (
+                "The drones used by the Sudanese army were made in Iran.",
+                {("IRN", "SDN", "uav", "delivered")},
+            ),
+            # goods with no holder, a denied origin, and a holder's own boast: no transfer
+            ("The drone that hit the tanker was Iranian-made.", set()),
+            ("The drone fired by the Houthis was not Iranian-made.", set()),
+            ("The Houthis say their missiles and drones are built in Yemen.", set()),
+        ],
+    ),
 ]
 
 

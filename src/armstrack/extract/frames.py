@@ -356,7 +356,7 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
         held = [
             w if w.origin else replace(w, origin=stated)
             for w in view.weapons
-            if link < w.first <= end and (w.origin or stated) and w.system
+            if link < w.first <= end and (w.origin or (stated and w.system))
         ]
         # "Hezbollah's arsenal", "the Houthis' Iranian-supplied arsenal": the owner.
         owner = next(
@@ -1699,7 +1699,10 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
     before = view.low(index - 1)
     if before in _NOUN_PREPOSITIONS and word.endswith("ing"):
         return True  # "attacks on shipping"
-    after_weapon = any(w.last == index - 1 for w in view.weapons)
+    # "drones used by Russia": a participle of use with its doer is no "drone use"
+    after_weapon = any(w.last == index - 1 for w in view.weapons) and not (
+        word in USE_VERBS and word.endswith("ed") and view.low(index + 1) == "by"
+    )
     after_agent = any(a.last == index - 1 and a.role == "agent" for a in view.actors)
     return (
         before in _NOUN_LEFT
