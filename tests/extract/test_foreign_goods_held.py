@@ -29,6 +29,11 @@ CASES = [
                 "The Royal Jordanian Air Force's American F-16s flew patrols.",
                 {("USA", "JOR", "aircraft", "delivered")},
             ),
+            (
+                "Argentina's first F-16 jets landed at Tandil.",
+                {("USA", "ARG", "aircraft", "delivered")},
+            ),
+            ("Bulgaria's F-16 jets are delayed again.", set()),
             # the noun after the goods says they are only ordered
             (
                 "Vietnam's Russian Su-35 order has stalled.",
@@ -97,6 +102,16 @@ CASES = [
             ("Ukraine has no Swedish jets yet.", set()),
             ("Russia has armed drones.", set()),
             ("Kenya does not have Turkish-made drones.", set()),
+            (
+                "Hamas has stockpiled an arsenal of Iranian rockets.",
+                {("IRN", "hamas", "ammunition", "delivered")},
+            ),
+            (
+                "Boko Haram fighters carried Chinese-made rifles.",
+                {("CHN", "boko_haram", "small_arms", "delivered")},
+            ),
+            # a vessel carrying goods is a carrier, not a holder
+            ("A dhow carried Iranian missiles off Somalia.", set()),
         ],
     ),
     *cases(

@@ -328,7 +328,7 @@ _HOLDING_CUES: Final = (
 )
 
 
-_FLEET_NOUNS: Final = frozenset("fleet fleets inventory arsenal".split())
+_FLEET_NOUNS: Final = frozenset("fleet fleets inventory arsenal stockpile stockpiles".split())
 _FLEET_LINKS: Final = frozenset("includes include including comprising consisting of".split())
 _FLEET_VERBS: Final = _FLEET_LINKS - {"of"}
 _HOLDER_STOPS: Final = frozenset([",", "and", "or", "of", "with", "to", "from"])
@@ -463,8 +463,21 @@ def _owned_by_state(view: SentenceView, weapon: WeaponMention, holder: ActorRef)
     if view.low(after) in ("belonging", "belongs", "belonged"):
         return True
     return any(
-        a.possessive and a.actor == holder and a.last + 2 == weapon.first for a in view.actors
+        a.possessive
+        and a.actor == holder
+        and a.last + 1 < weapon.first <= a.last + 4
+        and all(
+            view.low(i) in _HELD_MODIFIERS or view.low(i).isdigit()
+            for i in range(a.last + 2, weapon.first)
+        )
+        for a in view.actors
     )
+
+
+# What may stand between a state's "'s" and its system: "Argentina's first 12 F-16s".
+_HELD_MODIFIERS: Final = frozenset(
+    "first remaining ageing aging older existing entire modern advanced latest".split()
+)
 
 
 def _held_goods_giver(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
@@ -483,7 +496,9 @@ def _held_goods_giver(view: SentenceView, weapon: WeaponMention) -> ActorRef | N
 
 
 # Goods a state is only waiting for: "Poland's future K2 tanks will be built locally".
-_NOT_YET_HELD: Final = MODALS | frozenset("future new planned upcoming ordered awaited".split())
+_NOT_YET_HELD: Final = MODALS | frozenset(
+    "future new planned upcoming ordered awaited awaiting delayed delay delays due expected".split()
+)
 
 
 def _held_status(view: SentenceView, weapon: WeaponMention) -> Status:
@@ -560,8 +575,14 @@ _FORCE_WORDS: Final = frozenset(
 # verbs of having and equipping whose object is goods of a stated foreign origin.
 _HAVING: Final = frozenset(
     "has have had possess possesses possessed own owns owned boasts boast retains "
-    "armed equipped".split()
+    "armed equipped amassed stockpiled stockpiles carry carries carried".split()
 )
+# Carrying is holding only for people: "al-Shabaab fighters carry Russian-made rifles"
+# (a ship or a plane carrying goods is a carrier, see _carried).
+_CARRY: Final = frozenset("carry carries carried".split())
+_PEOPLE: Final = frozenset("fighters troops soldiers militants militiamen forces".split())
+# "amassed an arsenal of Iranian rockets": "of" after a store of goods leads to them.
+_STORES: Final = frozenset("arsenal arsenals stockpile stockpiles stock stocks array".split())
 _HAVING_REACH: Final = 6  # "has some 150 Iranian-made rockets"
 _HAVING_GAP: Final = (
     BE
@@ -591,10 +612,11 @@ def _having_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
         goods = [
             w for w in view.weapons
             if w.origin and lead <= w.first <= lead + _HAVING_REACH
-            and not any(view.low(i) in _SHOW_STOPS or view.low(i) in NEGATIONS
-                        for i in range(lead, w.first))
+            and not any(_having_stop(view, i) for i in range(lead, w.first))
         ]  # fmt: skip
         holder = _having_subject(view, index)
+        if word in _CARRY and _PEOPLE.isdisjoint(view.lows[max(0, index - 3) : index]):
+            continue  # "a dhow carried Iranian missiles"
         if not goods or holder is None:
             continue
         supplier = view.origin_actors.get(goods[0].origin or "")
@@ -668,6 +690,14 @@ def _marked_made(view: SentenceView, weapon: WeaponMention) -> bool:
         view.low(i) in ORIGIN_SUFFIXES and view.low(i - 1) == "-"
         for i in range(weapon.first - 4, weapon.first)
     )
+
+
+def _having_stop(view: SentenceView, index: int) -> bool:
+    """A word that ends the object of a verb of having before the goods."""
+    word = view.low(index)
+    if word == "of" and view.low(index - 1) in _STORES:
+        return False
+    return word in _SHOW_STOPS or word in NEGATIONS
 
 
 def _having_subject(view: SentenceView, index: int) -> ActorRef | None:
