@@ -170,6 +170,20 @@ CASES = [
             ("The Houthis say their missiles and drones are built in Yemen.", set()),
         ],
     ),
+    *cases(
+        "a_subject_before_an_aside_uses_the_goods",
+        [
+            (
+                "The Houthis, a Tehran-aligned militia, fired Iranian-made missiles at ships.",
+                {("IRN", "houthis", "missile", "delivered")},
+            ),
+            # the actor inside the aside is not the subject of the verb after it
+            (
+                "The RSF, which Chad's army has watched for months, used Emirati drones.",
+                {("ARE", "rsf", "uav", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 

@@ -525,6 +525,10 @@ def agent_of(
         )
         if subject is not None:
             return subject.actor
+    if not trigger.noun:
+        interrupted = _interrupted_subject(view, trigger.index)
+        if interrupted is not None:
+            return interrupted
     reach = 2 if trigger.noun else 1  # "makers send tanks", "makers give supplies"
     ends = {a.last for a in parties}
     if any(
@@ -597,6 +601,36 @@ def agent_of(
             return bare[-1].actor
         return earlier[0].actor if earlier else last_subject
     return None
+
+
+# What opens an aside between a subject and its verb: "The Houthis, an Iran-backed group,
+# fired", "The RSF, which the army has fought since 2023, used", "Hezbollah, armed by Iran,".
+_ASIDE_OPENERS: Final = frozenset(
+    "a an the which who whose armed equipped backed once long itself themselves".split()
+)
+_ASIDE_REACH: Final = 14
+_VERB_LEAD: Final = frozenset("has have had is are was were".split())
+
+
+def _interrupted_subject(view: SentenceView, index: int) -> ActorRef | None:
+    """The subject before an aside set off by commas right before the verb."""
+    close = index - 1
+    while view.low(close) in ADVERBS or view.low(close) in MODALS or view.low(close) in _VERB_LEAD:
+        close -= 1
+    if view.low(close) != ",":
+        return None
+    for opening in range(close - 1, max(close - _ASIDE_REACH, 0), -1):
+        if view.low(opening) in (",", ";", ":"):
+            break
+    else:
+        return None
+    if view.low(opening) != "," or view.low(opening + 1) not in _ASIDE_OPENERS:
+        return None
+    subject = next(
+        (a for a in view.actors if a.last == opening - 1 and a.prep is None and not a.speaker),
+        None,
+    )
+    return subject.actor if subject is not None else None
 
 
 def _relative_antecedent(view: SentenceView, start: int) -> ActorRef | None:
