@@ -184,6 +184,25 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "goods_in_service_with_or_used_in_a_relative_clause",
+        [
+            (
+                "Chinese rifles in service with the Malian army were seized.",
+                {("CHN", "MLI", "small_arms", "delivered")},
+            ),
+            (
+                "Turkish drones flown by Nigerian forces hit the camp.",
+                {("TUR", "NGA", "uav", "delivered")},
+            ),
+            (
+                "The HQ-9 batteries, which Egypt deployed last year, guard the canal.",
+                {("CHN", "EGY", "air_defence", "delivered")},
+            ),
+            # what the relative clause's subject shot down is not its own
+            ("Iranian drones, which Ukraine shot down, fell on Kyiv.", set()),
+        ],
+    ),
 ]
 
 

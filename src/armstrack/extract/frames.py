@@ -157,6 +157,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _showcase_frames(view, found)
     found += _having_frames(view, found)
     found += _helped_frames(view, found)
+    found += _relative_use_frames(view, found)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -683,6 +684,52 @@ def _helped_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
     return found
 
 
+_RELATIVES: Final = frozenset(["which", "that"])
+_AUXILIARIES: Final = frozenset("has have had is are was were".split())
+
+
+def _relative_use_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "Iranian drones, which Russia has used since 2022": the relative clause's subject
+    uses the goods it follows."""
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_RELATIVES) or view.words.isdisjoint(USE_VERBS):
+        return found
+    for weapon in view.weapons:
+        lead = weapon.last + 1
+        while view.low(lead) in _HOLDER_NOUNS_AFTER:
+            lead += 1  # "the S-400 systems, which"
+        lead += view.low(lead) == ","
+        if view.low(lead) not in _RELATIVES:
+            continue
+        user = next(
+            (a for a in view.actors if a.first == lead + 1 and a.prep is None and not a.speaker),
+            None,
+        )
+        if user is None:
+            continue
+        verb = user.last + 1
+        while view.low(verb) in _AUXILIARIES or view.low(verb) in ADVERBS:
+            verb += 1
+        supplier = _held_goods_giver(view, weapon)
+        if view.low(verb) not in USE_VERBS or view.low(verb) in _STRIKES:
+            continue  # "drones, which Ukraine shot down": no use of one's own
+        if supplier is None or supplier.id == user.actor.id:
+            continue
+        if any(f.supplier is not None and weapon in f.weapons for f in frames + found):
+            continue
+        found.append(
+            FrameHit(Frame.GIVE, verb, Status.DELIVERED, False, supplier, user.actor,
+                     [replace(weapon, quantity=None)])
+        )  # fmt: skip
+    return found
+
+
+# Verbs of use that also say what was hit: "drones that Ukraine shot down".
+_STRIKES: Final = frozenset(
+    "attack attacked attacking strike struck striking hit hitting shoot shot shooting".split()
+)
+
+
 def _marked_made(view: SentenceView, weapon: WeaponMention) -> bool:
     """ "Iranian-made drones", "US-supplied jets": the origin word says who made or sent
     the goods, not whose forces use them (as a bare "Russian warplanes" may)."""
@@ -749,7 +796,7 @@ def _force_possessor_end(view: SentenceView, actor: ActorMention) -> int:
 
 _HOLDER_NOUNS_AFTER: Final = frozenset(
     "jet jets fighter fighters helicopter helicopters trainer trainers aircraft drone drones "
-    "tank tanks vehicle vehicles system systems".split()
+    "tank tanks vehicle vehicles system systems battery batteries launcher launchers".split()
 )
 
 
@@ -1087,12 +1134,14 @@ def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
     found: list[FrameHit] = []
     for cue in _holding_cues(view):
         holders = _holder_list(view, cue)
-        weapons = _held_systems(view, cue)
+        weapons = _held_systems(view, cue) or _held_origin_goods(view, cue)
         if not holders or not weapons:
             continue
         maker = weapons[0].made_in
-        supplier = view.maker_actors.get(maker or "") or next(
-            (s.maker for s in view.earlier_systems if s.name == weapons[0].system), None
+        supplier = (
+            view.maker_actors.get(maker or "")
+            or next((s.maker for s in view.earlier_systems if s.name == weapons[0].system), None)
+            or view.origin_actors.get(weapons[0].origin or "")
         )
         if supplier is None:
             continue
@@ -1125,6 +1174,16 @@ def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
             listed.append(mention.actor)
         position = mention.last + 1
     return listed[:MAX_LISTED]
+
+
+def _held_origin_goods(view: SentenceView, cue: int) -> list[WeaponMention]:
+    """ "Turkish drones flown by Ukrainian forces", "Chinese rifles in service with the
+    army": goods of a stated origin right before the cue."""
+    goods = next(
+        (w for w in reversed(view.weapons) if w.last < cue and cue - w.last <= 3 and w.origin),
+        None,
+    )
+    return [replace(goods, quantity=None)] if goods is not None else []
 
 
 def _held_systems(view: SentenceView, cue: int) -> list[WeaponMention]:
