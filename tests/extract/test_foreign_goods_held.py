@@ -62,6 +62,19 @@ CASES = [
                 "The Zambian military used Chinese-made fighter jets against the rebels.",
                 {("CHN", "ZMB", "aircraft", "delivered")},
             ),
+            (
+                "Ghana's military uses Chinese-made artillery.",
+                {("CHN", "GHA", "artillery", "delivered")},
+            ),
+            # a demonym before "military" and goods is their origin
+            (
+                "The Chadian army uses Russian military hardware.",
+                {("RUS", "TCD", "other", "delivered")},
+            ),
+            (
+                "Angola operates Russian-made Su-30K fighters and Chinese-made K-8 trainers.",
+                {("RUS", "AGO", "aircraft", "delivered"), ("CHN", "AGO", "aircraft", "delivered")},
+            ),
             # "military use" stays a noun
             ("Kenya restricts the military use of Chinese-made drones.", set()),
             # striking or destroying goods is no holding of them

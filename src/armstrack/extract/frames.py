@@ -1805,8 +1805,11 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
 def _military_subject(view: SentenceView, index: int) -> bool:
     """ "The Myanmar military used ...", "Egypt's military fired ...": a past verb after a
     named state's military, not "military use" or "military supplies"."""
-    if not view.low(index).endswith("ed") or view.low(index - 1) != "military":
-        return False
+    word = view.low(index)
+    if view.low(index - 1) != "military" or not (
+        word.endswith("ed") or (word in USE_VERBS and word.endswith("s"))
+    ):
+        return False  # "military supplies" stays a noun; "the military uses" is a verb
     return any(a.last == index - 2 or (a.possessive and a.last == index - 3) for a in view.actors)
 
 

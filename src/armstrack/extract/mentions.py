@@ -1176,6 +1176,11 @@ def _resolve_demonyms(
         if person is not None and all(w in _MODIFIERS for w in after[:person]):
             view.actors.append(ActorMention(first, last, actor, span, speaker=True))
             continue
+        if after[0] == "military" and any(w.first == next_index for w in view.weapons):
+            # "Russian military hardware": the goods' origin, not the Russian military
+            if _set_origin(view, next_index, actor_id):
+                view.origin_actors[actor_id] = actor
+            continue
         if after[0] in STATE_NOUNS or (
             actor.kind.value == "group" and after[0] in _GROUP_MEMBER_NOUNS
         ):

@@ -844,8 +844,10 @@ def _list_word(view: SentenceView, index: int, goods: int) -> bool:
     word = view.low(index)
     if word in _LIST_GLUE or word in DETERMINERS or word in ORIGIN_SUFFIXES:
         return True
+    # the head noun of the goods before ("Su-30 fighters and"), or the next origin word
+    near = index >= goods - 3 or any(w.last == index - 1 for w in view.weapons)
     return (
-        index >= goods - 3
+        near
         and word.isalpha()
         and word not in _NOT_ORIGIN_WORDS
         and not word.endswith("ing")
