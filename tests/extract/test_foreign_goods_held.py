@@ -216,6 +216,21 @@ CASES = [
             ("Iranian drones, which Ukraine shot down, fell on Kyiv.", set()),
         ],
     ),
+    *cases(
+        "a_force_shows_off_or_launches_from_its_ground",
+        [
+            (
+                "Morocco's army displayed US-made Abrams tanks at the parade.",
+                {("USA", "MAR", "armoured_vehicle", "delivered")},
+            ),
+            (
+                "A frigate downed an Iranian-made drone launched from Houthi-held territory.",
+                {("IRN", "houthis", "uav", "delivered")},
+            ),
+            # a launch site names no user
+            ("Shahed drones launched from Belarus struck Zhytomyr.", set()),
+        ],
+    ),
 ]
 
 

@@ -545,14 +545,15 @@ def _showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         ]  # fmt: skip
         subject = next(
             (a for a in reversed(view.actors)
-             if a.last < index and a.prep is None and not a.speaker and not a.possessive),
+             if a.last < index and a.prep is None and not a.speaker
+             and (not a.possessive or view.low(a.last + 2) in _FORCE_WORDS)),
             None,
         )  # fmt: skip
         if not goods or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)} - {subject.role}
-        if not between <= BE | ADVERBS | MODALS:
-            continue  # "the Venezuelan military paraded": the demonym's own noun may stand
+        if not between <= BE | ADVERBS | MODALS | _FORCE_WORDS | {"'s", "'"}:
+            continue  # "the Venezuelan military paraded", "Taiwan's army displayed"
         supplier = view.origin_actors.get(goods[0].origin or "")
         if supplier is None or supplier.id == subject.actor.id:
             continue
@@ -1790,7 +1791,7 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
         return True  # "attacks on shipping"
     # "drones used by Russia": a participle of use with its doer is no "drone use"
     after_weapon = any(w.last == index - 1 for w in view.weapons) and not (
-        word in USE_VERBS and word.endswith("ed") and view.low(index + 1) == "by"
+        word in USE_VERBS and word.endswith("ed") and view.low(index + 1) in ("by", "from")
     )
     after_agent = any(a.last == index - 1 and a.role == "agent" for a in view.actors)
     return (

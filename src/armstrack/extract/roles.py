@@ -801,6 +801,13 @@ def use_roles(
     )
     if user is None and not passive:
         user = agent_of(view, trigger, parties, passive, last_subject, clause)
+    if user is None and passive:
+        # "a drone launched from Houthi-held territory": the group holding the site
+        user = next(
+            (a.actor for a in parties
+             if a.role == "holder" and a.prep == "from" and trigger.index < a.first <= trigger.index + 3),
+            None,
+        )  # fmt: skip
     if user is None:
         return None
     supplier_id = origins[0].origin or origins[0].made_in
