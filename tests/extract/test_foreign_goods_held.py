@@ -231,6 +231,22 @@ CASES = [
             ("Shahed drones launched from Belarus struck Zhytomyr.", set()),
         ],
     ),
+    *cases(
+        "a_holder_passes_its_goods_on",
+        [
+            # the holder of goods sent on by a passive verb gives them, not their maker
+            (
+                "Belgium's F-16 jets were handed over to Ukraine.",
+                {("BEL", "UKR", "aircraft", "delivered")},
+            ),
+            (
+                "The F-16s belonging to the Netherlands were delivered to Ukraine.",
+                {("NLD", "UKR", "aircraft", "delivered")},
+            ),
+            # a compound participle after "has" is no holding
+            ("Iran has reverse-engineered American drones.", set()),
+        ],
+    ),
 ]
 
 

@@ -444,6 +444,10 @@ def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameH
             continue  # "the Indian Army's T-90s" may be built at home under licence
         if not weapon.origin and any(f.vague_supplier for f in frames):
             continue  # "Ukraine's F-16s, provided by a coalition": the maker is no giver
+        if not weapon.origin and any(
+            weapon in f.weapons and f.recipient not in (None, holder) for f in frames
+        ):
+            continue  # "the F-16s belonging to Norway were handed to Ukraine": Norway gives
         found.append(
             FrameHit(Frame.GIVE, weapon.first, _held_status(view, weapon), False, supplier,
                      holder, [replace(weapon, quantity=None)])
@@ -479,6 +483,16 @@ def _owned_by_state(view: SentenceView, weapon: WeaponMention, holder: ActorRef)
 _HELD_MODIFIERS: Final = frozenset(
     "first remaining ageing aging older existing entire modern advanced latest".split()
 )
+
+
+def _owner_gives(view: SentenceView, frame: FrameHit) -> ActorRef | None:
+    """ "Norway's F-16s were handed to Ukraine", "the jets belonging to Denmark were
+    delivered to Kyiv": the holder of goods a passive giving verb sends on gives them."""
+    if frame.kind is not Frame.GIVE:
+        return None
+    goods = next((w for w in frame.weapons if w.last < frame.trigger), None)
+    owner = _holder_of(view, goods) if goods is not None else None
+    return owner if owner is not None and owner != frame.recipient else None
 
 
 def _held_goods_giver(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
@@ -605,6 +619,8 @@ def _having_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
         if word not in _HAVING:
             continue
         lead = index + 1
+        if view.low(lead + 1) == "-" and view.low(lead + 2).endswith("ed"):
+            continue  # "has reverse-engineered American drones"
         if word in ("armed", "equipped"):
             if view.low(lead) != "with":
                 continue  # "armed drones", "equipped them"
@@ -1878,6 +1894,8 @@ def _core_frame(
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
         frame.supplier = stated_origin(view, frame)
+    if frame.supplier is None and frame.recipient is not None and passive:
+        frame.supplier = _owner_gives(view, frame)
     if frame.recipient is None and frame.supplier is not None and passive:
         frame.recipient = holder_of_goods(view, frame, parties)
     if frame.supplier is None and frame.recipient is None:
