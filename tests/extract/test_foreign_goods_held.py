@@ -243,6 +243,11 @@ CASES = [
                 "The F-16s belonging to the Netherlands were delivered to Ukraine.",
                 {("NLD", "UKR", "aircraft", "delivered")},
             ),
+            # goods a holder has, "bought from" a seller in an aside, were handed over
+            (
+                "Peru's Mirage 2000 jets, bought from France, remain in service.",
+                {("FRA", "PER", "aircraft", "delivered")},
+            ),
             # a compound participle after "has" is no holding
             ("Iran has reverse-engineered American drones.", set()),
         ],
