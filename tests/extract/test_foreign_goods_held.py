@@ -19,6 +19,10 @@ CASES = [
                 "Kuwait's Italian-built Eurofighter jets flew over the capital.",
                 {("ITA", "KWT", "aircraft", "delivered")},
             ),
+            (
+                "The Kenyan Air Force's inventory comprises American-made F-5 jets.",
+                {("USA", "KEN", "aircraft", "delivered")},
+            ),
             # a catalogued system the possessor does not make: its maker gave it
             (
                 "Serbia's HQ-22 batteries were moved closer to the border.",

@@ -330,7 +330,9 @@ _HOLDING_CUES: Final = (
 
 
 _FLEET_NOUNS: Final = frozenset("fleet fleets inventory arsenal stockpile stockpiles".split())
-_FLEET_LINKS: Final = frozenset("includes include including comprising consisting of".split())
+_FLEET_LINKS: Final = frozenset(
+    "includes include including comprising comprises consisting consists of".split()
+)
 _FLEET_VERBS: Final = _FLEET_LINKS - {"of"}
 _HOLDER_STOPS: Final = frozenset([",", "and", "or", "of", "with", "to", "from"])
 
@@ -369,7 +371,7 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
                 and not {view.low(i) for i in range(a.last + 2, index)} & _HOLDER_STOPS
             ),
             None,
-        )
+        ) or _force_owner(view, index)
         for origin in dict.fromkeys(w.origin for w in held):
             supplier = view.origin_actors.get(origin or "")
             if supplier is None or supplier == owner:
@@ -379,6 +381,15 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
             frame.weapons = weapons
             found.append(frame)
     return found
+
+
+def _force_owner(view: SentenceView, index: int) -> ActorRef | None:
+    """ "the Nigerian Air Force's inventory": the state of a force with its own "'s"."""
+    for actor in view.actors:
+        end = _force_possessor_end(view, actor)
+        if end >= 0 and index - 3 <= end < index:
+            return actor.actor
+    return None
 
 
 def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
