@@ -45,6 +45,9 @@ CASES = [
             ),
             # the maker's own forces, and goods only planned for: no transfer
             ("China's HQ-9 batteries guard the coast.", set()),
+            # a foreign system named as a type or a likeness is not held
+            ("Iran's F-14-style jets are ageing.", set()),
+            ("China's F-35 lookalike J-35 flew at the air show.", set()),
             ("Brazil's future Gripen jets will be assembled at home.", set()),
             # a system built at home under licence, held by a force: no transfer
             ("The Indian Army's T-90 tanks rolled past the stand.", set()),

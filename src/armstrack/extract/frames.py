@@ -516,9 +516,22 @@ def _held_goods_giver(view: SentenceView, weapon: WeaponMention) -> ActorRef | N
         and weapon.made_in
         and not weapon.generic
         and view.words.isdisjoint(_NOT_YET_HELD)
+        and not _likeness(view, weapon)
     ):
         return view.maker_actors.get(weapon.made_in)
     return None
+
+
+# "China's F-35 lookalike", "an F-16-class jet": a system named as a type, not held.
+_LIKENESS: Final = frozenset(
+    "lookalike look-alike clone clones copy copies knockoff rival rivals equivalent "
+    "counterpart counterparts version versions answer analogue analog competitor".split()
+)
+
+
+def _likeness(view: SentenceView, weapon: WeaponMention) -> bool:
+    after = view.low(weapon.last + 1)
+    return after == "-" or after in _LIKENESS
 
 
 # Goods a state is only waiting for: "Poland's future K2 tanks will be built locally".
