@@ -459,9 +459,13 @@ def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameH
             weapon in f.weapons and f.recipient not in (None, holder) for f in frames
         ):
             continue  # "the F-16s belonging to Norway were handed to Ukraine": Norway gives
+        # The maker is only a guess at the giver: left for the article to name another
+        # (transfers._drop_maker_guesses), "Ukraine's F-16s" after "Denmark sent F-16s".
+        giver = supplier if weapon.origin else None
+        kind = Frame.GIVE if weapon.origin else Frame.RECEIVE
         found.append(
-            FrameHit(Frame.GIVE, weapon.first, _held_status(view, weapon), False, supplier,
-                     holder, [replace(weapon, quantity=None)])
+            FrameHit(kind, weapon.first, _held_status(view, weapon), False, giver, holder,
+                     [replace(weapon, quantity=None)])
         )  # fmt: skip
     return found
 
