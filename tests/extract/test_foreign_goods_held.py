@@ -239,6 +239,12 @@ CASES = [
                 "A frigate downed an Iranian-made drone launched from Houthi-held territory.",
                 {("IRN", "houthis", "uav", "delivered")},
             ),
+            # a demonym before "-operated" names the user, not the origin
+            (
+                "Houthi-operated Iranian drones struck the tanker.",
+                {("IRN", "houthis", "uav", "delivered")},
+            ),
+            ("Turkish-operated Bayraktar drones struck the depot.", set()),
             # a launch site names no user
             ("Shahed drones launched from Belarus struck Zhytomyr.", set()),
         ],

@@ -1204,6 +1204,10 @@ def _resolve_demonyms(
             # "the Turkish Armed Forces"; "Turkish armed drones" stay an origin.
             view.actors.append(ActorMention(first, last, actor, span, role="armed forces"))
             continue
+        if after[0] == "-" and after[1] in _USED_SUFFIXES:
+            # "Houthi-operated Iranian drones": who operates the goods, not their origin
+            view.actors.append(ActorMention(first, last, actor, span, role="user"))
+            continue
         if actor.kind.value == "group" and after[0] == "-" and after[1] in _HELD_SUFFIXES:
             # "bound for Houthi-held areas": the group holding the place is the party.
             view.actors.append(ActorMention(first, last, actor, span, role="holder"))
@@ -1250,6 +1254,7 @@ def _listed_origins(
 
 
 _HELD_SUFFIXES: Final = frozenset("held controlled run occupied".split())
+_USED_SUFFIXES: Final = frozenset("operated flown".split())
 
 
 # "the Houthi militia", "Houthi fighters": a group's demonym before its members is the group.
