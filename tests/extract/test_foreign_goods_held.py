@@ -93,6 +93,8 @@ CASES = [
             ("Ukraine destroyed Russian-made tanks near Avdiivka.", set()),
             ("Israeli jets struck Iranian-made drones in Iraq.", set()),
             ("Turkey struck a truck carrying Russian weapons near Tal Rifaat.", set()),
+            ("Ukraine fired on Russian ships carrying North Korean shells.", set()),
+            ("Ukraine attacked Russian positions armed with Iranian drones.", set()),
             # "with" makes the goods the means of the strike
             (
                 "Russia struck Odesa with Iranian-made drones.",

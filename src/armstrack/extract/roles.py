@@ -920,7 +920,7 @@ def _made_abroad(
     return [w for w in used if w.system and w.made_in]
 
 
-_TARGET_PREPOSITIONS: Final = frozenset(["at", "against"])
+_TARGET_PREPOSITIONS: Final = frozenset(["at", "against", "on", "upon"])
 # Verbs whose object is the target, not the means: "Israel struck Iranian weapons".
 _STRIKING: Final = frozenset(
     "attack attacks attacked attacking strike strikes struck striking hit hits hitting "
@@ -935,7 +935,11 @@ def _struck(view: SentenceView, trigger: Trigger, weapon: WeaponMention) -> bool
     drones"."""
     if weapon.first < trigger.index:
         return False
-    return not any(view.low(i) in _MEANS for i in range(trigger.index + 1, weapon.first))
+    # "attacked Russian positions armed with Iranian drones": their arms, not the means
+    return not any(
+        view.low(i) in _MEANS and view.low(i - 1) not in ("armed", "equipped")
+        for i in range(trigger.index + 1, weapon.first)
+    )
 
 
 _DOWNING: Final = frozenset(
