@@ -20,7 +20,7 @@ CASES = [
                 {("ITA", "KWT", "aircraft", "delivered")},
             ),
             (
-                "The Kenyan Air Force's inventory comprises American-made F-5 jets.",
+                "The Kenyan Air Force's inventory includes American-made F-5 jets.",
                 {("USA", "KEN", "aircraft", "delivered")},
             ),
             # a catalogued system the possessor does not make: its maker gave it

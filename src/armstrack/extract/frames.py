@@ -330,9 +330,7 @@ _HOLDING_CUES: Final = (
 
 
 _FLEET_NOUNS: Final = frozenset("fleet fleets inventory arsenal stockpile stockpiles".split())
-_FLEET_LINKS: Final = frozenset(
-    "includes include including comprising comprises consisting consists of".split()
-)
+_FLEET_LINKS: Final = frozenset("includes include including comprising consisting of".split())
 _FLEET_VERBS: Final = _FLEET_LINKS - {"of"}
 _HOLDER_STOPS: Final = frozenset([",", "and", "or", "of", "with", "to", "from"])
 
