@@ -163,6 +163,9 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _showcase_frames(view, found)
     found += topic_holder_frames(view, text, found)
     found += joined_frames(view, text, found)
+    found += _having_frames(view, found)
+    found += _helped_frames(view, found)
+    found += _relative_use_frames(view, found)
     return found + _fleet_frames(view) + _owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -338,7 +341,7 @@ _HOLDING_CUES: Final = (
 )
 
 
-_FLEET_NOUNS: Final = frozenset("fleet fleets inventory arsenal".split())
+_FLEET_NOUNS: Final = frozenset("fleet fleets inventory arsenal stockpile stockpiles".split())
 _FLEET_LINKS: Final = frozenset("includes include including comprising consisting of".split())
 _FLEET_VERBS: Final = _FLEET_LINKS - {"of"}
 _HOLDER_STOPS: Final = frozenset([",", "and", "or", "of", "with", "to", "from"])
@@ -366,7 +369,7 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
         held = [
             w if w.origin else replace(w, origin=stated)
             for w in view.weapons
-            if link < w.first <= end and (w.origin or stated) and w.system
+            if link < w.first <= end and (w.origin or (stated and w.system))
         ]
         # "Hezbollah's arsenal", "the Houthis' Iranian-supplied arsenal": the owner.
         owner = next(
@@ -378,7 +381,7 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
                 and not {view.low(i) for i in range(a.last + 2, index)} & _HOLDER_STOPS
             ),
             None,
-        )
+        ) or _force_owner(view, index)
         for origin in dict.fromkeys(w.origin for w in held):
             supplier = view.origin_actors.get(origin or "")
             if supplier is None or supplier == owner:
@@ -388,6 +391,15 @@ def _fleet_frames(view: SentenceView) -> list[FrameHit]:
             frame.weapons = weapons
             found.append(frame)
     return found
+
+
+def _force_owner(view: SentenceView, index: int) -> ActorRef | None:
+    """ "the Nigerian Air Force's inventory": the state of a force with its own "'s"."""
+    for actor in view.actors:
+        end = _force_possessor_end(view, actor)
+        if end >= 0 and index - 3 <= end < index:
+            return actor.actor
+    return None
 
 
 def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
@@ -404,10 +416,11 @@ def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             continue
         holder = next(
             (a.actor for a in view.actors
-             if a.first < weapon.first and a.prep is None and not a.speaker and not a.possessive),
+             if a.first < weapon.first and a.prep is None and not a.speaker
+             and (not a.possessive or view.low(a.last + 2) in _FORCE_WORDS)),
             None,
         )  # fmt: skip
-        supplier = view.origin_actors.get(weapon.origin)
+        supplier = _held_goods_giver(view, weapon)
         if holder is None or supplier is None or holder == supplier:
             continue
         found.append(
@@ -418,7 +431,14 @@ def _owned_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
 
 
 # "belonging to the Malian army", "in the hands of the Ethiopian army": the holder after.
-_BELONGING: Final = (("belonging", "to"), ("of",), ("in", "the", "hands", "of"))
+_BELONGING: Final = (
+    ("belonging", "to"),
+    ("belongs", "to"),
+    ("belonged", "to"),
+    ("owned", "by"),
+    ("of",),
+    ("in", "the", "hands", "of"),
+)
 _HOLDER_BREAKS: Final = frozenset(["and", "or", ",", ";", "by", "from", "to", "for", "with"])
 
 
@@ -427,10 +447,12 @@ def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameH
     Force": goods of a stated foreign origin that a state or group holds were delivered
     to it by that origin."""
     found: list[FrameHit] = []
-    if not view.origin_actors or not view.words.isdisjoint(_TAKEN_IN_WAR):
+    if not view.origin_actors and not view.maker_actors:
+        return found
+    if not view.words.isdisjoint(_TAKEN_IN_WAR) or view.words.isdisjoint(_OWNING_WORDS):
         return found  # "the Taliban's US-made Humvees, captured in 2021": no delivery
     for weapon in view.weapons:
-        supplier = view.origin_actors.get(weapon.origin or "")
+        supplier = _held_goods_giver(view, weapon)
         holder = _holder_of(view, weapon) if supplier is not None else None
         if supplier is None or holder is None or holder.id == supplier.id:
             continue
@@ -439,11 +461,111 @@ def _possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameH
             for f in frames + found
         ):
             continue  # "Russia delivered Iranian drones to ..." says more
+        if not weapon.origin and not _owned_by_state(view, weapon, holder):
+            continue  # "the Indian Army's T-90s" may be built at home under licence
+        if not weapon.origin and any(f.vague_supplier for f in frames):
+            continue  # "Ukraine's F-16s, provided by a coalition": the maker is no giver
+        if not weapon.origin and any(
+            weapon in f.weapons and f.recipient not in (None, holder) for f in frames
+        ):
+            continue  # "the F-16s belonging to Norway were handed to Ukraine": Norway gives
+        # The maker is only a guess at the giver: left for the article to name another
+        # (transfers._drop_maker_guesses), "Ukraine's F-16s" after "Denmark sent F-16s".
+        giver = supplier if weapon.origin else None
+        kind = Frame.GIVE if weapon.origin else Frame.RECEIVE
         found.append(
-            FrameHit(Frame.GIVE, weapon.first, Status.DELIVERED, False, supplier, holder,
+            FrameHit(kind, weapon.first, _held_status(view, weapon), False, giver, holder,
                      [replace(weapon, quantity=None)])
         )  # fmt: skip
     return found
+
+
+# Words a holder's goods need: "Qatar's Rafales", "the Rafales of the Qatari air force".
+_OWNING_WORDS: Final = frozenset(["'s", "'", "of", "belonging", "belongs", "belonged", "owned"])
+
+
+def _owned_by_state(view: SentenceView, weapon: WeaponMention, holder: ActorRef) -> bool:
+    """ "Turkey's S-400 batteries": the state itself, possessive right before the system;
+    "the Mohajer-6 belongs to the Sudanese army": a verb of belonging after it."""
+    after = weapon.last + 1
+    while view.low(after) in _HOLDER_NOUNS_AFTER:
+        after += 1
+    if view.low(after) in ("belonging", "belongs", "belonged"):
+        return True
+    return any(
+        a.possessive
+        and a.actor == holder
+        and a.last + 1 < weapon.first <= a.last + 4
+        and all(
+            view.low(i) in _HELD_MODIFIERS or view.low(i).isdigit()
+            for i in range(a.last + 2, weapon.first)
+        )
+        for a in view.actors
+    )
+
+
+# What may stand between a state's "'s" and its system: "Argentina's first 12 F-16s".
+_HELD_MODIFIERS: Final = frozenset(
+    "first remaining ageing aging older existing entire modern advanced latest".split()
+)
+
+
+def _owner_gives(view: SentenceView, frame: FrameHit) -> ActorRef | None:
+    """ "Norway's F-16s were handed to Ukraine", "the jets belonging to Denmark were
+    delivered to Kyiv": the holder of goods a passive giving verb sends on gives them."""
+    if frame.kind is not Frame.GIVE:
+        return None
+    goods = next((w for w in frame.weapons if w.last < frame.trigger), None)
+    owner = _holder_of(view, goods) if goods is not None else None
+    return owner if owner is not None and owner != frame.recipient else None
+
+
+def _held_goods_giver(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
+    """Who made held goods: their origin word ("Qatar's French-built jets"), else the maker
+    of the catalogued system ("Turkey's S-400 batteries")."""
+    if weapon.origin:
+        return view.origin_actors.get(weapon.origin)
+    if (
+        weapon.system
+        and weapon.made_in
+        and not weapon.generic
+        and view.words.isdisjoint(_NOT_YET_HELD)
+        and not _likeness(view, weapon)
+    ):
+        return view.maker_actors.get(weapon.made_in)
+    return None
+
+
+# "China's F-35 lookalike", "an F-16-class jet": a system named as a type, not held.
+_LIKENESS: Final = frozenset(
+    "lookalike look-alike clone clones copy copies knockoff rival rivals equivalent "
+    "counterpart counterparts version versions answer analogue analog competitor".split()
+)
+
+
+def _likeness(view: SentenceView, weapon: WeaponMention) -> bool:
+    after = view.low(weapon.last + 1)
+    return after == "-" or after in _LIKENESS
+
+
+# Goods a state is only waiting for: "Poland's future K2 tanks will be built locally".
+_NOT_YET_HELD: Final = MODALS | frozenset(
+    "future new planned upcoming ordered awaited awaiting delayed delay delays due expected".split()
+)
+
+
+def _held_status(view: SentenceView, weapon: WeaponMention) -> Status:
+    """ "Indonesia's Su-35 order": the noun after the goods may say they are only bought
+    or asked for."""
+    after = weapon.last + 1
+    while view.low(after) in _HOLDER_NOUNS_AFTER:
+        after += 1  # "the Su-35 fighter order"
+    word = view.low(after)
+    if word in RECEIVE_NOUNS:
+        return RECEIVE_NOUNS[word]
+    if word in DEAL_WORDS:
+        return DEAL_WORDS[word]
+    return Status.DELIVERED
 
 
 # "Turkmenistan showcased Turkish-made drones at a parade": what a state shows off of a
@@ -475,14 +597,15 @@ def _showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         ]  # fmt: skip
         subject = next(
             (a for a in reversed(view.actors)
-             if a.last < index and a.prep is None and not a.speaker and not a.possessive),
+             if a.last < index and a.prep is None and not a.speaker
+             and (not a.possessive or view.low(a.last + 2) in _FORCE_WORDS)),
             None,
         )  # fmt: skip
         if not goods or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)} - {subject.role}
-        if not between <= BE | ADVERBS | MODALS:
-            continue  # "the Venezuelan military paraded": the demonym's own noun may stand
+        if not between <= BE | ADVERBS | MODALS | _FORCE_WORDS | {"'s", "'"}:
+            continue  # "the Venezuelan military paraded", "Taiwan's army displayed"
         supplier = view.origin_actors.get(goods[0].origin or "")
         if supplier is None or supplier.id == subject.actor.id:
             continue
@@ -495,11 +618,209 @@ def _showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
     return found
 
 
+# The words of a force that a demonym names: "the Royal Saudi Air Force's F-15s".
+_FORCE_WORDS: Final = frozenset(
+    "air force forces navy army armed military coast guard naval marine marines corps "
+    "ground land self-defense self-defence defence defense".split()
+)
+
+
+# "Hezbollah has Iranian-made rockets", "Russian troops armed with North Korean rifles":
+# verbs of having and equipping whose object is goods of a stated foreign origin.
+_HAVING: Final = frozenset(
+    "has have had possess possesses possessed own owns owned boasts boast retains "
+    "armed equipped amassed stockpiled stockpiles carry carries carried".split()
+)
+# Carrying is holding only for people: "al-Shabaab fighters carry Russian-made rifles"
+# (a ship or a plane carrying goods is a carrier, see _carried).
+_CARRY: Final = frozenset("carry carries carried".split())
+_PEOPLE: Final = frozenset("fighters troops soldiers militants militiamen forces".split())
+# "amassed an arsenal of Iranian rockets": "of" after a store of goods leads to them.
+_STORES: Final = frozenset("arsenal arsenals stockpile stockpiles stock stocks array".split())
+_HAVING_REACH: Final = 6  # "has some 150 Iranian-made rockets"
+_HAVING_GAP: Final = (
+    BE
+    | ADVERBS
+    | MODALS
+    | _FORCE_WORDS
+    | frozenset("'s ' the its their troops fighters soldiers units".split())
+)
+
+
+def _having_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_HAVING) or not view.origin_actors:
+        return found
+    if not view.words.isdisjoint(_TAKEN_IN_WAR):
+        return found  # "the Taliban have US-made Humvees captured from the army"
+    for index, word in enumerate(view.lows):
+        if word not in _HAVING:
+            continue
+        lead = index + 1
+        if view.low(lead + 1) == "-" and view.low(lead + 2).endswith("ed"):
+            continue  # "has reverse-engineered American drones"
+        if word in ("armed", "equipped"):
+            if view.low(lead) != "with":
+                continue  # "armed drones", "equipped them"
+            lead += 1
+        elif _participle(view.low(lead)):
+            continue  # "has destroyed Russian-made tanks": "has" is an auxiliary
+        goods = [
+            w for w in view.weapons
+            if w.origin and lead <= w.first <= lead + _HAVING_REACH
+            and not any(_having_stop(view, i) for i in range(lead, w.first))
+        ]  # fmt: skip
+        holder = _having_subject(view, index)
+        if word in _CARRY and _PEOPLE.isdisjoint(view.lows[max(0, index - 3) : index]):
+            continue  # "a dhow carried Iranian missiles"
+        if not goods or holder is None:
+            continue
+        supplier = view.origin_actors.get(goods[0].origin or "")
+        if supplier is None or supplier.id == holder.id:
+            continue
+        if any(f.supplier is not None and goods[0] in f.weapons for f in frames + found):
+            continue  # "has supplied Iranian drones": a frame says more
+        weapons = [replace(w, quantity=None) for w in goods if w.origin == goods[0].origin]
+        found.append(
+            FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, holder, weapons)
+        )
+    return found
+
+
+_IRREGULAR_PARTICIPLES: Final = frozenset(
+    "shot hit struck sent bought got won lost found been begun seen shown taken given "
+    "made sold brought caught built spent put set".split()
+)
+
+
+def _participle(word: str) -> bool:
+    """A past participle after "has": "has captured", "has shot down", "has seen"."""
+    if word == "had":
+        return False  # "has had US-made Patriots since 2023"
+    return (
+        word.endswith(("ed", "en"))
+        or word in _IRREGULAR_PARTICIPLES
+        or word in USE_VERBS
+        or word in TRIGGER_WORDS
+    )
+
+
+# "Iranian-made drones helped the Sudanese army retake the city": goods of a stated
+# origin that help a party were in its hands.
+_HELPING: Final = frozenset("help helps helped allowed allow allows enabled enable enables".split())
+_HELP_GAP: Final = BE | ADVERBS | frozenset(["also", "greatly", "significantly", "decisively"])
+
+
+def _helped_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_HELPING) or not view.origin_actors:
+        return found
+    for index, word in enumerate(view.lows):
+        if word not in _HELPING:
+            continue
+        goods = next((w for w in reversed(view.weapons) if w.last < index), None)
+        if goods is None or not goods.origin or not _marked_made(view, goods):
+            continue  # "Russian warplanes helped Syrian troops": Russia's own jets
+        if not {view.low(i) for i in range(goods.last + 1, index)} <= _HELP_GAP:
+            continue  # "drones that Iran sent helped ...": the goods are no subject
+        lead = index + 1
+        while view.low(lead) in DETERMINERS:
+            lead += 1
+        helped = next((a for a in view.actors if a.first == lead and not a.speaker), None)
+        supplier = view.origin_actors.get(goods.origin)
+        if helped is None or supplier is None or supplier.id == helped.actor.id:
+            continue
+        if any(f.supplier is not None and goods in f.weapons for f in frames + found):
+            continue
+        found.append(
+            FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, helped.actor,
+                     [replace(goods, quantity=None)])
+        )  # fmt: skip
+    return found
+
+
+_RELATIVES: Final = frozenset(["which", "that"])
+_AUXILIARIES: Final = frozenset("has have had is are was were".split())
+
+
+def _relative_use_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    """ "Iranian drones, which Russia has used since 2022": the relative clause's subject
+    uses the goods it follows."""
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_RELATIVES) or view.words.isdisjoint(USE_VERBS):
+        return found
+    for weapon in view.weapons:
+        lead = weapon.last + 1
+        while view.low(lead) in _HOLDER_NOUNS_AFTER:
+            lead += 1  # "the S-400 systems, which"
+        lead += view.low(lead) == ","
+        if view.low(lead) not in _RELATIVES:
+            continue
+        user = next(
+            (a for a in view.actors if a.first == lead + 1 and a.prep is None and not a.speaker),
+            None,
+        )
+        if user is None:
+            continue
+        verb = user.last + 1
+        while view.low(verb) in _AUXILIARIES or view.low(verb) in ADVERBS:
+            verb += 1
+        supplier = _held_goods_giver(view, weapon)
+        if view.low(verb) not in USE_VERBS or view.low(verb) in _STRIKES:
+            continue  # "drones, which Ukraine shot down": no use of one's own
+        if supplier is None or supplier.id == user.actor.id:
+            continue
+        if any(f.supplier is not None and weapon in f.weapons for f in frames + found):
+            continue
+        found.append(
+            FrameHit(Frame.GIVE, verb, Status.DELIVERED, False, supplier, user.actor,
+                     [replace(weapon, quantity=None)])
+        )  # fmt: skip
+    return found
+
+
+# Verbs of use that also say what was hit: "drones that Ukraine shot down".
+_STRIKES: Final = frozenset(
+    "attack attacked attacking strike struck striking hit hitting shoot shot shooting".split()
+)
+
+
+def _marked_made(view: SentenceView, weapon: WeaponMention) -> bool:
+    """ "Iranian-made drones", "US-supplied jets": the origin word says who made or sent
+    the goods, not whose forces use them (as a bare "Russian warplanes" may)."""
+    return any(
+        view.low(i) in ORIGIN_SUFFIXES and view.low(i - 1) == "-"
+        for i in range(weapon.first - 4, weapon.first)
+    )
+
+
+def _having_stop(view: SentenceView, index: int) -> bool:
+    """A word that ends the object of a verb of having before the goods."""
+    word = view.low(index)
+    if word == "of" and view.low(index - 1) in _STORES:
+        return False
+    return word in _SHOW_STOPS or word in NEGATIONS
+
+
+def _having_subject(view: SentenceView, index: int) -> ActorRef | None:
+    """The party that has or is armed: the nearest actor before the verb with nothing but
+    auxiliaries, adverbs and its force's words between ("the Sudanese army has", "Russian
+    troops armed with", "Azerbaijan's military is equipped with")."""
+    subject = next((a for a in reversed(view.actors) if a.last < index and not a.speaker), None)
+    if subject is None or subject.prep is not None:
+        return None
+    between = {view.low(i) for i in range(subject.last + 1, index)}
+    if not between <= _HAVING_GAP or NEGATIONS & {view.low(index + 1), view.low(index - 1)}:
+        return None
+    return subject.actor
+
+
 def _holder_of(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
     """The possessor before the goods ("Serbia's Chinese FK-3") or the holder after them."""
     for actor in view.actors:
-        if actor.possessive and actor.last < weapon.first <= actor.last + 5:
-            between = {view.low(i) for i in range(actor.last + 1, weapon.first)} - {"'s", "'"}
+        last = actor.last if actor.possessive else _force_possessor_end(view, actor)
+        if last >= 0 and last < weapon.first <= last + 5:
+            between = {view.low(i) for i in range(last + 1, weapon.first)} - {"'s", "'"}
             if not between & (_HOLDER_BREAKS | PREPOSITIONS):
                 return actor.actor
     after = weapon.last + 1
@@ -517,9 +838,20 @@ def _holder_of(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
     return None
 
 
+def _force_possessor_end(view: SentenceView, actor: ActorMention) -> int:
+    """The last token of "Saudi Air Force" when "'s" follows it (the demonym itself is no
+    possessive), else -1."""
+    if actor.prep is not None or actor.speaker or view.low(actor.last + 1) not in _FORCE_WORDS:
+        return -1
+    end = actor.last + 1
+    while view.low(end + 1) in _FORCE_WORDS:
+        end += 1
+    return end + 1 if view.low(end + 1) in ("'s", "'") else -1
+
+
 _HOLDER_NOUNS_AFTER: Final = frozenset(
     "jet jets fighter fighters helicopter helicopters trainer trainers aircraft drone drones "
-    "tank tanks vehicle vehicles system systems".split()
+    "tank tanks vehicle vehicles system systems battery batteries launcher launchers".split()
 )
 
 
@@ -585,7 +917,13 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
     for index, word in enumerate(view.lows):
         if word not in _OPERATE_VERBS or word.endswith("ing"):
             continue
-        held = [w for w in view.weapons if index < w.first <= index + 3 and w.system and w.made_in]
+        held = [
+            w for w in view.weapons
+            if (index < w.first <= index + 3 and w.system and w.made_in)
+            # "flies two Chinese-built JF-17s": the origin word stands before the goods
+            or (w.origin and index < w.first <= index + _SHOW_REACH
+                and not any(view.low(i) in _SHOW_STOPS for i in range(index + 1, w.first)))
+        ]  # fmt: skip
         subject = next(
             (
                 a
@@ -601,8 +939,10 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
             continue  # "Pakistan, whose pilots fly the JF-17": another subject
         if any(f.supplier is not None and held[0] in f.weapons for f in frames):
             continue  # "operates a Kilo-class submarine that India handed over"
-        supplier = view.maker_actors.get(held[0].made_in or "")
-        weapons = [replace(w, quantity=None) for w in held if w.made_in == held[0].made_in]
+        # "the Nigerian Air Force flies Chinese-built JF-17s": the origin word, else the maker
+        supplier = _held_goods_giver(view, held[0])
+        maker = held[0].origin or held[0].made_in
+        weapons = [replace(w, quantity=None) for w in held if (w.origin or w.made_in) == maker]
         for holder in [subject.actor, *_siblings(view, subject.actor)]:
             if supplier is None or holder.id == supplier.id or holder.kind.value != "state":
                 continue
@@ -851,7 +1191,7 @@ def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
     found: list[FrameHit] = []
     for cue in _holding_cues(view):
         holders = _holder_list(view, cue)
-        weapons = _held_systems(view, cue) or _held_of_origin(view, cue)
+        weapons = _held_systems(view, cue) or _held_origin_goods(view, cue)
         if not holders or not weapons:
             continue
         maker = weapons[0].made_in
@@ -906,6 +1246,16 @@ def _holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list
             listed.append(mention.actor)
         position = mention.last + 1
     return listed[:MAX_LISTED]
+
+
+def _held_origin_goods(view: SentenceView, cue: int) -> list[WeaponMention]:
+    """ "Turkish drones flown by Ukrainian forces", "Chinese rifles in service with the
+    army": goods of a stated origin right before the cue."""
+    goods = next(
+        (w for w in reversed(view.weapons) if w.last < cue and cue - w.last <= 3 and w.origin),
+        None,
+    )
+    return [replace(goods, quantity=None)] if goods is not None else []
 
 
 def _held_systems(view: SentenceView, cue: int) -> list[WeaponMention]:
@@ -1514,14 +1864,6 @@ def _topic_status(words: set[str]) -> Status:
     return Status.DELIVERED
 
 
-def _held_of_origin(view: SentenceView, cue: int) -> list[WeaponMention]:
-    """Goods of a stated origin right before the cue: "Chinese drones are in service in"."""
-    before = [w for w in view.weapons if w.last < cue]
-    if not before or not before[-1].origin or before[-1].last < cue - 6:
-        return []
-    return [replace(before[-1], quantity=None)]
-
-
 def _inherit_means(view: SentenceView, frames: list[FrameHit]) -> None:
     """ "will support Ukraine by gifting 20 vehicles": a gerund after "by" is the means
     of the verb before it and is no further along than that verb."""
@@ -2100,15 +2442,29 @@ def _reads_as_noun(view: SentenceView, index: int) -> bool:
     before = view.low(index - 1)
     if before in _NOUN_PREPOSITIONS and word.endswith("ing"):
         return True  # "attacks on shipping"
-    after_weapon = any(w.last == index - 1 for w in view.weapons)
+    # "drones used by Russia": a participle of use with its doer is no "drone use"
+    after_weapon = any(w.last == index - 1 for w in view.weapons) and not (
+        word in USE_VERBS and word.endswith("ed") and view.low(index + 1) in ("by", "from")
+    )
     after_agent = any(a.last == index - 1 and a.role == "agent" for a in view.actors)
     return (
         before in _NOUN_LEFT
         or view.low(index + 1) == "of"
         or after_weapon
         or after_agent
-        or before in ("arms", "weapons", "military")
+        or (before in ("arms", "weapons", "military") and not _military_subject(view, index))
     )
+
+
+def _military_subject(view: SentenceView, index: int) -> bool:
+    """ "The Myanmar military used ...", "Egypt's military fired ...": a past verb after a
+    named state's military, not "military use" or "military supplies"."""
+    word = view.low(index)
+    if view.low(index - 1) != "military" or not (
+        word.endswith("ed") or (word in USE_VERBS and word.endswith("s"))
+    ):
+        return False  # "military supplies" stays a noun; "the military uses" is a verb
+    return any(a.last == index - 2 or (a.possessive and a.last == index - 3) for a in view.actors)
 
 
 def _pending_delivery(view: SentenceView, frames: list[FrameHit]) -> None:
@@ -2175,6 +2531,8 @@ def _core_frame(
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
         frame.supplier = stated_origin(view, frame)
+    if frame.supplier is None and frame.recipient is not None and passive:
+        frame.supplier = _owner_gives(view, frame)
     if frame.recipient is None and frame.supplier is not None and passive:
         frame.recipient = holder_of_goods(view, frame, parties)
     if frame.supplier is None and frame.recipient is None:

@@ -1170,12 +1170,19 @@ def _resolve_demonyms(
         if view.low(next_index) == "." and view.low(next_index + 1) == "-":
             next_index += 1  # "U.S.-made"
         if view.low(next_index) == "-" and view.low(next_index + 1) in ORIGIN_SUFFIXES:
-            if _set_origin(view, next_index + 2, actor_id):
+            if _set_origin(view, next_index + 2, actor_id) or _set_predicate_origin(
+                view, first - 1, actor_id
+            ):
                 view.origin_actors[actor_id] = actor
             continue
         person = next((i for i, w in enumerate(after) if w in PERSON_NOUNS), None)
         if person is not None and all(w in _MODIFIERS for w in after[:person]):
             view.actors.append(ActorMention(first, last, actor, span, speaker=True))
+            continue
+        if after[0] == "military" and any(w.first == next_index for w in view.weapons):
+            # "Russian military hardware": the goods' origin, not the Russian military
+            if _set_origin(view, next_index, actor_id):
+                view.origin_actors[actor_id] = actor
             continue
         if after[0] in STATE_NOUNS or (
             actor.kind.value == "group" and after[0] in _GROUP_MEMBER_NOUNS
@@ -1199,6 +1206,10 @@ def _resolve_demonyms(
         if after[0] == "armed" and after[1] in ("forces", "services"):
             # "the Turkish Armed Forces"; "Turkish armed drones" stay an origin.
             view.actors.append(ActorMention(first, last, actor, span, role="armed forces"))
+            continue
+        if after[0] == "-" and after[1] in _USED_SUFFIXES:
+            # "Houthi-operated Iranian drones": who operates the goods, not their origin
+            view.actors.append(ActorMention(first, last, actor, span, role="user"))
             continue
         if actor.kind.value == "group" and after[0] == "-" and after[1] in _HELD_SUFFIXES:
             # "bound for Houthi-held areas": the group holding the place is the party.
@@ -1269,6 +1280,7 @@ def _listed_forces(
 
 
 _HELD_SUFFIXES: Final = frozenset("held controlled run occupied".split())
+_USED_SUFFIXES: Final = frozenset("operated flown".split())
 
 
 # "the Houthi militia", "Houthi fighters": a group's demonym before its members is the group.
@@ -1356,10 +1368,45 @@ def _made_in(view: SentenceView, actors: list[ActorMention]) -> list[ActorMentio
                     view.origin_actors[actor.actor.id] = actor.actor
                     break
             else:
-                kept.append(actor)
+                # "the missiles used by Hezbollah were made in Iran"
+                if _set_predicate_origin(view, made - 1, actor.actor.id):
+                    view.origin_actors[actor.actor.id] = actor.actor
+                else:
+                    kept.append(actor)
             continue
         kept.append(actor)
     return kept
+
+
+_COPULAS: Final = frozenset("is are was were".split())
+_PREDICATE_ADVERBS: Final = frozenset("reportedly allegedly probably likely all mostly".split())
+_PREDICATE_REACH: Final = 8  # "the missile fired by the Houthis at the ship was ..."
+_PREDICATE_BREAKS: Final = frozenset([",", ";", ":", "and", "but", "than", "as"])
+_OWN_OR_LISTED: Final = frozenset(["their", "its", "our", "and", "or"])
+
+
+def _set_predicate_origin(view: SentenceView, index: int, actor_id: str) -> bool:
+    """ "The drones used by the RSF are Chinese-made": an origin after a copula (token
+    ``index`` or an adverb before it) marks the clause's subject goods."""
+    if view.low(index) in _PREDICATE_ADVERBS:
+        index -= 1
+    if view.low(index) not in _COPULAS:
+        return False
+    for i in range(len(view.weapons) - 1, -1, -1):
+        weapon = view.weapons[i]
+        if weapon.last >= index:
+            continue
+        gap = range(weapon.last + 1, index)
+        if weapon.origin or len(gap) > _PREDICATE_REACH:
+            return False
+        if any(view.low(j) in _PREDICATE_BREAKS or view.low(j) in _COPULAS for j in gap):
+            return False
+        lead = {view.low(weapon.first - 1), view.low(weapon.first - 2)}
+        if lead & _OWN_OR_LISTED:
+            return False  # "say their missiles and drones are built in Yemen": a boast
+        view.weapons[i] = _replace_origin(weapon, actor_id)
+        return True
+    return False
 
 
 def _replace_origin(weapon: WeaponMention, actor_id: str) -> WeaponMention:

@@ -11,6 +11,7 @@ from armstrack.extract.clauses import (
     BE,
     COMPLEMENTIZERS,
     DECISION_NOUNS,
+    TRIGGER_WORDS,
     FrameHit,
     Trigger,
     clause_of,
@@ -23,6 +24,7 @@ from armstrack.extract.lexicon import (
     DIRECT_GIVE_VERBS,
     DOMESTIC_CUES,
     GIVE_VERBS,
+    ORIGIN_SUFFIXES,
     PARTNER_CUES,
     PRONOUNS,
     RECEIVE_VERBS,
@@ -523,6 +525,10 @@ def agent_of(
         )
         if subject is not None:
             return subject.actor
+    if not trigger.noun:
+        interrupted = _interrupted_subject(view, trigger.index)
+        if interrupted is not None:
+            return interrupted
     reach = 2 if trigger.noun else 1  # "makers send tanks", "makers give supplies"
     ends = {a.last for a in parties}
     if any(
@@ -595,6 +601,36 @@ def agent_of(
             return bare[-1].actor
         return earlier[0].actor if earlier else last_subject
     return None
+
+
+# What opens an aside between a subject and its verb: "The Houthis, an Iran-backed group,
+# fired", "The RSF, which the army has fought since 2023, used", "Hezbollah, armed by Iran,".
+_ASIDE_OPENERS: Final = frozenset(
+    "a an the which who whose armed equipped backed once long itself themselves".split()
+)
+_ASIDE_REACH: Final = 14
+_VERB_LEAD: Final = frozenset("has have had is are was were".split())
+
+
+def _interrupted_subject(view: SentenceView, index: int) -> ActorRef | None:
+    """The subject before an aside set off by commas right before the verb."""
+    close = index - 1
+    while view.low(close) in ADVERBS or view.low(close) in MODALS or view.low(close) in _VERB_LEAD:
+        close -= 1
+    if view.low(close) != ",":
+        return None
+    for opening in range(close - 1, max(close - _ASIDE_REACH, 0), -1):
+        if view.low(opening) in (",", ";", ":"):
+            break
+    else:
+        return None
+    if view.low(opening) != "," or view.low(opening + 1) not in _ASIDE_OPENERS:
+        return None
+    subject = next(
+        (a for a in view.actors if a.last == opening - 1 and a.prep is None and not a.speaker),
+        None,
+    )
+    return subject.actor if subject is not None else None
 
 
 def _relative_antecedent(view: SentenceView, start: int) -> ActorRef | None:
@@ -745,6 +781,8 @@ def use_roles(
             for i in range(min(w.last, trigger.index) + 1, max(w.first, trigger.index))
         )
     ]
+    if view.low(trigger.index) in _STRIKING and not passive:
+        frame.weapons = [w for w in frame.weapons if not _struck(view, trigger, w)]
     # The origin word must qualify what is used, not who uses it: "British warplanes
     # struck" is Britain's own use; "Russia launched Iranian drones" is a transfer.
     origins = [w for w in frame.weapons if w.origin and (passive or w.first > trigger.index)]
@@ -763,6 +801,13 @@ def use_roles(
     )
     if user is None and not passive:
         user = agent_of(view, trigger, parties, passive, last_subject, clause)
+    if user is None and passive:
+        # "a drone launched from Houthi-held territory": the group holding the site
+        user = next(
+            (a.actor for a in parties
+             if a.role == "holder" and a.prep == "from" and trigger.index < a.first <= trigger.index + 3),
+            None,
+        )  # fmt: skip
     if user is None:
         return None
     supplier_id = origins[0].origin or origins[0].made_in
@@ -773,9 +818,51 @@ def use_roles(
         supplier_id or ""
     )
     given = {(w.first, w.last) for w in frame.weapons if (w.origin or w.made_in) == supplier_id}
+    given |= _listed_origins(view, frame.weapons, given, user.id)
     # "fired Iranian and North Korean missiles": the one noun read once per origin stays
     frame.weapons = [w for w in frame.weapons if (w.first, w.last) in given]
     return frame if frame.supplier is not None else None
+
+
+_LIST_GLUE: Final = frozenset([",", "and", "or", "as", "well", "plus", "-"])
+
+
+def _listed_origins(
+    view: SentenceView, weapons: list[WeaponMention], given: set[tuple[int, int]], user: str
+) -> set[tuple[int, int]]:
+    """ "deployed Chinese Wing Loong drones and Iranian Mohajer-6 drones": goods of another
+    origin listed right after the used ones stay, for by_listed_origin to give each origin
+    its own transfer ("to destroy Armenian tanks" is no list)."""
+    listed: set[tuple[int, int]] = set()
+    last = max((span[1] for span in given), default=-1)
+    for weapon in sorted(weapons, key=lambda w: w.first):
+        if weapon.first <= last or not weapon.origin or weapon.origin == user:
+            continue
+        gap = range(last + 1, weapon.first)
+        if len(gap) > 5 or not all(_list_word(view, i, weapon.first) for i in gap):
+            break
+        listed.add((weapon.first, weapon.last))
+        last = weapon.last
+    return listed
+
+
+def _list_word(view: SentenceView, index: int, goods: int) -> bool:
+    """List glue, or a word of the origin right before the next goods ("Iranian-made")."""
+    word = view.low(index)
+    if word in _LIST_GLUE or word in DETERMINERS or word in ORIGIN_SUFFIXES:
+        return True
+    # the head noun of the goods before ("Su-30 fighters and"), or the next origin word
+    near = index >= goods - 3 or any(w.last == index - 1 for w in view.weapons)
+    return (
+        near
+        and word.isalpha()
+        and word not in _NOT_ORIGIN_WORDS
+        and not word.endswith("ing")
+        and word not in TRIGGER_WORDS
+    )
+
+
+_NOT_ORIGIN_WORDS: Final = frozenset(["to", "of", "at", "on", "against", "by", "for", "in"])
 
 
 # Holding is not a use in action: "has operated an S-300 battery since the 1990s" may
@@ -833,7 +920,26 @@ def _made_abroad(
     return [w for w in used if w.system and w.made_in]
 
 
-_TARGET_PREPOSITIONS: Final = frozenset(["at", "against"])
+_TARGET_PREPOSITIONS: Final = frozenset(["at", "against", "on", "upon"])
+# Verbs whose object is the target, not the means: "Israel struck Iranian weapons".
+_STRIKING: Final = frozenset(
+    "attack attacks attacked attacking strike strikes struck striking hit hits hitting "
+    "shoot shoots shot shooting".split()
+)
+_MEANS: Final = frozenset(["with", "using", "by"])
+
+
+def _struck(view: SentenceView, trigger: Trigger, weapon: WeaponMention) -> bool:
+    """Goods after a verb of striking are its target unless "with" or "using" makes them
+    the means: "struck a convoy carrying Iranian weapons" / "struck Kyiv with Iranian
+    drones"."""
+    if weapon.first < trigger.index:
+        return False
+    # "attacked Russian positions armed with Iranian drones": their arms, not the means
+    return not any(
+        view.low(i) in _MEANS and view.low(i - 1) not in ("armed", "equipped")
+        for i in range(trigger.index + 1, weapon.first)
+    )
 
 
 _DOWNING: Final = frozenset(

@@ -395,7 +395,10 @@ def reduced_relative(view: SentenceView, trigger: Trigger) -> bool:
         index -= 1  # "The Caesar, also bought by Indonesia"
     if view.low(index) == ",":
         # "... took delivery of Gripens this month, shipped from Sweden": a participle clause.
-        return word.endswith("ed") or any(w.last == index - 1 for w in view.weapons)
+        # "Argentina's Super Etendard jets, bought from France, remain grounded"
+        return word.endswith(("ed", "bought", "sold", "sent")) or any(
+            w.last == index - 1 for w in view.weapons
+        )
     # "MiG-29 fighters donated by Russia": one plain noun may stand between.
     plain = (
         view.low(index).isalpha()
