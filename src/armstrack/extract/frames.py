@@ -935,7 +935,7 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         if not held or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)}
-        if not between <= ADVERBS | _FORCE_WORDS:
+        if not between <= ADVERBS | _HOLDER_FORCES:
             continue  # "Pakistan, whose pilots fly the JF-17": another subject
         if any(f.supplier is not None and held[0] in f.weapons for f in frames):
             continue  # "operates a Kilo-class submarine that India handed over"
@@ -1215,7 +1215,7 @@ def _holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]
 
 _LIST_ENDS: Final = frozenset([".", ";", ""])
 # "the Egyptian Air Force and the Nigerian Army": a holder's own force noun.
-_FORCE_WORDS: Final = frozenset(
+_HOLDER_FORCES: Final = frozenset(
     "air force forces army armies navy navies military militaries marines".split()
 )
 
@@ -1239,7 +1239,7 @@ def _holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list
             and view.low(mention.last + 1) in _LIST_ENDS
         ):
             break  # "Pakistan, Myanmar, and Nigeria.": a serial comma ends no list
-        glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | _FORCE_WORDS
+        glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | _HOLDER_FORCES
         if len(gap) > 6 or any(w not in glue for w in gap):
             break
         if mention.actor not in listed and mention.actor.kind.value == "state":
@@ -1557,7 +1557,7 @@ def _joins_as_holders(view: SentenceView, cue: int) -> bool:
     listed = {i for a in view.actors for i in range(a.first, a.last + 1)}
     at = cue + 1
     while view.low(at) != "as" and (
-        at in listed or view.low(at) in _HOLDER_GLUE or view.low(at) in _FORCE_WORDS
+        at in listed or view.low(at) in _HOLDER_GLUE or view.low(at) in _HOLDER_FORCES
     ):
         at += 1
     if at == cue + 1:
@@ -1784,7 +1784,7 @@ def _states_before(view: SentenceView, verb: int) -> list[ActorRef]:
     # "Chile already plans to operate it", "Chad and Mali both fly it"
     while view.low(at) in ADVERBS or view.low(at) in BE or view.low(at) in _PLANS_TO_ALL:
         at -= 1
-    while view.low(at) in _FORCE_WORDS:
+    while view.low(at) in _HOLDER_FORCES:
         at -= 1  # "the Chadian and Malian armies already fly it"
     listed: list[ActorRef] = []
     for mention in reversed(view.actors):
