@@ -293,7 +293,7 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
         ]
         if receiver is None or not goods:
             continue
-        if receiver.actor.kind.value == "state" and not _carried(view, goods[0]):
+        if receiver.actor.kind == "state" and not _carried(view, goods[0]):
             continue  # "bound for Yemen" names a destination, often not the receiver
         origin = goods[-1].origin
         supplier = view.origin_actors.get(origin or "")
@@ -590,7 +590,7 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         supplier = view.maker_actors.get(held[0].made_in or "")
         weapons = [replace(w, quantity=None) for w in held if w.made_in == held[0].made_in]
         for holder in [subject.actor, *_siblings(view, subject.actor)]:
-            if supplier is None or holder.id == supplier.id or holder.kind.value != "state":
+            if supplier is None or holder.id == supplier.id or holder.kind != "state":
                 continue
             if any(f.recipient == holder and f.supplier is not None for f in frames):
                 continue
@@ -871,7 +871,7 @@ def _holder_list(view: SentenceView, cue: int) -> list[ActorRef]:
         glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE
         if len(gap) > 6 or any(w not in glue for w in gap):
             break
-        if mention.actor not in listed and mention.actor.kind.value == "state":
+        if mention.actor not in listed and mention.actor.kind == "state":
             listed.append(mention.actor)
         position = mention.last + 1
     return listed[:MAX_LISTED]
@@ -1213,8 +1213,9 @@ _LIST_GLUE: Final = frozenset(["and", "or", ",", "the"])
 def overlong_list(view: SentenceView) -> bool:
     """Whether the sentence lists more actors in a row than one frame takes as parties."""
     run = 1
-    for left, right in zip(view.actors, view.actors[1:], strict=False):
-        run = run + 1 if _listed(view, left, right) else 1
+    actors = view.actors
+    for index in range(1, len(actors)):  # indexed: a ``zip`` with ``strict`` is a generic call
+        run = run + 1 if _listed(view, actors[index - 1], actors[index]) else 1
         if run > MAX_LISTED:
             return True
     return False

@@ -145,12 +145,25 @@ def quantity_before(
         if start == tried:
             continue  # "two" and "two dozen" start at one offset
         tried = start
+        if start > 0 and _inside_number(lowered, start):
+            continue  # "2024" holds four digits: only its first may open a count
         match = _BEFORE_WEAPON.pattern.match(lowered, start, weapon_start)
         if match is not None:
             quantity = _quantity(text, match, weapon_start)
             if quantity is not None:
                 return quantity
     return None
+
+
+def _inside_number(lowered: str, start: int) -> bool:
+    """Whether no match of ``_BEFORE_WEAPON`` can open at ``start``, for the plain reason
+    that a digit there follows what its digits' lookbehind excludes (a word character or
+    one of ``$€£.,/-``): every other way to open a match starts with a letter. This spares
+    a call of the pattern for each digit of every number but the first."""
+    if not lowered[start].isdigit():
+        return False
+    before = lowered[start - 1]
+    return before.isalnum() or before in "_$€£.,/-"
 
 
 def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | None:

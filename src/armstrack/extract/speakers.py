@@ -675,7 +675,7 @@ def _official_state(reading: Reading, start: int) -> ActorRef | None:
     the article's last state speaker, else the sentence's subject, else the article's."""
     view, memory = reading.view, reading.memory
     subjects = [
-        a for a in view.actors if a.prep is None and not a.speaker and a.actor.kind.value == "state"
+        a for a in view.actors if a.prep is None and not a.speaker and a.actor.kind == "state"
     ]
     # Not past a dash or colon: "MELBOURNE, Australia — Malaysia has ..." is a dateline.
     breaks = [i for i in range(start) if view.low(i) in ("—", "–", ":", ";")]

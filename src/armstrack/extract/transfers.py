@@ -973,7 +973,7 @@ def _sole_recipient(
     if len(recipients) != 1:
         return None
     (recipient,) = recipients.values()
-    if recipient.id == frame.supplier.id or recipient.kind.value != "state":
+    if recipient.id == frame.supplier.id or recipient.kind != "state":
         return None
     return recipient
 

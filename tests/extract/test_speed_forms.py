@@ -1,0 +1,83 @@
+"""Patterns rewritten for speed find what their plain forms find.
+
+A pattern that opens with ``\\b`` is tried by the regex engine at every position; one
+whose opening words each check the boundary behind them (``the(?<!\\wthe)``) opens with a
+letter, and positions without it are skipped. The two forms must agree on any text.
+"""
+
+import random
+import re
+
+import pytest
+
+from armstrack.catalogue.normalise import caseless
+from armstrack.extract import mentions, quantities
+
+# The plain forms, as written before the rewrite.
+PLAIN = {
+    "_PAIR": r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b",
+    "_INSTITUTION": (
+        r"\b(?:the|its|their)\s+(?:junta|army|air force|navy|military|government|regime|"
+        r"kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
+        r"country's military)\b"
+    ),
+    "_GROUP_ANAPHOR": (
+        r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
+        r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
+    ),
+    "_COUNTRY_ANAPHOR": (
+        r"\b(?:to|for)\s+(?P<np>the\s+(?:[a-z]+\s+){0,2}?(?:country|nation|island))\b(?!['’-])"
+    ),
+}
+# Words and marks the patterns turn on, with near misses ("bathe", "fort", "xthe").
+_SINGLE = (
+    "the The THE both two its their This this to for bathe xthe fort into Lebanese armed "
+    "countries nations sides states allies junta army air force navy military government "
+    "regime kingdom armed forces defence ministry ministry of defense marines country's "
+    "group militia movement rebels militants organisation organization insurgents "
+    "paramilitaries country nation island embattled small 2024 _the é"
+).split()
+WORDS = [*_SINGLE, "to the", "for the", "to the small", "the two", "both the", "this armed"]
+GLUE = (" ", " ", " ", "  ", "\n", "-", "'", "’", ",", ".", "", "_", "(")
+
+
+def _texts(count: int) -> list[str]:
+    rng = random.Random(20260512)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 14)):
+            parts += [rng.choice(WORDS), rng.choice(GLUE)]
+        texts.append("".join(parts))
+    return texts
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_opening_words_find_what_a_leading_boundary_finds(name: str) -> None:
+    rewritten = getattr(mentions, name).pattern
+    plain = re.compile(PLAIN[name])
+    matched = 0
+    for text in _texts(4000):
+        for form in (text, caseless(text)):
+            expected = [(m.span(), m.groups()) for m in plain.finditer(form)]
+            assert [(m.span(), m.groups()) for m in rewritten.finditer(form)] == expected
+            # From inside the text too: the boundary looks behind the start of the search.
+            for start in range(0, len(form), 7):
+                spans = [m.span() for m in rewritten.finditer(form, start)]
+                assert spans == [m.span() for m in plain.finditer(form, start)]
+            matched += len(expected)
+    assert matched > 20
+
+
+def test_quantity_skips_only_digits_no_count_can_open_at() -> None:
+    """``quantity_before`` skips a digit after a word character or one of ``$€£.,/-``: the
+    pattern never matches there."""
+    pattern = quantities.PATTERNS[0].pattern
+    rng = random.Random(7)
+    chars = "0123456789 ,.$€£/-_a²x"
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(2, 12))) + " tanks"
+        lowered = caseless(text)
+        for start in range(1, len(lowered)):
+            if quantities._inside_number(lowered, start):
+                assert pattern.match(lowered, start, len(lowered) - len("tanks")) is None
