@@ -5,6 +5,7 @@ whose opening words each check the boundary behind them (``the(?<!\\wthe)``) ope
 letter, and positions without it are skipped. The two forms must agree on any text.
 """
 
+import dataclasses
 import random
 import re
 
@@ -12,6 +13,8 @@ import pytest
 
 from armstrack.catalogue.normalise import caseless
 from armstrack.extract import mentions, quantities
+from armstrack.extract.spans import new_span
+from armstrack.records import Span
 
 # The plain forms, as written before the rewrite.
 PLAIN = {
@@ -81,3 +84,17 @@ def test_quantity_skips_only_digits_no_count_can_open_at() -> None:
         for start in range(1, len(lowered)):
             if quantities._inside_number(lowered, start):
                 assert pattern.match(lowered, start, len(lowered) - len("tanks")) is None
+
+
+def test_new_span_is_the_span_its_dataclass_makes() -> None:
+    """``new_span`` sets the fields ``Span.__init__`` sets, and there is nothing else a
+    ``Span`` runs when made (no ``__post_init__``) that it would skip."""
+    assert [f.name for f in dataclasses.fields(Span)] == ["start", "end", "text"]
+    assert not hasattr(Span, "__post_init__")
+    for start, end, text in ((0, 0, ""), (3, 9, "Kyiv’s"), (10**9, 10**9 + 2, "é")):
+        made = new_span(start, end, text)
+        plain = Span(start, end, text)
+        assert type(made) is Span
+        assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.start = 1  # type: ignore[misc]

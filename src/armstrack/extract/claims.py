@@ -18,6 +18,7 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.mentions import ActorMention, SentenceView
 from armstrack.extract.prefilter import FoundWords, Prefiltered
+from armstrack.extract.spans import new_span
 from armstrack.extract.speakers import (
     AUXILIARIES,
     Reading,
@@ -464,7 +465,7 @@ def find_claim_cues(
             if any(s <= match.start() < e for s, e in seen):
                 continue
             seen.append((match.start(), match.end()))
-            span = Span(match.start(), match.end(), text[match.start() : match.end()])
+            span = new_span(match.start(), match.end(), text[match.start() : match.end()])
             if _evaluative(match.group(0)):
                 cues.append(ClaimCue(stance, None, span))
                 continue

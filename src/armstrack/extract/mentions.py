@@ -44,6 +44,7 @@ from armstrack.extract.matching import (
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
 from armstrack.extract.quantities import count_word, quantity_before
+from armstrack.extract.spans import new_span
 from armstrack.records import ActorRef, Category, Quantity, Span
 
 _TOKEN: Final = re.compile(r"\w+|['’]s\b|[^\w\s]")
@@ -180,13 +181,17 @@ class WeaponMention:
         self.quantity, self.made_in = quantity, made_in
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class EarlierSystem:
-    """A system named before the sentence: "the howitzer" may point back at it."""
+    """A system named before the sentence: "the howitzer" may point back at it. Made for
+    every system an article names: written out like the mentions (see above)."""
 
     name: str
     category: Category
     maker: ActorRef | None
+
+    def __init__(self, name: str, category: Category, maker: ActorRef | None) -> None:
+        self.name, self.category, self.maker = name, category, maker
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,7 +395,7 @@ def build_view(
         if first is None or last is None:
             continue
         view.taken.update(range(first, last + 1))
-        span = Span(match.start, match.end, text[match.start : match.end])
+        span = new_span(match.start, match.end, text[match.start : match.end])
         kind = match.kind
         if kind in WEAPON_KINDS:
             weapon = _weapon(first, last, span, match, catalogue)

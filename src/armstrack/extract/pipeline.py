@@ -43,6 +43,7 @@ from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
+from armstrack.extract.spans import new_span
 from armstrack.extract.speakers import SpeakerMemory
 from armstrack.extract.transfers import SentenceFacts, assemble
 from armstrack.records import ActorRef, Article, Extraction, Span, TimeRef
@@ -302,7 +303,7 @@ def _no_times() -> list[TimeRef]:
 
 
 def _span(text: str, start: int, end: int) -> Span:
-    return Span(start, end, text[start:end])
+    return new_span(start, end, text[start:end])
 
 
 def _matches_in(matches: list[Match], cursor: int, start: int, end: int) -> tuple[list[Match], int]:

@@ -8,7 +8,8 @@ from typing import Final
 from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract.lexicon import CONTAINER_NOUNS
 from armstrack.extract.prefilter import FoundWords, Prefiltered
-from armstrack.records import Quantity, Span
+from armstrack.extract.spans import new_span
+from armstrack.records import Quantity
 
 NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -174,7 +175,7 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
     if groups["units_of"] and gap:
         return None  # "two units of the army got tanks": units of something else
     words = text[match.start() : weapon_start].rstrip()
-    span = Span(match.start(), match.start() + len(words), words)
+    span = new_span(match.start(), match.start() + len(words), words)
     if groups["vague"]:
         return Quantity(None, True, span)
     scale = _SCALES.get(caseless(groups["scale"] or ""), 1)
