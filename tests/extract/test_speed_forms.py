@@ -8,11 +8,14 @@ letter, and positions without it are skipped. The two forms must agree on any te
 import dataclasses
 import random
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from armstrack.catalogue.normalise import caseless
-from armstrack.extract import mentions, quantities
+from armstrack.catalogue.normalise import caseless, fold
+from armstrack.extract import mentions, pipeline, quantities
 from armstrack.extract.spans import new_span
 from armstrack.records import Span
 
@@ -98,3 +101,33 @@ def test_new_span_is_the_span_its_dataclass_makes() -> None:
         assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
         with pytest.raises(dataclasses.FrozenInstanceError):
             made.start = 1  # type: ignore[misc]
+
+
+# Pieces that make the new-deal pattern's choices: openers whole and inside words, nouns
+# whole, inside words and after marks, tokens and marks, white space of several kinds.
+DEAL_PIECES = [
+    *("a", "an", "its", "their", "ideal", "deals", "deal", "contract", "tranche", "package"),
+    *("x", "é", "_", "$", "-", ".", ",", "(", "’", " ", " ", " ", "  ", "\n", "\t", "\u2003"),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(DEAL_PIECES), max_size=30).map("".join))
+def test_new_deal_positions_scanned_near_nouns_are_those_of_a_whole_scan(text: str) -> None:
+    """``_new_deal_positions`` scans only near the nouns: it finds what a finditer of the
+    whole text finds."""
+    expected = [m.start() for m in pipeline._NEW_DEAL.finditer(text)]
+    assert pipeline._new_deal_positions(text) == expected
+
+
+def test_new_deal_positions_in_real_like_articles() -> None:
+    root = Path(__file__).resolve().parents[2]
+    paths = sorted((root / "tests" / "gold" / "articles").glob("*.txt"))
+    paths += sorted((root / "examples" / "articles").glob("*.txt"))
+    matched = 0
+    for path in paths:
+        folded = fold(path.read_text(encoding="utf-8"))
+        expected = [m.start() for m in pipeline._NEW_DEAL.finditer(folded)]
+        assert pipeline._new_deal_positions(folded) == expected, path.name
+        matched += len(expected)
+    assert matched

@@ -57,7 +57,13 @@ from armstrack.extract.lexicon import (
     WAY_VERBS,
     Frame,
 )
-from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention, gapped
+from armstrack.extract.mentions import (
+    ActorMention,
+    SentenceView,
+    WeaponMention,
+    gapped,
+    same_actor,
+)
 from armstrack.extract.quantities import count_word
 from armstrack.extract.roles import (
     INSTEAD,
@@ -1160,7 +1166,9 @@ def _joint_speakers(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
     """The states listed with ``actor`` after "the ministers of" (its own preposition is
     lost to the verb that follows it)."""
     mentions = view.actors
-    last = next((i for i, m in enumerate(mentions) if m.actor == actor and m.prep is None), None)
+    last = next(
+        (i for i, m in enumerate(mentions) if same_actor(m.actor, actor) and m.prep is None), None
+    )
     if last is None or last == 0:
         return []
     found: list[ActorRef] = []
@@ -1192,7 +1200,7 @@ def _siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
     before it as well as after it: "Iran, Russia and Belarus delivered ..." names three."""
     mentions = view.actors
     for index, mention in enumerate(mentions):
-        if mention.actor != actor or mention.speaker:
+        if not same_actor(mention.actor, actor) or mention.speaker:
             continue
         first = last = index
         while first > 0 and _listed(view, mentions[first - 1], mentions[first]):
@@ -1201,7 +1209,11 @@ def _siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
             last += 1
         found: list[ActorRef] = []
         for other in mentions[first : last + 1]:
-            if other.actor != actor and not other.speaker and other.actor not in found:
+            if (
+                not same_actor(other.actor, actor)
+                and not other.speaker
+                and other.actor not in found
+            ):
                 found.append(other.actor)
         return found[:MAX_LISTED]
     return []
@@ -1580,7 +1592,8 @@ def _pronoun_receiver(
     of the sentence before (``last_subject``)."""
     if trigger.noun or frame.supplier is None or frame.passive:
         return False
-    if any(a.actor != frame.supplier for a in view.actors if not a.speaker):
+    supplier = frame.supplier
+    if any(not same_actor(a.actor, supplier) for a in view.actors if not a.speaker):
         return False  # "built for its ally Pakistan to provide it with": "it" is named here
     index = trigger.index
     after = view.low(index + 1)

@@ -243,6 +243,13 @@ class ArticleContext:
         return tuple(entry[1] for entry in self.systems[max(0, seen - count) : seen])
 
 
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """``a == b``, answered by identity or the ids where it can be: ``ActorRef`` is not
+    compiled, and its dataclass ``__eq__`` runs as interpreted Python (refs with other ids
+    differ; one ref equals itself)."""
+    return a is b or (a.id == b.id and a == b)
+
+
 def _leaders(states: tuple[tuple[int, ActorRef], ...]) -> tuple[ActorRef, ...]:
     """The most named state after each mention; on a tie the state named first (usually
     in the headline) wins."""
