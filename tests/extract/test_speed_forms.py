@@ -5,6 +5,7 @@ whose opening words each check the boundary behind them (``the(?<!\\wthe)``) ope
 letter, and positions without it are skipped. The two forms must agree on any text.
 """
 
+import bisect
 import dataclasses
 import random
 import re
@@ -15,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from armstrack.catalogue.normalise import caseless, fold
-from armstrack.extract import mentions, pipeline, quantities
-from armstrack.extract.spans import new_span
-from armstrack.records import Span
+from armstrack.extract import bisection, mentions, pipeline, quantities
+from armstrack.extract.spans import new_claim, new_span, new_speaker
+from armstrack.records import ActorKind, ActorRef, Claim, Span, Speaker, Stance, Status
 
 # The plain forms, as written before the rewrite.
 PLAIN = {
@@ -131,3 +132,39 @@ def test_new_deal_positions_in_real_like_articles() -> None:
         assert pipeline._new_deal_positions(folded) == expected, path.name
         matched += len(expected)
     assert matched
+
+
+def test_new_speaker_and_claim_are_what_their_dataclasses_make() -> None:
+    assert [f.name for f in dataclasses.fields(Speaker)] == [
+        *("text", "actor", "role", "outlet", "count"),
+    ]
+    assert [f.name for f in dataclasses.fields(Claim)] == [
+        *("speaker", "stance", "evidence", "hedges", "status"),
+    ]
+    assert not hasattr(Speaker, "__post_init__") and not hasattr(Claim, "__post_init__")
+    actor = ActorRef("UKR", ActorKind.STATE, "Ukraine")
+    for args in (("a spokesman",), ("Kyiv", actor, "ministry", "Courier", 2)):
+        assert new_speaker(*args) == Speaker(*args)
+        assert repr(new_speaker(*args)) == repr(Speaker(*args))
+    span = Span(0, 4, "said")
+    for speaker in (None, Speaker("Kyiv", actor)):
+        for rest in ((), (("reportedly",), Status.DELIVERED)):
+            made, plain = (
+                new_claim(speaker, Stance.DENIES, span, *rest),
+                Claim(speaker, Stance.DENIES, span, *rest),
+            )
+            assert type(made) is Claim and made == plain and hash(made) == hash(plain)
+            assert repr(made) == repr(plain)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.integers(-5, 60), max_size=24).map(sorted),
+    st.integers(-10, 70),
+    st.integers(0, 30),
+)
+def test_bisection_finds_what_bisect_finds(values: list[int], value: int, lo: int) -> None:
+    assert bisection.bisect_left(values, value) == bisect.bisect_left(values, value)
+    assert bisection.bisect_right(values, value) == bisect.bisect_right(values, value)
+    assert bisection.bisect_left(values, value, lo) == bisect.bisect_left(values, value, lo)
+    assert bisection.bisect_right(values, value, lo) == bisect.bisect_right(values, value, lo)

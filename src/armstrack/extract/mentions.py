@@ -9,12 +9,12 @@ origin ("Iranian-made drones").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
 from armstrack.catalogue import Catalogue
+from armstrack.extract.bisection import bisect_left
 from armstrack.extract.lexicon import (
     ATTACK_VERBS,
     CLAUSE_OPENERS,

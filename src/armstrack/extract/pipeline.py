@@ -12,7 +12,6 @@ catalogue are arguments.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
@@ -21,6 +20,7 @@ from typing import Final
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract import claims, dates, mentions, routes
+from armstrack.extract.bisection import bisect_left
 from armstrack.extract.claims import (
     find_claim_cues,
     find_hedges,
