@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from armstrack.catalogue.normalise import caseless, fold
-from armstrack.extract import bisection, mentions, pipeline, quantities
+from armstrack.extract import bisection, mentions, pipeline, quantities, sentences
 from armstrack.extract.spans import new_claim, new_span, new_speaker
 from armstrack.records import ActorKind, ActorRef, Claim, Span, Speaker, Stance, Status
 
@@ -168,3 +168,14 @@ def test_bisection_finds_what_bisect_finds(values: list[int], value: int, lo: in
     assert bisection.bisect_right(values, value) == bisect.bisect_right(values, value)
     assert bisection.bisect_left(values, value, lo) == bisect.bisect_left(values, value, lo)
     assert bisection.bisect_right(values, value, lo) == bisect.bisect_right(values, value, lo)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="aZ_.é1² -\n,\u0301Ⅻ", max_size=30), st.integers(0, 35))
+def test_last_word_read_backwards_is_the_pattern_search(text: str, dot: int) -> None:
+    """``sentences._last_word_start`` finds where ``_LAST_WORD`` finds the word before a
+    full stop, in the same reach."""
+    dot = min(dot, len(text))
+    match = sentences._LAST_WORD.search(text, max(0, dot - sentences._WORD_REACH), dot)
+    assert match is not None
+    assert sentences._last_word_start(text, dot) == match.start()
