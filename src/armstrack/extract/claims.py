@@ -16,8 +16,9 @@ from armstrack.extract.lexicon import (
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
 )
-from armstrack.extract.mentions import ActorMention, SentenceView
+from armstrack.extract.mentions import ActorMention, SentenceView, same_actor
 from armstrack.extract.prefilter import FoundWords, Prefiltered
+from armstrack.extract.spans import new_span
 from armstrack.extract.speakers import (
     AUXILIARIES,
     Reading,
@@ -539,7 +540,7 @@ def find_claim_cues(
             if any(s <= match.start() < e for s, e in seen):
                 continue
             seen.append((match.start(), match.end()))
-            span = Span(match.start(), match.end(), text[match.start() : match.end()])
+            span = new_span(match.start(), match.end(), text[match.start() : match.end()])
             if _evaluative(match.group(0)):
                 cues.append(ClaimCue(stance, None, span))
                 continue
@@ -1182,8 +1183,9 @@ def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:
     if cue.speaker is None or cue.speaker.actor is None:
         return []
     before = [a for a in view.actors if a.last < token_at(view, cue.span.start)]
+    actor = cue.speaker.actor
     index = next(
-        (i for i in range(len(before) - 1, -1, -1) if before[i].actor == cue.speaker.actor), None
+        (i for i in range(len(before) - 1, -1, -1) if same_actor(before[i].actor, actor)), None
     )
     shared: list[ClaimCue] = []
     while index:

@@ -3,10 +3,10 @@ clauses break, and what follows a verb."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Final
 
+from armstrack.extract.bisection import bisect_left
 from armstrack.extract.lexicon import (
     CLAUSE_BREAKS,
     CLAUSE_OPENERS,

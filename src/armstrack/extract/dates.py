@@ -14,7 +14,8 @@ from typing import Final
 
 from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract.prefilter import FoundWords, Prefiltered
-from armstrack.records import Span, TimeRef
+from armstrack.extract.spans import new_span
+from armstrack.records import TimeRef
 
 MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -115,7 +116,7 @@ def find_times(
             if normalised is None:
                 continue
             value, granularity = normalised
-            span = Span(match.start(), match.end(), text[match.start() : match.end()])
+            span = new_span(match.start(), match.end(), text[match.start() : match.end()])
             times.append(TimeRef(value, granularity, span))
             taken.append((match.start(), match.end()))
     times.sort(key=lambda t: t.span.start)

@@ -63,6 +63,7 @@ from armstrack.extract.mentions import (
     SentenceView,
     WeaponMention,
     gapped,
+    same_actor,
 )
 from armstrack.extract.quantities import count_word
 from armstrack.extract.roles import (
@@ -304,7 +305,7 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
         ]
         if receiver is None or not goods:
             continue
-        if receiver.actor.kind.value == "state" and not _carried(view, goods[0]):
+        if receiver.actor.kind == "state" and not _carried(view, goods[0]):
             continue  # "bound for Yemen" names a destination, often not the receiver
         origin = goods[-1].origin
         supplier = view.origin_actors.get(origin or "")
@@ -944,7 +945,7 @@ def _operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         maker = held[0].origin or held[0].made_in
         weapons = [replace(w, quantity=None) for w in held if (w.origin or w.made_in) == maker]
         for holder in [subject.actor, *_siblings(view, subject.actor)]:
-            if supplier is None or holder.id == supplier.id or holder.kind.value != "state":
+            if supplier is None or holder.id == supplier.id or holder.kind != "state":
                 continue
             if any(f.recipient == holder and f.supplier is not None for f in frames):
                 continue
@@ -1242,7 +1243,7 @@ def _holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list
         glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | _HOLDER_FORCES
         if len(gap) > 6 or any(w not in glue for w in gap):
             break
-        if mention.actor not in listed and mention.actor.kind.value == "state":
+        if mention.actor not in listed and mention.actor.kind == "state":
             listed.append(mention.actor)
         position = mention.last + 1
     return listed[:MAX_LISTED]
@@ -2123,7 +2124,9 @@ def _joint_speakers(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
     """The states listed with ``actor`` after "the ministers of" (its own preposition is
     lost to the verb that follows it)."""
     mentions = view.actors
-    last = next((i for i, m in enumerate(mentions) if m.actor == actor and m.prep is None), None)
+    last = next(
+        (i for i, m in enumerate(mentions) if same_actor(m.actor, actor) and m.prep is None), None
+    )
     if last is None or last == 0:
         return []
     found: list[ActorRef] = []
@@ -2155,7 +2158,7 @@ def _siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
     before it as well as after it: "Iran, Russia and Belarus delivered ..." names three."""
     mentions = view.actors
     for index, mention in enumerate(mentions):
-        if mention.actor != actor or mention.speaker:
+        if not same_actor(mention.actor, actor) or mention.speaker:
             continue
         first = last = index
         while first > 0 and _listed(view, mentions[first - 1], mentions[first]):
@@ -2164,7 +2167,11 @@ def _siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
             last += 1
         found: list[ActorRef] = []
         for other in mentions[first : last + 1]:
-            if other.actor != actor and not other.speaker and other.actor not in found:
+            if (
+                not same_actor(other.actor, actor)
+                and not other.speaker
+                and other.actor not in found
+            ):
                 found.append(other.actor)
         return found[:MAX_LISTED]
     return []
@@ -2176,8 +2183,9 @@ _LIST_GLUE: Final = frozenset(["and", "or", ",", "the"])
 def overlong_list(view: SentenceView) -> bool:
     """Whether the sentence lists more actors in a row than one frame takes as parties."""
     run = 1
-    for left, right in zip(view.actors, view.actors[1:], strict=False):
-        run = run + 1 if _listed(view, left, right) else 1
+    actors = view.actors
+    for index in range(1, len(actors)):  # indexed: a ``zip`` with ``strict`` is a generic call
+        run = run + 1 if _listed(view, actors[index - 1], actors[index]) else 1
         if run > MAX_LISTED:
             return True
     return False
@@ -2558,7 +2566,8 @@ def _pronoun_receiver(
     of the sentence before (``last_subject``)."""
     if trigger.noun or frame.supplier is None or frame.passive:
         return False
-    if any(a.actor != frame.supplier for a in view.actors if not a.speaker):
+    supplier = frame.supplier
+    if any(not same_actor(a.actor, supplier) for a in view.actors if not a.speaker):
         return False  # "built for its ally Pakistan to provide it with": "it" is named here
     index = trigger.index
     after = view.low(index + 1)

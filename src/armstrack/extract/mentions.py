@@ -9,12 +9,12 @@ origin ("Iranian-made drones").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
 from armstrack.catalogue import Catalogue
+from armstrack.extract.bisection import bisect_left
 from armstrack.extract.lexicon import (
     ATTACK_VERBS,
     CLAUSE_OPENERS,
@@ -44,13 +44,20 @@ from armstrack.extract.matching import (
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
 from armstrack.extract.quantities import count_word, quantity_before
+from armstrack.extract.spans import new_span
 from armstrack.records import ActorRef, Category, Quantity, Span
 
 _TOKEN: Final = re.compile(r"\w+|['’]s\b|[^\w\s]")
+# The patterns below read a sentence from every position where a word of theirs is found.
+# Each opening word checks the word boundary behind it (``the(?<!\wthe)`` is ``\bthe``)
+# rather than after a leading ``\b``: a pattern that opens with a letter lets the regex
+# engine skip each position without it, where a ``\b`` is tried at every one (a test
+# checks the two forms agree).
 # _PAIR and _INSTITUTION run on ``caseless`` text: case-insensitive without the flag.
 _PAIR: Final = Prefiltered.on_words(
     re.compile(
-        r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies|governments)\b"
+        r"(?:the(?<!\wthe)|both(?<!\wboth))\s+(?:two\s+)?"
+        r"(?:countries|nations|sides|states|allies|governments)\b"
     ),
     "countries nations sides states allies governments".split(),
     caseless=True,
@@ -58,8 +65,8 @@ _PAIR: Final = Prefiltered.on_words(
 # "the junta", "the army": the state the article is about.
 _INSTITUTION: Final = Prefiltered.on_words(
     re.compile(
-        r"\b(?:the|its|their)\s+(?:junta|army|air force|navy|military|government|regime|"
-        r"kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
+        r"(?:the(?<!\wthe)|its(?<!\wits)|their(?<!\wtheir))\s+"
+        r"(?:junta|army|air force|navy|military|government|regime|kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
         r"country's military)\b"
     ),
     (
@@ -72,7 +79,8 @@ _INSTITUTION: Final = Prefiltered.on_words(
 # "the group", "the Lebanese militia": the armed group the article named last.
 _GROUP_ANAPHOR: Final = Prefiltered.on_words(
     re.compile(
-        r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
+        r"[Tt]h(?:e(?<!\w[Tt]he)|is(?<!\w[Tt]his))\s+"
+        r"(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
         r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
     ),
     "group militia movement rebels militants organi insurgents paramilitaries".split(),
@@ -81,7 +89,8 @@ _GROUP_ANAPHOR: Final = Prefiltered.on_words(
 # earlier sentence (runs on ``caseless`` text).
 _COUNTRY_ANAPHOR: Final = Prefiltered.on_words(
     re.compile(
-        r"\b(?:to|for)\s+(?P<np>the\s+(?:[a-z]+\s+){0,2}?(?:country|nation|island))\b(?!['’-])"
+        r"(?:to(?<!\wto)|for(?<!\wfor))\s+"
+        r"(?P<np>the\s+(?:[a-z]+\s+){0,2}?(?:country|nation|island))\b(?!['’-])"
     ),
     "country nation island".split(),
     caseless=True,
@@ -172,13 +181,17 @@ class WeaponMention:
         self.quantity, self.made_in = quantity, made_in
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class EarlierSystem:
-    """A system named before the sentence: "the howitzer" may point back at it."""
+    """A system named before the sentence: "the howitzer" may point back at it. Made for
+    every system an article names: written out like the mentions (see above)."""
 
     name: str
     category: Category
     maker: ActorRef | None
+
+    def __init__(self, name: str, category: Category, maker: ActorRef | None) -> None:
+        self.name, self.category, self.maker = name, category, maker
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +243,13 @@ class ArticleContext:
         return tuple(entry[1] for entry in self.systems[max(0, seen - count) : seen])
 
 
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """``a == b``, answered by identity or the ids where it can be: ``ActorRef`` is not
+    compiled, and its dataclass ``__eq__`` runs as interpreted Python (refs with other ids
+    differ; one ref equals itself)."""
+    return a is b or (a.id == b.id and a == b)
+
+
 def _leaders(states: tuple[tuple[int, ActorRef], ...]) -> tuple[ActorRef, ...]:
     """The most named state after each mention; on a tie the state named first (usually
     in the headline) wins."""
@@ -237,14 +257,16 @@ def _leaders(states: tuple[tuple[int, ActorRef], ...]) -> tuple[ActorRef, ...]:
     first: dict[str, int] = {}
     leaders: list[ActorRef] = []
     best: ActorRef | None = None
+    # The leader's count and first position kept at hand, compared as plain integers:
+    # ``(count, -first) > (best_count, -best_first)`` without two tuples per mention.
+    best_count = best_first = 0
     for position, actor in states:
-        counts[actor.id] = counts.get(actor.id, 0) + 1
-        first.setdefault(actor.id, position)
-        if best is None or (counts[actor.id], -first[actor.id]) > (
-            counts[best.id],
-            -first[best.id],
-        ):
-            best = actor
+        actor_id = actor.id
+        count = counts.get(actor_id, 0) + 1
+        counts[actor_id] = count
+        earliest = first.setdefault(actor_id, position)
+        if best is None or count > best_count or (count == best_count and earliest < best_first):
+            best, best_count, best_first = actor, count, earliest  # the leader named again too
         leaders.append(best)
     return tuple(leaders)
 
@@ -380,7 +402,7 @@ def build_view(
         if first is None or last is None:
             continue
         view.taken.update(range(first, last + 1))
-        span = Span(match.start, match.end, text[match.start : match.end])
+        span = new_span(match.start, match.end, text[match.start : match.end])
         kind = match.kind
         if kind in WEAPON_KINDS:
             weapon = _weapon(first, last, span, match, catalogue)
@@ -715,33 +737,39 @@ def _replaced(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMe
 def _ship_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
     """ "missile frigates", "drone carriers": a class word right before a ship class
     describes the ship, it is no goods of its own."""
-    following: list[WeaponMention | None] = [*weapons[1:], None]
-    return [
-        w
-        for w, after in zip(weapons, following, strict=False)
-        if w.system
-        or w.category is Category.SHIP
-        or after is None
-        or after.first != w.last + 1
-        or after.category is not Category.SHIP
-    ]
+    # Indexed, not zipped with a shifted copy: a ``zip`` with ``strict`` is a generic call
+    # with keywords in compiled code, dear for the one or two weapons of most sentences.
+    kept: list[WeaponMention] = []
+    for index, w in enumerate(weapons):
+        after = weapons[index + 1] if index + 1 < len(weapons) else None
+        if (
+            w.system
+            or w.category is _SHIP
+            or after is None
+            or after.first != w.last + 1
+            or after.category is not _SHIP
+        ):
+            kept.append(w)
+    return kept
 
 
 def _class_modifiers(weapons: list[WeaponMention]) -> list[WeaponMention]:
     """ "a missile air defence system", "artillery radars": a class word right before a
     class word of another kind describes it; the last word names the goods."""
-    following: list[WeaponMention | None] = [*weapons[1:], None]
-    return [
-        w
-        for w, after in zip(weapons, following, strict=False)
-        if w.system
-        or w.generic
-        or after is None
-        or after.first != w.last + 1
-        or after.system
-        or after.generic
-        or after.category is w.category
-    ]
+    kept: list[WeaponMention] = []
+    for index, w in enumerate(weapons):  # indexed: see ``_ship_modifiers``
+        after = weapons[index + 1] if index + 1 < len(weapons) else None
+        if (
+            w.system
+            or w.generic
+            or after is None
+            or after.first != w.last + 1
+            or after.system
+            or after.generic
+            or after.category is w.category
+        ):
+            kept.append(w)
+    return kept
 
 
 _POINTERS: Final = frozenset(["the", "this", "these", "those"])
@@ -1184,9 +1212,7 @@ def _resolve_demonyms(
             if _set_origin(view, next_index, actor_id):
                 view.origin_actors[actor_id] = actor
             continue
-        if after[0] in STATE_NOUNS or (
-            actor.kind.value == "group" and after[0] in _GROUP_MEMBER_NOUNS
-        ):
+        if after[0] in STATE_NOUNS or (actor.kind == "group" and after[0] in _GROUP_MEMBER_NOUNS):
             view.actors.append(ActorMention(first, last, actor, span, role=after[0]))
             continue
         if after[0] in _AGENCY_NOUNS or (
@@ -1211,7 +1237,7 @@ def _resolve_demonyms(
             # "Houthi-operated Iranian drones": who operates the goods, not their origin
             view.actors.append(ActorMention(first, last, actor, span, role="user"))
             continue
-        if actor.kind.value == "group" and after[0] == "-" and after[1] in _HELD_SUFFIXES:
+        if actor.kind == "group" and after[0] == "-" and after[1] in _HELD_SUFFIXES:
             # "bound for Houthi-held areas": the group holding the place is the party.
             view.actors.append(ActorMention(first, last, actor, span, role="holder"))
             continue

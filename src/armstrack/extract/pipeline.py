@@ -12,7 +12,6 @@ catalogue are arguments.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
@@ -21,6 +20,7 @@ from typing import Final
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract import claims, dates, mentions, routes
+from armstrack.extract.bisection import bisect_left
 from armstrack.extract.claims import (
     find_claim_cues,
     find_hedges,
@@ -46,6 +46,7 @@ from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
+from armstrack.extract.spans import new_span
 from armstrack.extract.speakers import SpeakerMemory
 from armstrack.extract.transfers import SentenceFacts, assemble
 from armstrack.records import ActorRef, Article, Extraction, Span, TimeRef
@@ -350,7 +351,7 @@ def _no_times() -> list[TimeRef]:
 
 
 def _span(text: str, start: int, end: int) -> Span:
-    return Span(start, end, text[start:end])
+    return new_span(start, end, text[start:end])
 
 
 def _matches_in(matches: list[Match], cursor: int, start: int, end: int) -> tuple[list[Match], int]:
@@ -396,10 +397,55 @@ _NEW_DEAL: Final = re.compile(
 _DEAL_NOUNS: Final = ("deal", "contract", "package", "tranche")
 
 
+# Chunks of text between white space a match spans: the opening word's, up to three
+# between, and the noun's.
+_DEAL_CHUNKS: Final = 5
+
+
 def _new_deal_positions(folded: str) -> list[int]:
+    """Where ``_NEW_DEAL`` matches, scanned only near its nouns (most of an article is
+    far from any): what a scan of the whole text finds (a property test checks it)."""
     if not any(noun in folded for noun in _DEAL_NOUNS):
         return []  # every match holds one: most articles need no scan of the pattern
-    return [m.start() for m in _NEW_DEAL.finditer(folded)]
+    found: list[int] = []
+    for start, end in _deal_windows(folded):
+        # One character past the noun, so that its closing ``\b`` reads what follows it.
+        found.extend(m.start() for m in _NEW_DEAL.finditer(folded, start, end + 1))
+    return found
+
+
+def _deal_windows(folded: str) -> list[tuple[int, int]]:
+    """Spans, in order and apart, that hold every match of ``_NEW_DEAL``.
+
+    A match is ``opener\\s+(?:token\\s+){0,3}?noun\\b``: its tokens are whole chunks of
+    the text between white space, the noun opens a chunk and the opener ends one. So a
+    match ends with a noun that opens a chunk and starts at the latest in the chunk
+    ``_DEAL_CHUNKS - 1`` before the noun's; the span from there to the noun's end holds
+    it. Overlapping spans are merged, so that no match is cut, and a finditer of each
+    span finds what one of the whole text does (the engine's look behind at a span's
+    start reads the text before it, as it would there).
+    """
+    nouns: list[tuple[int, int]] = []
+    for noun in _DEAL_NOUNS:
+        at = folded.find(noun)
+        while at >= 0:
+            if at > 0 and folded[at - 1].isspace():  # a noun after white space only
+                nouns.append((at, at + len(noun)))
+            at = folded.find(noun, at + 1)
+    nouns.sort()
+    windows: list[tuple[int, int]] = []
+    for at, end in nouns:
+        start = at
+        for _ in range(_DEAL_CHUNKS - 1):
+            while start > 0 and folded[start - 1].isspace():
+                start -= 1
+            while start > 0 and not folded[start - 1].isspace():
+                start -= 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 # More openings of a deal or of support whose goods the next sentence names: "an
@@ -531,17 +577,28 @@ def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
     states: list[tuple[int, ActorRef]] = []
     groups: list[tuple[int, ActorRef]] = []
     systems: list[tuple[int, EarlierSystem]] = []
+    refs: dict[str, ActorRef] = {}
     for match in matches:
         if match.kind is SYSTEM:
             entry = catalogue.systems[match.target]
-            maker = catalogue.actor(entry.origin) if entry.origin else None
+            maker = _ref(catalogue, refs, entry.origin) if entry.origin else None
             systems.append((match.start, EarlierSystem(entry.name, entry.category, maker)))
         if match.kind in _STATE_KINDS:
             state = catalogue.body_state(match.target) if match.kind is BODY else match.target
-            states.append((match.start, catalogue.actor(state)))
+            states.append((match.start, _ref(catalogue, refs, state)))
         elif match.kind in GROUP_KINDS:
-            groups.append((match.start, catalogue.actor(match.target)))
+            groups.append((match.start, _ref(catalogue, refs, match.target)))
     return ArticleContext(tuple(states), tuple(groups), tuple(systems))
+
+
+def _ref(catalogue: Catalogue, refs: dict[str, ActorRef], actor_id: str) -> ActorRef:
+    """``catalogue.actor(actor_id)``, asked once an article for each actor (the same ref
+    every time): the catalogue is not compiled, and a call into it costs some ten times a
+    lookup here, for each of the many mentions of a state in an article."""
+    ref = refs.get(actor_id)
+    if ref is None:
+        ref = refs[actor_id] = catalogue.actor(actor_id)
+    return ref
 
 
 @cache

@@ -14,7 +14,6 @@ positions, about 0.3 µs against some 2.5 µs for a regex search of the sentence
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
@@ -22,6 +21,7 @@ from typing import Final
 import ahocorasick
 
 from armstrack.catalogue.normalise import fold
+from armstrack.extract.bisection import bisect_left
 
 
 # ``eq=False``: patterns are dictionary keys of ``FoundWords``, hashed by identity (a

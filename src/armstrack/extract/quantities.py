@@ -8,7 +8,8 @@ from typing import Final
 from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract.lexicon import CONTAINER_NOUNS
 from armstrack.extract.prefilter import FoundWords, Prefiltered
-from armstrack.records import Quantity, Span
+from armstrack.extract.spans import new_span
+from armstrack.records import Quantity
 
 NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -145,12 +146,25 @@ def quantity_before(
         if start == tried:
             continue  # "two" and "two dozen" start at one offset
         tried = start
+        if start > 0 and _inside_number(lowered, start):
+            continue  # "2024" holds four digits: only its first may open a count
         match = _BEFORE_WEAPON.pattern.match(lowered, start, weapon_start)
         if match is not None:
             quantity = _quantity(text, match, weapon_start)
             if quantity is not None:
                 return quantity
     return None
+
+
+def _inside_number(lowered: str, start: int) -> bool:
+    """Whether no match of ``_BEFORE_WEAPON`` can open at ``start``, for the plain reason
+    that a digit there follows what its digits' lookbehind excludes (a word character or
+    one of ``$€£.,/-``): every other way to open a match starts with a letter. This spares
+    a call of the pattern for each digit of every number but the first."""
+    if not lowered[start].isdigit():
+        return False
+    before = lowered[start - 1]
+    return before.isalnum() or before in "_$€£.,/-"
 
 
 def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | None:
@@ -161,7 +175,7 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
     if groups["units_of"] and gap:
         return None  # "two units of the army got tanks": units of something else
     words = text[match.start() : weapon_start].rstrip()
-    span = Span(match.start(), match.start() + len(words), words)
+    span = new_span(match.start(), match.start() + len(words), words)
     if groups["vague"]:
         return Quantity(None, True, span)
     scale = _SCALES.get(caseless(groups["scale"] or ""), 1)

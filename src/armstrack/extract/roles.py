@@ -202,7 +202,7 @@ def _stated_giver(ctx: RoleContext, frame: FrameHit) -> bool:
         or subject.prep is not None
         or subject.possessive
         or subject.role == "pair"
-        or subject.actor.kind.value != "state"
+        or subject.actor.kind != "state"
     ):
         return False
     between = {view.low(i) for i in range(subject.last + 1, trigger.index)}
@@ -894,7 +894,7 @@ def _goods_from(
         source = next(
             (a for a in view.actors if a.prep == "from" and a.first == weapon.last + 2), None
         )
-        if source is not None and source.actor.kind.value == "state":
+        if source is not None and source.actor.kind == "state":
             view.origin_actors.setdefault(source.actor.id, source.actor)
             marked.append(replace(weapon, origin=source.actor.id))
     if marked:

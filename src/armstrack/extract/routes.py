@@ -28,6 +28,7 @@ _BY_MODE: Final = Prefiltered.on_words(
     ),
     ("by",),
     caseless=True,
+    opens=True,  # tried only where "by" starts, not at every position of a sentence
 )
 _OVERLAND: Final = Prefiltered.on_words(
     re.compile(r"\b(?P<word>overland|airlifted|airlift|by airlift)\b"),
@@ -40,6 +41,7 @@ _VIA: Final = Prefiltered.on_words(
         r"(?P<via>(?:the\s+)?(?:port of\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and)){0,3})"
     ),
     ("via", "through", "across", "over", "from the port of"),
+    opens=True,  # every match opens with one of the words
 )
 PATTERNS: Final = (_BY_MODE, _OVERLAND, _VIA)
 

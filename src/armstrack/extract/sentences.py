@@ -83,15 +83,26 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _LAST_WORD: Final = re.compile(r"[\w.]*\Z")
+_WORD_REACH: Final = 12  # characters read back from the full stop
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _LAST_WORD.search(text, max(0, dot - 12), dot)
-    word = match.group(0) if match else ""
+    word = text[_last_word_start(text, dot) : dot]
     if not word:
         return False
     # A single capital letter is an initial ("John F. Kennedy").
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _last_word_start(text: str, dot: int) -> int:
+    """Where what ``_LAST_WORD`` finds in the ``_WORD_REACH`` characters before ``dot``
+    starts: the word characters and full stops right before it, read backwards (the
+    pattern's search tries each of the positions, and a test checks the two agree)."""
+    floor = max(0, dot - _WORD_REACH)
+    start = dot
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1
+    return start
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -4,12 +4,12 @@ a state, a group or an outlet, with what the article said of them before."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Final
 
 from armstrack.catalogue import Catalogue
 from armstrack.catalogue.normalise import fold
+from armstrack.extract.bisection import bisect_right
 from armstrack.extract.lexicon import (
     DETERMINERS,
     PERSON_NOUNS,
@@ -17,6 +17,7 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.mentions import ActorMention, SentenceView
 from armstrack.extract.quantities import NUMBER_WORDS
+from armstrack.extract.spans import new_speaker
 from armstrack.records import ActorRef, Span, Speaker
 
 AUXILIARIES: Final = frozenset(
@@ -710,7 +711,7 @@ def _official_state(reading: Reading, start: int) -> ActorRef | None:
     the article's last state speaker, else the sentence's subject, else the article's."""
     view, memory = reading.view, reading.memory
     subjects = [
-        a for a in view.actors if a.prep is None and not a.speaker and a.actor.kind.value == "state"
+        a for a in view.actors if a.prep is None and not a.speaker and a.actor.kind == "state"
     ]
     # Not past a dash or colon: "MELBOURNE, Australia — Malaysia has ..." is a dateline.
     breaks = [i for i in range(start) if view.low(i) in ("—", "–", ":", ";")]
@@ -984,12 +985,12 @@ def _phrase(
     if person in _INDEPENDENT_NOUNS and _EMPLOYERS.isdisjoint(words[: words.index(person)]):
         # "Chinese military experts", "defence analysts": experts speak for no state
         # (CLAIMS.md), unless they work for one ("government analysts").
-        return Speaker(phrase, None, role, outlet, count)
+        return new_speaker(phrase, None, role, outlet, count)
     if person in _MAKER_NOUNS or any(a.role in _companies(catalogue) for a in actors):
         # "Lockheed Martin did not respond", "Turkish drone maker Baykar said": a maker
         # speaks for itself, not for its state (CLAIMS.md: "nonstate").
-        return Speaker(phrase, None, " ".join(words), outlet, count)
-    return Speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
+        return new_speaker(phrase, None, " ".join(words), outlet, count)
+    return new_speaker(phrase, actors[0].actor if actors else None, role, outlet, count)
 
 
 # Words that say what kind of outlet follows: "Iranian state news agency IRNA", "the

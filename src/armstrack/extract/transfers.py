@@ -36,6 +36,7 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.mentions import SentenceView, WeaponMention
 from armstrack.extract.quantities import NUMBER_WORDS
+from armstrack.extract.spans import new_claim
 from armstrack.extract.speakers import demonym_index
 from armstrack.records import (
     ActorRef,
@@ -867,12 +868,12 @@ def _add_claims(
             stance.value,
             _speaker_key(speaker),
         )
-        draft.claims.setdefault(key, Claim(speaker, stance, fact.span, fact.hedges, status))
+        draft.claims.setdefault(key, new_claim(speaker, stance, fact.span, fact.hedges, status))
     if negated:
         return
     for party in commitment_speakers(fact.view, parties):
         key = (fact.span.start, 0, Stance.CONFIRMS.value, _speaker_key(party))
-        claim = Claim(party, Stance.CONFIRMS, fact.span, fact.hedges, status)
+        claim = new_claim(party, Stance.CONFIRMS, fact.span, fact.hedges, status)
         draft.claims.setdefault(key, claim)
 
 
@@ -1043,7 +1044,7 @@ def _sole_recipient(
     if len(recipients) != 1:
         return None
     (recipient,) = recipients.values()
-    if recipient.id == frame.supplier.id or recipient.kind.value != "state":
+    if recipient.id == frame.supplier.id or recipient.kind != "state":
         return None
     return recipient
 
@@ -1367,7 +1368,7 @@ def _attach_assertion(drafts: dict[Key, _Draft], fact: SentenceFacts, cue: Claim
         if actor is not None and actor.id in parties:
             stance = Stance.DENIES if negates_transfer(fact.view, set(parties)) else Stance.CONFIRMS
         key = (fact.span.start, 0, stance.value, _speaker_key(cue.speaker))
-        draft.claims.setdefault(key, Claim(cue.speaker, stance, fact.span, fact.hedges, None))
+        draft.claims.setdefault(key, new_claim(cue.speaker, stance, fact.span, fact.hedges, None))
         draft.evidence[fact.index] = fact.span
 
 

@@ -1,0 +1,181 @@
+"""Patterns rewritten for speed find what their plain forms find.
+
+A pattern that opens with ``\\b`` is tried by the regex engine at every position; one
+whose opening words each check the boundary behind them (``the(?<!\\wthe)``) opens with a
+letter, and positions without it are skipped. The two forms must agree on any text.
+"""
+
+import bisect
+import dataclasses
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from armstrack.catalogue.normalise import caseless, fold
+from armstrack.extract import bisection, mentions, pipeline, quantities, sentences
+from armstrack.extract.spans import new_claim, new_span, new_speaker
+from armstrack.records import ActorKind, ActorRef, Claim, Span, Speaker, Stance, Status
+
+# The plain forms, as written before the rewrite.
+PLAIN = {
+    "_PAIR": r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b",
+    "_INSTITUTION": (
+        r"\b(?:the|its|their)\s+(?:junta|army|air force|navy|military|government|regime|"
+        r"kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
+        r"country's military)\b"
+    ),
+    "_GROUP_ANAPHOR": (
+        r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
+        r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
+    ),
+    "_COUNTRY_ANAPHOR": (
+        r"\b(?:to|for)\s+(?P<np>the\s+(?:[a-z]+\s+){0,2}?(?:country|nation|island))\b(?!['’-])"
+    ),
+}
+# Words and marks the patterns turn on, with near misses ("bathe", "fort", "xthe").
+_SINGLE = (
+    "the The THE both two its their This this to for bathe xthe fort into Lebanese armed "
+    "countries nations sides states allies junta army air force navy military government "
+    "regime kingdom armed forces defence ministry ministry of defense marines country's "
+    "group militia movement rebels militants organisation organization insurgents "
+    "paramilitaries country nation island embattled small 2024 _the é"
+).split()
+WORDS = [*_SINGLE, "to the", "for the", "to the small", "the two", "both the", "this armed"]
+GLUE = (" ", " ", " ", "  ", "\n", "-", "'", "’", ",", ".", "", "_", "(")
+
+
+def _texts(count: int) -> list[str]:
+    rng = random.Random(20260512)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 14)):
+            parts += [rng.choice(WORDS), rng.choice(GLUE)]
+        texts.append("".join(parts))
+    return texts
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_opening_words_find_what_a_leading_boundary_finds(name: str) -> None:
+    rewritten = getattr(mentions, name).pattern
+    plain = re.compile(PLAIN[name])
+    matched = 0
+    for text in _texts(4000):
+        for form in (text, caseless(text)):
+            expected = [(m.span(), m.groups()) for m in plain.finditer(form)]
+            assert [(m.span(), m.groups()) for m in rewritten.finditer(form)] == expected
+            # From inside the text too: the boundary looks behind the start of the search.
+            for start in range(0, len(form), 7):
+                spans = [m.span() for m in rewritten.finditer(form, start)]
+                assert spans == [m.span() for m in plain.finditer(form, start)]
+            matched += len(expected)
+    assert matched > 20
+
+
+def test_quantity_skips_only_digits_no_count_can_open_at() -> None:
+    """``quantity_before`` skips a digit after a word character or one of ``$€£.,/-``: the
+    pattern never matches there."""
+    pattern = quantities.PATTERNS[0].pattern
+    rng = random.Random(7)
+    chars = "0123456789 ,.$€£/-_a²x"
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(2, 12))) + " tanks"
+        lowered = caseless(text)
+        for start in range(1, len(lowered)):
+            if quantities._inside_number(lowered, start):
+                assert pattern.match(lowered, start, len(lowered) - len("tanks")) is None
+
+
+def test_new_span_is_the_span_its_dataclass_makes() -> None:
+    """``new_span`` sets the fields ``Span.__init__`` sets, and there is nothing else a
+    ``Span`` runs when made (no ``__post_init__``) that it would skip."""
+    assert [f.name for f in dataclasses.fields(Span)] == ["start", "end", "text"]
+    assert not hasattr(Span, "__post_init__")
+    for start, end, text in ((0, 0, ""), (3, 9, "Kyiv’s"), (10**9, 10**9 + 2, "é")):
+        made = new_span(start, end, text)
+        plain = Span(start, end, text)
+        assert type(made) is Span
+        assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.start = 1  # type: ignore[misc]
+
+
+# Pieces that make the new-deal pattern's choices: openers whole and inside words, nouns
+# whole, inside words and after marks, tokens and marks, white space of several kinds.
+DEAL_PIECES = [
+    *("a", "an", "its", "their", "ideal", "deals", "deal", "contract", "tranche", "package"),
+    *("x", "é", "_", "$", "-", ".", ",", "(", "’", " ", " ", " ", "  ", "\n", "\t", "\u2003"),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(DEAL_PIECES), max_size=30).map("".join))
+def test_new_deal_positions_scanned_near_nouns_are_those_of_a_whole_scan(text: str) -> None:
+    """``_new_deal_positions`` scans only near the nouns: it finds what a finditer of the
+    whole text finds."""
+    expected = [m.start() for m in pipeline._NEW_DEAL.finditer(text)]
+    assert pipeline._new_deal_positions(text) == expected
+
+
+def test_new_deal_positions_in_real_like_articles() -> None:
+    root = Path(__file__).resolve().parents[2]
+    paths = sorted((root / "tests" / "gold" / "articles").glob("*.txt"))
+    paths += sorted((root / "examples" / "articles").glob("*.txt"))
+    matched = 0
+    for path in paths:
+        folded = fold(path.read_text(encoding="utf-8"))
+        expected = [m.start() for m in pipeline._NEW_DEAL.finditer(folded)]
+        assert pipeline._new_deal_positions(folded) == expected, path.name
+        matched += len(expected)
+    assert matched
+
+
+def test_new_speaker_and_claim_are_what_their_dataclasses_make() -> None:
+    assert [f.name for f in dataclasses.fields(Speaker)] == [
+        *("text", "actor", "role", "outlet", "count"),
+    ]
+    assert [f.name for f in dataclasses.fields(Claim)] == [
+        *("speaker", "stance", "evidence", "hedges", "status"),
+    ]
+    assert not hasattr(Speaker, "__post_init__") and not hasattr(Claim, "__post_init__")
+    actor = ActorRef("UKR", ActorKind.STATE, "Ukraine")
+    for args in (("a spokesman",), ("Kyiv", actor, "ministry", "Courier", 2)):
+        assert new_speaker(*args) == Speaker(*args)
+        assert repr(new_speaker(*args)) == repr(Speaker(*args))
+    span = Span(0, 4, "said")
+    for speaker in (None, Speaker("Kyiv", actor)):
+        for rest in ((), (("reportedly",), Status.DELIVERED)):
+            made, plain = (
+                new_claim(speaker, Stance.DENIES, span, *rest),
+                Claim(speaker, Stance.DENIES, span, *rest),
+            )
+            assert type(made) is Claim and made == plain and hash(made) == hash(plain)
+            assert repr(made) == repr(plain)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.integers(-5, 60), max_size=24).map(sorted),
+    st.integers(-10, 70),
+    st.integers(0, 30),
+)
+def test_bisection_finds_what_bisect_finds(values: list[int], value: int, lo: int) -> None:
+    assert bisection.bisect_left(values, value) == bisect.bisect_left(values, value)
+    assert bisection.bisect_right(values, value) == bisect.bisect_right(values, value)
+    assert bisection.bisect_left(values, value, lo) == bisect.bisect_left(values, value, lo)
+    assert bisection.bisect_right(values, value, lo) == bisect.bisect_right(values, value, lo)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="aZ_.é1² -\n,\u0301Ⅻ", max_size=30), st.integers(0, 35))
+def test_last_word_read_backwards_is_the_pattern_search(text: str, dot: int) -> None:
+    """``sentences._last_word_start`` finds where ``_LAST_WORD`` finds the word before a
+    full stop, in the same reach."""
+    dot = min(dot, len(text))
+    match = sentences._LAST_WORD.search(text, max(0, dot - sentences._WORD_REACH), dot)
+    assert match is not None
+    assert sentences._last_word_start(text, dot) == match.start()
