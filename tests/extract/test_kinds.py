@@ -33,6 +33,29 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "a_platform_armed_with_arms_is_the_goods",
+        [
+            (
+                "Spain will sell Peru three corvettes armed with Harpoon missiles.",
+                {("ESP", "PER", "ship", "agreed")},
+            ),
+            (
+                "Brazil received four frigates equipped with Aster missiles and torpedoes from "
+                "Italy.",
+                {("ITA", "BRA", "ship", "delivered")},
+            ),
+            # Arms delivered beside the platform, or arms a receiver is equipped with.
+            (
+                "Spain will sell Peru three corvettes and Harpoon missiles.",
+                {("ESP", "PER", "ship", "agreed"), ("ESP", "PER", "missile", "agreed")},
+            ),
+            (
+                "Peru's navy operates patrol boats armed with Spike missiles supplied by Israel.",
+                {("ISR", "PER", "missile", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 
