@@ -56,6 +56,20 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "counted_anti_words_before_one_weapon_noun",
+        [
+            (
+                "Chile will buy 40 anti-aircraft and 2,000 anti-tank missiles from Israel.",
+                {("ISR", "CHL", "air_defence", "agreed"), ("ISR", "CHL", "missile", "agreed")},
+            ),
+            # A list before the "anti-" word shares no noun with it.
+            (
+                "Chile bought 40 trucks, 12 howitzers and 200 anti-tank missiles from Israel.",
+                {("ISR", "CHL", "artillery", "agreed"), ("ISR", "CHL", "missile", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 

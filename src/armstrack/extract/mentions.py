@@ -532,13 +532,26 @@ _COUNTER_WORDS: Final = {
 }
 
 
+def _before_count(view: SentenceView, first: int) -> int:
+    """Where a weapon's own count ("9,000 anti-armor systems") begins, or ``first``."""
+    index = first
+    while view.low(index - 1).isdigit() or (
+        # a comma inside the number ("9,000"), not one that ends a list before the weapon
+        view.low(index - 1) == "," and view.low(index - 2).isdigit() and index < first
+    ):
+        index -= 1
+    return index
+
+
 def _elided_counters(view: SentenceView, text: str) -> list[WeaponMention]:
     """ "anti-aircraft and anti-ship systems": the first "anti-" word shares the noun of
     the class named after it, and is a weapon of its own."""
     found: list[WeaponMention] = []
     for weapon in view.weapons:
-        first = weapon.first
-        if view.low(first) != "anti" or view.low(first - 1) not in ("and", "or", ","):
+        if view.low(weapon.first) != "anti":
+            continue
+        first = _before_count(view, weapon.first)  # "800 anti-aircraft and 9,000 anti-armor"
+        if view.low(first - 1) not in ("and", "or", ","):
             continue
         category = _COUNTER_WORDS.get(view.low(first - 2))
         if category is None or view.low(first - 3) != "-" or view.low(first - 4) != "anti":
