@@ -494,7 +494,41 @@ def build_view(
             + _counted_platforms(view, text),
         )
     ]
+    if not view.words.isdisjoint(_FITTING) and "with" in view.words:
+        view.weapons = _without_fitted_arms(view, view.weapons)
     return view
+
+
+# Participles that join a platform to the arms it carries: "frigates armed with ...".
+_FITTING: Final = frozenset("armed equipped fitted".split())
+_FITTED_PLATFORMS: Final = frozenset([Category.SHIP, Category.AIRCRAFT])
+
+
+def _without_fitted_arms(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """ "corvettes armed with Aster missiles": the ship is the goods, the missiles are
+    its arms, no transfer of their own."""
+    kept: list[WeaponMention] = []
+    fitted_until = -1  # the last token of the run of arms after "armed with"
+    for weapon in weapons:
+        lead = weapon.first - 1
+        while lead > weapon.first - 4 and view.low(lead) not in ("with", ",", "and"):
+            lead -= 1  # "armed with 16 Aster missiles", "with the new ..."
+        joined = view.low(lead) == "with" and view.low(lead - 1) in _FITTING
+        platform = any(
+            k.category in _FITTED_PLATFORMS and lead - 4 <= k.last < lead - 1 for k in kept
+        )
+        listed = fitted_until >= 0 and all(
+            view.low(i) in (",", "and", "or") or i in view.taken
+            for i in range(fitted_until + 1, weapon.first)
+        )
+        # "boats armed with Stingers supplied by the US": the arms were given all the same.
+        given = any(view.low(i) in GIVE_VERBS for i in range(weapon.last + 1, weapon.last + 4))
+        if ((joined and platform) or listed) and not given:
+            fitted_until = weapon.last
+            continue
+        fitted_until = -1
+        kept.append(weapon)
+    return kept
 
 
 # What a weapon "anti-" something is, when its own noun is left out ("anti-tank and
@@ -520,13 +554,26 @@ _COUNTER_WORDS: Final = {
 }
 
 
+def _before_count(view: SentenceView, first: int) -> int:
+    """Where a weapon's own count ("9,000 anti-armor systems") begins, or ``first``."""
+    index = first
+    while view.low(index - 1).isdigit() or (
+        # a comma inside the number ("9,000"), not one that ends a list before the weapon
+        view.low(index - 1) == "," and view.low(index - 2).isdigit() and index < first
+    ):
+        index -= 1
+    return index
+
+
 def _elided_counters(view: SentenceView, text: str) -> list[WeaponMention]:
     """ "anti-aircraft and anti-ship systems": the first "anti-" word shares the noun of
     the class named after it, and is a weapon of its own."""
     found: list[WeaponMention] = []
     for weapon in view.weapons:
-        first = weapon.first
-        if view.low(first) != "anti" or view.low(first - 1) not in ("and", "or", ","):
+        if view.low(weapon.first) != "anti":
+            continue
+        first = _before_count(view, weapon.first)  # "800 anti-aircraft and 9,000 anti-armor"
+        if view.low(first - 1) not in ("and", "or", ","):
             continue
         category = _COUNTER_WORDS.get(view.low(first - 2))
         if category is None or view.low(first - 3) != "-" or view.low(first - 4) != "anti":

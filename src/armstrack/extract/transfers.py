@@ -162,6 +162,7 @@ def assemble(
             if _attach_anaphora(drafts, fact, anaphoric, catalogue):
                 used.add(fact.index)
     _drop_generic_duplicates(drafts)
+    _specify_generic(drafts, facts)
     for fact in facts:
         if fact.report:
             _attach_report(drafts, fact)
@@ -1304,6 +1305,36 @@ def _drop_generic_duplicates(drafts: dict[Key, _Draft]) -> None:
         for draft in pair:
             draft.claims.update(vague.claims)
             draft.evidence.update(vague.evidence)
+
+
+def _specify_generic(drafts: dict[Key, _Draft], facts: list[SentenceFacts]) -> None:
+    """ "Iran denies sending weapons to Russia ... the Iranian drones that hit Kyiv": a
+    pair whose only goods are a vague word takes the one kind the article names as the
+    giver's goods (by origin or maker), not "other"."""
+    for key in [k for k, d in drafts.items() if d.generic and k[2] is Category.OTHER]:
+        if any(k[:2] == key[:2] and k != key for k in drafts):
+            continue
+        supplier, near = key[0], _near_evidence(drafts[key])
+        kinds = {
+            w.category
+            for fact in facts
+            for w in fact.view.weapons
+            if not w.generic
+            and ((w.origin or w.made_in) == supplier or (fact.index in near and not w.origin))
+        }
+        kinds.discard(Category.OTHER)
+        if len(kinds) != 1:
+            continue
+        (kind,) = kinds
+        draft = drafts.pop(key)
+        draft.category = kind
+        drafts[(key[0], key[1], kind)] = draft
+
+
+def _near_evidence(draft: _Draft) -> set[int]:
+    """The sentences that reported a transfer, and the one after each ("Iran sent weapons
+    to Russia. Among them were drones")."""
+    return set(draft.evidence) | {i + 1 for i in draft.evidence}
 
 
 _TRANSFER_WORDS: Final = frozenset(
