@@ -163,6 +163,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _showcase_frames(view, found)
     found += topic_holder_frames(view, text, found)
     found += joined_frames(view, text, found)
+    found += _new_buyer_frames(view, text, found)
     found += _having_frames(view, found)
     found += _helped_frames(view, found)
     found += _relative_use_frames(view, found)
@@ -2794,3 +2795,89 @@ _POINTERS: Final = frozenset(["the", "these", "those", "such"])
 _NOUN_MODIFIER: Final = re.compile(
     r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$"
 )
+
+
+# "Peru became the first export customer of the Gripen", "making Chile the third buyer
+# of the drone": the new buyer named by an ordinal takes the goods from their maker.
+_NEW_BUYER_NOUNS: Final = frozenset("customer buyer client operator user".split())
+_NEW_BUYER_ORDINALS: Final = _ORDINALS | {"first", "new"}
+_NEW_BUYER_LINKS: Final = frozenset("became becomes become is was".split())
+_NEW_BUYER_MAKING: Final = frozenset("making makes made make".split())
+_NEW_BUYER_MODALS: Final = frozenset("could may might would to".split())
+_NEW_BUYER_REACH: Final = 8  # tokens from the subject to its link word
+
+
+def _new_buyer_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list[FrameHit]:
+    """One transfer from the maker of the goods to the state named the new (ordinal)
+    customer or buyer of them; an operator or user already holds them."""
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_NEW_BUYER_NOUNS) or view.words.isdisjoint(_NEW_BUYER_ORDINALS):
+        return found
+    for noun, word in enumerate(view.lows):
+        if word not in _NEW_BUYER_NOUNS or view.low(noun + 1) not in ("of", "for"):
+            continue
+        the = _new_buyer_article(view, noun)
+        if the is None:
+            continue
+        buyer = _new_buyer_subject(view, the)
+        goods = _goods_after(view, text, noun + 1)
+        if buyer is None or goods is None:
+            continue
+        supplier, weapon = goods
+        recipient = buyer.actor
+        if recipient.id == supplier.id or any(
+            f.recipient is not None and f.recipient.id == recipient.id and f.weapons for f in frames
+        ):
+            continue
+        status = Status.DELIVERED if word in ("operator", "user") else Status.AGREED
+        if any(view.low(i) in _NEW_BUYER_MODALS for i in range(the - 3, the)):
+            status = Status.DISCUSSED  # "could become the first buyer"
+        found.append(FrameHit(Frame.GIVE, noun, status, False, supplier, recipient, [weapon]))
+    return found
+
+
+def _new_buyer_article(view: SentenceView, noun: int) -> int | None:
+    """The "the" that opens an ordinal buyer noun ("the third foreign buyer"), or None."""
+    at, ordinal = noun - 1, False
+    while at >= noun - 4 and view.low(at) != "the":
+        word = view.low(at)
+        if word in _NEW_BUYER_ORDINALS:
+            ordinal = True
+        elif word not in _HOLDER_MODIFIERS:
+            return None
+        at -= 1
+    return at if ordinal and view.low(at) == "the" else None
+
+
+def _new_buyer_subject(view: SentenceView, the: int) -> ActorMention | None:
+    """The state that becomes the buyer: "Peru became the", "making Peru the"."""
+    for actor in view.actors:
+        if actor.speaker or actor.possessive:
+            continue
+        if actor.last == the - 1 and view.low(actor.first - 1) in _NEW_BUYER_MAKING:
+            return actor
+    if view.low(the - 1) not in _NEW_BUYER_LINKS:
+        return None
+    before = [
+        a
+        for a in view.actors
+        if a.prep is None
+        and not a.speaker
+        and not a.possessive
+        and the - 1 - _NEW_BUYER_REACH <= a.last < the - 1
+    ]
+    return before[-1] if before else None
+
+
+def _goods_after(view: SentenceView, text: str, at: int) -> tuple[ActorRef, WeaponMention] | None:
+    """The named goods right after ``at`` ("of Saab's Gripen fighter") with their maker
+    or stated origin; the topic system for "of this system", "of the type"."""
+    for weapon in view.weapons:
+        if at < weapon.first <= at + 4:
+            supplier = view.maker_actors.get(weapon.made_in or "") or view.origin_actors.get(
+                weapon.origin or ""
+            )
+            return (supplier, replace(weapon, quantity=None)) if supplier is not None else None
+    if view.low(at + 1) in ("this", "the", "that") and view.low(at + 2) in _TOPIC_NOUNS:
+        return _joined_goods(view, text, at + 1)
+    return None
