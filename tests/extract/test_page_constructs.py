@@ -30,6 +30,43 @@ CASES = [
             ("Peru became the first customer of the new development bank.", set()),
         ],
     ),
+    *cases(
+        "contents_after_an_inverted_package_link",
+        [
+            (
+                "Washington approved the sale of 40 F-16 jets to Jordan. Also in the package "
+                "are missiles and bombs.",
+                {
+                    ("USA", "JOR", "aircraft", "agreed"),
+                    ("USA", "JOR", "missile", "agreed"),
+                    ("USA", "JOR", "ammunition", "agreed"),
+                },
+            ),
+            (
+                "Washington approved the sale of 40 F-16 jets to Jordan. In the meantime there "
+                "are missiles on display in Amman.",
+                {("USA", "JOR", "aircraft", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "talks_with_a_list_of_buyers",
+        [
+            (
+                "China is in talks with Iraq, Egypt and Algeria over the Wing Loong II.",
+                {
+                    ("CHN", "IRQ", "uav", "discussed"),
+                    ("CHN", "EGY", "uav", "discussed"),
+                    ("CHN", "DZA", "uav", "discussed"),
+                },
+            ),
+            (
+                "Sweden is in talks with Peru and Chile on the sale of Gripen jets.",
+                {("SWE", "PER", "aircraft", "discussed"), ("SWE", "CHL", "aircraft", "discussed")},
+            ),
+            ("China is in talks with Iraq, Egypt and Algeria over gas pipelines.", set()),
+        ],
+    ),
 ]
 
 

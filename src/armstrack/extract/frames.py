@@ -2217,7 +2217,32 @@ def _deal_parties(view: SentenceView, deals: list[Trigger]) -> list[ActorRef]:
         }  # fmt: skip
         if len(sides) == 2:
             return list(sides.values())
+        heads = _list_heads(view, clause)
+        if len(sides) > 2 and len(heads) == 2:
+            return heads  # the later names of "with Iraq, Egypt and Qatar" are its twins
     return []
+
+
+def _list_heads(view: SentenceView, clause: tuple[int, int]) -> list[ActorRef]:
+    """The deal sides of a clause when one side is a list of states with one
+    preposition ("Russia is in talks with Iraq, Egypt and Qatar"): each list by its first
+    name; ``_coordinated`` twins the frame for the others."""
+    heads: dict[str, ActorRef] = {}
+    previous: ActorMention | None = None
+    for mention in view.actors:
+        if not clause[0] <= mention.first <= clause[1] or mention.speaker:
+            continue
+        if mention.prep not in (None, "with", "between") or mention.role == "pair":
+            continue
+        glue = (
+            all(view.low(i) in _LIST_GLUE for i in range(previous.last + 1, mention.first))
+            if previous
+            else False
+        )
+        if not (glue and previous is not None and previous.prep == mention.prep):
+            heads.setdefault(mention.actor.id, mention.actor)
+        previous = mention
+    return list(heads.values())
 
 
 def _complement(frames: list[FrameHit], deal_sides: list[ActorRef]) -> None:
@@ -2642,6 +2667,11 @@ def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
         if len(others) == 1:
             frame.supplier, frame.recipient = suppliers[0], others[0]
             return frame
+        heads = [a for a in _list_heads(view, clause) if a.id != suppliers[0].id]
+        if len(others) > 1 and len(heads) == 1:
+            # "Russia is in talks with Iraq, Egypt and Qatar over the S-400": one list.
+            frame.supplier, frame.recipient = suppliers[0], heads[0]
+            return frame
     makers = {w.made_in for w in weapons if w.system} - {None}
     if len(ids) == 1 and len(makers) == 1:
         # "Egypt signed a contract for Su-35 jets": the buyer of a named system.
@@ -2695,10 +2725,32 @@ _PACKAGE_NOUNS: Final = (
 )
 
 
+# "Also in the package are missiles and bombs": the contents stand after an inverted link.
+_IN_PACKAGE_LINKS: Final = frozenset("are is were was".split())
+_IN_PACKAGE_REACH: Final = 4  # the phrase opens the sentence, after "Also" or "And"
+
+
+def _in_the_package(view: SentenceView) -> bool:
+    """Whether the sentence opens with "(Also) in the package are": it lists goods."""
+    if "in" not in view.words or view.words.isdisjoint(_IN_PACKAGE_LINKS):
+        return False
+    for at in range(min(_IN_PACKAGE_REACH, len(view.lows))):
+        if (
+            view.low(at) == "in"
+            and view.low(at + 1) in ("the", "this", "that")
+            and view.low(at + 2) in _PACKAGE_NOUNS
+            and view.low(at + 3) in _IN_PACKAGE_LINKS
+        ):
+            return True
+    return False
+
+
 def lists_contents(view: SentenceView) -> bool:
     """ "The package includes ...", "Among the weapons are ...", "... along with 12
     howitzers": the sentence lists goods."""
     lows = view.lows
+    if _in_the_package(view):
+        return True
     if view.words.isdisjoint(_CONTENT_CUES):
         return False
     for index, word in enumerate(lows):
