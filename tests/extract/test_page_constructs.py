@@ -67,6 +67,20 @@ CASES = [
             ("China is in talks with Iraq, Egypt and Algeria over gas pipelines.", set()),
         ],
     ),
+    *cases(
+        "a_dated_subject_approves_a_sale_of_foreign_made_goods",
+        [
+            (
+                "The United States on Friday announced the approval of a $120 million sale of a "
+                "NASAMS air defence system to Estonia.",
+                {("USA", "EST", "air_defence", "agreed")},
+            ),
+            (
+                "Russia on Monday condemned the sale of Patriot missiles to Poland.",
+                {("USA", "POL", "air_defence", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 
