@@ -81,6 +81,21 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "a_buyer_verb_with_a_pronoun_takes_the_topic_system",
+        [
+            (
+                "The Rafale flew at the show in Dubai. Indonesia wants to buy it.",
+                {("FRA", "IDN", "aircraft", "discussed")},
+            ),
+            (
+                "The K9 howitzer is selling well. Vietnam plans to purchase them.",
+                {("KOR", "VNM", "artillery", "discussed")},
+            ),
+            ("The Rafale flew at the show in Dubai. Indonesia does not want to buy it.", set()),
+            ("The Rafale flew at the show in Dubai. Indonesia cannot afford to buy it.", set()),
+        ],
+    ),
 ]
 
 

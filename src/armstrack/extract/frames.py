@@ -142,6 +142,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _complement(frames, _deal_parties(view, deals))
     _fill_gaps(view, frames)
     _inherit_means(view, frames)
+    _pronoun_goods(view, text, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     frames = [f for frame in frames for f in by_origin(view, frame)]
     frames = [f for frame in frames for f in by_listed_origin(view, frame)]
@@ -2933,3 +2934,26 @@ def _goods_after(view: SentenceView, text: str, at: int) -> tuple[ActorRef, Weap
     if view.low(at + 1) in ("this", "the", "that") and view.low(at + 2) in _TOPIC_NOUNS:
         return _joined_goods(view, text, at + 1)
     return None
+
+
+# "The S-400 is in demand. Pakistan wants to buy it": a buyer's verb whose object is a
+# pronoun takes the system the article named last, from its maker.
+_BUYER_PRONOUN_VERBS: Final = frozenset("buy purchase acquire procure order".split())
+
+
+def _pronoun_goods(view: SentenceView, text: str, frames: list[FrameHit]) -> None:
+    """Give a receiving frame that has no goods, but a buying verb with "it" or "them"
+    as object, the topic system and its maker, in a sentence that names no weapon."""
+    if view.weapons or not view.earlier_systems or view.words.isdisjoint(_BUYER_PRONOUN_VERBS):
+        return
+    for frame in frames:
+        at = frame.trigger
+        if frame.weapons or frame.recipient is None or frame.negated:
+            continue
+        if view.low(at) not in _BUYER_PRONOUN_VERBS or view.low(at + 1) not in ("it", "them"):
+            continue
+        goods = _joined_goods(view, text, at + 1)
+        if goods is None or goods[0].id == frame.recipient.id:
+            continue
+        frame.weapons = [goods[1]]
+        frame.supplier = frame.supplier or goods[0]
