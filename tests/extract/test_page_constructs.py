@@ -96,6 +96,23 @@ CASES = [
             ("The Rafale flew at the show in Dubai. Indonesia cannot afford to buy it.", set()),
         ],
     ),
+    *cases(
+        "a_stated_wish_to_buy_is_discussed",
+        [
+            (
+                "Ghana has expressed its willingness to buy Akash missiles from India.",
+                {("IND", "GHA", "air_defence", "discussed")},
+            ),
+            (
+                "Ghana is keen to acquire Akash missiles from India.",
+                {("IND", "GHA", "air_defence", "discussed")},
+            ),
+            (
+                "Ghana signed a contract for Akash missiles from India.",
+                {("IND", "GHA", "air_defence", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 
