@@ -113,6 +113,23 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "goods_bought_to_replace_what_was_given",
+        [
+            (
+                "Slovakia will buy howitzers from Germany to replace the equipment donated to "
+                "Ukraine.",
+                {("DEU", "SVK", "artillery", "agreed")},
+            ),
+            (
+                "Slovakia will buy K2 tanks to replace the tanks it donated to Ukraine.",
+                {
+                    ("KOR", "SVK", "armoured_vehicle", "agreed"),
+                    ("SVK", "UKR", "armoured_vehicle", "delivered"),
+                },
+            ),
+        ],
+    ),
 ]
 
 

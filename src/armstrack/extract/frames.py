@@ -2530,7 +2530,7 @@ def _core_frame(
         status = Status.DELIVERED
     weapons = weapons_for(view, trigger, core, clause)
     goods = [w for w in weapons if not carrier(view, w)]
-    weapons = goods or weapons
+    weapons = _not_replacements(view, trigger, goods or weapons)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
     frame.definite = trigger.noun and (
@@ -2957,3 +2957,30 @@ def _pronoun_goods(view: SentenceView, text: str, frames: list[FrameHit]) -> Non
             continue
         frame.weapons = [goods[1]]
         frame.supplier = frame.supplier or goods[0]
+
+
+# "Poland will buy K2 tanks to replace the equipment donated to Ukraine": the goods
+# bought stand before "replace"; what was given away is the object after it.
+_REPLACING: Final = frozenset("replace replaces replacing replaced replenish backfill".split())
+_REPLACED_REACH: Final = 5  # tokens from "replace" to the giving word of its object
+
+
+def _not_replacements(
+    view: SentenceView, trigger: Trigger, weapons: list[WeaponMention]
+) -> list[WeaponMention]:
+    """The goods of a giving word inside the object of "replace", without the goods
+    bought to replace them (named before "replace")."""
+    if view.words.isdisjoint(_REPLACING):
+        return weapons
+    at = trigger.index
+    cue = next(
+        (
+            i
+            for i in range(at - 1, max(-1, at - _REPLACED_REACH - 1), -1)
+            if view.low(i) in _REPLACING
+        ),
+        None,
+    )
+    if cue is None:
+        return weapons
+    return [w for w in weapons if w.first > cue]
