@@ -1488,7 +1488,11 @@ CASES = [
             (
                 "Peru became the latest operator of the Hermes 900, joining the ranks of "
                 "Brazil and Chile.",
-                {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},
+                {
+                    ("ISR", "BRA", "uav", "delivered"),
+                    ("ISR", "CHL", "uav", "delivered"),
+                    ("ISR", "PER", "uav", "delivered"),
+                },
             ),
             (
                 "Peru follows Brazil and Mexico in buying the Hermes 900.",
@@ -1502,7 +1506,11 @@ CASES = [
             ("Peru is the third state after Brazil and Chile to ban the Hermes 900.", set()),
             (
                 "After Brazil and Chile, Peru became the third export customer of the Hermes 900.",
-                {("ISR", "BRA", "uav", "delivered"), ("ISR", "CHL", "uav", "delivered")},
+                {
+                    ("ISR", "BRA", "uav", "delivered"),
+                    ("ISR", "CHL", "uav", "delivered"),
+                    ("ISR", "PER", "uav", "agreed"),
+                },
             ),
             (
                 "After Brazil, Chile and Mexico, Peru is the fourth country to order the "
@@ -1517,7 +1525,7 @@ CASES = [
             (
                 "After talks with Brazil and Chile, Peru became the third customer of the "
                 "Hermes 900.",
-                set(),
+                {("ISR", "PER", "uav", "agreed")},  # the new customer only
             ),
             # what the listed states do with their own goods: no transfer of the named one
             (

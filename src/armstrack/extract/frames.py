@@ -143,6 +143,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _complement(frames, _deal_parties(view, deals))
     _fill_gaps(view, frames)
     _inherit_means(view, frames)
+    _pronoun_goods(view, text, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     frames = [f for frame in frames for f in by_origin(view, frame)]
     frames = [f for frame in frames for f in by_listed_origin(view, frame)]
@@ -164,6 +165,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _showcase_frames(view, found)
     found += topic_holder_frames(view, text, found)
     found += joined_frames(view, text, found)
+    found += _new_buyer_frames(view, text, found)
     found += _having_frames(view, found)
     found += _helped_frames(view, found)
     found += _relative_use_frames(view, found)
@@ -2224,7 +2226,32 @@ def _deal_parties(view: SentenceView, deals: list[Trigger]) -> list[ActorRef]:
         }  # fmt: skip
         if len(sides) == 2:
             return list(sides.values())
+        heads = _list_heads(view, clause)
+        if len(sides) > 2 and len(heads) == 2:
+            return heads  # the later names of "with Iraq, Egypt and Qatar" are its twins
     return []
+
+
+def _list_heads(view: SentenceView, clause: tuple[int, int]) -> list[ActorRef]:
+    """The deal sides of a clause when one side is a list of states with one
+    preposition ("Russia is in talks with Iraq, Egypt and Qatar"): each list by its first
+    name; ``_coordinated`` twins the frame for the others."""
+    heads: dict[str, ActorRef] = {}
+    previous: ActorMention | None = None
+    for mention in view.actors:
+        if not clause[0] <= mention.first <= clause[1] or mention.speaker:
+            continue
+        if mention.prep not in (None, "with", "between") or mention.role == "pair":
+            continue
+        glue = (
+            all(view.low(i) in _LIST_GLUE for i in range(previous.last + 1, mention.first))
+            if previous
+            else False
+        )
+        if not (glue and previous is not None and previous.prep == mention.prep):
+            heads.setdefault(mention.actor.id, mention.actor)
+        previous = mention
+    return list(heads.values())
 
 
 def _complement(frames: list[FrameHit], deal_sides: list[ActorRef]) -> None:
@@ -2511,7 +2538,7 @@ def _core_frame(
         status = Status.DELIVERED
     weapons = weapons_for(view, trigger, core, clause)
     goods = [w for w in weapons if not carrier(view, w)]
-    weapons = goods or weapons
+    weapons = _not_replacements(view, trigger, goods or weapons)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
     frame.definite = trigger.noun and (
@@ -2650,6 +2677,11 @@ def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
         if len(others) == 1:
             frame.supplier, frame.recipient = suppliers[0], others[0]
             return frame
+        heads = [a for a in _list_heads(view, clause) if a.id != suppliers[0].id]
+        if len(others) > 1 and len(heads) == 1:
+            # "Russia is in talks with Iraq, Egypt and Qatar over the S-400": one list.
+            frame.supplier, frame.recipient = suppliers[0], heads[0]
+            return frame
     makers = {w.made_in for w in weapons if w.system} - {None}
     if len(ids) == 1 and len(makers) == 1:
         # "Egypt signed a contract for Su-35 jets": the buyer of a named system.
@@ -2703,10 +2735,32 @@ _PACKAGE_NOUNS: Final = (
 )
 
 
+# "Also in the package are missiles and bombs": the contents stand after an inverted link.
+_IN_PACKAGE_LINKS: Final = frozenset("are is were was".split())
+_IN_PACKAGE_REACH: Final = 4  # the phrase opens the sentence, after "Also" or "And"
+
+
+def _in_the_package(view: SentenceView) -> bool:
+    """Whether the sentence opens with "(Also) in the package are": it lists goods."""
+    if "in" not in view.words or view.words.isdisjoint(_IN_PACKAGE_LINKS):
+        return False
+    for at in range(min(_IN_PACKAGE_REACH, len(view.lows))):
+        if (
+            view.low(at) == "in"
+            and view.low(at + 1) in ("the", "this", "that")
+            and view.low(at + 2) in _PACKAGE_NOUNS
+            and view.low(at + 3) in _IN_PACKAGE_LINKS
+        ):
+            return True
+    return False
+
+
 def lists_contents(view: SentenceView) -> bool:
     """ "The package includes ...", "Among the weapons are ...", "... along with 12
     howitzers": the sentence lists goods."""
     lows = view.lows
+    if _in_the_package(view):
+        return True
     if view.words.isdisjoint(_CONTENT_CUES):
         return False
     for index, word in enumerate(lows):
@@ -2803,3 +2857,139 @@ _POINTERS: Final = frozenset(["the", "these", "those", "such"])
 _NOUN_MODIFIER: Final = re.compile(
     r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$"
 )
+
+
+# "Peru became the first export customer of the Gripen", "making Chile the third buyer
+# of the drone": the new buyer named by an ordinal takes the goods from their maker.
+_NEW_BUYER_NOUNS: Final = frozenset("customer buyer client operator user".split())
+_NEW_BUYER_ORDINALS: Final = _ORDINALS | {"first", "new"}
+_NEW_BUYER_LINKS: Final = frozenset("became becomes become is was".split())
+_NEW_BUYER_MAKING: Final = frozenset("making makes made make".split())
+_NEW_BUYER_MODALS: Final = frozenset("could may might would to".split())
+_NEW_BUYER_REACH: Final = 8  # tokens from the subject to its link word
+
+
+def _new_buyer_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> list[FrameHit]:
+    """One transfer from the maker of the goods to the state named the new (ordinal)
+    customer or buyer of them; an operator or user already holds them."""
+    found: list[FrameHit] = []
+    if view.words.isdisjoint(_NEW_BUYER_NOUNS) or view.words.isdisjoint(_NEW_BUYER_ORDINALS):
+        return found
+    for noun, word in enumerate(view.lows):
+        if word not in _NEW_BUYER_NOUNS or view.low(noun + 1) not in ("of", "for"):
+            continue
+        the = _new_buyer_article(view, noun)
+        if the is None:
+            continue
+        buyer = _new_buyer_subject(view, the)
+        goods = _goods_after(view, text, noun + 1)
+        if buyer is None or goods is None:
+            continue
+        supplier, weapon = goods
+        recipient = buyer.actor
+        if recipient.id == supplier.id or any(
+            f.recipient is not None and f.recipient.id == recipient.id and f.weapons for f in frames
+        ):
+            continue
+        status = Status.DELIVERED if word in ("operator", "user") else Status.AGREED
+        if any(view.low(i) in _NEW_BUYER_MODALS for i in range(the - 3, the)):
+            status = Status.DISCUSSED  # "could become the first buyer"
+        found.append(FrameHit(Frame.GIVE, noun, status, False, supplier, recipient, [weapon]))
+    return found
+
+
+def _new_buyer_article(view: SentenceView, noun: int) -> int | None:
+    """The "the" that opens an ordinal buyer noun ("the third foreign buyer"), or None."""
+    at, ordinal = noun - 1, False
+    while at >= noun - 4 and view.low(at) != "the":
+        word = view.low(at)
+        if word in _NEW_BUYER_ORDINALS:
+            ordinal = True
+        elif word not in _HOLDER_MODIFIERS:
+            return None
+        at -= 1
+    return at if ordinal and view.low(at) == "the" else None
+
+
+def _new_buyer_subject(view: SentenceView, the: int) -> ActorMention | None:
+    """The state that becomes the buyer: "Peru became the", "making Peru the"."""
+    for actor in view.actors:
+        if actor.speaker or actor.possessive:
+            continue
+        if actor.last == the - 1 and view.low(actor.first - 1) in _NEW_BUYER_MAKING:
+            return actor
+    if view.low(the - 1) not in _NEW_BUYER_LINKS:
+        return None
+    before = [
+        a
+        for a in view.actors
+        if a.prep is None
+        and not a.speaker
+        and not a.possessive
+        and the - 1 - _NEW_BUYER_REACH <= a.last < the - 1
+    ]
+    return before[-1] if before else None
+
+
+def _goods_after(view: SentenceView, text: str, at: int) -> tuple[ActorRef, WeaponMention] | None:
+    """The named goods right after ``at`` ("of Saab's Gripen fighter") with their maker
+    or stated origin; the topic system for "of this system", "of the type"."""
+    for weapon in view.weapons:
+        if at < weapon.first <= at + 4:
+            supplier = view.maker_actors.get(weapon.made_in or "") or view.origin_actors.get(
+                weapon.origin or ""
+            )
+            return (supplier, replace(weapon, quantity=None)) if supplier is not None else None
+    if view.low(at + 1) in ("this", "the", "that") and view.low(at + 2) in _TOPIC_NOUNS:
+        return _joined_goods(view, text, at + 1)
+    return None
+
+
+# "The S-400 is in demand. Pakistan wants to buy it": a buyer's verb whose object is a
+# pronoun takes the system the article named last, from its maker.
+_BUYER_PRONOUN_VERBS: Final = frozenset("buy purchase acquire procure order".split())
+
+
+def _pronoun_goods(view: SentenceView, text: str, frames: list[FrameHit]) -> None:
+    """Give a receiving frame that has no goods, but a buying verb with "it" or "them"
+    as object, the topic system and its maker, in a sentence that names no weapon."""
+    if view.weapons or not view.earlier_systems or view.words.isdisjoint(_BUYER_PRONOUN_VERBS):
+        return
+    for frame in frames:
+        at = frame.trigger
+        if frame.weapons or frame.recipient is None or frame.negated:
+            continue
+        if view.low(at) not in _BUYER_PRONOUN_VERBS or view.low(at + 1) not in ("it", "them"):
+            continue
+        goods = _joined_goods(view, text, at + 1)
+        if goods is None or goods[0].id == frame.recipient.id:
+            continue
+        frame.weapons = [goods[1]]
+        frame.supplier = frame.supplier or goods[0]
+
+
+# "Poland will buy K2 tanks to replace the equipment donated to Ukraine": the goods
+# bought stand before "replace"; what was given away is the object after it.
+_REPLACING: Final = frozenset("replace replaces replacing replaced replenish backfill".split())
+_REPLACED_REACH: Final = 5  # tokens from "replace" to the giving word of its object
+
+
+def _not_replacements(
+    view: SentenceView, trigger: Trigger, weapons: list[WeaponMention]
+) -> list[WeaponMention]:
+    """The goods of a giving word inside the object of "replace", without the goods
+    bought to replace them (named before "replace")."""
+    if view.words.isdisjoint(_REPLACING):
+        return weapons
+    at = trigger.index
+    cue = next(
+        (
+            i
+            for i in range(at - 1, max(-1, at - _REPLACED_REACH - 1), -1)
+            if view.low(i) in _REPLACING
+        ),
+        None,
+    )
+    if cue is None:
+        return weapons
+    return [w for w in weapons if w.first > cue]

@@ -158,7 +158,9 @@ DISCUSSED_CUES: Final = frozenset(
     "letter letters inquiry enquiry "
     # A choice of supplier comes before a contract: "selected Leonardo to supply"
     "select selects selected selecting choose chooses chose chosen choosing "
-    "pick picks picked picking opt opts opted opting".split()
+    "pick picks picked picking opt opts opted opting "
+    # A stated wish to buy is no order yet: "expressed its willingness to buy"
+    "willing willingness keen eager".split()
 )
 AGREED_CUES: Final = frozenset(
     "agreed agree agrees agreement deal contract contracts signed sign signs signing "

@@ -111,12 +111,14 @@ _REPORT_REACH: Final = 3  # sentences after one that names a weapon
 _GOODS_PRONOUN: Final = Prefiltered.on_words(
     re.compile(
         r"\b(?:supplied|delivered|sent|shipped|provided|donated|gave|sold|transferred|"
-        r"handed|gifted|built|made|manufactured|received|accepted)\s+"
+        r"handed|gifted|built|made|manufactured|received|accepted|"
+        # "Pakistan wants to buy it": a buyer's verb points back at the goods too
+        r"buy|purchase|acquire|procure)\s+"
         # "Athens received the first six in January"
         r"(?:them|it|the\s+(?:first|last|remaining|final|second|rest)|its\s+first)\b"
     ),
     "supplied delivered sent shipped provided donated gave sold transferred handed gifted "
-    "built made manufactured received accepted".split(),
+    "built made manufactured received accepted buy purchase acquire procure".split(),
     folded=True,
     opens=True,
 )

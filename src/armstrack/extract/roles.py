@@ -16,6 +16,7 @@ from armstrack.extract.clauses import (
     Trigger,
     clause_of,
 )
+from armstrack.extract.dates import WEEKDAYS
 from armstrack.extract.lexicon import (
     ARRIVAL_VERBS,
     ASK_VERBS,
@@ -689,7 +690,18 @@ def _words_between(view: SentenceView, last: int, index: int) -> int:
         and i not in view.taken
         and not _in_number(view, i)
         and not _signing_off(view, i)
+        and not _weekday_phrase(view, i)
     )
+
+
+_WEEKDAYS: Final = frozenset(WEEKDAYS)
+
+
+def _weekday_phrase(view: SentenceView, index: int) -> bool:
+    """A word of "on Wednesday", which dates the subject's act and names no other doer:
+    "The US on Wednesday announced the approval of a sale"."""
+    word = view.low(index)
+    return word in _WEEKDAYS or (word == "on" and view.low(index + 1) in _WEEKDAYS)
 
 
 def _signing_off(view: SentenceView, index: int) -> bool:
