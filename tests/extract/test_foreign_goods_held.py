@@ -272,6 +272,22 @@ CASES = [
             ("Iran has reverse-engineered American drones.", set()),
         ],
     ),
+    *cases(
+        "copies_and_places_are_no_holders",
+        [
+            # a copy built by the user is not the design's goods
+            (
+                "The drones, Iraqi-built versions of the Mohajer-6 that Baghdad has "
+                "launched at militants, were shown in Mosul.",
+                set(),
+            ),
+            # a place before the verb is where crews trained, not who holds the goods
+            (
+                "Turkey bought Gepard guns. Crews trained in Norway operate the systems.",
+                {("DEU", "TUR", "air_defence", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 

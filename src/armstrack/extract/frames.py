@@ -771,7 +771,7 @@ def _relative_use_frames(view: SentenceView, frames: list[FrameHit]) -> list[Fra
         supplier = _held_goods_giver(view, weapon)
         if view.low(verb) not in USE_VERBS or view.low(verb) in _STRIKES:
             continue  # "drones, which Ukraine shot down": no use of one's own
-        if supplier is None or supplier.id == user.actor.id:
+        if supplier is None or supplier.id == user.actor.id or _copy_of(view, weapon):
             continue
         if any(f.supplier is not None and weapon in f.weapons for f in frames + found):
             continue
@@ -780,6 +780,18 @@ def _relative_use_frames(view: SentenceView, frames: list[FrameHit]) -> list[Fra
                      [replace(weapon, quantity=None)])
         )  # fmt: skip
     return found
+
+
+# "Russian-built versions of the Shahed-136": a copy made elsewhere, not the design's goods.
+_COPY_NOUNS: Final = frozenset(
+    "version versions copy copies variant variants clone clones derivative derivatives".split()
+)
+
+
+def _copy_of(view: SentenceView, weapon: WeaponMention) -> bool:
+    at = weapon.first - 1
+    at -= view.low(at) in ("the", "a", "an")
+    return view.low(at) == "of" and view.low(at - 1) in _COPY_NOUNS
 
 
 # Verbs of use that also say what was hit: "drones that Ukraine shot down".
@@ -1795,7 +1807,9 @@ def _states_before(view: SentenceView, verb: int) -> list[ActorRef]:
             continue
         if mention.last < at or mention.speaker or mention.possessive:
             break
-        if mention.actor.kind.value == "state" and mention.actor not in listed:
+        if mention.prep not in (None, "with"):
+            break  # "crews trained in Germany operate it": a place, no holder
+        if mention.actor.kind == "state" and mention.actor not in listed:
             listed.append(mention.actor)
         at = mention.first - 1
         while view.low(at) in _HOLDER_GLUE:
