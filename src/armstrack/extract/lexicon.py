@@ -109,7 +109,7 @@ RECEIVE_VERBS.update(
 AWARD_VERBS: Final = frozenset("award awards awarded awarding".split())
 RECEIVE_VERBS.update(_forms(" ".join(AWARD_VERBS), A))
 # Goods taken into one's own forces: "integrated Russian helicopters into its air force",
-# "added two Chinese jets to its fleet" (only so: see frames._joins_a_fleet).
+# "added two Chinese jets to its fleet" (only so: see holders.joins_a_fleet).
 JOINING_VERBS: Final = frozenset(
     "add adds added adding integrate integrates integrated integrating".split()
 )

@@ -30,14 +30,11 @@ from armstrack.extract.claims import (
     title_positions,
 )
 from armstrack.extract.dates import date_prefix, find_times
-from armstrack.extract.frames import (
+from armstrack.extract.frames import deal_sides, find_frames, is_anaphoric_sentence, overlong_list
+from armstrack.extract.holders import (
     MAX_LISTED,
     TOPIC_LIST_WORDS,
-    deal_sides,
-    find_frames,
-    is_anaphoric_sentence,
     joined_frames,
-    overlong_list,
     topic_holder_frames,
 )
 from armstrack.extract.matching import BODY, GROUP_KINDS, SYSTEM, WEAPON_KINDS, Match, Matcher
@@ -125,7 +122,7 @@ _GOODS_PRONOUN: Final = Prefiltered.on_words(
 _GOODS_REACH: Final = 2  # sentences after one that names a weapon
 # "Other operators include A and B", "It is also flown by A and B": a sentence that names
 # no weapon but lists the holders of the system the article named before (see
-# ``frames.topic_holder_frames``, which reads only sentences holding these words).
+# ``holders.topic_holder_frames``, which reads only sentences holding these words).
 _HOLDER_HINT: Final = Prefiltered.on_words(
     re.compile(rf"\b(?:{'|'.join(TOPIC_LIST_WORDS)})\b"),
     TOPIC_LIST_WORDS,
