@@ -135,7 +135,7 @@ def fleet_frames(view: SentenceView) -> list[FrameHit]:
             supplier = view.origin_actors.get(origin or "")
             if supplier is None or supplier == owner:
                 continue
-            weapons = [replace(w, quantity=None) for w in held if w.origin == origin]
+            weapons = _of_one_origin(held, origin)
             frame = FrameHit(Frame.RECEIVE, index, Status.DELIVERED, False, supplier, owner)
             frame.weapons = weapons
             found.append(frame)
@@ -261,6 +261,20 @@ _HELD_MODIFIERS: Final = frozenset(
 )
 
 
+def _maker_or_origin(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
+    """The catalogued maker of goods, else their stated origin (for buyer and holder lists,
+    where a named system's maker is the surer giver)."""
+    return view.maker_actors.get(weapon.made_in or "") or view.origin_actors.get(
+        weapon.origin or ""
+    )
+
+
+def _of_one_origin(goods: list[WeaponMention], origin: str | None) -> list[WeaponMention]:
+    """The goods of one stated origin, counts dropped: a holder's goods carry no number of
+    the transfer."""
+    return [replace(w, quantity=None) for w in goods if w.origin == origin]
+
+
 def _held_goods_giver(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
     """Who made held goods: their origin word ("Qatar's French-built jets"), else the maker
     of the catalogued system ("Turkey's S-400 batteries")."""
@@ -358,7 +372,7 @@ def showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit
             continue
         if any(f.supplier == supplier and f.recipient == subject.actor for f in frames + found):
             continue
-        weapons = [replace(w, quantity=None) for w in goods if w.origin == goods[0].origin]
+        weapons = _of_one_origin(goods, goods[0].origin)
         found.append(
             FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, subject.actor, weapons)
         )
@@ -437,7 +451,7 @@ def having_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             continue
         if any(f.supplier is not None and goods[0] in f.weapons for f in frames + found):
             continue  # "has supplied Iranian drones": a frame says more
-        weapons = [replace(w, quantity=None) for w in goods if w.origin == goods[0].origin]
+        weapons = _of_one_origin(goods, goods[0].origin)
         found.append(
             FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, holder, weapons)
         )
@@ -1115,9 +1129,7 @@ def _named_goods_after(view: SentenceView, verb: int) -> tuple[ActorRef, WeaponM
     "to buy the Caesar howitzer" (not "to operate two types of stealth fighter")."""
     for weapon in view.weapons:
         if verb < weapon.first <= verb + 4:
-            supplier = view.maker_actors.get(weapon.made_in or "") or view.origin_actors.get(
-                weapon.origin or ""
-            )
+            supplier = _maker_or_origin(view, weapon)
             if supplier is not None:
                 return supplier, replace(weapon, quantity=None)
     return None
@@ -1163,9 +1175,7 @@ def _joined_goods(view: SentenceView, text: str, cue: int) -> tuple[ActorRef, We
     the topic system if the sentence names none."""
     before = [w for w in view.weapons if w.last < cue]
     for weapon in reversed(before):
-        supplier = view.maker_actors.get(weapon.made_in or "") or view.origin_actors.get(
-            weapon.origin or ""
-        )
+        supplier = _maker_or_origin(view, weapon)
         if supplier is not None:
             return supplier, replace(weapon, quantity=None)
     if view.weapons or not view.earlier_systems:
@@ -1622,9 +1632,7 @@ def _goods_after(view: SentenceView, text: str, at: int) -> tuple[ActorRef, Weap
     or stated origin; the topic system for "of this system", "of the type"."""
     for weapon in view.weapons:
         if at < weapon.first <= at + 4:
-            supplier = view.maker_actors.get(weapon.made_in or "") or view.origin_actors.get(
-                weapon.origin or ""
-            )
+            supplier = _maker_or_origin(view, weapon)
             return (supplier, replace(weapon, quantity=None)) if supplier is not None else None
     if view.low(at + 1) in ("this", "the", "that") and view.low(at + 2) in _TOPIC_NOUNS:
         return _joined_goods(view, text, at + 1)
