@@ -381,8 +381,8 @@ def showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit
 
 # The words of a force that a demonym names: "the Royal Saudi Air Force's F-15s".
 _FORCE_WORDS: Final = frozenset(
-    "air force forces navy army armed military coast guard naval marine marines corps "
-    "ground land self-defense self-defence defence defense".split()
+    "air force forces navy navies army armies armed military militaries coast guard naval "
+    "marine marines corps ground land self-defense self-defence defence defense".split()
 )
 
 
@@ -724,7 +724,7 @@ def operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit
         if not held or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)}
-        if not between <= ADVERBS | _HOLDER_FORCES:
+        if not between <= ADVERBS | _FORCE_WORDS:
             continue  # "Pakistan, whose pilots fly the JF-17": another subject
         if any(f.supplier is not None and held[0] in f.weapons for f in frames):
             continue  # "operates a Kilo-class submarine that India handed over"
@@ -773,12 +773,6 @@ def holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
 _LIST_ENDS: Final = frozenset([".", ";", ""])
 
 
-# "the Egyptian Air Force and the Nigerian Army": a holder's own force noun.
-_HOLDER_FORCES: Final = frozenset(
-    "air force forces army armies navy navies military militaries marines".split()
-)
-
-
 def _holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list[ActorRef]:
     """The states listed right after a holding cue (before ``limit``, if given)."""
     clause_end = clause_of(view, cue)[1] if view.low(cue) != "being" else len(view.lows) - 1
@@ -798,7 +792,7 @@ def _holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list
             and view.low(mention.last + 1) in _LIST_ENDS
         ):
             break  # "Pakistan, Myanmar, and Nigeria.": a serial comma ends no list
-        glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | _HOLDER_FORCES
+        glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | _FORCE_WORDS
         if len(gap) > 6 or any(w not in glue for w in gap):
             break
         if mention.actor not in listed and mention.actor.kind == "state":
@@ -1150,7 +1144,7 @@ def _joins_as_holders(view: SentenceView, cue: int) -> bool:
     listed = {i for a in view.actors for i in range(a.first, a.last + 1)}
     at = cue + 1
     while view.low(at) != "as" and (
-        at in listed or view.low(at) in _HOLDER_GLUE or view.low(at) in _HOLDER_FORCES
+        at in listed or view.low(at) in _HOLDER_GLUE or view.low(at) in _FORCE_WORDS
     ):
         at += 1
     if at == cue + 1:
@@ -1383,7 +1377,7 @@ def _states_before(view: SentenceView, verb: int) -> list[ActorRef]:
     # "Chile already plans to operate it", "Chad and Mali both fly it"
     while view.low(at) in ADVERBS or view.low(at) in BE or view.low(at) in _PLANS_TO_ALL:
         at -= 1
-    while view.low(at) in _HOLDER_FORCES:
+    while view.low(at) in _FORCE_WORDS:
         at -= 1  # "the Chadian and Malian armies already fly it"
     listed: list[ActorRef] = []
     for mention in reversed(view.actors):
