@@ -26,6 +26,15 @@ def _sentences(text: str) -> list[str]:
             ['"They arrived," he said.', "Then more came."],
         ),
         ("Headline\n\nBody text here.", ["Headline", "Body text here."]),
+        # Latin and list abbreviations lead into a list; the list is part of the sentence.
+        (
+            "The radar went to four buyers, e.g. Chile, Peru and Ghana. Talks go on.",
+            ["The radar went to four buyers, e.g. Chile, Peru and Ghana.", "Talks go on."],
+        ),
+        (
+            "Five navies fly it, incl. Spain and Norway. Ghana may follow.",
+            ["Five navies fly it, incl. Spain and Norway.", "Ghana may follow."],
+        ),
     ],
 )
 def test_split_sentences_handles_abbreviations_and_quotes(text: str, expected: list[str]) -> None:

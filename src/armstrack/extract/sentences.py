@@ -15,7 +15,7 @@ from typing import Final
 ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr gen lt col maj capt cpt sgt adm cmdr brig rep sen gov pres prof st jan "
     "feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd co corp jr sr u.s u.k "
-    "u.n e.u u.s.a d.c a.m p.m approx est fig".split()
+    "u.n e.u u.s.a d.c a.m p.m approx est fig e.g i.e incl esp viz cf ca".split()
 )
 
 # A boundary is a run of end marks before a capital or a digit, or a line break (two
