@@ -265,6 +265,24 @@ CASES = [
             ("Moldova tested a missile air defence system of its own.", set()),
         ],
     ),
+    *cases(
+        "rounds_for_small_arms_are_ammunition",
+        [
+            (
+                "Norway will give Moldova three million small arms rounds.",
+                {("NOR", "MDA", "ammunition", "agreed")},
+            ),
+            (
+                "Norway gave Moldova pistols and 90,000 cartridges.",
+                {
+                    ("NOR", "MDA", "small_arms", "delivered"),
+                    ("NOR", "MDA", "ammunition", "delivered"),
+                },
+            ),
+            # Near miss: cartridges handed in by citizens move between no two parties.
+            ("Residents handed in shotgun cartridges during the amnesty.", set()),
+        ],
+    ),
 ]
 
 

@@ -1570,6 +1570,40 @@ CASES = [
             ("Chilean, Brazilian and Swiss drones flew over the parade.", set()),
         ],
     ),
+    *cases(
+        "vague_goods_deliveries_between_two_parties",
+        [
+            (
+                "Belarus has quietly stepped up arms deliveries to Venezuela.",
+                {("BLR", "VEN", "other", "delivered")},
+            ),
+            (
+                "Weapons shipments from Serbia to Armenia rose sharply last year.",
+                {("SRB", "ARM", "other", "delivered")},
+            ),
+            # Near misses: no giver; a sale the shipment only characterises.
+            ("Arms deliveries to Chad have slowed since the spring.", set()),
+            (
+                "Washington approved a weapons sale to Bahrain, the first arms shipment in "
+                "a decade.",
+                {("USA", "BHR", "other", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "seized_goods_then_a_relative_clause_sending_them",
+        [
+            (
+                "Marines seized 800 pistols and 40,000 cartridges, which were believed to have "
+                "been sent from Iran to Hamas.",
+                {
+                    ("IRN", "hamas", "small_arms", "delivered"),
+                    ("IRN", "hamas", "ammunition", "delivered"),
+                },
+            ),
+            ("Customs seized 300 rifles, which were stolen from a depot in Chad.", set()),
+        ],
+    ),
 ]
 
 

@@ -983,7 +983,9 @@ def _triggers(view: SentenceView) -> list[Trigger]:
     if view.words.isdisjoint(TRIGGER_WORDS):
         return found
     for index, word in enumerate(view.lows):
-        if word not in TRIGGER_WORDS or index in view.taken:
+        if word not in TRIGGER_WORDS or (
+            index in view.taken and not _goods_noun_trigger(view, index)
+        ):
             continue
         noun = _reads_as_noun(view, index)
         if _not_a_trigger(view, index, noun):
@@ -1005,6 +1007,24 @@ def _triggers(view: SentenceView) -> list[Trigger]:
             if view.low(index + 1) == "delivery" or view.low(index + 1) == "possession":
                 found.append(Trigger(index, Frame.RECEIVE, Status.DELIVERED, False))
     return found
+
+
+# The heads of catalogued vague goods that still move them: "arms deliveries".
+_MOVING_HEADS: Final = frozenset("delivery deliveries shipment shipments".split())
+
+
+def _goods_noun_trigger(view: SentenceView, index: int) -> bool:
+    """ "Russia stepped up arms deliveries to Mali": the catalogue reads "arms deliveries" as
+    vague goods, yet its last word still moves them from a giver to a receiver. Only when
+    no other word of the sentence triggers: "authorized a sale, marking the first arms
+    shipment in years" is the sale's."""
+    if view.low(index) not in _MOVING_HEADS or not any(
+        w.generic and w.last == index and w.first < index for w in view.weapons
+    ):
+        return False
+    return not any(
+        i != index and i not in view.taken and w in TRIGGER_WORDS for i, w in enumerate(view.lows)
+    )
 
 
 # Nouns that "export" only qualifies: "export order", "export licence", "export market".

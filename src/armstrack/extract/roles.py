@@ -1085,11 +1085,17 @@ def weapons_for(
     if left:
         return left
     inside = [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
-    if inside or view.low(clause[0]) not in ("which", "that"):
+    if inside or not _opens_relative(view, clause[0]):
         return inside
     # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
     before = [w for w in view.weapons if w.last < clause[0]]
     return before[-2:]
+
+
+def _opens_relative(view: SentenceView, start: int) -> bool:
+    """ "rifles, which were sent from Iran": the clause opens on the pronoun, or right
+    after it when the pronoun itself ends the clause before."""
+    return view.low(start) in ("which", "that") or view.low(start - 1) == "which"
 
 
 _RELATIVE_INCLUDES: Final = frozenset(
