@@ -283,6 +283,58 @@ CASES = [
             ("Residents handed in shotgun cartridges during the amnesty.", set()),
         ],
     ),
+    *cases(
+        "goods_added_to_the_frame_goods_of_another_kind",
+        [
+            (
+                "Besides drones, Belarus has also sent Russia mortar shells.",
+                {("BLR", "RUS", "uav", "delivered"), ("BLR", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Pakistan has given Nigeria not only trainer jets but also rifles.",
+                {
+                    ("PAK", "NGA", "aircraft", "delivered"),
+                    ("PAK", "NGA", "small_arms", "delivered"),
+                },
+            ),
+            (
+                "Turkey supplied Somalia with armoured vehicles, and also with grenades.",
+                {
+                    ("TUR", "SOM", "armoured_vehicle", "delivered"),
+                    ("TUR", "SOM", "ammunition", "delivered"),
+                },
+            ),
+            # Near misses: the added clause has its own verb and party; an opening that only
+            # sets the scene.
+            (
+                "Turkey supplied Somalia with armoured vehicles but also fired missiles at rebels.",
+                {("TUR", "SOM", "armoured_vehicle", "delivered")},
+            ),
+            ("Besides its own tanks, Egypt builds new howitzers.", set()),
+        ],
+    ),
+    *cases(
+        "artillery_words_that_name_rounds",
+        [
+            (
+                "Officials say Belarus has provided Russia with artillery and tank shells.",
+                {("BLR", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Norway sent Estonia shells for its K9 howitzers.",
+                {("NOR", "EST", "ammunition", "delivered")},
+            ),
+            # Guns listed beside other goods stay guns.
+            (
+                "Norway sent Estonia artillery and rifles.",
+                {
+                    ("NOR", "EST", "artillery", "delivered"),
+                    ("NOR", "EST", "small_arms", "delivered"),
+                },
+            ),
+            ("Officials say artillery and tank shells are running short in Estonia.", set()),
+        ],
+    ),
 ]
 
 

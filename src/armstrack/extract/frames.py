@@ -1227,6 +1227,8 @@ def _core_frame(
     weapons = weapons_for(view, trigger, core, clause)
     goods = [w for w in weapons if not carrier(view, w)]
     weapons = not_replacements(view, trigger, goods or weapons)
+    if weapons and trigger.kind is not Frame.USE:
+        weapons = weapons + _added_goods(view, weapons, clause)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
     frame.definite = trigger.noun and (
@@ -1268,6 +1270,32 @@ def _core_frame(
     if view.low(trigger.index) in ARRIVAL_VERBS and people_arrive(view, trigger.index):
         return None  # "technicians arrived in Romania for training on the Patriot"
     return frame
+
+
+# Sentence openings that add goods to those of the main clause: "Besides drones, ...".
+_ADDING_LEADS: Final = (("besides",), ("in", "addition", "to"), ("as", "well", "as"))
+
+
+def _added_goods(
+    view: SentenceView, weapons: list[WeaponMention], clause: tuple[int, int]
+) -> list[WeaponMention]:
+    """Goods a frame gives besides its own: "not only drones but also shells", "drones,
+    and also ammunition" (the added clause names no party and no trigger of its own), and
+    "Besides drones, Iran sent Russia shells" (an opening before the frame's clause)."""
+    added: list[WeaponMention] = []
+    at = clause[1] + 1
+    if view.low(at) in ("but", "and") and view.low(at + 1) == "also":
+        end = clause_of(view, at)[1]
+        if not any(at < a.first <= end for a in view.actors) and not any(
+            view.low(i) in TRIGGER_WORDS for i in range(at + 2, end + 1)
+        ):
+            added = [w for w in view.weapons if at + 1 < w.first <= end]
+    for lead in _ADDING_LEADS:
+        if clause[0] == 0 and tuple(view.lows[: len(lead)]) == lead:
+            comma = view.lows.index(",") if "," in view.words else -1
+            if comma > len(lead) and comma < weapons[0].first:
+                added += [w for w in view.weapons if len(lead) <= w.first < comma]
+    return [w for w in added if w not in weapons]
 
 
 _RECEIVER_PRONOUNS: Final = frozenset(["it", "them"])

@@ -496,6 +496,8 @@ def build_view(
     ]
     if not view.words.isdisjoint(_FITTING) and "with" in view.words:
         view.weapons = _without_fitted_arms(view, view.weapons)
+    if not view.words.isdisjoint(_GUN_CUES):
+        view.weapons = _rounds_not_guns(view, view.weapons)
     return view
 
 
@@ -679,6 +681,46 @@ def _for_between(view: SentenceView, last: int, first: int) -> bool:
     if view.low(last + 1) != "for" or first - last > 6:
         return False
     return all(view.low(i) not in (",", "and", "or", ";") for i in range(last + 2, first))
+
+
+# Words that let an artillery word name rounds, not guns: "artillery and tank shells",
+# "ammunition for artillery".
+_GUN_CUES: Final = frozenset(["artillery", "for"])
+_ROUND_HEADS: Final = frozenset(
+    "shell shells round rounds ammunition munition munitions rocket rockets".split()
+)
+_OWNER_WORDS: Final = frozenset("the its their both his her our".split())
+
+
+def _rounds_not_guns(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """Artillery words that are no guns handed over: "artillery and tank shells" are
+    rounds of both kinds; in "ammunition for artillery" (or "for its M777 howitzers") the
+    guns only say whose rounds they are."""
+    kept: list[WeaponMention] = []
+    for index, weapon in enumerate(weapons):
+        if weapon.category is not Category.ARTILLERY:
+            kept.append(weapon)
+            continue
+        after = weapons[index + 1] if index + 1 < len(weapons) else None
+        if (
+            view.lows[weapon.first : weapon.last + 1] == ["artillery"]
+            and after is not None
+            and view.low(weapon.last + 1) in ("and", "or")
+            and after.first == weapon.last + 2
+            and after.category is Category.AMMUNITION
+            and view.low(after.last) in _ROUND_HEADS
+        ):
+            kept.append(replace(weapon, category=Category.AMMUNITION))
+            continue
+        at = weapon.first - 1
+        while view.low(at) in _OWNER_WORDS:
+            at -= 1
+        if view.low(at) == "for" and any(
+            w.last == at - 1 and w.category is Category.AMMUNITION for w in weapons
+        ):
+            continue  # the rounds' guns
+        kept.append(weapon)
+    return kept
 
 
 def _ammunition_of(weapons: list[WeaponMention], text: str) -> list[WeaponMention]:
