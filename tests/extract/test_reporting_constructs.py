@@ -1591,6 +1591,22 @@ CASES = [
         ],
     ),
     *cases(
+        "standing_supply_stated_with_from_or_to",
+        [
+            (
+                "The Polisario has long relied on arms from Algeria.",
+                {("DZA", "polisario", "other", "delivered")},
+            ),
+            (
+                "Belarus remains a key supplier of weapons to Venezuela.",
+                {("BLR", "VEN", "other", "delivered")},
+            ),
+            # Near misses: goods of no arms; a state that relies on another for no goods.
+            ("Serbia is a supplier of machine tools to Hungary.", set()),
+            ("Cuba depends on oil from Venezuela.", set()),
+        ],
+    ),
+    *cases(
         "seized_goods_then_a_relative_clause_sending_them",
         [
             (

@@ -426,11 +426,22 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
             goods = [w for w in view.weapons if w.first in tail and w.origin]
             origin = view.origin_actors.get(goods[0].origin or "") if goods else None
             if origin is None:
+                origin, goods = _goods_from(view, tail)
+            if origin is None:
                 continue
             pairs = [(origin, goods)]
         for giver, weapons in pairs:
             _add_standing_trade(frames, found, index, giver, subject.actor, weapons)
     return found
+
+
+def _goods_from(view: SentenceView, tail: range) -> tuple[ActorRef | None, list[WeaponMention]]:
+    """ "Hezbollah has long relied on arms from Iran": the state after "from" gives."""
+    goods = [w for w in view.weapons if w.first in tail]
+    if not goods or view.low(goods[-1].last + 1) != "from":
+        return None, []
+    giver = next((a for a in view.actors if a.first == goods[-1].last + 2), None)
+    return (giver.actor, goods) if giver is not None else (None, [])
 
 
 def _add_standing_trade(
@@ -543,12 +554,32 @@ def _subject_before(view: SentenceView, index: int) -> ActorMention | None:
 def _supplier_role(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] | None:
     """ "A is B's biggest arms supplier" -> (A, B)."""
     owner = next((a for a in view.actors if a.possessive and index - 5 <= a.last < index), None)
-    if owner is None or not any(view.low(i) in _ARMS_WORDS for i in range(owner.last, index + 3)):
+    if owner is None:
+        return _supplier_of_goods_to(view, index)
+    if not any(view.low(i) in _ARMS_WORDS for i in range(owner.last, index + 3)):
         return None
     subject = _subject_before(view, owner.first) or _complement_after(view, index)
     if subject is None or subject.actor == owner.actor:
         return None
     return subject.actor, owner.actor
+
+
+def _supplier_of_goods_to(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] | None:
+    """ "China is the main supplier of arms to Myanmar" -> (China, Myanmar): goods after
+    "of", then the receiver after "to"."""
+    if view.low(index + 1) != "of":
+        return None
+    to = next((i for i in range(index + 2, index + 7) if view.low(i) == "to"), None)
+    if to is None or not any(
+        view.low(i) in _ARMS_WORDS or any(w.first == i for w in view.weapons)
+        for i in range(index + 2, to)
+    ):
+        return None
+    receiver = next((a for a in view.actors if a.first == to + 1 and a.prep == "to"), None)
+    subject = _subject_before(view, index)
+    if receiver is None or subject is None or subject.actor == receiver.actor:
+        return None
+    return subject.actor, receiver.actor
 
 
 def _complement_after(view: SentenceView, index: int) -> ActorMention | None:
