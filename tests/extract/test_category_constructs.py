@@ -333,6 +333,10 @@ CASES = [
                 },
             ),
             ("Officials say artillery and tank shells are running short in Estonia.", set()),
+            (
+                "Moldova received anti-aircraft equipment from Romania.",
+                {("ROU", "MDA", "air_defence", "delivered")},
+            ),
         ],
     ),
 ]

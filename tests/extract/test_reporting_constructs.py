@@ -1607,6 +1607,22 @@ CASES = [
         ],
     ),
     *cases(
+        "goods_that_came_from_a_state_and_were_meant_for_a_group",
+        [
+            (
+                "Coastguards found mortar shells that officials say came from Eritrea and "
+                "were meant for al-Shabaab.",
+                {("ERI", "al_shabaab", "ammunition", "delivered")},
+            ),
+            # Near misses: no receiver; a state named only as the destination.
+            ("Police found mortar shells that came from Eritrea.", set()),
+            (
+                "Coastguards found mortar shells that came from Eritrea and were meant for Kenya.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
         "seized_goods_then_a_relative_clause_sending_them",
         [
             (

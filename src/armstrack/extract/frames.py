@@ -291,6 +291,8 @@ _BOUND_CUES: Final = {
     "bound": ("for", "to"),
     "destined": ("for",),
     "intended": ("for",),
+    "meant": ("for",),
+    "earmarked": ("for",),
     "heading": ("to", "for"),
     "headed": ("to", "for"),
     "en": ("route",),
@@ -325,21 +327,40 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             for w in view.weapons
             if index - _BOUND_REACH <= w.first and w.last < index and w.origin
         ]
+        source = None if goods or receiver is None else _came_from(view, index)
+        if source is not None:
+            goods = [w for w in view.weapons if index - _BOUND_REACH <= w.first < source.first]
         if receiver is None or not goods:
             continue
         if receiver.actor.kind == "state" and not _carried(view, goods[0]):
             continue  # "bound for Yemen" names a destination, often not the receiver
         origin = goods[-1].origin
-        supplier = view.origin_actors.get(origin or "")
+        supplier = view.origin_actors.get(origin or "") if source is None else source.actor
         if supplier is None or supplier == receiver.actor:
             continue
         if any(f.recipient == receiver.actor and f.supplier is not None for f in frames):
             continue  # "a shipment of Iranian rifles bound for ..." is a frame already
         weapons = _listed_with(view, [w for w in goods if w.origin == origin], index)
+        if source is not None:
+            weapons = goods
         found.append(
             FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, receiver.actor, weapons)
         )
     return found
+
+
+_CAME: Final = frozenset("came come comes coming originated originating".split())
+
+
+def _came_from(view: SentenceView, cue: int) -> ActorMention | None:
+    """ "rifles that came from Iran and were meant for the Houthis": the state the goods
+    came from, between them and the cue, gives."""
+    return next(
+        (a for a in view.actors
+         if cue - _BOUND_REACH <= a.first < cue and a.prep == "from"
+         and view.low(a.first - 2) in _CAME),
+        None,
+    )  # fmt: skip
 
 
 def _owner_gives(view: SentenceView, frame: FrameHit) -> ActorRef | None:
