@@ -339,6 +339,22 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "rounds_named_by_calibre_or_counted_by_thousands",
+        [
+            (
+                "Belarus sent Russia drones and 400,000 rounds.",
+                {("BLR", "RUS", "uav", "delivered"), ("BLR", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Bulgaria sold Ukraine 122mm rounds and RPG rounds.",
+                {("BGR", "UKR", "ammunition", "delivered")},
+            ),
+            # Near misses: rounds of talks; a few rounds fired.
+            ("Belarus and Russia held three rounds of talks on drones.", set()),
+            ("A Russian drone crew fired 40 rounds near Kharkiv.", set()),
+        ],
+    ),
 ]
 
 

@@ -491,7 +491,8 @@ def build_view(
                 ),
             )
             + _heads(view, text)
-            + _counted_platforms(view, text),
+            + _counted_platforms(view, text)
+            + _counted_rounds(view, text),
         )
     ]
     if not view.words.isdisjoint(_FITTING) and "with" in view.words:
@@ -979,6 +980,29 @@ def _counted_platforms(view: SentenceView, text: str) -> list[WeaponMention]:
             continue  # "two Y-12 aircraft": the system's head noun
         span = _token_span(view, text, index)
         found.append(WeaponMention(index, index, category, span))
+    return found
+
+
+_ROUNDS_COUNT: Final = 1000  # "fired three rounds" is no stock of ammunition
+
+
+def _counted_rounds(view: SentenceView, text: str) -> list[WeaponMention]:
+    """ "one million rounds", "300,000 rounds": bare rounds counted by the thousand are
+    ammunition ("rounds of talks" are counted in ones, and followed by "of")."""
+    if "rounds" not in view.words:
+        return []
+    found = []
+    for index, word in enumerate(view.lows):
+        if word != "rounds" or index in view.taken or view.low(index + 1) == "of":
+            continue
+        count = quantity_before(text, view.starts[index], 30)
+        if count is None or count.value is None or count.value < _ROUNDS_COUNT:
+            continue
+        if count.span.end < view.starts[index] - 1:
+            continue
+        found.append(
+            WeaponMention(index, index, Category.AMMUNITION, _token_span(view, text, index))
+        )
     return found
 
 
