@@ -1623,6 +1623,21 @@ CASES = [
         ],
     ),
     *cases(
+        "a_goods_list_closed_by_a_comma_and_an_item_of_no_weapon",
+        [
+            (
+                "Canada sent rifles, helmets, ammunition, and medical kits to Moldova.",
+                {
+                    ("CAN", "MDA", "small_arms", "delivered"),
+                    ("CAN", "MDA", "other", "delivered"),
+                    ("CAN", "MDA", "ammunition", "delivered"),
+                },
+            ),
+            # Near miss: the comma and "and" open a clause with its own verb.
+            ("Canada bought rifles, helmets, ammunition, and Moldova got a loan.", set()),
+        ],
+    ),
+    *cases(
         "seized_goods_then_a_relative_clause_sending_them",
         [
             (
