@@ -1633,6 +1633,14 @@ CASES = [
                     ("CAN", "MDA", "ammunition", "delivered"),
                 },
             ),
+            (
+                "Kenya flew rifles, radios, grenades, and relief aid to Burundian troops.",
+                {
+                    ("KEN", "BDI", "small_arms", "delivered"),
+                    ("KEN", "BDI", "other", "delivered"),
+                    ("KEN", "BDI", "ammunition", "delivered"),
+                },
+            ),
             # Near miss: the comma and "and" open a clause with its own verb.
             ("Canada bought rifles, helmets, ammunition, and Moldova got a loan.", set()),
         ],

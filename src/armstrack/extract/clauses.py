@@ -199,7 +199,15 @@ def _ends_goods_list(
     first = next(w.first for w in view.weapons if w.last == before)
     if view.low(first - 1) != "," or first - 2 not in weapon_ends:
         return False
-    return not _verb_after(view, index + 1) and index + 1 not in weapon_starts
+    if index + 1 in weapon_starts:
+        return False
+    for i in range(index + 1, index + 6):
+        word = view.low(i)
+        if word in _CLAUSE_VERBS or (word in TRIGGER_WORDS and word not in GIVE_NOUNS):
+            return False  # "..., and Moldova sent drones": a clause of its own
+        if word in (",", ".", ";", "", "to", "for", "from"):
+            return True
+    return False
 
 
 def _item_follows(view: SentenceView, index: int, weapon_starts: set[int]) -> bool:
