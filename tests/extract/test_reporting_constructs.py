@@ -1646,6 +1646,20 @@ CASES = [
         ],
     ),
     *cases(
+        "goods_sent_through_a_state_destined_for_a_group",
+        [
+            (
+                "Eritrea shipped mortar shells to Somalia, destined for al-Shabaab fighters.",
+                {("ERI", "al_shabaab", "ammunition", "delivered")},
+            ),
+            # Near miss: a place after the cue keeps the state as the receiver.
+            (
+                "Eritrea shipped mortar shells to Somalia, bound for the port of Kismayo.",
+                {("ERI", "SOM", "ammunition", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
         "seized_goods_then_a_relative_clause_sending_them",
         [
             (

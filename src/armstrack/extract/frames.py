@@ -169,6 +169,8 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     frames = [f for frame in frames for f in by_listed_origin(view, frame)]
     frames = [f for frame in frames for f in by_source(view, frame)]
     _pending_delivery(view, frames)
+    if not view.words.isdisjoint(_BOUND_CUES):
+        _transit_to_group(view, frames)
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
@@ -347,6 +349,28 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, receiver.actor, weapons)
         )
     return found
+
+
+def _transit_to_group(view: SentenceView, frames: list[FrameHit]) -> None:
+    """ "Iran flew a plane of arms to Syria, destined for Hezbollah": the state the goods
+    went through is no receiver; the group they were meant for is."""
+    for frame in frames:
+        if frame.kind is not Frame.GIVE or frame.recipient is None or frame.supplier is None:
+            continue
+        if frame.recipient.kind != "state":
+            continue
+        for index in range(frame.trigger + 1, min(len(view.lows), frame.trigger + _BOUND_REACH)):
+            word = view.low(index)
+            if word == "en" or view.low(index + 1) not in _BOUND_CUES.get(word, ()):
+                continue
+            group = next(
+                (a for a in view.actors
+                 if a.first in (index + 2, index + 3, index + 4) and a.actor.kind == "group"),
+                None,
+            )  # fmt: skip
+            if group is not None and group.actor != frame.supplier:
+                frame.recipient = group.actor
+            break
 
 
 _CAME: Final = frozenset("came come comes coming originated originating".split())
