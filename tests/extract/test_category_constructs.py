@@ -311,6 +311,19 @@ CASES = [
                 {("TUR", "SOM", "armoured_vehicle", "delivered")},
             ),
             ("Besides its own tanks, Egypt builds new howitzers.", set()),
+            (
+                "After rifles, mortars and trucks, Poland will now also send drones to Moldova.",
+                {
+                    ("POL", "MDA", "uav", "agreed"),
+                    ("POL", "MDA", "small_arms", "agreed"),
+                    ("POL", "MDA", "artillery", "agreed"),
+                },
+            ),
+            # "After" without "also" only tells the time.
+            (
+                "After rifle drills, Poland sent drones to Moldova.",
+                {("POL", "MDA", "uav", "delivered")},
+            ),
         ],
     ),
     *cases(

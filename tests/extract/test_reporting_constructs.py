@@ -1652,6 +1652,10 @@ CASES = [
                 "Eritrea shipped mortar shells to Somalia, destined for al-Shabaab fighters.",
                 {("ERI", "al_shabaab", "ammunition", "delivered")},
             ),
+            (
+                "A freighter carrying 20,000 Serbian-made mortar shells is headed to Armenia.",
+                {("SRB", "ARM", "ammunition", "delivered")},
+            ),
             # Near miss: a place after the cue keeps the state as the receiver.
             (
                 "Eritrea shipped mortar shells to Somalia, bound for the port of Kismayo.",

@@ -303,12 +303,14 @@ _BOUND_REACH: Final = 12  # tokens between the goods and the cue
 
 
 _CARRYING: Final = frozenset("carrying carried transporting loaded laden".split())
+# "carrying 30,000 Russian-made rifles": a count and an origin may stand between
+_CARRY_REACH: Final = 8
 
 
 def _carried(view: SentenceView, goods: WeaponMention) -> bool:
     """ "a ship carrying North Korean shells bound for Russia": goods in transit to a state
     on a carrier are sent to it."""
-    return any(view.low(i) in _CARRYING for i in range(goods.first - 4, goods.first))
+    return any(view.low(i) in _CARRYING for i in range(goods.first - _CARRY_REACH, goods.first))
 
 
 def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
@@ -1349,7 +1351,7 @@ def _core_frame(
 
 
 # Sentence openings that add goods to those of the main clause: "Besides drones, ...".
-_ADDING_LEADS: Final = (("besides",), ("in", "addition", "to"), ("as", "well", "as"))
+_ADDING_LEADS: Final = (("besides",), ("in", "addition", "to"), ("as", "well", "as"), ("after",))
 
 
 def _added_goods(
@@ -1367,9 +1369,14 @@ def _added_goods(
         ):
             added = [w for w in view.weapons if at + 1 < w.first <= end]
     for lead in _ADDING_LEADS:
-        if clause[0] == 0 and tuple(view.lows[: len(lead)]) == lead:
-            comma = view.lows.index(",") if "," in view.words else -1
-            if comma > len(lead) and comma < weapons[0].first:
+        if lead == ("after",) and "also" not in view.words:
+            continue  # "After talks, ..." is a time; "After tanks, X will also send jets"
+        # ("after" breaks a clause: the frame's clause opens right past it)
+        if clause[0] <= 1 and tuple(view.lows[: len(lead)]) == lead:
+            # the last comma before the frame's goods closes the opening list
+            commas = [i for i in range(len(lead), weapons[0].first) if view.low(i) == ","]
+            comma = commas[-1] if commas else -1
+            if comma > len(lead):
                 added += [w for w in view.weapons if len(lead) <= w.first < comma]
     return [w for w in added if w not in weapons]
 
