@@ -368,6 +368,32 @@ CASES = [
             ("A Russian drone crew fired 40 rounds near Kharkiv.", set()),
         ],
     ),
+    *cases(
+        "vague_goods_spelled_out_by_kind",
+        [
+            (
+                "Serbia sent arms to Armenia: rifles, machine guns and mortars.",
+                {
+                    ("SRB", "ARM", "small_arms", "delivered"),
+                    ("SRB", "ARM", "artillery", "delivered"),
+                },
+            ),
+            (
+                "Serbia sent a consignment of arms to Armenia. The cargo included drones and rifles.",
+                {("SRB", "ARM", "uav", "delivered"), ("SRB", "ARM", "small_arms", "delivered")},
+            ),
+            (
+                "Belarus supplied Russia with weapons ranging from pistols to guided missiles.",
+                {("BLR", "RUS", "small_arms", "delivered"), ("BLR", "RUS", "missile", "delivered")},
+            ),
+            # Near misses: the colon opens a clause with a party; a cargo of no shipment.
+            (
+                "Serbia sent arms to Armenia: officials in Yerevan confirmed it.",
+                {("SRB", "ARM", "other", "delivered")},
+            ),
+            ("Police stopped a truck near Belgrade. The cargo included rifles.", set()),
+        ],
+    ),
 ]
 
 

@@ -1358,11 +1358,14 @@ def _added_goods(
     view: SentenceView, weapons: list[WeaponMention], clause: tuple[int, int]
 ) -> list[WeaponMention]:
     """Goods a frame gives besides its own: "not only drones but also shells", "drones,
-    and also ammunition" (the added clause names no party and no trigger of its own), and
-    "Besides drones, Iran sent Russia shells" (an opening before the frame's clause)."""
+    and also ammunition", "arms: rifles and mortars" (the added clause names no party and
+    no trigger of its own), and "Besides drones, Iran sent Russia shells" (an opening
+    before the frame's clause)."""
     added: list[WeaponMention] = []
     at = clause[1] + 1
-    if view.low(at) in ("but", "and") and view.low(at + 1) == "also":
+    # "sent arms to Somalia: rifles and mortars": the colon spells out vague goods
+    spelled = view.low(at) == ":" and all(w.generic for w in weapons)
+    if spelled or (view.low(at) in ("but", "and") and view.low(at + 1) == "also"):
         end = clause_of(view, at)[1]
         if not any(at < a.first <= end for a in view.actors) and not any(
             view.low(i) in TRIGGER_WORDS for i in range(at + 2, end + 1)

@@ -1142,6 +1142,8 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
         word = view.low(index)
         if word == "on" and view.low(index - 1) in _ON_PARTICLE_VERBS:
             return False  # "pass on nine howitzers": a particle, the goods follow
+        if word == "from" and view.low(index - 1) in _RANGE_WORDS:
+            return False  # "weapons ranging from rifles to missiles": the range's end
         if word in _CARRIER_PREPOSITIONS:
             return True
         if (
@@ -1167,6 +1169,9 @@ _TRANSPORTS: Final = frozenset(
 _ON_PARTICLE_VERBS: Final = frozenset(
     "pass passes passed passing sell sells sold selling hand hands handed handing".split()
 )
+
+
+_RANGE_WORDS: Final = frozenset("ranging range ranges ranged everything anything".split())
 
 
 _CARRIER_STOPS: Final = frozenset(", and or of with including such like as".split())
