@@ -1614,8 +1614,13 @@ CASES = [
                 "were meant for al-Shabaab.",
                 {("ERI", "al_shabaab", "ammunition", "delivered")},
             ),
+            (
+                "Marines seized 900 rifles aboard an Eritrean dhow headed for al-Shabaab.",
+                {("ERI", "al_shabaab", "small_arms", "delivered")},
+            ),
             # Near misses: no receiver; a state named only as the destination.
             ("Police found mortar shells that came from Eritrea.", set()),
+            ("Marines seized 900 rifles aboard an Eritrean dhow headed for Somalia.", set()),
             (
                 "Coastguards found mortar shells that came from Eritrea and were meant for Kenya.",
                 set(),

@@ -332,8 +332,10 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
             if index - _BOUND_REACH <= w.first and w.last < index and w.origin
         ]
         source = None if goods or receiver is None else _came_from(view, index)
+        if source is None and not goods and receiver is not None:
+            source = _sending_carrier(view, index)
         if source is not None:
-            goods = [w for w in view.weapons if index - _BOUND_REACH <= w.first < source.first]
+            goods = [w for w in view.weapons if index - _BOUND_REACH <= w.first < index]
         if receiver is None or not goods:
             continue
         if receiver.actor.kind == "state" and not _carried(view, goods[0]):
@@ -385,6 +387,16 @@ def _came_from(view: SentenceView, cue: int) -> ActorMention | None:
         (a for a in view.actors
          if cue - _BOUND_REACH <= a.first < cue and a.prep == "from"
          and view.low(a.first - 2) in _CAME),
+        None,
+    )  # fmt: skip
+
+
+def _sending_carrier(view: SentenceView, cue: int) -> ActorMention | None:
+    """ "seized rifles aboard an Iranian dhow bound for the Houthis": the state of the
+    carrier, right before the cue, sends what it carries."""
+    return next(
+        (a for a in view.actors
+         if a.role == "agent" and cue - 4 <= a.last < cue and a.actor.kind == "state"),
         None,
     )  # fmt: skip
 

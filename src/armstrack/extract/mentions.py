@@ -1334,8 +1334,11 @@ def _resolve_demonyms(
             # "the Polish Armaments Agency signed a contract": a state buyer's agency.
             view.actors.append(ActorMention(first, last, actor, span, role="agency"))
             continue
-        if after[0] in _CARRIER_MODIFIERS and after[1] in _CARRIERS:
-            # "A Turkish cargo ship delivered ...": the state that sends the carrier.
+        if (after[0] in _CARRIER_MODIFIERS and after[1] in _CARRIERS) or after[
+            0
+        ] in _SMUGGLING_CRAFT:
+            # "A Turkish cargo ship delivered ...", "an Iranian dhow bound for the Houthis":
+            # the state that sends the carrier.
             view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
         if _gives_package(after):
@@ -1453,6 +1456,8 @@ _CARRIER_MODIFIERS: Final = frozenset("cargo transport merchant supply container
 _CARRIERS: Final = frozenset(
     "ship ships vessel vessels plane planes aircraft flight flights".split()
 )
+# Craft that in reporting carry contraband, not a navy's own ships: "an Iranian dhow".
+_SMUGGLING_CRAFT: Final = frozenset("dhow dhows skiff skiffs".split())
 _AUXILIARIES: Final = frozenset("has have had was were is are will would".split())
 
 
