@@ -386,6 +386,17 @@ CASES = [
                 "Belarus supplied Russia with weapons ranging from pistols to guided missiles.",
                 {("BLR", "RUS", "small_arms", "delivered"), ("BLR", "RUS", "missile", "delivered")},
             ),
+            (
+                "Serbia has sent arms to Armenia — rifles and mortar shells — despite protests.",
+                {
+                    ("SRB", "ARM", "small_arms", "delivered"),
+                    ("SRB", "ARM", "ammunition", "delivered"),
+                },
+            ),
+            (
+                "Serbia has supplied Armenia with arms, from pistols to guided missiles.",
+                {("SRB", "ARM", "small_arms", "delivered"), ("SRB", "ARM", "missile", "delivered")},
+            ),
             # Near misses: the colon opens a clause with a party; a cargo of no shipment.
             (
                 "Serbia sent arms to Armenia: officials in Yerevan confirmed it.",

@@ -1362,6 +1362,9 @@ def _core_frame(
     return frame
 
 
+# Marks after vague goods that open their list: "arms to Russia: drones and shells",
+# "arms to Russia — drones and shells — despite sanctions".
+_SPELLING_MARKS: Final = frozenset([":", "—", "–"])
 # Sentence openings that add goods to those of the main clause: "Besides drones, ...".
 _ADDING_LEADS: Final = (("besides",), ("in", "addition", "to"), ("as", "well", "as"), ("after",))
 
@@ -1376,13 +1379,14 @@ def _added_goods(
     added: list[WeaponMention] = []
     at = clause[1] + 1
     # "sent arms to Somalia: rifles and mortars": the colon spells out vague goods
-    spelled = view.low(at) == ":" and all(w.generic for w in weapons)
+    spelled = view.low(at) in _SPELLING_MARKS and all(w.generic for w in weapons)
     if spelled or (view.low(at) in ("but", "and") and view.low(at + 1) == "also"):
         end = clause_of(view, at)[1]
+        past = at if spelled else at + 1  # past the mark, or past "but also"
         if not any(at < a.first <= end for a in view.actors) and not any(
-            view.low(i) in TRIGGER_WORDS for i in range(at + 2, end + 1)
+            view.low(i) in TRIGGER_WORDS for i in range(past + 1, end + 1)
         ):
-            added = [w for w in view.weapons if at + 1 < w.first <= end]
+            added = [w for w in view.weapons if past < w.first <= end]
     for lead in _ADDING_LEADS:
         if lead == ("after",) and "also" not in view.words:
             continue  # "After talks, ..." is a time; "After tanks, X will also send jets"

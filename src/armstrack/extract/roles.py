@@ -1142,8 +1142,14 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
         word = view.low(index)
         if word == "on" and view.low(index - 1) in _ON_PARTICLE_VERBS:
             return False  # "pass on nine howitzers": a particle, the goods follow
-        if word == "from" and view.low(index - 1) in _RANGE_WORDS:
-            return False  # "weapons ranging from rifles to missiles": the range's end
+        if word == "from" and (
+            view.low(index - 1) in _RANGE_WORDS
+            or (
+                view.low(index - 1) == ","
+                and any(w.generic and w.last == index - 2 for w in view.weapons)
+            )
+        ):
+            return False  # "weapons ranging from rifles to missiles", "arms, from drones to"
         if word in _CARRIER_PREPOSITIONS:
             return True
         if (
