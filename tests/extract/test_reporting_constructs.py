@@ -1618,8 +1618,14 @@ CASES = [
                 "Marines seized 900 rifles aboard an Eritrean dhow headed for al-Shabaab.",
                 {("ERI", "al_shabaab", "small_arms", "delivered")},
             ),
+            (
+                "Sailors seized 600 pistols from a trawler off the coast of Kenya that they "
+                "say came from Eritrea and were meant for the Eritrean-backed al-Shabaab.",
+                {("ERI", "al_shabaab", "small_arms", "delivered")},
+            ),
             # Near misses: no receiver; a state named only as the destination.
             ("Police found mortar shells that came from Eritrea.", set()),
+            ("Sailors seized pistols bound for the Eritrean-backed al-Shabaab.", set()),
             ("Marines seized 900 rifles aboard an Eritrean dhow headed for Somalia.", set()),
             (
                 "Coastguards found mortar shells that came from Eritrea and were meant for Kenya.",

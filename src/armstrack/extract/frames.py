@@ -325,7 +325,7 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
         lead = index + 3 if word == "en" else index + 2
         receiver = next(
             (a for a in view.actors if a.first in (lead, lead + 1) and not a.speaker), None
-        )
+        ) or _backed_group(view, lead)
         goods = [
             w
             for w in view.weapons
@@ -334,7 +334,11 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
         source = None if goods or receiver is None else _came_from(view, index)
         if source is None and not goods and receiver is not None:
             source = _sending_carrier(view, index)
-        if source is not None:
+        if source is not None and source.prep == "from":
+            # "rifles from a boat off Oman that came from Iran": the relative clause's
+            # antecedent may stand far before it.
+            goods = [w for w in view.weapons if w.last < source.first]
+        elif source is not None:
             goods = [w for w in view.weapons if index - _BOUND_REACH <= w.first < index]
         if receiver is None or not goods:
             continue
@@ -389,6 +393,17 @@ def _came_from(view: SentenceView, cue: int) -> ActorMention | None:
          and view.low(a.first - 2) in _CAME),
         None,
     )  # fmt: skip
+
+
+_BACKING: Final = frozenset("backed allied aligned supported sponsored".split())
+
+
+def _backed_group(view: SentenceView, lead: int) -> ActorMention | None:
+    """ "meant for the Iranian-backed Houthi rebels": the group past its patron's mark."""
+    at = lead + 1 if view.low(lead) in DETERMINERS else lead
+    if view.low(at + 1) != "-" or view.low(at + 2) not in _BACKING:
+        return None
+    return next((a for a in view.actors if a.first == at + 3 and a.actor.kind == "group"), None)
 
 
 def _sending_carrier(view: SentenceView, cue: int) -> ActorMention | None:
