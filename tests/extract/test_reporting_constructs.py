@@ -1675,6 +1675,18 @@ CASES = [
         ],
     ),
     *cases(
+        "a_pronoun_for_the_package_also_lists_goods",
+        [
+            (
+                "Japan announced a new aid package for the Philippines. It also contains rifles "
+                "and grenades.",
+                {("JPN", "PHL", "small_arms", "agreed"), ("JPN", "PHL", "ammunition", "agreed")},
+            ),
+            # Near miss: "it" is no package when none was named.
+            ("Japan's navy held drills near Manila. It also contains rifles and grenades.", set()),
+        ],
+    ),
+    *cases(
         "seized_goods_then_a_relative_clause_sending_them",
         [
             (

@@ -1555,6 +1555,7 @@ _INCLUDES: Final = frozenset(
 # "The order covers 42 Rafales": a list of contents when it names a system ("also covers
 # a stock of missiles for the launchers" adds nothing new).
 _COVERS: Final = frozenset("covers cover comprise".split())
+_ADDING_ADVERBS: Final = frozenset("also further additionally".split())
 # "It includes ...", "They comprise ...": a pronoun standing for the package just named.
 _CONTENT_PRONOUNS: Final = frozenset(["it", "they", "this", "these"])
 _CONTENT_NOUNS: Final = frozenset("weapons items systems equipment arms hardware".split())
@@ -1579,10 +1580,10 @@ def lists_contents(view: SentenceView) -> bool:
             return True  # "the package includes"; not "armed with bombs including the MAM"
         if (
             word in _INCLUDES
-            and index <= 1
+            and (index <= 1 or (index == 2 and lows[1] in _ADDING_ADVERBS))
             and (lows[0] in _CONTENT_PRONOUNS or view.low(index + 1) in ("are", "is", "in"))
         ):
-            return True  # "It includes 20 Marders", "Included are 12 howitzers"
+            return True  # "It includes 20 Marders", "It also contains", "Included are 12"
         if word == "along" and view.low(index + 1) == "with":
             return True
         if word == "among" and view.low(index + 2) in _CONTENT_NOUNS:
