@@ -265,6 +265,146 @@ CASES = [
             ("Moldova tested a missile air defence system of its own.", set()),
         ],
     ),
+    *cases(
+        "rounds_for_small_arms_are_ammunition",
+        [
+            (
+                "Norway will give Moldova three million small arms rounds.",
+                {("NOR", "MDA", "ammunition", "agreed")},
+            ),
+            (
+                "Norway gave Moldova pistols and 90,000 cartridges.",
+                {
+                    ("NOR", "MDA", "small_arms", "delivered"),
+                    ("NOR", "MDA", "ammunition", "delivered"),
+                },
+            ),
+            # Near miss: cartridges handed in by citizens move between no two parties.
+            ("Residents handed in shotgun cartridges during the amnesty.", set()),
+        ],
+    ),
+    *cases(
+        "goods_added_to_the_frame_goods_of_another_kind",
+        [
+            (
+                "Besides drones, Belarus has also sent Russia mortar shells.",
+                {("BLR", "RUS", "uav", "delivered"), ("BLR", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Pakistan has given Nigeria not only trainer jets but also rifles.",
+                {
+                    ("PAK", "NGA", "aircraft", "delivered"),
+                    ("PAK", "NGA", "small_arms", "delivered"),
+                },
+            ),
+            (
+                "Turkey supplied Somalia with armoured vehicles, and also with grenades.",
+                {
+                    ("TUR", "SOM", "armoured_vehicle", "delivered"),
+                    ("TUR", "SOM", "ammunition", "delivered"),
+                },
+            ),
+            # Near misses: the added clause has its own verb and party; an opening that only
+            # sets the scene.
+            (
+                "Turkey supplied Somalia with armoured vehicles but also fired missiles at rebels.",
+                {("TUR", "SOM", "armoured_vehicle", "delivered")},
+            ),
+            ("Besides its own tanks, Egypt builds new howitzers.", set()),
+            (
+                "After rifles, mortars and trucks, Poland will now also send drones to Moldova.",
+                {
+                    ("POL", "MDA", "uav", "agreed"),
+                    ("POL", "MDA", "small_arms", "agreed"),
+                    ("POL", "MDA", "artillery", "agreed"),
+                },
+            ),
+            # "After" without "also" only tells the time.
+            (
+                "After rifle drills, Poland sent drones to Moldova.",
+                {("POL", "MDA", "uav", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
+        "artillery_words_that_name_rounds",
+        [
+            (
+                "Officials say Belarus has provided Russia with artillery and tank shells.",
+                {("BLR", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Norway sent Estonia shells for its K9 howitzers.",
+                {("NOR", "EST", "ammunition", "delivered")},
+            ),
+            # Guns listed beside other goods stay guns.
+            (
+                "Norway sent Estonia artillery and rifles.",
+                {
+                    ("NOR", "EST", "artillery", "delivered"),
+                    ("NOR", "EST", "small_arms", "delivered"),
+                },
+            ),
+            ("Officials say artillery and tank shells are running short in Estonia.", set()),
+            (
+                "Moldova received anti-aircraft equipment from Romania.",
+                {("ROU", "MDA", "air_defence", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
+        "rounds_named_by_calibre_or_counted_by_thousands",
+        [
+            (
+                "Belarus sent Russia drones and 400,000 rounds.",
+                {("BLR", "RUS", "uav", "delivered"), ("BLR", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Bulgaria sold Ukraine 122mm rounds and RPG rounds.",
+                {("BGR", "UKR", "ammunition", "delivered")},
+            ),
+            # Near misses: rounds of talks; a few rounds fired.
+            ("Belarus and Russia held three rounds of talks on drones.", set()),
+            ("A Russian drone crew fired 40 rounds near Kharkiv.", set()),
+        ],
+    ),
+    *cases(
+        "vague_goods_spelled_out_by_kind",
+        [
+            (
+                "Serbia sent arms to Armenia: rifles, machine guns and mortars.",
+                {
+                    ("SRB", "ARM", "small_arms", "delivered"),
+                    ("SRB", "ARM", "artillery", "delivered"),
+                },
+            ),
+            (
+                "Serbia sent a consignment of arms to Armenia. The cargo included drones and rifles.",
+                {("SRB", "ARM", "uav", "delivered"), ("SRB", "ARM", "small_arms", "delivered")},
+            ),
+            (
+                "Belarus supplied Russia with weapons ranging from pistols to guided missiles.",
+                {("BLR", "RUS", "small_arms", "delivered"), ("BLR", "RUS", "missile", "delivered")},
+            ),
+            (
+                "Serbia has sent arms to Armenia — rifles and mortar shells — despite protests.",
+                {
+                    ("SRB", "ARM", "small_arms", "delivered"),
+                    ("SRB", "ARM", "ammunition", "delivered"),
+                },
+            ),
+            (
+                "Serbia has supplied Armenia with arms, from pistols to guided missiles.",
+                {("SRB", "ARM", "small_arms", "delivered"), ("SRB", "ARM", "missile", "delivered")},
+            ),
+            # Near misses: the colon opens a clause with a party; a cargo of no shipment.
+            (
+                "Serbia sent arms to Armenia: officials in Yerevan confirmed it.",
+                {("SRB", "ARM", "other", "delivered")},
+            ),
+            ("Police stopped a truck near Belgrade. The cargo included rifles.", set()),
+        ],
+    ),
 ]
 
 

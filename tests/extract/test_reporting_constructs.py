@@ -1570,6 +1570,136 @@ CASES = [
             ("Chilean, Brazilian and Swiss drones flew over the parade.", set()),
         ],
     ),
+    *cases(
+        "vague_goods_deliveries_between_two_parties",
+        [
+            (
+                "Belarus has quietly stepped up arms deliveries to Venezuela.",
+                {("BLR", "VEN", "other", "delivered")},
+            ),
+            (
+                "Weapons shipments from Serbia to Armenia rose sharply last year.",
+                {("SRB", "ARM", "other", "delivered")},
+            ),
+            # Near misses: no giver; a sale the shipment only characterises.
+            ("Arms deliveries to Chad have slowed since the spring.", set()),
+            (
+                "Washington approved a weapons sale to Bahrain, the first arms shipment in "
+                "a decade.",
+                {("USA", "BHR", "other", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "standing_supply_stated_with_from_or_to",
+        [
+            (
+                "The Polisario has long relied on arms from Algeria.",
+                {("DZA", "polisario", "other", "delivered")},
+            ),
+            (
+                "Belarus remains a key supplier of weapons to Venezuela.",
+                {("BLR", "VEN", "other", "delivered")},
+            ),
+            # Near misses: goods of no arms; a state that relies on another for no goods.
+            ("Serbia is a supplier of machine tools to Hungary.", set()),
+            ("Cuba depends on oil from Venezuela.", set()),
+        ],
+    ),
+    *cases(
+        "goods_that_came_from_a_state_and_were_meant_for_a_group",
+        [
+            (
+                "Coastguards found mortar shells that officials say came from Eritrea and "
+                "were meant for al-Shabaab.",
+                {("ERI", "al_shabaab", "ammunition", "delivered")},
+            ),
+            (
+                "Marines seized 900 rifles aboard an Eritrean dhow headed for al-Shabaab.",
+                {("ERI", "al_shabaab", "small_arms", "delivered")},
+            ),
+            (
+                "Sailors seized 600 pistols from a trawler off the coast of Kenya that they "
+                "say came from Eritrea and were meant for the Eritrean-backed al-Shabaab.",
+                {("ERI", "al_shabaab", "small_arms", "delivered")},
+            ),
+            # Near misses: no receiver; a state named only as the destination.
+            ("Police found mortar shells that came from Eritrea.", set()),
+            ("Sailors seized pistols bound for the Eritrean-backed al-Shabaab.", set()),
+            ("Marines seized 900 rifles aboard an Eritrean dhow headed for Somalia.", set()),
+            (
+                "Coastguards found mortar shells that came from Eritrea and were meant for Kenya.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
+        "a_goods_list_closed_by_a_comma_and_an_item_of_no_weapon",
+        [
+            (
+                "Canada sent rifles, helmets, ammunition, and medical kits to Moldova.",
+                {
+                    ("CAN", "MDA", "small_arms", "delivered"),
+                    ("CAN", "MDA", "other", "delivered"),
+                    ("CAN", "MDA", "ammunition", "delivered"),
+                },
+            ),
+            (
+                "Kenya flew rifles, radios, grenades, and relief aid to Burundian troops.",
+                {
+                    ("KEN", "BDI", "small_arms", "delivered"),
+                    ("KEN", "BDI", "other", "delivered"),
+                    ("KEN", "BDI", "ammunition", "delivered"),
+                },
+            ),
+            # Near miss: the comma and "and" open a clause with its own verb.
+            ("Canada bought rifles, helmets, ammunition, and Moldova got a loan.", set()),
+        ],
+    ),
+    *cases(
+        "goods_sent_through_a_state_destined_for_a_group",
+        [
+            (
+                "Eritrea shipped mortar shells to Somalia, destined for al-Shabaab fighters.",
+                {("ERI", "al_shabaab", "ammunition", "delivered")},
+            ),
+            (
+                "A freighter carrying 20,000 Serbian-made mortar shells is headed to Armenia.",
+                {("SRB", "ARM", "ammunition", "delivered")},
+            ),
+            # Near miss: a place after the cue keeps the state as the receiver.
+            (
+                "Eritrea shipped mortar shells to Somalia, bound for the port of Kismayo.",
+                {("ERI", "SOM", "ammunition", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
+        "a_pronoun_for_the_package_also_lists_goods",
+        [
+            (
+                "Japan announced a new aid package for the Philippines. It also contains rifles "
+                "and grenades.",
+                {("JPN", "PHL", "small_arms", "agreed"), ("JPN", "PHL", "ammunition", "agreed")},
+            ),
+            # Near miss: "it" is no package when none was named.
+            ("Japan's navy held drills near Manila. It also contains rifles and grenades.", set()),
+        ],
+    ),
+    *cases(
+        "seized_goods_then_a_relative_clause_sending_them",
+        [
+            (
+                "Marines seized 800 pistols and 40,000 cartridges, which were believed to have "
+                "been sent from Iran to Hamas.",
+                {
+                    ("IRN", "hamas", "small_arms", "delivered"),
+                    ("IRN", "hamas", "ammunition", "delivered"),
+                },
+            ),
+            ("Customs seized 300 rifles, which were stolen from a depot in Chad.", set()),
+        ],
+    ),
 ]
 
 

@@ -146,6 +146,8 @@ def _find_breaks(view: SentenceView) -> list[int]:
         elif word in ("and", "which", "who") and index > 0 and lows[index - 1] == ",":
             if word == "and" and _item_follows(view, index, weapon_starts):
                 continue  # "12 howitzers, 40 vehicles, and 5,000 shells to Ukraine": a list
+            if word == "and" and _ends_goods_list(view, index, weapon_starts, weapon_ends):
+                continue  # "rifles, helmets, ammunition, and food aid to Moldova": a list
             breaks.append(index)  # ", and" / ", which" start a clause; a bare "and" joins a list
         elif (
             word == "with"
@@ -183,6 +185,28 @@ def _verb_after(view: SentenceView, index: int) -> bool:
             return True
         if word in (",", ".", ";", "", "to", "for", "from", "in", "on", "at", "by", "with", "of"):
             return False
+    return False
+
+
+def _ends_goods_list(
+    view: SentenceView, index: int, weapon_starts: set[int], weapon_ends: set[int]
+) -> bool:
+    """Whether ", and" adds a last item of no weapon to a list of at least two weapons
+    ("rifles, helmets, ammunition, and humanitarian aid"): a list, unless a verb follows."""
+    before = index - 2  # the token before the comma
+    if before not in weapon_ends:
+        return False
+    first = next(w.first for w in view.weapons if w.last == before)
+    if view.low(first - 1) != "," or first - 2 not in weapon_ends:
+        return False
+    if index + 1 in weapon_starts:
+        return False
+    for i in range(index + 1, index + 6):
+        word = view.low(i)
+        if word in _CLAUSE_VERBS or (word in TRIGGER_WORDS and word not in GIVE_NOUNS):
+            return False  # "..., and Moldova sent drones": a clause of its own
+        if word in (",", ".", ";", "", "to", "for", "from"):
+            return True
     return False
 
 

@@ -169,6 +169,8 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     frames = [f for frame in frames for f in by_listed_origin(view, frame)]
     frames = [f for frame in frames for f in by_source(view, frame)]
     _pending_delivery(view, frames)
+    if not view.words.isdisjoint(_BOUND_CUES):
+        _transit_to_group(view, frames)
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
@@ -291,6 +293,8 @@ _BOUND_CUES: Final = {
     "bound": ("for", "to"),
     "destined": ("for",),
     "intended": ("for",),
+    "meant": ("for",),
+    "earmarked": ("for",),
     "heading": ("to", "for"),
     "headed": ("to", "for"),
     "en": ("route",),
@@ -299,12 +303,14 @@ _BOUND_REACH: Final = 12  # tokens between the goods and the cue
 
 
 _CARRYING: Final = frozenset("carrying carried transporting loaded laden".split())
+# "carrying 30,000 Russian-made rifles": a count and an origin may stand between
+_CARRY_REACH: Final = 8
 
 
 def _carried(view: SentenceView, goods: WeaponMention) -> bool:
     """ "a ship carrying North Korean shells bound for Russia": goods in transit to a state
     on a carrier are sent to it."""
-    return any(view.low(i) in _CARRYING for i in range(goods.first - 4, goods.first))
+    return any(view.low(i) in _CARRYING for i in range(goods.first - _CARRY_REACH, goods.first))
 
 
 def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
@@ -319,27 +325,95 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
         lead = index + 3 if word == "en" else index + 2
         receiver = next(
             (a for a in view.actors if a.first in (lead, lead + 1) and not a.speaker), None
-        )
+        ) or _backed_group(view, lead)
         goods = [
             w
             for w in view.weapons
             if index - _BOUND_REACH <= w.first and w.last < index and w.origin
         ]
+        source = None if goods or receiver is None else _came_from(view, index)
+        if source is None and not goods and receiver is not None:
+            source = _sending_carrier(view, index)
+        if source is not None and source.prep == "from":
+            # "rifles from a boat off Oman that came from Iran": the relative clause's
+            # antecedent may stand far before it.
+            goods = [w for w in view.weapons if w.last < source.first]
+        elif source is not None:
+            goods = [w for w in view.weapons if index - _BOUND_REACH <= w.first < index]
         if receiver is None or not goods:
             continue
         if receiver.actor.kind == "state" and not _carried(view, goods[0]):
             continue  # "bound for Yemen" names a destination, often not the receiver
         origin = goods[-1].origin
-        supplier = view.origin_actors.get(origin or "")
+        supplier = view.origin_actors.get(origin or "") if source is None else source.actor
         if supplier is None or supplier == receiver.actor:
             continue
         if any(f.recipient == receiver.actor and f.supplier is not None for f in frames):
             continue  # "a shipment of Iranian rifles bound for ..." is a frame already
         weapons = _listed_with(view, [w for w in goods if w.origin == origin], index)
+        if source is not None:
+            weapons = goods
         found.append(
             FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, receiver.actor, weapons)
         )
     return found
+
+
+def _transit_to_group(view: SentenceView, frames: list[FrameHit]) -> None:
+    """ "Iran flew a plane of arms to Syria, destined for Hezbollah": the state the goods
+    went through is no receiver; the group they were meant for is."""
+    for frame in frames:
+        if frame.kind is not Frame.GIVE or frame.recipient is None or frame.supplier is None:
+            continue
+        if frame.recipient.kind != "state":
+            continue
+        for index in range(frame.trigger + 1, min(len(view.lows), frame.trigger + _BOUND_REACH)):
+            word = view.low(index)
+            if word == "en" or view.low(index + 1) not in _BOUND_CUES.get(word, ()):
+                continue
+            group = next(
+                (a for a in view.actors
+                 if a.first in (index + 2, index + 3, index + 4) and a.actor.kind == "group"),
+                None,
+            )  # fmt: skip
+            if group is not None and group.actor != frame.supplier:
+                frame.recipient = group.actor
+            break
+
+
+_CAME: Final = frozenset("came come comes coming originated originating".split())
+
+
+def _came_from(view: SentenceView, cue: int) -> ActorMention | None:
+    """ "rifles that came from Iran and were meant for the Houthis": the state the goods
+    came from, between them and the cue, gives."""
+    return next(
+        (a for a in view.actors
+         if cue - _BOUND_REACH <= a.first < cue and a.prep == "from"
+         and view.low(a.first - 2) in _CAME),
+        None,
+    )  # fmt: skip
+
+
+_BACKING: Final = frozenset("backed allied aligned supported sponsored".split())
+
+
+def _backed_group(view: SentenceView, lead: int) -> ActorMention | None:
+    """ "meant for the Iranian-backed Houthi rebels": the group past its patron's mark."""
+    at = lead + 1 if view.low(lead) in DETERMINERS else lead
+    if view.low(at + 1) != "-" or view.low(at + 2) not in _BACKING:
+        return None
+    return next((a for a in view.actors if a.first == at + 3 and a.actor.kind == "group"), None)
+
+
+def _sending_carrier(view: SentenceView, cue: int) -> ActorMention | None:
+    """ "seized rifles aboard an Iranian dhow bound for the Houthis": the state of the
+    carrier, right before the cue, sends what it carries."""
+    return next(
+        (a for a in view.actors
+         if a.role == "agent" and cue - 4 <= a.last < cue and a.actor.kind == "state"),
+        None,
+    )  # fmt: skip
 
 
 def _owner_gives(view: SentenceView, frame: FrameHit) -> ActorRef | None:
@@ -426,11 +500,22 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
             goods = [w for w in view.weapons if w.first in tail and w.origin]
             origin = view.origin_actors.get(goods[0].origin or "") if goods else None
             if origin is None:
+                origin, goods = _goods_from(view, tail)
+            if origin is None:
                 continue
             pairs = [(origin, goods)]
         for giver, weapons in pairs:
             _add_standing_trade(frames, found, index, giver, subject.actor, weapons)
     return found
+
+
+def _goods_from(view: SentenceView, tail: range) -> tuple[ActorRef | None, list[WeaponMention]]:
+    """ "Hezbollah has long relied on arms from Iran": the state after "from" gives."""
+    goods = [w for w in view.weapons if w.first in tail]
+    if not goods or view.low(goods[-1].last + 1) != "from":
+        return None, []
+    giver = next((a for a in view.actors if a.first == goods[-1].last + 2), None)
+    return (giver.actor, goods) if giver is not None else (None, [])
 
 
 def _add_standing_trade(
@@ -543,12 +628,32 @@ def _subject_before(view: SentenceView, index: int) -> ActorMention | None:
 def _supplier_role(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] | None:
     """ "A is B's biggest arms supplier" -> (A, B)."""
     owner = next((a for a in view.actors if a.possessive and index - 5 <= a.last < index), None)
-    if owner is None or not any(view.low(i) in _ARMS_WORDS for i in range(owner.last, index + 3)):
+    if owner is None:
+        return _supplier_of_goods_to(view, index)
+    if not any(view.low(i) in _ARMS_WORDS for i in range(owner.last, index + 3)):
         return None
     subject = _subject_before(view, owner.first) or _complement_after(view, index)
     if subject is None or subject.actor == owner.actor:
         return None
     return subject.actor, owner.actor
+
+
+def _supplier_of_goods_to(view: SentenceView, index: int) -> tuple[ActorRef, ActorRef] | None:
+    """ "China is the main supplier of arms to Myanmar" -> (China, Myanmar): goods after
+    "of", then the receiver after "to"."""
+    if view.low(index + 1) != "of":
+        return None
+    to = next((i for i in range(index + 2, index + 7) if view.low(i) == "to"), None)
+    if to is None or not any(
+        view.low(i) in _ARMS_WORDS or any(w.first == i for w in view.weapons)
+        for i in range(index + 2, to)
+    ):
+        return None
+    receiver = next((a for a in view.actors if a.first == to + 1 and a.prep == "to"), None)
+    subject = _subject_before(view, index)
+    if receiver is None or subject is None or subject.actor == receiver.actor:
+        return None
+    return subject.actor, receiver.actor
 
 
 def _complement_after(view: SentenceView, index: int) -> ActorMention | None:
@@ -983,7 +1088,9 @@ def _triggers(view: SentenceView) -> list[Trigger]:
     if view.words.isdisjoint(TRIGGER_WORDS):
         return found
     for index, word in enumerate(view.lows):
-        if word not in TRIGGER_WORDS or index in view.taken:
+        if word not in TRIGGER_WORDS or (
+            index in view.taken and not _goods_noun_trigger(view, index)
+        ):
             continue
         noun = _reads_as_noun(view, index)
         if _not_a_trigger(view, index, noun):
@@ -1005,6 +1112,24 @@ def _triggers(view: SentenceView) -> list[Trigger]:
             if view.low(index + 1) == "delivery" or view.low(index + 1) == "possession":
                 found.append(Trigger(index, Frame.RECEIVE, Status.DELIVERED, False))
     return found
+
+
+# The heads of catalogued vague goods that still move them: "arms deliveries".
+_MOVING_HEADS: Final = frozenset("delivery deliveries shipment shipments".split())
+
+
+def _goods_noun_trigger(view: SentenceView, index: int) -> bool:
+    """ "Russia stepped up arms deliveries to Mali": the catalogue reads "arms deliveries" as
+    vague goods, yet its last word still moves them from a giver to a receiver. Only when
+    no other word of the sentence triggers: "authorized a sale, marking the first arms
+    shipment in years" is the sale's."""
+    if view.low(index) not in _MOVING_HEADS or not any(
+        w.generic and w.last == index and w.first < index for w in view.weapons
+    ):
+        return False
+    return not any(
+        i != index and i not in view.taken and w in TRIGGER_WORDS for i, w in enumerate(view.lows)
+    )
 
 
 # Nouns that "export" only qualifies: "export order", "export licence", "export market".
@@ -1207,6 +1332,8 @@ def _core_frame(
     weapons = weapons_for(view, trigger, core, clause)
     goods = [w for w in weapons if not carrier(view, w)]
     weapons = not_replacements(view, trigger, goods or weapons)
+    if weapons and trigger.kind is not Frame.USE:
+        weapons = weapons + _added_goods(view, weapons, clause)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
     frame = FrameHit(trigger.kind, trigger.index, status, negated, weapons=weapons)
     frame.definite = trigger.noun and (
@@ -1248,6 +1375,44 @@ def _core_frame(
     if view.low(trigger.index) in ARRIVAL_VERBS and people_arrive(view, trigger.index):
         return None  # "technicians arrived in Romania for training on the Patriot"
     return frame
+
+
+# Marks after vague goods that open their list: "arms to Russia: drones and shells",
+# "arms to Russia — drones and shells — despite sanctions".
+_SPELLING_MARKS: Final = frozenset([":", "—", "–"])
+# Sentence openings that add goods to those of the main clause: "Besides drones, ...".
+_ADDING_LEADS: Final = (("besides",), ("in", "addition", "to"), ("as", "well", "as"), ("after",))
+
+
+def _added_goods(
+    view: SentenceView, weapons: list[WeaponMention], clause: tuple[int, int]
+) -> list[WeaponMention]:
+    """Goods a frame gives besides its own: "not only drones but also shells", "drones,
+    and also ammunition", "arms: rifles and mortars" (the added clause names no party and
+    no trigger of its own), and "Besides drones, Iran sent Russia shells" (an opening
+    before the frame's clause)."""
+    added: list[WeaponMention] = []
+    at = clause[1] + 1
+    # "sent arms to Somalia: rifles and mortars": the colon spells out vague goods
+    spelled = view.low(at) in _SPELLING_MARKS and all(w.generic for w in weapons)
+    if spelled or (view.low(at) in ("but", "and") and view.low(at + 1) == "also"):
+        end = clause_of(view, at)[1]
+        past = at if spelled else at + 1  # past the mark, or past "but also"
+        if not any(at < a.first <= end for a in view.actors) and not any(
+            view.low(i) in TRIGGER_WORDS for i in range(past + 1, end + 1)
+        ):
+            added = [w for w in view.weapons if past < w.first <= end]
+    for lead in _ADDING_LEADS:
+        if lead == ("after",) and "also" not in view.words:
+            continue  # "After talks, ..." is a time; "After tanks, X will also send jets"
+        # ("after" breaks a clause: the frame's clause opens right past it)
+        if clause[0] <= 1 and tuple(view.lows[: len(lead)]) == lead:
+            # the last comma before the frame's goods closes the opening list
+            commas = [i for i in range(len(lead), weapons[0].first) if view.low(i) == ","]
+            comma = commas[-1] if commas else -1
+            if comma > len(lead):
+                added += [w for w in view.weapons if len(lead) <= w.first < comma]
+    return [w for w in added if w not in weapons]
 
 
 _RECEIVER_PRONOUNS: Final = frozenset(["it", "them"])
@@ -1390,6 +1555,7 @@ _INCLUDES: Final = frozenset(
 # "The order covers 42 Rafales": a list of contents when it names a system ("also covers
 # a stock of missiles for the launchers" adds nothing new).
 _COVERS: Final = frozenset("covers cover comprise".split())
+_ADDING_ADVERBS: Final = frozenset("also further additionally".split())
 # "It includes ...", "They comprise ...": a pronoun standing for the package just named.
 _CONTENT_PRONOUNS: Final = frozenset(["it", "they", "this", "these"])
 _CONTENT_NOUNS: Final = frozenset("weapons items systems equipment arms hardware".split())
@@ -1414,10 +1580,10 @@ def lists_contents(view: SentenceView) -> bool:
             return True  # "the package includes"; not "armed with bombs including the MAM"
         if (
             word in _INCLUDES
-            and index <= 1
+            and (index <= 1 or (index == 2 and lows[1] in _ADDING_ADVERBS))
             and (lows[0] in _CONTENT_PRONOUNS or view.low(index + 1) in ("are", "is", "in"))
         ):
-            return True  # "It includes 20 Marders", "Included are 12 howitzers"
+            return True  # "It includes 20 Marders", "It also contains", "Included are 12"
         if word == "along" and view.low(index + 1) == "with":
             return True
         if word == "among" and view.low(index + 2) in _CONTENT_NOUNS:

@@ -1514,6 +1514,8 @@ PACKAGE_NOUNS: Final = (
     ANAPHORIC_NOUNS
     | frozenset(GIVE_NOUNS)
     | frozenset("aid assistance tranche batch support equipment hardware".split())
+    # "The cargo included drones and rifles": what a shipment carried
+    | frozenset(["cargo"])
 )
 
 

@@ -491,11 +491,14 @@ def build_view(
                 ),
             )
             + _heads(view, text)
-            + _counted_platforms(view, text),
+            + _counted_platforms(view, text)
+            + _counted_rounds(view, text),
         )
     ]
     if not view.words.isdisjoint(_FITTING) and "with" in view.words:
         view.weapons = _without_fitted_arms(view, view.weapons)
+    if not view.words.isdisjoint(_GUN_CUES):
+        view.weapons = _rounds_not_guns(view, view.weapons)
     return view
 
 
@@ -679,6 +682,46 @@ def _for_between(view: SentenceView, last: int, first: int) -> bool:
     if view.low(last + 1) != "for" or first - last > 6:
         return False
     return all(view.low(i) not in (",", "and", "or", ";") for i in range(last + 2, first))
+
+
+# Words that let an artillery word name rounds, not guns: "artillery and tank shells",
+# "ammunition for artillery".
+_GUN_CUES: Final = frozenset(["artillery", "for"])
+_ROUND_HEADS: Final = frozenset(
+    "shell shells round rounds ammunition munition munitions rocket rockets".split()
+)
+_OWNER_WORDS: Final = frozenset("the its their both his her our".split())
+
+
+def _rounds_not_guns(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
+    """Artillery words that are no guns handed over: "artillery and tank shells" are
+    rounds of both kinds; in "ammunition for artillery" (or "for its M777 howitzers") the
+    guns only say whose rounds they are."""
+    kept: list[WeaponMention] = []
+    for index, weapon in enumerate(weapons):
+        if weapon.category is not Category.ARTILLERY:
+            kept.append(weapon)
+            continue
+        after = weapons[index + 1] if index + 1 < len(weapons) else None
+        if (
+            view.lows[weapon.first : weapon.last + 1] == ["artillery"]
+            and after is not None
+            and view.low(weapon.last + 1) in ("and", "or")
+            and after.first == weapon.last + 2
+            and after.category is Category.AMMUNITION
+            and view.low(after.last) in _ROUND_HEADS
+        ):
+            kept.append(replace(weapon, category=Category.AMMUNITION))
+            continue
+        at = weapon.first - 1
+        while view.low(at) in _OWNER_WORDS:
+            at -= 1
+        if view.low(at) == "for" and any(
+            w.last == at - 1 and w.category is Category.AMMUNITION for w in weapons
+        ):
+            continue  # the rounds' guns
+        kept.append(weapon)
+    return kept
 
 
 def _ammunition_of(weapons: list[WeaponMention], text: str) -> list[WeaponMention]:
@@ -937,6 +980,29 @@ def _counted_platforms(view: SentenceView, text: str) -> list[WeaponMention]:
             continue  # "two Y-12 aircraft": the system's head noun
         span = _token_span(view, text, index)
         found.append(WeaponMention(index, index, category, span))
+    return found
+
+
+_ROUNDS_COUNT: Final = 1000  # "fired three rounds" is no stock of ammunition
+
+
+def _counted_rounds(view: SentenceView, text: str) -> list[WeaponMention]:
+    """ "one million rounds", "300,000 rounds": bare rounds counted by the thousand are
+    ammunition ("rounds of talks" are counted in ones, and followed by "of")."""
+    if "rounds" not in view.words:
+        return []
+    found = []
+    for index, word in enumerate(view.lows):
+        if word != "rounds" or index in view.taken or view.low(index + 1) == "of":
+            continue
+        count = quantity_before(text, view.starts[index], 30)
+        if count is None or count.value is None or count.value < _ROUNDS_COUNT:
+            continue
+        if count.span.end < view.starts[index] - 1:
+            continue
+        found.append(
+            WeaponMention(index, index, Category.AMMUNITION, _token_span(view, text, index))
+        )
     return found
 
 
@@ -1268,8 +1334,11 @@ def _resolve_demonyms(
             # "the Polish Armaments Agency signed a contract": a state buyer's agency.
             view.actors.append(ActorMention(first, last, actor, span, role="agency"))
             continue
-        if after[0] in _CARRIER_MODIFIERS and after[1] in _CARRIERS:
-            # "A Turkish cargo ship delivered ...": the state that sends the carrier.
+        if (after[0] in _CARRIER_MODIFIERS and after[1] in _CARRIERS) or after[
+            0
+        ] in _SMUGGLING_CRAFT:
+            # "A Turkish cargo ship delivered ...", "an Iranian dhow bound for the Houthis":
+            # the state that sends the carrier.
             view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
         if _gives_package(after):
@@ -1387,6 +1456,8 @@ _CARRIER_MODIFIERS: Final = frozenset("cargo transport merchant supply container
 _CARRIERS: Final = frozenset(
     "ship ships vessel vessels plane planes aircraft flight flights".split()
 )
+# Craft that in reporting carry contraband, not a navy's own ships: "an Iranian dhow".
+_SMUGGLING_CRAFT: Final = frozenset("dhow dhows skiff skiffs".split())
 _AUXILIARIES: Final = frozenset("has have had was were is are will would".split())
 
 

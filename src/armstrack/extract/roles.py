@@ -1085,11 +1085,17 @@ def weapons_for(
     if left:
         return left
     inside = [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
-    if inside or view.low(clause[0]) not in ("which", "that"):
+    if inside or not _opens_relative(view, clause[0]):
         return inside
     # "boats of the Zolfaghar class, which were delivered to Venezuela": the antecedent.
     before = [w for w in view.weapons if w.last < clause[0]]
     return before[-2:]
+
+
+def _opens_relative(view: SentenceView, start: int) -> bool:
+    """ "rifles, which were sent from Iran": the clause opens on the pronoun, or right
+    after it when the pronoun itself ends the clause before."""
+    return view.low(start) in ("which", "that") or view.low(start - 1) == "which"
 
 
 _RELATIVE_INCLUDES: Final = frozenset(
@@ -1136,6 +1142,14 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
         word = view.low(index)
         if word == "on" and view.low(index - 1) in _ON_PARTICLE_VERBS:
             return False  # "pass on nine howitzers": a particle, the goods follow
+        if word == "from" and (
+            view.low(index - 1) in _RANGE_WORDS
+            or (
+                view.low(index - 1) == ","
+                and any(w.generic and w.last == index - 2 for w in view.weapons)
+            )
+        ):
+            return False  # "weapons ranging from rifles to missiles", "arms, from drones to"
         if word in _CARRIER_PREPOSITIONS:
             return True
         if (
@@ -1161,6 +1175,9 @@ _TRANSPORTS: Final = frozenset(
 _ON_PARTICLE_VERBS: Final = frozenset(
     "pass passes passed passing sell sells sold selling hand hands handed handing".split()
 )
+
+
+_RANGE_WORDS: Final = frozenset("ranging range ranges ranged everything anything".split())
 
 
 _CARRIER_STOPS: Final = frozenset(", and or of with including such like as".split())
