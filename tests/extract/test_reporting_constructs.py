@@ -1570,6 +1570,47 @@ CASES = [
             ("Chilean, Brazilian and Swiss drones flew over the parade.", set()),
         ],
     ),
+    *cases(
+        "states_listed_after_the_system_sentence",
+        [
+            (
+                "The K9 howitzer is built by Hanwha. It also serves in Norway, Finland and "
+                "Estonia.",
+                {
+                    ("KOR", "NOR", "artillery", "delivered"),
+                    ("KOR", "FIN", "artillery", "delivered"),
+                    ("KOR", "EST", "artillery", "delivered"),
+                },
+            ),
+            (
+                "Peru picked the Gripen over the Rafale last year. Three other countries have "
+                "signed up to buy the jet -- Colombia, Thailand and Brazil.",
+                {
+                    ("SWE", "COL", "aircraft", "agreed"),
+                    ("SWE", "THA", "aircraft", "agreed"),
+                    ("SWE", "BRA", "aircraft", "agreed"),
+                },
+            ),
+            (
+                "The Akinci drone was on show. Four countries have bought it: Pakistan, Niger, "
+                "Kuwait and Malaysia.",
+                {
+                    ("TUR", "PAK", "uav", "delivered"),
+                    ("TUR", "NER", "uav", "delivered"),
+                    ("TUR", "KWT", "uav", "delivered"),
+                    ("TUR", "MYS", "uav", "delivered"),
+                },
+            ),
+            # a place the jet flies in, a count of critics, no buyers
+            ("The Rafale was on show. It also flies in Indian skies.", set()),
+            ("The Rafale was on show. It flew in Greece.", set()),
+            ("Two countries have criticised the Rafale deal: Chile and Peru.", set()),
+            (
+                "Two countries may buy the Gripen: Chile and Peru.",
+                {("SWE", "CHL", "aircraft", "discussed"), ("SWE", "PER", "aircraft", "discussed")},
+            ),
+        ],
+    ),
 ]
 
 

@@ -898,7 +898,8 @@ _PROSPECTIVE: Final = frozenset(
 TOPIC_LIST_WORDS: Final = (
     *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
     *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
-    "joined", "join", "received", "delivery", "follows", "followed",
+    "joined", "join", "received", "delivery", "follows", "followed", "countries", "nations",
+    "serves", "served",
 )  # fmt: skip
 
 
@@ -933,6 +934,8 @@ def topic_holder_frames(
         if before:
             low = max([a.last + 1 for a in view.actors if a.last < cue] + [low])
         status = _topic_status({view.low(i) for i in range(low, cue + 1)})
+        if view.low(cue) in _LIST_MARKS:
+            status = _counted_status(view, cue)  # the clause before the mark says it
         listed = _states_before(view, cue) if before else _holder_list(view, cue)
         holders = [h for h in listed if h.id != supplier.id and h.id not in known]
         if not holders:
@@ -1281,7 +1284,72 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             cues.append((index, True))  # "Chad and Mali are other states that bought it"
         elif word == "among" and _listed_as_holders(view, index + 1):
             cues.append((index, True))  # "with Chad and Mali among its users"
+        elif word == "in" and _serving_in(view, index):
+            cues.append((index, False))  # "it also flies in Chad, Mali and Niger"
+        elif word in _LIST_MARKS and _buyers_counted_before(view, index):
+            cues.append((index, False))  # "six states have ordered the jet: Chad, Mali"
     return cues
+
+
+# "It also flies in A, B and C", "the type serves in A and B": verbs of a system in use
+# whose "in" opens a list of states (a place when it names one: "it flies in Chad").
+_SERVING_VERBS: Final = _OPERATE_VERBS | frozenset("serves serve served flown".split())
+
+
+def _serving_in(view: SentenceView, cue: int) -> bool:
+    """Whether "in" at ``cue`` follows a verb of use whose subject is the topic and opens
+    a list of two or more states."""
+    verb = cue - 1
+    if view.low(verb) not in _SERVING_VERBS or not _topic_subject(view, verb):
+        return False
+    return len(_holder_list(view, cue)) >= 2
+
+
+# Marks after which a sentence lists the states it counted: "nine countries have
+# ordered it: A, B and C", "... -- A, B and C".
+_LIST_MARKS: Final = frozenset([":", "-", "–", "—"])
+
+
+_COUNT_REACH: Final = 12  # tokens from the counted noun to the mark
+
+
+_COUNTING_WORDS: Final = frozenset(
+    "two three four five six seven eight nine ten eleven twelve other several".split()
+)
+
+
+_SIGNED_BUYING: Final = _BUY_ACTS | frozenset("buy purchase acquire order signed".split())
+
+
+def _buyers_counted_before(view: SentenceView, cue: int) -> bool:
+    """Whether a counted country noun and a verb of buying the topic stand before the mark
+    at ``cue`` in one clause: "Nine other countries have signed up to buy the jet --"."""
+    if view.low(cue + 1) in _LIST_MARKS:
+        return False  # the first mark of "--": the list opens after the second
+    start = max(0, cue - _COUNT_REACH)
+    lows = [view.low(i) for i in range(start, cue)]
+    noun = next((i for i, w in enumerate(lows) if w in _COUNTRY_NOUNS), None)
+    if noun is None or noun == 0:
+        return False
+    counted = lows[noun - 1]
+    if not (counted[:1].isdigit() or counted in _COUNTING_WORDS):
+        return False  # "countries that buy it -": no count announces a list
+    if any(w in (".", ";") or w in NEGATIONS or w in _PROSPECTIVE for w in lows):
+        return False
+    return any(w in _SIGNED_BUYING for w in lows[noun + 1 :])
+
+
+_ORDERING: Final = frozenset("ordered signed buy purchase acquire order contracted".split())
+
+
+def _counted_status(view: SentenceView, cue: int) -> Status:
+    """Agreed if the buyers counted before the mark ordered or signed up to buy ("have
+    ordered the jet:", "signed up to buy it --"), discussed if they may or plan to, else
+    delivered ("have bought it:")."""
+    words = {view.low(i) for i in range(max(0, cue - _COUNT_REACH), cue)}
+    if not words.isdisjoint(MODALS) or not words.isdisjoint(_PLANNED):
+        return Status.DISCUSSED  # "three countries may buy it:", "plan to buy it:"
+    return Status.DELIVERED if words.isdisjoint(_ORDERING) else Status.AGREED
 
 
 # "Chad and Mali are among its export customers", "... are some other African states
