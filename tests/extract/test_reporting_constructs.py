@@ -1611,6 +1611,27 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "a_re_export_names_its_giver_not_the_approver",
+        [
+            (
+                "Paris must approve the transfer of French-made Caesar howitzers from Denmark "
+                "to Ukraine.",
+                {("DNK", "UKR", "artillery", "agreed")},
+            ),
+            (
+                "Washington helped arrange the delivery of Patriot batteries from Germany to "
+                "Ukraine.",
+                {("DEU", "UKR", "air_defence", "delivered")},
+            ),
+            (
+                "Brussels praised the Hungarian delivery of Gripen jets to Croatia.",
+                {("HUN", "HRV", "aircraft", "delivered")},
+            ),
+            # a demonym before a delivery of no goods; a route with no giver named
+            ("Italy welcomed the Algerian delivery of gas to Spain.", set()),
+        ],
+    ),
 ]
 
 

@@ -1276,6 +1276,10 @@ def _resolve_demonyms(
             # "the new German package for Ukraine": the state that gives the package.
             view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
+        if after[0] in _TRIGGER_NOUNS and after[1] == "of":
+            # "Germany vetoed a Spanish delivery of tanks": the state that delivers.
+            view.actors.append(ActorMention(first, last, actor, span, role="agent"))
+            continue
         if after[0] == "armed" and after[1] in ("forces", "services"):
             # "the Turkish Armed Forces"; "Turkish armed drones" stay an origin.
             view.actors.append(ActorMention(first, last, actor, span, role="armed forces"))

@@ -146,6 +146,11 @@ def give_roles(ctx: RoleContext, frame: FrameHit) -> None:
         if partner is not None and partner.actor.id != frame.supplier.id:
             frame.recipient = partner.actor
     _swap_possessive_buyer(view, trigger, frame, parties)
+    # "Berlin must approve the delivery of X from Spain to Kyiv": Spain gives, not Berlin.
+    route_giver = _route_giver(trigger, inside) if agent is not None else None
+    if route_giver is not None and frame.recipient is not None:
+        if route_giver.id != frame.recipient.id:
+            frame.supplier = route_giver
     frame.stated = _stated_giver(ctx, frame)
     seller = first_of(inside, trigger, ("from",), after=True)
     if (
@@ -157,6 +162,19 @@ def give_roles(ctx: RoleContext, frame: FrameHit) -> None:
     ):
         # "Vietnam approved a contract for the Akash system from India": the buyer approves.
         frame.supplier, frame.recipient, frame.stated = seller, agent, True
+
+
+def _route_giver(trigger: Trigger, inside: list[ActorMention]) -> ActorRef | None:
+    """The state after "from" in "the delivery of X from A to B" (a trigger noun, then a
+    "from" state right before a "to" state): A gives, whoever approves, facilitates or
+    discusses the delivery ("Berlin must approve", "Poland eased the transfer")."""
+    if not trigger.noun:
+        return None
+    later = [a for a in inside if a.first > trigger.index]
+    for index in range(len(later) - 1):
+        if later[index].prep == "from" and later[index + 1].prep == "to":
+            return later[index].actor
+    return None
 
 
 _OBJECT_PRONOUNS: Final = frozenset("them it these those".split())
