@@ -1632,6 +1632,26 @@ CASES = [
             ("Italy welcomed the Algerian delivery of gas to Spain.", set()),
         ],
     ),
+    *cases(
+        "a_neighbour_named_in_an_aside_is_no_buyer",
+        [
+            (
+                "Kuwait, sitting at the head of the Gulf and bordering Iraq, is looking to buy "
+                "28 Eurofighter Typhoon jets.",
+                {("DEU", "KWT", "aircraft", "discussed")},
+            ),
+            (
+                "Chile, which borders Argentina and Peru, plans to buy the Swedish Gripen.",
+                {("SWE", "CHL", "aircraft", "discussed")},
+            ),
+            (
+                "Qatar, like Kuwait, ordered Eurofighter Typhoon jets.",
+                {("DEU", "QAT", "aircraft", "agreed")},
+            ),
+            # the aside's state with no goods at all
+            ("Kuwait, bordering Iraq, is looking to expand its ports.", set()),
+        ],
+    ),
 ]
 
 

@@ -631,10 +631,31 @@ _ASIDE_REACH: Final = 14
 _VERB_LEAD: Final = frozenset("has have had is are was were".split())
 
 
+# Words of wanting or planning between a subject and the verb they lead to: "is looking
+# to acquire", "wants to buy", "is set to receive".
+_LEADING_TO: Final = frozenset(
+    "to looking seeking wants want plans plan planning set expected hoping intends aims "
+    "aiming trying preparing keen eager ready reportedly also".split()
+)
+
+
+def _opens_aside(word: str) -> bool:
+    """Whether ``word`` opens an aside after a subject: "which", "a", or a participle or
+    adverb ("Oman, bordering Yemen,", "Oman, strategically located")."""
+    if word in _ASIDE_OPENERS or word in ADVERBS or word in ("like", "unlike"):
+        return True
+    return len(word) > 5 and (word.endswith("ing") or word.endswith("ly"))
+
+
 def _interrupted_subject(view: SentenceView, index: int) -> ActorRef | None:
     """The subject before an aside set off by commas right before the verb."""
     close = index - 1
-    while view.low(close) in ADVERBS or view.low(close) in MODALS or view.low(close) in _VERB_LEAD:
+    while (
+        view.low(close) in ADVERBS
+        or view.low(close) in MODALS
+        or view.low(close) in _VERB_LEAD
+        or view.low(close) in _LEADING_TO  # "Oman, which borders Yemen, is looking to buy"
+    ):
         close -= 1
     if view.low(close) != ",":
         return None
@@ -643,7 +664,7 @@ def _interrupted_subject(view: SentenceView, index: int) -> ActorRef | None:
             break
     else:
         return None
-    if view.low(opening) != "," or view.low(opening + 1) not in _ASIDE_OPENERS:
+    if view.low(opening) != "," or not _opens_aside(view.low(opening + 1)):
         return None
     subject = next(
         (a for a in view.actors if a.last == opening - 1 and a.prep is None and not a.speaker),
