@@ -1652,6 +1652,28 @@ CASES = [
             ("Kuwait, bordering Iraq, is looking to expand its ports.", set()),
         ],
     ),
+    *cases(
+        "talks_with_buyers_and_no_giver_named",
+        [
+            (
+                "The company is in talks with Kenya and Ghana to export the Dhanush howitzer.",
+                {
+                    ("IND", "KEN", "artillery", "discussed"),
+                    ("IND", "GHA", "artillery", "discussed"),
+                },
+            ),
+            (
+                "India builds the Dhanush howitzer. Negotiations are under way with Kenya and "
+                "Ghana to export the howitzers.",
+                {
+                    ("IND", "KEN", "artillery", "discussed"),
+                    ("IND", "GHA", "artillery", "discussed"),
+                },
+            ),
+            # talks with a state about something else than buying the system
+            ("Talks with Kenya on a new port deal continue.", set()),
+        ],
+    ),
 ]
 
 

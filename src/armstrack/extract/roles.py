@@ -145,6 +145,8 @@ def give_roles(ctx: RoleContext, frame: FrameHit) -> None:
         )
         if partner is not None and partner.actor.id != frame.supplier.id:
             frame.recipient = partner.actor
+    if frame.recipient is None and frame.supplier is None:
+        _maker_in_talks(view, frame, inside)
     _swap_possessive_buyer(view, trigger, frame, parties)
     # "Berlin must approve the delivery of X from Spain to Kyiv": Spain gives, not Berlin.
     route_giver = _route_giver(trigger, inside) if agent is not None else None
@@ -456,6 +458,37 @@ _CHOICE_VERBS: Final = frozenset(
     "select selects selected selecting choose chooses chose chosen choosing pick picks "
     "picked picking".split()
 )
+
+
+_TALK_NOUNS: Final = frozenset("talks discussions negotiations consultations".split())
+
+
+def _maker_in_talks(view: SentenceView, frame: FrameHit, inside: list[ActorMention]) -> None:
+    """ "Discussions are under way with Nigeria to export the Tejas": with no giver named,
+    the maker of the named system sells it to the state the talks are with."""
+    system = next((w for w in frame.weapons if w.system and w.made_in), None)
+    maker = view.maker_actors.get(system.made_in or "") if system is not None else None
+    if maker is None and frame.weapons and view.low(frame.weapons[0].first - 1) == "the":
+        # "... to export the jet": the system of that kind named before
+        kind = frame.weapons[0].category
+        earlier = [s for s in view.earlier_systems if s.category is kind and s.maker]
+        maker = earlier[-1].maker if earlier else None
+    if maker is None:
+        return
+    partner = next(
+        (
+            a
+            for a in inside
+            if a.prep == "with"
+            and a.actor.id != maker.id
+            and any(view.low(i) in _TALK_NOUNS for i in range(max(0, a.first - 5), a.first))
+        ),
+        None,
+    )
+    if partner is not None:
+        frame.supplier, frame.recipient = maker, partner.actor
+        if frame.status is Status.AGREED:
+            frame.status = Status.DISCUSSED  # the talks are the news, not a sale
 
 
 def _after_partner_cue(view: SentenceView, first: int) -> bool:
