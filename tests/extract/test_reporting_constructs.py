@@ -1674,6 +1674,38 @@ CASES = [
             ("Talks with Kenya on a new port deal continue.", set()),
         ],
     ),
+    *cases(
+        "a_giver_sells_to_some_and_talks_with_others",
+        [
+            (
+                "Israel has sold the Hermes 900 to Chile and Brazil, and is in talks with "
+                "Colombia and Peru.",
+                {
+                    ("ISR", "CHL", "uav", "delivered"),
+                    ("ISR", "BRA", "uav", "delivered"),
+                    ("ISR", "COL", "uav", "discussed"),
+                    ("ISR", "PER", "uav", "discussed"),
+                },
+            ),
+            (
+                "Sweden delivered Gripen jets to Hungary and to Thailand.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            (
+                "Sweden delivered Gripen jets to Hungary and later to Thailand.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            # talks about something else; another subject talks
+            (
+                "Israel sold the Hermes 900 to Chile and held talks with Peru on fishing rights.",
+                {("ISR", "CHL", "uav", "delivered")},
+            ),
+            (
+                "Israel sold the Hermes 900 to Chile, while Peru held talks with Ecuador.",
+                {("ISR", "CHL", "uav", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 

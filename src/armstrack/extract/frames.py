@@ -189,6 +189,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += having_frames(view, found)
     found += helped_frames(view, found)
     found += relative_use_frames(view, found)
+    found += _talks_after_giving(view, found)
     return found + fleet_frames(view) + owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -1500,3 +1501,73 @@ _POINTERS: Final = frozenset(["the", "these", "those", "such"])
 _NOUN_MODIFIER: Final = re.compile(
     r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$"
 )
+
+
+# "has sold the TB2 to Poland, and is in talks with Morocco": a giver's clause joined by
+# "and" or "while" to talks with other states offers them the same goods.
+_TALKS_WORDS: Final = frozenset("talks negotiating negotiations discussions".split())
+
+
+_TALKS_JOINS: Final = frozenset(["and", "while", "whereas"])
+
+
+_TALKS_GAP: Final = frozenset(
+    "and while whereas , is are was were has have had been also now still in holding held "
+    "currently already".split()
+)
+
+
+def _talks_after_giving(view: SentenceView, found: list[FrameHit]) -> list[FrameHit]:
+    """Talks with the states after "with", from the giver of the frame before them, with
+    its goods, as talks."""
+    added: list[FrameHit] = []
+    if view.words.isdisjoint(_TALKS_WORDS) or view.words.isdisjoint(_TALKS_JOINS):
+        return added
+    for index, word in enumerate(view.lows):
+        if word not in _TALKS_WORDS or view.low(index + 1) != "with":
+            continue
+        start = index - 1
+        while start > 0 and view.low(start) in _TALKS_GAP and view.low(start) not in _TALKS_JOINS:
+            start -= 1
+        if view.low(start) not in _TALKS_JOINS:
+            continue  # "is in talks with" must follow "and" or "while" and a clause
+        given = [
+            f for f in found
+            if f.kind is Frame.GIVE and f.supplier and f.recipient and f.weapons
+            and f.trigger < start
+        ]  # fmt: skip
+        partner = next((a for a in view.actors if a.first == index + 2 and a.prep == "with"), None)
+        if not given or partner is None:
+            continue
+        frame = given[-1]
+        supplier = frame.supplier
+        if supplier is None:
+            continue
+        if not _talks_end_or_goods(view, partner):
+            continue  # "held talks with Greece on migration": talks about something else
+        for actor in [partner.actor, *listed_siblings(view, partner.actor)]:
+            if actor.id == supplier.id or any(f.recipient == actor for f in given):
+                continue
+            added.append(
+                FrameHit(Frame.GIVE, index, Status.DISCUSSED, False, supplier, actor, frame.weapons)
+            )
+    return added
+
+
+_TALKS_GOODS_REACH: Final = 5  # "in talks with Morocco over more of the drones"
+
+
+def _talks_end_or_goods(view: SentenceView, partner: ActorMention) -> bool:
+    """Whether the states the talks are with end the clause, or goods follow soon after:
+    what the talks are about is the goods given before."""
+    end = partner.last + 1
+    while True:
+        later = next(
+            (a for a in view.actors if a.first > end and in_one_list(view, partner, a)), None
+        )
+        if later is None:
+            break
+        partner, end = later, later.last + 1
+    if view.low(end) in (".", ";", ",", ""):
+        return True
+    return any(end <= w.first <= end + _TALKS_GOODS_REACH for w in view.weapons)

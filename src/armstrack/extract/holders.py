@@ -1558,7 +1558,28 @@ def in_one_list(view: SentenceView, left: ActorMention, right: ActorMention) -> 
     """Whether two neighbouring mentions are items of one list."""
     if left.prep != right.prep or right.first <= left.last + 1:
         return False
-    return all(view.low(i) in LIST_GLUE for i in range(left.last + 1, right.first))
+    return all(
+        view.low(i) in LIST_GLUE for i in range(left.last + 1, right.first)
+    ) or _preposition_repeated(view, left, right)
+
+
+# "to China and later to India": words of time between the items of a list whose
+# preposition is repeated.
+_LIST_TIME_WORDS: Final = frozenset("later then also subsequently eventually since".split())
+
+
+def _preposition_repeated(view: SentenceView, left: ActorMention, right: ActorMention) -> bool:
+    """ "sold it to China and (later) to India": "and", words of time, then the same
+    preposition again right before the second item."""
+    at = right.first - 2 if view.low(right.first - 1) == "the" else right.first - 1
+    if left.prep is None or view.low(at) != left.prep:
+        return False
+    gap = [view.low(i) for i in range(left.last + 1, at)]
+    return (
+        bool(gap)
+        and gap[0] in ("and", "or", ",")
+        and all(w in LIST_GLUE or w in _LIST_TIME_WORDS for w in gap)
+    )
 
 
 _JOINED: Final = frozenset("fleet fleets inventory arsenal service force forces navy army".split())
