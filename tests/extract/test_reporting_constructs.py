@@ -1706,6 +1706,22 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "the_owner_of_a_decision_to_buy_buys",
+        [
+            (
+                "Washington suspended training with India after New Delhi's decision to buy "
+                "Russian Su-57 jets.",
+                {("RUS", "IND", "aircraft", "agreed")},
+            ),
+            (
+                "Seoul welcomed Warsaw's latest bid to acquire more K2 tanks.",
+                {("KOR", "POL", "armoured_vehicle", "discussed")},
+            ),
+            # a decision to buy no goods
+            ("Berlin criticised Warsaw's decision to buy more time.", set()),
+        ],
+    ),
 ]
 
 

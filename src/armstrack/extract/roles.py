@@ -558,6 +558,9 @@ def agent_of(
                 between = [view.low(i) for i in range(actor.last + 1, trigger.index)]
                 if any(w in DECISION_NOUNS for w in between[:3]) and "of" in between:
                     return actor.actor
+    intending = _owner_of_intent(view, trigger, parties)
+    if intending is not None:
+        return intending  # "the US halted deliveries over Ankara's decision to buy S-400s"
     if trigger.noun and view.low(trigger.index - 1) == "-" and view.low(trigger.index - 2) == "re":
         return None  # "Berlin cleared the re-export": the approver does not re-export
     if not trigger.noun and view.low(trigger.index).endswith("ing"):
@@ -678,6 +681,32 @@ def _opens_aside(word: str) -> bool:
     if word in _ASIDE_OPENERS or word in ADVERBS or word in ("like", "unlike"):
         return True
     return len(word) > 5 and (word.endswith("ing") or word.endswith("ly"))
+
+
+# Nouns of intent whose owner does what follows "to": "Ankara's decision to buy".
+_INTENT_NOUNS: Final = frozenset(
+    "decision plan plans bid move attempt attempts effort efforts intention push".split()
+)
+
+
+def _owner_of_intent(
+    view: SentenceView, trigger: Trigger, parties: list[ActorMention]
+) -> ActorRef | None:
+    """The possessor of a noun of intent right before "to" and a verb trigger: "over
+    Ankara's decision to buy", "Cairo's recent bid to acquire"."""
+    if trigger.noun or view.low(trigger.index - 1) != "to":
+        return None
+    noun = trigger.index - 2
+    if view.low(noun) not in _INTENT_NOUNS:
+        return None
+    return next(
+        (
+            a.actor
+            for a in parties
+            if a.possessive and noun - 3 <= a.last < noun and _only_modifiers(view, a.last, noun)
+        ),
+        None,
+    )
 
 
 def _interrupted_subject(view: SentenceView, index: int) -> ActorRef | None:
