@@ -1604,6 +1604,31 @@ CASES = [
             # a place the jet flies in, a count of critics, no buyers
             ("The Rafale was on show. It also flies in Indian skies.", set()),
             ("The Rafale was on show. It flew in Greece.", set()),
+            (
+                "The K9 howitzer is built by Hanwha. Orders have come from Norway, Finland "
+                "and Estonia.",
+                {
+                    ("KOR", "NOR", "artillery", "agreed"),
+                    ("KOR", "FIN", "artillery", "agreed"),
+                    ("KOR", "EST", "artillery", "agreed"),
+                },
+            ),
+            (
+                "The K9 howitzer is built by Hanwha. Norway and Finland have placed orders.",
+                {("KOR", "NOR", "artillery", "agreed"), ("KOR", "FIN", "artillery", "agreed")},
+            ),
+            (
+                "The K9 howitzer is built by Hanwha. It is also in use in Norway and Finland.",
+                {
+                    ("KOR", "NOR", "artillery", "delivered"),
+                    ("KOR", "FIN", "artillery", "delivered"),
+                },
+            ),
+            (
+                "The K9 howitzer is built by Hanwha. Norway placed orders for timber from "
+                "Finland and Estonia.",
+                set(),
+            ),
             ("Two countries have criticised the Rafale deal: Chile and Peru.", set()),
             (
                 "Two countries may buy the Gripen: Chile and Peru.",

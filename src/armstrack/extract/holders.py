@@ -899,7 +899,7 @@ TOPIC_LIST_WORDS: Final = (
     *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
     *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
     "joined", "join", "received", "delivery", "follows", "followed", "countries", "nations",
-    "serves", "served",
+    "serves", "served", "orders", "placed",
 )  # fmt: skip
 
 
@@ -936,6 +936,8 @@ def topic_holder_frames(
         status = _topic_status({view.low(i) for i in range(low, cue + 1)})
         if view.low(cue) in _LIST_MARKS:
             status = _counted_status(view, cue)  # the clause before the mark says it
+        elif view.low(cue) in ("from", "placed") and status is Status.DELIVERED:
+            status = Status.AGREED  # "orders came from", "have placed orders"
         listed = _states_before(view, cue) if before else _holder_list(view, cue)
         holders = [h for h in listed if h.id != supplier.id and h.id not in known]
         if not holders:
@@ -1284,8 +1286,12 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             cues.append((index, True))  # "Chad and Mali are other states that bought it"
         elif word == "among" and _listed_as_holders(view, index + 1):
             cues.append((index, True))  # "with Chad and Mali among its users"
-        elif word == "in" and _serving_in(view, index):
+        elif word in ("in", "with") and _serving_in(view, index):
             cues.append((index, False))  # "it also flies in Chad, Mali and Niger"
+        elif word == "from" and _orders_before(view, index):
+            cues.append((index, False))  # "orders have come from Chad and Mali"
+        elif word == "placed" and _placed_orders(view, index):
+            cues.append((index, True))  # "Chad and Mali have placed orders"
         elif word in _LIST_MARKS and _buyers_counted_before(view, index):
             cues.append((index, False))  # "six states have ordered the jet: Chad, Mali"
     return cues
@@ -1300,9 +1306,40 @@ def _serving_in(view: SentenceView, cue: int) -> bool:
     """Whether "in" at ``cue`` follows a verb of use whose subject is the topic and opens
     a list of two or more states."""
     verb = cue - 1
-    if view.low(verb) not in _SERVING_VERBS or not _topic_subject(view, verb):
+    if view.low(verb) == "use" and view.low(verb - 1) == "in":
+        verb -= 1  # "it is in use in Chad and Mali"
+    elif view.low(verb) not in _SERVING_VERBS:
+        return False
+    return _topic_subject(view, verb) and len(_holder_list(view, cue)) >= 2
+
+
+_ORDER_NOUNS: Final = frozenset(["orders", "order"])
+
+
+_ORDERS_COME: Final = frozenset("have has had come came also been already so far".split())
+
+
+def _orders_before(view: SentenceView, cue: int) -> bool:
+    """ "Orders have come from", "with orders from": an order noun a few words before
+    "from" (nothing ordered named between) and two or more states after it."""
+    noun = next(
+        (i for i in range(cue - 1, max(-1, cue - 5), -1) if view.low(i) in _ORDER_NOUNS), None
+    )
+    if noun is None or any(view.low(i) not in _ORDERS_COME for i in range(noun + 1, cue)):
         return False
     return len(_holder_list(view, cue)) >= 2
+
+
+def _placed_orders(view: SentenceView, index: int) -> bool:
+    """ "have placed orders.", "placed an order for the jet": orders for the topic (or
+    for nothing named) after "placed"."""
+    at = index + 2 if view.low(index + 1) == "an" else index + 1
+    if view.low(at) not in _ORDER_NOUNS:
+        return False
+    after = at + 1
+    if view.low(after) in _LIST_ENDS or view.low(after) == ",":
+        return True
+    return view.low(after) == "for" and _topic_object_end(view, after + 1) > after + 1
 
 
 # Marks after which a sentence lists the states it counted: "nine countries have
