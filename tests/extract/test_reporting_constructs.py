@@ -1747,6 +1747,18 @@ CASES = [
             ("Berlin criticised Warsaw's decision to buy more time.", set()),
         ],
     ),
+    *cases(
+        "a_pronoun_for_the_deal_of_the_sentence_before",
+        [
+            (
+                "Norway and South Korea signed a defence contract on Tuesday. It covers 24 K9 "
+                "howitzers.",
+                {("KOR", "NOR", "artillery", "agreed")},
+            ),
+            # "it" after a sentence with no deal
+            ("Norway held a vote on Tuesday. It covers 24 K9 howitzers.", set()),
+        ],
+    ),
 ]
 
 

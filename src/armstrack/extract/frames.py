@@ -1414,11 +1414,11 @@ def lists_contents(view: SentenceView) -> bool:
         if (word in _INCLUDES or named) and any(w in PACKAGE_NOUNS for w in lows[:index]):
             return True  # "the package includes"; not "armed with bombs including the MAM"
         if (
-            word in _INCLUDES
+            (word in _INCLUDES or named)
             and index <= 1
             and (lows[0] in _CONTENT_PRONOUNS or view.low(index + 1) in ("are", "is", "in"))
         ):
-            return True  # "It includes 20 Marders", "Included are 12 howitzers"
+            return True  # "It includes 20 Marders", "Included are 12 howitzers", "It covers"
         if word == "along" and view.low(index + 1) == "with":
             return True
         if word == "among" and view.low(index + 2) in _CONTENT_NOUNS:
