@@ -1759,6 +1759,29 @@ CASES = [
             ("Norway held a vote on Tuesday. It covers 24 K9 howitzers.", set()),
         ],
     ),
+    *cases(
+        "a_buyer_weighs_systems_of_several_makers",
+        [
+            (
+                "Colombia is weighing the Gripen, the Rafale and the F-16.",
+                {
+                    ("SWE", "COL", "aircraft", "discussed"),
+                    ("FRA", "COL", "aircraft", "discussed"),
+                    ("USA", "COL", "aircraft", "discussed"),
+                },
+            ),
+            (
+                "Peru has shortlisted the K9 Thunder and the Archer howitzer.",
+                {
+                    ("KOR", "PER", "artillery", "discussed"),
+                    ("SWE", "PER", "artillery", "discussed"),
+                },
+            ),
+            # a threat weighed; a maker weighing its own system
+            ("Japan is weighing the threat posed by Chinese J-20 jets.", set()),
+            ("France is considering the Rafale for its navy.", set()),
+        ],
+    ),
 ]
 
 

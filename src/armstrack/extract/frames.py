@@ -190,6 +190,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += helped_frames(view, found)
     found += relative_use_frames(view, found)
     found += _talks_after_giving(view, found)
+    found += _weighed_frames(view, found)
     return found + fleet_frames(view) + owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -1571,3 +1572,47 @@ def _talks_end_or_goods(view: SentenceView, partner: ActorMention) -> bool:
     if view.low(end) in (".", ";", ",", ""):
         return True
     return any(end <= w.first <= end + _TALKS_GOODS_REACH for w in view.weapons)
+
+
+# "Switzerland is weighing the Gripen and the Rafale": a buyer weighing named systems
+# talks with each maker.
+_WEIGHING: Final = frozenset(
+    "considering considers considered eyeing eyes eyed weighing weighs evaluating evaluates "
+    "evaluated shortlisted".split()
+)
+
+
+_WEIGH_LEAD: Final = frozenset("is are was were has have had been also now reportedly".split())
+
+
+_WEIGH_REACH: Final = 3  # tokens from the verb to the first system: "eyeing the French Rafale"
+
+
+def _weighed_frames(view: SentenceView, found: list[FrameHit]) -> list[FrameHit]:
+    """One discussed transfer per maker of the named systems a state weighs."""
+    added: list[FrameHit] = []
+    if view.words.isdisjoint(_WEIGHING):
+        return added
+    for index, word in enumerate(view.lows):
+        if word not in _WEIGHING:
+            continue
+        subject = next((a for a in reversed(view.actors) if a.last < index and not a.speaker), None)
+        if subject is None or subject.prep is not None or subject.possessive:
+            continue
+        if any(view.low(i) not in _WEIGH_LEAD for i in range(subject.last + 1, index)):
+            continue  # "Peru, whose pilots are weighing": another subject
+        end = clause_of(view, index)[1]
+        goods = [w for w in view.weapons if index < w.first <= end and w.system and w.made_in]
+        if not goods or goods[0].first > index + _WEIGH_REACH:
+            continue  # "weighing the threat from the J-20": no system weighed
+        if any(f.recipient == subject.actor and f.supplier and f.weapons for f in found):
+            continue  # a frame of the sentence reads the buyer already
+        for maker_id in dict.fromkeys(w.made_in for w in goods):
+            maker = view.maker_actors.get(maker_id or "")
+            if maker is None or maker.id == subject.actor.id:
+                continue
+            made = [w for w in goods if w.made_in == maker_id]
+            added.append(
+                FrameHit(Frame.GIVE, index, Status.DISCUSSED, False, maker, subject.actor, made)
+            )
+    return added
