@@ -1782,6 +1782,26 @@ CASES = [
             ("France is considering the Rafale for its navy.", set()),
         ],
     ),
+    *cases(
+        "a_state_named_as_buyer_or_supplier_of_another",
+        [
+            (
+                "Angola is among the largest buyers of Russian weapons, including Su-30 jets.",
+                {("RUS", "AGO", "aircraft", "delivered")},
+            ),
+            (
+                "Qatar, a major customer of French arms, flies the Rafale.",
+                {("FRA", "QAT", "aircraft", "delivered")},
+            ),
+            (
+                "Turkey, Azerbaijan's main arms supplier, has delivered Bayraktar TB2 drones.",
+                {("TUR", "AZE", "uav", "delivered")},
+            ),
+            # a buyer of other goods; a partner that supplies nothing named
+            ("Angola is a big buyer of Russian wheat and flies Chinese drones.", set()),
+            ("Turkey, Azerbaijan's main trade partner, has delivered TB2 drones.", set()),
+        ],
+    ),
 ]
 
 

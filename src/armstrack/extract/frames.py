@@ -191,6 +191,8 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += relative_use_frames(view, found)
     found += _talks_after_giving(view, found)
     found += _weighed_frames(view, found)
+    found += _buyer_of_origin_frames(view, found)
+    _supplier_of_apposition(view, found)
     return found + fleet_frames(view) + owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -1616,3 +1618,71 @@ def _weighed_frames(view: SentenceView, found: list[FrameHit]) -> list[FrameHit]
                 FrameHit(Frame.GIVE, index, Status.DISCUSSED, False, maker, subject.actor, made)
             )
     return added
+
+
+# "Algeria is one of the biggest buyers of Russian arms, including Su-30 fighters",
+# "Egypt, a major buyer of French arms, operates Rafales": the buyer gets the systems of
+# that origin the sentence names.
+_BUYER_NOUNS: Final = frozenset("buyer buyers importer importers customer customers client".split())
+
+
+_BUYER_LINKS: Final = frozenset(
+    "is was remains a an one of among the biggest largest major main top leading key big "
+    "second third".split()
+)
+
+
+def _buyer_of_origin_frames(view: SentenceView, found: list[FrameHit]) -> list[FrameHit]:
+    """One delivered transfer of the named systems of an origin to the state named as a
+    buyer of that origin's goods."""
+    added: list[FrameHit] = []
+    if view.words.isdisjoint(_BUYER_NOUNS) or "of" not in view.words:
+        return added
+    for index, word in enumerate(view.lows):
+        if word not in _BUYER_NOUNS or view.low(index + 1) != "of":
+            continue
+        origin = next(
+            (w.origin for w in view.weapons if index + 2 <= w.first <= index + 3 and w.origin),
+            None,
+        )  # "buyers of Russian arms": the demonym stands before the goods
+        giver = view.origin_actors.get(origin or "")
+        buyer = next((a for a in reversed(view.actors) if a.last < index and not a.speaker), None)
+        if giver is None or buyer is None or buyer.prep is not None or buyer.possessive:
+            continue
+        if any(
+            view.low(i) not in _BUYER_LINKS and view.low(i) != ","
+            for i in range(buyer.last + 1, index)
+        ):
+            continue  # "Algeria, whose army is a buyer of": another subject
+        goods = [w for w in view.weapons if w.system and w.made_in == origin]
+        if not goods or buyer.actor.id == giver.id:
+            continue
+        if any(f.recipient == buyer.actor and f.supplier is not None for f in found):
+            continue
+        added.append(
+            FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, buyer.actor, goods)
+        )
+    return added
+
+
+_SUPPLIER_NOUNS: Final = frozenset("supplier suppliers provider backer ally".split())
+
+
+def _supplier_of_apposition(view: SentenceView, found: list[FrameHit]) -> None:
+    """ "China, Pakistan's main arms supplier, has delivered J-10C jets": a giver with no
+    receiver whose aside names a state's supplier gives to that state."""
+    for frame in found:
+        if frame.kind is not Frame.GIVE or frame.supplier is None or frame.recipient is not None:
+            continue
+        giver = next((a for a in view.actors if a.actor == frame.supplier and a.prep is None), None)
+        if giver is None or view.low(giver.last + 1) != ",":
+            continue
+        owner = next((a for a in view.actors if a.first == giver.last + 2 and a.possessive), None)
+        if owner is None or owner.actor.id == frame.supplier.id:
+            continue
+        noun = next(
+            (i for i in range(owner.last + 1, owner.last + 5) if view.low(i) in _SUPPLIER_NOUNS),
+            None,
+        )
+        if noun is not None and noun < frame.trigger:
+            frame.recipient = owner.actor
