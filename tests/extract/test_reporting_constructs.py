@@ -1800,6 +1800,14 @@ CASES = [
             # a buyer of other goods; a partner that supplies nothing named
             ("Angola is a big buyer of Russian wheat and flies Chinese drones.", set()),
             ("Turkey, Azerbaijan's main trade partner, has delivered TB2 drones.", set()),
+            (
+                "Kuwait relies on US arms, including F-16 jets and Patriot missiles.",
+                {
+                    ("USA", "KWT", "aircraft", "delivered"),
+                    ("USA", "KWT", "air_defence", "delivered"),
+                },
+            ),
+            ("Kuwait relies on US support in the Gulf.", set()),
         ],
     ),
 ]

@@ -418,6 +418,14 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         if givers:
             span = [i for i in tail if view.low(i) == "for"]
             if not span:
+                # "relies on US arms, including F-16 jets": the state named as the origin
+                # of the goods right after it gives them, and the systems listed.
+                owned = _goods_named_after(view, givers[0])
+                if owned:
+                    for giver_goods in owned:
+                        _add_standing_trade(
+                            frames, found, index, givers[0].actor, subject.actor, [giver_goods]
+                        )
                 continue
             goods = [w for w in view.weapons if span[0] < w.first <= span[0] + _RELY_REACH]
             if not goods and not any(
@@ -435,6 +443,16 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         for giver, weapons in pairs:
             _add_standing_trade(frames, found, index, giver, subject.actor, weapons)
     return found
+
+
+def _goods_named_after(view: SentenceView, giver: ActorMention) -> list[WeaponMention]:
+    """The named systems of the state a class of goods right after it comes from: "US arms,
+    including F-16 jets and Patriot missiles" (the class itself when none is named)."""
+    head = next((w for w in view.weapons if w.first == giver.last + 1 and not w.system), None)
+    if head is None:
+        return []
+    named = [w for w in view.weapons if w.first > head.last and w.made_in == giver.actor.id]
+    return named or [head]
 
 
 def _add_standing_trade(
