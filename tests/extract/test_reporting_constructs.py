@@ -1808,6 +1808,15 @@ CASES = [
                 },
             ),
             ("Kuwait relies on US support in the Gulf.", set()),
+            (
+                "The K9 howitzer is in service with several NATO members, including Norway, "
+                "Finland and Estonia.",
+                {
+                    ("KOR", "NOR", "artillery", "delivered"),
+                    ("KOR", "FIN", "artillery", "delivered"),
+                    ("KOR", "EST", "artillery", "delivered"),
+                },
+            ),
         ],
     ),
 ]

@@ -70,6 +70,10 @@ _HOLDER_LEAD: Final = frozenset(
     "in with by of the armies militaries navies forces armed air include includes "
     "including are were such as :".split()
 ) | frozenset("countries nations - – — two three four five six seven eight nine ten ranks".split())
+# "in service with several NATO members, including": a counted group, then its list.
+_HOLDER_GROUP_LEAD: Final = frozenset(
+    "several many some other members allies partners states nato european , including".split()
+)
 
 
 _ALSO_BOUGHT: Final = frozenset("bought purchased acquired".split())
@@ -794,7 +798,13 @@ def _holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list
             break  # "Pakistan, Myanmar, and Nigeria.": a serial comma ends no list
         glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | _FORCE_WORDS
         if len(gap) > 6 or any(w not in glue for w in gap):
-            break
+            if (
+                listed
+                or len(gap) > 8
+                or "including" not in gap
+                or any(w not in _HOLDER_LEAD and w not in _HOLDER_GROUP_LEAD for w in gap)
+            ):
+                break
         if mention.actor not in listed and mention.actor.kind == "state":
             listed.append(mention.actor)
         position = mention.last + 1
