@@ -1809,6 +1809,25 @@ CASES = [
             ),
             ("Kuwait relies on US support in the Gulf.", set()),
             (
+                "Many countries fly the Gripen, including Hungary, Thailand and Brazil.",
+                {
+                    ("SWE", "HUN", "aircraft", "delivered"),
+                    ("SWE", "THA", "aircraft", "delivered"),
+                    ("SWE", "BRA", "aircraft", "delivered"),
+                },
+            ),
+            (
+                "The Gripen is operated by several air forces, including those of Hungary and "
+                "Thailand.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            (
+                "The Gripen was on show. Its users include several NATO members, such as Hungary "
+                "and the Czech Republic.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "CZE", "aircraft", "delivered")},
+            ),
+            ("Many countries criticised the Gripen sale, including Norway and Finland.", set()),
+            (
                 "The K9 howitzer is in service with several NATO members, including Norway, "
                 "Finland and Estonia.",
                 {

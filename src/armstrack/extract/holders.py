@@ -72,7 +72,8 @@ _HOLDER_LEAD: Final = frozenset(
 ) | frozenset("countries nations - – — two three four five six seven eight nine ten ranks".split())
 # "in service with several NATO members, including": a counted group, then its list.
 _HOLDER_GROUP_LEAD: Final = frozenset(
-    "several many some other members allies partners states nato european , including".split()
+    "several many some other members allies partners states nato european , including those "
+    "such as".split()
 )
 
 
@@ -84,7 +85,7 @@ _HOLDING_CUES: Final = (
     _HOLDING_VERBS
     | _HOLDER_NOUNS
     | _ALSO_BOUGHT
-    | {"service", "use", "being", "include", "includes"}
+    | {"service", "use", "being", "include", "includes", "including"}
 )
 
 
@@ -661,6 +662,8 @@ def _holding_cues(view: SentenceView) -> list[int]:
             cues.append(index)  # "also bought by": other holders of the system
         elif word in _HOLDER_NOUNS and after == "in" and before in ("found", "find", "finds"):
             cues.append(index)  # "the TB2 has found buyers in Poland and Morocco"
+        elif word == "including" and before == "," and _counted_users_before(lows, index):
+            cues.append(index)  # "Many countries use the K9, including Norway and Finland"
         elif (word in _HOLDER_NOUNS and after in _INCLUDE_WORDS) or (
             word == "being" and before in ("others", "rest")
         ):
@@ -673,6 +676,24 @@ def _holding_cues(view: SentenceView) -> list[int]:
 
 
 _INCLUDE_WORDS: Final = frozenset(["include", "includes", "including", ":"])
+
+
+_MANY: Final = frozenset("many several numerous some dozens a dozen".split())
+
+
+_USERS_REACH: Final = 10  # tokens from the counted noun to "including"
+
+
+def _counted_users_before(lows: list[str], index: int) -> bool:
+    """ "Many countries use the K9, including": a sentence that opens with a counted
+    country noun and a verb of holding before ", including"."""
+    noun = next((i for i in range(min(index, 3)) if lows[i] in _COUNTRY_NOUNS), None)
+    if noun is None or noun == 0 or lows[noun - 1] not in _MANY or index - noun > _USERS_REACH:
+        return False
+    return any(
+        w in _OPERATE_VERBS or w in _BOUGHT_VERBS or w in ("use", "used")
+        for w in lows[noun + 1 : index]
+    )
 
 
 _OPERATE_VERBS: Final = frozenset(
@@ -801,7 +822,7 @@ def _holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list
             if (
                 listed
                 or len(gap) > 8
-                or "including" not in gap
+                or ("including" not in gap and "such" not in gap)
                 or any(w not in _HOLDER_LEAD and w not in _HOLDER_GROUP_LEAD for w in gap)
             ):
                 break
