@@ -1828,6 +1828,19 @@ CASES = [
             ),
             ("Many countries criticised the Gripen sale, including Norway and Finland.", set()),
             (
+                "Hanwha has sold the K9 howitzer to nine countries. They include Norway, Finland "
+                "and Estonia.",
+                {
+                    ("KOR", "NOR", "artillery", "delivered"),
+                    ("KOR", "FIN", "artillery", "delivered"),
+                    ("KOR", "EST", "artillery", "delivered"),
+                },
+            ),
+            (
+                "Defence ministers watched the K9 howitzer fire. They include Norway and Finland.",
+                set(),
+            ),
+            (
                 "The K9 howitzer is in service with several NATO members, including Norway, "
                 "Finland and Estonia.",
                 {

@@ -930,7 +930,7 @@ TOPIC_LIST_WORDS: Final = (
     *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
     *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
     "joined", "join", "received", "delivery", "follows", "followed", "countries", "nations",
-    "serves", "served", "orders", "placed",
+    "serves", "served", "orders", "placed", "include", "includes",
 )  # fmt: skip
 
 
@@ -953,6 +953,9 @@ def topic_holder_frames(
     # named is no such frame: assembly drops it).
     known = {f.recipient.id for f in frames or [] if f.recipient and f.supplier and f.weapons}
     for cue, before in _topic_cues(view):
+        if cue == 1 and view.low(cue) in ("include", "includes"):
+            if not _countries_before(text, view.start):
+                continue  # "They include A and B" must point back at countries
         start, end = clause_of(view, cue)
         words = {view.low(i) for i in range(start, end + 1)}
         if not words.isdisjoint(_PROSPECTIVE) or not words.isdisjoint(NEGATIONS):
@@ -1317,6 +1320,8 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             cues.append((index, True))  # "Chad and Mali are other states that bought it"
         elif word == "among" and _listed_as_holders(view, index + 1):
             cues.append((index, True))  # "with Chad and Mali among its users"
+        elif word in ("include", "includes") and _buyers_pronoun_before(view, index):
+            cues.append((index, False))  # "sold it to 18 countries. They include A and B"
         elif word in ("in", "with") and _serving_in(view, index):
             cues.append((index, False))  # "it also flies in Chad, Mali and Niger"
         elif word == "from" and _orders_before(view, index):
@@ -1326,6 +1331,24 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
         elif word in _LIST_MARKS and _buyers_counted_before(view, index):
             cues.append((index, False))  # "six states have ordered the jet: Chad, Mali"
     return cues
+
+
+_COUNTRIES_REACH: Final = 160  # characters before the sentence: the one before it
+
+
+def _countries_before(text: str, start: int) -> bool:
+    """Whether the text just before ``start`` names countries a system went to: "has sold
+    the Patriot to 18 countries."."""
+    window = text[max(0, start - _COUNTRIES_REACH) : start].lower()
+    return any(noun in window for noun in (" countries", " nations", " customers", " buyers"))
+
+
+def _buyers_pronoun_before(view: SentenceView, cue: int) -> bool:
+    """ "They include A, B and C" opening a sentence (the countries a system went to, named
+    in the sentence before), with two or more states listed."""
+    if cue != 1 or view.low(0) not in ("they", "these", "those"):
+        return False
+    return len(_holder_list(view, cue)) >= 2
 
 
 # "It also flies in A, B and C", "the type serves in A and B": verbs of a system in use
