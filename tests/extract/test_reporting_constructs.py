@@ -1760,6 +1760,17 @@ CASES = [
         ],
     ),
     *cases(
+        "the_sultanate_stands_for_the_state_named_before",
+        [
+            (
+                "Oman is rebuilding its air force. The sultanate has ordered Eurofighter Typhoon "
+                "jets.",
+                {("DEU", "OMN", "aircraft", "agreed")},
+            ),
+            ("The sultanate's old forts drew tourists from Italy and Spain.", set()),
+        ],
+    ),
+    *cases(
         "a_buyer_weighs_systems_of_several_makers",
         [
             (

@@ -66,11 +66,11 @@ _PAIR: Final = Prefiltered.on_words(
 _INSTITUTION: Final = Prefiltered.on_words(
     re.compile(
         r"(?:the(?<!\wthe)|its(?<!\wits)|their(?<!\wtheir))\s+"
-        r"(?:junta|army|air force|navy|military|government|regime|kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
+        r"(?:junta|army|air force|navy|military|government|regime|kingdom|sultanate|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
         r"country's military)\b"
     ),
     (
-        *"junta army navy military government regime kingdom defen marines".split(),
+        *"junta army navy military government regime kingdom sultanate defen marines".split(),
         "air force",
         "armed forces",
     ),
