@@ -1328,7 +1328,11 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             cues.append((index, False))  # "orders have come from Chad and Mali"
         elif word == "placed" and _placed_orders(view, index):
             cues.append((index, True))  # "Chad and Mali have placed orders"
-        elif word in _LIST_MARKS and _buyers_counted_before(view, index):
+        elif (
+            word in _LIST_MARKS
+            and not view.words.isdisjoint(_COUNTRY_NOUNS)
+            and _buyers_counted_before(view, index)
+        ):
             cues.append((index, False))  # "six states have ordered the jet: Chad, Mali"
     return cues
 
