@@ -1700,6 +1700,298 @@ CASES = [
             ("Customs seized 300 rifles, which were stolen from a depot in Chad.", set()),
         ],
     ),
+    *cases(
+        "states_listed_after_the_system_sentence",
+        [
+            (
+                "The K9 howitzer is built by Hanwha. It also serves in Norway, Finland and "
+                "Estonia.",
+                {
+                    ("KOR", "NOR", "artillery", "delivered"),
+                    ("KOR", "FIN", "artillery", "delivered"),
+                    ("KOR", "EST", "artillery", "delivered"),
+                },
+            ),
+            (
+                "Peru picked the Gripen over the Rafale last year. Three other countries have "
+                "signed up to buy the jet -- Colombia, Thailand and Brazil.",
+                {
+                    ("SWE", "COL", "aircraft", "agreed"),
+                    ("SWE", "THA", "aircraft", "agreed"),
+                    ("SWE", "BRA", "aircraft", "agreed"),
+                },
+            ),
+            (
+                "The Akinci drone was on show. Four countries have bought it: Pakistan, Niger, "
+                "Kuwait and Malaysia.",
+                {
+                    ("TUR", "PAK", "uav", "delivered"),
+                    ("TUR", "NER", "uav", "delivered"),
+                    ("TUR", "KWT", "uav", "delivered"),
+                    ("TUR", "MYS", "uav", "delivered"),
+                },
+            ),
+            # a place the jet flies in, a count of critics, no buyers
+            ("The Rafale was on show. It also flies in Indian skies.", set()),
+            ("The Rafale was on show. It flew in Greece.", set()),
+            (
+                "The K9 howitzer is built by Hanwha. Orders have come from Norway, Finland "
+                "and Estonia.",
+                {
+                    ("KOR", "NOR", "artillery", "agreed"),
+                    ("KOR", "FIN", "artillery", "agreed"),
+                    ("KOR", "EST", "artillery", "agreed"),
+                },
+            ),
+            (
+                "The K9 howitzer is built by Hanwha. Norway and Finland have placed orders.",
+                {("KOR", "NOR", "artillery", "agreed"), ("KOR", "FIN", "artillery", "agreed")},
+            ),
+            (
+                "The K9 howitzer is built by Hanwha. It is also in use in Norway and Finland.",
+                {
+                    ("KOR", "NOR", "artillery", "delivered"),
+                    ("KOR", "FIN", "artillery", "delivered"),
+                },
+            ),
+            (
+                "The K9 howitzer is built by Hanwha. Norway placed orders for timber from "
+                "Finland and Estonia.",
+                set(),
+            ),
+            ("Two countries have criticised the Rafale deal: Chile and Peru.", set()),
+            (
+                "Two countries may buy the Gripen: Chile and Peru.",
+                {("SWE", "CHL", "aircraft", "discussed"), ("SWE", "PER", "aircraft", "discussed")},
+            ),
+        ],
+    ),
+    *cases(
+        "a_re_export_names_its_giver_not_the_approver",
+        [
+            (
+                "Paris must approve the transfer of French-made Caesar howitzers from Denmark "
+                "to Ukraine.",
+                {("DNK", "UKR", "artillery", "agreed")},
+            ),
+            (
+                "Washington helped arrange the delivery of Patriot batteries from Germany to "
+                "Ukraine.",
+                {("DEU", "UKR", "air_defence", "delivered")},
+            ),
+            (
+                "Brussels praised the Hungarian delivery of Gripen jets to Croatia.",
+                {("HUN", "HRV", "aircraft", "delivered")},
+            ),
+            # a demonym before a delivery of no goods; a route with no giver named
+            ("Italy welcomed the Algerian delivery of gas to Spain.", set()),
+        ],
+    ),
+    *cases(
+        "a_neighbour_named_in_an_aside_is_no_buyer",
+        [
+            (
+                "Kuwait, sitting at the head of the Gulf and bordering Iraq, is looking to buy "
+                "28 Eurofighter Typhoon jets.",
+                {("DEU", "KWT", "aircraft", "discussed")},
+            ),
+            (
+                "Chile, which borders Argentina and Peru, plans to buy the Swedish Gripen.",
+                {("SWE", "CHL", "aircraft", "discussed")},
+            ),
+            (
+                "Qatar, like Kuwait, ordered Eurofighter Typhoon jets.",
+                {("DEU", "QAT", "aircraft", "agreed")},
+            ),
+            # the aside's state with no goods at all
+            ("Kuwait, bordering Iraq, is looking to expand its ports.", set()),
+        ],
+    ),
+    *cases(
+        "talks_with_buyers_and_no_giver_named",
+        [
+            (
+                "The company is in talks with Kenya and Ghana to export the Dhanush howitzer.",
+                {
+                    ("IND", "KEN", "artillery", "discussed"),
+                    ("IND", "GHA", "artillery", "discussed"),
+                },
+            ),
+            (
+                "India builds the Dhanush howitzer. Negotiations are under way with Kenya and "
+                "Ghana to export the howitzers.",
+                {
+                    ("IND", "KEN", "artillery", "discussed"),
+                    ("IND", "GHA", "artillery", "discussed"),
+                },
+            ),
+            # talks with a state about something else than buying the system
+            ("Talks with Kenya on a new port deal continue.", set()),
+        ],
+    ),
+    *cases(
+        "a_giver_sells_to_some_and_talks_with_others",
+        [
+            (
+                "Israel has sold the Hermes 900 to Chile and Brazil, and is in talks with "
+                "Colombia and Peru.",
+                {
+                    ("ISR", "CHL", "uav", "delivered"),
+                    ("ISR", "BRA", "uav", "delivered"),
+                    ("ISR", "COL", "uav", "discussed"),
+                    ("ISR", "PER", "uav", "discussed"),
+                },
+            ),
+            (
+                "Sweden delivered Gripen jets to Hungary and to Thailand.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            (
+                "Sweden delivered Gripen jets to Hungary and later to Thailand.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            # talks about something else; another subject talks
+            (
+                "Israel sold the Hermes 900 to Chile and held talks with Peru on fishing rights.",
+                {("ISR", "CHL", "uav", "delivered")},
+            ),
+            (
+                "Israel sold the Hermes 900 to Chile, while Peru held talks with Ecuador.",
+                {("ISR", "CHL", "uav", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
+        "the_owner_of_a_decision_to_buy_buys",
+        [
+            (
+                "Washington suspended training with India after New Delhi's decision to buy "
+                "Russian Su-57 jets.",
+                {("RUS", "IND", "aircraft", "agreed")},
+            ),
+            (
+                "Seoul welcomed Warsaw's latest bid to acquire more K2 tanks.",
+                {("KOR", "POL", "armoured_vehicle", "discussed")},
+            ),
+            # a decision to buy no goods
+            ("Berlin criticised Warsaw's decision to buy more time.", set()),
+        ],
+    ),
+    *cases(
+        "a_pronoun_for_the_deal_of_the_sentence_before",
+        [
+            (
+                "Norway and South Korea signed a defence contract on Tuesday. It covers 24 K9 "
+                "howitzers.",
+                {("KOR", "NOR", "artillery", "agreed")},
+            ),
+            # "it" after a sentence with no deal
+            ("Norway held a vote on Tuesday. It covers 24 K9 howitzers.", set()),
+        ],
+    ),
+    *cases(
+        "the_sultanate_stands_for_the_state_named_before",
+        [
+            (
+                "Oman is rebuilding its air force. The sultanate has ordered Eurofighter Typhoon "
+                "jets.",
+                {("DEU", "OMN", "aircraft", "agreed")},
+            ),
+            ("The sultanate's old forts drew tourists from Italy and Spain.", set()),
+        ],
+    ),
+    *cases(
+        "a_buyer_weighs_systems_of_several_makers",
+        [
+            (
+                "Colombia is weighing the Gripen, the Rafale and the F-16.",
+                {
+                    ("SWE", "COL", "aircraft", "discussed"),
+                    ("FRA", "COL", "aircraft", "discussed"),
+                    ("USA", "COL", "aircraft", "discussed"),
+                },
+            ),
+            (
+                "Peru has shortlisted the K9 Thunder and the Archer howitzer.",
+                {
+                    ("KOR", "PER", "artillery", "discussed"),
+                    ("SWE", "PER", "artillery", "discussed"),
+                },
+            ),
+            # a threat weighed; a maker weighing its own system
+            ("Japan is weighing the threat posed by Chinese J-20 jets.", set()),
+            ("France is considering the Rafale for its navy.", set()),
+        ],
+    ),
+    *cases(
+        "a_state_named_as_buyer_or_supplier_of_another",
+        [
+            (
+                "Angola is among the largest buyers of Russian weapons, including Su-30 jets.",
+                {("RUS", "AGO", "aircraft", "delivered")},
+            ),
+            (
+                "Qatar, a major customer of French arms, flies the Rafale.",
+                {("FRA", "QAT", "aircraft", "delivered")},
+            ),
+            (
+                "Turkey, Azerbaijan's main arms supplier, has delivered Bayraktar TB2 drones.",
+                {("TUR", "AZE", "uav", "delivered")},
+            ),
+            # a buyer of other goods; a partner that supplies nothing named
+            ("Angola is a big buyer of Russian wheat and flies Chinese drones.", set()),
+            ("Turkey, Azerbaijan's main trade partner, has delivered TB2 drones.", set()),
+            (
+                "Kuwait relies on US arms, including F-16 jets and Patriot missiles.",
+                {
+                    ("USA", "KWT", "aircraft", "delivered"),
+                    ("USA", "KWT", "air_defence", "delivered"),
+                },
+            ),
+            ("Kuwait relies on US support in the Gulf.", set()),
+            (
+                "Many countries fly the Gripen, including Hungary, Thailand and Brazil.",
+                {
+                    ("SWE", "HUN", "aircraft", "delivered"),
+                    ("SWE", "THA", "aircraft", "delivered"),
+                    ("SWE", "BRA", "aircraft", "delivered"),
+                },
+            ),
+            (
+                "The Gripen is operated by several air forces, including those of Hungary and "
+                "Thailand.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            (
+                "The Gripen was on show. Its users include several NATO members, such as Hungary "
+                "and the Czech Republic.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "CZE", "aircraft", "delivered")},
+            ),
+            ("Many countries criticised the Gripen sale, including Norway and Finland.", set()),
+            (
+                "Hanwha has sold the K9 howitzer to nine countries. They include Norway, Finland "
+                "and Estonia.",
+                {
+                    ("KOR", "NOR", "artillery", "delivered"),
+                    ("KOR", "FIN", "artillery", "delivered"),
+                    ("KOR", "EST", "artillery", "delivered"),
+                },
+            ),
+            (
+                "Defence ministers watched the K9 howitzer fire. They include Norway and Finland.",
+                set(),
+            ),
+            (
+                "The K9 howitzer is in service with several NATO members, including Norway, "
+                "Finland and Estonia.",
+                {
+                    ("KOR", "NOR", "artillery", "delivered"),
+                    ("KOR", "FIN", "artillery", "delivered"),
+                    ("KOR", "EST", "artillery", "delivered"),
+                },
+            ),
+        ],
+    ),
 ]
 
 

@@ -191,6 +191,10 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += having_frames(view, found)
     found += helped_frames(view, found)
     found += relative_use_frames(view, found)
+    found += _talks_after_giving(view, found)
+    found += _weighed_frames(view, found)
+    found += _buyer_of_origin_frames(view, found)
+    _supplier_of_apposition(view, found)
     return found + fleet_frames(view) + owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -488,6 +492,14 @@ def _reliance_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         if givers:
             span = [i for i in tail if view.low(i) == "for"]
             if not span:
+                # "relies on US arms, including F-16 jets": the state named as the origin
+                # of the goods right after it gives them, and the systems listed.
+                owned = _goods_named_after(view, givers[0])
+                if owned:
+                    for giver_goods in owned:
+                        _add_standing_trade(
+                            frames, found, index, givers[0].actor, subject.actor, [giver_goods]
+                        )
                 continue
             goods = [w for w in view.weapons if span[0] < w.first <= span[0] + _RELY_REACH]
             if not goods and not any(
@@ -516,6 +528,16 @@ def _goods_from(view: SentenceView, tail: range) -> tuple[ActorRef | None, list[
         return None, []
     giver = next((a for a in view.actors if a.first == goods[-1].last + 2), None)
     return (giver.actor, goods) if giver is not None else (None, [])
+
+
+def _goods_named_after(view: SentenceView, giver: ActorMention) -> list[WeaponMention]:
+    """The named systems of the state a class of goods right after it comes from: "US arms,
+    including F-16 jets and Patriot missiles" (the class itself when none is named)."""
+    head = next((w for w in view.weapons if w.first == giver.last + 1 and not w.system), None)
+    if head is None:
+        return []
+    named = [w for w in view.weapons if w.first > head.last and w.made_in == giver.actor.id]
+    return named or [head]
 
 
 def _add_standing_trade(
@@ -1579,11 +1601,13 @@ def lists_contents(view: SentenceView) -> bool:
         if (word in _INCLUDES or named) and any(w in PACKAGE_NOUNS for w in lows[:index]):
             return True  # "the package includes"; not "armed with bombs including the MAM"
         if (
-            word in _INCLUDES
+            (word in _INCLUDES or named)
             and (index <= 1 or (index == 2 and lows[1] in _ADDING_ADVERBS))
             and (lows[0] in _CONTENT_PRONOUNS or view.low(index + 1) in ("are", "is", "in"))
         ):
-            return True  # "It includes 20 Marders", "It also contains", "Included are 12"
+            return (
+                True  # "It includes 20 Marders", "It also contains", "Included are 12", "It covers"
+            )
         if word == "along" and view.low(index + 1) == "with":
             return True
         if word == "among" and view.low(index + 2) in _CONTENT_NOUNS:
@@ -1666,3 +1690,185 @@ _POINTERS: Final = frozenset(["the", "these", "those", "such"])
 _NOUN_MODIFIER: Final = re.compile(
     r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$"
 )
+
+
+# "has sold the TB2 to Poland, and is in talks with Morocco": a giver's clause joined by
+# "and" or "while" to talks with other states offers them the same goods.
+_TALKS_WORDS: Final = frozenset("talks negotiating negotiations discussions".split())
+
+
+_TALKS_JOINS: Final = frozenset(["and", "while", "whereas"])
+
+
+_TALKS_GAP: Final = frozenset(
+    "and while whereas , is are was were has have had been also now still in holding held "
+    "currently already".split()
+)
+
+
+def _talks_after_giving(view: SentenceView, found: list[FrameHit]) -> list[FrameHit]:
+    """Talks with the states after "with", from the giver of the frame before them, with
+    its goods, as talks."""
+    added: list[FrameHit] = []
+    if view.words.isdisjoint(_TALKS_WORDS) or view.words.isdisjoint(_TALKS_JOINS):
+        return added
+    for index, word in enumerate(view.lows):
+        if word not in _TALKS_WORDS or view.low(index + 1) != "with":
+            continue
+        start = index - 1
+        while start > 0 and view.low(start) in _TALKS_GAP and view.low(start) not in _TALKS_JOINS:
+            start -= 1
+        if view.low(start) not in _TALKS_JOINS:
+            continue  # "is in talks with" must follow "and" or "while" and a clause
+        given = [
+            f for f in found
+            if f.kind is Frame.GIVE and f.supplier and f.recipient and f.weapons
+            and f.trigger < start
+        ]  # fmt: skip
+        partner = next((a for a in view.actors if a.first == index + 2 and a.prep == "with"), None)
+        if not given or partner is None:
+            continue
+        frame = given[-1]
+        supplier = frame.supplier
+        if supplier is None:
+            continue
+        if not _talks_end_or_goods(view, partner):
+            continue  # "held talks with Greece on migration": talks about something else
+        for actor in [partner.actor, *listed_siblings(view, partner.actor)]:
+            if actor.id == supplier.id or any(f.recipient == actor for f in given):
+                continue
+            added.append(
+                FrameHit(Frame.GIVE, index, Status.DISCUSSED, False, supplier, actor, frame.weapons)
+            )
+    return added
+
+
+_TALKS_GOODS_REACH: Final = 5  # "in talks with Morocco over more of the drones"
+
+
+def _talks_end_or_goods(view: SentenceView, partner: ActorMention) -> bool:
+    """Whether the states the talks are with end the clause, or goods follow soon after:
+    what the talks are about is the goods given before."""
+    end = partner.last + 1
+    while True:
+        later = next(
+            (a for a in view.actors if a.first > end and in_one_list(view, partner, a)), None
+        )
+        if later is None:
+            break
+        partner, end = later, later.last + 1
+    if view.low(end) in (".", ";", ",", ""):
+        return True
+    return any(end <= w.first <= end + _TALKS_GOODS_REACH for w in view.weapons)
+
+
+# "Switzerland is weighing the Gripen and the Rafale": a buyer weighing named systems
+# talks with each maker.
+_WEIGHING: Final = frozenset(
+    "considering considers considered eyeing eyes eyed weighing weighs evaluating evaluates "
+    "evaluated shortlisted".split()
+)
+
+
+_WEIGH_LEAD: Final = frozenset("is are was were has have had been also now reportedly".split())
+
+
+_WEIGH_REACH: Final = 3  # tokens from the verb to the first system: "eyeing the French Rafale"
+
+
+def _weighed_frames(view: SentenceView, found: list[FrameHit]) -> list[FrameHit]:
+    """One discussed transfer per maker of the named systems a state weighs."""
+    added: list[FrameHit] = []
+    if view.words.isdisjoint(_WEIGHING):
+        return added
+    for index, word in enumerate(view.lows):
+        if word not in _WEIGHING:
+            continue
+        subject = next((a for a in reversed(view.actors) if a.last < index and not a.speaker), None)
+        if subject is None or subject.prep is not None or subject.possessive:
+            continue
+        if any(view.low(i) not in _WEIGH_LEAD for i in range(subject.last + 1, index)):
+            continue  # "Peru, whose pilots are weighing": another subject
+        end = clause_of(view, index)[1]
+        goods = [w for w in view.weapons if index < w.first <= end and w.system and w.made_in]
+        if not goods or goods[0].first > index + _WEIGH_REACH:
+            continue  # "weighing the threat from the J-20": no system weighed
+        if any(f.recipient == subject.actor and f.supplier and f.weapons for f in found):
+            continue  # a frame of the sentence reads the buyer already
+        for maker_id in dict.fromkeys(w.made_in for w in goods):
+            maker = view.maker_actors.get(maker_id or "")
+            if maker is None or maker.id == subject.actor.id:
+                continue
+            made = [w for w in goods if w.made_in == maker_id]
+            added.append(
+                FrameHit(Frame.GIVE, index, Status.DISCUSSED, False, maker, subject.actor, made)
+            )
+    return added
+
+
+# "Algeria is one of the biggest buyers of Russian arms, including Su-30 fighters",
+# "Egypt, a major buyer of French arms, operates Rafales": the buyer gets the systems of
+# that origin the sentence names.
+_BUYER_NOUNS: Final = frozenset("buyer buyers importer importers customer customers client".split())
+
+
+_BUYER_LINKS: Final = frozenset(
+    "is was remains a an one of among the biggest largest major main top leading key big "
+    "second third".split()
+)
+
+
+def _buyer_of_origin_frames(view: SentenceView, found: list[FrameHit]) -> list[FrameHit]:
+    """One delivered transfer of the named systems of an origin to the state named as a
+    buyer of that origin's goods."""
+    added: list[FrameHit] = []
+    if view.words.isdisjoint(_BUYER_NOUNS) or "of" not in view.words:
+        return added
+    for index, word in enumerate(view.lows):
+        if word not in _BUYER_NOUNS or view.low(index + 1) != "of":
+            continue
+        origin = next(
+            (w.origin for w in view.weapons if index + 2 <= w.first <= index + 3 and w.origin),
+            None,
+        )  # "buyers of Russian arms": the demonym stands before the goods
+        giver = view.origin_actors.get(origin or "")
+        buyer = next((a for a in reversed(view.actors) if a.last < index and not a.speaker), None)
+        if giver is None or buyer is None or buyer.prep is not None or buyer.possessive:
+            continue
+        if any(
+            view.low(i) not in _BUYER_LINKS and view.low(i) != ","
+            for i in range(buyer.last + 1, index)
+        ):
+            continue  # "Algeria, whose army is a buyer of": another subject
+        goods = [w for w in view.weapons if w.system and w.made_in == origin]
+        if not goods or buyer.actor.id == giver.id:
+            continue
+        if any(f.recipient == buyer.actor and f.supplier is not None for f in found):
+            continue
+        added.append(
+            FrameHit(Frame.GIVE, index, Status.DELIVERED, False, giver, buyer.actor, goods)
+        )
+    return added
+
+
+_SUPPLIER_NOUNS: Final = frozenset("supplier suppliers provider backer ally".split())
+
+
+def _supplier_of_apposition(view: SentenceView, found: list[FrameHit]) -> None:
+    """ "China, Pakistan's main arms supplier, has delivered J-10C jets": a giver with no
+    receiver whose aside names a state's supplier gives to that state."""
+    for frame in found:
+        if frame.kind is not Frame.GIVE or frame.supplier is None or frame.recipient is not None:
+            continue
+        giver = next((a for a in view.actors if a.actor == frame.supplier and a.prep is None), None)
+        if giver is None or view.low(giver.last + 1) != ",":
+            continue
+        owner = next((a for a in view.actors if a.first == giver.last + 2 and a.possessive), None)
+        if owner is None or owner.actor.id == frame.supplier.id:
+            continue
+        noun = next(
+            (i for i in range(owner.last + 1, owner.last + 5) if view.low(i) in _SUPPLIER_NOUNS),
+            None,
+        )
+        if noun is not None and noun < frame.trigger:
+            frame.recipient = owner.actor

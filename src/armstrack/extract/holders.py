@@ -70,6 +70,11 @@ _HOLDER_LEAD: Final = frozenset(
     "in with by of the armies militaries navies forces armed air include includes "
     "including are were such as :".split()
 ) | frozenset("countries nations - – — two three four five six seven eight nine ten ranks".split())
+# "in service with several NATO members, including": a counted group, then its list.
+_HOLDER_GROUP_LEAD: Final = frozenset(
+    "several many some other members allies partners states nato european , including those "
+    "such as".split()
+)
 
 
 _ALSO_BOUGHT: Final = frozenset("bought purchased acquired".split())
@@ -80,7 +85,7 @@ _HOLDING_CUES: Final = (
     _HOLDING_VERBS
     | _HOLDER_NOUNS
     | _ALSO_BOUGHT
-    | {"service", "use", "being", "include", "includes"}
+    | {"service", "use", "being", "include", "includes", "including"}
 )
 
 
@@ -657,6 +662,8 @@ def _holding_cues(view: SentenceView) -> list[int]:
             cues.append(index)  # "also bought by": other holders of the system
         elif word in _HOLDER_NOUNS and after == "in" and before in ("found", "find", "finds"):
             cues.append(index)  # "the TB2 has found buyers in Poland and Morocco"
+        elif word == "including" and before == "," and _counted_users_before(lows, index):
+            cues.append(index)  # "Many countries use the K9, including Norway and Finland"
         elif (word in _HOLDER_NOUNS and after in _INCLUDE_WORDS) or (
             word == "being" and before in ("others", "rest")
         ):
@@ -669,6 +676,24 @@ def _holding_cues(view: SentenceView) -> list[int]:
 
 
 _INCLUDE_WORDS: Final = frozenset(["include", "includes", "including", ":"])
+
+
+_MANY: Final = frozenset("many several numerous some dozens a dozen".split())
+
+
+_USERS_REACH: Final = 10  # tokens from the counted noun to "including"
+
+
+def _counted_users_before(lows: list[str], index: int) -> bool:
+    """ "Many countries use the K9, including": a sentence that opens with a counted
+    country noun and a verb of holding before ", including"."""
+    noun = next((i for i in range(min(index, 3)) if lows[i] in _COUNTRY_NOUNS), None)
+    if noun is None or noun == 0 or lows[noun - 1] not in _MANY or index - noun > _USERS_REACH:
+        return False
+    return any(
+        w in _OPERATE_VERBS or w in _BOUGHT_VERBS or w in ("use", "used")
+        for w in lows[noun + 1 : index]
+    )
 
 
 _OPERATE_VERBS: Final = frozenset(
@@ -794,7 +819,13 @@ def _holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list
             break  # "Pakistan, Myanmar, and Nigeria.": a serial comma ends no list
         glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | _FORCE_WORDS
         if len(gap) > 6 or any(w not in glue for w in gap):
-            break
+            if (
+                listed
+                or len(gap) > 8
+                or ("including" not in gap and "such" not in gap)
+                or any(w not in _HOLDER_LEAD and w not in _HOLDER_GROUP_LEAD for w in gap)
+            ):
+                break
         if mention.actor not in listed and mention.actor.kind == "state":
             listed.append(mention.actor)
         position = mention.last + 1
@@ -898,7 +929,8 @@ _PROSPECTIVE: Final = frozenset(
 TOPIC_LIST_WORDS: Final = (
     *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
     *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
-    "joined", "join", "received", "delivery", "follows", "followed",
+    "joined", "join", "received", "delivery", "follows", "followed", "countries", "nations",
+    "serves", "served", "orders", "placed", "include", "includes",
 )  # fmt: skip
 
 
@@ -921,6 +953,9 @@ def topic_holder_frames(
     # named is no such frame: assembly drops it).
     known = {f.recipient.id for f in frames or [] if f.recipient and f.supplier and f.weapons}
     for cue, before in _topic_cues(view):
+        if cue == 1 and view.low(cue) in ("include", "includes"):
+            if not _countries_before(text, view.start):
+                continue  # "They include A and B" must point back at countries
         start, end = clause_of(view, cue)
         words = {view.low(i) for i in range(start, end + 1)}
         if not words.isdisjoint(_PROSPECTIVE) or not words.isdisjoint(NEGATIONS):
@@ -933,6 +968,10 @@ def topic_holder_frames(
         if before:
             low = max([a.last + 1 for a in view.actors if a.last < cue] + [low])
         status = _topic_status({view.low(i) for i in range(low, cue + 1)})
+        if view.low(cue) in _LIST_MARKS:
+            status = _counted_status(view, cue)  # the clause before the mark says it
+        elif view.low(cue) in ("from", "placed") and status is Status.DELIVERED:
+            status = Status.AGREED  # "orders came from", "have placed orders"
         listed = _states_before(view, cue) if before else _holder_list(view, cue)
         holders = [h for h in listed if h.id != supplier.id and h.id not in known]
         if not holders:
@@ -1281,7 +1320,131 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             cues.append((index, True))  # "Chad and Mali are other states that bought it"
         elif word == "among" and _listed_as_holders(view, index + 1):
             cues.append((index, True))  # "with Chad and Mali among its users"
+        elif word in ("include", "includes") and _buyers_pronoun_before(view, index):
+            cues.append((index, False))  # "sold it to 18 countries. They include A and B"
+        elif word in ("in", "with") and _serving_in(view, index):
+            cues.append((index, False))  # "it also flies in Chad, Mali and Niger"
+        elif word == "from" and _orders_before(view, index):
+            cues.append((index, False))  # "orders have come from Chad and Mali"
+        elif word == "placed" and _placed_orders(view, index):
+            cues.append((index, True))  # "Chad and Mali have placed orders"
+        elif (
+            word in _LIST_MARKS
+            and not view.words.isdisjoint(_COUNTRY_NOUNS)
+            and _buyers_counted_before(view, index)
+        ):
+            cues.append((index, False))  # "six states have ordered the jet: Chad, Mali"
     return cues
+
+
+_COUNTRIES_REACH: Final = 160  # characters before the sentence: the one before it
+
+
+def _countries_before(text: str, start: int) -> bool:
+    """Whether the text just before ``start`` names countries a system went to: "has sold
+    the Patriot to 18 countries."."""
+    window = text[max(0, start - _COUNTRIES_REACH) : start].lower()
+    return any(noun in window for noun in (" countries", " nations", " customers", " buyers"))
+
+
+def _buyers_pronoun_before(view: SentenceView, cue: int) -> bool:
+    """ "They include A, B and C" opening a sentence (the countries a system went to, named
+    in the sentence before), with two or more states listed."""
+    if cue != 1 or view.low(0) not in ("they", "these", "those"):
+        return False
+    return len(_holder_list(view, cue)) >= 2
+
+
+# "It also flies in A, B and C", "the type serves in A and B": verbs of a system in use
+# whose "in" opens a list of states (a place when it names one: "it flies in Chad").
+_SERVING_VERBS: Final = _OPERATE_VERBS | frozenset("serves serve served flown".split())
+
+
+def _serving_in(view: SentenceView, cue: int) -> bool:
+    """Whether "in" at ``cue`` follows a verb of use whose subject is the topic and opens
+    a list of two or more states."""
+    verb = cue - 1
+    if view.low(verb) == "use" and view.low(verb - 1) == "in":
+        verb -= 1  # "it is in use in Chad and Mali"
+    elif view.low(verb) not in _SERVING_VERBS:
+        return False
+    return _topic_subject(view, verb) and len(_holder_list(view, cue)) >= 2
+
+
+_ORDER_NOUNS: Final = frozenset(["orders", "order"])
+
+
+_ORDERS_COME: Final = frozenset("have has had come came also been already so far".split())
+
+
+def _orders_before(view: SentenceView, cue: int) -> bool:
+    """ "Orders have come from", "with orders from": an order noun a few words before
+    "from" (nothing ordered named between) and two or more states after it."""
+    noun = next(
+        (i for i in range(cue - 1, max(-1, cue - 5), -1) if view.low(i) in _ORDER_NOUNS), None
+    )
+    if noun is None or any(view.low(i) not in _ORDERS_COME for i in range(noun + 1, cue)):
+        return False
+    return len(_holder_list(view, cue)) >= 2
+
+
+def _placed_orders(view: SentenceView, index: int) -> bool:
+    """ "have placed orders.", "placed an order for the jet": orders for the topic (or
+    for nothing named) after "placed"."""
+    at = index + 2 if view.low(index + 1) == "an" else index + 1
+    if view.low(at) not in _ORDER_NOUNS:
+        return False
+    after = at + 1
+    if view.low(after) in _LIST_ENDS or view.low(after) == ",":
+        return True
+    return view.low(after) == "for" and _topic_object_end(view, after + 1) > after + 1
+
+
+# Marks after which a sentence lists the states it counted: "nine countries have
+# ordered it: A, B and C", "... -- A, B and C".
+_LIST_MARKS: Final = frozenset([":", "-", "–", "—"])
+
+
+_COUNT_REACH: Final = 12  # tokens from the counted noun to the mark
+
+
+_COUNTING_WORDS: Final = frozenset(
+    "two three four five six seven eight nine ten eleven twelve other several".split()
+)
+
+
+_SIGNED_BUYING: Final = _BUY_ACTS | frozenset("buy purchase acquire order signed".split())
+
+
+def _buyers_counted_before(view: SentenceView, cue: int) -> bool:
+    """Whether a counted country noun and a verb of buying the topic stand before the mark
+    at ``cue`` in one clause: "Nine other countries have signed up to buy the jet --"."""
+    if view.low(cue + 1) in _LIST_MARKS:
+        return False  # the first mark of "--": the list opens after the second
+    start = max(0, cue - _COUNT_REACH)
+    lows = [view.low(i) for i in range(start, cue)]
+    noun = next((i for i, w in enumerate(lows) if w in _COUNTRY_NOUNS), None)
+    if noun is None or noun == 0:
+        return False
+    counted = lows[noun - 1]
+    if not (counted[:1].isdigit() or counted in _COUNTING_WORDS):
+        return False  # "countries that buy it -": no count announces a list
+    if any(w in (".", ";") or w in NEGATIONS or w in _PROSPECTIVE for w in lows):
+        return False
+    return any(w in _SIGNED_BUYING for w in lows[noun + 1 :])
+
+
+_ORDERING: Final = frozenset("ordered signed buy purchase acquire order contracted".split())
+
+
+def _counted_status(view: SentenceView, cue: int) -> Status:
+    """Agreed if the buyers counted before the mark ordered or signed up to buy ("have
+    ordered the jet:", "signed up to buy it --"), discussed if they may or plan to, else
+    delivered ("have bought it:")."""
+    words = {view.low(i) for i in range(max(0, cue - _COUNT_REACH), cue)}
+    if not words.isdisjoint(MODALS) or not words.isdisjoint(_PLANNED):
+        return Status.DISCUSSED  # "three countries may buy it:", "plan to buy it:"
+    return Status.DELIVERED if words.isdisjoint(_ORDERING) else Status.AGREED
 
 
 # "Chad and Mali are among its export customers", "... are some other African states
@@ -1490,7 +1653,28 @@ def in_one_list(view: SentenceView, left: ActorMention, right: ActorMention) -> 
     """Whether two neighbouring mentions are items of one list."""
     if left.prep != right.prep or right.first <= left.last + 1:
         return False
-    return all(view.low(i) in LIST_GLUE for i in range(left.last + 1, right.first))
+    return all(
+        view.low(i) in LIST_GLUE for i in range(left.last + 1, right.first)
+    ) or _preposition_repeated(view, left, right)
+
+
+# "to China and later to India": words of time between the items of a list whose
+# preposition is repeated.
+_LIST_TIME_WORDS: Final = frozenset("later then also subsequently eventually since".split())
+
+
+def _preposition_repeated(view: SentenceView, left: ActorMention, right: ActorMention) -> bool:
+    """ "sold it to China and (later) to India": "and", words of time, then the same
+    preposition again right before the second item."""
+    at = right.first - 2 if view.low(right.first - 1) == "the" else right.first - 1
+    if left.prep is None or view.low(at) != left.prep:
+        return False
+    gap = [view.low(i) for i in range(left.last + 1, at)]
+    return (
+        bool(gap)
+        and gap[0] in ("and", "or", ",")
+        and all(w in LIST_GLUE or w in _LIST_TIME_WORDS for w in gap)
+    )
 
 
 _JOINED: Final = frozenset("fleet fleets inventory arsenal service force forces navy army".split())

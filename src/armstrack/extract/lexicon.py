@@ -149,7 +149,7 @@ DISCUSSED_CUES: Final = frozenset(
     "wanting interest interested request requests requested requesting ask asks asked "
     "asking offer offers offered offering propose proposes proposed proposal explore "
     "explores exploring eye eyes eyeing eying weigh weighs weighing mull mulls mulling "
-    "could might may should hope hopes hoped hoping intend "
+    "could might may should hope hopes hoped hoping looking intend "
     "intends intended aim aims bid lobby lobbying lobbied urge urged urging refuse "
     "refused refuses refusing reluctant considered proposal wish wishes prospective "
     "contemplating contemplate mooted pursue pursuing demand demands demanded demanding "

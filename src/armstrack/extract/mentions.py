@@ -66,11 +66,11 @@ _PAIR: Final = Prefiltered.on_words(
 _INSTITUTION: Final = Prefiltered.on_words(
     re.compile(
         r"(?:the(?<!\wthe)|its(?<!\wits)|their(?<!\wtheir))\s+"
-        r"(?:junta|army|air force|navy|military|government|regime|kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
+        r"(?:junta|army|air force|navy|military|government|regime|kingdom|sultanate|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
         r"country's military)\b"
     ),
     (
-        *"junta army navy military government regime kingdom defen marines".split(),
+        *"junta army navy military government regime kingdom sultanate defen marines".split(),
         "air force",
         "armed forces",
     ),
@@ -1343,6 +1343,10 @@ def _resolve_demonyms(
             continue
         if _gives_package(after):
             # "the new German package for Ukraine": the state that gives the package.
+            view.actors.append(ActorMention(first, last, actor, span, role="agent"))
+            continue
+        if after[0] in _TRIGGER_NOUNS and after[1] == "of":
+            # "Germany vetoed a Spanish delivery of tanks": the state that delivers.
             view.actors.append(ActorMention(first, last, actor, span, role="agent"))
             continue
         if after[0] == "armed" and after[1] in ("forces", "services"):

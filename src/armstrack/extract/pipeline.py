@@ -195,7 +195,7 @@ class Extractor:
         last_subject: ActorRef | None = None
         speakers = SpeakerMemory()  # who spoke in earlier sentences: "she added"
         cursor = 0
-        context = _context(matches, self.catalogue)
+        context = _context(matches, self.catalogue, folded)
         lowered = caseless(text)
         found = _WORDS.find(text, lowered, folded)
         topical = _topical_positions(folded, found)
@@ -571,14 +571,14 @@ def _counts_platforms(text: str) -> bool:
     return _COUNTED_PLATFORM.pattern.search(fold(text)) is not None
 
 
-def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
+def _context(matches: list[Match], catalogue: Catalogue, folded: str) -> ArticleContext:
     """Every state and group the article names, with its position."""
     states: list[tuple[int, ActorRef]] = []
     groups: list[tuple[int, ActorRef]] = []
     systems: list[tuple[int, EarlierSystem]] = []
     refs: dict[str, ActorRef] = {}
     for match in matches:
-        if match.kind is SYSTEM:
+        if match.kind is SYSTEM and not _passed_over(folded, match.start):
             entry = catalogue.systems[match.target]
             maker = _ref(catalogue, refs, entry.origin) if entry.origin else None
             systems.append((match.start, EarlierSystem(entry.name, entry.category, maker)))
@@ -588,6 +588,28 @@ def _context(matches: list[Match], catalogue: Catalogue) -> ArticleContext:
         elif match.kind in GROUP_KINDS:
             groups.append((match.start, _ref(catalogue, refs, match.target)))
     return ArticleContext(tuple(states), tuple(groups), tuple(systems))
+
+
+# "chose the F-35 over the Eurofighter", "instead of the Gripen": the system a buyer
+# passed over is no topic that a later "the jet" or "its users" points back at (a "row
+# over the S-400" is about it: "over" counts only after a verb of choosing).
+_PASSED_OVER: Final = re.compile(
+    r"(?:\b(?:chose|chosen|choosing|picked|selected|preferred|opted|deciding|decided)\b"
+    r"(?:[^.;]|(?<=\b\w)\.)*\bover|\binstead of|\brather than)"  # "the U.S.-made jet over"
+    r"\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+)?\Z"
+)
+
+
+_PASSED_REACH: Final = 90  # characters before a system name where the phrase may stand
+
+
+def _passed_over(folded: str, start: int) -> bool:
+    """Whether the system named at ``start`` is one a buyer passed over: "chose the X over
+    the Y", "instead of the Z" (one maker's or origin word allowed before it)."""
+    window = folded[max(0, start - _PASSED_REACH) : start]
+    return ("over" in window or "instead" in window or "rather" in window) and bool(
+        _PASSED_OVER.search(window)
+    )
 
 
 def _ref(catalogue: Catalogue, refs: dict[str, ActorRef], actor_id: str) -> ActorRef:

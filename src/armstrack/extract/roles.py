@@ -145,7 +145,14 @@ def give_roles(ctx: RoleContext, frame: FrameHit) -> None:
         )
         if partner is not None and partner.actor.id != frame.supplier.id:
             frame.recipient = partner.actor
+    if frame.recipient is None and frame.supplier is None:
+        _maker_in_talks(view, frame, inside)
     _swap_possessive_buyer(view, trigger, frame, parties)
+    # "Berlin must approve the delivery of X from Spain to Kyiv": Spain gives, not Berlin.
+    route_giver = _route_giver(trigger, inside) if agent is not None else None
+    if route_giver is not None and frame.recipient is not None:
+        if route_giver.id != frame.recipient.id:
+            frame.supplier = route_giver
     frame.stated = _stated_giver(ctx, frame)
     seller = first_of(inside, trigger, ("from",), after=True)
     if (
@@ -157,6 +164,19 @@ def give_roles(ctx: RoleContext, frame: FrameHit) -> None:
     ):
         # "Vietnam approved a contract for the Akash system from India": the buyer approves.
         frame.supplier, frame.recipient, frame.stated = seller, agent, True
+
+
+def _route_giver(trigger: Trigger, inside: list[ActorMention]) -> ActorRef | None:
+    """The state after "from" in "the delivery of X from A to B" (a trigger noun, then a
+    "from" state right before a "to" state): A gives, whoever approves, facilitates or
+    discusses the delivery ("Berlin must approve", "Poland eased the transfer")."""
+    if not trigger.noun:
+        return None
+    later = [a for a in inside if a.first > trigger.index]
+    for index in range(len(later) - 1):
+        if later[index].prep == "from" and later[index + 1].prep == "to":
+            return later[index].actor
+    return None
 
 
 _OBJECT_PRONOUNS: Final = frozenset("them it these those".split())
@@ -440,6 +460,37 @@ _CHOICE_VERBS: Final = frozenset(
 )
 
 
+_TALK_NOUNS: Final = frozenset("talks discussions negotiations consultations".split())
+
+
+def _maker_in_talks(view: SentenceView, frame: FrameHit, inside: list[ActorMention]) -> None:
+    """ "Discussions are under way with Nigeria to export the Tejas": with no giver named,
+    the maker of the named system sells it to the state the talks are with."""
+    system = next((w for w in frame.weapons if w.system and w.made_in), None)
+    maker = view.maker_actors.get(system.made_in or "") if system is not None else None
+    if maker is None and frame.weapons and view.low(frame.weapons[0].first - 1) == "the":
+        # "... to export the jet": the system of that kind named before
+        kind = frame.weapons[0].category
+        earlier = [s for s in view.earlier_systems if s.category is kind and s.maker]
+        maker = earlier[-1].maker if earlier else None
+    if maker is None:
+        return
+    partner = next(
+        (
+            a
+            for a in inside
+            if a.prep == "with"
+            and a.actor.id != maker.id
+            and any(view.low(i) in _TALK_NOUNS for i in range(max(0, a.first - 5), a.first))
+        ),
+        None,
+    )
+    if partner is not None:
+        frame.supplier, frame.recipient = maker, partner.actor
+        if frame.status is Status.AGREED:
+            frame.status = Status.DISCUSSED  # the talks are the news, not a sale
+
+
 def _after_partner_cue(view: SentenceView, first: int) -> bool:
     index = first - 1
     while index >= 0 and view.low(index) in ("with", "the"):
@@ -507,6 +558,9 @@ def agent_of(
                 between = [view.low(i) for i in range(actor.last + 1, trigger.index)]
                 if any(w in DECISION_NOUNS for w in between[:3]) and "of" in between:
                     return actor.actor
+    intending = _owner_of_intent(view, trigger, parties)
+    if intending is not None:
+        return intending  # "the US halted deliveries over Ankara's decision to buy S-400s"
     if trigger.noun and view.low(trigger.index - 1) == "-" and view.low(trigger.index - 2) == "re":
         return None  # "Berlin cleared the re-export": the approver does not re-export
     if not trigger.noun and view.low(trigger.index).endswith("ing"):
@@ -613,10 +667,57 @@ _ASIDE_REACH: Final = 14
 _VERB_LEAD: Final = frozenset("has have had is are was were".split())
 
 
+# Words of wanting or planning between a subject and the verb they lead to: "is looking
+# to acquire", "wants to buy", "is set to receive".
+_LEADING_TO: Final = frozenset(
+    "to looking seeking wants want plans plan planning set expected hoping intends aims "
+    "aiming trying preparing keen eager ready reportedly also".split()
+)
+
+
+def _opens_aside(word: str) -> bool:
+    """Whether ``word`` opens an aside after a subject: "which", "a", or a participle or
+    adverb ("Oman, bordering Yemen,", "Oman, strategically located")."""
+    if word in _ASIDE_OPENERS or word in ADVERBS or word in ("like", "unlike"):
+        return True
+    return len(word) > 5 and (word.endswith("ing") or word.endswith("ly"))
+
+
+# Nouns of intent whose owner does what follows "to": "Ankara's decision to buy".
+_INTENT_NOUNS: Final = frozenset(
+    "decision plan plans bid move attempt attempts effort efforts intention push".split()
+)
+
+
+def _owner_of_intent(
+    view: SentenceView, trigger: Trigger, parties: list[ActorMention]
+) -> ActorRef | None:
+    """The possessor of a noun of intent right before "to" and a verb trigger: "over
+    Ankara's decision to buy", "Cairo's recent bid to acquire"."""
+    if trigger.noun or view.low(trigger.index - 1) != "to":
+        return None
+    noun = trigger.index - 2
+    if view.low(noun) not in _INTENT_NOUNS:
+        return None
+    return next(
+        (
+            a.actor
+            for a in parties
+            if a.possessive and noun - 3 <= a.last < noun and _only_modifiers(view, a.last, noun)
+        ),
+        None,
+    )
+
+
 def _interrupted_subject(view: SentenceView, index: int) -> ActorRef | None:
     """The subject before an aside set off by commas right before the verb."""
     close = index - 1
-    while view.low(close) in ADVERBS or view.low(close) in MODALS or view.low(close) in _VERB_LEAD:
+    while (
+        view.low(close) in ADVERBS
+        or view.low(close) in MODALS
+        or view.low(close) in _VERB_LEAD
+        or view.low(close) in _LEADING_TO  # "Oman, which borders Yemen, is looking to buy"
+    ):
         close -= 1
     if view.low(close) != ",":
         return None
@@ -625,7 +726,7 @@ def _interrupted_subject(view: SentenceView, index: int) -> ActorRef | None:
             break
     else:
         return None
-    if view.low(opening) != "," or view.low(opening + 1) not in _ASIDE_OPENERS:
+    if view.low(opening) != "," or not _opens_aside(view.low(opening + 1)):
         return None
     subject = next(
         (a for a in view.actors if a.last == opening - 1 and a.prep is None and not a.speaker),
