@@ -737,6 +737,20 @@ CASES = [
         ],
     ),
     *cases(
+        "goods_a_possessor_bought_named_after_an_infinitive",
+        [
+            (
+                "Athens hopes to match Turkey's 40 F-16s bought from Washington.",
+                {("USA", "TUR", "aircraft", "delivered")},
+            ),
+            (
+                "Hanoi seeks to counter Beijing's 24 Su-35s purchased from Moscow.",
+                {("RUS", "CHN", "aircraft", "delivered")},
+            ),
+            ("Athens hopes to counter Turkey's 40 fighter jets bought last year.", set()),
+        ],
+    ),
+    *cases(
         "goods_used_with_a_list_of_origin_words",
         [
             (
