@@ -737,6 +737,24 @@ CASES = [
         ],
     ),
     *cases(
+        "a_system_that_entered_service_with_a_state",
+        [
+            (
+                "The Chinese HQ-9 has already entered service in Uzbekistan and Morocco.",
+                {
+                    ("CHN", "UZB", "air_defence", "delivered"),
+                    ("CHN", "MAR", "air_defence", "delivered"),
+                },
+            ),
+            (
+                "Swedish-built Gripen jets went into service with the Hungarian air force in 2006.",
+                {("SWE", "HUN", "aircraft", "delivered")},
+            ),
+            ("The Gripen E will enter service with Thailand and Colombia in 2027.", set()),
+            ("The Rafale entered service with the French navy in 2004.", set()),
+        ],
+    ),
+    *cases(
         "goods_a_possessor_bought_named_after_an_infinitive",
         [
             (

@@ -651,6 +651,8 @@ def _holding_cues(view: SentenceView) -> list[int]:
         before, after = view.low(index - 1), view.low(index + 1)
         if word in ("service", "use") and before == "in" and after in ("in", "with", "by"):
             cues.append(index)
+        elif _entered_service(lows, index):
+            cues.append(index)  # "the S-400 has entered service in China and Turkey"
         elif word in _HOLDING_VERBS and after == "by" and (before not in BE or word != "used"):
             cues.append(index)  # "a jet operated by"; "is used by" reads as its own frame
         elif word in _ALSO_BOUGHT and after == "by" and "also" in (before, view.low(index - 2)):
@@ -669,6 +671,21 @@ def _holding_cues(view: SentenceView) -> list[int]:
 
 
 _INCLUDE_WORDS: Final = frozenset(["include", "includes", "including", ":"])
+
+
+# "went into service in", "was put into service with": verbs before "into" that say the
+# system has joined a force (a future "will enter service" holds nothing yet).
+_INTO_SERVICE: Final = frozenset("went came gone come put pressed".split())
+
+
+def _entered_service(lows: list[str], index: int) -> bool:
+    """ "entered service with", "went into service in": a system that joined a force is held."""
+    if lows[index] != "service" or index < 2 or index + 1 >= len(lows):
+        return False
+    if lows[index + 1] not in ("in", "with"):
+        return False
+    before = lows[index - 1]
+    return before == "entered" or (before == "into" and lows[index - 2] in _INTO_SERVICE)
 
 
 _OPERATE_VERBS: Final = frozenset(
