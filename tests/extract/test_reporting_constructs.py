@@ -737,6 +737,20 @@ CASES = [
         ],
     ),
     *cases(
+        "a_deal_signed_in_a_relative_clause",
+        [
+            (
+                "Malaysia, which signed a contract for 18 FA-50 jets last year, hosted the fair.",
+                {("KOR", "MYS", "aircraft", "agreed")},
+            ),
+            (
+                "Serbia, which signed a deal for 12 Rafale jets in 2024, hosted the president.",
+                {("FRA", "SRB", "aircraft", "agreed")},
+            ),
+            ("Serbia, which signed a trade deal with France, hosted the president.", set()),
+        ],
+    ),
+    *cases(
         "a_system_that_entered_service_with_a_state",
         [
             (

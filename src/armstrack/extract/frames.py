@@ -1316,6 +1316,8 @@ def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
     """ "Egypt signed a deal with Russia for Su-35 jets": direction from the system's origin."""
     clause = clause_of(view, trigger.index)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
+    if not any(a.prep is None for a in parties):
+        parties = _relative_subject(view, clause[0]) + parties
     weapons = [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
     origins = {w.origin or w.made_in for w in weapons} - {None}
     if not parties or not weapons:
@@ -1365,6 +1367,15 @@ def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
             frame.kind, frame.supplier = Frame.RECEIVE, maker
             return frame
     return None
+
+
+def _relative_subject(view: SentenceView, start: int) -> list[ActorMention]:
+    """ "Indonesia, which signed a deal for 42 Rafales in 2022, ...": the actor before
+    ", which" is the subject of a deal clause that names none of its own."""
+    for at in (start, start - 1):  # the relative word inside the clause or just before it
+        if view.low(at) in ("which", "who") and view.low(at - 1) == ",":
+            return [a for a in view.actors if a.last == at - 2 and a.prep is None and not a.speaker]
+    return []
 
 
 def is_anaphoric_sentence(view: SentenceView) -> bool:
