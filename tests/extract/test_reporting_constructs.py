@@ -737,6 +737,20 @@ CASES = [
         ],
     ),
     *cases(
+        "a_demonym_that_heads_a_purchase_noun",
+        [
+            (
+                "The Romanian purchase of American-built F-35 jets cleared parliament.",
+                {("USA", "ROU", "aircraft", "agreed")},
+            ),
+            (
+                "The Moroccan order for Israeli-made Barak MX batteries was confirmed.",
+                {("ISR", "MAR", "air_defence", "agreed")},
+            ),
+            ("The Romanian purchase of new uniforms cleared parliament.", set()),
+        ],
+    ),
+    *cases(
         "a_deal_signed_in_a_relative_clause",
         [
             (
