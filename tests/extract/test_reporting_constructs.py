@@ -737,6 +737,29 @@ CASES = [
         ],
     ),
     *cases(
+        "further_sales_of_the_topic_system_listed_by_including",
+        [
+            (
+                "Thailand bought 12 Gripen jets in 2008. Further sales have followed, "
+                "including to Hungary and Brazil.",
+                {
+                    ("SWE", "THA", "aircraft", "delivered"),
+                    ("SWE", "HUN", "aircraft", "agreed"),
+                    ("SWE", "BRA", "aircraft", "agreed"),
+                },
+            ),
+            (
+                "Thailand bought 12 Gripen jets in 2008. Sales of rice rose, including to Hungary.",
+                {("SWE", "THA", "aircraft", "delivered")},
+            ),
+            (
+                "Thailand bought 12 Gripen jets in 2008. More sales may follow, including to "
+                "Hungary.",
+                {("SWE", "THA", "aircraft", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
         "a_demonym_that_heads_a_purchase_noun",
         [
             (

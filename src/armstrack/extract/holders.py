@@ -915,7 +915,7 @@ _PROSPECTIVE: Final = frozenset(
 TOPIC_LIST_WORDS: Final = (
     *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
     *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
-    "joined", "join", "received", "delivery", "follows", "followed",
+    "joined", "join", "received", "delivery", "follows", "followed", "sales",
 )  # fmt: skip
 
 
@@ -1274,6 +1274,8 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             word == "being" and view.low(index - 1) in ("others", "rest") and _exported(view, index)
         ):
             cues.append((index, False))  # "exported 60 to four countries, the others being"
+        elif word == "including" and view.low(index + 1) == "to" and _sales_before(view, index):
+            cues.append((index + 1, False))  # "other sales have followed, including to"
         elif word in ("including", "namely") and view.low(index - 1) in (",", ":"):
             if view.low(index - 2) in _COUNTRY_NOUNS and (
                 _exported(view, index) or _held_after(view, index)
@@ -1466,12 +1468,25 @@ def _exported(view: SentenceView, cue: int) -> bool:
     return any(view.low(i) in _EXPORTED for i in range(max(0, cue - 16), cue))
 
 
+# "sales have followed, including to India": the nouns of sales that say no delivery.
+_SALE_NOUNS: Final = frozenset("sales sale orders deals contracts".split())
+
+
+def _sales_before(view: SentenceView, index: int) -> bool:
+    """ "Other sales have followed, including to": a sale noun earlier in the clause."""
+    start = clause_of(view, index - 1)[0]
+    if any(view.low(i) in MODALS for i in range(start, index)):
+        return False  # "other sales may follow": none yet
+    # "sales of cars rose, including to India": the sales of other goods
+    return any(view.low(i) in _SALE_NOUNS and view.low(i + 1) != "of" for i in range(start, index))
+
+
 def _topic_status(words: set[str]) -> Status:
     """Delivered, unless the clause says the holders ordered it ("ordered by",
-    "customers have ordered") or plan to buy it."""
+    "customers have ordered", "sales ..., including to") or plan to buy it."""
     if not words.isdisjoint(_PLANNED):
         return Status.DISCUSSED
-    if "ordered" in words:
+    if "ordered" in words or ("including" in words and not words.isdisjoint(_SALE_NOUNS)):
         return Status.AGREED
     return Status.DELIVERED
 
