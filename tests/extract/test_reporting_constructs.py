@@ -737,6 +737,20 @@ CASES = [
         ],
     ),
     *cases(
+        "a_possessor_and_an_adjective_before_its_purchase",
+        [
+            (
+                "Greece built new air bases. Critics point to Turkey's recent purchase of "
+                "Eurofighter jets from Britain.",
+                {("GBR", "TUR", "aircraft", "agreed")},
+            ),
+            (
+                "Greece built new air bases. Critics point to Turkey's recent purchase of land.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
         "further_sales_of_the_topic_system_listed_by_including",
         [
             (

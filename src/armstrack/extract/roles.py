@@ -740,12 +740,20 @@ _APPROVING_VERBS: Final = frozenset(
 )
 
 
+# Adjectives a possessor's transfer noun may carry: "India's recent procurement of".
+_DEAL_ADJECTIVES: Final = frozenset(
+    "recent latest new first planned proposed possible potential major biggest largest "
+    "long-awaited".split()
+)
+
+
 def _only_modifiers(view: SentenceView, last: int, trigger: int) -> bool:
-    """Between a possessor and its noun stand only "'s" and weapon words."""
+    """Between a possessor and its noun stand only "'s", weapon words and adjectives."""
     for index in range(last + 1, trigger):
         if view.low(index) not in ("'s", "'", "-") and index not in view.taken:
             if view.low(index) not in ("arms", "weapons", "missile", "drone", "military"):
-                return False
+                if view.low(index) not in _DEAL_ADJECTIVES:
+                    return False
     return True
 
 
