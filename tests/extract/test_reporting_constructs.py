@@ -737,6 +737,21 @@ CASES = [
         ],
     ),
     *cases(
+        "more_units_of_a_system_named_before",
+        [
+            (
+                "Finland ordered the David's Sling in 2023, months after Greece bought another "
+                "two systems.",
+                {("ISR", "FIN", "air_defence", "agreed"), ("ISR", "GRC", "air_defence", "agreed")},
+            ),
+            (
+                "Finland ordered the David's Sling in 2023, months after Greece bought more fuel "
+                "for its ships.",
+                {("ISR", "FIN", "air_defence", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
         "a_possessor_and_an_adjective_before_its_purchase",
         [
             (

@@ -164,6 +164,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _fill_gaps(view, frames)
     _inherit_means(view, frames)
     pronoun_goods(view, text, frames)
+    _more_of_the_same(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     frames = [f for frame in frames for f in by_origin(view, frame)]
     frames = [f for frame in frames for f in by_listed_origin(view, frame)]
@@ -1376,6 +1377,39 @@ def _relative_subject(view: SentenceView, start: int) -> list[ActorMention]:
         if view.low(at) in ("which", "who") and view.low(at - 1) == ",":
             return [a for a in view.actors if a.last == at - 2 and a.prep is None and not a.speaker]
     return []
+
+
+# "after Slovenia purchased another two systems": more of a system named before.
+_MORE_WORDS: Final = frozenset("another more further additional same".split())
+_UNIT_NOUNS: Final = frozenset(
+    "systems system units unit batteries battery jets aircraft planes helicopters launchers "
+    "radars".split()
+)
+
+
+def _more_of_the_same(view: SentenceView, frames: list[FrameHit]) -> None:
+    """A frame with a receiver but no goods whose object is "another two systems" or
+    "more units" gets the system the sentence named before it, from its maker."""
+    if view.words.isdisjoint(_MORE_WORDS) or view.words.isdisjoint(_UNIT_NOUNS):
+        return
+    for frame in frames:
+        if frame.weapons or frame.recipient is None or frame.negated:
+            continue
+        at = frame.trigger + 1
+        words = [view.low(i) for i in range(at, at + 4)]
+        unit = next((i for i, w in enumerate(words) if w in _UNIT_NOUNS), None)
+        if unit is None or _MORE_WORDS.isdisjoint(words[:unit]):
+            continue
+        if not all(
+            w in _MORE_WORDS or w in DETERMINERS or count_word(w) is not None for w in words[:unit]
+        ):
+            continue  # "bought more fuel for its systems"
+        named = [w for w in view.weapons if w.system and w.made_in and w.last < frame.trigger]
+        maker = view.maker_actors.get(named[-1].made_in or "") if named else None
+        if maker is None or maker == frame.recipient or frame.supplier not in (None, maker):
+            continue
+        frame.weapons = [replace(named[-1], quantity=None)]
+        frame.supplier = maker
 
 
 def is_anaphoric_sentence(view: SentenceView) -> bool:
