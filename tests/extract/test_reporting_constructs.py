@@ -737,6 +737,20 @@ CASES = [
         ],
     ),
     *cases(
+        "a_force_whose_make_up_is_listed",
+        [
+            (
+                "Peru's air force includes Russian MiG-29 jets and French Mirage 2000 fighters.",
+                {("RUS", "PER", "aircraft", "delivered"), ("FRA", "PER", "aircraft", "delivered")},
+            ),
+            (
+                "The Bolivian army includes Chinese-made Type 63 tanks.",
+                {("CHN", "BOL", "armoured_vehicle", "delivered")},
+            ),
+            ("Peru's air force includes 300 pilots trained in Russia.", set()),
+        ],
+    ),
+    *cases(
         "more_units_of_a_system_named_before",
         [
             (

@@ -101,10 +101,10 @@ def fleet_frames(view: SentenceView) -> list[FrameHit]:
     systems in a state's fleet were delivered to it (the owner, if not named, is the state
     the article is about; see transfers._fill_partial)."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_FLEET_NOUNS):
+    if view.words.isdisjoint(_FLEET_NOUNS) and view.words.isdisjoint(_FORCE_HEADS):
         return found
     for index, word in enumerate(view.lows):
-        if word not in _FLEET_NOUNS:
+        if word not in _FLEET_NOUNS and not _force_includes(view, index):
             continue
         # "an arsenal of Iranian-made rockets includes ...": a verb further on is the link.
         link = next(
@@ -121,16 +121,20 @@ def fleet_frames(view: SentenceView) -> list[FrameHit]:
             if link < w.first <= end and (w.origin or (stated and w.system))
         ]
         # "Hezbollah's arsenal", "the Houthis' Iranian-supplied arsenal": the owner.
-        owner = next(
-            (
-                a.actor
-                for a in view.actors
-                if a.possessive
-                and index - 6 <= a.last < index
-                and not {view.low(i) for i in range(a.last + 2, index)} & _HOLDER_STOPS
-            ),
-            None,
-        ) or _force_owner(view, index)
+        owner = (
+            next(
+                (
+                    a.actor
+                    for a in view.actors
+                    if a.possessive
+                    and index - 6 <= a.last < index
+                    and not {view.low(i) for i in range(a.last + 2, index)} & _HOLDER_STOPS
+                ),
+                None,
+            )
+            or _force_owner(view, index)
+            or _named_force(view, index)
+        )
         for origin in dict.fromkeys(w.origin for w in held):
             supplier = view.origin_actors.get(origin or "")
             if supplier is None or supplier == owner:
@@ -140,6 +144,26 @@ def fleet_frames(view: SentenceView) -> list[FrameHit]:
             frame.weapons = weapons
             found.append(frame)
     return found
+
+
+# "Egypt's air force includes French Rafales": a force whose make-up is listed is a fleet.
+_FORCE_HEADS: Final = frozenset("force forces army navy".split())
+
+
+def _force_includes(view: SentenceView, index: int) -> bool:
+    return view.low(index) in _FORCE_HEADS and view.low(index + 1) in _FLEET_VERBS
+
+
+def _named_force(view: SentenceView, index: int) -> ActorRef | None:
+    """ "The Egyptian air force includes": the state a demonym names with its force."""
+    if not _force_includes(view, index):
+        return None
+    return next(
+        (a.actor for a in view.actors
+         if a.role in _FORCE_WORDS and index - 3 <= a.last < index
+         and all(view.low(i) in _FORCE_WORDS for i in range(a.last + 1, index))),
+        None,
+    )  # fmt: skip
 
 
 def _force_owner(view: SentenceView, index: int) -> ActorRef | None:
