@@ -737,6 +737,16 @@ CASES = [
         ],
     ),
     *cases(
+        "a_state_whose_force_flies_foreign_goods",
+        [
+            (
+                "Kuwait, whose air force flies American-made F/A-18 jets, hosted the summit.",
+                {("USA", "KWT", "aircraft", "delivered")},
+            ),
+            ("Kuwait, whose air force flies its own patrols, hosted the summit.", set()),
+        ],
+    ),
+    *cases(
         "a_force_whose_make_up_is_listed",
         [
             (

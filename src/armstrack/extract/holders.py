@@ -765,6 +765,8 @@ def operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit
         if not held or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)}
+        if _whose_force(view, subject.last):
+            between -= {",", "whose"}  # "Qatar, whose air force flies US-made F-15s"
         if not between <= ADVERBS | _FORCE_WORDS:
             continue  # "Pakistan, whose pilots fly the JF-17": another subject
         if any(f.supplier is not None and held[0] in f.weapons for f in frames):
@@ -782,6 +784,15 @@ def operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit
                 FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, holder, weapons)
             )
     return found
+
+
+def _whose_force(view: SentenceView, last: int) -> bool:
+    """ "Qatar, whose air force": a state's own force opens the relative clause."""
+    return (
+        view.low(last + 1) == ","
+        and view.low(last + 2) == "whose"
+        and view.low(last + 3) in _FORCE_WORDS
+    )
 
 
 def holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
