@@ -737,6 +737,25 @@ CASES = [
         ],
     ),
     *cases(
+        "a_state_a_copula_names_a_holder",
+        [
+            (
+                "Bangladesh is an operator of the Chinese J-7 fighter.",
+                {("CHN", "BGD", "aircraft", "delivered")},
+            ),
+            (
+                "Ecuador is one of the few users of the Indian Dhruv helicopter.",
+                {("IND", "ECU", "aircraft", "delivered")},
+            ),
+            (
+                "Morocco is among the buyers of the Turkish Akinci drone.",
+                {("TUR", "MAR", "uav", "agreed")},
+            ),
+            ("Morocco is a buyer of Brazilian sugar.", set()),
+            ("China is the largest operator of the J-7 fighter.", set()),
+        ],
+    ),
+    *cases(
         "a_state_whose_force_flies_foreign_goods",
         [
             (

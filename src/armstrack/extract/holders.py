@@ -1630,12 +1630,16 @@ def new_buyer_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> l
     """One transfer from the maker of the goods to the state named the new (ordinal)
     customer or buyer of them; an operator or user already holds them."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_NEW_BUYER_NOUNS) or view.words.isdisjoint(_NEW_BUYER_ORDINALS):
+    if view.words.isdisjoint(_MEMBER_NOUNS) or (
+        view.words.isdisjoint(_NEW_BUYER_ORDINALS) and view.words.isdisjoint(_MEMBER_CUES)
+    ):
         return found
     for noun, word in enumerate(view.lows):
-        if word not in _NEW_BUYER_NOUNS or view.low(noun + 1) not in ("of", "for"):
+        if word not in _MEMBER_NOUNS or view.low(noun + 1) not in ("of", "for"):
             continue
-        the = _new_buyer_article(view, noun)
+        the = _new_buyer_article(view, noun) if word in _NEW_BUYER_NOUNS else None
+        if the is None:
+            the = _member_article(view, noun)
         if the is None:
             continue
         buyer = _new_buyer_subject(view, the)
@@ -1648,7 +1652,7 @@ def new_buyer_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> l
             f.recipient is not None and f.recipient.id == recipient.id and f.weapons for f in frames
         ):
             continue
-        status = Status.DELIVERED if word in ("operator", "user") else Status.AGREED
+        status = Status.DELIVERED if word.rstrip("s") in ("operator", "user") else Status.AGREED
         if any(view.low(i) in _NEW_BUYER_MODALS for i in range(the - 3, the)):
             status = Status.DISCUSSED  # "could become the first buyer"
         found.append(FrameHit(Frame.GIVE, noun, status, False, supplier, recipient, [weapon]))
@@ -1666,6 +1670,36 @@ def _new_buyer_article(view: SentenceView, noun: int) -> int | None:
             return None
         at -= 1
     return at if ordinal and view.low(at) == "the" else None
+
+
+# "Algeria is an operator of the Su-57", "Iraq is one of the users of the T-50", "Egypt
+# is among the buyers of the Rafale", "Qatar is the largest foreign user of the Rafale":
+# a state a copula names a holder (the plurals only after "one of the", "among the").
+_MEMBER_NOUNS: Final = _NEW_BUYER_NOUNS | _HOLDER_NOUNS
+_SUPERLATIVES: Final = frozenset("largest biggest main only major key".split())
+_MEMBER_CUES: Final = _SUPERLATIVES | frozenset(["a", "an", "one", "among"])
+
+
+def _member_article(view: SentenceView, noun: int) -> int | None:
+    """The token right after the link word of a holder noun that needs no ordinal
+    ("is an operator of", "is one of the users of"), or None."""
+    at = noun - 1
+    while at >= noun - 4 and view.low(at) != "the" and view.low(at) in _MEMBER_MODIFIERS:
+        at -= 1
+    word, plural = view.low(at), view.low(noun) in _HOLDER_NOUNS
+    if word in ("a", "an") and not plural:
+        return at
+    if word != "the":
+        return None
+    if plural and view.low(at - 1) == "of" and view.low(at - 2) == "one":
+        return at - 2
+    if plural and view.low(at - 1) == "among":
+        return at - 1
+    superlative = any(view.low(i) in _SUPERLATIVES for i in range(at + 1, noun))
+    return at if superlative and not plural else None
+
+
+_MEMBER_MODIFIERS: Final = _HOLDER_MODIFIERS | _SUPERLATIVES | frozenset(["few"])
 
 
 def _new_buyer_subject(view: SentenceView, the: int) -> ActorMention | None:
