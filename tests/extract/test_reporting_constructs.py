@@ -779,6 +779,20 @@ CASES = [
         ],
     ),
     *cases(
+        "a_states_air_defences_listed_by_origin",
+        [
+            (
+                "Qatar's air defences, including American Patriot and Norwegian NASAMS "
+                "batteries, downed the missiles.",
+                {
+                    ("USA", "QAT", "air_defence", "delivered"),
+                    ("NOR", "QAT", "air_defence", "delivered"),
+                },
+            ),
+            ("China's air defences, including HQ-9 batteries, were on alert.", set()),
+        ],
+    ),
+    *cases(
         "a_force_whose_make_up_is_listed",
         [
             (

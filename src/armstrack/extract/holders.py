@@ -84,7 +84,9 @@ _HOLDING_CUES: Final = (
 )
 
 
-_FLEET_NOUNS: Final = frozenset("fleet fleets inventory arsenal stockpile stockpiles".split())
+_FLEET_NOUNS: Final = frozenset(
+    "fleet fleets inventory arsenal stockpile stockpiles defences defenses".split()
+)
 
 
 _FLEET_LINKS: Final = frozenset("includes include including comprising consisting of".split())
@@ -155,9 +157,8 @@ def _force_includes(view: SentenceView, index: int) -> bool:
 
 
 def _named_force(view: SentenceView, index: int) -> ActorRef | None:
-    """ "The Egyptian air force includes": the state a demonym names with its force."""
-    if not _force_includes(view, index):
-        return None
+    """ "The Egyptian air force includes", "Saudi air defences, including": the state a
+    demonym names with its force or fleet."""
     return next(
         (a.actor for a in view.actors
          if a.role in _FORCE_WORDS and index - 3 <= a.last < index
