@@ -737,19 +737,6 @@ CASES = [
         ],
     ),
     *cases(
-        "a_purchase_of_goods_by_a_buyer",
-        [
-            (
-                "The purchase of 16 Gripen jets by Colombia was announced on Tuesday.",
-                {("SWE", "COL", "aircraft", "agreed")},
-            ),
-            (
-                "The purchase of Gripen jets approved by Stockholm was announced on Tuesday.",
-                set(),
-            ),
-        ],
-    ),
-    *cases(
         "a_state_a_copula_names_a_holder",
         [
             (

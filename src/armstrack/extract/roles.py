@@ -229,8 +229,6 @@ def receive_roles(ctx: RoleContext, frame: FrameHit) -> None:
         # possessor bought them, not the clause's subject.
         owner = holder_of_goods(view, frame, parties) if reduced else None
         frame.recipient = owner or (_holder(view, trigger, parties) if reduced else agent)
-    if frame.recipient is None and trigger.noun:
-        frame.recipient = _buyer_by(view, trigger, inside)
     if view.low(trigger.index) in ARRIVAL_VERBS:
         # "the first batteries arrived in Ukraine", "four Gripens for Thailand arrived"
         frame.recipient = (
@@ -280,25 +278,6 @@ def receive_roles(ctx: RoleContext, frame: FrameHit) -> None:
     if frame.supplier is not None and frame.recipient is not None:
         if frame.supplier.id == frame.recipient.id:
             frame.supplier = None
-
-
-def _buyer_by(view: SentenceView, trigger: Trigger, inside: list[ActorMention]) -> ActorRef | None:
-    """ "the purchase of 12 Rafales by Serbia": the "by" actor right after the goods of a
-    receiving noun buys them (not "approved by", which a verb stands before)."""
-    for mention in inside:
-        if mention.prep != "by" or mention.first <= trigger.index:
-            continue
-        at = mention.first - 1
-        while view.low(at) in DETERMINERS:
-            at -= 1
-        # "of 16 Gripen jets by": one plain noun may follow the named goods
-        plain = view.low(at - 1).isalpha() and at - 1 not in view.taken
-        if view.low(at) == "by" and any(
-            trigger.index < w.first and (w.last == at - 1 or (plain and w.last == at - 2))
-            for w in view.weapons
-        ):
-            return mention.actor
-    return None
 
 
 def _the_country(view: SentenceView, trigger: Trigger) -> ActorRef | None:
