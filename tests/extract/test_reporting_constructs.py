@@ -737,6 +737,19 @@ CASES = [
         ],
     ),
     *cases(
+        "a_possible_sale_notified_to_congress",
+        [
+            (
+                "The Pentagon notified Congress of a possible sale of 24 F-16 jets to Vietnam.",
+                {("USA", "VNM", "aircraft", "agreed")},
+            ),
+            (
+                "Senators in Congress weighed a possible sale of 24 F-16 jets to Vietnam.",
+                {("USA", "VNM", "aircraft", "discussed")},
+            ),
+        ],
+    ),
+    *cases(
         "a_state_a_copula_names_a_holder",
         [
             (
