@@ -737,6 +737,21 @@ CASES = [
         ],
     ),
     *cases(
+        "goods_of_an_origin_meant_for_a_state",
+        [
+            (
+                "Norwegian F-16s for Romania are expected in the spring.",
+                {("NOR", "ROU", "aircraft", "agreed")},
+            ),
+            (
+                "Bucharest has asked for more Norwegian F-16s for Romania.",
+                {("NOR", "ROU", "aircraft", "discussed")},
+            ),
+            ("There will be no Norwegian F-16s for Romania this year.", set()),
+            ("American jets for Romania's skies patrol from Kogalniceanu.", set()),
+        ],
+    ),
+    *cases(
         "a_possible_sale_notified_to_congress",
         [
             (

@@ -190,6 +190,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += having_frames(view, found)
     found += helped_frames(view, found)
     found += relative_use_frames(view, found)
+    found += _destined_frames(view, found)
     return found + fleet_frames(view) + owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -340,6 +341,43 @@ def _bound_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
         found.append(
             FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, receiver.actor, weapons)
         )
+    return found
+
+
+# "Danish F-16s for Ukraine are expected in summer", "the first Swedish Gripens for
+# Thailand": goods of a stated origin meant for a state, with no verb of giving; asked-for
+# goods ("calls for US jets for Kyiv") are only discussed.
+_ASKING: Final = frozenset(
+    "call calls called asked asks ask request requests requested seek seeks sought want "
+    "wants wanted urged urge plea pleas".split()
+)
+
+
+def _destined_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if "for" not in view.words or not view.origin_actors or not view.words.isdisjoint(NEGATIONS):
+        return found
+    for weapon in view.weapons:
+        at = weapon.last + 1
+        if view.low(at) != "for" or not weapon.origin:
+            continue
+        receiver = next(
+            (a for a in view.actors
+             if a.first in (at + 1, at + 2) and not a.speaker and not a.possessive
+             and view.low(a.last + 1) not in ("'s", "'")),
+            None,
+        )  # fmt: skip
+        supplier = view.origin_actors.get(weapon.origin)
+        if receiver is None or supplier is None or supplier == receiver.actor:
+            continue
+        if any(weapon in f.weapons or f.recipient == receiver.actor for f in frames + found):
+            continue  # a frame of the sentence says more
+        asked = not view.words.isdisjoint(_ASKING) or not view.words.isdisjoint(MODALS)
+        status = Status.DISCUSSED if asked else Status.AGREED
+        found.append(
+            FrameHit(Frame.GIVE, at, status, False, supplier, receiver.actor,
+                     [replace(weapon, quantity=None)])
+        )  # fmt: skip
     return found
 
 
