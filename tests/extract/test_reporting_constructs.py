@@ -916,6 +916,11 @@ CASES = [
                 {("SWE", "HUN", "aircraft", "delivered")},
             ),
             ("The Gripen E will enter service with Thailand and Colombia in 2027.", set()),
+            (
+                "Saab builds the Gripen jet. It has entered service in Hungary and Thailand.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            ("Saab builds the Gripen jet. A new law entered service in Hungary.", set()),
             ("The Rafale entered service with the French navy in 2004.", set()),
         ],
     ),

@@ -1306,6 +1306,10 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             and _topic_subject(view, index - 1)
         ):
             cues.append((index, False))  # "it is in service with"
+        elif _entered_service(view.lows, index) and _topic_subject(
+            view, index - 1 if view.low(index - 1) == "entered" else index - 2
+        ):
+            cues.append((index, False))  # "it has entered service in", "the type went into"
         elif (
             word == "being" and view.low(index - 1) in ("others", "rest") and _exported(view, index)
         ):
