@@ -737,6 +737,16 @@ CASES = [
         ],
     ),
     *cases(
+        "a_deal_for_goods_named_by_a_demonym",
+        [
+            ("Qatar signed a $2 billion deal for Turkish air defence systems.", set()),
+            (
+                "Sweden signed a contract for 5,000 shells for Ukraine.",
+                {("SWE", "UKR", "ammunition", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
         "goods_of_an_origin_meant_for_a_state",
         [
             (

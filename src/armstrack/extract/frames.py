@@ -1375,7 +1375,12 @@ def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
         frame.stated = True
         return frame if frame.supplier != frame.recipient else None
     donors = [a.actor for a in parties if a.prep is None]
-    beneficiaries = [a.actor for a in parties if a.prep == "for" and a.first > trigger.index]
+    beneficiaries = [
+        a.actor for a in parties
+        if a.prep == "for" and a.first > trigger.index
+        # "a deal for South Korean air defence systems": a demonym before goods, no receiver
+        and not any(w.first == a.last + 1 for w in weapons)
+    ]  # fmt: skip
     if not origins and len(donors) == 1 and len(beneficiaries) == 1 and donors != beneficiaries:
         # "The Netherlands signed a contract for 20,000 shells for Ukraine": bought for it.
         frame.supplier, frame.recipient = donors[0], beneficiaries[0]
