@@ -737,6 +737,218 @@ CASES = [
         ],
     ),
     *cases(
+        "a_deal_for_goods_named_by_a_demonym",
+        [
+            ("Qatar signed a $2 billion deal for Turkish air defence systems.", set()),
+            (
+                "Sweden signed a contract for 5,000 shells for Ukraine.",
+                {("SWE", "UKR", "ammunition", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "goods_of_an_origin_meant_for_a_state",
+        [
+            (
+                "Norwegian F-16s for Romania are expected in the spring.",
+                {("NOR", "ROU", "aircraft", "agreed")},
+            ),
+            (
+                "Bucharest has asked for more Norwegian F-16s for Romania.",
+                {("NOR", "ROU", "aircraft", "discussed")},
+            ),
+            ("There will be no Norwegian F-16s for Romania this year.", set()),
+            ("American jets for Romania's skies patrol from Kogalniceanu.", set()),
+        ],
+    ),
+    *cases(
+        "a_possible_sale_notified_to_congress",
+        [
+            (
+                "The Pentagon notified Congress of a possible sale of 24 F-16 jets to Vietnam.",
+                {("USA", "VNM", "aircraft", "agreed")},
+            ),
+            (
+                "Senators in Congress weighed a possible sale of 24 F-16 jets to Vietnam.",
+                {("USA", "VNM", "aircraft", "discussed")},
+            ),
+        ],
+    ),
+    *cases(
+        "a_state_a_copula_names_a_holder",
+        [
+            (
+                "Bangladesh is an operator of the Chinese J-7 fighter.",
+                {("CHN", "BGD", "aircraft", "delivered")},
+            ),
+            (
+                "Ecuador is one of the few users of the Indian Dhruv helicopter.",
+                {("IND", "ECU", "aircraft", "delivered")},
+            ),
+            (
+                "Morocco is among the buyers of the Turkish Akinci drone.",
+                {("TUR", "MAR", "uav", "agreed")},
+            ),
+            ("Morocco is a buyer of Brazilian sugar.", set()),
+            ("China is the largest operator of the J-7 fighter.", set()),
+        ],
+    ),
+    *cases(
+        "a_state_whose_force_flies_foreign_goods",
+        [
+            (
+                "Kuwait, whose air force flies American-made F/A-18 jets, hosted the summit.",
+                {("USA", "KWT", "aircraft", "delivered")},
+            ),
+            ("Kuwait, whose air force flies its own patrols, hosted the summit.", set()),
+        ],
+    ),
+    *cases(
+        "a_states_air_defences_listed_by_origin",
+        [
+            (
+                "Qatar's air defences, including American Patriot and Norwegian NASAMS "
+                "batteries, downed the missiles.",
+                {
+                    ("USA", "QAT", "air_defence", "delivered"),
+                    ("NOR", "QAT", "air_defence", "delivered"),
+                },
+            ),
+            ("China's air defences, including HQ-9 batteries, were on alert.", set()),
+        ],
+    ),
+    *cases(
+        "a_force_whose_make_up_is_listed",
+        [
+            (
+                "Peru's air force includes Russian MiG-29 jets and French Mirage 2000 fighters.",
+                {("RUS", "PER", "aircraft", "delivered"), ("FRA", "PER", "aircraft", "delivered")},
+            ),
+            (
+                "The Bolivian army includes Chinese-made Type 63 tanks.",
+                {("CHN", "BOL", "armoured_vehicle", "delivered")},
+            ),
+            ("Peru's air force includes 300 pilots trained in Russia.", set()),
+        ],
+    ),
+    *cases(
+        "more_units_of_a_system_named_before",
+        [
+            (
+                "Finland ordered the David's Sling in 2023, months after Greece bought another "
+                "two systems.",
+                {("ISR", "FIN", "air_defence", "agreed"), ("ISR", "GRC", "air_defence", "agreed")},
+            ),
+            (
+                "Finland ordered the David's Sling in 2023, months after Greece bought more fuel "
+                "for its ships.",
+                {("ISR", "FIN", "air_defence", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "a_possessor_and_an_adjective_before_its_purchase",
+        [
+            (
+                "Greece built new air bases. Critics point to Turkey's recent purchase of "
+                "Eurofighter jets from Britain.",
+                {("GBR", "TUR", "aircraft", "agreed")},
+            ),
+            (
+                "Greece built new air bases. Critics point to Turkey's recent purchase of land.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
+        "further_sales_of_the_topic_system_listed_by_including",
+        [
+            (
+                "Thailand bought 12 Gripen jets in 2008. Further sales have followed, "
+                "including to Hungary and Brazil.",
+                {
+                    ("SWE", "THA", "aircraft", "delivered"),
+                    ("SWE", "HUN", "aircraft", "agreed"),
+                    ("SWE", "BRA", "aircraft", "agreed"),
+                },
+            ),
+            (
+                "Thailand bought 12 Gripen jets in 2008. Sales of rice rose, including to Hungary.",
+                {("SWE", "THA", "aircraft", "delivered")},
+            ),
+            (
+                "Thailand bought 12 Gripen jets in 2008. More sales may follow, including to "
+                "Hungary.",
+                {("SWE", "THA", "aircraft", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
+        "a_demonym_that_heads_a_purchase_noun",
+        [
+            (
+                "The Romanian purchase of American-built F-35 jets cleared parliament.",
+                {("USA", "ROU", "aircraft", "agreed")},
+            ),
+            (
+                "The Moroccan order for Israeli-made Barak MX batteries was confirmed.",
+                {("ISR", "MAR", "air_defence", "agreed")},
+            ),
+            ("The Romanian purchase of new uniforms cleared parliament.", set()),
+        ],
+    ),
+    *cases(
+        "a_deal_signed_in_a_relative_clause",
+        [
+            (
+                "Malaysia, which signed a contract for 18 FA-50 jets last year, hosted the fair.",
+                {("KOR", "MYS", "aircraft", "agreed")},
+            ),
+            (
+                "Serbia, which signed a deal for 12 Rafale jets in 2024, hosted the president.",
+                {("FRA", "SRB", "aircraft", "agreed")},
+            ),
+            ("Serbia, which signed a trade deal with France, hosted the president.", set()),
+        ],
+    ),
+    *cases(
+        "a_system_that_entered_service_with_a_state",
+        [
+            (
+                "The Chinese HQ-9 has already entered service in Uzbekistan and Morocco.",
+                {
+                    ("CHN", "UZB", "air_defence", "delivered"),
+                    ("CHN", "MAR", "air_defence", "delivered"),
+                },
+            ),
+            (
+                "Swedish-built Gripen jets went into service with the Hungarian air force in 2006.",
+                {("SWE", "HUN", "aircraft", "delivered")},
+            ),
+            ("The Gripen E will enter service with Thailand and Colombia in 2027.", set()),
+            (
+                "Saab builds the Gripen jet. It has entered service in Hungary and Thailand.",
+                {("SWE", "HUN", "aircraft", "delivered"), ("SWE", "THA", "aircraft", "delivered")},
+            ),
+            ("Saab builds the Gripen jet. A new law entered service in Hungary.", set()),
+            ("The Rafale entered service with the French navy in 2004.", set()),
+        ],
+    ),
+    *cases(
+        "goods_a_possessor_bought_named_after_an_infinitive",
+        [
+            (
+                "Athens hopes to match Turkey's 40 F-16s bought from Washington.",
+                {("USA", "TUR", "aircraft", "delivered")},
+            ),
+            (
+                "Hanoi seeks to counter Beijing's 24 Su-35s purchased from Moscow.",
+                {("RUS", "CHN", "aircraft", "delivered")},
+            ),
+            ("Athens hopes to counter Turkey's 40 fighter jets bought last year.", set()),
+        ],
+    ),
+    *cases(
         "goods_used_with_a_list_of_origin_words",
         [
             (

@@ -164,6 +164,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _fill_gaps(view, frames)
     _inherit_means(view, frames)
     pronoun_goods(view, text, frames)
+    _more_of_the_same(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     frames = [f for frame in frames for f in by_origin(view, frame)]
     frames = [f for frame in frames for f in by_listed_origin(view, frame)]
@@ -195,6 +196,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     found += _weighed_frames(view, found)
     found += _buyer_of_origin_frames(view, found)
     _supplier_of_apposition(view, found)
+    found += _destined_frames(view, found)
     return found + fleet_frames(view) + owned_frames(view, found) + _bound_frames(view, frames)
 
 
@@ -418,6 +420,43 @@ def _sending_carrier(view: SentenceView, cue: int) -> ActorMention | None:
          if a.role == "agent" and cue - 4 <= a.last < cue and a.actor.kind == "state"),
         None,
     )  # fmt: skip
+
+
+# "Danish F-16s for Ukraine are expected in summer", "the first Swedish Gripens for
+# Thailand": goods of a stated origin meant for a state, with no verb of giving; asked-for
+# goods ("calls for US jets for Kyiv") are only discussed.
+_ASKING: Final = frozenset(
+    "call calls called asked asks ask request requests requested seek seeks sought want "
+    "wants wanted urged urge plea pleas".split()
+)
+
+
+def _destined_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
+    found: list[FrameHit] = []
+    if "for" not in view.words or not view.origin_actors or not view.words.isdisjoint(NEGATIONS):
+        return found
+    for weapon in view.weapons:
+        at = weapon.last + 1
+        if view.low(at) != "for" or not weapon.origin:
+            continue
+        receiver = next(
+            (a for a in view.actors
+             if a.first in (at + 1, at + 2) and not a.speaker and not a.possessive
+             and view.low(a.last + 1) not in ("'s", "'")),
+            None,
+        )  # fmt: skip
+        supplier = view.origin_actors.get(weapon.origin)
+        if receiver is None or supplier is None or supplier == receiver.actor:
+            continue
+        if any(weapon in f.weapons or f.recipient == receiver.actor for f in frames + found):
+            continue  # a frame of the sentence says more
+        asked = not view.words.isdisjoint(_ASKING) or not view.words.isdisjoint(MODALS)
+        status = Status.DISCUSSED if asked else Status.AGREED
+        found.append(
+            FrameHit(Frame.GIVE, at, status, False, supplier, receiver.actor,
+                     [replace(weapon, quantity=None)])
+        )  # fmt: skip
+    return found
 
 
 def _owner_gives(view: SentenceView, frame: FrameHit) -> ActorRef | None:
@@ -1503,6 +1542,8 @@ def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
     """ "Egypt signed a deal with Russia for Su-35 jets": direction from the system's origin."""
     clause = clause_of(view, trigger.index)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
+    if not any(a.prep is None for a in parties):
+        parties = _relative_subject(view, clause[0]) + parties
     weapons = [w for w in view.weapons if clause[0] <= w.first <= clause[1]]
     origins = {w.origin or w.made_in for w in weapons} - {None}
     if not parties or not weapons:
@@ -1521,7 +1562,12 @@ def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
         frame.stated = True
         return frame if frame.supplier != frame.recipient else None
     donors = [a.actor for a in parties if a.prep is None]
-    beneficiaries = [a.actor for a in parties if a.prep == "for" and a.first > trigger.index]
+    beneficiaries = [
+        a.actor for a in parties
+        if a.prep == "for" and a.first > trigger.index
+        # "a deal for South Korean air defence systems": a demonym before goods, no receiver
+        and not any(w.first == a.last + 1 for w in weapons)
+    ]  # fmt: skip
     if not origins and len(donors) == 1 and len(beneficiaries) == 1 and donors != beneficiaries:
         # "The Netherlands signed a contract for 20,000 shells for Ukraine": bought for it.
         frame.supplier, frame.recipient = donors[0], beneficiaries[0]
@@ -1552,6 +1598,48 @@ def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
             frame.kind, frame.supplier = Frame.RECEIVE, maker
             return frame
     return None
+
+
+def _relative_subject(view: SentenceView, start: int) -> list[ActorMention]:
+    """ "Indonesia, which signed a deal for 42 Rafales in 2022, ...": the actor before
+    ", which" is the subject of a deal clause that names none of its own."""
+    for at in (start, start - 1):  # the relative word inside the clause or just before it
+        if view.low(at) in ("which", "who") and view.low(at - 1) == ",":
+            return [a for a in view.actors if a.last == at - 2 and a.prep is None and not a.speaker]
+    return []
+
+
+# "after Slovenia purchased another two systems": more of a system named before.
+_MORE_WORDS: Final = frozenset("another more further additional same".split())
+_UNIT_NOUNS: Final = frozenset(
+    "systems system units unit batteries battery jets aircraft planes helicopters launchers "
+    "radars".split()
+)
+
+
+def _more_of_the_same(view: SentenceView, frames: list[FrameHit]) -> None:
+    """A frame with a receiver but no goods whose object is "another two systems" or
+    "more units" gets the system the sentence named before it, from its maker."""
+    if view.words.isdisjoint(_MORE_WORDS) or view.words.isdisjoint(_UNIT_NOUNS):
+        return
+    for frame in frames:
+        if frame.weapons or frame.recipient is None or frame.negated:
+            continue
+        at = frame.trigger + 1
+        words = [view.low(i) for i in range(at, at + 4)]
+        unit = next((i for i, w in enumerate(words) if w in _UNIT_NOUNS), None)
+        if unit is None or _MORE_WORDS.isdisjoint(words[:unit]):
+            continue
+        if not all(
+            w in _MORE_WORDS or w in DETERMINERS or count_word(w) is not None for w in words[:unit]
+        ):
+            continue  # "bought more fuel for its systems"
+        named = [w for w in view.weapons if w.system and w.made_in and w.last < frame.trigger]
+        maker = view.maker_actors.get(named[-1].made_in or "") if named else None
+        if maker is None or maker == frame.recipient or frame.supplier not in (None, maker):
+            continue
+        frame.weapons = [replace(named[-1], quantity=None)]
+        frame.supplier = maker
 
 
 def is_anaphoric_sentence(view: SentenceView) -> bool:

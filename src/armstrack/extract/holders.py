@@ -89,7 +89,9 @@ _HOLDING_CUES: Final = (
 )
 
 
-_FLEET_NOUNS: Final = frozenset("fleet fleets inventory arsenal stockpile stockpiles".split())
+_FLEET_NOUNS: Final = frozenset(
+    "fleet fleets inventory arsenal stockpile stockpiles defences defenses".split()
+)
 
 
 _FLEET_LINKS: Final = frozenset("includes include including comprising consisting of".split())
@@ -106,10 +108,10 @@ def fleet_frames(view: SentenceView) -> list[FrameHit]:
     systems in a state's fleet were delivered to it (the owner, if not named, is the state
     the article is about; see transfers._fill_partial)."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_FLEET_NOUNS):
+    if view.words.isdisjoint(_FLEET_NOUNS) and view.words.isdisjoint(_FORCE_HEADS):
         return found
     for index, word in enumerate(view.lows):
-        if word not in _FLEET_NOUNS:
+        if word not in _FLEET_NOUNS and not _force_includes(view, index):
             continue
         # "an arsenal of Iranian-made rockets includes ...": a verb further on is the link.
         link = next(
@@ -126,16 +128,20 @@ def fleet_frames(view: SentenceView) -> list[FrameHit]:
             if link < w.first <= end and (w.origin or (stated and w.system))
         ]
         # "Hezbollah's arsenal", "the Houthis' Iranian-supplied arsenal": the owner.
-        owner = next(
-            (
-                a.actor
-                for a in view.actors
-                if a.possessive
-                and index - 6 <= a.last < index
-                and not {view.low(i) for i in range(a.last + 2, index)} & _HOLDER_STOPS
-            ),
-            None,
-        ) or _force_owner(view, index)
+        owner = (
+            next(
+                (
+                    a.actor
+                    for a in view.actors
+                    if a.possessive
+                    and index - 6 <= a.last < index
+                    and not {view.low(i) for i in range(a.last + 2, index)} & _HOLDER_STOPS
+                ),
+                None,
+            )
+            or _force_owner(view, index)
+            or _named_force(view, index)
+        )
         for origin in dict.fromkeys(w.origin for w in held):
             supplier = view.origin_actors.get(origin or "")
             if supplier is None or supplier == owner:
@@ -145,6 +151,25 @@ def fleet_frames(view: SentenceView) -> list[FrameHit]:
             frame.weapons = weapons
             found.append(frame)
     return found
+
+
+# "Egypt's air force includes French Rafales": a force whose make-up is listed is a fleet.
+_FORCE_HEADS: Final = frozenset("force forces army navy".split())
+
+
+def _force_includes(view: SentenceView, index: int) -> bool:
+    return view.low(index) in _FORCE_HEADS and view.low(index + 1) in _FLEET_VERBS
+
+
+def _named_force(view: SentenceView, index: int) -> ActorRef | None:
+    """ "The Egyptian air force includes", "Saudi air defences, including": the state a
+    demonym names with its force or fleet."""
+    return next(
+        (a.actor for a in view.actors
+         if a.role in _FORCE_WORDS and index - 3 <= a.last < index
+         and all(view.low(i) in _FORCE_WORDS for i in range(a.last + 1, index))),
+        None,
+    )  # fmt: skip
 
 
 def _force_owner(view: SentenceView, index: int) -> ActorRef | None:
@@ -656,6 +681,8 @@ def _holding_cues(view: SentenceView) -> list[int]:
         before, after = view.low(index - 1), view.low(index + 1)
         if word in ("service", "use") and before == "in" and after in ("in", "with", "by"):
             cues.append(index)
+        elif _entered_service(lows, index):
+            cues.append(index)  # "the S-400 has entered service in China and Turkey"
         elif word in _HOLDING_VERBS and after == "by" and (before not in BE or word != "used"):
             cues.append(index)  # "a jet operated by"; "is used by" reads as its own frame
         elif word in _ALSO_BOUGHT and after == "by" and "also" in (before, view.low(index - 2)):
@@ -694,6 +721,21 @@ def _counted_users_before(lows: list[str], index: int) -> bool:
         w in _OPERATE_VERBS or w in _BOUGHT_VERBS or w in ("use", "used")
         for w in lows[noun + 1 : index]
     )
+
+
+# "went into service in", "was put into service with": verbs before "into" that say the
+# system has joined a force (a future "will enter service" holds nothing yet).
+_INTO_SERVICE: Final = frozenset("went came gone come put pressed".split())
+
+
+def _entered_service(lows: list[str], index: int) -> bool:
+    """ "entered service with", "went into service in": a system that joined a force is held."""
+    if lows[index] != "service" or index < 2 or index + 1 >= len(lows):
+        return False
+    if lows[index + 1] not in ("in", "with"):
+        return False
+    before = lows[index - 1]
+    return before == "entered" or (before == "into" and lows[index - 2] in _INTO_SERVICE)
 
 
 _OPERATE_VERBS: Final = frozenset(
@@ -749,6 +791,8 @@ def operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit
         if not held or subject is None:
             continue
         between = {view.low(i) for i in range(subject.last + 1, index)}
+        if _whose_force(view, subject.last):
+            between -= {",", "whose"}  # "Qatar, whose air force flies US-made F-15s"
         if not between <= ADVERBS | _FORCE_WORDS:
             continue  # "Pakistan, whose pilots fly the JF-17": another subject
         if any(f.supplier is not None and held[0] in f.weapons for f in frames):
@@ -766,6 +810,15 @@ def operator_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit
                 FrameHit(Frame.GIVE, index, Status.DELIVERED, False, supplier, holder, weapons)
             )
     return found
+
+
+def _whose_force(view: SentenceView, last: int) -> bool:
+    """ "Qatar, whose air force": a state's own force opens the relative clause."""
+    return (
+        view.low(last + 1) == ","
+        and view.low(last + 2) == "whose"
+        and view.low(last + 3) in _FORCE_WORDS
+    )
 
 
 def holder_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
@@ -931,6 +984,7 @@ TOPIC_LIST_WORDS: Final = (
     *sorted(_OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
     "joined", "join", "received", "delivery", "follows", "followed", "countries", "nations",
     "serves", "served", "orders", "placed", "include", "includes",
+    "joined", "join", "received", "delivery", "follows", "followed", "sales",
 )  # fmt: skip
 
 
@@ -1292,10 +1346,16 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
             and _topic_subject(view, index - 1)
         ):
             cues.append((index, False))  # "it is in service with"
+        elif _entered_service(view.lows, index) and _topic_subject(
+            view, index - 1 if view.low(index - 1) == "entered" else index - 2
+        ):
+            cues.append((index, False))  # "it has entered service in", "the type went into"
         elif (
             word == "being" and view.low(index - 1) in ("others", "rest") and _exported(view, index)
         ):
             cues.append((index, False))  # "exported 60 to four countries, the others being"
+        elif word == "including" and view.low(index + 1) == "to" and _sales_before(view, index):
+            cues.append((index + 1, False))  # "other sales have followed, including to"
         elif word in ("including", "namely") and view.low(index - 1) in (",", ":"):
             if view.low(index - 2) in _COUNTRY_NOUNS and (
                 _exported(view, index) or _held_after(view, index)
@@ -1612,12 +1672,25 @@ def _exported(view: SentenceView, cue: int) -> bool:
     return any(view.low(i) in _EXPORTED for i in range(max(0, cue - 16), cue))
 
 
+# "sales have followed, including to India": the nouns of sales that say no delivery.
+_SALE_NOUNS: Final = frozenset("sales sale orders deals contracts".split())
+
+
+def _sales_before(view: SentenceView, index: int) -> bool:
+    """ "Other sales have followed, including to": a sale noun earlier in the clause."""
+    start = clause_of(view, index - 1)[0]
+    if any(view.low(i) in MODALS for i in range(start, index)):
+        return False  # "other sales may follow": none yet
+    # "sales of cars rose, including to India": the sales of other goods
+    return any(view.low(i) in _SALE_NOUNS and view.low(i + 1) != "of" for i in range(start, index))
+
+
 def _topic_status(words: set[str]) -> Status:
     """Delivered, unless the clause says the holders ordered it ("ordered by",
-    "customers have ordered") or plan to buy it."""
+    "customers have ordered", "sales ..., including to") or plan to buy it."""
     if not words.isdisjoint(_PLANNED):
         return Status.DISCUSSED
-    if "ordered" in words:
+    if "ordered" in words or ("including" in words and not words.isdisjoint(_SALE_NOUNS)):
         return Status.AGREED
     return Status.DELIVERED
 
@@ -1749,12 +1822,16 @@ def new_buyer_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> l
     """One transfer from the maker of the goods to the state named the new (ordinal)
     customer or buyer of them; an operator or user already holds them."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_NEW_BUYER_NOUNS) or view.words.isdisjoint(_NEW_BUYER_ORDINALS):
+    if view.words.isdisjoint(_MEMBER_NOUNS) or (
+        view.words.isdisjoint(_NEW_BUYER_ORDINALS) and view.words.isdisjoint(_MEMBER_CUES)
+    ):
         return found
     for noun, word in enumerate(view.lows):
-        if word not in _NEW_BUYER_NOUNS or view.low(noun + 1) not in ("of", "for"):
+        if word not in _MEMBER_NOUNS or view.low(noun + 1) not in ("of", "for"):
             continue
-        the = _new_buyer_article(view, noun)
+        the = _new_buyer_article(view, noun) if word in _NEW_BUYER_NOUNS else None
+        if the is None:
+            the = _member_article(view, noun)
         if the is None:
             continue
         buyer = _new_buyer_subject(view, the)
@@ -1767,7 +1844,9 @@ def new_buyer_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> l
             f.recipient is not None and f.recipient.id == recipient.id and f.weapons for f in frames
         ):
             continue
-        status = Status.DELIVERED if word in ("operator", "user") else Status.AGREED
+        status = Status.DELIVERED if word.rstrip("s") in ("operator", "user") else Status.AGREED
+        if word.endswith("s") and any(view.low(i) in _BULK_SUPERLATIVES for i in range(the, noun)):
+            status = Status.DELIVERED  # "among the largest buyers of": bought in bulk already
         if any(view.low(i) in _NEW_BUYER_MODALS for i in range(the - 3, the)):
             status = Status.DISCUSSED  # "could become the first buyer"
         found.append(FrameHit(Frame.GIVE, noun, status, False, supplier, recipient, [weapon]))
@@ -1785,6 +1864,37 @@ def _new_buyer_article(view: SentenceView, noun: int) -> int | None:
             return None
         at -= 1
     return at if ordinal and view.low(at) == "the" else None
+
+
+# "Algeria is an operator of the Su-57", "Iraq is one of the users of the T-50", "Egypt
+# is among the buyers of the Rafale", "Qatar is the largest foreign user of the Rafale":
+# a state a copula names a holder (the plurals only after "one of the", "among the").
+_MEMBER_NOUNS: Final = _NEW_BUYER_NOUNS | _HOLDER_NOUNS
+_SUPERLATIVES: Final = frozenset("largest biggest main only major key".split())
+_BULK_SUPERLATIVES: Final = frozenset("largest biggest".split())
+_MEMBER_CUES: Final = _SUPERLATIVES | frozenset(["a", "an", "one", "among"])
+
+
+def _member_article(view: SentenceView, noun: int) -> int | None:
+    """The token right after the link word of a holder noun that needs no ordinal
+    ("is an operator of", "is one of the users of"), or None."""
+    at = noun - 1
+    while at >= noun - 4 and view.low(at) != "the" and view.low(at) in _MEMBER_MODIFIERS:
+        at -= 1
+    word, plural = view.low(at), view.low(noun) in _HOLDER_NOUNS
+    if word in ("a", "an") and not plural:
+        return at
+    if word != "the":
+        return None
+    if plural and view.low(at - 1) == "of" and view.low(at - 2) == "one":
+        return at - 2
+    if plural and view.low(at - 1) == "among":
+        return at - 1
+    superlative = any(view.low(i) in _SUPERLATIVES for i in range(at + 1, noun))
+    return at if superlative and not plural else None
+
+
+_MEMBER_MODIFIERS: Final = _HOLDER_MODIFIERS | _SUPERLATIVES | frozenset(["few"])
 
 
 def _new_buyer_subject(view: SentenceView, the: int) -> ActorMention | None:

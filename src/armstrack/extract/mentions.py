@@ -1357,6 +1357,11 @@ def _resolve_demonyms(
             # "Houthi-operated Iranian drones": who operates the goods, not their origin
             view.actors.append(ActorMention(first, last, actor, span, role="user"))
             continue
+        if after[0] in _TRIGGER_NOUNS and after[1] in ("of", "for"):
+            # "the Polish purchase of American-built F-35s", "the Greek order for Rafales":
+            # the state that buys (or, "the Czech sale of", sells), not the goods' origin.
+            view.actors.append(ActorMention(first, last, actor, span, role="agent"))
+            continue
         if actor.kind == "group" and after[0] == "-" and after[1] in _HELD_SUFFIXES:
             # "bound for Houthi-held areas": the group holding the place is the party.
             view.actors.append(ActorMention(first, last, actor, span, role="holder"))

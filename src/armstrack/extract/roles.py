@@ -245,7 +245,10 @@ def receive_roles(ctx: RoleContext, frame: FrameHit) -> None:
     frame.recipient = first_of(inside, trigger, ("by",), after=True) if passive else agent
     if frame.recipient is None and passive:
         reduced = reduced_relative(view, trigger)
-        frame.recipient = _holder(view, trigger, parties) if reduced else agent
+        # "Pakistan aims to counter India's 36 Rafales purchased from France": the goods'
+        # possessor bought them, not the clause's subject.
+        owner = holder_of_goods(view, frame, parties) if reduced else None
+        frame.recipient = owner or (_holder(view, trigger, parties) if reduced else agent)
     if view.low(trigger.index) in ARRIVAL_VERBS:
         # "the first batteries arrived in Ukraine", "four Gripens for Thailand arrived"
         frame.recipient = (
@@ -378,12 +381,18 @@ def people_arrive(view: SentenceView, index: int) -> bool:
 
 def _holds_the_goods(view: SentenceView, mention: ActorMention) -> bool:
     """A possessive state right before the weapons, with only modifiers between."""
-    if not mention.possessive or mention.prep not in (None, "of"):
+    # "to counter India's jets": "to" two words back opens an infinitive, no preposition
+    infinitive = mention.prep == "to" and view.low(mention.first - 1) != "to"
+    if not mention.possessive or (mention.prep not in (None, "of") and not infinitive):
         return False
     start = mention.last + 2  # past "'s"
     for weapon in view.weapons:
         if start <= weapon.first <= start + 3:
-            return all(view.low(i) in _SECOND_HAND for i in range(start, weapon.first))
+            # "India's 36 Rafales": a count is no other owner either
+            return all(
+                view.low(i) in _SECOND_HAND or view.low(i).isdigit()
+                for i in range(start, weapon.first)
+            )
     return False
 
 
@@ -832,12 +841,20 @@ _APPROVING_VERBS: Final = frozenset(
 )
 
 
+# Adjectives a possessor's transfer noun may carry: "India's recent procurement of".
+_DEAL_ADJECTIVES: Final = frozenset(
+    "recent latest new first planned proposed possible potential major biggest largest "
+    "long-awaited".split()
+)
+
+
 def _only_modifiers(view: SentenceView, last: int, trigger: int) -> bool:
-    """Between a possessor and its noun stand only "'s" and weapon words."""
+    """Between a possessor and its noun stand only "'s", weapon words and adjectives."""
     for index in range(last + 1, trigger):
         if view.low(index) not in ("'s", "'", "-") and index not in view.taken:
             if view.low(index) not in ("arms", "weapons", "missile", "drone", "military"):
-                return False
+                if view.low(index) not in _DEAL_ADJECTIVES:
+                    return False
     return True
 
 

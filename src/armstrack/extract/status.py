@@ -56,6 +56,8 @@ def read_status(view: SentenceView, trigger: Trigger, clause_start: int) -> tupl
     # The first cue governs: "approved Poland's request to" is an approval, "plans to
     # sign a contract" only a plan.
     cue = next((w for w in before if w in DISCUSSED_CUES or w in AGREED_CUES), None)
+    if cue is None and "congress" in before and not _NOTIFYING.isdisjoint(before):
+        cue = "approved"  # "notified Congress of a possible sale": the US approval of a sale
     if any(w in _TALKS for w in before[-4:]):
         cue = "talks"  # "was set to hold talks on exporting": the talks are the news
     if any(w in _PRELIMINARY for w in before):
@@ -145,6 +147,10 @@ _FULFILLED: Final = frozenset("completed completing fulfilled fulfilling honoure
 
 
 _APPROVALS: Final = frozenset("approved cleared authorised authorized greenlit".split())
+
+
+# A formal notice to the US Congress of a sale is its approval by the executive.
+_NOTIFYING: Final = frozenset("notified notifies notify notifying notification informed".split())
 
 
 _RELATIVES: Final = frozenset("what which that who".split())
