@@ -18,7 +18,17 @@ from hypothesis import strategies as st
 from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract import bisection, mentions, pipeline, quantities, sentences
 from armstrack.extract.spans import new_claim, new_span, new_speaker
-from armstrack.records import ActorKind, ActorRef, Claim, Span, Speaker, Stance, Status
+from armstrack.records import (
+    ActorKind,
+    ActorRef,
+    Category,
+    Claim,
+    Quantity,
+    Span,
+    Speaker,
+    Stance,
+    Status,
+)
 
 # The plain forms, as written before the rewrite.
 PLAIN = {
@@ -179,3 +189,20 @@ def test_last_word_read_backwards_is_the_pattern_search(text: str, dot: int) -> 
     match = sentences._LAST_WORD.search(text, max(0, dot - sentences._WORD_REACH), dot)
     assert match is not None
     assert sentences._last_word_start(text, dot) == match.start()
+
+
+def test_weapon_with_is_what_replace_makes() -> None:
+    """``mentions.weapon_with`` copies every field but the two it is given."""
+    assert [f.name for f in dataclasses.fields(mentions.WeaponMention)] == [
+        *("first", "last", "category", "span", "system", "generic", "origin", "quantity"),
+        "made_in",
+    ]
+    weapon = mentions.WeaponMention(
+        2, 4, Category.AIRCRAFT, Span(5, 9, "F-16"), "F-16", True, "USA", None, "USA"
+    )
+    quantity = Quantity(12, False, Span(0, 2, "12"))
+    for origin in (None, "POL"):
+        for count in (None, quantity):
+            made = mentions.weapon_with(weapon, origin, count)
+            plain = dataclasses.replace(weapon, origin=origin, quantity=count)
+            assert made == plain and repr(made) == repr(plain) and made is not weapon

@@ -902,6 +902,10 @@ TOPIC_LIST_WORDS: Final = (
 )  # fmt: skip
 
 
+# The words as a set: a set test against a tuple looks up each of its words.
+_TOPIC_LIST_SET: Final = frozenset(TOPIC_LIST_WORDS)
+
+
 def topic_holder_frames(
     view: SentenceView, text: str, frames: list[FrameHit] | None = None
 ) -> list[FrameHit]:
@@ -910,7 +914,7 @@ def topic_holder_frames(
     a class pointing back at it ("the drones"), the one system, or goods of one stated
     origin ("Turkish drones": from that origin)."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(TOPIC_LIST_WORDS) or not (view.earlier_systems or view.weapons):
+    if view.words.isdisjoint(_TOPIC_LIST_SET) or not (view.earlier_systems or view.weapons):
         return found
     topic = _pointed_topic(view)
     goods = _goods_of_one_origin(view) if topic is None else None
