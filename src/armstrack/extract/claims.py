@@ -1174,7 +1174,7 @@ def _quoted_continuation(reading: Reading) -> ClaimCue | None:
         return None
     if view.start - memory.until > 3 or memory.until < 0:
         return None
-    return ClaimCue(Stance.ASSERTS, speaker, Span(view.starts[0], view.ends[0], view.lows[0]))
+    return ClaimCue(Stance.ASSERTS, speaker, new_span(view.starts[0], view.ends[0], view.lows[0]))
 
 
 def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:

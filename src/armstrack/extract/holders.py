@@ -648,6 +648,8 @@ def _holding_cues(view: SentenceView) -> list[int]:
     if view.words.isdisjoint(_HOLDING_CUES):
         return cues
     for index, word in enumerate(lows):
+        if word not in _CUE_TOKENS:
+            continue  # no branch below reads it
         before, after = view.low(index - 1), view.low(index + 1)
         if word in ("service", "use") and before == "in" and after in ("in", "with", "by"):
             cues.append(index)
@@ -669,6 +671,10 @@ def _holding_cues(view: SentenceView) -> list[int]:
 
 
 _INCLUDE_WORDS: Final = frozenset(["include", "includes", "including", ":"])
+
+
+# Every word a cue of _holding_cues may stand at (the gate above it reads fewer).
+_CUE_TOKENS: Final = _HOLDING_CUES | _INCLUDE_WORDS | {"are", "were"}
 
 
 _OPERATE_VERBS: Final = frozenset(

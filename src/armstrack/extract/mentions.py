@@ -1169,7 +1169,7 @@ def _add_context_mentions(
         first, last = _token_at(view.starts, match.start()), _token_at(view.ends, match.end())
         if first is None or last is None or any(i in view.taken for i in range(first, last + 1)):
             return
-        span = Span(match.start(), match.end(), text[match.start() : match.end()])
+        span = new_span(match.start(), match.end(), text[match.start() : match.end()])
         for actor in actors:
             view.actors.append(ActorMention(first, last, actor, span, role=role))
 
