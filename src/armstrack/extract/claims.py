@@ -556,6 +556,10 @@ def find_claim_cues(
             if reading.joined:
                 cues.extend(ClaimCue(stance, joined, span) for joined in reading.joined)
                 reading.joined.clear()
+    if not cues and quoted is None:
+        # The steps below settle and add to the cues found: with none, nothing to do.
+        reading.memory.until = view.end
+        return cues
     if _asked_only(view):
         cues = [c for c in cues if c.stance not in (Stance.ASSERTS, Stance.CONFIRMS)]
     cues.sort(key=lambda c: c.span.start)

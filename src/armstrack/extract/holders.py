@@ -344,7 +344,7 @@ _SHOW_STOPS: Final = CLAUSE_BREAKS | PREPOSITIONS | frozenset([",", "and", "or",
 
 def showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_SHOWING) or not view.origin_actors:
+    if not view.origin_actors or view.words.isdisjoint(_SHOWING):
         return found
     if not view.words.isdisjoint(_TAKEN_IN_WAR):
         return found  # "paraded US-made Humvees captured after the withdrawal"
@@ -420,7 +420,7 @@ _HAVING_GAP: Final = (
 
 def having_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_HAVING) or not view.origin_actors:
+    if not view.origin_actors or view.words.isdisjoint(_HAVING):
         return found
     if not view.words.isdisjoint(_TAKEN_IN_WAR):
         return found  # "the Taliban have US-made Humvees captured from the army"
@@ -486,7 +486,7 @@ _HELP_GAP: Final = BE | ADVERBS | frozenset(["also", "greatly", "significantly",
 
 def helped_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_HELPING) or not view.origin_actors:
+    if not view.origin_actors or view.words.isdisjoint(_HELPING):
         return found
     for index, word in enumerate(view.lows):
         if word not in _HELPING:

@@ -336,13 +336,7 @@ def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], lis
     lows: list[str] = []
     at = 0
     for chunk in piece.split():
-        # ``at`` ends the last chunk, on white space: the next one most often stands one
-        # space on, which a slice compare finds cheaper than a search (the same offset:
-        # no chunk can start at ``at`` itself).
-        if at > 0 and piece[at + 1 : at + 1 + len(chunk)] == chunk:
-            at += 1
-        else:
-            at = piece.find(chunk, at)
+        at = piece.find(chunk, at)
         if chunk.isalnum():
             starts.append(start + at)
             ends.append(start + at + len(chunk))
@@ -395,7 +389,10 @@ def build_view(
     """Tokens and typed mentions of the sentence ``text[start:end]``; ``lowered`` is
     ``caseless(text)``, made once per article, as is ``found``, the words of ``PATTERNS``
     in it."""
-    view = SentenceView(start, end, *tokenize(text, start, end))
+    # Unpacked first: a call with ``*args`` goes through the generic, interpreted-speed
+    # call path in compiled code, not the direct one.
+    starts, ends, lows = tokenize(text, start, end)
+    view = SentenceView(start, end, starts, ends, lows)
     view.earlier_systems = context.recent_systems(start)
     view.named_systems = context.recent_systems(start, _TOPIC_REACH)
     lows = view.lows
@@ -500,7 +497,7 @@ def build_view(
             + _counted_platforms(view, text),
         )
     ]
-    if not view.words.isdisjoint(_FITTING) and "with" in view.words:
+    if "with" in view.words and not view.words.isdisjoint(_FITTING):
         view.weapons = _without_fitted_arms(view, view.weapons)
     return view
 
@@ -1039,7 +1036,17 @@ def _point_back(view: SentenceView, weapons: list[WeaponMention]) -> list[Weapon
                 kinds = (Category.MISSILE, Category.AIR_DEFENCE)
             earlier = _topic(view, kinds)
             if earlier is not None:
-                weapon = replace(weapon, system=earlier.name, category=earlier.category)
+                weapon = WeaponMention(
+                    weapon.first,
+                    weapon.last,
+                    earlier.category,
+                    weapon.span,
+                    earlier.name,
+                    weapon.generic,
+                    weapon.origin,
+                    weapon.quantity,
+                    weapon.made_in,
+                )  # ``replace`` by compiled code (every field: see weapon_with)
         pointed.append(weapon)
     return pointed
 
