@@ -17,8 +17,28 @@ from hypothesis import strategies as st
 
 from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract import bisection, mentions, pipeline, quantities, sentences
-from armstrack.extract.spans import new_claim, new_span, new_speaker
-from armstrack.records import ActorKind, ActorRef, Claim, Span, Speaker, Stance, Status
+from armstrack.extract.spans import (
+    new_claim,
+    new_quantity,
+    new_span,
+    new_speaker,
+    new_time,
+    new_transfer,
+)
+from armstrack.records import (
+    ActorKind,
+    ActorRef,
+    Category,
+    Claim,
+    Quantity,
+    Span,
+    Speaker,
+    Stance,
+    Status,
+    SystemRef,
+    TimeRef,
+    Transfer,
+)
 
 # The plain forms, as written before the rewrite.
 PLAIN = {
@@ -179,3 +199,55 @@ def test_last_word_read_backwards_is_the_pattern_search(text: str, dot: int) -> 
     match = sentences._LAST_WORD.search(text, max(0, dot - sentences._WORD_REACH), dot)
     assert match is not None
     assert sentences._last_word_start(text, dot) == match.start()
+
+
+def test_weapon_with_is_what_replace_makes() -> None:
+    """``mentions.weapon_with`` copies every field but the two it is given."""
+    assert [f.name for f in dataclasses.fields(mentions.WeaponMention)] == [
+        *("first", "last", "category", "span", "system", "generic", "origin", "quantity"),
+        "made_in",
+    ]
+    weapon = mentions.WeaponMention(
+        2, 4, Category.AIRCRAFT, Span(5, 9, "F-16"), "F-16", True, "USA", None, "USA"
+    )
+    quantity = Quantity(12, False, Span(0, 2, "12"))
+    for origin in (None, "POL"):
+        for count in (None, quantity):
+            made = mentions.weapon_with(weapon, origin, count)
+            plain = dataclasses.replace(weapon, origin=origin, quantity=count)
+            assert made == plain and repr(made) == repr(plain) and made is not weapon
+
+
+def test_new_quantity_time_and_transfer_are_what_their_dataclasses_make() -> None:
+    assert [f.name for f in dataclasses.fields(Quantity)] == ["value", "approximate", "span"]
+    assert [f.name for f in dataclasses.fields(TimeRef)] == ["value", "granularity", "span"]
+    assert [f.name for f in dataclasses.fields(Transfer)] == [
+        *("supplier", "recipient", "category", "status", "systems", "quantity", "times"),
+        *("routes", "claims", "evidence"),
+    ]
+    for record in (Quantity, TimeRef, Transfer):
+        assert not hasattr(record, "__post_init__")
+    span = Span(3, 9, "twelve")
+    for args in ((12, True, span), (None, False, span)):
+        made, plain = new_quantity(*args), Quantity(*args)
+        assert type(made) is Quantity and made == plain and hash(made) == hash(plain)
+        assert repr(made) == repr(plain)
+    made_time, plain_time = (
+        new_time("2024-Q1", "quarter", span),
+        TimeRef("2024-Q1", "quarter", span),
+    )
+    assert made_time == plain_time and hash(made_time) == hash(plain_time)
+    assert repr(made_time) == repr(plain_time)
+    us, ua = (
+        ActorRef("USA", ActorKind.STATE, "United States"),
+        ActorRef("UKR", ActorKind.STATE, "Ukraine"),
+    )
+    claim = Claim(Speaker("Kyiv", ua), Stance.CONFIRMS, span)
+    args = (
+        us, ua, Category.AIRCRAFT, Status.DELIVERED, (SystemRef("F-16", Category.AIRCRAFT, "USA"),),
+        Quantity(12, False, span), (plain_time,), (), (claim,), (span,),
+    )  # fmt: skip
+    made_transfer, plain_transfer = new_transfer(*args), Transfer(*args)
+    assert type(made_transfer) is Transfer and made_transfer == plain_transfer
+    assert hash(made_transfer) == hash(plain_transfer)
+    assert repr(made_transfer) == repr(plain_transfer)

@@ -537,25 +537,32 @@ def find_claim_cues(
             continue
         stance = stance_cue.stance
         for match in stance_cue.pattern.finditer(folded, view.start, view.end, found):
-            if any(s <= match.start() < e for s, e in seen):
+            # Read once: each is a method call by name from compiled code.
+            start, end = match.start(), match.end()
+            if any(s <= start < e for s, e in seen):
                 continue
-            seen.append((match.start(), match.end()))
-            span = new_span(match.start(), match.end(), text[match.start() : match.end()])
-            if _evaluative(match.group(0)):
+            seen.append((start, end))
+            span = new_span(start, end, text[start:end])
+            matched = match.group(0)
+            if _evaluative(matched):
                 cues.append(ClaimCue(stance, None, span))
                 continue
             if stance is Stance.DENIES and _rejects_a_demand(view, match):
                 continue
-            if match.group(0).startswith("neither") and stance is Stance.DECLINES:
+            if matched.startswith("neither") and stance is Stance.DECLINES:
                 cues.extend(_neither_speakers(reading, match, span))
                 continue
-            if stance is Stance.DECLINES and _REACH.search(match.group(0)):
+            if stance is Stance.DECLINES and _REACH.search(matched):
                 cues.extend(_unreached(reading, match, span))
                 continue
             cues.append(ClaimCue(stance, find_speaker(reading, match), span))
             if reading.joined:
                 cues.extend(ClaimCue(stance, joined, span) for joined in reading.joined)
                 reading.joined.clear()
+    if not cues and quoted is None:
+        # The steps below settle and add to the cues found: with none, nothing to do.
+        reading.memory.until = view.end
+        return cues
     if _asked_only(view):
         cues = [c for c in cues if c.stance not in (Stance.ASSERTS, Stance.CONFIRMS)]
     cues.sort(key=lambda c: c.span.start)
@@ -1174,7 +1181,7 @@ def _quoted_continuation(reading: Reading) -> ClaimCue | None:
         return None
     if view.start - memory.until > 3 or memory.until < 0:
         return None
-    return ClaimCue(Stance.ASSERTS, speaker, Span(view.starts[0], view.ends[0], view.lows[0]))
+    return ClaimCue(Stance.ASSERTS, speaker, new_span(view.starts[0], view.ends[0], view.lows[0]))
 
 
 def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:

@@ -14,7 +14,7 @@ from typing import Final
 
 from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract.prefilter import FoundWords, Prefiltered
-from armstrack.extract.spans import new_span
+from armstrack.extract.spans import new_span, new_time
 from armstrack.records import TimeRef
 
 MONTHS: Final = {
@@ -117,7 +117,7 @@ def find_times(
                 continue
             value, granularity = normalised
             span = new_span(match.start(), match.end(), text[match.start() : match.end()])
-            times.append(TimeRef(value, granularity, span))
+            times.append(new_time(value, granularity, span))
             taken.append((match.start(), match.end()))
     times.sort(key=lambda t: t.span.start)
     return times

@@ -219,13 +219,17 @@ def _loyal_subjects(view: SentenceView) -> None:
     ]
 
 
+# One set, not a union made per sentence.
+_WAY_OR_END_VERBS: Final = WAY_VERBS | END_VERBS
+
+
 def _way_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     """ "Serbian ammunition made its way to Ukraine", "Bulgarian shells ended up with
     Ukrainian units": goods of a stated origin reached a receiver by some route; the
     origin supplied them. One stray drone ("a Russian drone ended up in Romania") is an
     incident, not a supply."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(WAY_VERBS | END_VERBS):
+    if view.words.isdisjoint(_WAY_OR_END_VERBS):
         return found
     for index, word in enumerate(view.lows):
         lead = _way_lead(view, index, word)

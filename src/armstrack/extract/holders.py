@@ -374,7 +374,7 @@ _SHOW_STOPS: Final = CLAUSE_BREAKS | PREPOSITIONS | frozenset([",", "and", "or",
 
 def showcase_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_SHOWING) or not view.origin_actors:
+    if not view.origin_actors or view.words.isdisjoint(_SHOWING):
         return found
     if not view.words.isdisjoint(_TAKEN_IN_WAR):
         return found  # "paraded US-made Humvees captured after the withdrawal"
@@ -450,7 +450,7 @@ _HAVING_GAP: Final = (
 
 def having_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_HAVING) or not view.origin_actors:
+    if not view.origin_actors or view.words.isdisjoint(_HAVING):
         return found
     if not view.words.isdisjoint(_TAKEN_IN_WAR):
         return found  # "the Taliban have US-made Humvees captured from the army"
@@ -516,7 +516,7 @@ _HELP_GAP: Final = BE | ADVERBS | frozenset(["also", "greatly", "significantly",
 
 def helped_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHit]:
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_HELPING) or not view.origin_actors:
+    if not view.origin_actors or view.words.isdisjoint(_HELPING):
         return found
     for index, word in enumerate(view.lows):
         if word not in _HELPING:
@@ -678,6 +678,8 @@ def _holding_cues(view: SentenceView) -> list[int]:
     if view.words.isdisjoint(_HOLDING_CUES):
         return cues
     for index, word in enumerate(lows):
+        if word not in _CUE_TOKENS:
+            continue  # no branch below reads it
         before, after = view.low(index - 1), view.low(index + 1)
         if word in ("service", "use") and before == "in" and after in ("in", "with", "by"):
             cues.append(index)
@@ -736,6 +738,10 @@ def _entered_service(lows: list[str], index: int) -> bool:
         return False
     before = lows[index - 1]
     return before == "entered" or (before == "into" and lows[index - 2] in _INTO_SERVICE)
+
+
+# Every word a cue of _holding_cues may stand at (the gate above it reads fewer).
+_CUE_TOKENS: Final = _HOLDING_CUES | _INCLUDE_WORDS | {"are", "were"}
 
 
 _OPERATE_VERBS: Final = frozenset(
@@ -988,6 +994,10 @@ TOPIC_LIST_WORDS: Final = (
 )  # fmt: skip
 
 
+# The words as a set: a set test against a tuple looks up each of its words.
+_TOPIC_LIST_SET: Final = frozenset(TOPIC_LIST_WORDS)
+
+
 def topic_holder_frames(
     view: SentenceView, text: str, frames: list[FrameHit] | None = None
 ) -> list[FrameHit]:
@@ -996,7 +1006,7 @@ def topic_holder_frames(
     a class pointing back at it ("the drones"), the one system, or goods of one stated
     origin ("Turkish drones": from that origin)."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(TOPIC_LIST_WORDS) or not (view.earlier_systems or view.weapons):
+    if view.words.isdisjoint(_TOPIC_LIST_SET) or not (view.earlier_systems or view.weapons):
         return found
     topic = _pointed_topic(view)
     goods = _goods_of_one_origin(view) if topic is None else None

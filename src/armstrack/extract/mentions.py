@@ -389,7 +389,10 @@ def build_view(
     """Tokens and typed mentions of the sentence ``text[start:end]``; ``lowered`` is
     ``caseless(text)``, made once per article, as is ``found``, the words of ``PATTERNS``
     in it."""
-    view = SentenceView(start, end, *tokenize(text, start, end))
+    # Unpacked first: a call with ``*args`` goes through the generic, interpreted-speed
+    # call path in compiled code, not the direct one.
+    starts, ends, lows = tokenize(text, start, end)
+    view = SentenceView(start, end, starts, ends, lows)
     view.earlier_systems = context.recent_systems(start)
     view.named_systems = context.recent_systems(start, _TOPIC_REACH)
     lows = view.lows
@@ -495,7 +498,7 @@ def build_view(
             + _counted_rounds(view, text),
         )
     ]
-    if not view.words.isdisjoint(_FITTING) and "with" in view.words:
+    if "with" in view.words and not view.words.isdisjoint(_FITTING):
         view.weapons = _without_fitted_arms(view, view.weapons)
     if not view.words.isdisjoint(_GUN_CUES):
         view.weapons = _rounds_not_guns(view, view.weapons)
@@ -1099,7 +1102,17 @@ def _point_back(view: SentenceView, weapons: list[WeaponMention]) -> list[Weapon
                 kinds = (Category.MISSILE, Category.AIR_DEFENCE)
             earlier = _topic(view, kinds)
             if earlier is not None:
-                weapon = replace(weapon, system=earlier.name, category=earlier.category)
+                weapon = WeaponMention(
+                    weapon.first,
+                    weapon.last,
+                    earlier.category,
+                    weapon.span,
+                    earlier.name,
+                    weapon.generic,
+                    weapon.origin,
+                    weapon.quantity,
+                    weapon.made_in,
+                )  # ``replace`` by compiled code (every field: see weapon_with)
         pointed.append(weapon)
     return pointed
 
@@ -1229,7 +1242,7 @@ def _add_context_mentions(
         first, last = _token_at(view.starts, match.start()), _token_at(view.ends, match.end())
         if first is None or last is None or any(i in view.taken for i in range(first, last + 1)):
             return
-        span = Span(match.start(), match.end(), text[match.start() : match.end()])
+        span = new_span(match.start(), match.end(), text[match.start() : match.end()])
         for actor in actors:
             view.actors.append(ActorMention(first, last, actor, span, role=role))
 
@@ -1563,7 +1576,26 @@ def _set_predicate_origin(view: SentenceView, index: int, actor_id: str) -> bool
 
 
 def _replace_origin(weapon: WeaponMention, actor_id: str) -> WeaponMention:
-    return replace(weapon, origin=actor_id)
+    return weapon_with(weapon, actor_id, weapon.quantity)
+
+
+def weapon_with(
+    weapon: WeaponMention, origin: str | None, quantity: Quantity | None
+) -> WeaponMention:
+    """``replace(weapon, origin=origin, quantity=quantity)``, made by compiled code:
+    ``dataclasses.replace`` reads each field in interpreted Python (a test checks that
+    this copies every field)."""
+    return WeaponMention(
+        weapon.first,
+        weapon.last,
+        weapon.category,
+        weapon.span,
+        weapon.system,
+        weapon.generic,
+        origin,
+        quantity,
+        weapon.made_in,
+    )
 
 
 def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorMention]:
@@ -1774,7 +1806,9 @@ def _with_quantity(
         if earlier is None or _in_designation(text, view.start, earlier.span.start):
             return weapon
         quantity = earlier
-    return replace(weapon, quantity=_with_more_to_follow(view, text, lowered, weapon, quantity))
+    return weapon_with(
+        weapon, weapon.origin, _with_more_to_follow(view, text, lowered, weapon, quantity)
+    )
 
 
 # "The deal for the K9 covers up to 48 units": a count of the one weapon of the sentence,

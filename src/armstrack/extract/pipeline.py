@@ -209,23 +209,22 @@ class Extractor:
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
             has_weapon = any(m.kind in WEAPON_KINDS for m in inside)
-            is_topical = bisect_left(topical, start) < bisect_left(topical, end)
+            is_topical = _holds(topical, start, end)
             stance_only = (
                 not has_weapon
                 and not is_topical
-                and bisect_left(stances, start) < bisect_left(stances, end)
+                and _holds(stances, start, end)
                 and has_spoken_stance(folded, start, end, found)
             )
-            opens_deal = bisect_left(deals, start) < bisect_left(deals, end) or (
-                0 < index - last_weapon <= _GOODS_REACH
-                and bisect_left(pointers, start) < bisect_left(pointers, end)
+            opens_deal = _holds(deals, start, end) or (
+                0 < index - last_weapon <= _GOODS_REACH and _holds(pointers, start, end)
             )
             if has_weapon:
                 last_weapon = index
             if not has_weapon and not is_topical and not stance_only and not opens_deal:
                 # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
                 last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
-                if bisect_left(holders, start) < bisect_left(holders, end) and any(
+                if _holds(holders, start, end) and any(
                     m.kind in _STATE_KINDS for m in inside
                 ):  # a list of holders names a state
                     listed = self._holder_list(
@@ -234,9 +233,7 @@ class Extractor:
                     if listed is not None:
                         facts.append(listed)
                         continue
-                if index - last_weapon <= _REPORT_REACH and (
-                    bisect_left(reports, start) < bisect_left(reports, end)
-                ):
+                if index - last_weapon <= _REPORT_REACH and (_holds(reports, start, end)):
                     report = self._report(
                         index,
                         (start, end),
@@ -249,7 +246,7 @@ class Extractor:
                     )
                     if report is not None:
                         facts.append(report)
-                elif bisect_left(titles, start) < bisect_left(titles, end):
+                elif _holds(titles, start, end):
                     # "Defence Minister Jane Doe said ...": for a later "Doe said".
                     seen = build_view(
                         text, start, end, inside, self.catalogue, context, lowered=lowered,
@@ -347,6 +344,12 @@ class Extractor:
 
 def _no_times() -> list[TimeRef]:
     return []  # a report's sentence dates nothing: its times are never read
+
+
+def _holds(positions: list[int], start: int, end: int) -> bool:
+    """Whether the sorted ``positions`` hold one in ``[start, end)``: one bisection."""
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
 
 
 def _span(text: str, start: int, end: int) -> Span:

@@ -8,7 +8,7 @@ from typing import Final
 from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract.lexicon import CONTAINER_NOUNS
 from armstrack.extract.prefilter import FoundWords, Prefiltered
-from armstrack.extract.spans import new_span
+from armstrack.extract.spans import new_quantity, new_span
 from armstrack.records import Quantity
 
 NUMBER_WORDS: Final = {
@@ -193,4 +193,4 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
         value = (tens + unit) * scale
     if value == 0:
         return None
-    return Quantity(value, bool(groups["approx"]), span)
+    return new_quantity(value, bool(groups["approx"]), span)

@@ -1,4 +1,4 @@
-"""Spans, speakers and claims made without their dataclass ``__init__``.
+"""Spans, speakers, claims and other records made without their dataclass ``__init__``.
 
 ``records`` is not compiled, and the ``__init__`` a frozen dataclass gets runs as
 interpreted Python, setting each field through ``object.__setattr__``: some 6,000
@@ -9,7 +9,20 @@ its dataclass and that the record has nothing else to run when made.
 
 from __future__ import annotations
 
-from armstrack.records import ActorRef, Claim, Span, Speaker, Stance, Status
+from armstrack.records import (
+    ActorRef,
+    Category,
+    Claim,
+    Quantity,
+    Route,
+    Span,
+    Speaker,
+    Stance,
+    Status,
+    SystemRef,
+    TimeRef,
+    Transfer,
+)
 
 
 def new_span(start: int, end: int, text: str) -> Span:
@@ -53,3 +66,49 @@ def new_claim(
     object.__setattr__(claim, "hedges", hedges)
     object.__setattr__(claim, "status", status)
     return claim
+
+
+def new_quantity(value: int | None, approximate: bool, span: Span) -> Quantity:
+    """``Quantity(value, approximate, span)``."""
+    quantity = object.__new__(Quantity)
+    object.__setattr__(quantity, "value", value)
+    object.__setattr__(quantity, "approximate", approximate)
+    object.__setattr__(quantity, "span", span)
+    return quantity
+
+
+def new_time(value: str, granularity: str, span: Span) -> TimeRef:
+    """``TimeRef(value, granularity, span)``."""
+    time = object.__new__(TimeRef)
+    object.__setattr__(time, "value", value)
+    object.__setattr__(time, "granularity", granularity)
+    object.__setattr__(time, "span", span)
+    return time
+
+
+def new_transfer(
+    supplier: ActorRef,
+    recipient: ActorRef,
+    category: Category,
+    status: Status,
+    systems: tuple[SystemRef, ...],
+    quantity: Quantity | None,
+    times: tuple[TimeRef, ...],
+    routes: tuple[Route, ...],
+    claims: tuple[Claim, ...],
+    evidence: tuple[Span, ...],
+) -> Transfer:
+    """``Transfer(supplier, recipient, category, status, systems, quantity, times, routes,
+    claims, evidence)``."""
+    transfer = object.__new__(Transfer)
+    object.__setattr__(transfer, "supplier", supplier)
+    object.__setattr__(transfer, "recipient", recipient)
+    object.__setattr__(transfer, "category", category)
+    object.__setattr__(transfer, "status", status)
+    object.__setattr__(transfer, "systems", systems)
+    object.__setattr__(transfer, "quantity", quantity)
+    object.__setattr__(transfer, "times", times)
+    object.__setattr__(transfer, "routes", routes)
+    object.__setattr__(transfer, "claims", claims)
+    object.__setattr__(transfer, "evidence", evidence)
+    return transfer

@@ -484,7 +484,7 @@ def settle(reading: Reading, start: int, end: int) -> Speaker | None:
         if actor is None and _titled(speaker.role):
             return None  # a minister of a state not known: no non-state voice either
         if actor is not None:
-            speaker = replace(speaker, actor=actor)
+            speaker = new_speaker(speaker.text, actor, speaker.role, speaker.outlet, speaker.count)
     if speaker.actor is None and speaker.outlet is None:
         speaker = _credited(reading, end, speaker)
     _remember(reading, start, end, speaker)
@@ -643,7 +643,9 @@ def _recall(reading: Reading, start: int, end: int) -> Speaker | None:
         for i in range(start, end + 1)
     ):  # "Doe", "Jane Doe", "Amir-Doe": a hyphen joins the parts of a surname
         known = memory.names.get(view.low(end))
-        return replace(known, text=phrase) if known is not None else None
+        if known is None:
+            return None
+        return new_speaker(phrase, known.actor, known.role, known.outlet, known.count)
     if words[0] not in DETERMINERS or len(words) > 4:
         return None
     if words[-1] in _OUTLET_WORDS and memory.outlet is not None:

@@ -114,6 +114,8 @@ def _prospect_idiom(view: SentenceView, trigger: Trigger) -> bool | None:
     """An idiom of an option weighed, around the transfer: "it is not on the cards to
     send jets" before it, "sending jets is off the table" after a gerund or noun. None
     when there is none; else whether the option is ruled out."""
+    if "table" not in view.words and "cards" not in view.words:
+        return None  # every idiom ends in one of the two
     index = trigger.index
     if view.low(index - 1) == "to":
         for i in range(max(0, index - 6), index - 3):

@@ -36,7 +36,7 @@ from armstrack.extract.lexicon import (
 )
 from armstrack.extract.mentions import SentenceView, WeaponMention
 from armstrack.extract.quantities import NUMBER_WORDS
-from armstrack.extract.spans import new_claim
+from armstrack.extract.spans import new_claim, new_transfer
 from armstrack.extract.speakers import demonym_index
 from armstrack.records import (
     ActorRef,
@@ -126,6 +126,36 @@ class _Draft:
     routes: dict[tuple[int, int], Route] = field(default_factory=dict)
     claims: dict[tuple[int, int, str, str], Claim] = field(default_factory=dict)
     evidence: dict[int, Span] = field(default_factory=dict)
+
+    # Written out: the ``__init__`` dataclass makes runs as interpreted Python, its
+    # default factories called by name, for each of some 200 drafts an article pass makes.
+    def __init__(
+        self,
+        supplier: ActorRef,
+        recipient: ActorRef,
+        category: Category,
+        status: Status,
+        first_sentence: int,
+        last_sentence: int,
+        generic: bool = True,
+    ) -> None:
+        self.supplier, self.recipient, self.category, self.status = (
+            supplier,
+            recipient,
+            category,
+            status,
+        )
+        self.first_sentence, self.last_sentence, self.generic = (
+            first_sentence,
+            last_sentence,
+            generic,
+        )
+        self.systems = {}
+        self.quantities = []
+        self.times = {}
+        self.routes = {}
+        self.claims = {}
+        self.evidence = {}
 
 
 def assemble(
@@ -1570,17 +1600,17 @@ def _hull_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _finish(draft: _Draft) -> Transfer:
-    return Transfer(
-        supplier=draft.supplier,
-        recipient=draft.recipient,
-        category=draft.category,
-        status=draft.status,
-        systems=_ordered_systems(draft.systems),
-        quantity=_best_quantity(draft.quantities),
-        times=tuple(sorted(draft.times.values(), key=lambda t: t.span.start)),
-        routes=tuple(sorted(draft.routes.values(), key=lambda r: r.span.start)),
-        claims=tuple(sorted(draft.claims.values(), key=lambda c: c.evidence.start)),
-        evidence=tuple(draft.evidence[i] for i in sorted(draft.evidence)),
+    return new_transfer(
+        draft.supplier,
+        draft.recipient,
+        draft.category,
+        draft.status,
+        _ordered_systems(draft.systems),
+        _best_quantity(draft.quantities),
+        tuple(sorted(draft.times.values(), key=lambda t: t.span.start)),
+        tuple(sorted(draft.routes.values(), key=lambda r: r.span.start)),
+        tuple(sorted(draft.claims.values(), key=lambda c: c.evidence.start)),
+        tuple(draft.evidence[i] for i in sorted(draft.evidence)),
     )
 
 
