@@ -788,6 +788,30 @@ CASES = [
         ],
     ),
     *cases(
+        "wire_copy_wrapped_at_a_fixed_width",
+        [
+            (
+                "BOSTON, May 4 The maker said on Monday\n"
+                "that the AN/TPQ-53 radar is used\n"
+                "by Chile, Indonesia and the United\n"
+                "Arab Emirates. It gave no\n"
+                "figures for any of them.\n",
+                {
+                    ("USA", "CHL", "sensor", "delivered"),
+                    ("USA", "IDN", "sensor", "delivered"),
+                    ("USA", "ARE", "sensor", "delivered"),
+                },
+            ),
+            (
+                "WARSAW, June 2 Poland said its Leopard\n"
+                "tanks were repaired at home and need\n"
+                "no spare parts from Germany, which it\n"
+                "says were too slow to arrive.\n",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (
