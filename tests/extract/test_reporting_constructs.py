@@ -812,6 +812,40 @@ CASES = [
         ],
     ),
     *cases(
+        "the_system_named_before_has_holders_including",
+        [
+            (
+                "The K9 Thunder has sold well abroad. It already has nine export customers, "
+                "such as Poland, Norway and Egypt.",
+                {
+                    ("KOR", "POL", "artillery", "agreed"),
+                    ("KOR", "NOR", "artillery", "agreed"),
+                    ("KOR", "EGY", "artillery", "agreed"),
+                },
+            ),
+            (
+                "The Gripen won a new order last year. It now has four foreign clients "
+                "including Brazil, Hungary and Thailand.",
+                {
+                    ("SWE", "BRA", "aircraft", "agreed"),
+                    ("SWE", "HUN", "aircraft", "agreed"),
+                    ("SWE", "THA", "aircraft", "agreed"),
+                },
+            ),
+            # The maker, not the system, has the clients: no holders of it.
+            (
+                "The Gripen won a new order last year. Saab has clients including Brazil, "
+                "Hungary and Thailand.",
+                set(),
+            ),
+            (
+                "The Gripen won a new order last year. Sweden has partners including Brazil "
+                "and Hungary.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (
