@@ -846,6 +846,29 @@ CASES = [
         ],
     ),
     *cases(
+        "a_list_of_air_forces_named_by_demonyms",
+        [
+            (
+                "Brazil delivered Super Tucano aircraft to the Chilean Air Force, the "
+                "Colombian Air Force and the Dominican Air Force.",
+                {
+                    ("BRA", "CHL", "aircraft", "delivered"),
+                    ("BRA", "COL", "aircraft", "delivered"),
+                    ("BRA", "DOM", "aircraft", "delivered"),
+                },
+            ),
+            (
+                "Sweden sold Gripen jets to the Royal Thai Air Force and the Czech Air Force.",
+                {("SWE", "THA", "aircraft", "delivered"), ("SWE", "CZE", "aircraft", "delivered")},
+            ),
+            (
+                "The Royal Thai Air Force and the Czech Air Force flew Gripen jets in a joint "
+                "drill in Sweden.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (

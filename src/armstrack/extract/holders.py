@@ -40,6 +40,7 @@ from armstrack.extract.mentions import (
     SentenceView,
     WeaponMention,
     same_actor,
+    service_end,
 )
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.status import (
@@ -1527,7 +1528,7 @@ def in_one_list(view: SentenceView, left: ActorMention, right: ActorMention) -> 
     """Whether two neighbouring mentions are items of one list."""
     if left.prep != right.prep or right.first <= left.last + 1:
         return False
-    return all(view.low(i) in LIST_GLUE for i in range(left.last + 1, right.first))
+    return all(view.low(i) in LIST_GLUE for i in range(service_end(view, left) + 1, right.first))
 
 
 _JOINED: Final = frozenset("fleet fleets inventory arsenal service force forces navy army".split())

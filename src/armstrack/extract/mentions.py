@@ -1486,6 +1486,19 @@ def _replace_origin(weapon: WeaponMention, actor_id: str) -> WeaponMention:
     return replace(weapon, origin=actor_id)
 
 
+def service_end(view: SentenceView, mention: ActorMention) -> int:
+    """The last token of a service a demonym names ("the Royal Saudi Air Force", "the
+    Chilean Navy"), whose mention holds the demonym alone; else the mention's own last:
+    list items are joined after the service's name."""
+    at = mention.last
+    if mention.role == "air" and view.low(at + 2) == "force":
+        return at + 2
+    return at + 1 if mention.role in _SERVICE_NOUNS and view.low(at + 1) == mention.role else at
+
+
+_SERVICE_NOUNS: Final = frozenset("navy army marines".split())
+
+
 def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorMention]:
     """Preposition before each actor (shared along "to X and Y"), possessive, speaker."""
     result: list[ActorMention] = []
@@ -1496,9 +1509,15 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
         chained = False
         if prep is None and previous is not None and previous.prep:
             between = tuple(
-                view.low(i) for i in range(previous.last + 1, mention.first) if view.low(i) != "the"
+                view.low(i)
+                for i in range(service_end(view, previous) + 1, mention.first)
+                if view.low(i) != "the"
             )
-            in_list = between == (",",) and view.low(mention.last + 1) in (",", "and", "or")
+            in_list = between == (",",) and view.low(service_end(view, mention) + 1) in (
+                ",",
+                "and",
+                "or",
+            )
             chained = in_list
             # "from A, B, and C": the serial comma closes a list already running.
             in_list = in_list or (comma_chain and between in ((",", "and"), (",", "or")))
