@@ -869,6 +869,16 @@ CASES = [
         ],
     ),
     *cases(
+        "light_tactical_vehicles_as_a_class_of_goods",
+        [
+            (
+                "Canada will buy 200 light tactical vehicles from the United States.",
+                {("USA", "CAN", "other", "agreed")},
+            ),
+            ("Canadian soldiers drove light tactical vehicles through Ottawa in a parade.", set()),
+        ],
+    ),
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (
