@@ -879,6 +879,16 @@ CASES = [
         ],
     ),
     *cases(
+        "iraqi_kurdish_forces_are_the_peshmerga",
+        [
+            (
+                "Germany sent MILAN missiles to Iraqi Kurdish forces fighting the Islamic State.",
+                {("DEU", "peshmerga", "missile", "delivered")},
+            ),
+            ("Iraqi Kurdish forces clashed with militants near Arbil.", set()),
+        ],
+    ),
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (
