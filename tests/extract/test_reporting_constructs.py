@@ -889,6 +889,20 @@ CASES = [
         ],
     ),
     *cases(
+        "foreign_goods_that_the_named_forces_have_used",
+        [
+            (
+                "Its advance relied on Iranian Mohajer-6 drones that the Sudanese Armed Forces "
+                "have used since 2023.",
+                {("IRN", "SDN", "uav", "delivered")},
+            ),
+            (
+                "It showed Iranian Mohajer-6 drones that the Sudanese Armed Forces shot down.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (

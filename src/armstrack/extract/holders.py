@@ -533,6 +533,7 @@ def relative_use_frames(view: SentenceView, frames: list[FrameHit]) -> list[Fram
         lead += view.low(lead) == ","
         if view.low(lead) not in _RELATIVES:
             continue
+        lead += view.low(lead + 1) == "the"  # "drones that the Sudanese Armed Forces used"
         user = next(
             (a for a in view.actors if a.first == lead + 1 and a.prep is None and not a.speaker),
             None,
