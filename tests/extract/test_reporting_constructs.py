@@ -903,6 +903,20 @@ CASES = [
         ],
     ),
     *cases(
+        "the_group_described_by_where_it_is_based",
+        [
+            (
+                "Hezbollah's deputy chief says Iran supplies the Beirut-based group with rockets.",
+                {("IRN", "hezbollah", "ammunition", "delivered")},
+            ),
+            (
+                "The Hamas leader said Iran has given the Gaza-based movement Fajr-5 rockets.",
+                {("IRN", "hamas", "ammunition", "delivered")},
+            ),
+            ("Hezbollah's deputy chief says the Beirut-based group builds its own rockets.", set()),
+        ],
+    ),
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (

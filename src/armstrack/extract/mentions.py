@@ -45,7 +45,7 @@ from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
 from armstrack.extract.quantities import count_word, quantity_before
 from armstrack.extract.spans import new_span
-from armstrack.records import ActorRef, Category, Quantity, Span
+from armstrack.records import ActorKind, ActorRef, Category, Quantity, Span
 
 _TOKEN: Final = re.compile(r"\w+|['’]s\b|[^\w\s]")
 # The patterns below read a sentence from every position where a word of theirs is found.
@@ -468,6 +468,8 @@ def build_view(
         view.weapons = sorted(view.weapons + elided, key=lambda w: w.first)
     view.actors = _made_in(view, _with_context(view, view.actors))
     _first_person(view, text)
+    if "based" in view.words and not view.words.isdisjoint(_GROUP_MEMBER_NOUNS):
+        _based_group(view, text)
     view.weapons = [
         _with_quantity(view, text, lowered, w, found)
         for w in _point_back(
@@ -893,6 +895,42 @@ _MILITARY: Final = frozenset(
 
 
 _FIRST_PERSON: Final = frozenset(["we", "our", "us"])
+
+
+_BASED_REACH: Final = 3  # words from "based" to the group noun: "-based terrorist group"
+
+
+def _based_group(view: SentenceView, text: str) -> None:
+    """ "Hamas's leader says Iran arms the Gaza-based group": a group described by where
+    it is based is the one group the sentence names, not the state of the place."""
+    groups = {a.actor.id: a.actor for a in view.actors if a.actor.kind is ActorKind.GROUP}
+    if len(groups) != 1:
+        return
+    (group,) = groups.values()
+    for index, word in enumerate(view.lows):
+        if word != "based" or view.low(index - 1) != "-":
+            continue
+        noun = next(
+            (
+                i
+                for i in range(index + 1, index + 1 + _BASED_REACH)
+                if view.low(i) in _GROUP_MEMBER_NOUNS
+            ),
+            None,
+        )
+        the = next((i for i in range(index - 2, index - 6, -1) if view.low(i) == "the"), None)
+        if (
+            noun is None
+            or the is None
+            or not all(view.low(i).isalpha() for i in range(index + 1, noun))
+        ):
+            continue
+        first = the + 1
+        span = Span(view.starts[first], view.ends[noun], text[view.starts[first] : view.ends[noun]])
+        kept = [a for a in view.actors if not first <= a.first <= noun]
+        mention = ActorMention(first, noun, group, span, _preposition(view, the))
+        view.actors = sorted([*kept, mention], key=lambda a: a.first)
+        return
 
 
 def _first_person(view: SentenceView, text: str) -> None:
