@@ -917,6 +917,22 @@ CASES = [
         ],
     ),
     *cases(
+        "a_notification_sent_is_no_delivery",
+        [
+            (
+                "The State Department has approved the sale to Jordan of 12 F-16 jets. "
+                "Notification to Congress was sent on Tuesday, a week after a trade deal with "
+                "Egypt.",
+                {("USA", "JOR", "aircraft", "agreed")},
+            ),
+            (
+                "Washington approved the sale of 12 F-16 jets to Jordan. The jets were sent "
+                "on Monday.",
+                {("USA", "JOR", "aircraft", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (
