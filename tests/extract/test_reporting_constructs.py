@@ -1000,6 +1000,151 @@ CASES = [
         ],
     ),
     *cases(
+        "wire_copy_wrapped_at_a_fixed_width",
+        [
+            (
+                "BOSTON, May 4 The maker said on Monday\n"
+                "that the AN/TPQ-53 radar is used\n"
+                "by Chile, Indonesia and the United\n"
+                "Arab Emirates. It gave no\n"
+                "figures for any of them.\n",
+                {
+                    ("USA", "CHL", "sensor", "delivered"),
+                    ("USA", "IDN", "sensor", "delivered"),
+                    ("USA", "ARE", "sensor", "delivered"),
+                },
+            ),
+            (
+                "WARSAW, June 2 Poland said its Leopard\n"
+                "tanks were repaired at home and need\n"
+                "no spare parts from Germany, which it\n"
+                "says were too slow to arrive.\n",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
+        "the_system_named_before_has_holders_including",
+        [
+            (
+                "The K9 Thunder has sold well abroad. It already has nine export customers, "
+                "such as Poland, Norway and Egypt.",
+                {
+                    ("KOR", "POL", "artillery", "agreed"),
+                    ("KOR", "NOR", "artillery", "agreed"),
+                    ("KOR", "EGY", "artillery", "agreed"),
+                },
+            ),
+            (
+                "The Gripen won a new order last year. It now has four foreign clients "
+                "including Brazil, Hungary and Thailand.",
+                {
+                    ("SWE", "BRA", "aircraft", "agreed"),
+                    ("SWE", "HUN", "aircraft", "agreed"),
+                    ("SWE", "THA", "aircraft", "agreed"),
+                },
+            ),
+            # The maker, not the system, has the clients: no holders of it.
+            (
+                "The Gripen won a new order last year. Saab has clients including Brazil, "
+                "Hungary and Thailand.",
+                set(),
+            ),
+            (
+                "The Gripen won a new order last year. Sweden has partners including Brazil "
+                "and Hungary.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
+        "a_list_of_air_forces_named_by_demonyms",
+        [
+            (
+                "Brazil delivered Super Tucano aircraft to the Chilean Air Force, the "
+                "Colombian Air Force and the Dominican Air Force.",
+                {
+                    ("BRA", "CHL", "aircraft", "delivered"),
+                    ("BRA", "COL", "aircraft", "delivered"),
+                    ("BRA", "DOM", "aircraft", "delivered"),
+                },
+            ),
+            (
+                "Sweden sold Gripen jets to the Royal Thai Air Force and the Czech Air Force.",
+                {("SWE", "THA", "aircraft", "delivered"), ("SWE", "CZE", "aircraft", "delivered")},
+            ),
+            (
+                "The Royal Thai Air Force and the Czech Air Force flew Gripen jets in a joint "
+                "drill in Sweden.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
+        "light_tactical_vehicles_as_a_class_of_goods",
+        [
+            (
+                "Canada will buy 200 light tactical vehicles from the United States.",
+                {("USA", "CAN", "other", "agreed")},
+            ),
+            ("Canadian soldiers drove light tactical vehicles through Ottawa in a parade.", set()),
+        ],
+    ),
+    *cases(
+        "iraqi_kurdish_forces_are_the_peshmerga",
+        [
+            (
+                "Germany sent MILAN missiles to Iraqi Kurdish forces fighting the Islamic State.",
+                {("DEU", "peshmerga", "missile", "delivered")},
+            ),
+            ("Iraqi Kurdish forces clashed with militants near Arbil.", set()),
+        ],
+    ),
+    *cases(
+        "foreign_goods_that_the_named_forces_have_used",
+        [
+            (
+                "Its advance relied on Iranian Mohajer-6 drones that the Sudanese Armed Forces "
+                "have used since 2023.",
+                {("IRN", "SDN", "uav", "delivered")},
+            ),
+            (
+                "It showed Iranian Mohajer-6 drones that the Sudanese Armed Forces shot down.",
+                set(),
+            ),
+        ],
+    ),
+    *cases(
+        "the_group_described_by_where_it_is_based",
+        [
+            (
+                "Hezbollah's deputy chief says Iran supplies the Beirut-based group with rockets.",
+                {("IRN", "hezbollah", "ammunition", "delivered")},
+            ),
+            (
+                "The Hamas leader said Iran has given the Gaza-based movement Fajr-5 rockets.",
+                {("IRN", "hamas", "ammunition", "delivered")},
+            ),
+            ("Hezbollah's deputy chief says the Beirut-based group builds its own rockets.", set()),
+        ],
+    ),
+    *cases(
+        "a_notification_sent_is_no_delivery",
+        [
+            (
+                "The State Department has approved the sale to Jordan of 12 F-16 jets. "
+                "Notification to Congress was sent on Tuesday, a week after a trade deal with "
+                "Egypt.",
+                {("USA", "JOR", "aircraft", "agreed")},
+            ),
+            (
+                "Washington approved the sale of 12 F-16 jets to Jordan. The jets were sent "
+                "on Monday.",
+                {("USA", "JOR", "aircraft", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
         "a_national_defence_force_named_with_its_state",
         [
             (

@@ -98,3 +98,19 @@ def test_boundary_pattern_matches_its_readable_form(text: str) -> None:
     alternatives find, in any run of marks, quotes, brackets and line breaks."""
     expected = [m.span() for m in READABLE_BOUNDARY.finditer(text)]
     assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == expected
+
+
+def test_hard_wrapped_copy_ends_sentences_only_at_end_marks_or_blank_lines() -> None:
+    wrapped = (
+        "ROME, March 3 Italy will lease two\nfrigates to the Philippine Navy, the\n"
+        "ministry said. The ships sail\nin May.\n\nMore follows"
+    )
+    assert _sentences(wrapped) == [
+        "ROME, March 3 Italy will lease two\nfrigates to the Philippine Navy, the\nministry said.",
+        "The ships sail\nin May.",
+        "More follows",
+    ]
+    # One paragraph per line, a caption among them: every line break still ends one.
+    lines = "Headline here\nItaly leased two frigates.\nphoto by staff\nThe ships sail in May."
+    assert sentences.hard_wrapped(lines) is False
+    assert len(_sentences(lines)) == 4

@@ -1231,7 +1231,7 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "second-hand F-16s", "in Russian hands", "into the hands of"
     if before == "-" and word in ORIGIN_SUFFIXES:
         return True  # "US-supplied missiles" names an origin; the verb of the clause acts
-    if not noun and _sends_no_goods(view, index):
+    if not noun and (_sends_no_goods(view, index) or _sent_no_goods(view, index)):
         return True  # "sent a letter about the deal", "sent troops"
     if word in ("armed", "arm") and not any(
         a.first == index + 1 or (a.first == index + 2 and view.low(index + 1) in ("the", "by"))
@@ -1325,6 +1325,18 @@ def _sends_no_goods(view: SentenceView, index: int) -> bool:
         if word not in DETERMINERS and word not in _NON_GOODS_ADJECTIVES:
             return False
     return False
+
+
+_PASSIVE_AUXILIARIES: Final = frozenset("was were is are be been being".split())
+
+
+def _sent_no_goods(view: SentenceView, index: int) -> bool:
+    """ "Notification to Congress was sent on Tuesday": a passive giving verb whose
+    sentence opens with a message or people, not hardware."""
+    if view.low(index - 1) not in _PASSIVE_AUXILIARIES:
+        return False
+    first = 1 if view.low(0) in DETERMINERS else 0
+    return view.low(first) in NON_GOODS
 
 
 def _reads_as_noun(view: SentenceView, index: int) -> bool:

@@ -40,7 +40,9 @@ from armstrack.extract.mentions import (
     SentenceView,
     WeaponMention,
     same_actor,
+    service_end,
 )
+from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.status import (
     MODALS,
 )
@@ -561,6 +563,7 @@ def relative_use_frames(view: SentenceView, frames: list[FrameHit]) -> list[Fram
         lead += view.low(lead) == ","
         if view.low(lead) not in _RELATIVES:
             continue
+        lead += view.low(lead + 1) == "the"  # "drones that the Sudanese Armed Forces used"
         user = next(
             (a for a in view.actors if a.first == lead + 1 and a.prep is None and not a.speaker),
             None,
@@ -1345,6 +1348,8 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
     for index, word in enumerate(view.lows):
         if word in _TOPIC_HOLDER_NOUNS:
             link = _holder_link(view, index)
+            if link is None:
+                link = _had_holder_link(view, index)
             if link is not None:
                 cues.append((link, False))  # "other operators include"
         elif word in _TOPIC_VERBS and view.low(index + 1) == "by" and _topic_subject(view, index):
@@ -1646,6 +1651,31 @@ def _holder_link(view: SentenceView, noun: int) -> int | None:
     return at if view.low(at) in _HOLDER_LINKS else None
 
 
+# "It now has six foreign clients including A and B": the topic has holders, listed after
+# "including" (or "such as", a colon).
+_HAS_HOLDERS: Final = frozenset("has have had counts".split())
+
+
+def _had_holder_link(view: SentenceView, noun: int) -> int | None:
+    """Where the list starts after a holder noun that the topic system "has", or None:
+    "Russia has customers including" holds no topic, "it has buyers" lists none."""
+    at = noun + 2 if view.low(noun + 1) == "," else noun + 1
+    if view.low(at) == "such" and view.low(at + 1) == "as":
+        at += 1
+    elif view.low(at) not in ("including", ":"):
+        return None
+    verb = noun - 1  # back over "six foreign", "already 14 export"
+    while verb >= 0 and (
+        view.low(verb) in _HOLDER_MODIFIERS
+        or view.low(verb)[:1].isdigit()
+        or view.low(verb) in NUMBER_WORDS
+    ):
+        verb -= 1
+    if verb < 0 or view.low(verb) not in _HAS_HOLDERS:
+        return None
+    return at if _topic_subject(view, verb) else None
+
+
 def _topic_subject(view: SentenceView, verb: int) -> bool:
     """Whether the clause before ``verb`` is a subject that points at the topic system
     ("It is also", "The type has since been") and auxiliaries alone."""
@@ -1700,9 +1730,22 @@ def _topic_status(words: set[str]) -> Status:
     "customers have ordered", "sales ..., including to") or plan to buy it."""
     if not words.isdisjoint(_PLANNED):
         return Status.DISCUSSED
-    if "ordered" in words or ("including" in words and not words.isdisjoint(_SALE_NOUNS)):
+    if (
+        "ordered" in words
+        or ("including" in words and not words.isdisjoint(_SALE_NOUNS))
+        or _counts_buyers(words)
+    ):
         return Status.AGREED
     return Status.DELIVERED
+
+
+_BUYER_NOUNS: Final = frozenset("customers clients buyers".split())
+
+
+def _counts_buyers(words: set[str]) -> bool:
+    """ "It has six clients including": a count of the system's buyers (its contracts),
+    which says nothing of deliveries, unlike a list of operators or users."""
+    return not words.isdisjoint(_BUYER_NOUNS) and not words.isdisjoint(_HAS_HOLDERS)
 
 
 def listed_siblings(view: SentenceView, actor: ActorRef) -> list[ActorRef]:
@@ -1737,7 +1780,7 @@ def in_one_list(view: SentenceView, left: ActorMention, right: ActorMention) -> 
     if left.prep != right.prep or right.first <= left.last + 1:
         return False
     return all(
-        view.low(i) in LIST_GLUE for i in range(left.last + 1, right.first)
+        view.low(i) in LIST_GLUE for i in range(service_end(view, left) + 1, right.first)
     ) or _preposition_repeated(view, left, right)
 
 

@@ -308,7 +308,8 @@ NON_GOODS: Final = frozenset(
     "request requests delegation delegations team teams troops soldiers personnel "
     "instructors advisers advisors envoy envoys condolences greetings warning warnings "
     "proposal proposals offer offers approval approvals permission consent go-ahead "
-    "clearance authorization authorisation details comment comments".split()
+    "clearance authorization authorisation details comment comments notification "
+    "notifications".split()
 )
 
 # Nouns of containers and trips: a number before them counts no items.

@@ -45,7 +45,7 @@ from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
 from armstrack.extract.quantities import count_word, quantity_before
 from armstrack.extract.spans import new_span
-from armstrack.records import ActorRef, Category, Quantity, Span
+from armstrack.records import ActorKind, ActorRef, Category, Quantity, Span
 
 _TOKEN: Final = re.compile(r"\w+|['’]s\b|[^\w\s]")
 # The patterns below read a sentence from every position where a word of theirs is found.
@@ -471,6 +471,8 @@ def build_view(
         view.weapons = sorted(view.weapons + elided, key=lambda w: w.first)
     view.actors = _made_in(view, _with_context(view, view.actors))
     _first_person(view, text)
+    if "based" in view.words and not view.words.isdisjoint(_GROUP_MEMBER_NOUNS):
+        _based_group(view, text)
     view.weapons = [
         _with_quantity(view, text, lowered, w, found)
         for w in _point_back(
@@ -939,6 +941,42 @@ _MILITARY: Final = frozenset(
 
 
 _FIRST_PERSON: Final = frozenset(["we", "our", "us"])
+
+
+_BASED_REACH: Final = 3  # words from "based" to the group noun: "-based terrorist group"
+
+
+def _based_group(view: SentenceView, text: str) -> None:
+    """ "Hamas's leader says Iran arms the Gaza-based group": a group described by where
+    it is based is the one group the sentence names, not the state of the place."""
+    groups = {a.actor.id: a.actor for a in view.actors if a.actor.kind is ActorKind.GROUP}
+    if len(groups) != 1:
+        return
+    (group,) = groups.values()
+    for index, word in enumerate(view.lows):
+        if word != "based" or view.low(index - 1) != "-":
+            continue
+        noun = next(
+            (
+                i
+                for i in range(index + 1, index + 1 + _BASED_REACH)
+                if view.low(i) in _GROUP_MEMBER_NOUNS
+            ),
+            None,
+        )
+        the = next((i for i in range(index - 2, index - 6, -1) if view.low(i) == "the"), None)
+        if (
+            noun is None
+            or the is None
+            or not all(view.low(i).isalpha() for i in range(index + 1, noun))
+        ):
+            continue
+        first = the + 1
+        span = Span(view.starts[first], view.ends[noun], text[view.starts[first] : view.ends[noun]])
+        kept = [a for a in view.actors if not first <= a.first <= noun]
+        mention = ActorMention(first, noun, group, span, _preposition(view, the))
+        view.actors = sorted([*kept, mention], key=lambda a: a.first)
+        return
 
 
 def _first_person(view: SentenceView, text: str) -> None:
@@ -1598,6 +1636,19 @@ def weapon_with(
     )
 
 
+def service_end(view: SentenceView, mention: ActorMention) -> int:
+    """The last token of a service a demonym names ("the Royal Saudi Air Force", "the
+    Chilean Navy"), whose mention holds the demonym alone; else the mention's own last:
+    list items are joined after the service's name."""
+    at = mention.last
+    if mention.role == "air" and view.low(at + 2) == "force":
+        return at + 2
+    return at + 1 if mention.role in _SERVICE_NOUNS and view.low(at + 1) == mention.role else at
+
+
+_SERVICE_NOUNS: Final = frozenset("navy army marines".split())
+
+
 def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorMention]:
     """Preposition before each actor (shared along "to X and Y"), possessive, speaker."""
     result: list[ActorMention] = []
@@ -1608,9 +1659,15 @@ def _with_context(view: SentenceView, actors: list[ActorMention]) -> list[ActorM
         chained = False
         if prep is None and previous is not None and previous.prep:
             between = tuple(
-                view.low(i) for i in range(previous.last + 1, mention.first) if view.low(i) != "the"
+                view.low(i)
+                for i in range(service_end(view, previous) + 1, mention.first)
+                if view.low(i) != "the"
             )
-            in_list = between == (",",) and view.low(mention.last + 1) in (",", "and", "or")
+            in_list = between == (",",) and view.low(service_end(view, mention) + 1) in (
+                ",",
+                "and",
+                "or",
+            )
             chained = in_list
             # "from A, B, and C": the serial comma closes a list already running.
             in_list = in_list or (comma_chain and between in ((",", "and"), (",", "or")))

@@ -31,6 +31,29 @@ _BOUNDARY: Final = re.compile(
     r"[.!?\n](?:(?<=\n)(?:\s*\n)?|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9]))"
 )
 
+# Wire copy hard-wrapped at a fixed width breaks lines inside sentences ("used by the
+# United\nStates"): there only a blank line or an end mark ends a sentence.
+_WRAPPED_BOUNDARY: Final = re.compile(
+    r"\n\s*\n|[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+)
+# A line break inside a sentence: a word or a comma, then the sentence going on in lower
+# case. Paragraph-per-line copy has a few (captions, bylines); wrapped copy has them on
+# a large share of its lines.
+_WRAP: Final = re.compile(r"[\w,;]\n[a-z]")
+_WRAPS_MIN: Final = 3
+_WRAPPED_SHARE: Final = 0.25
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether the text's lines were wrapped at a fixed width, so most line breaks sit
+    inside sentences."""
+    breaks = text.count("\n")
+    if breaks < _WRAPS_MIN:
+        return False
+    wraps = len(_WRAP.findall(text))
+    return wraps >= _WRAPS_MIN and wraps >= _WRAPPED_SHARE * breaks
+
+
 # The longest sentence analysed whole. Real news sentences stay well under it (the
 # longest of 1,543 in the development texts has 389 characters); a longer "sentence" is
 # lower-case or unpunctuated text, and analysing it whole costs more than linear time.
@@ -50,7 +73,8 @@ def split_bounded(text: str) -> tuple[list[tuple[int, int]], int]:
     into pieces of at most ``MAX_SENTENCE`` characters."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    boundary = _WRAPPED_BOUNDARY if hard_wrapped(text) else _BOUNDARY
+    for match in boundary.finditer(text):
         end = match.end()
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
