@@ -50,8 +50,31 @@ def hard_wrapped(text: str) -> bool:
     breaks = text.count("\n")
     if breaks < _WRAPS_MIN:
         return False
-    wraps = len(_WRAP.findall(text))
+    wraps = count_wraps(text)
     return wraps >= _WRAPS_MIN and wraps >= _WRAPPED_SHARE * breaks
+
+
+def count_wraps(text: str) -> int:
+    """``len(_WRAP.findall(text))``, read from the line breaks alone: the pattern opens
+    with a character class, so the engine tried it at every character of every article
+    (4% of all extraction). Matches do not overlap: the letter after one break cannot
+    open the next match (a test checks the two agree)."""
+    count = 0
+    free = 0  # the first index a match may start at
+    at = text.find("\n", 1)
+    while at >= 0:
+        before = text[at - 1]
+        after = text[at + 1 : at + 2]
+        if (
+            at - 1 >= free
+            and (before.isalnum() or before in "_,;")
+            and after
+            and "a" <= after <= "z"
+        ):
+            count += 1
+            free = at + 2
+        at = text.find("\n", at + 1)
+    return count
 
 
 # The longest sentence analysed whole. Real news sentences stay well under it (the
