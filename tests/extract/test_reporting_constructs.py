@@ -2204,6 +2204,21 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "the_platform_the_goods_go_aboard",
+        [
+            (
+                "Brazil and France on Tuesday signed an agreement to procure 10 Rafale M jets "
+                "for deployment on board the Brazilian Navy's aircraft carrier.",
+                {("FRA", "BRA", "aircraft", "agreed")},
+            ),
+            (
+                "Indonesia signed a deal to buy two frigates from Italy for the Indonesian "
+                "Navy's eastern fleet.",
+                {("ITA", "IDN", "ship", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 

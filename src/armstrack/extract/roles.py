@@ -1268,7 +1268,7 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
             )
         ):
             return False  # "weapons ranging from rifles to missiles", "arms, from drones to"
-        if word in _CARRIER_PREPOSITIONS:
+        if word in _CARRIER_PREPOSITIONS or _aboard_owner(view, index):
             return True
         if (
             word in _CARRIER_STOPS
@@ -1281,6 +1281,22 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
             # verb ends the phrase.
             return False
     return False
+
+
+_ABOARD_PREPOSITIONS: Final = frozenset("on aboard onboard".split())
+
+
+def _aboard_owner(view: SentenceView, index: int) -> bool:
+    """ "for deployment on board the Indian Navy's aircraft carrier": the owner of the
+    platform the goods go aboard carries the preposition (``on``, ``aboard``), not the
+    platform; its ship is where the goods go, not goods."""
+    return any(
+        a.first <= index <= a.last
+        and a.prep in _ABOARD_PREPOSITIONS
+        # "the Indian Navy's": the service word may follow the state's adjective.
+        and "'s" in (view.low(a.last + 1), view.low(a.last + 2))
+        for a in view.actors
+    )
 
 
 # Transport aircraft of the catalogue: in a sentence that names other weapons, the carrier.
