@@ -2219,6 +2219,25 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "the_sides_of_a_named_fight_are_no_doers",
+        [
+            (
+                "Morocco takes a lesson from the recent Armenia-Azerbaijan war, to buy "
+                "Turkish drones.",
+                {("TUR", "MAR", "uav", "agreed")},
+            ),
+            (
+                "Chile, watching the Peru–Bolivia dispute, has ordered 12 F-16 jets from the "
+                "United States.",
+                {("USA", "CHL", "aircraft", "agreed")},
+            ),
+            (
+                "Israel-Morocco ties have grown since Morocco bought Israeli drones.",
+                {("ISR", "MAR", "uav", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 

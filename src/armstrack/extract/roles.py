@@ -609,6 +609,7 @@ def agent_of(
         if floor < a.first and a.last < trigger.index and a.role != "pair"
         and (a.prep is None or (a.prep == "of" and _titled_of(view, a)))
         and not _owns_goods(view, a)
+        and not _conflict_side(view, a)
     ]  # fmt: skip
     if len(left) > 1 and view.low(trigger.index - 1) == "by" and not trigger.noun:
         left = left[:1]  # "Norway will back Kyiv by gifting ...": the clause's subject gifts
@@ -665,6 +666,31 @@ def agent_of(
             return bare[-1].actor
         return earlier[0].actor if earlier else last_subject
     return None
+
+
+# Nouns of a fight between two states named as a hyphenated pair: "the India-Pakistan war".
+_CONFLICT_NOUNS: Final = frozenset(
+    "clash clashes conflict conflicts war wars standoff stand-off tensions hostilities "
+    "fighting skirmish skirmishes dispute crisis rivalry ceasefire truce border".split()
+)
+_PAIR_DASHES: Final = frozenset(["-", "–", "—"])
+
+
+def _conflict_side(view: SentenceView, mention: ActorMention) -> bool:
+    """ "Bangladesh, after the recent Pakistan-India clash, will buy jets": a side of a
+    fight the sentence names as a pair is no doer of the clause."""
+    after = mention.last + 1
+    if view.low(after) in _PAIR_DASHES:
+        partner = next((a for a in view.actors if a.first == after + 1), None)
+        if partner is None:
+            return False
+        after = partner.last + 1
+    elif not (
+        view.low(mention.first - 1) in _PAIR_DASHES
+        and any(a.last == mention.first - 2 for a in view.actors)
+    ):
+        return False
+    return view.low(after) in _CONFLICT_NOUNS
 
 
 # What opens an aside between a subject and its verb: "The Houthis, an Iran-backed group,
