@@ -2238,6 +2238,24 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "the_aim_of_a_purchase_is_no_goods",
+        [
+            (
+                "Peru will buy 12 Swedish fighter jets to strengthen the country's air defence.",
+                {("SWE", "PER", "aircraft", "agreed")},
+            ),
+            (
+                "Ghana plans to acquire ten Turkish attack helicopters to modernise its army and "
+                "bolster national air defence capacity.",
+                {("TUR", "GHA", "aircraft", "discussed")},
+            ),
+            (
+                "Norway will buy ten helicopters and air defence systems from Germany.",
+                {("DEU", "NOR", "aircraft", "agreed"), ("DEU", "NOR", "air_defence", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 

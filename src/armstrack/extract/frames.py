@@ -1371,6 +1371,33 @@ def _pending_delivery(view: SentenceView, frames: list[FrameHit]) -> None:
                 frame.status = Status.AGREED
 
 
+# Verbs of a purchase's aim: "to bolster its air defence", "to modernise its navy".
+_AIM_VERBS: Final = frozenset(
+    "bolster bolsters strengthen strengthens boost boosts modernise modernize enhance "
+    "enhances improve improves upgrade reinforce reinforces shore bolstering strengthening "
+    "boosting modernising modernizing enhancing improving reinforcing".split()
+)
+
+
+def _aim_of_goods(view: SentenceView, weapon: WeaponMention, weapons: list[WeaponMention]) -> bool:
+    """ "to buy 20 jets to modernise its air force and bolster air defence capacity": a bare
+    weapon word after the goods, in the purchase's purpose clause, is its aim, not goods."""
+    if weapon.system or weapon.quantity or weapon.origin:
+        return False
+    before = [w.last for w in weapons if w.last < weapon.first]
+    if not before:
+        return False
+    # "bolster national air defence", "strengthen the country's air defence": the verb's
+    # object, not goods a later clause adds ("to bolster its army and will buy drones").
+    for index in range(weapon.first - 1, max(max(before), weapon.first - 5), -1):
+        if view.low(index) in ("and", ",", "or"):
+            return False
+        if view.low(index) in _AIM_VERBS:
+            # "to bolster", "to modernise its navy and bolster": the purpose's infinitive.
+            return "to" in {view.low(i) for i in range(max(before) + 1, index)}
+    return False
+
+
 def _core_frame(
     view: SentenceView,
     text: str,
@@ -1391,7 +1418,7 @@ def _core_frame(
     if in_service(view, trigger, clause) or bought_back_then(view, trigger, clause):
         status = Status.DELIVERED
     weapons = weapons_for(view, trigger, core, clause)
-    goods = [w for w in weapons if not carrier(view, w)]
+    goods = [w for w in weapons if not carrier(view, w) and not _aim_of_goods(view, w, weapons)]
     weapons = not_replacements(view, trigger, goods or weapons)
     if weapons and trigger.kind is not Frame.USE:
         weapons = weapons + _added_goods(view, weapons, clause)
