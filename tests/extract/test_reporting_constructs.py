@@ -2256,6 +2256,24 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "an_unnamed_kind_of_giver_is_no_state",
+        [
+            (
+                "Chile has complained of delays to U.S. arms deliveries such as Javelin "
+                "missiles since 2022, as manufacturers give supplies to Ukraine.",
+                set(),
+            ),
+            (
+                "The envoy said it was the West providing weapons to Kyiv that prolonged the war.",
+                set(),
+            ),
+            (
+                "Germany will send 20 tanks to Ukraine.",
+                {("DEU", "UKR", "armoured_vehicle", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 

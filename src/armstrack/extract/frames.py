@@ -109,6 +109,7 @@ from armstrack.extract.roles import (
     receive_roles,
     segment_of,
     stated_origin,
+    unnamed_giver,
     use_roles,
     weapons_for,
 )
@@ -1107,7 +1108,9 @@ def _complement(frames: list[FrameHit], deal_sides: list[ActorRef]) -> None:
     """Frames with one party each complete one another ("Russia supplied the S-400 that
     India bought"), or take the other side of a deal in the same sentence."""
     givers = [f for f in frames if f.supplier is not None and f.recipient is None]
-    takers = [f for f in frames if f.recipient is not None and f.supplier is None]
+    takers = [
+        f for f in frames if f.recipient is not None and f.supplier is None and not f.vague_supplier
+    ]
     for giver in givers:
         for taker in takers:
             assert giver.supplier is not None and taker.recipient is not None
@@ -1115,6 +1118,8 @@ def _complement(frames: list[FrameHit], deal_sides: list[ActorRef]) -> None:
                 continue
             giver.recipient, taker.supplier = taker.recipient, giver.supplier
     for frame in frames:
+        if frame.vague_supplier:
+            continue  # "as manufacturers give supplies to Kyiv": not the sentence's states
         known = frame.supplier or frame.recipient
         if known is None and len(deal_sides) == 2:
             _orient(frame, deal_sides)
@@ -1434,6 +1439,8 @@ def _core_frame(
     frame.passive = passive
     segment = segment_of(trigger, core, clause)
     agent = agent_of(view, trigger, parties, passive, last_subject, clause)
+    if not passive and unnamed_giver(view, trigger):
+        agent = None  # "as manufacturers give supplies to Kyiv": no state is the doer
     ctx = RoleContext(view, trigger, parties, passive, agent, segment)
     if trigger.kind is Frame.GIVE:
         give_roles(ctx, frame)
@@ -1455,6 +1462,8 @@ def _core_frame(
         frame.recipient = holder_of_goods(view, frame, parties)
     if frame.supplier is None and frame.recipient is None:
         frame.anaphoric = True
+    if frame.supplier is None and unnamed_giver(view, trigger):
+        frame.vague_supplier = True  # no deal side nor origin guess stands in for them
     if (
         view.low(trigger.index) in FLY_VERBS
         and first_of(parties, trigger, ("to",), after=True) is None

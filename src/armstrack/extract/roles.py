@@ -783,8 +783,18 @@ def _relative_antecedent(view: SentenceView, start: int) -> ActorRef | None:
 # Plural doers named by trade: the subject of the verb right after them, and no state.
 _UNNAMED_DOERS: Final = frozenset(
     "manufacturers makers producers companies firms suppliers dealers smugglers "
-    "traffickers brokers contractors traders".split()
+    "traffickers brokers contractors traders west".split()
 )
+
+
+def unnamed_giver(view: SentenceView, trigger: Trigger) -> bool:
+    """ "as manufacturers give supplies to Kyiv", "the West providing weapons to Ukraine":
+    the doer is a kind of giver, not a state; no other state of the sentence stands in."""
+    ends = {a.last for a in view.actors}
+    return trigger.kind is Frame.GIVE and any(
+        view.low(i) in _UNNAMED_DOERS and i - 1 not in ends  # "Serbian firms" name a state
+        for i in range(trigger.index - 2, trigger.index)
+    )
 
 
 _TITLE_HEADS: Final = frozenset(
