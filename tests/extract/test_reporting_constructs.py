@@ -2274,6 +2274,20 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "a_currency_mark_is_no_state",
+        [
+            (
+                "Peru is expected to sign a US$2.5 billion contract with Korean defense firms "
+                "to purchase eight K9 howitzers.",
+                {("KOR", "PER", "artillery", "agreed")},
+            ),
+            (
+                "The US signed a $300 million deal to sell tanks to Poland.",
+                {("USA", "POL", "armoured_vehicle", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 

@@ -499,7 +499,15 @@ def build_view(
         view.weapons = _without_fitted_arms(view, view.weapons)
     if not view.words.isdisjoint(_GUN_CUES):
         view.weapons = _rounds_not_guns(view, view.weapons)
+    if "$" in text[view.start : view.end]:
+        view.actors = [a for a in view.actors if not _currency_mark(text, a)]
     return view
+
+
+def _currency_mark(text: str, mention: ActorMention) -> bool:
+    """ "a US$2.5 billion contract", "A$300 million": a state's letters glued to the
+    dollar sign name its currency, not a party."""
+    return text[mention.span.end : mention.span.end + 1] == "$"
 
 
 # Participles that join a platform to the arms it carries: "frigates armed with ...".
