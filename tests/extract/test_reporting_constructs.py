@@ -2288,6 +2288,20 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "a_long_cargo_then_its_true_destination",
+        [
+            (
+                "As clashes grew, Iran last week flew a 747 cargo plane of rockets and other "
+                "supplies to Iraq, destined for its Hezbollah allies in Lebanon, officials said.",
+                {("IRN", "hezbollah", "ammunition", "delivered")},
+            ),
+            (
+                "Iran flew a cargo plane of rockets and other supplies to Iraq last week.",
+                {("IRN", "IRQ", "ammunition", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 

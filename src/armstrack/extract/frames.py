@@ -374,7 +374,10 @@ def _transit_to_group(view: SentenceView, frames: list[FrameHit]) -> None:
             continue
         if frame.recipient.kind != "state":
             continue
-        for index in range(frame.trigger + 1, min(len(view.lows), frame.trigger + _BOUND_REACH)):
+        # "flew a 747 cargo plane of arms and other goods to Syria, destined for": the
+        # reach counts from the goods, which may stand well after the verb.
+        goods_end = max([frame.trigger] + [w.last for w in frame.weapons])
+        for index in range(frame.trigger + 1, min(len(view.lows), goods_end + _BOUND_REACH)):
             word = view.low(index)
             if word == "en" or view.low(index + 1) not in _BOUND_CUES.get(word, ()):
                 continue
