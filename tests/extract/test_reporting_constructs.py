@@ -2302,6 +2302,19 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "the_first_stop_of_a_route_is_no_receiver",
+        [
+            (
+                "North Korean shells are first shipped to Belarus, then to Russia by rail.",
+                {("PRK", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Poland first sent tanks to Ukraine, then jets.",
+                {("POL", "UKR", "armoured_vehicle", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 

@@ -173,6 +173,8 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _pending_delivery(view, frames)
     if not view.words.isdisjoint(_BOUND_CUES):
         _transit_to_group(view, frames)
+    if "first" in view.words and "then" in view.words:
+        frames = [f for f in frames if not _first_stop(view, f)]
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
@@ -389,6 +391,22 @@ def _transit_to_group(view: SentenceView, frames: list[FrameHit]) -> None:
             if group is not None and group.actor != frame.supplier:
                 frame.recipient = group.actor
             break
+
+
+def _first_stop(view: SentenceView, frame: FrameHit) -> bool:
+    """ "arms are first shipped to Sudan, then to Egypt and on to Gaza": the state the
+    goods reach first, with a later leg named after "then", is a stop on the route."""
+    if frame.kind is not Frame.GIVE or frame.recipient is None:
+        return False
+    stop = next(
+        (a for a in view.actors
+         if a.actor == frame.recipient and a.prep == "to" and a.first > frame.trigger),
+        None,
+    )  # fmt: skip
+    if stop is None or "first" not in view.lows[max(0, frame.trigger - 3) : frame.trigger]:
+        return False
+    later = view.lows[stop.last + 1 : stop.last + 8]
+    return "then" in later and "to" in later[later.index("then") :]
 
 
 _CAME: Final = frozenset("came come comes coming originated originating".split())
