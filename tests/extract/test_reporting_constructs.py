@@ -2315,6 +2315,20 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "states_in_a_dash_aside_are_no_doers",
+        [
+            (
+                "Officials noted that Spain - the world's seventh-largest arms exporter after "
+                "the US and Russia - sold five corvettes to Saudi Arabia.",
+                set(),
+            ),
+            (
+                "Kenya has bought 12 drones from Turkey - a NATO member - and will buy more.",
+                {("TUR", "KEN", "uav", "agreed")},
+            ),
+        ],
+    ),
 ]
 
 

@@ -610,6 +610,7 @@ def agent_of(
         and (a.prep is None or (a.prep == "of" and _titled_of(view, a)))
         and not _owns_goods(view, a)
         and not _conflict_side(view, a)
+        and not _in_dash_aside(view, a, trigger.index)
     ]  # fmt: skip
     if len(left) > 1 and view.low(trigger.index - 1) == "by" and not trigger.noun:
         left = left[:1]  # "Norway will back Kyiv by gifting ...": the clause's subject gifts
@@ -691,6 +692,28 @@ def _conflict_side(view: SentenceView, mention: ActorMention) -> bool:
     ):
         return False
     return view.low(after) in _CONFLICT_NOUNS
+
+
+def _spaced_dash(view: SentenceView, index: int) -> bool:
+    """A dash set off by spaces ("France - the third-largest exporter - has"), not the
+    hyphen inside a word ("third-largest", "U.S.-made")."""
+    return (
+        view.low(index) in _PAIR_DASHES
+        and 0 < index < len(view.starts) - 1
+        and view.starts[index] > view.ends[index - 1]
+        and view.starts[index + 1] > view.ends[index]
+    )
+
+
+def _in_dash_aside(view: SentenceView, mention: ActorMention, trigger: int) -> bool:
+    """ "Italy - the sixth-largest exporter after the US and Russia - has sold jets": a
+    state inside an aside set off by dashes after the subject is no doer of its verb."""
+    if not any(_spaced_dash(view, i) for i in range(mention.last + 1, trigger)):
+        return False
+    opening = next((i for i in range(mention.first - 1, -1, -1) if _spaced_dash(view, i)), None)
+    return opening is not None and any(
+        a.last < opening and a.prep is None and not a.speaker for a in view.actors
+    )
 
 
 # What opens an aside between a subject and its verb: "The Houthis, an Iran-backed group,
