@@ -2329,6 +2329,17 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "parts_needed_to_finish_a_platform",
+        [
+            (
+                "An Indonesian official says France refuses to export the engines needed to "
+                "finish the frigate to Thailand.",
+                {("FRA", "THA", "other", "discussed")},
+            ),
+            ("France will export two frigates to Thailand.", {("FRA", "THA", "ship", "agreed")}),
+        ],
+    ),
 ]
 
 

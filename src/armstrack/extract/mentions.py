@@ -798,7 +798,23 @@ def _parts_for(view: SentenceView, weapon: WeaponMention) -> bool:
     index = weapon.first - 1
     while index > weapon.first - 8 and (view.low(index) in _SPARES_GLUE or index in view.taken):
         index -= 1
-    return view.low(index) == "for" and view.low(index - 1) in _SPARES
+    return (view.low(index) == "for" and view.low(index - 1) in _SPARES) or _parts_needed(
+        view, index
+    )
+
+
+_NEEDED: Final = frozenset("needed required necessary".split())
+_FINISHING: Final = frozenset("finish complete power build".split())
+
+
+def _parts_needed(view: SentenceView, index: int) -> bool:
+    """ "the engines needed to finish the submarine": what the parts complete is no goods."""
+    return (
+        view.low(index) in _FINISHING
+        and view.low(index - 1) == "to"
+        and view.low(index - 2) in _NEEDED
+        and view.low(index - 3) in (_SPARES | _PARTS)
+    )
 
 
 # Verbs whose object is the old equipment that new goods stand in for.
