@@ -2340,6 +2340,20 @@ CASES = [
             ("France will export two frigates to Thailand.", {("FRA", "THA", "ship", "agreed")}),
         ],
     ),
+    *cases(
+        "the_maker_approving_a_re_export_is_no_giver",
+        [
+            (
+                "The defence ministers of Norway and Finland said their countries have received "
+                "approval from the United States to transfer U.S.-made missiles to Ukraine.",
+                {("NOR", "UKR", "missile", "agreed"), ("FIN", "UKR", "missile", "agreed")},
+            ),
+            (
+                "The delivery of U.S.-made missiles to Ukraine began on Monday.",
+                {("USA", "UKR", "missile", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 

@@ -409,6 +409,22 @@ def _first_stop(view: SentenceView, frame: FrameHit) -> bool:
     return "then" in later and "to" in later[later.index("then") :]
 
 
+_APPROVAL_NOUNS: Final = frozenset(
+    "approval permission consent go-ahead authorization authorisation clearance".split()
+)
+
+
+def _approver(view: SentenceView, actor: ActorRef) -> bool:
+    """ "received approval from the United States to transfer U.S.-made weapons": the
+    maker state that approves a re-export is not the giver its origin word suggests."""
+    return any(
+        a.actor == actor
+        and a.prep == "from"
+        and not _APPROVAL_NOUNS.isdisjoint(view.lows[max(0, a.first - 3) : a.first])
+        for a in view.actors
+    )
+
+
 _CAME: Final = frozenset("came come comes coming originated originating".split())
 
 
@@ -1477,6 +1493,8 @@ def _core_frame(
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
         frame.supplier = stated_origin(view, frame)
+        if frame.supplier is not None and _approver(view, frame.supplier):
+            frame.supplier = None
     if frame.supplier is None and frame.recipient is not None and passive:
         frame.supplier = _owner_gives(view, frame)
     if frame.recipient is None and frame.supplier is not None and passive:
