@@ -2349,6 +2349,156 @@ CASES = [
             ),
         ],
     ),
+    *cases(
+        "the_platform_the_goods_go_aboard",
+        [
+            (
+                "Brazil and France on Tuesday signed an agreement to procure 10 Rafale M jets "
+                "for deployment on board the Brazilian Navy's aircraft carrier.",
+                {("FRA", "BRA", "aircraft", "agreed")},
+            ),
+            (
+                "Indonesia signed a deal to buy two frigates from Italy for the Indonesian "
+                "Navy's eastern fleet.",
+                {("ITA", "IDN", "ship", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "the_sides_of_a_named_fight_are_no_doers",
+        [
+            (
+                "Morocco takes a lesson from the recent Armenia-Azerbaijan war, to buy "
+                "Turkish drones.",
+                {("TUR", "MAR", "uav", "agreed")},
+            ),
+            (
+                "Chile, watching the Peru–Bolivia dispute, has ordered 12 F-16 jets from the "
+                "United States.",
+                {("USA", "CHL", "aircraft", "agreed")},
+            ),
+            (
+                "Israel-Morocco ties have grown since Morocco bought Israeli drones.",
+                {("ISR", "MAR", "uav", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "the_aim_of_a_purchase_is_no_goods",
+        [
+            (
+                "Peru will buy 12 Swedish fighter jets to strengthen the country's air defence.",
+                {("SWE", "PER", "aircraft", "agreed")},
+            ),
+            (
+                "Ghana plans to acquire ten Turkish attack helicopters to modernise its army and "
+                "bolster national air defence capacity.",
+                {("TUR", "GHA", "aircraft", "discussed")},
+            ),
+            (
+                "Norway will buy ten helicopters and air defence systems from Germany.",
+                {("DEU", "NOR", "aircraft", "agreed"), ("DEU", "NOR", "air_defence", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "an_unnamed_kind_of_giver_is_no_state",
+        [
+            (
+                "Chile has complained of delays to U.S. arms deliveries such as Javelin "
+                "missiles since 2022, as manufacturers give supplies to Ukraine.",
+                set(),
+            ),
+            (
+                "The envoy said it was the West providing weapons to Kyiv that prolonged the war.",
+                set(),
+            ),
+            (
+                "Germany will send 20 tanks to Ukraine.",
+                {("DEU", "UKR", "armoured_vehicle", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "a_currency_mark_is_no_state",
+        [
+            (
+                "Peru is expected to sign a US$2.5 billion contract with Korean defense firms "
+                "to purchase eight K9 howitzers.",
+                {("KOR", "PER", "artillery", "agreed")},
+            ),
+            (
+                "The US signed a $300 million deal to sell tanks to Poland.",
+                {("USA", "POL", "armoured_vehicle", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "a_long_cargo_then_its_true_destination",
+        [
+            (
+                "As clashes grew, Iran last week flew a 747 cargo plane of rockets and other "
+                "supplies to Iraq, destined for its Hezbollah allies in Lebanon, officials said.",
+                {("IRN", "hezbollah", "ammunition", "delivered")},
+            ),
+            (
+                "Iran flew a cargo plane of rockets and other supplies to Iraq last week.",
+                {("IRN", "IRQ", "ammunition", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
+        "the_first_stop_of_a_route_is_no_receiver",
+        [
+            (
+                "North Korean shells are first shipped to Belarus, then to Russia by rail.",
+                {("PRK", "RUS", "ammunition", "delivered")},
+            ),
+            (
+                "Poland first sent tanks to Ukraine, then jets.",
+                {("POL", "UKR", "armoured_vehicle", "delivered")},
+            ),
+        ],
+    ),
+    *cases(
+        "states_in_a_dash_aside_are_no_doers",
+        [
+            (
+                "Officials noted that Spain - the world's seventh-largest arms exporter after "
+                "the US and Russia - sold five corvettes to Saudi Arabia.",
+                set(),
+            ),
+            (
+                "Kenya has bought 12 drones from Turkey - a NATO member - and will buy more.",
+                {("TUR", "KEN", "uav", "agreed")},
+            ),
+        ],
+    ),
+    *cases(
+        "parts_needed_to_finish_a_platform",
+        [
+            (
+                "An Indonesian official says France refuses to export the engines needed to "
+                "finish the frigate to Thailand.",
+                {("FRA", "THA", "other", "discussed")},
+            ),
+            ("France will export two frigates to Thailand.", {("FRA", "THA", "ship", "agreed")}),
+        ],
+    ),
+    *cases(
+        "the_maker_approving_a_re_export_is_no_giver",
+        [
+            (
+                "The defence ministers of Norway and Finland said their countries have received "
+                "approval from the United States to transfer U.S.-made missiles to Ukraine.",
+                {("NOR", "UKR", "missile", "agreed"), ("FIN", "UKR", "missile", "agreed")},
+            ),
+            (
+                "The delivery of U.S.-made missiles to Ukraine began on Monday.",
+                {("USA", "UKR", "missile", "delivered")},
+            ),
+        ],
+    ),
 ]
 
 

@@ -109,6 +109,7 @@ from armstrack.extract.roles import (
     receive_roles,
     segment_of,
     stated_origin,
+    unnamed_giver,
     use_roles,
     weapons_for,
 )
@@ -172,6 +173,8 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _pending_delivery(view, frames)
     if not view.words.isdisjoint(_BOUND_CUES):
         _transit_to_group(view, frames)
+    if "first" in view.words and "then" in view.words:
+        frames = [f for f in frames if not _first_stop(view, f)]
     if _vague_giver(view):
         for frame in frames:
             frame.vague_supplier = True
@@ -377,7 +380,10 @@ def _transit_to_group(view: SentenceView, frames: list[FrameHit]) -> None:
             continue
         if frame.recipient.kind != "state":
             continue
-        for index in range(frame.trigger + 1, min(len(view.lows), frame.trigger + _BOUND_REACH)):
+        # "flew a 747 cargo plane of arms and other goods to Syria, destined for": the
+        # reach counts from the goods, which may stand well after the verb.
+        goods_end = max([frame.trigger] + [w.last for w in frame.weapons])
+        for index in range(frame.trigger + 1, min(len(view.lows), goods_end + _BOUND_REACH)):
             word = view.low(index)
             if word == "en" or view.low(index + 1) not in _BOUND_CUES.get(word, ()):
                 continue
@@ -389,6 +395,38 @@ def _transit_to_group(view: SentenceView, frames: list[FrameHit]) -> None:
             if group is not None and group.actor != frame.supplier:
                 frame.recipient = group.actor
             break
+
+
+def _first_stop(view: SentenceView, frame: FrameHit) -> bool:
+    """ "arms are first shipped to Sudan, then to Egypt and on to Gaza": the state the
+    goods reach first, with a later leg named after "then", is a stop on the route."""
+    if frame.kind is not Frame.GIVE or frame.recipient is None:
+        return False
+    stop = next(
+        (a for a in view.actors
+         if a.actor == frame.recipient and a.prep == "to" and a.first > frame.trigger),
+        None,
+    )  # fmt: skip
+    if stop is None or "first" not in view.lows[max(0, frame.trigger - 3) : frame.trigger]:
+        return False
+    later = view.lows[stop.last + 1 : stop.last + 8]
+    return "then" in later and "to" in later[later.index("then") :]
+
+
+_APPROVAL_NOUNS: Final = frozenset(
+    "approval permission consent go-ahead authorization authorisation clearance".split()
+)
+
+
+def _approver(view: SentenceView, actor: ActorRef) -> bool:
+    """ "received approval from the United States to transfer U.S.-made weapons": the
+    maker state that approves a re-export is not the giver its origin word suggests."""
+    return any(
+        a.actor == actor
+        and a.prep == "from"
+        and not _APPROVAL_NOUNS.isdisjoint(view.lows[max(0, a.first - 3) : a.first])
+        for a in view.actors
+    )
 
 
 _CAME: Final = frozenset("came come comes coming originated originating".split())
@@ -1111,7 +1149,9 @@ def _complement(frames: list[FrameHit], deal_sides: list[ActorRef]) -> None:
     """Frames with one party each complete one another ("Russia supplied the S-400 that
     India bought"), or take the other side of a deal in the same sentence."""
     givers = [f for f in frames if f.supplier is not None and f.recipient is None]
-    takers = [f for f in frames if f.recipient is not None and f.supplier is None]
+    takers = [
+        f for f in frames if f.recipient is not None and f.supplier is None and not f.vague_supplier
+    ]
     for giver in givers:
         for taker in takers:
             assert giver.supplier is not None and taker.recipient is not None
@@ -1119,6 +1159,8 @@ def _complement(frames: list[FrameHit], deal_sides: list[ActorRef]) -> None:
                 continue
             giver.recipient, taker.supplier = taker.recipient, giver.supplier
     for frame in frames:
+        if frame.vague_supplier:
+            continue  # "as manufacturers give supplies to Kyiv": not the sentence's states
         known = frame.supplier or frame.recipient
         if known is None and len(deal_sides) == 2:
             _orient(frame, deal_sides)
@@ -1387,6 +1429,33 @@ def _pending_delivery(view: SentenceView, frames: list[FrameHit]) -> None:
                 frame.status = Status.AGREED
 
 
+# Verbs of a purchase's aim: "to bolster its air defence", "to modernise its navy".
+_AIM_VERBS: Final = frozenset(
+    "bolster bolsters strengthen strengthens boost boosts modernise modernize enhance "
+    "enhances improve improves upgrade reinforce reinforces shore bolstering strengthening "
+    "boosting modernising modernizing enhancing improving reinforcing".split()
+)
+
+
+def _aim_of_goods(view: SentenceView, weapon: WeaponMention, weapons: list[WeaponMention]) -> bool:
+    """ "to buy 20 jets to modernise its air force and bolster air defence capacity": a bare
+    weapon word after the goods, in the purchase's purpose clause, is its aim, not goods."""
+    if weapon.system or weapon.quantity or weapon.origin:
+        return False
+    before = [w.last for w in weapons if w.last < weapon.first]
+    if not before:
+        return False
+    # "bolster national air defence", "strengthen the country's air defence": the verb's
+    # object, not goods a later clause adds ("to bolster its army and will buy drones").
+    for index in range(weapon.first - 1, max(max(before), weapon.first - 5), -1):
+        if view.low(index) in ("and", ",", "or"):
+            return False
+        if view.low(index) in _AIM_VERBS:
+            # "to bolster", "to modernise its navy and bolster": the purpose's infinitive.
+            return "to" in {view.low(i) for i in range(max(before) + 1, index)}
+    return False
+
+
 def _core_frame(
     view: SentenceView,
     text: str,
@@ -1407,7 +1476,7 @@ def _core_frame(
     if in_service(view, trigger, clause) or bought_back_then(view, trigger, clause):
         status = Status.DELIVERED
     weapons = weapons_for(view, trigger, core, clause)
-    goods = [w for w in weapons if not carrier(view, w)]
+    goods = [w for w in weapons if not carrier(view, w) and not _aim_of_goods(view, w, weapons)]
     weapons = not_replacements(view, trigger, goods or weapons)
     if weapons and trigger.kind is not Frame.USE:
         weapons = weapons + _added_goods(view, weapons, clause)
@@ -1423,6 +1492,8 @@ def _core_frame(
     frame.passive = passive
     segment = segment_of(trigger, core, clause)
     agent = agent_of(view, trigger, parties, passive, last_subject, clause)
+    if not passive and unnamed_giver(view, trigger):
+        agent = None  # "as manufacturers give supplies to Kyiv": no state is the doer
     ctx = RoleContext(view, trigger, parties, passive, agent, segment)
     if trigger.kind is Frame.GIVE:
         give_roles(ctx, frame)
@@ -1438,12 +1509,16 @@ def _core_frame(
     if frame.supplier is None and frame.recipient is not None:
         # "the delivery of Iranian missiles to Russia": the origin word names the giver.
         frame.supplier = stated_origin(view, frame)
+        if frame.supplier is not None and _approver(view, frame.supplier):
+            frame.supplier = None
     if frame.supplier is None and frame.recipient is not None and passive:
         frame.supplier = _owner_gives(view, frame)
     if frame.recipient is None and frame.supplier is not None and passive:
         frame.recipient = holder_of_goods(view, frame, parties)
     if frame.supplier is None and frame.recipient is None:
         frame.anaphoric = True
+    if frame.supplier is None and unnamed_giver(view, trigger):
+        frame.vague_supplier = True  # no deal side nor origin guess stands in for them
     if (
         view.low(trigger.index) in FLY_VERBS
         and first_of(parties, trigger, ("to",), after=True) is None

@@ -504,7 +504,15 @@ def build_view(
         view.weapons = _without_fitted_arms(view, view.weapons)
     if not view.words.isdisjoint(_GUN_CUES):
         view.weapons = _rounds_not_guns(view, view.weapons)
+    if "$" in text[view.start : view.end]:
+        view.actors = [a for a in view.actors if not _currency_mark(text, a)]
     return view
+
+
+def _currency_mark(text: str, mention: ActorMention) -> bool:
+    """ "a US$2.5 billion contract", "A$300 million": a state's letters glued to the
+    dollar sign name its currency, not a party."""
+    return text[mention.span.end : mention.span.end + 1] == "$"
 
 
 # Participles that join a platform to the arms it carries: "frigates armed with ...".
@@ -795,7 +803,23 @@ def _parts_for(view: SentenceView, weapon: WeaponMention) -> bool:
     index = weapon.first - 1
     while index > weapon.first - 8 and (view.low(index) in _SPARES_GLUE or index in view.taken):
         index -= 1
-    return view.low(index) == "for" and view.low(index - 1) in _SPARES
+    return (view.low(index) == "for" and view.low(index - 1) in _SPARES) or _parts_needed(
+        view, index
+    )
+
+
+_NEEDED: Final = frozenset("needed required necessary".split())
+_FINISHING: Final = frozenset("finish complete power build".split())
+
+
+def _parts_needed(view: SentenceView, index: int) -> bool:
+    """ "the engines needed to finish the submarine": what the parts complete is no goods."""
+    return (
+        view.low(index) in _FINISHING
+        and view.low(index - 1) == "to"
+        and view.low(index - 2) in _NEEDED
+        and view.low(index - 3) in (_SPARES | _PARTS)
+    )
 
 
 # Verbs whose object is the old equipment that new goods stand in for.

@@ -609,6 +609,8 @@ def agent_of(
         if floor < a.first and a.last < trigger.index and a.role != "pair"
         and (a.prep is None or (a.prep == "of" and _titled_of(view, a)))
         and not _owns_goods(view, a)
+        and not _conflict_side(view, a)
+        and not _in_dash_aside(view, a, trigger.index)
     ]  # fmt: skip
     if len(left) > 1 and view.low(trigger.index - 1) == "by" and not trigger.noun:
         left = left[:1]  # "Norway will back Kyiv by gifting ...": the clause's subject gifts
@@ -665,6 +667,53 @@ def agent_of(
             return bare[-1].actor
         return earlier[0].actor if earlier else last_subject
     return None
+
+
+# Nouns of a fight between two states named as a hyphenated pair: "the India-Pakistan war".
+_CONFLICT_NOUNS: Final = frozenset(
+    "clash clashes conflict conflicts war wars standoff stand-off tensions hostilities "
+    "fighting skirmish skirmishes dispute crisis rivalry ceasefire truce border".split()
+)
+_PAIR_DASHES: Final = frozenset(["-", "–", "—"])
+
+
+def _conflict_side(view: SentenceView, mention: ActorMention) -> bool:
+    """ "Bangladesh, after the recent Pakistan-India clash, will buy jets": a side of a
+    fight the sentence names as a pair is no doer of the clause."""
+    after = mention.last + 1
+    if view.low(after) in _PAIR_DASHES:
+        partner = next((a for a in view.actors if a.first == after + 1), None)
+        if partner is None:
+            return False
+        after = partner.last + 1
+    elif not (
+        view.low(mention.first - 1) in _PAIR_DASHES
+        and any(a.last == mention.first - 2 for a in view.actors)
+    ):
+        return False
+    return view.low(after) in _CONFLICT_NOUNS
+
+
+def _spaced_dash(view: SentenceView, index: int) -> bool:
+    """A dash set off by spaces ("France - the third-largest exporter - has"), not the
+    hyphen inside a word ("third-largest", "U.S.-made")."""
+    return (
+        view.low(index) in _PAIR_DASHES
+        and 0 < index < len(view.starts) - 1
+        and view.starts[index] > view.ends[index - 1]
+        and view.starts[index + 1] > view.ends[index]
+    )
+
+
+def _in_dash_aside(view: SentenceView, mention: ActorMention, trigger: int) -> bool:
+    """ "Italy - the sixth-largest exporter after the US and Russia - has sold jets": a
+    state inside an aside set off by dashes after the subject is no doer of its verb."""
+    if not any(_spaced_dash(view, i) for i in range(mention.last + 1, trigger)):
+        return False
+    opening = next((i for i in range(mention.first - 1, -1, -1) if _spaced_dash(view, i)), None)
+    return opening is not None and any(
+        a.last < opening and a.prep is None and not a.speaker for a in view.actors
+    )
 
 
 # What opens an aside between a subject and its verb: "The Houthis, an Iran-backed group,
@@ -757,8 +806,18 @@ def _relative_antecedent(view: SentenceView, start: int) -> ActorRef | None:
 # Plural doers named by trade: the subject of the verb right after them, and no state.
 _UNNAMED_DOERS: Final = frozenset(
     "manufacturers makers producers companies firms suppliers dealers smugglers "
-    "traffickers brokers contractors traders".split()
+    "traffickers brokers contractors traders west".split()
 )
+
+
+def unnamed_giver(view: SentenceView, trigger: Trigger) -> bool:
+    """ "as manufacturers give supplies to Kyiv", "the West providing weapons to Ukraine":
+    the doer is a kind of giver, not a state; no other state of the sentence stands in."""
+    ends = {a.last for a in view.actors}
+    return trigger.kind is Frame.GIVE and any(
+        view.low(i) in _UNNAMED_DOERS and i - 1 not in ends  # "Serbian firms" name a state
+        for i in range(trigger.index - 2, trigger.index)
+    )
 
 
 _TITLE_HEADS: Final = frozenset(
@@ -1268,7 +1327,7 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
             )
         ):
             return False  # "weapons ranging from rifles to missiles", "arms, from drones to"
-        if word in _CARRIER_PREPOSITIONS:
+        if word in _CARRIER_PREPOSITIONS or _aboard_owner(view, index):
             return True
         if (
             word in _CARRIER_STOPS
@@ -1281,6 +1340,22 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
             # verb ends the phrase.
             return False
     return False
+
+
+_ABOARD_PREPOSITIONS: Final = frozenset("on aboard onboard".split())
+
+
+def _aboard_owner(view: SentenceView, index: int) -> bool:
+    """ "for deployment on board the Indian Navy's aircraft carrier": the owner of the
+    platform the goods go aboard carries the preposition (``on``, ``aboard``), not the
+    platform; its ship is where the goods go, not goods."""
+    return any(
+        a.first <= index <= a.last
+        and a.prep in _ABOARD_PREPOSITIONS
+        # "the Indian Navy's": the service word may follow the state's adjective.
+        and "'s" in (view.low(a.last + 1), view.low(a.last + 2))
+        for a in view.actors
+    )
 
 
 # Transport aircraft of the catalogue: in a sentence that names other weapons, the carrier.
