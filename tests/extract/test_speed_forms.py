@@ -16,7 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from armstrack.catalogue.normalise import caseless, fold
-from armstrack.extract import bisection, mentions, pipeline, quantities, sentences
+from armstrack.extract import (
+    actor_readings,
+    bisection,
+    pipeline,
+    quantities,
+    sentences,
+    view,
+)
 from armstrack.extract.spans import (
     new_claim,
     new_quantity,
@@ -42,17 +49,17 @@ from armstrack.records import (
 
 # The plain forms, as written before the rewrite.
 PLAIN = {
-    "_PAIR": r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b",
-    "_INSTITUTION": (
+    "PAIR": r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|states|allies)\b",
+    "INSTITUTION": (
         r"\b(?:the|its|their)\s+(?:junta|army|air force|navy|military|government|regime|"
         r"kingdom|armed forces|defen[cs]e ministry|ministry of defen[cs]e|marines|"
         r"country's military)\b"
     ),
-    "_GROUP_ANAPHOR": (
+    "GROUP_ANAPHOR": (
         r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][a-z]+\s+|armed\s+|militant\s+|rebel\s+)?"
         r"(?:group|militia|movement|rebels|militants|organi[sz]ation|insurgents|paramilitaries)\b"
     ),
-    "_COUNTRY_ANAPHOR": (
+    "COUNTRY_ANAPHOR": (
         r"\b(?:to|for)\s+(?P<np>the\s+(?:[a-z]+\s+){0,2}?(?:country|nation|island))\b(?!['’-])"
     ),
 }
@@ -81,7 +88,7 @@ def _texts(count: int) -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(PLAIN))
 def test_opening_words_find_what_a_leading_boundary_finds(name: str) -> None:
-    rewritten = getattr(mentions, name).pattern
+    rewritten = getattr(actor_readings, name).pattern
     plain = re.compile(PLAIN[name])
     matched = 0
     for text in _texts(4000):
@@ -202,18 +209,18 @@ def test_last_word_read_backwards_is_the_pattern_search(text: str, dot: int) -> 
 
 
 def test_weapon_with_is_what_replace_makes() -> None:
-    """``mentions.weapon_with`` copies every field but the two it is given."""
-    assert [f.name for f in dataclasses.fields(mentions.WeaponMention)] == [
+    """``actor_readings.weapon_with`` copies every field but the two it is given."""
+    assert [f.name for f in dataclasses.fields(view.WeaponMention)] == [
         *("first", "last", "category", "span", "system", "generic", "origin", "quantity"),
         "made_in",
     ]
-    weapon = mentions.WeaponMention(
+    weapon = view.WeaponMention(
         2, 4, Category.AIRCRAFT, Span(5, 9, "F-16"), "F-16", True, "USA", None, "USA"
     )
     quantity = Quantity(12, False, Span(0, 2, "12"))
     for origin in (None, "POL"):
         for count in (None, quantity):
-            made = mentions.weapon_with(weapon, origin, count)
+            made = actor_readings.weapon_with(weapon, origin, count)
             plain = dataclasses.replace(weapon, origin=origin, quantity=count)
             assert made == plain and repr(made) == repr(plain) and made is not weapon
 

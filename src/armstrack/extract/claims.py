@@ -16,7 +16,6 @@ from armstrack.extract.lexicon import (
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
 )
-from armstrack.extract.mentions import ActorMention, SentenceView, same_actor
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.spans import new_span
 from armstrack.extract.speakers import (
@@ -33,6 +32,7 @@ from armstrack.extract.speakers import (
     skip_back,
     token_at,
 )
+from armstrack.extract.view import ActorMention, SentenceView, same_actor
 from armstrack.records import ActorRef, Span, Speaker, Stance
 
 

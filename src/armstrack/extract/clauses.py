@@ -19,8 +19,8 @@ from armstrack.extract.lexicon import (
     USE_VERBS,
     Frame,
 )
-from armstrack.extract.mentions import SentenceView, WeaponMention
 from armstrack.extract.quantities import count_word
+from armstrack.extract.view import SentenceView, WeaponMention
 from armstrack.records import ActorRef, Status
 
 BE: Final = frozenset("is are was were be been being get gets got getting has have had".split())
@@ -49,7 +49,7 @@ DECISION_NOUNS: Final = frozenset(
 @dataclass(slots=True)
 class FrameHit:
     """One trigger with its roles, before merging into transfers. (The ``__init__`` is
-    written out so that mypyc compiles it: see ``mentions.ActorMention``.)"""
+    written out so that mypyc compiles it: see ``view.ActorMention``.)"""
 
     kind: Frame
     trigger: int  # token index

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from armstrack.extract.actor_readings import gapped
 from armstrack.extract.clauses import (
     ADVERBS,
     BE,
@@ -82,13 +83,6 @@ from armstrack.extract.lexicon import (
     WAY_VERBS,
     Frame,
 )
-from armstrack.extract.mentions import (
-    ActorMention,
-    SentenceView,
-    WeaponMention,
-    gapped,
-    same_actor,
-)
 from armstrack.extract.quantities import count_word
 from armstrack.extract.roles import (
     INSTEAD,
@@ -121,6 +115,7 @@ from armstrack.extract.status import (
     is_passive,
     read_status,
 )
+from armstrack.extract.view import ActorMention, SentenceView, WeaponMention, same_actor
 from armstrack.records import ActorRef, Category, Quantity, Span, Status
 
 _NOUN_LEFT: Final = DETERMINERS | frozenset(

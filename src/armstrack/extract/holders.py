@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Final
 
+from armstrack.extract.actor_readings import service_end
 from armstrack.extract.clauses import (
     ADVERBS,
     BE,
@@ -34,17 +35,16 @@ from armstrack.extract.lexicon import (
     USE_VERBS,
     Frame,
 )
-from armstrack.extract.mentions import (
+from armstrack.extract.quantities import NUMBER_WORDS
+from armstrack.extract.status import (
+    MODALS,
+)
+from armstrack.extract.view import (
     ActorMention,
     EarlierSystem,
     SentenceView,
     WeaponMention,
     same_actor,
-    service_end,
-)
-from armstrack.extract.quantities import NUMBER_WORDS
-from armstrack.extract.status import (
-    MODALS,
 )
 from armstrack.records import ActorRef, Category, Span, Status
 
@@ -108,7 +108,7 @@ _HOLDER_STOPS: Final = frozenset([",", "and", "or", "of", "with", "to", "from"])
 def fleet_frames(view: SentenceView) -> list[FrameHit]:
     """ "an ageing fleet that includes American F-16s and Russian Su-30s": foreign-made
     systems in a state's fleet were delivered to it (the owner, if not named, is the state
-    the article is about; see transfers._fill_partial)."""
+    the article is about; see filling.fill_partial)."""
     found: list[FrameHit] = []
     if view.words.isdisjoint(_FLEET_NOUNS) and view.words.isdisjoint(_FORCE_HEADS):
         return found
@@ -253,7 +253,7 @@ def possessed_frames(view: SentenceView, frames: list[FrameHit]) -> list[FrameHi
         ):
             continue  # "the F-16s belonging to Norway were handed to Ukraine": Norway gives
         # The maker is only a guess at the giver: left for the article to name another
-        # (transfers._drop_maker_guesses), "Ukraine's F-16s" after "Denmark sent F-16s".
+        # (filling.drop_maker_guesses), "Ukraine's F-16s" after "Denmark sent F-16s".
         giver = supplier if weapon.origin else None
         kind = Frame.GIVE if weapon.origin else Frame.RECEIVE
         found.append(

@@ -19,7 +19,7 @@ from typing import Final
 
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import caseless, fold
-from armstrack.extract import claims, dates, mentions, routes
+from armstrack.extract import claims, dates, mentions, routes, weapon_readings
 from armstrack.extract.bisection import bisect_left
 from armstrack.extract.claims import (
     find_claim_cues,
@@ -30,6 +30,7 @@ from armstrack.extract.claims import (
     title_positions,
 )
 from armstrack.extract.dates import date_prefix, find_times
+from armstrack.extract.drafts import SentenceFacts
 from armstrack.extract.frames import deal_sides, find_frames, is_anaphoric_sentence, overlong_list
 from armstrack.extract.holders import (
     MAX_LISTED,
@@ -38,14 +39,15 @@ from armstrack.extract.holders import (
     topic_holder_frames,
 )
 from armstrack.extract.matching import BODY, GROUP_KINDS, SYSTEM, WEAPON_KINDS, Match, Matcher
-from armstrack.extract.mentions import ArticleContext, EarlierSystem, build_view
+from armstrack.extract.mentions import build_view
 from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
 from armstrack.extract.spans import new_span
 from armstrack.extract.speakers import SpeakerMemory
-from armstrack.extract.transfers import SentenceFacts, assemble
+from armstrack.extract.transfers import assemble
+from armstrack.extract.view import ArticleContext, EarlierSystem
 from armstrack.records import ActorRef, Article, Extraction, Span, TimeRef
 
 _STATE_KINDS: Final = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
@@ -58,21 +60,21 @@ _TOPICAL_NOUN: Final = Prefiltered.on_words(
         r"\b(?:transfers?|shipments?|deliveries|delivery|deal|consignments?|supplies|packages?|"
         r"sales?|contracts?|agreement|purchases?|order|plan|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
         r"assertions?|story"
-        # Vague nouns that point back at a named system ("the jets"; see mentions._heads).
-        rf"|{'|'.join(mentions.POINTING_HEADS)})\b"
+        # Vague nouns that point back at a named system ("the jets"; see weapon_readings.pointing_heads).
+        rf"|{'|'.join(weapon_readings.POINTING_HEADS)})\b"
     ),
     (
         "transfer shipment deliver deal consignment supplies package sale contract agreement "
         "purchase order plan report claim accusation allegation account charge findings assertion "
         "story"
     ).split()
-    + list(mentions.POINTING_HEADS),
+    + list(weapon_readings.POINTING_HEADS),
     folded=True,
     opens=True,
 )
 # "three aircraft", "two new vessels": platform nouns that are weapons when counted in a
-# military sentence (see mentions.PLATFORM_NOUNS).
-_PLATFORM_HINT: Final = re.compile("|".join(mentions.PLATFORM_NOUNS))
+# military sentence (see weapon_readings.PLATFORM_NOUNS).
+_PLATFORM_HINT: Final = re.compile("|".join(weapon_readings.PLATFORM_NOUNS))
 _COUNTED_PLATFORM: Final = Prefiltered.on_words(
     re.compile(
         rf"\b(?:\d+|{'|'.join(w for w in NUMBER_WORDS if ' ' not in w)})\s+(?:[a-z]+\s+)?"
@@ -523,7 +525,7 @@ def _topical_positions(folded: str, words: FoundWords) -> list[int]:
         if determiner_before(folded, m.start())
     ]
     found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
-    if any(noun in folded for noun in mentions.PLATFORM_NOUNS):  # plain substring tests
+    if any(noun in folded for noun in weapon_readings.PLATFORM_NOUNS):  # plain substring tests
         found.extend(m.start() for m in words.matches(_COUNTED_PLATFORM, folded))
     return sorted(found)
 
@@ -569,7 +571,7 @@ def _word_char(char: str) -> bool:
 def _counts_platforms(text: str) -> bool:
     """Whether a text that names no weapon counts platforms ("three aircraft"): one scan
     for the nouns first, so most news costs no more."""
-    if not any(f" {noun}" in text for noun in mentions.PLATFORM_NOUNS):
+    if not any(f" {noun}" in text for noun in weapon_readings.PLATFORM_NOUNS):
         return False  # plain substring tests: ten times cheaper than a caseless pattern
     return _COUNTED_PLATFORM.pattern.search(fold(text)) is not None
 

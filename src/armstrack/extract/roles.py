@@ -33,12 +33,12 @@ from armstrack.extract.lexicon import (
     WEAK_DISCUSSED_CUES,
     Frame,
 )
-from armstrack.extract.mentions import ActorMention, SentenceView, WeaponMention
 from armstrack.extract.status import (
     MODALS,
     is_passive,
     reduced_relative,
 )
+from armstrack.extract.view import ActorMention, SentenceView, WeaponMention
 from armstrack.records import ActorRef, Category, Status
 
 # Verbs of a yard putting a hull in the water: "launched a frigate ordered by the Thai navy".
@@ -510,7 +510,7 @@ def _after_partner_cue(view: SentenceView, first: int) -> bool:
 def _holder(view: SentenceView, trigger: Trigger, parties: list[ActorMention]) -> ActorRef | None:
     """The bare actor before the weapon a participle follows: who has the weapons (whom
     they hit, "struck Ukraine with drones supplied by Iran", is no bare actor: see
-    mentions._preposition)."""
+    view.preposition)."""
     left = [a for a in parties if a.last < trigger.index and a.prep is None and a.role != "pair"]
     return left[-1].actor if left else None
 

@@ -15,9 +15,9 @@ from armstrack.extract.lexicon import (
     PERSON_NOUNS,
     QUOTE_MARKS,
 )
-from armstrack.extract.mentions import ActorMention, SentenceView
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.spans import new_speaker
+from armstrack.extract.view import ActorMention, SentenceView
 from armstrack.records import ActorRef, Span, Speaker
 
 AUXILIARIES: Final = frozenset(
@@ -164,7 +164,7 @@ def token_at(view: SentenceView, offset: int) -> int:
 @dataclass(slots=True, eq=False)
 class Reading:
     """What resolving a speaker needs besides the words: the article so far. (The
-    ``__init__`` is written out so that mypyc compiles it: see ``mentions.ActorMention``.)"""
+    ``__init__`` is written out so that mypyc compiles it: see ``view.ActorMention``.)"""
 
     view: SentenceView
     text: str

@@ -27,7 +27,7 @@ from armstrack.extract.lexicon import (
     WEAK_DISCUSSED_CUES,
     Frame,
 )
-from armstrack.extract.mentions import SentenceView
+from armstrack.extract.view import SentenceView
 from armstrack.records import Status
 
 _BEFORE_MONTH: Final = frozenset(
