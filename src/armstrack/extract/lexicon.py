@@ -331,7 +331,7 @@ DIRECT_GIVE_VERBS: Final = frozenset(
 )
 
 # Goods that reach a receiver by a route the sentence does not tell: "Serbian shells made
-# their way to Ukraine", "ended up in Sudan" (see frames._way_frames).
+# their way to Ukraine", "ended up in Sudan" (see supply_frames.way_frames).
 WAY_VERBS: Final = frozenset("made make makes making found find finds finding".split())
 END_VERBS: Final = frozenset("ended end ends ending".split())
 

@@ -32,12 +32,6 @@ from armstrack.extract.claims import (
 from armstrack.extract.dates import date_prefix, find_times
 from armstrack.extract.drafts import SentenceFacts
 from armstrack.extract.frames import deal_sides, find_frames, is_anaphoric_sentence, overlong_list
-from armstrack.extract.holders import (
-    MAX_LISTED,
-    TOPIC_LIST_WORDS,
-    joined_frames,
-    topic_holder_frames,
-)
 from armstrack.extract.matching import BODY, GROUP_KINDS, SYSTEM, WEAPON_KINDS, Match, Matcher
 from armstrack.extract.mentions import build_view
 from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder
@@ -46,6 +40,12 @@ from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
 from armstrack.extract.spans import new_span
 from armstrack.extract.speakers import SpeakerMemory
+from armstrack.extract.topic_holders import (
+    MAX_LISTED,
+    TOPIC_LIST_WORDS,
+    joined_frames,
+    topic_holder_frames,
+)
 from armstrack.extract.transfers import assemble
 from armstrack.extract.view import ArticleContext, EarlierSystem
 from armstrack.records import ActorRef, Article, Extraction, Span, TimeRef
@@ -124,7 +124,7 @@ _GOODS_PRONOUN: Final = Prefiltered.on_words(
 _GOODS_REACH: Final = 2  # sentences after one that names a weapon
 # "Other operators include A and B", "It is also flown by A and B": a sentence that names
 # no weapon but lists the holders of the system the article named before (see
-# ``holders.topic_holder_frames``, which reads only sentences holding these words).
+# ``topic_holders.topic_holder_frames``, which reads only sentences holding these words).
 _HOLDER_HINT: Final = Prefiltered.on_words(
     re.compile(rf"\b(?:{'|'.join(TOPIC_LIST_WORDS)})\b"),
     TOPIC_LIST_WORDS,
