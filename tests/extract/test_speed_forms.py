@@ -19,7 +19,9 @@ from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract import (
     actor_readings,
     bisection,
+    dates,
     pipeline,
+    prefilter,
     quantities,
     sentences,
     view,
@@ -258,3 +260,55 @@ def test_new_quantity_time_and_transfer_are_what_their_dataclasses_make() -> Non
     assert type(made_transfer) is Transfer and made_transfer == plain_transfer
     assert hash(made_transfer) == hash(plain_transfer)
     assert repr(made_transfer) == repr(plain_transfer)
+
+
+# Pieces of text around the year and day-name patterns' words, with near misses.
+_DATE_PIECES = (
+    "in", "In", "since", "by", "of", "mid", "early", "late", "between", "through", "xin",
+    "2019", "2020", "1999", "20", "19", "192", "2021.5", "2022,3", "on", "On", "Monday",
+    "today", "yesterday", "holiday", "days", "day", "Sunday", "_", "é", "Ⅻ", "1",
+    " ", " ", "  ", "\n", "-", " -", ",", ".", "\u00a0", "\u2009",
+)  # fmt: skip
+
+
+def _occurrences(text: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
+    found = [i for i in range(start, end) for word in words if text.startswith(word, i)]
+    return sorted(set(found))
+
+
+def _same_matches(found: list[re.Match[str]], expected: list[re.Match[str]]) -> None:
+    assert [(m.span(), m.groupdict()) for m in found] == [
+        (m.span(), m.groupdict()) for m in expected
+    ]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_DATE_PIECES), max_size=25).map("".join),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_year_and_day_openings_find_what_a_search_finds(text: str, lo: int, hi: int) -> None:
+    start, end = min(lo, hi, len(text)), min(max(lo, hi), len(text))
+    for pattern, openings in (
+        (dates._YEARS, dates._year_openings),
+        (dates._DAYS, dates._day_openings),
+    ):
+        words = _occurrences(text, pattern.words, start, end)
+        found = prefilter.matches_at(pattern.pattern, text, openings(text, words, start), end)
+        _same_matches(found, list(pattern.pattern.finditer(text, start, end)))
+
+
+def test_year_and_day_openings_in_real_like_articles() -> None:
+    for path in sorted(Path("examples/articles").glob("*.txt"))[:40]:
+        text = path.read_text()
+        for start in (0, 7, len(text) // 3):
+            for pattern, openings in (
+                (dates._YEARS, dates._year_openings),
+                (dates._DAYS, dates._day_openings),
+            ):
+                words = _occurrences(text, pattern.words, start, len(text))
+                found = prefilter.matches_at(
+                    pattern.pattern, text, openings(text, words, start), len(text)
+                )
+                _same_matches(found, list(pattern.pattern.finditer(text, start, len(text))))

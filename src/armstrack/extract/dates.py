@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from armstrack.catalogue.normalise import caseless, original_groups
-from armstrack.extract.prefilter import FoundWords, Prefiltered
+from armstrack.extract.prefilter import FoundWords, Prefiltered, matches_at
 from armstrack.extract.spans import new_span, new_time
 from armstrack.records import TimeRef
 
@@ -88,6 +88,11 @@ PATTERNS: tuple[Prefiltered, ...] = (
         ("day",),
     ),
 )
+# The year and day-name patterns open with an optional word the engine would try at every
+# position; their matches are instead tried where they can open, found backwards from
+# their words ("19", "20", "day"), which sit at a known place in each match.
+_YEARS: Final = PATTERNS[4]
+_DAYS: Final = PATTERNS[5]
 _ORDINAL_QUARTER: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 
 
@@ -109,7 +114,16 @@ def find_times(
     times: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
     for pattern in PATTERNS:
-        for match in pattern.finditer(lowered if pattern.caseless else text, start, end, found):
+        words = found.starts(pattern, start, end) if found is not None else None
+        if words is not None and pattern is _YEARS:
+            matches = matches_at(pattern.pattern, text, _year_openings(text, words, start), end)
+        elif words is not None and pattern is _DAYS:
+            matches = matches_at(pattern.pattern, text, _day_openings(text, words, start), end)
+        else:
+            matches = list(
+                pattern.finditer(lowered if pattern.caseless else text, start, end, found)
+            )
+        for match in matches:
             if any(match.start() < e and match.end() > s for s, e in taken):
                 continue
             normalised = _normalise(original_groups(text, match), published)
@@ -121,6 +135,54 @@ def find_times(
             taken.append((match.start(), match.end()))
     times.sort(key=lambda t: t.span.start)
     return times
+
+
+def _is_word(char: str) -> bool:
+    """Whether the regex engine reads ``char`` as ``\\w``."""
+    return char.isalnum() or char == "_"
+
+
+def _word_start(text: str, index: int) -> int:
+    """Where the run of word characters that ends at ``index`` starts."""
+    while index > 0 and _is_word(text[index - 1]):
+        index -= 1
+    return index
+
+
+def _year_openings(text: str, years: list[int], start: int) -> list[int]:
+    """Where a match of ``_YEARS`` can open, one place for each of ``years`` (where "19" or
+    "20" starts): every match is a word, then spaces or hyphens, then the year; so it opens
+    at the start of the word before the run of those that ends at the year."""
+    openings: list[int] = []
+    for year in years:
+        gap = year
+        while gap > 0 and (text[gap - 1].isspace() or text[gap - 1] == "-"):
+            gap -= 1
+        if gap == year:
+            continue  # no space before the year: no match has it
+        opening = _word_start(text, gap)
+        if start <= opening < gap:
+            openings.append(opening)
+    openings.sort()
+    return openings
+
+
+def _day_openings(text: str, days: list[int], start: int) -> list[int]:
+    """Where a match of ``_DAYS`` can open, for each of ``days`` (where "day" starts): at the
+    start of the word that holds it, or of the word before it and spaces ("on Tuesday")."""
+    openings: list[int] = []
+    for day in days:
+        word = _word_start(text, day)
+        gap = word
+        while gap > 0 and text[gap - 1].isspace():
+            gap -= 1
+        before = _word_start(text, gap)
+        if start <= before < gap:
+            openings.append(before)
+        if word >= start:
+            openings.append(word)
+    openings.sort()
+    return openings
 
 
 def _normalise(groups: dict[str, str | None], published: date | None) -> tuple[str, str] | None:

@@ -93,6 +93,14 @@ class Prefiltered:
         return index < len(positions) and positions[index] < end
 
 
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], end: int
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text, start, end)`` finds, for a pattern whose every match
+    in ``[start, end)`` opens at one of ``starts`` (sorted, none before ``start``)."""
+    return _matches_at(pattern, text, starts, 0, end)
+
+
 def _matches_at(
     pattern: re.Pattern[str], text: str, positions: list[int], index: int, end: int
 ) -> list[re.Match[str]]:
