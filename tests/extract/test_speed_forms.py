@@ -267,6 +267,9 @@ _DATE_PIECES = (
     "in", "In", "since", "by", "of", "mid", "early", "late", "between", "through", "xin",
     "2019", "2020", "1999", "20", "19", "192", "2021.5", "2022,3", "on", "On", "Monday",
     "today", "yesterday", "holiday", "days", "day", "Sunday", "_", "é", "Ⅻ", "1",
+    "March", "Mar.", "May", "Sept", "Sep", "Dec", "Jan", "June", "the", "end", "end of",
+    "the end of", "the beginning of", "start of", "12", "3rd", "th", " of", "last", "this",
+    "next", "past", "later", "earlier", "year", "years", "month", "week", "fall", "summer",
     " ", " ", "  ", "\n", "-", " -", ",", ".", "\u00a0", "\u2009",
 )  # fmt: skip
 
@@ -288,27 +291,33 @@ def _same_matches(found: list[re.Match[str]], expected: list[re.Match[str]]) -> 
     st.integers(0, 60),
     st.integers(0, 60),
 )
-def test_year_and_day_openings_find_what_a_search_finds(text: str, lo: int, hi: int) -> None:
+def test_date_openings_find_what_a_search_finds(text: str, lo: int, hi: int) -> None:
     start, end = min(lo, hi, len(text)), min(max(lo, hi), len(text))
     for pattern, openings in (
         (dates._YEARS, dates._year_openings),
         (dates._DAYS, dates._day_openings),
+        (dates._MONTHS, dates._month_openings),
+        (dates._RELATIVE, dates._relative_openings),
     ):
-        words = _occurrences(text, pattern.words, start, end)
-        found = prefilter.matches_at(pattern.pattern, text, openings(text, words, start), end)
-        _same_matches(found, list(pattern.pattern.finditer(text, start, end)))
+        subject = caseless(text) if pattern.caseless else text
+        words = _occurrences(subject, pattern.words, start, end)
+        found = prefilter.matches_at(pattern.pattern, subject, openings(subject, words, start), end)
+        _same_matches(found, list(pattern.pattern.finditer(subject, start, end)))
 
 
-def test_year_and_day_openings_in_real_like_articles() -> None:
+def test_date_openings_in_real_like_articles() -> None:
     for path in sorted(Path("examples/articles").glob("*.txt"))[:40]:
         text = path.read_text()
         for start in (0, 7, len(text) // 3):
             for pattern, openings in (
                 (dates._YEARS, dates._year_openings),
                 (dates._DAYS, dates._day_openings),
+                (dates._MONTHS, dates._month_openings),
+                (dates._RELATIVE, dates._relative_openings),
             ):
-                words = _occurrences(text, pattern.words, start, len(text))
+                subject = caseless(text) if pattern.caseless else text
+                words = _occurrences(subject, pattern.words, start, len(text))
                 found = prefilter.matches_at(
-                    pattern.pattern, text, openings(text, words, start), len(text)
+                    pattern.pattern, subject, openings(subject, words, start), len(text)
                 )
-                _same_matches(found, list(pattern.pattern.finditer(text, start, len(text))))
+                _same_matches(found, list(pattern.pattern.finditer(subject, start, len(text))))

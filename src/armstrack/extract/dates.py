@@ -93,6 +93,8 @@ PATTERNS: tuple[Prefiltered, ...] = (
 # their words ("19", "20", "day"), which sit at a known place in each match.
 _YEARS: Final = PATTERNS[4]
 _DAYS: Final = PATTERNS[5]
+_MONTHS: Final = PATTERNS[0]
+_RELATIVE: Final = PATTERNS[1]
 _ORDINAL_QUARTER: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 
 
@@ -117,6 +119,11 @@ def find_times(
         words = found.starts(pattern, start, end) if found is not None else None
         if words is not None and pattern is _YEARS:
             matches = matches_at(pattern.pattern, text, _year_openings(text, words, start), end)
+        elif words is not None and pattern is _MONTHS:
+            matches = matches_at(pattern.pattern, text, _month_openings(text, words, start), end)
+        elif words is not None and pattern is _RELATIVE:
+            openings = _relative_openings(lowered, words, start)
+            matches = matches_at(pattern.pattern, lowered, openings, end)
         elif words is not None and pattern is _DAYS:
             matches = matches_at(pattern.pattern, text, _day_openings(text, words, start), end)
         else:
@@ -165,6 +172,63 @@ def _year_openings(text: str, years: list[int], start: int) -> list[int]:
             openings.append(opening)
     openings.sort()
     return openings
+
+
+def _month_openings(text: str, months: list[int], start: int) -> list[int]:
+    """Where a match of ``_MONTHS`` can open, for each of ``months`` (where a month's first
+    three letters start): at the month, at a day before it, or at a qualifier of up to
+    three words ("the end of") before either."""
+    openings: list[int] = []
+    for month in months:
+        day = _word_before(text, month, start, openings)
+        _qualifier_openings(text, month, start, openings)
+        if day >= 0:
+            _qualifier_openings(text, day, start, openings)
+        if month >= start:
+            openings.append(month)
+    openings.sort()
+    return openings
+
+
+def _relative_openings(text: str, units: list[int], start: int) -> list[int]:
+    """Where a match of ``_RELATIVE`` can open, for each of ``units`` (where "year", "week"
+    or another unit starts): at the word before it ("last"), or at a qualifier before that
+    ("the end of last year")."""
+    openings: list[int] = []
+    for unit in units:
+        relative = _word_before(text, unit, start, openings)
+        if relative >= 0:
+            _qualifier_openings(text, relative, start, openings)
+    openings.sort()
+    return openings
+
+
+def _word_before(text: str, index: int, start: int, openings: list[int]) -> int:
+    """The start of the word before the spaces and hyphens that end at ``index``, added to
+    ``openings`` (-1 if there are none, or it starts before ``start``)."""
+    gap = index
+    while gap > 0 and (text[gap - 1].isspace() or text[gap - 1] == "-"):
+        gap -= 1
+    if gap == index:
+        return -1
+    word = _word_start(text, gap)
+    if word < start:
+        return -1
+    openings.append(word)
+    return word
+
+
+def _qualifier_openings(text: str, index: int, start: int, openings: list[int]) -> None:
+    """Where a qualifier that ends before ``index`` can open: at the word before it, or one
+    or two further words back over single spaces ("the beginning of")."""
+    word = _word_before(text, index, start, openings)
+    for _ in range(2):
+        if word <= start or text[word - 1] != " ":
+            return
+        word = _word_start(text, word - 1)
+        if word < start:
+            return
+        openings.append(word)
 
 
 def _day_openings(text: str, days: list[int], start: int) -> list[int]:
