@@ -158,7 +158,11 @@ class Matcher:
         candidates: list[Match] = []
         stemmed: list[Match] = []
         heads: list[tuple[int, int, tuple[_Entry, ...]]] = []
-        for last, (length, bucket, stem) in self._automaton.iter(padded):
+        for found in self._automaton.iter(padded):
+            # Typed, so that the compiled loop unpacks the hit by index rather than through
+            # the iterator protocol, and does its arithmetic on native ints.
+            hit: tuple[int, tuple[int, tuple[_Entry, ...], bool]] = found
+            last, (length, bucket, stem) = hit
             if stem:
                 match = _stem_match(padded, text, last, length, bucket, self._blocks)
                 if match is not None:
