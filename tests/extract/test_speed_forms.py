@@ -19,6 +19,7 @@ from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract import (
     actor_readings,
     bisection,
+    matching,
     pipeline,
     quantities,
     sentences,
@@ -258,3 +259,27 @@ def test_new_quantity_time_and_transfer_are_what_their_dataclasses_make() -> Non
     assert type(made_transfer) is Transfer and made_transfer == plain_transfer
     assert hash(made_transfer) == hash(plain_transfer)
     assert repr(made_transfer) == repr(plain_transfer)
+
+
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(1, 4), st.integers(0, 3)), max_size=8))
+def test_longest_first_skips_only_sorts_that_change_nothing(
+    spans: list[tuple[int, int, int]],
+) -> None:
+    # The target tells apart matches on the same span, whose order the sort must keep.
+    made = [
+        matching.Match(start, start + length, matching.STATE, str(target))
+        for start, length, target in spans
+    ]
+    sorted_ = sorted(made, key=lambda m: (m.start, m.start - m.end))
+    if matching._in_order(made):
+        assert sorted_ == made
+    chosen = matching._longest_first(list(made))
+    plain: list[matching.Match] = []
+    reach = -1
+    for match in sorted_:
+        if match.start >= reach:
+            plain.append(match)
+            reach = match.end
+    assert [(m.start, m.end, m.target) for m in chosen] == [
+        (m.start, m.end, m.target) for m in plain
+    ]
