@@ -20,6 +20,7 @@ from armstrack.extract import (
     actor_readings,
     bisection,
     dates,
+    matching,
     pipeline,
     prefilter,
     quantities,
@@ -321,3 +322,27 @@ def test_date_openings_in_real_like_articles() -> None:
                     pattern.pattern, subject, openings(subject, words, start), len(text)
                 )
                 _same_matches(found, list(pattern.pattern.finditer(subject, start, len(text))))
+
+
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(1, 4), st.integers(0, 3)), max_size=8))
+def test_longest_first_skips_only_sorts_that_change_nothing(
+    spans: list[tuple[int, int, int]],
+) -> None:
+    # The target tells apart matches on the same span, whose order the sort must keep.
+    made = [
+        matching.Match(start, start + length, matching.STATE, str(target))
+        for start, length, target in spans
+    ]
+    sorted_ = sorted(made, key=lambda m: (m.start, m.start - m.end))
+    if matching._in_order(made):
+        assert sorted_ == made
+    chosen = matching._longest_first(list(made))
+    plain: list[matching.Match] = []
+    reach = -1
+    for match in sorted_:
+        if match.start >= reach:
+            plain.append(match)
+            reach = match.end
+    assert [(m.start, m.end, m.target) for m in chosen] == [
+        (m.start, m.end, m.target) for m in plain
+    ]

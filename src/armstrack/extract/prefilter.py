@@ -168,8 +168,10 @@ class WordFinder:
             forms = (text, lowered, folded)
             aside = self._on_caseless is not None and any(c in text for c in CASELESS_ONLY)
             scanned = fold(text) if folded is None else folded
-            for last, value in self._automaton.iter(scanned):
-                key: _Key = value  # typed, so that the compiled loops below index, not iterate
+            for hit in self._automaton.iter(scanned):
+                # Typed, so that the compiled loops below index, not iterate.
+                typed: tuple[int, _Key] = hit
+                last, key = typed
                 start: int = last - key.length + 1
                 for index in key.plain:
                     found[index].append(start)
@@ -182,8 +184,9 @@ class WordFinder:
                     if string is not None and string[start : start + len(word)] == word:
                         found[index].append(start)
             if aside and self._on_caseless is not None:
-                for last, value in self._on_caseless.iter(lowered):
-                    aside_key: _Key = value
+                for aside_hit in self._on_caseless.iter(lowered):
+                    aside_typed: tuple[int, _Key] = aside_hit
+                    last, aside_key = aside_typed
                     for index in aside_key.plain:
                         found[index].append(last - aside_key.length + 1)
         positions: dict[Prefiltered, list[int]] = {}
