@@ -116,7 +116,11 @@ def test_hard_wrapped_copy_ends_sentences_only_at_end_marks_or_blank_lines() -> 
     assert len(_sentences(lines)) == 4
 
 
+# The readable form of what ``count_wraps`` counts.
+_WRAP = re.compile(r"[\w,;]\n[a-z]")
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab Z_,;.\n\n1é-")), max_size=60))
 def test_wrap_count_agrees_with_its_pattern(text: str) -> None:
-    assert sentences.count_wraps(text) == len(sentences._WRAP.findall(text))
+    assert sentences.count_wraps(text) == len(_WRAP.findall(text))

@@ -45,6 +45,8 @@ from armstrack.extract.topic_holders import (
     FORCE_WORDS,
     HOLDER_MODIFIERS,
     HOLDER_NOUNS,
+    HOLDER_SINGULARS,
+    HOLDER_WORDS,
     HOLDING_VERBS,
     MAX_LISTED,
     OPERATE_VERBS,
@@ -943,8 +945,8 @@ def in_the_package(view: SentenceView) -> bool:
 
 
 # "Peru became the first export customer of the Gripen", "making Chile the third buyer
-# of the drone": the new buyer named by an ordinal takes the goods from their maker.
-_NEW_BUYER_NOUNS: Final = frozenset("customer buyer client operator user".split())
+# of the drone": the new buyer named by an ordinal (one of ``HOLDER_SINGULARS``) takes
+# the goods from their maker.
 
 
 _NEW_BUYER_ORDINALS: Final = BUYER_ORDINALS | {"first", "new"}
@@ -966,14 +968,14 @@ def new_buyer_frames(view: SentenceView, text: str, frames: list[FrameHit]) -> l
     """One transfer from the maker of the goods to the state named the new (ordinal)
     customer or buyer of them; an operator or user already holds them."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_MEMBER_NOUNS) or (
+    if view.words.isdisjoint(HOLDER_WORDS) or (
         view.words.isdisjoint(_NEW_BUYER_ORDINALS) and view.words.isdisjoint(_MEMBER_CUES)
     ):
         return found
     for noun, word in enumerate(view.lows):
-        if word not in _MEMBER_NOUNS or view.low(noun + 1) not in ("of", "for"):
+        if word not in HOLDER_WORDS or view.low(noun + 1) not in ("of", "for"):
             continue
-        the = _new_buyer_article(view, noun) if word in _NEW_BUYER_NOUNS else None
+        the = _new_buyer_article(view, noun) if word in HOLDER_SINGULARS else None
         if the is None:
             the = _member_article(view, noun)
         if the is None:
@@ -1013,7 +1015,6 @@ def _new_buyer_article(view: SentenceView, noun: int) -> int | None:
 # "Algeria is an operator of the Su-57", "Iraq is one of the users of the T-50", "Egypt
 # is among the buyers of the Rafale", "Qatar is the largest foreign user of the Rafale":
 # a state a copula names a holder (the plurals only after "one of the", "among the").
-_MEMBER_NOUNS: Final = _NEW_BUYER_NOUNS | HOLDER_NOUNS
 _SUPERLATIVES: Final = frozenset("largest biggest main only major key".split())
 _BULK_SUPERLATIVES: Final = frozenset("largest biggest".split())
 _MEMBER_CUES: Final = _SUPERLATIVES | frozenset(["a", "an", "one", "among"])

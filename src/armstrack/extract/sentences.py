@@ -36,10 +36,9 @@ _BOUNDARY: Final = re.compile(
 _WRAPPED_BOUNDARY: Final = re.compile(
     r"\n\s*\n|[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 )
-# A line break inside a sentence: a word or a comma, then the sentence going on in lower
-# case. Paragraph-per-line copy has a few (captions, bylines); wrapped copy has them on
-# a large share of its lines.
-_WRAP: Final = re.compile(r"[\w,;]\n[a-z]")
+# A line break inside a sentence (``count_wraps``): a word or a comma, then the sentence
+# going on in lower case. Paragraph-per-line copy has a few (captions, bylines); wrapped
+# copy has them on a large share of its lines.
 _WRAPS_MIN: Final = 3
 _WRAPPED_SHARE: Final = 0.25
 
@@ -55,10 +54,11 @@ def hard_wrapped(text: str) -> bool:
 
 
 def count_wraps(text: str) -> int:
-    """``len(_WRAP.findall(text))``, read from the line breaks alone: the pattern opens
-    with a character class, so the engine tried it at every character of every article
-    (4% of all extraction). Matches do not overlap: the letter after one break cannot
-    open the next match (a test checks the two agree)."""
+    """How many line breaks sit inside a sentence: after a word character, comma or
+    semicolon and before a lower-case ASCII letter, matches not overlapping (the letter
+    after one break cannot open the next). Read from the line breaks alone: as a pattern
+    opening with a character class, the engine tried it at every character of every
+    article (4% of all extraction); a test checks the two agree."""
     count = 0
     free = 0  # the first index a match may start at
     at = text.find("\n", 1)

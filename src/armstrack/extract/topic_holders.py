@@ -142,10 +142,10 @@ def holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list[
 # B", "has exported 60 to four countries, the others being A and B". The system is the
 # one the article named last; the pipeline reads such a sentence only when it holds one
 # of ``TOPIC_LIST_WORDS``.
-_HOLDER_SINGULARS: Final = frozenset("operator user customer buyer client".split())
+HOLDER_SINGULARS: Final = frozenset("operator user customer buyer client".split())
 
 
-_TOPIC_HOLDER_NOUNS: Final = HOLDER_NOUNS | _HOLDER_SINGULARS
+HOLDER_WORDS: Final = HOLDER_NOUNS | HOLDER_SINGULARS
 
 
 # Words that may stand before the holder noun: "its other export customers".
@@ -198,7 +198,7 @@ _PROSPECTIVE: Final = frozenset(
 
 
 TOPIC_LIST_WORDS: Final = (
-    *sorted(_TOPIC_HOLDER_NOUNS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
+    *sorted(HOLDER_WORDS), *sorted(_TOPIC_VERBS), *sorted(_EXPORTED),
     *sorted(OPERATE_VERBS), "use", "uses", "service", "being", "joining", "joins",
     "joined", "join", "received", "delivery", "follows", "followed", "countries", "nations",
     "serves", "served", "orders", "placed", "include", "includes",
@@ -301,7 +301,7 @@ BUYER_ORDINALS: Final = frozenset(
 )
 
 
-_JOINED_NOUNS: Final = _TOPIC_HOLDER_NOUNS | frozenset(
+_JOINED_NOUNS: Final = HOLDER_WORDS | frozenset(
     "country countries nation nations state states member".split()
 )
 
@@ -366,7 +366,7 @@ def _ordinal_buyer_before(view: SentenceView, cue: int) -> bool:
     if noun is None:
         return False
     # "the fifth customer", "the second country to buy it" (not "... to condemn it")
-    return view.low(noun) in _TOPIC_HOLDER_NOUNS or any(
+    return view.low(noun) in HOLDER_WORDS or any(
         view.low(i) in _JOIN_VERBS for i in range(noun + 1, cue)
     )
 
@@ -426,7 +426,7 @@ def _ordinal_after_list(view: SentenceView, cue: int) -> int | None:
     noun = next((i for i in range(ordinal + 1, ordinal + 4) if view.low(i) in _JOINED_NOUNS), None)
     if noun is None:
         return None
-    if view.low(noun) in _TOPIC_HOLDER_NOUNS or any(
+    if view.low(noun) in HOLDER_WORDS or any(
         view.low(i) in _JOIN_VERBS for i in range(noun + 1, noun + 4)
     ):
         return at
@@ -471,7 +471,7 @@ def _joins_as_holders(view: SentenceView, cue: int) -> bool:
     noun = at + 1
     while noun < at + 4 and view.low(noun) in _HOLDER_OWNERS:
         noun += 1
-    return view.low(noun) in _TOPIC_HOLDER_NOUNS
+    return view.low(noun) in HOLDER_WORDS
 
 
 _JOIN_VERBS: Final = frozenset(
@@ -555,7 +555,7 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
     """Where a list of the topic system's holders follows (or, with True, precedes)."""
     cues: list[tuple[int, bool]] = []
     for index, word in enumerate(view.lows):
-        if word in _TOPIC_HOLDER_NOUNS:
+        if word in HOLDER_WORDS:
             link = _holder_link(view, index)
             if link is None:
                 link = _had_holder_link(view, index)
@@ -748,7 +748,7 @@ def _listed_as_holders(view: SentenceView, at: int) -> bool:
     end = at
     while end < at + 6 and (view.low(end) in _AMONG_WORDS or end in view.taken):
         end += 1
-    if view.low(end) in _TOPIC_HOLDER_NOUNS:
+    if view.low(end) in HOLDER_WORDS:
         return view.low(end + 1) not in ("of", "for") or _topic_object_end(view, end + 2) > end + 2
     # "are other Sahel states that": any words before a country noun, which the verb
     # after it must tie to the topic.
