@@ -69,6 +69,7 @@ bench: $(VENV)/.installed
 	$(BIN)/pip install --quiet --force-reinstall --no-deps dist/armstrack-*.whl
 	rm -f $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_extract.py --paired
 
 clean:
 	rm -rf $(VENV) .venv-latest dist build

@@ -306,7 +306,10 @@ def main() -> None:
         return
     if args.paired:
         print(f"armstrack build: {armstrack_build()}")
-        row = measure_paired(args.rounds, args.real)
+        try:
+            row = measure_paired(args.rounds, args.real)
+        except ImportError as error:
+            sys.exit(f"--paired needs spaCy ({error}); `make bench` installs it")
         print(
             f"real news: {args.real}, {row['mb']} MB, {row['rounds']} rounds, one pass of "
             f"each engine in turn\narmstrack {row['armstrack_mb_per_s']} MB/s, spaCy blank + "
