@@ -162,24 +162,68 @@ def add_context_mentions(
         for actor in actors:
             view.actors.append(ActorMention(first, last, actor, span, role=role))
 
-    for match in PAIR.finditer(lowered, view.start, view.end, found):
-        pair = _coordinated_pair(view, match.start()) or context.recent_states(match.start())
-        if len(pair) == 2:
-            add(match, pair, "pair")
-    for match in INSTITUTION.finditer(lowered, view.start, view.end, found):
-        if text[match.end() : match.end() + 1] == "-":
-            continue  # "the military-led government"
-        if text[match.end() : match.end() + 4] == " of ":
-            continue  # "the government of Ukraine" is Ukraine's, read through its name
-        home = context.home_state(match.start())
-        if home is not None:
-            add(match, [home], "institution")
+    # The words of a pattern are found where they stand in other words too ("the United
+    # States" holds "states", "international" "nation"); a search of the sentence costs
+    # more than the tokens' test of ``_may_hold``, made where the words are found.
+    if PAIR.may_match(lowered, view.start, view.end, found) and _may_hold(
+        view, text, _PAIR_LEADS, _PAIR_HEADS, 1
+    ):
+        for match in PAIR.finditer(lowered, view.start, view.end, found):
+            pair = _coordinated_pair(view, match.start()) or context.recent_states(match.start())
+            if len(pair) == 2:
+                add(match, pair, "pair")
+    if INSTITUTION.may_match(lowered, view.start, view.end, found) and _may_hold(
+        view, text, _INSTITUTION_LEADS, _INSTITUTION_HEADS, 1
+    ):
+        for match in INSTITUTION.finditer(lowered, view.start, view.end, found):
+            if text[match.end() : match.end() + 1] == "-":
+                continue  # "the military-led government"
+            if text[match.end() : match.end() + 4] == " of ":
+                continue  # "the government of Ukraine" is Ukraine's, read through its name
+            home = context.home_state(match.start())
+            if home is not None:
+                add(match, [home], "institution")
     for match in GROUP_ANAPHOR.finditer(text, view.start, view.end, found):
         group = context.recent_group(match.start())
         if group is not None:
             add(match, [group], "group")
-    for match in COUNTRY_ANAPHOR.finditer(lowered, view.start, view.end, found):
-        _add_country_anaphor(view, text, match, context)
+    if COUNTRY_ANAPHOR.may_match(lowered, view.start, view.end, found) and _may_hold(
+        view, text, _COUNTRY_LEADS, _COUNTRY_HEADS, 3
+    ):
+        for match in COUNTRY_ANAPHOR.finditer(lowered, view.start, view.end, found):
+            _add_country_anaphor(view, text, match, context)
+
+
+# The tokens a match of ``PAIR``, ``INSTITUTION`` or ``COUNTRY_ANAPHOR`` holds: a head
+# word ("countries"; the first word of "air force"), and one of the leads right before
+# it or, for the country, up to three tokens before ("to the embattled nation").
+_PAIR_LEADS: Final = frozenset(["the", "both", "two"])
+_PAIR_HEADS: Final = frozenset("countries nations sides states allies governments".split())
+_INSTITUTION_LEADS: Final = frozenset(["the", "its", "their"])
+_INSTITUTION_HEADS: Final = frozenset(
+    "junta army air navy military government regime kingdom sultanate armed defence "
+    "defense ministry marines country".split()
+)
+_COUNTRY_LEADS: Final = frozenset(["the"])
+_COUNTRY_HEADS: Final = frozenset(["country", "nation", "island"])
+# Letters ``caseless`` reads as ASCII ones and a token's lower case does not ("ı" is "i"
+# to the patterns, the token "mılitary" is no "military").
+_CASELESS_ONLY: Final = ("ı", "ſ", "İ")
+
+
+def _may_hold(
+    view: SentenceView, text: str, leads: frozenset[str], heads: frozenset[str], reach: int
+) -> bool:
+    """Whether a token of ``heads`` has one of ``leads`` among the ``reach`` tokens before
+    it, as every match of the pattern has (its words are whole tokens); or the sentence
+    holds a letter that makes its tokens no sure guide to ``caseless`` text."""
+    lows = view.lows
+    for index in range(1, len(lows)):
+        if lows[index] in heads:
+            for before in range(max(0, index - reach), index):
+                if lows[before] in leads:
+                    return True
+    return any(text.find(letter, view.start, view.end) >= 0 for letter in _CASELESS_ONLY)
 
 
 def _add_country_anaphor(

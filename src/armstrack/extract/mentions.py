@@ -100,49 +100,117 @@ PATTERNS: Final = (PAIR, INSTITUTION, GROUP_ANAPHOR, COUNTRY_ANAPHOR, *QUANTITY_
 def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
     """Start and end offsets and lower-case forms of the tokens of ``text[start:end]``;
     typographic apostrophes read as ASCII ones ("Russia’s" has the token "'s")."""
-    # The tokens of ``_TOKEN`` without a regex match per token: the sentence splits at
-    # white space (which no token holds) into chunks, and a chunk of letters and digits,
-    # most of them, is one token (``isalnum`` is the test ``\w`` makes, bar "_"); only
-    # the others ("Russia’s", "2024.", "(AP)") are searched.
+    # The tokens of ``_TOKEN`` without a regex match per token: the sentence, lowered at
+    # once, splits at spaces into chunks, and a chunk of letters and digits, most of them,
+    # is one token and its own lower-case form (``isalnum`` is the test ``\w`` makes, bar
+    # "_"; lowering a character keeps it, and white space); only the other chunks
+    # ("Russia’s", "2024.", "(AP)", "\nKyiv") are read character by character.
     piece = text[start:end]
-    # An ASCII sentence is lowered at once (per character there): a slice of it per token.
-    lowered = piece.lower() if piece.isascii() else ""
+    lowered = piece.lower()
+    if len(lowered) != len(piece) or "Σ" in piece:
+        # "İ" lowers to two characters, "Σ" as its neighbours say: each token alone.
+        return _tokenize_apart(piece, start)
+    lowered = lowered.replace("’", "'")
     starts: list[int] = []
     ends: list[int] = []
     lows: list[str] = []
     at = 0
-    for chunk in piece.split():
-        at = piece.find(chunk, at)
+    for chunk in lowered.split(" "):
+        size = len(chunk)
         if chunk.isalnum():
             starts.append(start + at)
-            ends.append(start + at + len(chunk))
-            lows.append(lowered[at : at + len(chunk)] if lowered else chunk.lower())
-            at += len(chunk)
-            continue
-        # A word with one mark before or after it ("Kyiv,", "2024.", "(AP"), most of the
-        # rest: two tokens, the mark alone (``[^\w\s]``; "’s" needs the letters after it).
-        if len(chunk) > 1 and _lone_mark(chunk[-1]) and chunk[:-1].isalnum():
-            word = chunk[:-1]
-            starts += (start + at, start + at + len(word))
-            ends += (start + at + len(word), start + at + len(chunk))
-            lows += (lowered[at : at + len(word)] if lowered else word.lower(), chunk[-1])
-            at += len(chunk)
-            continue
-        if len(chunk) > 1 and _lone_mark(chunk[0]) and chunk[1:].isalnum():
-            word = chunk[1:]
-            starts += (start + at, start + at + 1)
-            ends += (start + at + 1, start + at + len(chunk))
-            lows += (chunk[0], lowered[at + 1 : at + len(chunk)] if lowered else word.lower())
-            at += len(chunk)
-            continue
-        for word in _TOKEN.findall(chunk):
-            starts.append(start + at)
-            ends.append(start + at + len(word))
-            lows.append(lowered[at : at + len(word)] if lowered else word.lower())
-            at += len(word)
+            ends.append(start + at + size)
+            lows.append(chunk)
+        elif size:
+            _read_chunk(piece, lowered, start, at, at + size, starts, ends, lows)
+        at += size + 1
+    return starts, ends, lows
+
+
+def _tokenize_apart(piece: str, start: int) -> tuple[list[int], list[int], list[str]]:
+    """``tokenize`` of a sentence whose lower case is not that of its tokens apart."""
+    starts: list[int] = []
+    ends: list[int] = []
+    lows: list[str] = []
+    _read_chunk(piece, "", start, 0, len(piece), starts, ends, lows)
     if "’" in piece:
         lows = [low.replace("’", "'") for low in lows]
     return starts, ends, lows
+
+
+def _read_chunk(
+    piece: str,
+    lowered: str,
+    start: int,
+    at: int,
+    end: int,
+    starts: list[int],
+    ends: list[int],
+    lows: list[str],
+) -> None:
+    """The tokens of ``piece[at:end]`` as ``_TOKEN`` finds them: a run of word characters,
+    an apostrophe and "s" before no word character, or any other character alone (white
+    space is none). Their lower case is a slice of ``lowered``, or made apart when that
+    is ""; a mark beside one word keeps its case, as the form before kept it."""
+    index = at
+    while index < end:
+        if _space_at(piece, index):
+            index += 1
+            continue
+        following = index + 1
+        mark = False
+        if _word_at(piece, index):
+            while following < end and _word_at(piece, following):
+                following += 1
+        elif (
+            ord(piece[index]) in (0x27, 0x2019)  # ' and ’
+            and following < end
+            and ord(piece[following]) == 0x73  # s
+            and (following + 1 == end or not _word_at(piece, following + 1))
+        ):
+            following += 1
+        else:
+            mark = True
+        low = lowered[index:following] if lowered else piece[index:following].lower()
+        if mark and low != piece[index] and _beside_one_word(piece, index, at, end):
+            low = piece[index]  # "Ⓐx": the form before took the mark as written
+        starts.append(start + index)
+        ends.append(start + following)
+        lows.append(low)
+        index = following
+
+
+def _word_at(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is a word character (``\\w``): a letter, digit or "_"."""
+    code = ord(text[index])
+    if code < 0x80:
+        return 0x61 <= code <= 0x7A or 0x41 <= code <= 0x5A or 0x30 <= code <= 0x39 or code == 0x5F
+    return text[index].isalnum()
+
+
+def _space_at(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is white space (``\\s``, ``str.split``)."""
+    code = ord(text[index])
+    if code < 0x80:
+        return code == 0x20 or 0x09 <= code <= 0x0D or 0x1C <= code <= 0x1F
+    return text[index].isspace()
+
+
+def _beside_one_word(piece: str, index: int, at: int, end: int) -> bool:
+    """Whether the mark at ``index`` opens or closes a word of letters and digits alone,
+    in its run of ``piece[at:end]`` without white space ("Kyiv,", "(AP"): the case where
+    the form before kept the mark as written."""
+    first = index
+    while first > at and not _space_at(piece, first - 1):
+        first -= 1
+    last = index + 1
+    while last < end and not _space_at(piece, last):
+        last += 1
+    if last - first < 2 or not _lone_mark(piece[index]):
+        return False
+    if index == last - 1 and piece[first:index].isalnum():
+        return True
+    return index == first and piece[index + 1 : last].isalnum()
 
 
 def _lone_mark(char: str) -> bool:
@@ -173,20 +241,17 @@ def build_view(
     # call path in compiled code, not the direct one.
     starts, ends, lows = tokenize(text, start, end)
     view = SentenceView(start, end, starts, ends, lows)
-    view.earlier_systems = context.recent_systems(start)
     view.named_systems = context.recent_systems(start, TOPIC_REACH)
+    view.earlier_systems = view.named_systems[-3:]  # ``context.recent_systems(start)``
     lows = view.lows
     demonyms: list[tuple[int, int, str, Span]] = []
-    # Where each catalogued weapon starts: "its US F-16s" reads the state as their origin.
-    weapon_starts = {
-        token_at_offset(view.starts, m.start) for m in matches if m.kind in WEAPON_KINDS
-    }
     for match in matches:
         first = token_at_offset(view.starts, match.start)
         last = token_at_offset(view.ends, match.end)
         if first is None or last is None:
             continue
-        view.taken.update(range(first, last + 1))
+        for index in range(first, last + 1):  # a compiled loop: no range object
+            view.taken.add(index)
         span = new_span(match.start, match.end, text[match.start : match.end])
         kind = match.kind
         if kind in WEAPON_KINDS:
@@ -222,14 +287,18 @@ def build_view(
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
             demonyms.append((first, last, actor_id, span))
             continue
-        if in_dateline(lows, first, span.text, text[start : match.start]) and not hyphen_first(
-            text, match.end
+        # (A dateline opens the sentence: the text before a later name is not cut out.)
+        if (
+            first <= 3
+            and in_dateline(lows, first, span.text, text[start : match.start])
+            and not hyphen_first(text, match.end)
         ):
             continue
         if (
             kind is STATE
-            and lows[first - 1 : first] in (["its"], ["their"])
-            and last + 1 in weapon_starts
+            and first > 0
+            and lows[first - 1] in ("its", "their")
+            and _weapon_starts(view, matches, last + 1)
         ):
             # "with its US F-16s": the state is where the weapons come from.
             demonyms.append((first, last, actor_id, span))
@@ -242,12 +311,12 @@ def build_view(
         add_anti_weapons(view, text)
     add_context_mentions(view, text, lowered, context, found)
     drop_locating_states(view)
-    view.actors.sort(key=lambda a: a.first)
+    _sort_actors(view.actors)
     resolve_demonyms(view, demonyms, catalogue)
     if len(demonyms) > 1:
         listed_origins(view, demonyms, catalogue)
         listed_forces(view, demonyms, catalogue)
-    view.actors.sort(key=lambda a: a.first)  # demonyms join in text order: "the Israeli army"
+    _sort_actors(view.actors)  # demonyms join in text order: "the Israeli army"
     elided = elided_counters(view, text)
     if elided:
         view.weapons = sorted(view.weapons + elided, key=lambda w: w.first)
@@ -287,6 +356,27 @@ def build_view(
     if "$" in text[view.start : view.end]:
         view.actors = [a for a in view.actors if not _currency_mark(text, a)]
     return view
+
+
+def _weapon_starts(view: SentenceView, matches: Sequence[Match], index: int) -> bool:
+    """Whether a catalogued weapon starts at token ``index``: "its US F-16s" reads the
+    state as their origin."""
+    return any(
+        m.kind in WEAPON_KINDS and token_at_offset(view.starts, m.start) == index for m in matches
+    )
+
+
+def _first_token(mention: ActorMention) -> int:
+    return mention.first
+
+
+def _sort_actors(actors: list[ActorMention]) -> None:
+    """``actors.sort(key=...)``, called only when they are out of text order: most
+    sentences name none, one or two in order, and a sort with a key is a generic call."""
+    for index in range(1, len(actors)):
+        if actors[index - 1].first > actors[index].first:
+            actors.sort(key=_first_token)
+            return
 
 
 def _currency_mark(text: str, mention: ActorMention) -> bool:

@@ -148,6 +148,8 @@ def quantity_before(
         tried = start
         if start > 0 and _inside_number(lowered, start):
             continue  # "2024" holds four digits: only its first may open a count
+        if not _few_other_words(lowered, start, weapon_start):
+            continue  # a failed match costs the regex engine dearly (it backtracks)
         match = _BEFORE_WEAPON.pattern.match(lowered, start, weapon_start)
         if match is not None:
             quantity = _quantity(text, match, weapon_start)
@@ -165,6 +167,41 @@ def _inside_number(lowered: str, start: int) -> bool:
         return False
     before = lowered[start - 1]
     return before.isalnum() or before in "_$€£.,/-"
+
+
+# The words of a match but those of its gap (up to three words): of its approximators,
+# numbers, vague numbers and scales, and the glue of "more than 200 of its", "20 units of
+# the". Every other word of a match is of its gap.
+_MATCH_WORDS: Final = frozenset(
+    " ".join(
+        (
+            *APPROXIMATORS,
+            *NUMBER_WORDS,
+            *VAGUE,
+            *_SCALES,
+            "of its their the his her",
+            "unit units examples battery batteries regiment regiments",
+        )
+    ).split()
+)
+
+
+def _few_other_words(lowered: str, start: int, end: int) -> bool:
+    """Whether ``lowered[start:end]`` holds at most three words that only the gap of
+    ``_BEFORE_WEAPON`` can match, which a match of it there needs: its parts stand apart
+    by white space, and each word of theirs is of ``_MATCH_WORDS``, a number ("26,000",
+    "3.5") or a written ten and its unit ("thirty-six")."""
+    others = 0
+    for word in lowered[start:end].split():
+        if word in _MATCH_WORDS or word[0].isdigit():
+            continue
+        dash = word.find("-")
+        if dash > 0 and word[:dash] in _MATCH_WORDS:
+            continue
+        others += 1
+        if others > 3:
+            return False
+    return True
 
 
 def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | None:

@@ -9,6 +9,8 @@ its dataclass and that the record has nothing else to run when made.
 
 from __future__ import annotations
 
+from typing import Final
+
 from armstrack.records import (
     ActorRef,
     Category,
@@ -24,10 +26,21 @@ from armstrack.records import (
     Transfer,
 )
 
+# ``object.__new__`` and the record types, held in names compiled code reads directly:
+# ``object.__new__(Span)`` looks up "object" in the builtins, "Span" in the module and
+# "__new__" on the type, for each record.
+_NEW: Final = object.__new__
+_SPAN: Final = Span
+_SPEAKER: Final = Speaker
+_CLAIM: Final = Claim
+_QUANTITY: Final = Quantity
+_TIME: Final = TimeRef
+_TRANSFER: Final = Transfer
+
 
 def new_span(start: int, end: int, text: str) -> Span:
     """``Span(start, end, text)``."""
-    span = object.__new__(Span)
+    span = _NEW(_SPAN)
     object.__setattr__(span, "start", start)
     object.__setattr__(span, "end", end)
     object.__setattr__(span, "text", text)
@@ -42,7 +55,7 @@ def new_speaker(
     count: int | None = None,
 ) -> Speaker:
     """``Speaker(text, actor, role, outlet, count)``."""
-    speaker = object.__new__(Speaker)
+    speaker = _NEW(_SPEAKER)
     object.__setattr__(speaker, "text", text)
     object.__setattr__(speaker, "actor", actor)
     object.__setattr__(speaker, "role", role)
@@ -59,7 +72,7 @@ def new_claim(
     status: Status | None = None,
 ) -> Claim:
     """``Claim(speaker, stance, evidence, hedges, status)``."""
-    claim = object.__new__(Claim)
+    claim = _NEW(_CLAIM)
     object.__setattr__(claim, "speaker", speaker)
     object.__setattr__(claim, "stance", stance)
     object.__setattr__(claim, "evidence", evidence)
@@ -70,7 +83,7 @@ def new_claim(
 
 def new_quantity(value: int | None, approximate: bool, span: Span) -> Quantity:
     """``Quantity(value, approximate, span)``."""
-    quantity = object.__new__(Quantity)
+    quantity = _NEW(_QUANTITY)
     object.__setattr__(quantity, "value", value)
     object.__setattr__(quantity, "approximate", approximate)
     object.__setattr__(quantity, "span", span)
@@ -79,7 +92,7 @@ def new_quantity(value: int | None, approximate: bool, span: Span) -> Quantity:
 
 def new_time(value: str, granularity: str, span: Span) -> TimeRef:
     """``TimeRef(value, granularity, span)``."""
-    time = object.__new__(TimeRef)
+    time = _NEW(_TIME)
     object.__setattr__(time, "value", value)
     object.__setattr__(time, "granularity", granularity)
     object.__setattr__(time, "span", span)
@@ -100,7 +113,7 @@ def new_transfer(
 ) -> Transfer:
     """``Transfer(supplier, recipient, category, status, systems, quantity, times, routes,
     claims, evidence)``."""
-    transfer = object.__new__(Transfer)
+    transfer = _NEW(_TRANSFER)
     object.__setattr__(transfer, "supplier", supplier)
     object.__setattr__(transfer, "recipient", recipient)
     object.__setattr__(transfer, "category", category)
