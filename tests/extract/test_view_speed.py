@@ -12,8 +12,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from armstrack.catalogue.normalise import caseless
+from armstrack.catalogue.normalise import caseless, original_groups
 from armstrack.extract import actor_readings, mentions, quantities, view
+from armstrack.records import Quantity, Span
 
 _TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s]")
 
@@ -187,3 +188,58 @@ def test_may_hold_refuses_words_inside_others() -> None:
     assert not actor_readings._may_hold(
         sentence, text, actor_readings._COUNTRY_LEADS, actor_readings._COUNTRY_HEADS, 3
     )
+
+
+def _plain_quantity(text: str, match: re.Match[str], weapon_start: int) -> object:
+    """``quantities._quantity`` as written before: each group read from the original
+    text and put in ``caseless`` form there."""
+    groups = original_groups(text, match)
+    gap = [caseless(w).strip("'’") for w in (groups["gap"] or "").split()]
+    if any(word in quantities._BLOCKERS for word in gap):
+        return None
+    if groups["units_of"] and gap:
+        return None
+    words = text[match.start() : weapon_start].rstrip()
+    span = Span(match.start(), match.start() + len(words), words)
+    if groups["vague"]:
+        return Quantity(None, True, span)
+    scale = quantities._SCALES.get(caseless(groups["scale"] or ""), 1)
+    if stated := groups["digits"]:
+        digits = stated.replace(",", "")
+        if scale == 1 and ("." in digits or (1900 <= int(digits) <= 2100 and "," not in stated)):
+            return None
+        value = round(float(digits) * scale)
+    else:
+        tens = quantities.NUMBER_WORDS[caseless(groups["word"] or "")]
+        unit = quantities.NUMBER_WORDS.get(caseless(groups["unit"] or ""), 0)
+        if unit and not (20 <= tens <= 90 and tens % 10 == 0):
+            return None
+        value = (tens + unit) * scale
+    if value == 0:
+        return None
+    return Quantity(value, bool(groups["approx"]), span)
+
+
+_CASED_QUANTITY_WORDS = [
+    *_QUANTITY_WORDS,
+    *"TWO Thirty-Six Dozens HUNDRED Around ıs ſome İn Km KM \u212am Éclair xÉ ΣA aΣ".split(),
+    "İstanbul",
+    "2,000",
+    "٣",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_CASED_QUANTITY_WORDS), min_size=1, max_size=8),
+    before=st.sampled_from(["", "İ ", "The "]),
+)
+def test_quantity_reads_groups_as_the_plain_form(words: list[str], before: str) -> None:
+    text = before + " ".join(words) + " "
+    lowered = caseless(text)
+    pattern = quantities._BEFORE_WEAPON.pattern
+    for start in range(len(text)):
+        match = pattern.match(lowered, start, len(text))
+        if match is not None:
+            expected = _plain_quantity(text, match, len(text))
+            assert quantities._quantity(text, match, len(text)) == expected

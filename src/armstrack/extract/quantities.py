@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from armstrack.catalogue.normalise import caseless, original_groups
+from armstrack.catalogue.normalise import caseless
 from armstrack.extract.lexicon import CONTAINER_NOUNS
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.spans import new_quantity, new_span
@@ -205,8 +205,11 @@ def _few_other_words(lowered: str, start: int, end: int) -> bool:
 
 
 def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | None:
-    groups = original_groups(text, match)
-    gap = [caseless(w).strip("'’") for w in (groups["gap"] or "").split()]
+    # The groups as matched, in ``caseless`` text: each is read in lower case only (or
+    # as digits, which ``caseless`` keeps), and ``caseless`` of a part of a text is that
+    # part of it. One call for all, where ``original_groups`` asks for each one's span.
+    groups = match.groupdict()
+    gap = [w.strip("'’") for w in (groups["gap"] or "").split()]
     if any(word in _BLOCKERS for word in gap):
         return None
     if groups["units_of"] and gap:
@@ -214,8 +217,8 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
     words = text[match.start() : weapon_start].rstrip()
     span = new_span(match.start(), match.start() + len(words), words)
     if groups["vague"]:
-        return Quantity(None, True, span)
-    scale = _SCALES.get(caseless(groups["scale"] or ""), 1)
+        return new_quantity(None, True, span)
+    scale = _SCALES.get(groups["scale"] or "", 1)
     if stated := groups["digits"]:
         digits = stated.replace(",", "")
         # A bare four-digit year ("in 2023 missiles") is not a count.
@@ -223,8 +226,8 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
             return None
         value = round(float(digits) * scale)
     else:
-        tens = NUMBER_WORDS[caseless(groups["word"] or "")]
-        unit = NUMBER_WORDS.get(caseless(groups["unit"] or ""), 0)
+        tens = NUMBER_WORDS[groups["word"] or ""]
+        unit = NUMBER_WORDS.get(groups["unit"] or "", 0)
         if unit and not (20 <= tens <= 90 and tens % 10 == 0):
             return None  # "two-three tanks" is a range; the next start reads "three"
         value = (tens + unit) * scale

@@ -35,6 +35,13 @@ from armstrack.extract.view import (
 from armstrack.records import Category, Span
 
 SHIP_CATEGORY: Final = Category.SHIP  # read once per weapon (see ``matching.SYSTEM``)
+# The others the readings compare with, held the same way: an enum member read off its
+# class is a generic attribute lookup in compiled code.
+AMMUNITION_CATEGORY: Final = Category.AMMUNITION
+OTHER_CATEGORY: Final = Category.OTHER
+MISSILE_CATEGORY: Final = Category.MISSILE
+AIR_DEFENCE_CATEGORY: Final = Category.AIR_DEFENCE
+ARTILLERY_CATEGORY: Final = Category.ARTILLERY
 
 
 # Participles that join a platform to the arms it carries: "frigates armed with ...".
@@ -208,7 +215,7 @@ def fed_launchers(view: SentenceView, weapons: list[WeaponMention]) -> list[Weap
         previous = kept[-1] if kept else None
         if (
             previous is not None
-            and previous.category is Category.AMMUNITION
+            and previous.category is AMMUNITION_CATEGORY
             and weapon.system
             and weapon.category in _FED
             and _for_between(view, previous.last, weapon.first)
@@ -244,7 +251,7 @@ def rounds_not_guns(view: SentenceView, weapons: list[WeaponMention]) -> list[We
     guns only say whose rounds they are."""
     kept: list[WeaponMention] = []
     for index, weapon in enumerate(weapons):
-        if weapon.category is not Category.ARTILLERY:
+        if weapon.category is not ARTILLERY_CATEGORY:
             kept.append(weapon)
             continue
         after = weapons[index + 1] if index + 1 < len(weapons) else None
@@ -253,16 +260,16 @@ def rounds_not_guns(view: SentenceView, weapons: list[WeaponMention]) -> list[We
             and after is not None
             and view.low(weapon.last + 1) in ("and", "or")
             and after.first == weapon.last + 2
-            and after.category is Category.AMMUNITION
+            and after.category is AMMUNITION_CATEGORY
             and view.low(after.last) in _ROUND_HEADS
         ):
-            kept.append(replace(weapon, category=Category.AMMUNITION))
+            kept.append(replace(weapon, category=AMMUNITION_CATEGORY))
             continue
         at = weapon.first - 1
         while view.low(at) in _OWNER_WORDS:
             at -= 1
         if view.low(at) == "for" and any(
-            w.last == at - 1 and w.category is Category.AMMUNITION for w in weapons
+            w.last == at - 1 and w.category is AMMUNITION_CATEGORY for w in weapons
         ):
             continue  # the rounds' guns
         kept.append(weapon)
@@ -278,14 +285,14 @@ def ammunition_of(weapons: list[WeaponMention], text: str) -> list[WeaponMention
         if (
             previous is not None
             and previous.system
-            and previous.category is not Category.AMMUNITION
+            and previous.category is not AMMUNITION_CATEGORY
             and weapon.system is None
-            and weapon.category is Category.AMMUNITION
+            and weapon.category is AMMUNITION_CATEGORY
             and weapon.first == previous.last + 1
         ):
             start, end = previous.span.start, weapon.span.end
             span = Span(start, end, text[start:end])
-            kept[-1] = WeaponMention(previous.first, weapon.last, Category.AMMUNITION, span)
+            kept[-1] = WeaponMention(previous.first, weapon.last, AMMUNITION_CATEGORY, span)
             continue
         kept.append(weapon)
     return kept
@@ -310,13 +317,13 @@ def parts_of(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMen
     kept = []
     for weapon in weapons:
         after = view.low(weapon.last + 1)
-        if not weapon.system and not weapon.generic and weapon.category is not Category.OTHER:
+        if not weapon.system and not weapon.generic and weapon.category is not OTHER_CATEGORY:
             if after in _PARTS or (
                 after == "production" and view.low(weapon.last + 2) in _MEANS_OF_MAKING
             ):
-                weapon = replace(weapon, category=Category.OTHER)
+                weapon = replace(weapon, category=OTHER_CATEGORY)
         if not weapon.generic and _parts_for(view, weapon):
-            weapon = replace(weapon, category=Category.OTHER, system=None, made_in=None)
+            weapon = replace(weapon, category=OTHER_CATEGORY, system=None, made_in=None)
         kept.append(weapon)
     return kept
 
@@ -446,10 +453,15 @@ POINTING_HEADS: dict[str, tuple[Category, ...]] = {
 }
 
 
+# The nouns as a set: ``isdisjoint`` of two sets walks the smaller one, of a dictionary
+# it makes an iterator over all its keys.
+_POINTING_WORDS: Final = frozenset(POINTING_HEADS)
+
+
 def pointing_heads(view: SentenceView, text: str) -> list[WeaponMention]:
     """Vague nouns that point back at the system named last of their kind, as mentions
     of it; only where the sentence names no weapon of that kind itself."""
-    if not view.named_systems or view.words.isdisjoint(POINTING_HEADS):
+    if not view.named_systems or view.words.isdisjoint(_POINTING_WORDS):
         return []
     found = []
     for index, word in enumerate(view.lows):
@@ -537,8 +549,11 @@ def first_person(view: SentenceView, text: str) -> None:
         view.actors = sorted([*view.actors, *added], key=lambda a: a.first)
 
 
+_PLATFORM_WORDS: Final = frozenset(PLATFORM_NOUNS)  # see ``_POINTING_WORDS``
+
+
 def counted_platforms(view: SentenceView, text: str) -> list[WeaponMention]:
-    if view.words.isdisjoint(PLATFORM_NOUNS) or not _military(view):
+    if view.words.isdisjoint(_PLATFORM_WORDS) or not _military(view):
         return []
     found = []
     for index, word in enumerate(view.lows):
@@ -570,7 +585,7 @@ def counted_rounds(view: SentenceView, text: str) -> list[WeaponMention]:
         if count.span.end < view.starts[index] - 1:
             continue
         found.append(
-            WeaponMention(index, index, Category.AMMUNITION, _token_span(view, text, index))
+            WeaponMention(index, index, AMMUNITION_CATEGORY, _token_span(view, text, index))
         )
     return found
 
@@ -664,8 +679,8 @@ def point_back(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponM
         # One word may stand between: "the promised tanks".
         if not weapon.generic and not weapon.system and _pointed_at(view, weapon.first):
             kinds: tuple[Category, ...] = (weapon.category,)
-            if weapon.category is Category.MISSILE:
-                kinds = (Category.MISSILE, Category.AIR_DEFENCE)
+            if weapon.category is MISSILE_CATEGORY:
+                kinds = (MISSILE_CATEGORY, AIR_DEFENCE_CATEGORY)
             earlier = _topic(view, kinds)
             if earlier is not None:
                 weapon = WeaponMention(
@@ -710,13 +725,13 @@ def interceptors(weapons: list[WeaponMention], lows: list[str]) -> list[WeaponMe
         previous = kept[-1] if kept else None
         if (
             previous is not None
-            and previous.category is Category.AIR_DEFENCE
+            and previous.category is AIR_DEFENCE_CATEGORY
             and weapon.system is None
-            and weapon.category is Category.MISSILE
+            and weapon.category is MISSILE_CATEGORY
             and lows[weapon.first] in ("missiles", "missile")
             and lows[previous.last + 1 : weapon.first] in _LAUNCHERS_AND
         ):
-            weapon = replace(weapon, category=Category.AIR_DEFENCE)
+            weapon = replace(weapon, category=AIR_DEFENCE_CATEGORY)
         kept.append(weapon)
     return kept
 
