@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from armstrack.catalogue import normalise
 from armstrack.catalogue.normalise import caseless, fold, fold_words, original_groups
@@ -50,3 +52,22 @@ def test_fold_is_the_character_table(text: str) -> None:
     """The quick ASCII path changes no character: ``fold`` is its table, everywhere."""
     assert fold(text) == text.translate(normalise._TABLE)
     assert fold_words(text) == text.translate(normalise._WORD_TABLE)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aZ ?’é\u0130\u0131\u017f\u212aΣσ\u00dfΑ\u1e9e\ud800海Ｆ")),
+        max_size=30,
+    )
+)
+def test_caseless_quick_form_is_the_plain_one(text: str) -> None:
+    """The ASCII characters lowered as bytes, the others each on its own: what lowering
+    the whole text makes (two-character lowerings and the final sigma included)."""
+    assert caseless(text) == normalise._caseless_whole(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_caseless_quick_form_is_the_plain_one_on_any_text(text: str) -> None:
+    assert caseless(text) == normalise._caseless_whole(text)

@@ -3,6 +3,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from armstrack.catalogue.normalise import caseless, fold
 from armstrack.extract import claims, quantities
@@ -150,6 +152,12 @@ OPENED = [
     ("pipeline._REPORT_HINT", pipeline_module._REPORT_HINT),
     ("pipeline._COUNTED_PLATFORM", pipeline_module._COUNTED_PLATFORM),
 ]
+# Words of the finder's patterns, whole and cut, and what stands around them.
+WORD_PIECES = [
+    *("by", "by ", "sea", "via", "not", "n't", "said", "says", "report", "reported", "Mar"),
+    *("march", "2023", "19", "one", "two", "dozen", "deal", "the", "ſ", "ı", "İ", "K", "é"),
+    *(" ", " ", "  ", "\n", "-", ".", ",", "’", "\uffff", "A", "S", "t", "e", "r", "i"),
+]
 TRICKY = "the shipments’ story; don't deny-deny it, reaffirmed; by sea via\nvia. It said so."
 
 
@@ -179,3 +187,38 @@ def test_prefilter_found_matches_are_the_pattern_matches(
             spans = [m.span() for m in prefiltered.finditer(searched, start, end, found)]
             assert spans == [m.span() for m in prefiltered.pattern.finditer(searched, start, end)]
     assert matched, f"{name}: no example text exercises the pattern"
+
+
+def _plain_starts(prefiltered: Prefiltered, text: str, lowered: str, folded: str) -> list[int]:
+    """Where a word of the pattern starts in the form of the text it runs on, one offset
+    for each word found there: what a ``WordFinder`` finds, read the plain way."""
+    form = lowered if prefiltered.caseless else folded if prefiltered.folded else text
+    starts = []
+    for word in prefiltered.words:
+        at = form.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = form.find(word, at + 1)
+    return sorted(starts)
+
+
+def _assert_finds_plain_starts(text: str) -> None:
+    finder = pipeline_module._WORDS
+    lowered, folded = caseless(text), fold(text)
+    found = finder.find(text, lowered, folded)
+    for prefiltered in finder._patterns:
+        expected = _plain_starts(prefiltered, text, lowered, folded)
+        assert found.positions[prefiltered] == expected, prefiltered.words
+
+
+def test_prefilter_word_finder_finds_every_start_of_every_word() -> None:
+    """Keys added in order of character frequency, and one that stands for no pattern
+    (a space and U+FFFF, also where the text holds them): every word's every start."""
+    for text in [*_texts(), TRICKY, " \uffff by sea\uffff \uffff via  \uffff"]:
+        _assert_finds_plain_starts(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join))
+def test_prefilter_word_finder_finds_every_start_in_any_text(text: str) -> None:
+    _assert_finds_plain_starts(text)

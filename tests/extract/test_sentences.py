@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from armstrack.extract import sentences
+from armstrack.extract.prefilter import matches_at
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded, split_sentences
 
 
@@ -124,3 +125,26 @@ _WRAP = re.compile(r"[\w,;]\n[a-z]")
 @given(st.text(alphabet=st.sampled_from(list("ab Z_,;.\n\n1é-")), max_size=60))
 def test_wrap_count_agrees_with_its_pattern(text: str) -> None:
     assert sentences.count_wraps(text) == len(_WRAP.findall(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!?\n \t\"'”’)]([“‘Aa0.", max_size=50))
+def test_boundaries_tried_at_marks_are_those_a_scan_finds(text: str) -> None:
+    """Both boundary patterns, tried only at the end marks and line breaks
+    (``sentences._marks``), find what a scan of the whole text finds."""
+    for pattern in (sentences._BOUNDARY, sentences._WRAPPED_BOUNDARY):
+        scanned = [m.span() for m in pattern.finditer(text)]
+        tried = matches_at(pattern, text, sentences._marks(text), len(text))
+        assert [m.span() for m in tried] == scanned
+
+
+def test_boundaries_tried_at_marks_in_real_like_articles() -> None:
+    text = (
+        "WASHINGTON (Reuters) - The U.S. sent 12 F-16s to Ukraine!? Officials said so.\n\n"
+        '"They arrived," Gen. J. Smith said. (More later.) 5 more came...\nThen?! '
+        "Wire copy goes on\nhere. And on.\n\n\nEnd"
+    )
+    for pattern in (sentences._BOUNDARY, sentences._WRAPPED_BOUNDARY):
+        scanned = [m.span() for m in pattern.finditer(text)]
+        tried = matches_at(pattern, text, sentences._marks(text), len(text))
+        assert [m.span() for m in tried] == scanned

@@ -164,6 +164,53 @@ def test_new_deal_positions_in_real_like_articles() -> None:
     assert matched
 
 
+# The support opening as written for reading (see ``pipeline._SUPPORT_OPENING``).
+READABLE_SUPPORT_OPENING = re.compile(
+    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?agreement\b"
+    r"|\b(?:military|defen[cs]e|security|further|additional|new|latest)\s+"
+    r"(?:military\s+)?(?:aid|support|assistance)\s+(?:for|to)\b"
+    r"|\b(?:military|defen[cs]e|security)\s+(?:help|aid|assistance)\b|\barming\b"
+    r"|['’]s\s+(?:[\w$.,-]+\s+){0,2}?(?:deal|contract|package|tranche|shipment|consignment)\b"
+)
+# Its opening words whole and inside words, its nouns, tokens, marks and white space.
+SUPPORT_PIECES = [
+    *("a", "an", "its", "their", "military", "defence", "defense", "security", "further"),
+    *("additional", "new", "latest", "arming", "disarming", "aid", "said", "support"),
+    *("assistance", "help", "for", "to", "agreement", "deal", "tranche", "shipment"),
+    *("x", "é", "_", "$", "-", ".", ",", "'", "’", "s", " ", " ", " ", "\n", "\u2003"),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(SUPPORT_PIECES), max_size=25).map("".join),
+    st.integers(0, 60),
+    st.integers(0, 200),
+)
+def test_support_opening_finds_what_its_readable_form_finds(text: str, lo: int, hi: int) -> None:
+    """Each alternative opens with its first character and checks the boundary behind it:
+    the pattern finds what the readable one finds, in the whole text and in a window."""
+    pattern = pipeline._SUPPORT_OPENING
+    assert [m.span() for m in pattern.finditer(text)] == [
+        m.span() for m in READABLE_SUPPORT_OPENING.finditer(text)
+    ]
+    found, expected = pattern.search(text, lo, hi), READABLE_SUPPORT_OPENING.search(text, lo, hi)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_support_positions_in_real_like_articles() -> None:
+    root = Path(__file__).resolve().parents[2]
+    paths = sorted((root / "tests" / "gold" / "articles").glob("*.txt"))
+    paths += sorted((root / "examples" / "articles").glob("*.txt"))
+    matched = 0
+    for path in paths:
+        folded = fold(path.read_text(encoding="utf-8"))
+        expected = [m.span() for m in READABLE_SUPPORT_OPENING.finditer(folded)]
+        assert [m.span() for m in pipeline._SUPPORT_OPENING.finditer(folded)] == expected
+        matched += len(expected)
+    assert matched
+
+
 def test_new_speaker_and_claim_are_what_their_dataclasses_make() -> None:
     assert [f.name for f in dataclasses.fields(Speaker)] == [
         *("text", "actor", "role", "outlet", "count"),

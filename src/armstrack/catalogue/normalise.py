@@ -95,10 +95,39 @@ def caseless(text: str) -> str:
     i and the long s, which IGNORECASE equates with "i" and "s", and the dotted capital
     I, which lowers to two characters: a text with it takes the slower exact table.
     """
+    if text.isascii():
+        return text.lower()
+    # As in ``_translate``: the ASCII characters lowered by array, the few others (a
+    # curly quote, an accented letter) each on its own, not the whole text character by
+    # character through the Unicode tables.
+    raw = text.encode("ascii", "replace")
+    done = raw.lower().decode("ascii")
+    parts: list[str] = []
+    last = 0
+    mark = raw.find(b"?")
+    while mark >= 0:
+        char = text[mark]
+        if char != "?":
+            lowered = char.lower()
+            if len(lowered) != 1 or char == "\u03a3":
+                return _caseless_whole(text)  # "İ" lowers to two; "Σ" by its neighbours
+            parts += (done[last:mark], _AS_ASCII.get(lowered, lowered))
+            last = mark + 1
+        mark = raw.find(b"?", mark + 1)
+    parts.append(done[last:])
+    return "".join(parts)
+
+
+def _caseless_whole(text: str) -> str:
+    """``caseless`` read the plain way: what the quick form makes (tests check it)."""
     lowered = text.lower().replace("ı", "i").replace("ſ", "s")
     if len(lowered) != len(text):
         return text.translate(_CASELESS)
     return lowered
+
+
+# What ``caseless`` makes of the two lower-case letters IGNORECASE reads as ASCII ones.
+_AS_ASCII: Final = {"ı": "i", "ſ": "s"}
 
 
 def original_groups(text: str, match: re.Match[str]) -> dict[str, str | None]:

@@ -456,12 +456,35 @@ def _deal_windows(folded: str) -> list[tuple[int, int]]:
 # agreement with", "unveiled its latest military support for", "pledged further aid to",
 # "agreed to give Manila more military help", "Iran is arming Russia", "Lithuania's latest
 # shipment to Ukraine left Vilnius. It included ...".
+#
+#     \b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?agreement\b
+#     |\b(?:military|defen[cs]e|security|further|additional|new|latest)\s+
+#         (?:military\s+)?(?:aid|support|assistance)\s+(?:for|to)\b
+#     |\b(?:military|defen[cs]e|security)\s+(?:help|aid|assistance)\b|\barming\b
+#     |['’]s\s+(?:[\w$.,-]+\s+){0,2}?(?:deal|contract|package|tranche|shipment|consignment)\b
+#
+# written out as one alternative per opening word, in that order, each opening with its
+# first character and checking the word boundary behind it (``a(?<!\wa)``, as
+# ``_NEW_DEAL``): the regex engine then skips every position that holds none of those
+# characters, where it tried each alternative at every position of the window (a test
+# checks the two forms agree).
+_SUPPORT_PARTS: Final = (
+    (("a", "an", "its", "their"), r"\s+(?:[\w$.,-]+\s+){0,3}?agreement\b"),
+    (
+        ("military", "defen[cs]e", "security", "further", "additional", "new", "latest"),
+        r"\s+(?:military\s+)?(?:aid|support|assistance)\s+(?:for|to)\b",
+    ),
+    (("military", "defen[cs]e", "security"), r"\s+(?:help|aid|assistance)\b"),
+    (("arming",), r"\b"),
+)
+_SUPPORT_POSSESSIVE: Final = (
+    r"s\s+(?:[\w$.,-]+\s+){0,2}?(?:deal|contract|package|tranche|shipment|consignment)\b"
+)
 _SUPPORT_OPENING: Final = re.compile(
-    r"\b(?:a|an|its|their)\s+(?:[\w$.,-]+\s+){0,3}?agreement\b"
-    r"|\b(?:military|defen[cs]e|security|further|additional|new|latest)\s+"
-    r"(?:military\s+)?(?:aid|support|assistance)\s+(?:for|to)\b"
-    r"|\b(?:military|defen[cs]e|security)\s+(?:help|aid|assistance)\b|\barming\b"
-    r"|['’]s\s+(?:[\w$.,-]+\s+){0,2}?(?:deal|contract|package|tranche|shipment|consignment)\b"
+    "|".join(
+        [f"{w[0]}(?<!\\w{w[0]}){w[1:]}{rest}" for words, rest in _SUPPORT_PARTS for w in words]
+        + [f"{quote}{_SUPPORT_POSSESSIVE}" for quote in "'’"]
+    )
 )
 _SUPPORT_WORDS: Final = (
     "agreement",
