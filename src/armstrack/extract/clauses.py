@@ -124,14 +124,10 @@ def clause_of(view: SentenceView, index: int) -> tuple[int, int]:
 def _find_breaks(view: SentenceView) -> list[int]:
     """Tokens that end a clause: semicolons, "but", "while", ", and", ", which", ..."""
     lows = view.lows
-    actor_starts = {a.first for a in view.actors}
-    actor_ends = {a.first: a.last for a in view.actors}
-    # "to Ukraine", not "Russia and India" nor "between Russia and India"
-    objects = {a.last for a in view.actors if a.prep and a.prep != "between"}
-    weapon_starts = {w.first for w in view.weapons}
-    weapon_ends = {w.last for w in view.weapons}
     breaks = []
     for index, word in enumerate(lows):
+        if word not in _BREAK_WORDS:
+            continue  # one set test for most tokens, in place of a test per branch below
         if word in ("(", ")") and (_short_aside(lows, index) or _money_aside(lows, index)):
             continue  # "vehicles (PMV) to be donated": an abbreviation, not a clause
         if word in CLAUSE_BREAKS:
@@ -140,30 +136,63 @@ def _find_breaks(view: SentenceView) -> list[int]:
             word == "as"
             and "such" not in (view.low(index - 1), view.low(index - 2))
             # "to countries such as Chad", "to such countries as Chad" are one clause
-            and (index + 1 in actor_starts or view.low(index + 1) in _AS_SUBJECTS)
+            and (_actor_from(view, index + 1) or view.low(index + 1) in _AS_SUBJECTS)
         ):
             breaks.append(index)  # "Taiwan receives HIMARS as U.S. clears air-defence sale"
         elif word in ("and", "which", "who") and index > 0 and lows[index - 1] == ",":
-            if word == "and" and _item_follows(view, index, weapon_starts):
+            if word == "and" and _item_follows(view, index):
                 continue  # "12 howitzers, 40 vehicles, and 5,000 shells to Ukraine": a list
-            if word == "and" and _ends_goods_list(view, index, weapon_starts, weapon_ends):
+            if word == "and" and _ends_goods_list(view, index):
                 continue  # "rifles, helmets, ammunition, and food aid to Moldova": a list
             breaks.append(index)  # ", and" / ", which" start a clause; a bare "and" joins a list
         elif (
             word == "with"
-            and index + 1 not in actor_starts
+            and not _actor_from(view, index + 1)
             and ((index > 0 and lows[index - 1] == ",") or delivery_after(view, index))
         ):
             breaks.append(index)  # ", with the first jets due in 2027": a clause of its own
         elif (
             word == "and"
-            and (index - 1 in objects or index - 1 in weapon_ends)
-            and view.low(actor_ends.get(_past_the(lows, index + 1), -2) + 1) in CLAUSE_OPENERS
+            and (_object_to(view, index - 1) or _weapon_to(view, index - 1))
+            and view.low(_actor_end(view, _past_the(lows, index + 1)) + 1) in CLAUSE_OPENERS
         ):
             # "... to Ukraine and Spain will send six", "pledged 14 tanks and Spain will
             # send six"
             breaks.append(index)
     return breaks
+
+
+# Every word a branch of _find_breaks looks for.
+_BREAK_WORDS: Final = CLAUSE_BREAKS | frozenset(["(", ")", "as", "and", "which", "who", "with"])
+
+
+# The mentions _find_breaks asks about, read off the few mentions where a branch asks:
+# sets of their first and last tokens, built for every sentence, cost more.
+def _actor_from(view: SentenceView, index: int) -> bool:
+    return any(a.first == index for a in view.actors)
+
+
+def _actor_end(view: SentenceView, first: int) -> int:
+    """The last token of the (last) actor mention that starts at ``first``, else -2."""
+    end = -2
+    for a in view.actors:
+        if a.first == first:
+            end = a.last
+    return end
+
+
+def _object_to(view: SentenceView, index: int) -> bool:
+    """An actor with a preposition ends at ``index``: "to Ukraine", not "Russia and India"
+    nor "between Russia and India"."""
+    return any(a.last == index and a.prep and a.prep != "between" for a in view.actors)
+
+
+def _weapon_from(view: SentenceView, index: int) -> bool:
+    return any(w.first == index for w in view.weapons)
+
+
+def _weapon_to(view: SentenceView, index: int) -> bool:
+    return any(w.last == index for w in view.weapons)
 
 
 # Words that may open a list item before its weapon: "and 5,000 more 155mm shells".
@@ -188,18 +217,16 @@ def _verb_after(view: SentenceView, index: int) -> bool:
     return False
 
 
-def _ends_goods_list(
-    view: SentenceView, index: int, weapon_starts: set[int], weapon_ends: set[int]
-) -> bool:
+def _ends_goods_list(view: SentenceView, index: int) -> bool:
     """Whether ", and" adds a last item of no weapon to a list of at least two weapons
     ("rifles, helmets, ammunition, and humanitarian aid"): a list, unless a verb follows."""
     before = index - 2  # the token before the comma
-    if before not in weapon_ends:
+    if not _weapon_to(view, before):
         return False
     first = next(w.first for w in view.weapons if w.last == before)
-    if view.low(first - 1) != "," or first - 2 not in weapon_ends:
+    if view.low(first - 1) != "," or not _weapon_to(view, first - 2):
         return False
-    if index + 1 in weapon_starts:
+    if _weapon_from(view, index + 1):
         return False
     for i in range(index + 1, index + 6):
         word = view.low(i)
@@ -210,11 +237,11 @@ def _ends_goods_list(
     return False
 
 
-def _item_follows(view: SentenceView, index: int, weapon_starts: set[int]) -> bool:
+def _item_follows(view: SentenceView, index: int) -> bool:
     """Whether the words after ``index`` are a weapon, led only by numbers and the like."""
     following = index + 1
     for _ in range(5):
-        if following in weapon_starts:
+        if _weapon_from(view, following):
             # "..., and Starstreak missiles were handed over": a clause, not an item.
             weapon = next(w for w in view.weapons if w.first == following)
             return not _verb_after(view, weapon.last + 1)

@@ -30,8 +30,18 @@ from armstrack.extract.clauses import (
 )
 from armstrack.extract.holders import (
     DEFINITE,
+    FLEET_CUES,
+    HAVING_CUES,
+    HELPING_CUES,
+    HOLDING_CUES,
     LIST_GLUE,
+    NEW_BUYER_CUES,
+    OWNER_CUES,
     PACKAGE_NOUNS,
+    POSSESSED_CUES,
+    RELATIVE_CUES,
+    SHOWING_CUES,
+    TAKEN_IN_WAR,
     fleet_frames,
     having_frames,
     helped_frames,
@@ -65,6 +75,7 @@ from armstrack.extract.lexicon import (
     GIVE_VERBS,
     JOINING_VERBS,
     MODAL_TRIGGERS,
+    NEGATIONS,
     NON_GOODS,
     ORIGIN_SUFFIXES,
     PENDING_CUES,
@@ -109,6 +120,14 @@ from armstrack.extract.status import (
 from armstrack.extract.supply_frames import (
     ARMS_WORDS,
     BOUND_CUES,
+    BUYER_CUES,
+    RELIANCE_CUES,
+    SOURCED_CUES,
+    TALKS_CUES,
+    TALKS_JOINS,
+    TURNED_TO_CUES,
+    WAY_CUES,
+    WEIGHING_CUES,
     approver,
     bound_frames,
     buyer_of_origin_frames,
@@ -123,7 +142,17 @@ from armstrack.extract.supply_frames import (
     way_frames,
     weighed_frames,
 )
-from armstrack.extract.topic_holders import MAX_LISTED, joined_frames, topic_holder_frames
+from armstrack.extract.topic_holders import (
+    BUYER_ORDINALS,
+    HOLDER_WORDS,
+    JOINED_AFTER,
+    JOINS_CUES,
+    MAX_LISTED,
+    OPERATE_VERBS,
+    TOPIC_LIST_CUES,
+    joined_frames,
+    topic_holder_frames,
+)
 from armstrack.extract.view import ActorMention, SentenceView, WeaponMention, same_actor
 from armstrack.records import ActorRef, Category, Quantity, Span, Status
 
@@ -143,8 +172,10 @@ _COMPOUND_HEADS: Final = frozenset(
 
 def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) -> list[FrameHit]:
     """Every transfer frame of a sentence, complete or not."""
-    _loyal_subjects(view)
-    triggers = _triggers(view)
+    cues = _cues(view)
+    if cues & _LOYAL_CUE:
+        _loyal_subjects(view)
+    triggers = _triggers_at(view, TRIGGER_WORDS) if cues & _TRIGGER_CUE else []
     core = [t for t in triggers if t.kind is not Frame.DEAL]
     # "approved the sale of", "offered to supply": the modal verb only sets the status
     # of the transfer word that follows it in the same clause.
@@ -169,13 +200,14 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     _fill_gaps(view, frames)
     _inherit_means(view, frames)
     pronoun_goods(view, text, frames)
-    _more_of_the_same(view, frames)
+    if cues & _MORE_CUE and cues & _UNIT_CUE:
+        _more_of_the_same(view, frames)
     frames = [_oriented(f) for frame in frames for f in _coordinated(view, frame)]
     frames = [f for frame in frames for f in by_origin(view, frame)]
     frames = [f for frame in frames for f in by_listed_origin(view, frame)]
     frames = [f for frame in frames for f in by_source(view, frame)]
     _pending_delivery(view, frames)
-    if not view.words.isdisjoint(BOUND_CUES):
+    if cues & _BOUND_CUE:
         transit_to_group(view, frames)
     if "first" in view.words and "then" in view.words:
         frames = [f for f in frames if not first_stop(view, f)]
@@ -184,27 +216,54 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
             frame.vague_supplier = True
     found = frames + _joiners(view, frames) + _gapped_givers(view, frames)
     found += _counted_sources(view, frames)
-    found += holder_frames(view, frames)
-    found += operator_frames(view, frames)
-    found += _role_frames(view, frames)
-    found += reliance_frames(view, found)
-    found += turned_to_frames(view, found)
-    found += sourced_frames(view, found)
-    found += way_frames(view, frames)
-    found += possessed_frames(view, found)
-    found += showcase_frames(view, found)
-    found += topic_holder_frames(view, text, found)
-    found += joined_frames(view, text, found)
-    found += new_buyer_frames(view, text, found)
-    found += having_frames(view, found)
-    found += helped_frames(view, found)
-    found += relative_use_frames(view, found)
-    found += talks_after_giving(view, found)
-    found += weighed_frames(view, found)
-    found += buyer_of_origin_frames(view, found)
+    # Each reader below runs only where the sentence holds the words its first test looks
+    # for (the same test, read from ``cues``): most sentences hold none of them.
+    if cues & _HOLDING_CUE:
+        found += holder_frames(view, frames)
+    if cues & _OPERATE_CUE:
+        found += operator_frames(view, frames)
+    if cues & _ROLE_CUE and cues & _ARMS_CUE:
+        found += _role_frames(view, frames)
+    if cues & _RELIANCE_CUE:
+        found += reliance_frames(view, found)
+    if cues & _TURNED_TO_CUE:
+        found += turned_to_frames(view, found)
+    if cues & _SOURCED_CUE:
+        found += sourced_frames(view, found)
+    if cues & _WAY_CUE:
+        found += way_frames(view, frames)
+    if cues & _POSSESSED_CUE and not cues & _TAKEN_CUE:
+        found += possessed_frames(view, found)
+    if cues & _SHOWING_CUE and not cues & _TAKEN_CUE:
+        found += showcase_frames(view, found)
+    if cues & _TOPIC_LIST_CUE:
+        found += topic_holder_frames(view, text, found)
+    if cues & _JOINS_CUE or (cues & _JOINED_AFTER_CUE and cues & _BUYER_ORDINAL_CUE):
+        found += joined_frames(view, text, found)
+    if cues & _HOLDER_WORD_CUE and cues & _NEW_BUYER_CUE:
+        found += new_buyer_frames(view, text, found)
+    if cues & _HAVING_CUE and not cues & _TAKEN_CUE:
+        found += having_frames(view, found)
+    if cues & _HELPING_CUE:
+        found += helped_frames(view, found)
+    if cues & _RELATIVE_CUE and cues & _USE_CUE:
+        found += relative_use_frames(view, found)
+    if cues & _TALKS_CUE and cues & _TALKS_JOIN_CUE:
+        found += talks_after_giving(view, found)
+    if cues & _WEIGHING_CUE:
+        found += weighed_frames(view, found)
+    if cues & _BUYER_CUE and cues & _OF_CUE:
+        found += buyer_of_origin_frames(view, found)
     supplier_of_apposition(view, found)
-    found += destined_frames(view, found)
-    return found + fleet_frames(view) + owned_frames(view, found) + bound_frames(view, frames)
+    if cues & _FOR_CUE and not cues & _NEGATION_CUE:
+        found += destined_frames(view, found)
+    owned = owned_frames(view, found) if cues & _OWNER_CUE else []
+    if cues & _FLEET_CUE:
+        found += fleet_frames(view)
+    found += owned
+    if cues & _BOUND_CUE:
+        found += bound_frames(view, frames)
+    return found
 
 
 _LOYAL: Final = frozenset("loyal allied aligned".split())
@@ -563,8 +622,8 @@ def _oriented(frame: FrameHit) -> FrameHit:
 def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
     """ "MiG-29s donated by Russia and Belarus": one frame per coordinated party."""
     out = [frame]
-    for role in ("supplier", "recipient"):
-        actor = getattr(frame, role)
+    for giver in (True, False):  # the supplier, then the recipient (no getattr by name)
+        actor = frame.supplier if giver else frame.recipient
         if actor is None:
             continue
         # Each sibling twins the frames found so far for the other role only: one frame
@@ -572,9 +631,9 @@ def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
         # lists, never doubling with each listed name.
         bases = list(out)
         siblings = listed_siblings(view, actor)
-        if role == "supplier" and not siblings:
+        if giver and not siblings:
             siblings = _joint_speakers(view, actor)
-        if role == "supplier" and siblings:
+        if giver and siblings:
             origin = _own_origin(frame, [actor, *siblings])
             if origin is not None:
                 # "Slovakia and Poland agreed to hand over Slovakian MiG-29s": the weapons'
@@ -584,11 +643,23 @@ def _coordinated(view: SentenceView, frame: FrameHit) -> list[FrameHit]:
                 continue
         for sibling in siblings:
             for existing in bases:
-                twin = replace(existing)
-                setattr(twin, role, sibling)
+                twin = _copy_frame(existing)
+                if giver:
+                    twin.supplier = sibling
+                else:
+                    twin.recipient = sibling
                 if twin.supplier != twin.recipient:
                     out.append(twin)
     return out
+
+
+def _copy_frame(frame: FrameHit) -> FrameHit:
+    """What ``dataclasses.replace(frame)`` makes (the same weapons list too), compiled."""
+    return FrameHit(
+        frame.kind, frame.trigger, frame.status, frame.negated, frame.supplier,
+        frame.recipient, frame.weapons, frame.anaphoric, frame.definite, frame.passive,
+        frame.vague_supplier, frame.stated,
+    )  # fmt: skip
 
 
 # "The defence ministers of Norway, Sweden and Denmark said they would send ...": the
@@ -739,14 +810,19 @@ def _same_goods(a: FrameHit, b: FrameHit) -> bool:
     return not cats_a or not cats_b or bool(cats_a & cats_b)
 
 
-def _triggers(view: SentenceView) -> list[Trigger]:
+def _triggers(view: SentenceView, words: frozenset[str] = TRIGGER_WORDS) -> list[Trigger]:
+    """The sentence's triggers, at the words of ``words`` alone (a part of TRIGGER_WORDS
+    asks for the triggers those words may be: ``_DEAL_CUES`` for the deals)."""
+    if view.words.isdisjoint(words):
+        return []
+    return _triggers_at(view, words)
+
+
+def _triggers_at(view: SentenceView, words: frozenset[str]) -> list[Trigger]:
+    """``_triggers`` where the sentence is known to hold one of ``words``."""
     found: list[Trigger] = []
-    if view.words.isdisjoint(TRIGGER_WORDS):
-        return found
     for index, word in enumerate(view.lows):
-        if word not in TRIGGER_WORDS or (
-            index in view.taken and not _goods_noun_trigger(view, index)
-        ):
+        if word not in words or (index in view.taken and not _goods_noun_trigger(view, index)):
             continue
         noun = _reads_as_noun(view, index)
         if _not_a_trigger(view, index, noun):
@@ -761,13 +837,21 @@ def _triggers(view: SentenceView) -> list[Trigger]:
             found.append(Trigger(index, Frame.RECEIVE, RECEIVE_VERBS[word], False))
         elif word in USE_VERBS and (not noun or (word == "use" and view.low(index + 1) == "of")):
             # "Russia's use of Iranian drones" uses them as much as "Russia used" does.
-            found.append(Trigger(index, Frame.USE, Status.DELIVERED, False))
+            found.append(Trigger(index, Frame.USE, _DELIVERED, False))
         elif word in DEAL_WORDS:
             found.append(Trigger(index, Frame.DEAL, DEAL_WORDS[word], True))
         elif word in ("took", "take", "taking", "takes", "taken"):
             if view.low(index + 1) == "delivery" or view.low(index + 1) == "possession":
-                found.append(Trigger(index, Frame.RECEIVE, Status.DELIVERED, False))
+                found.append(Trigger(index, Frame.RECEIVE, _DELIVERED, False))
     return found
+
+
+# Read once: a member read off its class runs ``EnumType.__getattr__`` (Python 3.11).
+_DELIVERED: Final = Status.DELIVERED
+
+
+# The words a deal trigger stands at: ``_triggers`` reads the same frame at them alone.
+_DEAL_CUES: Final = frozenset(DEAL_WORDS)
 
 
 # The heads of catalogued vague goods that still move them: "arms deliveries".
@@ -802,6 +886,26 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
     """ "took delivery" is one trigger, "aid officials" and "food aid" are none."""
     word = view.low(index)
     before = view.low(index - 1)
+    if word in _RULED_WORDS and _ruled_out(view, index, noun, word, before):
+        return True  # (one set test first: most trigger words have no rule of their own)
+    if before == "-" and word in ORIGIN_SUFFIXES:
+        return True  # "US-supplied missiles" names an origin; the verb of the clause acts
+    if not noun and (_sends_no_goods(view, index) or _sent_no_goods(view, index)):
+        return True  # "sent a letter about the deal", "sent troops"
+    if (
+        noun
+        and word in GIVE_NOUNS
+        and (view.low(index - 1) in RECEIVE_VERBS or view.low(index - 2) in RECEIVE_VERBS)
+    ):
+        return True  # "received shipments of": the receiving verb carries the frame
+    if word.startswith("request") and view.low(index + 1) == "to":
+        return True  # "Poland's request to re-export": the request is about the re-export
+    following = view.low(index + 1)
+    return noun and (following in PERSON_NOUNS or following in _COMPOUND_HEADS)
+
+
+def _ruled_out(view: SentenceView, index: int, noun: bool, word: str, before: str) -> bool:
+    """The rules of ``_not_a_trigger`` for a word of ``_RULED_WORDS``."""
     if word in ("delivery", "possession") and before in (
         "take",
         "took",
@@ -820,10 +924,6 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         before == "-" or before in DETERMINERS or view.low(index - 2) in ("in", "into")
     ):
         return True  # "second-hand F-16s", "in Russian hands", "into the hands of"
-    if before == "-" and word in ORIGIN_SUFFIXES:
-        return True  # "US-supplied missiles" names an origin; the verb of the clause acts
-    if not noun and (_sends_no_goods(view, index) or _sent_no_goods(view, index)):
-        return True  # "sent a letter about the deal", "sent troops"
     if word in ("armed", "arm") and not any(
         a.first == index + 1 or (a.first == index + 2 and view.low(index + 1) in ("the", "by"))
         for a in view.actors
@@ -835,20 +935,12 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         before in DETERMINERS or view.low(index + 1) in ("of", "that")
     ):
         return True  # "a sign of close ties", "the latest sign that"
-    if (
-        noun
-        and word in GIVE_NOUNS
-        and (view.low(index - 1) in RECEIVE_VERBS or view.low(index - 2) in RECEIVE_VERBS)
-    ):
-        return True  # "received shipments of": the receiving verb carries the frame
     if word in JOINING_VERBS and (noun or not joins_a_fleet(view, index)):
         return True  # "he added", "added to the pressure"; "added jets to its fleet"
     if word in AWARD_VERBS and (noun or not _awards_an_order(view, index)):
         return True  # "awarded a medal", "the award ceremony"; "awarded Damen a contract"
     if word in ASK_VERBS and "for" not in {view.low(i) for i in range(index + 1, index + 5)}:
         return True  # "asked about the Su-57" asks for nothing yet
-    if word.startswith("request") and view.low(index + 1) == "to":
-        return True  # "Poland's request to re-export": the request is about the re-export
     if word in _PASS_VERBS and view.low(index + 1) != "on":
         return True  # "passed a law", "passing through"; "pass on the guns" gives
     if word in _TURN_VERBS and view.low(index + 1) != "over":
@@ -868,10 +960,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "the frigate design won on the ship's small crew"
     if word == "hand" and before in ("by", "on", "at"):
         return True  # "launched by hand", "on hand"
-    if word == "ships" and not any(a.last == index - 1 for a in view.actors):
-        return True  # "Iran ships missiles", not "short-deck ships"
-    following = view.low(index + 1)
-    return noun and (following in PERSON_NOUNS or following in _COMPOUND_HEADS)
+    # "Iran ships missiles", not "short-deck ships"
+    return word == "ships" and not any(a.last == index - 1 for a in view.actors)
 
 
 _PASS_VERBS: Final = frozenset("pass passes passed passing".split())
@@ -890,6 +980,19 @@ _TURN_VERBS: Final = frozenset("turn turns turned turning".split())
 _PLACE_PREPOSITIONS: Final = frozenset("in at on into near since during".split())
 
 
+# Every word a rule of ``_ruled_out`` is for.
+_RULED_WORDS: Final = (
+    frozenset(
+        "delivery possession aid shoot shot shooting shoots export exports hand hands armed arm "
+        "sign signs used ship ships".split()
+    )
+    | BUILD_VERBS | JOINING_VERBS | AWARD_VERBS | ASK_VERBS | _PASS_VERBS | _TURN_VERBS
+)  # fmt: skip
+
+
+_BUILT_ELSEWHERE: Final = CLAUSE_BREAKS | _PLACE_PREPOSITIONS  # one set, not one a call
+
+
 def _builds_for(view: SentenceView, index: int) -> bool:
     """ "built for Pakistan", "is building two frigates for the Egyptian navy"."""
     for actor in view.actors:
@@ -897,7 +1000,7 @@ def _builds_for(view: SentenceView, index: int) -> bool:
             continue
         between = {view.low(i) for i in range(index + 1, actor.first) if i not in view.taken}
         # "the plant built in 2010 makes drones for Iran": the "for" is another verb's.
-        return not between & (CLAUSE_BREAKS | _PLACE_PREPOSITIONS)
+        return not between & _BUILT_ELSEWHERE
     return False
 
 
@@ -1107,7 +1210,8 @@ def _added_goods(
         if lead == ("after",) and "also" not in view.words:
             continue  # "After talks, ..." is a time; "After tanks, X will also send jets"
         # ("after" breaks a clause: the frame's clause opens right past it)
-        if clause[0] <= 1 and tuple(view.lows[: len(lead)]) == lead:
+        # (the first word first: most sentences open with none of the leads)
+        if clause[0] <= 1 and view.low(0) == lead[0] and tuple(view.lows[: len(lead)]) == lead:
             # the last comma before the frame's goods closes the opening list
             commas = [i for i in range(len(lead), weapons[0].first) if view.low(i) == ","]
             comma = commas[-1] if commas else -1
@@ -1285,8 +1389,8 @@ def _more_of_the_same(view: SentenceView, frames: list[FrameHit]) -> None:
 def is_anaphoric_sentence(view: SentenceView) -> bool:
     """A sentence that talks about "the shipments" or "the $5.4 billion deal" without
     naming parties, or lists what a transfer just reported contains."""
-    parties = [a for a in view.actors if not a.speaker]
-    if lists_contents(view) and not parties:
+    # (the cheap test first: a sentence with a party never counts its list)
+    if not any(not a.speaker for a in view.actors) and lists_contents(view):
         return True
     if view.words.isdisjoint(ANAPHORIC_NOUNS):
         return False
@@ -1323,6 +1427,8 @@ def lists_contents(view: SentenceView) -> bool:
     if view.words.isdisjoint(_CONTENT_CUES):
         return False
     for index, word in enumerate(lows):
+        if word not in _CONTENT_CUES:
+            continue  # one set test for most tokens: every test below asks for a cue
         if word in _INCLUDES and view.low(index - 1) in ("not", "t", "never"):
             return False  # "the package did not include NASAMS"
         named = word in _COVERS and any(w.system for w in view.weapons)
@@ -1358,7 +1464,7 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
         takers = list({a.actor.id: a.actor for a in clean if a.prep in ("for", "to")}.values())
         if len(givers) == 1 and len(takers) == 1 and givers[0] != takers[0]:
             return (givers[0], takers[0], True)  # giver first
-    deals = [t for t in _triggers(view) if t.kind is Frame.DEAL]
+    deals = [t for t in _triggers(view, _DEAL_CUES) if t.kind is Frame.DEAL]
     sides = _deal_parties(view, deals)
     return (sides[0], sides[1], False) if len(sides) == 2 else None
 
@@ -1375,7 +1481,7 @@ def lone_deal_side(view: SentenceView) -> tuple[ActorRef, bool] | None:
         return None  # "a package for Ukraine": the receiver, not who announced it
     if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
         return side.actor, True
-    if any(t.kind is Frame.DEAL for t in _triggers(view)):
+    if any(t.kind is Frame.DEAL for t in _triggers(view, _DEAL_CUES)):
         return side.actor, False
     return None
 
@@ -1418,3 +1524,104 @@ _POINTERS: Final = frozenset(["the", "these", "those", "such"])
 _NOUN_MODIFIER: Final = re.compile(
     r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$"
 )
+
+
+# One bit per set of words a reader of ``find_frames`` first looks for.
+_LOYAL_CUE: Final = 1 << 0
+_TRIGGER_CUE: Final = 1 << 1
+_MORE_CUE: Final = 1 << 2
+_UNIT_CUE: Final = 1 << 3
+_BOUND_CUE: Final = 1 << 4
+_ROLE_CUE: Final = 1 << 5
+_ARMS_CUE: Final = 1 << 6
+_RELIANCE_CUE: Final = 1 << 7
+_TURNED_TO_CUE: Final = 1 << 8
+_SOURCED_CUE: Final = 1 << 9
+_WAY_CUE: Final = 1 << 10
+_POSSESSED_CUE: Final = 1 << 11
+_TAKEN_CUE: Final = 1 << 12
+_SHOWING_CUE: Final = 1 << 13
+_TOPIC_LIST_CUE: Final = 1 << 14
+_JOINS_CUE: Final = 1 << 15
+_JOINED_AFTER_CUE: Final = 1 << 16
+_BUYER_ORDINAL_CUE: Final = 1 << 17
+_HOLDER_WORD_CUE: Final = 1 << 18
+_NEW_BUYER_CUE: Final = 1 << 19
+_HAVING_CUE: Final = 1 << 20
+_HELPING_CUE: Final = 1 << 21
+_RELATIVE_CUE: Final = 1 << 22
+_USE_CUE: Final = 1 << 23
+_TALKS_CUE: Final = 1 << 24
+_TALKS_JOIN_CUE: Final = 1 << 25
+_WEIGHING_CUE: Final = 1 << 26
+_BUYER_CUE: Final = 1 << 27
+_OF_CUE: Final = 1 << 28
+_FOR_CUE: Final = 1 << 29
+_NEGATION_CUE: Final = 1 << 30
+_OWNER_CUE: Final = 1 << 31
+_FLEET_CUE: Final = 1 << 32
+_HOLDING_CUE: Final = 1 << 33
+_OPERATE_CUE: Final = 1 << 34  # the last: a short int, well below 2 ** 62
+
+
+def _cue_table(sets: tuple[tuple[int, frozenset[str]], ...]) -> dict[str, int]:
+    """Each word of the cue sets, with the bits of the sets that hold it."""
+    table: dict[str, int] = {}
+    for bit, words in sets:
+        for word in words:
+            table[word] = table.get(word, 0) | bit
+    return table
+
+
+# Each bit with its words: a reader's first test, ``not view.words.isdisjoint(words)``.
+_CUE_SETS: Final = (
+    (_LOYAL_CUE, _LOYAL),
+    (_TRIGGER_CUE, TRIGGER_WORDS),
+    (_MORE_CUE, _MORE_WORDS),
+    (_UNIT_CUE, _UNIT_NOUNS),
+    (_BOUND_CUE, frozenset(BOUND_CUES)),
+    (_ROLE_CUE, _SUPPLIER_ROLES | _RECIPIENT_ROLES),
+    (_ARMS_CUE, ARMS_WORDS),
+    (_RELIANCE_CUE, RELIANCE_CUES),
+    (_TURNED_TO_CUE, TURNED_TO_CUES),
+    (_SOURCED_CUE, SOURCED_CUES),
+    (_WAY_CUE, WAY_CUES),
+    (_POSSESSED_CUE, POSSESSED_CUES),
+    (_TAKEN_CUE, TAKEN_IN_WAR),
+    (_SHOWING_CUE, SHOWING_CUES),
+    (_TOPIC_LIST_CUE, TOPIC_LIST_CUES),
+    (_JOINS_CUE, JOINS_CUES),
+    (_JOINED_AFTER_CUE, JOINED_AFTER),
+    (_BUYER_ORDINAL_CUE, BUYER_ORDINALS),
+    (_HOLDER_WORD_CUE, HOLDER_WORDS),
+    (_NEW_BUYER_CUE, NEW_BUYER_CUES),
+    (_HAVING_CUE, HAVING_CUES),
+    (_HELPING_CUE, HELPING_CUES),
+    (_RELATIVE_CUE, RELATIVE_CUES),
+    (_USE_CUE, USE_VERBS),
+    (_TALKS_CUE, TALKS_CUES),
+    (_TALKS_JOIN_CUE, TALKS_JOINS),
+    (_WEIGHING_CUE, WEIGHING_CUES),
+    (_BUYER_CUE, BUYER_CUES),
+    (_OF_CUE, frozenset(["of"])),
+    (_FOR_CUE, frozenset(["for"])),
+    (_NEGATION_CUE, NEGATIONS),
+    (_OWNER_CUE, OWNER_CUES),
+    (_FLEET_CUE, FLEET_CUES),
+    (_HOLDING_CUE, HOLDING_CUES),
+    (_OPERATE_CUE, OPERATE_VERBS),
+)
+_CUE_TABLE: Final = _cue_table(_CUE_SETS)
+
+
+_CUE_WORDS: Final = frozenset(_CUE_TABLE)
+
+
+def _cues(view: SentenceView) -> int:
+    """The bits of every cue set the sentence holds a word of: one intersection of its
+    words (in C) and a look-up for each cue word found, where a set test per reader would
+    cost one look-up a cue word or token each."""
+    cues = 0
+    for word in view.words & _CUE_WORDS:
+        cues |= _CUE_TABLE[word]
+    return cues

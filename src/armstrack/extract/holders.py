@@ -101,6 +101,8 @@ def fleet_frames(view: SentenceView) -> list[FrameHit]:
     if view.words.isdisjoint(_FLEET_NOUNS) and view.words.isdisjoint(_FORCE_HEADS):
         return found
     for index, word in enumerate(view.lows):
+        if word not in FLEET_CUES:
+            continue  # one set test for most tokens, none of the two below
         if word not in _FLEET_NOUNS and not _force_includes(view, index):
             continue
         # "an arsenal of Iranian-made rockets includes ...": a verb further on is the link.
@@ -608,20 +610,23 @@ def _having_subject(view: SentenceView, index: int) -> ActorRef | None:
     return subject.actor
 
 
+_HOLDER_BREAKS_OR_PREPOSITIONS: Final = _HOLDER_BREAKS | PREPOSITIONS  # built once
+
+
 def holder_of(view: SentenceView, weapon: WeaponMention) -> ActorRef | None:
     """The possessor before the goods ("Serbia's Chinese FK-3") or the holder after them."""
     for actor in view.actors:
         last = actor.last if actor.possessive else _force_possessor_end(view, actor)
         if last >= 0 and last < weapon.first <= last + 5:
             between = {view.low(i) for i in range(last + 1, weapon.first)} - {"'s", "'"}
-            if not between & (_HOLDER_BREAKS | PREPOSITIONS):
+            if not between & _HOLDER_BREAKS_OR_PREPOSITIONS:
                 return actor.actor
     after = weapon.last + 1
     while view.low(after).isalpha() and view.low(after) in _HOLDER_NOUNS_AFTER:
         after += 1  # "PC-7 trainers of the Mexican Air Force": past the class noun
     for cue in _BELONGING:
-        if tuple(view.low(after + i) for i in range(len(cue))) != cue:
-            continue
+        if view.low(after) != cue[0] or tuple(view.low(after + i) for i in range(len(cue))) != cue:
+            continue  # (the first word first: the tuple only where it may match)
         start = after + len(cue)
         while view.low(start) in DETERMINERS:
             start += 1
@@ -931,8 +936,7 @@ _IN_PACKAGE_REACH: Final = 4  # the phrase opens the sentence, after "Also" or "
 
 def in_the_package(view: SentenceView) -> bool:
     """Whether the sentence opens with "(Also) in the package are": it lists goods."""
-    if "in" not in view.words or view.words.isdisjoint(_IN_PACKAGE_LINKS):
-        return False
+    # (no test of the sentence's words first: four tokens cost less to read than a set)
     for at in range(min(_IN_PACKAGE_REACH, len(view.lows))):
         if (
             view.low(at) == "in"
@@ -1124,3 +1128,16 @@ def not_replacements(
     if cue is None:
         return weapons
     return [w for w in weapons if w.first > cue]
+
+
+# The words each reader here first looks for (see ``supply_frames.RELIANCE_CUES``).
+FLEET_CUES: Final = _FLEET_NOUNS | _FORCE_HEADS
+OWNER_CUES: Final = frozenset(["its", "their"])
+POSSESSED_CUES: Final = _OWNING_WORDS  # and none of TAKEN_IN_WAR
+TAKEN_IN_WAR: Final = _TAKEN_IN_WAR
+SHOWING_CUES: Final = _SHOWING  # and none of TAKEN_IN_WAR
+HAVING_CUES: Final = _HAVING  # and none of TAKEN_IN_WAR
+HELPING_CUES: Final = _HELPING
+RELATIVE_CUES: Final = _RELATIVES  # with a verb of use
+HOLDING_CUES: Final = _HOLDING_CUES
+NEW_BUYER_CUES: Final = _NEW_BUYER_ORDINALS | _MEMBER_CUES  # with a holder word

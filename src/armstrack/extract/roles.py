@@ -79,9 +79,13 @@ def _launched_for(
 
 def segment_of(trigger: Trigger, core: list[Trigger], clause: tuple[int, int]) -> tuple[int, int]:
     """The part of the clause that belongs to this trigger: up to its neighbours."""
-    earlier = [t.index for t in core if t.index < trigger.index and t.kind is not trigger.kind]
-    later = [t.index for t in core if t.index > trigger.index]
-    return max([clause[0], *earlier]), min([clause[1], *later])
+    start, end = clause
+    for other in core:  # a loop, not max() and min() of lists: those are generic calls
+        if other.index < trigger.index and other.kind is not trigger.kind and other.index > start:
+            start = other.index
+        elif other.index > trigger.index and other.index < end:
+            end = other.index
+    return start, end
 
 
 @dataclass(slots=True, eq=False)
@@ -227,7 +231,10 @@ def _stated_giver(ctx: RoleContext, frame: FrameHit) -> bool:
     ):
         return False
     between = {view.low(i) for i in range(subject.last + 1, trigger.index)}
-    return between <= BE | ADVERBS | MODALS | {"not", "n't"}
+    return between <= _SUBJECT_GAP
+
+
+_SUBJECT_GAP: Final = BE | ADVERBS | MODALS | frozenset(["not", "n't"])  # built once
 
 
 def receive_roles(ctx: RoleContext, frame: FrameHit) -> None:
@@ -339,6 +346,9 @@ _ORDER_MODIFIERS: Final = frozenset(
 WINNING: Final = frozenset("won wins win winning secured secures secure landed bagged".split())
 
 
+_ORDER_LEADS: Final = DETERMINERS | _ORDER_MODIFIERS  # one set, not one a call
+
+
 def _takes_an_order(view: SentenceView, trigger: Trigger) -> bool:
     """A verb of receiving whose object is an order or contract, not goods, or that
     order or contract itself."""
@@ -346,14 +356,14 @@ def _takes_an_order(view: SentenceView, trigger: Trigger) -> bool:
         if view.low(trigger.index) not in _ORDER_NOUNS:
             return False
         index = trigger.index - 1
-        while index > trigger.index - 5 and view.low(index) in DETERMINERS | _ORDER_MODIFIERS:
+        while index > trigger.index - 5 and view.low(index) in _ORDER_LEADS:
             index -= 1
         return view.low(index) in RECEIVE_VERBS or view.low(index) in WINNING
     for index in range(trigger.index + 1, trigger.index + 5):
         word = view.low(index)
         if word in _ORDER_NOUNS:
             return True
-        if index in view.taken or word not in DETERMINERS | _ORDER_MODIFIERS:
+        if index in view.taken or word not in _ORDER_LEADS:
             return False
     return False
 
@@ -601,9 +611,10 @@ def agent_of(
     ):
         return None  # "... as manufacturers give supplies to Kyiv": no state is the giver
     # "Washington warned that a transfer of ...": the embedded clause has its own subject.
-    floor = max(
-        (i for i in range(clause[0], trigger.index) if view.low(i) in COMPLEMENTIZERS), default=-1
-    )
+    floor = -1
+    for i in range(clause[0], trigger.index):
+        if view.low(i) in COMPLEMENTIZERS:
+            floor = i
     left = [
         a for a in parties
         if floor < a.first and a.last < trigger.index and a.role != "pair"
@@ -708,6 +719,9 @@ def _spaced_dash(view: SentenceView, index: int) -> bool:
 def _in_dash_aside(view: SentenceView, mention: ActorMention, trigger: int) -> bool:
     """ "Italy - the sixth-largest exporter after the US and Russia - has sold jets": a
     state inside an aside set off by dashes after the subject is no doer of its verb."""
+    words = view.words
+    if "-" not in words and "–" not in words and "—" not in words:  # the _PAIR_DASHES
+        return False  # (most sentences hold no dash: no token walk)
     if not any(_spaced_dash(view, i) for i in range(mention.last + 1, trigger)):
         return False
     opening = next((i for i in range(mention.first - 1, -1, -1) if _spaced_dash(view, i)), None)
@@ -851,11 +865,10 @@ _OWNERS: Final = frozenset(["his", "her", "their", "our"])
 def _words_between(view: SentenceView, last: int, index: int) -> int:
     """Words between a subject and its transfer noun that could be another doer's; the
     approving verb and the price are not: "Washington approved a $2bn sale"."""
-    skip = DETERMINERS | ADVERBS | WEAK_DISCUSSED_CUES | _PRICE_WORDS | _APPROVING_VERBS
     return sum(
         1
         for i in range(last + 1, index)
-        if view.low(i) not in skip
+        if view.low(i) not in _NO_DOERS
         and i not in view.taken
         and not _in_number(view, i)
         and not _signing_off(view, i)
@@ -898,6 +911,10 @@ _APPROVING_VERBS: Final = frozenset(
     "approved approves approve authorized authorised authorizes authorises authorize "
     "authorise cleared clears greenlit okayed".split()
 )
+
+
+# The words _words_between skips: one set, not a union built each call.
+_NO_DOERS: Final = DETERMINERS | ADVERBS | WEAK_DISCUSSED_CUES | _PRICE_WORDS | _APPROVING_VERBS
 
 
 # Adjectives a possessor's transfer noun may carry: "India's recent procurement of".
@@ -1092,6 +1109,10 @@ def _goods_from(
     return marked
 
 
+# The verbs of giving and receiving as one set: one test of the sentence's words.
+_GIVING_WORDS: Final = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS)
+
+
 def _made_abroad(
     view: SentenceView, frame: FrameHit, trigger: Trigger, passive: bool
 ) -> list[WeaponMention]:
@@ -1100,7 +1121,7 @@ def _made_abroad(
     fires X-made Y" as delivered)."""
     if view.low(trigger.index + 1) == "of" or view.low(trigger.index) in _HOLDING_USES:
         return []  # "praised Jordan's use of its F-16s": a comment, not a report of use
-    if any(word in GIVE_VERBS or word in RECEIVE_VERBS for word in view.lows):
+    if not view.words.isdisjoint(_GIVING_WORDS):
         return []  # "use the F-16s provided by the Netherlands": the giver is named
     used = [w for w in frame.weapons if passive or w.first > trigger.index]
     makers = {w.made_in for w in used if w.system}
@@ -1243,15 +1264,19 @@ def weapons_for(
     A later participle's own noun is not this trigger's: in "received drones and was
     awaiting 24 M-346 jets ordered from Italy" the jets are the ordered ones.
     """
-    later = [t.index for t in core if t.index > trigger.index]
-    earlier = [t.index for t in core if t.index < trigger.index]
-    right_end = min([clause[1], *[i - 1 for i in later]])
-    for participle in (t for t in core if t.index > trigger.index):
+    left_start, right_end = clause
+    for other in core:  # a loop, not max() and min() of lists: those are generic calls
+        if other.index > trigger.index and other.index - 1 < right_end:
+            right_end = other.index - 1
+        elif other.index < trigger.index and other.index + 1 > left_start:
+            left_start = other.index + 1
+    for participle in core:
+        if participle.index <= trigger.index:
+            continue
         head = _participle_head(view, participle)
         if head:
             right_end = min(right_end, head[0].first - 1)
             break
-    left_start = max([clause[0], *[i + 1 for i in earlier]])
     right = [w for w in view.weapons if trigger.index < w.first <= right_end]
     if right and not all(carrier(view, w) for w in right):
         return right + _relative_contents(view, right_end) if right_end == clause[1] else right
@@ -1302,20 +1327,17 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
         w.system not in _TRANSPORTS for w in view.weapons if w is not weapon
     ):
         return True  # "missiles were delivered with the Y-20 flights": the planes carry
-    others = {i for w in view.weapons if w is not weapon for i in range(w.first, w.last + 1)}
-    # "from Russia including fighter aircraft": a party with its own preposition stops the
-    # walk back ("a Royal Australian Air Force C-17" does not).
-    others |= {i for a in view.actors if a.prep for i in range(a.first, a.last + 1)}
     # "for Kalashnikov AK-47 rifles": names and class words of one noun phrase are read
     # through, back to the word before the phrase.
     phrase_start = weapon.first
-    starts = {w.last: w.first for w in view.weapons}
     for index in range(weapon.first - 1, max(-1, weapon.first - 10), -1):
         if index >= phrase_start:
             continue
-        if index == phrase_start - 1 and index in starts:
-            phrase_start = starts[index]
-            continue
+        if index == phrase_start - 1:
+            start = _mention_ending_at(view, index)
+            if start is not None:
+                phrase_start = start
+                continue
         word = view.low(index)
         if word == "on" and view.low(index - 1) in _ON_PARTICLE_VERBS:
             return False  # "pass on nine howitzers": a particle, the goods follow
@@ -1331,15 +1353,34 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
             return True
         if (
             word in _CARRIER_STOPS
-            or index in others
-            or word.endswith(("ed", "ing"))
+            or word.endswith("ed")
+            or word.endswith("ing")
             or word in GIVE_VERBS
             or word in RECEIVE_VERBS
+            or _in_other_mention(view, weapon, index)
         ):
             # "sailed from Korea carried ten tanks", "on Tuesday to buy 20 howitzers": a
             # verb ends the phrase.
             return False
     return False
+
+
+def _mention_ending_at(view: SentenceView, index: int) -> int | None:
+    """The first token of the (last) weapon mention whose last token is ``index``."""
+    start = None
+    for w in view.weapons:
+        if w.last == index:
+            start = w.first
+    return start
+
+
+def _in_other_mention(view: SentenceView, weapon: WeaponMention, index: int) -> bool:
+    """Whether ``index`` is inside another weapon mention, or inside a party with its own
+    preposition: "from Russia including fighter aircraft" stops the walk back ("a Royal
+    Australian Air Force C-17" does not). Asked only where the walk gets to."""
+    return any(w is not weapon and w.first <= index <= w.last for w in view.weapons) or any(
+        a.prep is not None and a.prep != "" and a.first <= index <= a.last for a in view.actors
+    )
 
 
 _ABOARD_PREPOSITIONS: Final = frozenset("on aboard onboard".split())

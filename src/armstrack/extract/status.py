@@ -30,6 +30,12 @@ from armstrack.extract.lexicon import (
 from armstrack.extract.view import SentenceView
 from armstrack.records import Status
 
+# The members read once: one read off its class runs ``EnumType.__getattr__`` (Python 3.11).
+_DISCUSSED: Final = Status.DISCUSSED
+_AGREED: Final = Status.AGREED
+_DELIVERED: Final = Status.DELIVERED
+
+
 _BEFORE_MONTH: Final = frozenset(
     "in since by until from of early late mid last next this that before after".split()
 )
@@ -45,62 +51,71 @@ def _month_may(view: SentenceView, index: int) -> bool:
 def read_status(view: SentenceView, trigger: Trigger, clause_start: int) -> tuple[Status, bool]:
     """Base status of the trigger, lowered or set by the words just before it."""
     status = trigger.status
+    if trigger.kind is Frame.USE:
+        return status, False
     lo = max(clause_start, trigger.index - MODIFIER_WINDOW)
     before = [
         word
         for i in range(lo, trigger.index)
         if (word := view.low(i)) != "may" or not _month_may(view, i)  # the call only for "may"
     ]
-    if trigger.kind is Frame.USE:
-        return status, False
+    # One pass for every test of the words before below: most windows hold none of them.
+    cued = any(w in _STATUS_WORDS for w in before)
     # The first cue governs: "approved Poland's request to" is an approval, "plans to
     # sign a contract" only a plan.
-    cue = next((w for w in before if w in DISCUSSED_CUES or w in AGREED_CUES), None)
-    if cue is None and "congress" in before and not _NOTIFYING.isdisjoint(before):
+    cue = (
+        next((w for w in before if w in DISCUSSED_CUES or w in AGREED_CUES), None) if cued else None
+    )
+    if cued and cue is None and "congress" in before and not _NOTIFYING.isdisjoint(before):
         cue = "approved"  # "notified Congress of a possible sale": the US approval of a sale
-    if any(w in _TALKS for w in before[-4:]):
+    if cued and any(w in _TALKS for w in before[-4:]):
         cue = "talks"  # "was set to hold talks on exporting": the talks are the news
-    if any(w in _PRELIMINARY for w in before):
+    if cued and any(w in _PRELIMINARY for w in before):
         cue = "talks"  # "signed a letter of intent to buy", "a memorandum of understanding"
-    if any(w in _ENABLERS for w in before[-6:]):
+    if cued and any(w in _ENABLERS for w in before[-6:]):
         cue = "could"  # "buys parts that would ease a later transfer": only made possible
     if cue == "would" and not _reported_speech(view, trigger.index):
         cue = "could"  # "a step that would give Moscow jets": a conditional, not a word given
     if cue in AGREED_CUES and view.low(trigger.index) in ("arrival", "arrivals"):
         cue = None  # "announced the arrival of four helicopters": they are there
-    if any(w in _FULFILLED and before[i - 1] not in NEGATIONS for i, w in enumerate(before)):
-        return Status.DELIVERED, False  # "has completed its contract to supply"
+    if cued and any(
+        w in _FULFILLED and before[i - 1] not in NEGATIONS for i, w in enumerate(before)
+    ):
+        return _DELIVERED, False  # "has completed its contract to supply"
     if cue in DISCUSSED_CUES:
-        status = Status.DISCUSSED
+        status = _DISCUSSED
     elif cue is not None and not _done_already(view, trigger):
-        status = min(status, Status.AGREED)
-    elif any(w in WEAK_DISCUSSED_CUES for w in before):
-        status = Status.DISCUSSED
-    if trigger.noun and status > Status.AGREED and _pending_after(view, trigger.index):
-        status = Status.AGREED  # "deliveries are due to begin in 2027"
+        status = min(status, _AGREED)
+    elif cued and any(w in WEAK_DISCUSSED_CUES for w in before):
+        status = _DISCUSSED
+    if trigger.noun and status > _AGREED and _pending_after(view, trigger.index):
+        status = _AGREED  # "deliveries are due to begin in 2027"
     if trigger.noun and view.low(trigger.index + 1) in ("plan", "plans", "proposal"):
-        status = Status.DISCUSSED  # "the export plan involves six destroyers"
-    if trigger.noun and status > Status.DISCUSSED and _debated_after(view, trigger.index):
-        status = Status.DISCUSSED  # "the delivery of tanks is being discussed"
+        status = _DISCUSSED  # "the export plan involves six destroyers"
+    if trigger.noun and status > _DISCUSSED and _debated_after(view, trigger.index):
+        status = _DISCUSSED  # "the delivery of tanks is being discussed"
     if not trigger.noun and _hypothetical_gerund(view, trigger):
-        status = Status.DISCUSSED  # "that supplying tanks could be seen as escalation"
-    if not trigger.noun and status > Status.AGREED and _not_yet_done(view, trigger, clause_start):
-        status = Status.AGREED  # "Britain to send tanks", "is sending", "until it receives"
+        status = _DISCUSSED  # "that supplying tanks could be seen as escalation"
+    if not trigger.noun and status > _AGREED and _not_yet_done(view, trigger, clause_start):
+        status = _AGREED  # "Britain to send tanks", "is sending", "until it receives"
     negated = (
-        any(
-            w in NEGATIONS and not _won_a_deal(view, trigger.index - len(before) + i)
-            for i, w in enumerate(before)
-            if i >= len(before) - 3
+        (
+            cued
+            and any(
+                w in NEGATIONS and not _won_a_deal(view, trigger.index - len(before) + i)
+                for i, w in enumerate(before)
+                if i >= len(before) - 3
+            )
         )
         # "it has sent none", "supplied no weapons to Moscow"
         or (not trigger.noun and view.low(trigger.index + 1) in ("no", "none", "nothing"))
     )
     if trigger.noun and _denied_after(view, trigger.index):
-        status = Status.DISCUSSED  # "the delivery of jets has not been an option"
+        status = _DISCUSSED  # "the delivery of jets has not been an option"
     if _prospect_idiom(view, trigger) is not None:
         # "sending jets is on the table", "not on the cards to send": an option weighed;
         # ruling one out is no denial that anything happened (CLAIMS.md).
-        status = Status.DISCUSSED
+        status = _DISCUSSED
     return status, negated
 
 
@@ -179,6 +194,13 @@ _ENABLERS: Final = frozenset(
     "facilitate facilitates facilitated facilitating ease eases easing allowing enabling "
     "permitting".split()
 )
+
+
+# Every word read_status looks for before the trigger.
+_STATUS_WORDS: Final = (
+    DISCUSSED_CUES | AGREED_CUES | _NOTIFYING | _TALKS | _PRELIMINARY | _ENABLERS | _FULFILLED
+    | WEAK_DISCUSSED_CUES | NEGATIONS
+)  # fmt: skip
 
 
 # Verbs before an infinitive that report the transfer as under way: "began to deliver".
@@ -351,11 +373,14 @@ def blocked(view: SentenceView, trigger: Trigger, clause_start: int) -> bool:
     return any(view.low(i) in BLOCKING_CUES for i in range(lo, trigger.index))
 
 
+_ADVERBS_OR_NOT: Final = ADVERBS | frozenset(["not", "n't"])  # one set, not one a call
+
+
 def is_passive(view: SentenceView, trigger: Trigger) -> bool:
     if trigger.noun:
         return False
     index = trigger.index - 1
-    while index >= 0 and view.low(index) in ADVERBS | {"not", "n't"}:
+    while index >= 0 and view.low(index) in _ADVERBS_OR_NOT:
         index -= 1
     word = view.low(trigger.index)
     if view.low(index) in BE and view.low(index) not in ("has", "have", "had"):

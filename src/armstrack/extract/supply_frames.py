@@ -683,3 +683,15 @@ def supplier_of_apposition(view: SentenceView, found: list[FrameHit]) -> None:
         )
         if noun is not None and noun < frame.trigger:
             frame.recipient = owner.actor
+
+
+# The words each reader here first looks for: ``frames.find_frames`` skips a reader
+# whose words a sentence lacks, read in one pass over its tokens for every reader.
+RELIANCE_CUES: Final = _RELYING
+TURNED_TO_CUES: Final = _TURNING | _PAYING
+SOURCED_CUES: Final = _SOURCED
+WAY_CUES: Final = _WAY_OR_END_VERBS
+TALKS_CUES: Final = _TALKS_WORDS  # with one of TALKS_JOINS
+TALKS_JOINS: Final = _TALKS_JOINS
+WEIGHING_CUES: Final = _WEIGHING
+BUYER_CUES: Final = _BUYER_NOUNS  # with "of"

@@ -103,6 +103,9 @@ BOUGHT_VERBS: Final = frozenset("bought purchased acquired ordered".split())
 _LIST_ENDS: Final = frozenset([".", ";", ""])
 
 
+_LISTED_GLUE: Final = _HOLDER_GLUE | FORCE_WORDS  # one set, not one a list word
+
+
 def holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list[ActorRef]:
     """The states listed right after a holding cue (before ``limit``, if given)."""
     clause_end = clause_of(view, cue)[1] if view.low(cue) != "being" else len(view.lows) - 1
@@ -122,7 +125,7 @@ def holder_list(view: SentenceView, cue: int, limit: int | None = None) -> list[
             and view.low(mention.last + 1) in _LIST_ENDS
         ):
             break  # "Pakistan, Myanmar, and Nigeria.": a serial comma ends no list
-        glue = _HOLDER_LEAD if not listed else _HOLDER_GLUE | FORCE_WORDS
+        glue = _HOLDER_LEAD if not listed else _LISTED_GLUE
         if len(gap) > 6 or any(w not in glue for w in gap):
             if (
                 listed
@@ -555,6 +558,8 @@ def _topic_cues(view: SentenceView) -> list[tuple[int, bool]]:
     """Where a list of the topic system's holders follows (or, with True, precedes)."""
     cues: list[tuple[int, bool]] = []
     for index, word in enumerate(view.lows):
+        if word not in _TOPIC_CUE_TOKENS:
+            continue  # no branch below reads it
         if word in HOLDER_WORDS:
             link = _holder_link(view, index)
             if link is None:
@@ -772,6 +777,14 @@ _VAGUE_ACTS: Final = frozenset("use uses received".split())
 _HOLDING_ACTS: Final = OPERATE_VERBS | BOUGHT_VERBS | frozenset("use uses received".split())
 
 
+# Every word a branch of _topic_cues opens with.
+_TOPIC_CUE_TOKENS: Final = (
+    HOLDER_WORDS | _TOPIC_VERBS | _EXPORTED | _HOLDING_ACTS | _LIST_MARKS
+    | frozenset("service being including namely delivery are were among include includes "
+                "in with from placed".split())
+)  # fmt: skip
+
+
 # Words that may stand between a determiner and a noun pointing at the topic: "the
 # French-built fighter".
 _TOPIC_ADJECTIVES: Final = frozenset(
@@ -955,3 +968,9 @@ def _counts_buyers(words: set[str]) -> bool:
     """ "It has six clients including": a count of the system's buyers (its contracts),
     which says nothing of deliveries, unlike a list of operators or users."""
     return not words.isdisjoint(_BUYER_NOUNS) and not words.isdisjoint(_HAS_HOLDERS)
+
+
+# The words each reader here first looks for (see ``supply_frames.RELIANCE_CUES``).
+TOPIC_LIST_CUES: Final = _TOPIC_LIST_SET
+JOINS_CUES: Final = _JOINS  # or one of JOINED_AFTER with an ordinal
+JOINED_AFTER: Final = _JOINED_AFTER
