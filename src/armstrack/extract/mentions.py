@@ -324,26 +324,28 @@ def build_view(
     first_person(view, text)
     if "based" in view.words and not view.words.isdisjoint(GROUP_MEMBER_NOUNS):
         based_group(view, text)
+    weapons = view.weapons
+    if weapons:  # most sentences name none, and each of these readings keeps [] as it is
+        weapons = replaced(
+            view,
+            parts_of(
+                view,
+                interceptors(
+                    absorb_head_nouns(
+                        ammunition_of(
+                            fed_launchers(view, class_modifiers(ship_modifiers(weapons))), text
+                        ),
+                        lows,
+                    ),
+                    lows,
+                ),
+            ),
+        )
     view.weapons = [
         _with_quantity(view, text, lowered, w, found)
         for w in point_back(
             view,
-            replaced(
-                view,
-                parts_of(
-                    view,
-                    interceptors(
-                        absorb_head_nouns(
-                            ammunition_of(
-                                fed_launchers(view, class_modifiers(ship_modifiers(view.weapons))),
-                                text,
-                            ),
-                            lows,
-                        ),
-                        lows,
-                    ),
-                ),
-            )
+            weapons
             + pointing_heads(view, text)
             + counted_platforms(view, text)
             + counted_rounds(view, text),

@@ -148,8 +148,12 @@ def quantity_before(
         tried = start
         if start > 0 and _inside_number(lowered, start):
             continue  # "2024" holds four digits: only its first may open a count
-        if not _few_other_words(lowered, start, weapon_start):
-            continue  # a failed match costs the regex engine dearly (it backtracks)
+        # A failed match costs the regex engine dearly (it backtracks); the test is only
+        # made where there are spaces enough for four words (else the match is tried).
+        if lowered.count(" ", start, weapon_start) > 3 and not _few_other_words(
+            lowered, start, weapon_start
+        ):
+            continue
         match = _BEFORE_WEAPON.pattern.match(lowered, start, weapon_start)
         if match is not None:
             quantity = _quantity(text, match, weapon_start)
