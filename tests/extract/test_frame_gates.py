@@ -8,6 +8,7 @@ reader runs (each then skips itself by its own test, as before the gates).
 """
 
 import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -152,3 +153,23 @@ def test_word_rules_read_only_for_their_words(lows: list[str], at: int, noun: bo
     with pytest.MonkeyPatch.context() as opened:
         opened.setattr(frames, "_RULED_WORDS", _Everything())
         assert frames._not_a_trigger(view, index, noun) == gated
+
+
+# The readable form of ``frames._noun_modifier``, as written before the hand reader.
+NOUN_MODIFIER = re.compile(r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$")
+MODIFIER_PIECES = [
+    *("0", "5", "2018", "٣", "²", ".", ",", "$", "€", "£", "-", "x", "a", "\n", " ", "¥"),
+    *("billion", "million", "bn", "new", "latest", "same", "arms", "weapons", "the", "bns"),
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(MODIFIER_PIECES), max_size=5).map("".join))
+def test_noun_modifier_is_the_pattern(word: str) -> None:
+    assert frames._noun_modifier(word) == bool(NOUN_MODIFIER.match(word))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=6))
+def test_noun_modifier_is_the_pattern_on_any_text(word: str) -> None:
+    assert frames._noun_modifier(word) == bool(NOUN_MODIFIER.match(word))

@@ -15,7 +15,6 @@ and packages; ``holders`` reads states that hold or use goods and lists of them,
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Final
 
@@ -40,6 +39,7 @@ from armstrack.extract.holders import (
     PACKAGE_NOUNS,
     POSSESSED_CUES,
     RELATIVE_CUES,
+    REPLACING_CUES,
     SHOWING_CUES,
     TAKEN_IN_WAR,
     fleet_frames,
@@ -156,6 +156,16 @@ from armstrack.extract.topic_holders import (
 from armstrack.extract.view import ActorMention, SentenceView, WeaponMention, same_actor
 from armstrack.records import ActorRef, Category, Quantity, Span, Status
 
+# The lexicon's word tables under Final names: a name imported without ``Final`` is
+# looked up in this module's dictionary at each use in compiled code.
+_GIVE_VERBS: Final = GIVE_VERBS
+_GIVE_NOUNS: Final = GIVE_NOUNS
+_RECEIVE_VERBS: Final = RECEIVE_VERBS
+_RECEIVE_NOUNS: Final = RECEIVE_NOUNS
+_USE_VERBS: Final = USE_VERBS
+_DEAL_WORDS: Final = DEAL_WORDS
+
+
 _NOUN_LEFT: Final = DETERMINERS | frozenset(
     ["'s", "'", "first", "new", "further", "additional", "more"]
 )
@@ -186,7 +196,7 @@ def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) ->
     ]  # fmt: skip
     frames = []
     for trigger in core:
-        frame = _core_frame(view, text, trigger, core, last_subject)
+        frame = _core_frame(view, text, trigger, core, last_subject, cues)
         if frame is not None:
             frames.append(frame)
     covered = {clause_of(view, f.trigger) for f in frames}
@@ -718,7 +728,7 @@ def _vague_giver(view: SentenceView) -> bool:
         return False
     for index in (i for i, word in enumerate(lows) if word == "by" and i > 0):
         # "approved by President Biden" names the approver, not a giver.
-        if lows[index - 1] in GIVE_VERBS and lows[index - 1] not in MODAL_TRIGGERS:
+        if lows[index - 1] in _GIVE_VERBS and lows[index - 1] not in MODAL_TRIGGERS:
             following = range(index + 1, min(index + 4, len(view.lows)))
             if not any(a.first in following for a in view.actors):
                 return True
@@ -827,19 +837,19 @@ def _triggers_at(view: SentenceView, words: frozenset[str]) -> list[Trigger]:
         noun = _reads_as_noun(view, index)
         if _not_a_trigger(view, index, noun):
             continue
-        if noun and word in GIVE_NOUNS:
-            found.append(Trigger(index, Frame.GIVE, GIVE_NOUNS[word], True))
-        elif noun and word in RECEIVE_NOUNS:
-            found.append(Trigger(index, Frame.RECEIVE, RECEIVE_NOUNS[word], True))
-        elif word in GIVE_VERBS:
-            found.append(Trigger(index, Frame.GIVE, GIVE_VERBS[word], False))
-        elif word in RECEIVE_VERBS:
-            found.append(Trigger(index, Frame.RECEIVE, RECEIVE_VERBS[word], False))
-        elif word in USE_VERBS and (not noun or (word == "use" and view.low(index + 1) == "of")):
+        if noun and word in _GIVE_NOUNS:
+            found.append(Trigger(index, Frame.GIVE, _GIVE_NOUNS[word], True))
+        elif noun and word in _RECEIVE_NOUNS:
+            found.append(Trigger(index, Frame.RECEIVE, _RECEIVE_NOUNS[word], True))
+        elif word in _GIVE_VERBS:
+            found.append(Trigger(index, Frame.GIVE, _GIVE_VERBS[word], False))
+        elif word in _RECEIVE_VERBS:
+            found.append(Trigger(index, Frame.RECEIVE, _RECEIVE_VERBS[word], False))
+        elif word in _USE_VERBS and (not noun or (word == "use" and view.low(index + 1) == "of")):
             # "Russia's use of Iranian drones" uses them as much as "Russia used" does.
             found.append(Trigger(index, Frame.USE, _DELIVERED, False))
-        elif word in DEAL_WORDS:
-            found.append(Trigger(index, Frame.DEAL, DEAL_WORDS[word], True))
+        elif word in _DEAL_WORDS:
+            found.append(Trigger(index, Frame.DEAL, _DEAL_WORDS[word], True))
         elif word in ("took", "take", "taking", "takes", "taken"):
             if view.low(index + 1) == "delivery" or view.low(index + 1) == "possession":
                 found.append(Trigger(index, Frame.RECEIVE, _DELIVERED, False))
@@ -851,7 +861,7 @@ _DELIVERED: Final = Status.DELIVERED
 
 
 # The words a deal trigger stands at: ``_triggers`` reads the same frame at them alone.
-_DEAL_CUES: Final = frozenset(DEAL_WORDS)
+_DEAL_CUES: Final = frozenset(_DEAL_WORDS)
 
 
 # The heads of catalogued vague goods that still move them: "arms deliveries".
@@ -894,8 +904,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "sent a letter about the deal", "sent troops"
     if (
         noun
-        and word in GIVE_NOUNS
-        and (view.low(index - 1) in RECEIVE_VERBS or view.low(index - 2) in RECEIVE_VERBS)
+        and word in _GIVE_NOUNS
+        and (view.low(index - 1) in _RECEIVE_VERBS or view.low(index - 2) in _RECEIVE_VERBS)
     ):
         return True  # "received shipments of": the receiving verb carries the frame
     if word.startswith("request") and view.low(index + 1) == "to":
@@ -1012,7 +1022,7 @@ _NON_GOODS_ADJECTIVES: Final = frozenset(
 
 def _sends_no_goods(view: SentenceView, index: int) -> bool:
     """The object of a giving verb is a message or people, not hardware."""
-    for offset in (1, 2, 3):
+    for offset in range(1, 4):
         word = view.low(index + offset)
         if word in NON_GOODS:
             return True
@@ -1035,15 +1045,15 @@ def _sent_no_goods(view: SentenceView, index: int) -> bool:
 
 def _reads_as_noun(view: SentenceView, index: int) -> bool:
     word = view.low(index)
-    if word in GIVE_NOUNS and word not in GIVE_VERBS and word not in RECEIVE_VERBS:
-        if word not in RECEIVE_NOUNS or word not in RECEIVE_VERBS:
+    if word in _GIVE_NOUNS and word not in _GIVE_VERBS and word not in _RECEIVE_VERBS:
+        if word not in _RECEIVE_NOUNS or word not in _RECEIVE_VERBS:
             return True
     before = view.low(index - 1)
     if before in _NOUN_PREPOSITIONS and word.endswith("ing"):
         return True  # "attacks on shipping"
     # "drones used by Russia": a participle of use with its doer is no "drone use"
     after_weapon = any(w.last == index - 1 for w in view.weapons) and not (
-        word in USE_VERBS and word.endswith("ed") and view.low(index + 1) in ("by", "from")
+        word in _USE_VERBS and word.endswith("ed") and view.low(index + 1) in ("by", "from")
     )
     after_agent = any(a.last == index - 1 and a.role == "agent" for a in view.actors)
     return (
@@ -1060,7 +1070,7 @@ def _military_subject(view: SentenceView, index: int) -> bool:
     named state's military, not "military use" or "military supplies"."""
     word = view.low(index)
     if view.low(index - 1) != "military" or not (
-        word.endswith("ed") or (word in USE_VERBS and word.endswith("s"))
+        word.endswith("ed") or (word in _USE_VERBS and word.endswith("s"))
     ):
         return False  # "military supplies" stays a noun; "the military uses" is a verb
     return any(a.last == index - 2 or (a.possessive and a.last == index - 3) for a in view.actors)
@@ -1094,17 +1104,21 @@ def _aim_of_goods(view: SentenceView, weapon: WeaponMention, weapons: list[Weapo
     weapon word after the goods, in the purchase's purpose clause, is its aim, not goods."""
     if weapon.system or weapon.quantity or weapon.origin:
         return False
-    before = [w.last for w in weapons if w.last < weapon.first]
-    if not before:
+    lasts = [w.last for w in weapons if w.last < weapon.first]
+    if not lasts:
         return False
+    last = lasts[0]
+    for other in lasts:  # a loop, not max() of a list: that is a generic call
+        if other > last:
+            last = other
     # "bolster national air defence", "strengthen the country's air defence": the verb's
     # object, not goods a later clause adds ("to bolster its army and will buy drones").
-    for index in range(weapon.first - 1, max(max(before), weapon.first - 5), -1):
+    for index in range(weapon.first - 1, max(last, weapon.first - 5), -1):
         if view.low(index) in ("and", ",", "or"):
             return False
         if view.low(index) in _AIM_VERBS:
             # "to bolster", "to modernise its navy and bolster": the purpose's infinitive.
-            return "to" in {view.low(i) for i in range(max(before) + 1, index)}
+            return "to" in {view.low(i) for i in range(last + 1, index)}
     return False
 
 
@@ -1114,6 +1128,7 @@ def _core_frame(
     trigger: Trigger,
     core: list[Trigger],
     last_subject: ActorRef | None,
+    cues: int,
 ) -> FrameHit | None:
     clause = clause_of(view, trigger.index)
     if blocked(view, trigger, clause[0]):
@@ -1129,7 +1144,9 @@ def _core_frame(
         status = Status.DELIVERED
     weapons = weapons_for(view, trigger, core, clause)
     goods = [w for w in weapons if not carrier(view, w) and not _aim_of_goods(view, w, weapons)]
-    weapons = not_replacements(view, trigger, goods or weapons)
+    weapons = goods or weapons
+    if cues & _REPLACING_CUE:  # (the test not_replacements opens with, read off ``cues``)
+        weapons = not_replacements(view, trigger, weapons)
     if weapons and trigger.kind is not Frame.USE:
         weapons = weapons + _added_goods(view, weapons, clause)
     parties = [a for a in view.actors if clause[0] <= a.first <= clause[1] and not a.speaker]
@@ -1207,7 +1224,7 @@ def _added_goods(
         ):
             added = [w for w in view.weapons if past < w.first <= end]
     for lead in _ADDING_LEADS:
-        if lead == ("after",) and "also" not in view.words:
+        if lead[0] == "after" and "also" not in view.words:  # the lead ("after",)
             continue  # "After talks, ..." is a time; "After tanks, X will also send jets"
         # ("after" breaks a clause: the frame's clause opens right past it)
         # (the first word first: most sentences open with none of the leads)
@@ -1279,7 +1296,7 @@ def _buys_to_pass_on(view: SentenceView, trigger: Trigger) -> bool:
     purchase is the means of the gift, not a transfer to the buyer to report."""
     if trigger.kind is not Frame.RECEIVE or view.low(trigger.index) not in _BUYING:
         return False
-    return view.low(trigger.index + 1) == "and" and view.low(trigger.index + 2) in GIVE_VERBS
+    return view.low(trigger.index + 1) == "and" and view.low(trigger.index + 2) in _GIVE_VERBS
 
 
 def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
@@ -1514,16 +1531,31 @@ def _pointer_before(view: SentenceView, index: int) -> bool:
         word = view.low(back)
         if word in _POINTERS:
             return True
-        if not _NOUN_MODIFIER.match(word):
+        if not _noun_modifier(word):
             return False
     return False
 
 
 _POINTERS: Final = frozenset(["the", "these", "those", "such"])
 # "the $5.4 billion deal", "the 2018 contract", "the new arms package"
-_NOUN_MODIFIER: Final = re.compile(
-    r"[\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$"
-)
+_MODIFIER_WORDS: Final = frozenset("billion million bn new latest same arms weapons".split())
+_AMOUNT_MARKS: Final = frozenset(".,$€£")
+
+
+def _noun_modifier(word: str) -> bool:
+    """An amount ("$5.4", "2018") or a modifier word: what the readable pattern
+    ``[\\d.,$€£]+$|(?:billion|million|bn|new|latest|same|arms|weapons)$`` matches from the
+    start (its test holds it), read without the regex engine."""
+    if word.endswith("\n"):
+        word = word[:-1]  # ``$`` matches before a last newline too
+    if word in _MODIFIER_WORDS:
+        return True
+    for char in word:
+        if not (
+            "0" <= char <= "9" or char in _AMOUNT_MARKS or (char > "\x7f" and char.isdecimal())
+        ):
+            return False  # (``\\d`` is any Unicode decimal digit)
+    return word != ""
 
 
 # One bit per set of words a reader of ``find_frames`` first looks for.
@@ -1561,7 +1593,8 @@ _NEGATION_CUE: Final = 1 << 30
 _OWNER_CUE: Final = 1 << 31
 _FLEET_CUE: Final = 1 << 32
 _HOLDING_CUE: Final = 1 << 33
-_OPERATE_CUE: Final = 1 << 34  # the last: a short int, well below 2 ** 62
+_OPERATE_CUE: Final = 1 << 34
+_REPLACING_CUE: Final = 1 << 35  # the last: a short int, well below 2 ** 62
 
 
 def _cue_table(sets: tuple[tuple[int, frozenset[str]], ...]) -> dict[str, int]:
@@ -1598,7 +1631,7 @@ _CUE_SETS: Final = (
     (_HAVING_CUE, HAVING_CUES),
     (_HELPING_CUE, HELPING_CUES),
     (_RELATIVE_CUE, RELATIVE_CUES),
-    (_USE_CUE, USE_VERBS),
+    (_USE_CUE, _USE_VERBS),
     (_TALKS_CUE, TALKS_CUES),
     (_TALKS_JOIN_CUE, TALKS_JOINS),
     (_WEIGHING_CUE, WEIGHING_CUES),
@@ -1610,6 +1643,7 @@ _CUE_SETS: Final = (
     (_FLEET_CUE, FLEET_CUES),
     (_HOLDING_CUE, HOLDING_CUES),
     (_OPERATE_CUE, OPERATE_VERBS),
+    (_REPLACING_CUE, REPLACING_CUES),
 )
 _CUE_TABLE: Final = _cue_table(_CUE_SETS)
 

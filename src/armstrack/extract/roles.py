@@ -41,6 +41,12 @@ from armstrack.extract.status import (
 from armstrack.extract.view import ActorMention, SentenceView, WeaponMention
 from armstrack.records import ActorRef, Category, Status
 
+# The lexicon's word tables under Final names: a name imported without ``Final`` is
+# looked up in this module's dictionary at each use in compiled code.
+_GIVE_VERBS: Final = GIVE_VERBS
+_RECEIVE_VERBS: Final = RECEIVE_VERBS
+
+
 # Verbs of a yard putting a hull in the water: "launched a frigate ordered by the Thai navy".
 YARD_VERBS: Final = frozenset("launch launches launched floated christened".split())
 
@@ -358,7 +364,7 @@ def _takes_an_order(view: SentenceView, trigger: Trigger) -> bool:
         index = trigger.index - 1
         while index > trigger.index - 5 and view.low(index) in _ORDER_LEADS:
             index -= 1
-        return view.low(index) in RECEIVE_VERBS or view.low(index) in WINNING
+        return view.low(index) in _RECEIVE_VERBS or view.low(index) in WINNING
     for index in range(trigger.index + 1, trigger.index + 5):
         word = view.low(index)
         if word in _ORDER_NOUNS:
@@ -604,17 +610,18 @@ def agent_of(
         if interrupted is not None:
             return interrupted
     reach = 2 if trigger.noun else 1  # "makers send tanks", "makers give supplies"
-    ends = {a.last for a in parties}
     if any(
-        view.low(i) in _UNNAMED_DOERS and i - 1 not in ends  # "Serbian firms" name a state
+        view.low(i) in _UNNAMED_DOERS  # "Serbian firms" name a state
+        and not any(a.last == i - 1 for a in parties)
         for i in range(trigger.index - reach, trigger.index)
     ):
         return None  # "... as manufacturers give supplies to Kyiv": no state is the giver
     # "Washington warned that a transfer of ...": the embedded clause has its own subject.
     floor = -1
-    for i in range(clause[0], trigger.index):
-        if view.low(i) in COMPLEMENTIZERS:
-            floor = i
+    if any(word in view.words for word in COMPLEMENTIZERS):  # (no walk in most sentences)
+        for i in range(clause[0], trigger.index):
+            if view.low(i) in COMPLEMENTIZERS:
+                floor = i
     left = [
         a for a in parties
         if floor < a.first and a.last < trigger.index and a.role != "pair"
@@ -1110,7 +1117,7 @@ def _goods_from(
 
 
 # The verbs of giving and receiving as one set: one test of the sentence's words.
-_GIVING_WORDS: Final = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS)
+_GIVING_WORDS: Final = frozenset(_GIVE_VERBS) | frozenset(_RECEIVE_VERBS)
 
 
 def _made_abroad(
@@ -1355,8 +1362,8 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
             word in _CARRIER_STOPS
             or word.endswith("ed")
             or word.endswith("ing")
-            or word in GIVE_VERBS
-            or word in RECEIVE_VERBS
+            or word in _GIVE_VERBS
+            or word in _RECEIVE_VERBS
             or _in_other_mention(view, weapon, index)
         ):
             # "sailed from Korea carried ten tanks", "on Tuesday to buy 20 howitzers": a

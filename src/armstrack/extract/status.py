@@ -30,6 +30,13 @@ from armstrack.extract.lexicon import (
 from armstrack.extract.view import SentenceView
 from armstrack.records import Status
 
+# The lexicon's word tables under Final names: a name imported without ``Final`` is
+# looked up in this module's dictionary at each use in compiled code.
+_GIVE_VERBS: Final = GIVE_VERBS
+_RECEIVE_VERBS: Final = RECEIVE_VERBS
+_USE_VERBS: Final = USE_VERBS
+
+
 # The members read once: one read off its class runs ``EnumType.__getattr__`` (Python 3.11).
 _DISCUSSED: Final = Status.DISCUSSED
 _AGREED: Final = Status.AGREED
@@ -323,7 +330,7 @@ def _denied_after(view: SentenceView, index: int) -> bool:
         word = view.low(i)
         if word in BE and view.low(i + 1) in ("not", "n't", "never"):
             return True
-        if word in GIVE_VERBS or word in RECEIVE_VERBS or word in USE_VERBS:
+        if word in _GIVE_VERBS or word in _RECEIVE_VERBS or word in _USE_VERBS:
             return False  # the noun is the object of another verb
     return False
 
@@ -395,7 +402,7 @@ def in_service(view: SentenceView, trigger: Trigger, clause: tuple[int, int]) ->
         return False
     if view.low(trigger.index) in ("bought", "purchased", "acquired", "supplied", "delivered"):
         return True
-    return any(view.low(i) in USE_VERBS for i in range(clause[0], trigger.index))
+    return any(view.low(i) in _USE_VERBS for i in range(clause[0], trigger.index))
 
 
 _PAST_BUYS: Final = frozenset("bought purchased acquired".split())
@@ -416,12 +423,15 @@ def bought_back_then(view: SentenceView, trigger: Trigger, clause: tuple[int, in
     )
 
 
+# The endings as constant tuples: a tuple written in the call is built at each call.
+_PARTICIPLE_ENDS: Final = ("ed", "sold", "sent", "given", "lent", "bought", "flown")
+_CLAUSE_PARTICIPLE_ENDS: Final = ("ed", "bought", "sold", "sent")
+
+
 def reduced_relative(view: SentenceView, trigger: Trigger) -> bool:
     """ "missiles supplied by Iran", "a battery bought from Russia": a participle after its noun."""
     word = view.low(trigger.index)
-    if trigger.noun or not word.endswith(
-        ("ed", "sold", "sent", "given", "lent", "bought", "flown")
-    ):
+    if trigger.noun or not word.endswith(_PARTICIPLE_ENDS):
         return False
     index = trigger.index - 1
     while view.low(index) in ADVERBS and view.low(index - 1) == ",":
@@ -429,7 +439,7 @@ def reduced_relative(view: SentenceView, trigger: Trigger) -> bool:
     if view.low(index) == ",":
         # "... took delivery of Gripens this month, shipped from Sweden": a participle clause.
         # "Argentina's Super Etendard jets, bought from France, remain grounded"
-        return word.endswith(("ed", "bought", "sold", "sent")) or any(
+        return word.endswith(_CLAUSE_PARTICIPLE_ENDS) or any(
             w.last == index - 1 for w in view.weapons
         )
     # "MiG-29 fighters donated by Russia": one plain noun may stand between.
