@@ -13,6 +13,10 @@ from typing import Final
 from armstrack.catalogue import Catalogue
 from armstrack.catalogue.normalise import fold
 from armstrack.extract.claims import (
+    ASSERTS,
+    CONFIRMS,
+    DECLINES,
+    DENIES,
     ClaimCue,
     negates_transfer,
 )
@@ -57,10 +61,10 @@ def inherit_announcers(drafts: dict[Key, Draft], facts: list[SentenceFacts]) -> 
                 actor = cue.speaker.actor if cue.speaker else None
                 if actor is None or actor.id not in parties:
                     continue
-                if cue.stance not in (Stance.ASSERTS, Stance.CONFIRMS):
+                if cue.stance not in (ASSERTS, CONFIRMS):
                     continue
-                key = (fact.span.start, 0, Stance.CONFIRMS.value, speaker_key(cue.speaker))
-                claim = Claim(cue.speaker, Stance.CONFIRMS, fact.span, fact.hedges, None)
+                key = (fact.span.start, 0, CONFIRMS, speaker_key(cue.speaker))
+                claim = Claim(cue.speaker, CONFIRMS, fact.span, fact.hedges, None)
                 draft.claims.setdefault(key, claim)
 
 
@@ -80,7 +84,7 @@ def credit_unnamed_reports(draft: Draft) -> None:
         speaker = claim.speaker
         if speaker is None or speaker.actor is not None or speaker.outlet:
             continue
-        if claim.stance is Stance.ASSERTS and _UNNAMED_REPORTS.match(speaker.text.strip()):
+        if claim.stance is ASSERTS and _UNNAMED_REPORTS.match(speaker.text.strip()):
             del draft.claims[key]
 
 
@@ -97,16 +101,13 @@ def drop_home_press(draft: Draft, catalogue: Catalogue) -> None:
     voice of its own (as an outlet relaying a state's word is none, CLAIMS.md)."""
     parties = {draft.supplier.id, draft.recipient.id}
     if not any(
-        c.stance is Stance.CONFIRMS
-        and c.speaker
-        and c.speaker.actor
-        and c.speaker.actor.id in parties
+        c.stance is CONFIRMS and c.speaker and c.speaker.actor and c.speaker.actor.id in parties
         for c in draft.claims.values()
     ):
         return
     for key, claim in list(draft.claims.items()):
         speaker = claim.speaker
-        if claim.stance is not Stance.ASSERTS or speaker is None:
+        if claim.stance is not ASSERTS or speaker is None:
             continue
         if (
             speaker.actor is None
@@ -139,7 +140,7 @@ def attach_stances(drafts: dict[Key, Draft], fact: SentenceFacts) -> None:
     if not (fact.anaphoric or fact.view.weapons or _answers_a_transfer(drafts, fact)):
         return
     for cue in fact.cues:
-        if cue.stance is Stance.ASSERTS:
+        if cue.stance is ASSERTS:
             _attach_assertion(drafts, fact, cue)
             continue
         if cue.stance not in _SPOKEN_STANCES:
@@ -147,13 +148,13 @@ def attach_stances(drafts: dict[Key, Draft], fact: SentenceFacts) -> None:
         actor = cue.speaker.actor if cue.speaker else None
         pair = cue.speaker is not None and cue.speaker.role == "pair"
         targets = _latest_pair(drafts, fact.index, None if pair else actor)
-        if (not targets and actor is None) or (cue.stance is Stance.DENIES and actor is None):
+        if (not targets and actor is None) or (cue.stance is DENIES and actor is None):
             continue
-        if not targets and cue.stance is not Stance.DENIES:
+        if not targets and cue.stance is not DENIES:
             targets = _latest_pair(drafts, fact.index, None)
         for draft in targets:
             for said in for_the_parties([cue], draft):
-                key = (fact.span.start, 0, said.stance.value, speaker_key(said.speaker))
+                key = (fact.span.start, 0, said.stance, speaker_key(said.speaker))
                 claim = Claim(said.speaker, said.stance, fact.span, fact.hedges, None)
                 draft.claims.setdefault(key, claim)
             draft.evidence[fact.index] = fact.span
@@ -188,8 +189,8 @@ def _attach_assertion(drafts: dict[Key, Draft], fact: SentenceFacts, cue: ClaimC
             continue  # "Somalia's minister said Kenya was also interested in the tanks"
         stance = cue.stance
         if actor is not None and actor.id in parties:
-            stance = Stance.DENIES if negates_transfer(fact.view, set(parties)) else Stance.CONFIRMS
-        key = (fact.span.start, 0, stance.value, speaker_key(cue.speaker))
+            stance = DENIES if negates_transfer(fact.view, set(parties)) else CONFIRMS
+        key = (fact.span.start, 0, stance, speaker_key(cue.speaker))
         draft.claims.setdefault(key, new_claim(cue.speaker, stance, fact.span, fact.hedges, None))
         draft.evidence[fact.index] = fact.span
 
@@ -197,7 +198,7 @@ def _attach_assertion(drafts: dict[Key, Draft], fact: SentenceFacts, cue: ClaimC
 def _names_another_state(fact: SentenceFacts, parties: set[str]) -> bool:
     """Whether the sentence names a state, not as a speaker, that is no party."""
     return any(
-        not a.speaker and a.actor.kind.value == "state" and a.actor.id not in parties
+        not a.speaker and a.actor.kind == "state" and a.actor.id not in parties
         for a in fact.view.actors
     )
 
@@ -239,7 +240,7 @@ def attach_report(drafts: dict[Key, Draft], fact: SentenceFacts) -> None:
         if seen[id(draft)] != latest:
             continue
         for cue in fact.cues:
-            key = (fact.span.start, 0, cue.stance.value, speaker_key(cue.speaker))
+            key = (fact.span.start, 0, cue.stance, speaker_key(cue.speaker))
             claim = Claim(cue.speaker, cue.stance, fact.span, fact.hedges, None)
             draft.claims.setdefault(key, claim)
         draft.evidence[fact.index] = fact.span
@@ -268,7 +269,7 @@ def _party_answers(drafts: dict[Key, Draft], fact: SentenceFacts) -> bool:
     parties = {d.supplier.id for d in drafts.values() if d.first_sentence < fact.index}
     parties |= {d.recipient.id for d in drafts.values() if d.first_sentence < fact.index}
     return any(
-        c.stance is Stance.DECLINES
+        c.stance is DECLINES
         and c.speaker is not None
         and c.speaker.actor is not None
         and c.speaker.actor.id in parties

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -35,19 +36,58 @@ from armstrack.extract.speakers import (
 from armstrack.extract.view import ActorMention, SentenceView, same_actor
 from armstrack.records import ActorRef, Span, Speaker, Stance
 
+# The stances as final names, which compiled code reads as statics: ``Stance.DENIES``
+# looks the class up by name and goes through ``EnumType``'s attribute hook, some 1,500
+# instructions a read.
+ASSERTS: Final = Stance.ASSERTS
+CONFIRMS: Final = Stance.CONFIRMS
+DENIES: Final = Stance.DENIES
+DECLINES: Final = Stance.DECLINES
+UNCONFIRMED: Final = Stance.UNCONFIRMED
+
 
 def _words(alternation: str) -> list[str]:
     """The words of a plain alternation, "said|says|told", for ``Prefiltered.on_words``."""
     return alternation.split("|")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class StanceCue:
     stance: Stance
     pattern: Prefiltered  # on folded text
     # Tokens one of which every match holds, if given: a set test on the sentence's words
     # is cheaper than even the pattern's hint for a rare cue.
-    words: frozenset[str] = frozenset()
+    words: frozenset[str]
+    # The pattern on the words every match opens with (``opens``, a plain alternation),
+    # if given: once ``pattern`` finds its own words in a sentence, it is tried at these
+    # alone rather than searched for at every position (``cue_matches``; tests check that
+    # every match opens so).
+    opener: Prefiltered | None
+
+    def __init__(
+        self,
+        stance: Stance,
+        pattern: Prefiltered,
+        words: frozenset[str] = frozenset(),
+        opens: str = "",
+    ) -> None:
+        self.stance, self.pattern, self.words = stance, pattern, words
+        self.opener = None
+        if opens:
+            self.opener = Prefiltered.on_words(
+                pattern.pattern, _words(opens), folded=True, opens=True
+            )
+
+
+def cue_matches(
+    cue: StanceCue, folded: str, start: int, end: int, found: FoundWords | None
+) -> Iterator[re.Match[str]]:
+    """What ``cue.pattern.finditer`` finds in ``folded[start:end]``."""
+    if cue.opener is None:
+        return cue.pattern.finditer(folded, start, end, found)
+    if not cue.pattern.may_match(folded, start, end, found):
+        return iter(())
+    return cue.opener.finditer(folded, start, end, found)
 
 
 # Stance cues, strongest first: a sentence that denies and says something else denies.
@@ -64,6 +104,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             _words("neither|confirm"),
             folded=True,
         ),
+        opens="neither|declin|refus|would|did",
     ),
     StanceCue(
         Stance.DENIES,
@@ -188,6 +229,9 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             ),
             folded=True,
         ),
+        opens="declin|refus|would|did|has|have|had|was|were|does|won't|no |said|says|replied|"
+        "answered|unable|not |could|unavailable|request|ignore|refrain|will|offer|gave|made|"
+        "gives|makes|cannot|can't|remain|kept|stayed",
     ),
     StanceCue(
         Stance.UNCONFIRMED,
@@ -220,6 +264,9 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             ),
             folded=True,
         ),
+        opens="not|never|yet to|could|unverified|unconfirmed|no |cannot|unable|seen|found|saw|"
+        "questioned|looking into|investigating|examining|checking|studying|reviewing|did|do|"
+        "would|will|won't",
     ),
     StanceCue(
         Stance.CONFIRMS,
@@ -377,6 +424,17 @@ HEDGES: Final = Prefiltered.on_words(
     ),
     folded=True,
 )
+# ``HEDGES`` on the words its matches open with, tried once its own words are found.
+_HEDGE_OPENER: Final = Prefiltered.on_words(
+    HEDGES.pattern,
+    _words(
+        "reportedly|allegedly|purportedly|apparently|if confirmed|is believed|are believed|"
+        "was believed|were believed|is said|are said|appear|suspected|likely|unconfirmed|"
+        "unverified|may have|might have|could have|is thought|are thought|rumo|claimed"
+    ),
+    folded=True,
+    opens=True,
+)
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -403,9 +461,12 @@ OWN_NEGATION: Final = Prefiltered.on_words(
     _words("not|never|n't"),
     folded=True,
 )
+_OWN_DENIAL: Final = StanceCue(
+    Stance.DENIES, OWN_NEGATION, opens="has|have|had|does|do|did|is|was|were|are|never"
+)
 _SPOKEN_CUES: Final = (
     *(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSERTS),
-    StanceCue(Stance.DENIES, OWN_NEGATION),
+    _OWN_DENIAL,
 )
 # The words every such cue starts with: a plain alternation scans a whole article in one
 # fast pass; the cue patterns themselves (lookbehinds at every position) would not. Each
@@ -478,10 +539,12 @@ def _positions(hint: Prefiltered, folded: str, found: FoundWords | None) -> list
 # For ``WordFinder``: the patterns of stances, hedges and the article-wide hints.
 PATTERNS: Final = (
     *(cue.pattern for cue in STANCE_CUES),
+    *(cue.opener for cue in (*STANCE_CUES, _OWN_DENIAL) if cue.opener is not None),
     HEDGES,
     _SPOKEN_HINT,
     _TITLE_HINT,
     OWN_NEGATION,
+    _HEDGE_OPENER,
 )
 
 
@@ -499,14 +562,20 @@ def note_speakers(
 
 
 def has_spoken_stance(folded: str, start: int, end: int, found: FoundWords | None = None) -> bool:
-    return any(cue.pattern.search(folded, start, end, found) for cue in _SPOKEN_CUES)
+    # A cue's first match, as its search would find: the first in the sentence.
+    return any(
+        next(cue_matches(cue, folded, start, end, found), None) is not None for cue in _SPOKEN_CUES
+    )
 
 
 def find_hedges(
     folded: str, start: int, end: int, found: FoundWords | None = None
 ) -> tuple[str, ...]:
     """Hedging phrases in ``folded[start:end]`` (text folded by ``catalogue.normalise.fold``)."""
-    return tuple(dict.fromkeys(m.group(0) for m in HEDGES.finditer(folded, start, end, found)))
+    if not HEDGES.may_match(folded, start, end, found):
+        return ()
+    matches = _HEDGE_OPENER.finditer(folded, start, end, found)
+    return tuple(dict.fromkeys(m.group(0) for m in matches))
 
 
 def find_claim_cues(
@@ -536,7 +605,7 @@ def find_claim_cues(
         if stance_cue.words and view.words.isdisjoint(stance_cue.words):
             continue
         stance = stance_cue.stance
-        for match in stance_cue.pattern.finditer(folded, view.start, view.end, found):
+        for match in cue_matches(stance_cue, folded, view.start, view.end, found):
             # Read once: each is a method call by name from compiled code.
             start, end = match.start(), match.end()
             if any(s <= start < e for s, e in seen):
@@ -547,12 +616,12 @@ def find_claim_cues(
             if _evaluative(matched):
                 cues.append(ClaimCue(stance, None, span))
                 continue
-            if stance is Stance.DENIES and _rejects_a_demand(view, match):
+            if stance is DENIES and _rejects_a_demand(view, match):
                 continue
-            if matched.startswith("neither") and stance is Stance.DECLINES:
+            if matched.startswith("neither") and stance is DECLINES:
                 cues.extend(_neither_speakers(reading, match, span))
                 continue
-            if stance is Stance.DECLINES and _REACH.search(matched):
+            if stance is DECLINES and _REACH.search(matched):
                 cues.extend(_unreached(reading, match, span))
                 continue
             cues.append(ClaimCue(stance, find_speaker(reading, match), span))
@@ -564,7 +633,7 @@ def find_claim_cues(
         reading.memory.until = view.end
         return cues
     if _asked_only(view):
-        cues = [c for c in cues if c.stance not in (Stance.ASSERTS, Stance.CONFIRMS)]
+        cues = [c for c in cues if c.stance not in (ASSERTS, CONFIRMS)]
     cues.sort(key=lambda c: c.span.start)
     # "calling the allegations a fabrication by Washington": the judge of an evaluative
     # word is whoever spoke before it in the sentence, not the words after it.
@@ -592,14 +661,14 @@ def find_claim_cues(
     cues += [
         accuser
         for cue in cues
-        if cue.stance is Stance.DENIES
+        if cue.stance is DENIES
         for accuser in _accusers(view, text, catalogue, cue)
     ]
-    cues += [other for cue in cues if cue.stance is Stance.DECLINES for other in _nor(reading, cue)]
+    cues += [other for cue in cues if cue.stance is DECLINES for other in _nor(reading, cue)]
     cues += [
         other
         for cue in cues
-        if cue.stance is Stance.DENIES and cue.speaker is not None
+        if cue.stance is DENIES and cue.speaker is not None
         for other in _nor(reading, cue, ("as",))
     ]
     if not cues and quoted is not None:
@@ -647,7 +716,7 @@ def _shared_subjects(view: SentenceView, cues: list[ClaimCue]) -> list[ClaimCue]
     that cue's speaker."""
     shared = list(cues)
     for index, cue in enumerate(shared):
-        if cue.speaker is not None or index == 0 or cue.stance is not Stance.DENIES:
+        if cue.speaker is not None or index == 0 or cue.stance is not DENIES:
             continue
         if _evaluative(cue.span.text):
             continue
@@ -671,7 +740,7 @@ def _silent_after_but(
         return cues
     shared = list(cues)
     for index, cue in enumerate(shared):
-        if cue.speaker is not None or cue.stance is not Stance.DECLINES:
+        if cue.speaker is not None or cue.stance is not DECLINES:
             continue
         before = token_at(view, cue.span.start) - 1
         while before > 0 and (view.low(before) in AUXILIARIES or view.low(before) == "then"):
@@ -690,11 +759,11 @@ def _own_denials(
     """ "Lin said China had never sold drones to Russia": a state named as the subject of a
     negated transfer denies it when its own speaker says so; "Doe said Sylvania had not
     sent tanks" is another state's word and denies nothing for Sylvania."""
-    sayers = [c for c in cues if c.stance is Stance.ASSERTS and c.speaker and c.speaker.actor]
+    sayers = [c for c in cues if c.stance is ASSERTS and c.speaker and c.speaker.actor]
     if not sayers:
         return []
     denials: list[ClaimCue] = []
-    for match in OWN_NEGATION.finditer(folded, view.start, view.end, found):
+    for match in cue_matches(_OWN_DENIAL, folded, view.start, view.end, found):
         before = skip_back(view, token_at(view, match.start()) - 1)
         subject = next((a for a in view.actors if a.last == before and a.prep is None), None)
         if subject is None:
@@ -703,7 +772,7 @@ def _own_denials(
             assert cue.speaker is not None and cue.speaker.actor is not None
             if cue.speaker.actor.id == subject.actor.id:
                 span = Span(match.start(), match.end(), match.group(0))
-                denials.append(ClaimCue(Stance.DENIES, cue.speaker, span))
+                denials.append(ClaimCue(DENIES, cue.speaker, span))
                 break
     return denials
 
@@ -807,7 +876,7 @@ def other_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
     "reported" may cover both clauses, and a denial or a verdict ("called it groundless,
     and ...") answers what came before it: neither is limited."""
     actor = cue.speaker.actor if cue.speaker else None
-    if actor is None or trigger < 0 or cue.stance not in (Stance.ASSERTS, Stance.CONFIRMS):
+    if actor is None or trigger < 0 or cue.stance not in (ASSERTS, CONFIRMS):
         return False
     said = token_at(view, cue.span.start)
     inside = [
@@ -834,7 +903,7 @@ def later_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
     says after it: "Freedonia is sending tanks and Sylvania's president said allies would
     send more" (the tanks are the article's word, not the president's). A closing
     attribution ("..., and jets, officials said.") still covers the whole sentence."""
-    if trigger < 0 or cue.speaker is None or cue.stance not in (Stance.ASSERTS, Stance.CONFIRMS):
+    if trigger < 0 or cue.speaker is None or cue.stance not in (ASSERTS, CONFIRMS):
         return False
     said = token_at(view, cue.span.start)
     if said <= trigger or said + 3 >= len(view.lows):
@@ -972,7 +1041,7 @@ def _accusers(
         accusers += [a.actor.id for a in view.actors if a.first in (after + 1, after + 2)]
     phrase = text[view.starts[first] : view.ends[index]]
     return [
-        ClaimCue(Stance.ASSERTS, Speaker(phrase, catalogue.actor(a), view.low(index)), denial.span)
+        ClaimCue(ASSERTS, Speaker(phrase, catalogue.actor(a), view.low(index)), denial.span)
         for a in dict.fromkeys(accusers)
     ]
 
@@ -988,13 +1057,13 @@ def _neither_speakers(reading: Reading, match: re.Match[str], span: Span) -> lis
     first, last = token_at(view, match.start()), token_at(view, match.end() - 1)
     named = [a for a in view.actors if first < a.first < last and a.prep is None]
     if named:
-        return [ClaimCue(Stance.DECLINES, Speaker(a.span.text, a.actor), span) for a in named]
+        return [ClaimCue(DECLINES, Speaker(a.span.text, a.actor), span) for a in named]
     noun = next((i for i in range(first + 1, last) if view.low(i) in _PAIR_NOUNS), None)
     if noun is None:
         return []
     # Not "neither government" as its text: ``_nobody`` drops a "neither" speaker.
     phrase = reading.text[view.starts[first + 1] : view.ends[noun]]
-    return [ClaimCue(Stance.DECLINES, Speaker(phrase, None, "pair"), span)]
+    return [ClaimCue(DECLINES, Speaker(phrase, None, "pair"), span)]
 
 
 _REACH: Final = re.compile(r"\breach\b")
@@ -1007,7 +1076,7 @@ def _unreached(reading: Reading, match: re.Match[str], span: Span) -> list[Claim
     reach = token_at(view, match.start() + (_REACH.search(match.group(0)) or match).start())
     last = token_at(view, match.end() - 1)
     return [
-        ClaimCue(Stance.DECLINES, Speaker(a.span.text, a.actor), span)
+        ClaimCue(DECLINES, Speaker(a.span.text, a.actor), span)
         for a in view.actors
         if reach < a.first < last
     ]
@@ -1023,16 +1092,13 @@ def _drop_saying_of_denials(view: SentenceView, cues: list[ClaimCue]) -> list[Cl
     So with not confirming: "said it had seen no indication of deliveries"."""
     # "said he could not comment": so with declining.
     denials = [
-        c
-        for c in cues
-        if c.stance in (Stance.DENIES, Stance.UNCONFIRMED, Stance.DECLINES)
-        and c.speaker is not None
+        c for c in cues if c.stance in (DENIES, UNCONFIRMED, DECLINES) and c.speaker is not None
     ]
     if not denials:
         return cues
 
     def carries(cue: ClaimCue) -> bool:
-        if cue.stance is not Stance.ASSERTS or cue.speaker is None:
+        if cue.stance is not ASSERTS or cue.speaker is None:
             return False
         if _denied_reports(view, cue, denials):
             return True
@@ -1060,7 +1126,7 @@ def _closes_a_quoted_doubt(view: SentenceView, denial: ClaimCue, cue: ClaimCue) 
     """'"Their spokesman did not confirm the sale," the minister said': a saying that
     closes a quotation holding a denial or a doubt relays it; it confirms nothing, whoever
     the doubt belongs to."""
-    if denial.stance is Stance.DECLINES or denial.span.start >= cue.span.start:
+    if denial.stance is DECLINES or denial.span.start >= cue.span.start:
         return False
     if in_quote(view, denial.span.start):
         return True
@@ -1100,7 +1166,7 @@ def _drop_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
     """ "The Times, citing Freedonian intelligence, reported ...": an outlet that relays a
     state's word is no speaker of its own (CLAIMS.md: outlets speak when no state does)."""
     relayed = any(
-        c.stance is Stance.ASSERTS
+        c.stance is ASSERTS
         and c.speaker is not None
         and c.speaker.actor is not None
         and c.span.text.lower() in _RELAY_CUES
@@ -1112,7 +1178,7 @@ def _drop_relays(cues: list[ClaimCue]) -> list[ClaimCue]:
         c
         for c in cues
         if not (
-            c.stance is Stance.ASSERTS
+            c.stance is ASSERTS
             and c.speaker is not None
             and c.speaker.actor is None
             and c.speaker.outlet is not None
@@ -1126,9 +1192,7 @@ def _relays_a_state(cues: list[ClaimCue]) -> bool:
     stated = [
         c.span.start
         for c in cues
-        if c.stance in (Stance.ASSERTS, Stance.CONFIRMS)
-        and c.speaker is not None
-        and c.speaker.actor is not None
+        if c.stance in (ASSERTS, CONFIRMS) and c.speaker is not None and c.speaker.actor is not None
     ]
     return bool(stated) and any(
         c.speaker is not None
@@ -1181,7 +1245,7 @@ def _quoted_continuation(reading: Reading) -> ClaimCue | None:
         return None
     if view.start - memory.until > 3 or memory.until < 0:
         return None
-    return ClaimCue(Stance.ASSERTS, speaker, new_span(view.starts[0], view.ends[0], view.lows[0]))
+    return ClaimCue(ASSERTS, speaker, new_span(view.starts[0], view.ends[0], view.lows[0]))
 
 
 def _co_speakers(view: SentenceView, cue: ClaimCue) -> list[ClaimCue]:

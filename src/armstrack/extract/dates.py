@@ -95,6 +95,8 @@ _YEARS: Final = PATTERNS[4]
 _DAYS: Final = PATTERNS[5]
 _MONTHS: Final = PATTERNS[0]
 _RELATIVE: Final = PATTERNS[1]
+_QUARTERS: Final = PATTERNS[2]
+_SEASONS: Final = PATTERNS[3]
 _ORDINAL_QUARTER: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 
 
@@ -126,6 +128,12 @@ def find_times(
             matches = matches_at(pattern.pattern, lowered, openings, end)
         elif words is not None and pattern is _DAYS:
             matches = matches_at(pattern.pattern, text, _day_openings(text, words, start), end)
+        elif words is not None and pattern is _QUARTERS:
+            openings = _two_words_openings(text, words, start)
+            matches = matches_at(pattern.pattern, text, openings, end)
+        elif words is not None and pattern is _SEASONS:
+            openings = _two_words_openings(lowered, words, start)
+            matches = matches_at(pattern.pattern, lowered, openings, end)
         else:
             matches = list(
                 pattern.finditer(lowered if pattern.caseless else text, start, end, found)
@@ -199,6 +207,21 @@ def _relative_openings(text: str, units: list[int], start: int) -> list[int]:
         relative = _word_before(text, unit, start, openings)
         if relative >= 0:
             _qualifier_openings(text, relative, start, openings)
+    openings.sort()
+    return openings
+
+
+def _two_words_openings(text: str, words: list[int], start: int) -> list[int]:
+    """Where a match of ``_QUARTERS`` or ``_SEASONS`` can open, for each of ``words``
+    (where "quarter", "Q" or a season starts): there ("Q4 2023"), or at one of the two
+    words before it ("the fourth quarter", "in the autumn")."""
+    openings: list[int] = []
+    for word in words:
+        if word >= start:
+            openings.append(word)
+        before = _word_before(text, word, start, openings)
+        if before >= 0:
+            _word_before(text, before, start, openings)
     openings.sort()
     return openings
 

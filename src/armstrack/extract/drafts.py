@@ -12,6 +12,9 @@ from typing import Final
 
 from armstrack.catalogue import Catalogue
 from armstrack.extract.claims import (
+    ASSERTS,
+    CONFIRMS,
+    DENIES,
     ClaimCue,
     commitment_speakers,
     later_clause,
@@ -33,7 +36,6 @@ from armstrack.records import (
     Route,
     Span,
     Speaker,
-    Stance,
     Status,
     SystemRef,
     TimeRef,
@@ -244,7 +246,7 @@ def add_frame(
 
 def frame_status(frame: FrameHit, fact: SentenceFacts) -> Status:
     """A negated trigger still reports a transfer under discussion, unless it is denied."""
-    if frame.negated and not any(c.stance is Stance.DENIES for c in fact.cues):
+    if frame.negated and not any(c.stance is DENIES for c in fact.cues):
         return Status.DISCUSSED
     return frame.status
 
@@ -292,32 +294,33 @@ def add_claims(
     ]
     cues: list[ClaimCue | None] = list(for_the_parties(own, draft)) or [None]
     for cue in cues:
-        stance = cue.stance if cue else Stance.ASSERTS
+        stance = cue.stance if cue else ASSERTS
         actor = cue.speaker.actor if cue and cue.speaker else None
         if (
             (negated or negates_transfer(fact.view, parties))
-            and stance is Stance.ASSERTS
+            and stance is ASSERTS
             and actor is not None
             and actor.id in parties
         ):
             # "Tehran said it had not supplied the weapon" is a denial.
-            stance = Stance.DENIES
-        elif stance is Stance.ASSERTS and actor is not None and actor.id in parties:
+            stance = DENIES
+        elif stance is ASSERTS and actor is not None and actor.id in parties:
             # A party saying its own transfer happened confirms it (CLAIMS.md).
-            stance = Stance.CONFIRMS
+            stance = CONFIRMS
         speaker = cue.speaker if cue else None
         key = (
             fact.span.start,
             0,  # one claim per sentence, stance and speaker: "said ... according to" is one
-            stance.value,
+            # The member keys as its value (a StrEnum) without the interpreted ``value``.
+            stance,
             speaker_key(speaker),
         )
         draft.claims.setdefault(key, new_claim(speaker, stance, fact.span, fact.hedges, status))
     if negated:
         return
     for party in commitment_speakers(fact.view, parties):
-        key = (fact.span.start, 0, Stance.CONFIRMS.value, speaker_key(party))
-        claim = new_claim(party, Stance.CONFIRMS, fact.span, fact.hedges, status)
+        key = (fact.span.start, 0, CONFIRMS, speaker_key(party))
+        claim = new_claim(party, CONFIRMS, fact.span, fact.hedges, status)
         draft.claims.setdefault(key, claim)
 
 
@@ -350,7 +353,7 @@ def bystander_reaction(fact: SentenceFacts, cue: ClaimCue, parties: set[str]) ->
     """ "Cathay said it would sanction the contractors" over a sale between two others
     reacts to the transfer; it does not report it."""
     actor = cue.speaker.actor if cue.speaker else None
-    if cue.stance is not Stance.ASSERTS or (actor is not None and actor.id in parties):
+    if cue.stance is not ASSERTS or (actor is not None and actor.id in parties):
         return False
     return reacts(fact.view, cue)
 
