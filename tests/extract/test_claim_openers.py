@@ -25,7 +25,6 @@ OPENED = [
         for index, cue in enumerate(claims.STANCE_CUES)
         if cue.opener is not None
     ),
-    ("_OWN_DENIAL", claims._OWN_DENIAL.pattern, claims._OWN_DENIAL.opener),
     ("HEDGES", claims.HEDGES, claims._HEDGE_OPENER),
 ]
 IDS = [name for name, _, _ in OPENED]

@@ -461,9 +461,9 @@ OWN_NEGATION: Final = Prefiltered.on_words(
     _words("not|never|n't"),
     folded=True,
 )
-_OWN_DENIAL: Final = StanceCue(
-    Stance.DENIES, OWN_NEGATION, opens="has|have|had|does|do|did|is|was|were|are|never"
-)
+# No opener: its words ("is", "are") would cost the article-wide scan more than the
+# search of the few sentences with a "not" or "never" costs.
+_OWN_DENIAL: Final = StanceCue(Stance.DENIES, OWN_NEGATION)
 _SPOKEN_CUES: Final = (
     *(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSERTS),
     _OWN_DENIAL,
