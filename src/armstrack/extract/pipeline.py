@@ -637,13 +637,17 @@ def determiner_before(folded: str, end: int) -> bool:
 
 
 def _ends_with_determiner(folded: str, start: int, end: int) -> bool:
-    """Whether ``folded[start:end]`` ends with a determiner at the start of a word."""
-    for determiner in DETERMINERS:
-        first = end - len(determiner)
-        if first >= start and folded[first:end] == determiner:  # (see ``WordFinder.find``)
-            if first == 0 or not _word_char(folded[first - 1]):
-                return True
-    return False
+    """Whether ``folded[start:end]`` ends with a determiner at the start of a word: the
+    word that ends there is one, read back to its start (no longer than the longest), in
+    place of a comparison for each determiner."""
+    first = end
+    while first > 0 and end - first <= _LONGEST_DETERMINER and _word_char(folded[first - 1]):
+        first -= 1
+    return first >= start and folded[first:end] in _DETERMINER_SET
+
+
+_DETERMINER_SET: Final = frozenset(DETERMINERS)
+_LONGEST_DETERMINER: Final = max(map(len, DETERMINERS))
 
 
 def _word_char(char: str) -> bool:
