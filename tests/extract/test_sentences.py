@@ -5,7 +5,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from armstrack.extract import sentences
-from armstrack.extract.prefilter import matches_at
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded, split_sentences
 
 
@@ -128,14 +127,13 @@ def test_wrap_count_agrees_with_its_pattern(text: str) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=".!?\n \t\"'”’)]([“‘Aa0.", max_size=50))
+@given(st.text(alphabet=".!?\n\n \t\r\u2028\u3000\"'”’)]([“‘Aa0.", max_size=50))
 def test_boundaries_tried_at_marks_are_those_a_scan_finds(text: str) -> None:
-    """Both boundary patterns, tried only at the end marks and line breaks
-    (``sentences._marks``), find what a scan of the whole text finds."""
-    for pattern in (sentences._BOUNDARY, sentences._WRAPPED_BOUNDARY):
+    """Both boundary patterns, tried only at the end marks and line breaks (a line break
+    read by hand), find what a scan of the whole text finds."""
+    for wrapped, pattern in ((False, sentences._BOUNDARY), (True, sentences._WRAPPED_BOUNDARY)):
         scanned = [m.span() for m in pattern.finditer(text)]
-        tried = matches_at(pattern, text, sentences._marks(text), len(text))
-        assert [m.span() for m in tried] == scanned
+        assert sentences._boundaries(text, wrapped) == scanned
 
 
 def test_boundaries_tried_at_marks_in_real_like_articles() -> None:
@@ -144,7 +142,6 @@ def test_boundaries_tried_at_marks_in_real_like_articles() -> None:
         '"They arrived," Gen. J. Smith said. (More later.) 5 more came...\nThen?! '
         "Wire copy goes on\nhere. And on.\n\n\nEnd"
     )
-    for pattern in (sentences._BOUNDARY, sentences._WRAPPED_BOUNDARY):
+    for wrapped, pattern in ((False, sentences._BOUNDARY), (True, sentences._WRAPPED_BOUNDARY)):
         scanned = [m.span() for m in pattern.finditer(text)]
-        tried = matches_at(pattern, text, sentences._marks(text), len(text))
-        assert [m.span() for m in tried] == scanned
+        assert sentences._boundaries(text, wrapped) == scanned

@@ -211,6 +211,47 @@ def test_support_positions_in_real_like_articles() -> None:
     assert matched
 
 
+# Counts, platform nouns, words between and around them, white space and marks.
+PLATFORM_PIECES = [
+    *("2", "14", "2024", "one", "two", "someone", "twenty", "three", "new", "used", "of"),
+    *("aircraft", "planes", "jets", "trainers", "ships", "vessels", "boats", "spaceships"),
+    *(" ", " ", " ", "  ", "\n", "\u2003", "-", ".", ",", "(", "x", "é", "Two", "S", "٣", "_"),
+]
+
+
+def _plain_platform_counts(text: str) -> list[int]:
+    """``pipeline._platform_counts`` read the plain way: every count tried."""
+    folded = fold(text)
+    found = prefilter.WordFinder([pipeline._COUNTED_PLATFORM]).find(text, caseless(text), folded)
+    if not any(noun in folded for noun in pipeline.weapon_readings.PLATFORM_NOUNS):
+        return []
+    return [m.start() for m in found.matches(pipeline._COUNTED_PLATFORM, folded)]
+
+
+def _platform_counts(text: str) -> list[int]:
+    return pipeline._platform_counts(fold(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(PLATFORM_PIECES), max_size=25).map("".join))
+def test_platform_counts_tried_before_nouns_are_those_of_every_count(text: str) -> None:
+    assert _platform_counts(text) == _plain_platform_counts(text)
+
+
+def test_platform_counts_in_real_like_articles() -> None:
+    root = Path(__file__).resolve().parents[2]
+    paths = sorted((root / "tests" / "gold" / "articles").glob("*.txt"))
+    paths += sorted((root / "examples" / "articles").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    texts.append("It bought 12 new jets, two planes and 3\nships; twenty  used  aircraft.")
+    matched = 0
+    for text in texts:
+        expected = _plain_platform_counts(text)
+        assert _platform_counts(text) == expected
+        matched += len(expected)
+    assert matched
+
+
 def test_new_speaker_and_claim_are_what_their_dataclasses_make() -> None:
     assert [f.name for f in dataclasses.fields(Speaker)] == [
         *("text", "actor", "role", "outlet", "count"),

@@ -32,9 +32,20 @@ from armstrack.extract.claims import (
 from armstrack.extract.dates import date_prefix, find_times
 from armstrack.extract.drafts import SentenceFacts
 from armstrack.extract.frames import deal_sides, find_frames, is_anaphoric_sentence, overlong_list
-from armstrack.extract.matching import BODY, GROUP_KINDS, SYSTEM, WEAPON_KINDS, Match, Matcher
+from armstrack.extract.matching import (
+    BODY,
+    CAPITAL,
+    CLASS,
+    DEMONYM,
+    GROUP,
+    GROUP_DEMONYM,
+    STATE,
+    SYSTEM,
+    Match,
+    Matcher,
+)
 from armstrack.extract.mentions import build_view
-from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder
+from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder, matches_at
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.routes import find_routes
 from armstrack.extract.sentences import MAX_SENTENCE, split_bounded
@@ -50,8 +61,6 @@ from armstrack.extract.transfers import assemble
 from armstrack.extract.view import ArticleContext, EarlierSystem
 from armstrack.records import ActorRef, Article, Extraction, Span, TimeRef
 
-_STATE_KINDS: Final = (TermKind.STATE, TermKind.CAPITAL, TermKind.BODY, TermKind.DEMONYM)
-_ACTOR_KINDS: Final = (*_STATE_KINDS, TermKind.GROUP)
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports". These article-wide patterns are found
 # through the words each match opens with (``FoundWords.matches``).
@@ -135,7 +144,7 @@ _HOLDER_HINT: Final = Prefiltered.on_words(
 _WORDS: Final = WordFinder(
     (
         *dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS, *claims.PATTERNS,
-        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _COUNTED_PLATFORM, _GOODS_PRONOUN,
+        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _GOODS_PRONOUN,
         _HOLDER_HINT,
     )
 )  # fmt: skip
@@ -166,7 +175,7 @@ class Extractor:
         text = article.text
         published = article.published or date_prefix(text)
         matches = self.matcher.find(text)
-        if not any(m.kind in WEAPON_KINDS for m in matches) and not _counts_platforms(text):
+        if not _names_weapon(matches) and not _counts_platforms(text):
             return Extraction(article)  # most news: nothing past the one catalogue pass
         sentences, cut = split_bounded(text)
         facts = self._sentences(text, fold(text), matches, published, sentences)
@@ -210,7 +219,7 @@ class Extractor:
         last_weapon = -_REPORT_REACH - 1
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
-            has_weapon = any(m.kind in WEAPON_KINDS for m in inside)
+            has_weapon = _names_weapon(inside)
             is_topical = _holds(topical, start, end)
             stance_only = (
                 not has_weapon
@@ -227,7 +236,7 @@ class Extractor:
                 # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
                 last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
                 if _holds(holders, start, end) and any(
-                    m.kind in _STATE_KINDS for m in inside
+                    _is_state_kind(m.kind) for m in inside
                 ):  # a list of holders names a state
                     listed = self._holder_list(
                         index, (start, end), text, inside, context, (lowered, found)
@@ -344,6 +353,23 @@ class Extractor:
         )
 
 
+# Kinds tested by identity, one comparison each: ``kind in (STATE, ...)`` compiles to an
+# equality test of each, which for a ``StrEnum`` is a string comparison through a call.
+def _names_weapon(matches: list[Match]) -> bool:
+    """Whether one of ``matches`` names a system or a class of weapons."""
+    return any(match.kind is SYSTEM or match.kind is CLASS for match in matches)
+
+
+def _is_state_kind(kind: TermKind) -> bool:
+    """A state's name, capital, body or demonym."""
+    return kind is STATE or kind is CAPITAL or kind is BODY or kind is DEMONYM
+
+
+def _is_actor_kind(kind: TermKind) -> bool:
+    """A state's name, capital, body or demonym, or a group's name."""
+    return _is_state_kind(kind) or kind is GROUP
+
+
 def _no_times() -> list[TimeRef]:
     return []  # a report's sentence dates nothing: its times are never read
 
@@ -375,7 +401,7 @@ def _opening_actor(
 ) -> ActorRef | None:
     """The state or group a sentence opens with ("Armenia relies on ...", "The Kremlin
     said ..."), read without analysing the sentence: what a later "it" points back at."""
-    if not matches or matches[0].kind not in _ACTOR_KINDS:
+    if not matches or not _is_actor_kind(matches[0].kind):
         return None
     first = matches[0]
     if first.kind is TermKind.DEMONYM or not _OPENING.match(text, start, first.start):
@@ -548,9 +574,43 @@ def _topical_positions(folded: str, words: FoundWords) -> list[int]:
         if determiner_before(folded, m.start())
     ]
     found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
-    if any(noun in folded for noun in weapon_readings.PLATFORM_NOUNS):  # plain substring tests
-        found.extend(m.start() for m in words.matches(_COUNTED_PLATFORM, folded))
+    found.extend(_platform_counts(folded))
     return sorted(found)
+
+
+def _platform_counts(folded: str) -> list[int]:
+    """Where ``_COUNTED_PLATFORM`` matches: what a ``FoundWords.matches`` of it finds,
+    tried only where one of its words opens a word in the two chunks of text (between
+    white space) before each platform noun. A match is a count, white space, perhaps a
+    word and white space, then the noun, so it opens there, after a word boundary; the
+    counts elsewhere (years, "one of", most of an article's digits) are never tried, nor
+    looked for with the article's other words (a property test checks the two agree)."""
+    tried: list[int] = []
+    for noun in weapon_readings.PLATFORM_NOUNS:
+        at = folded.find(noun)
+        while at >= 0:
+            for start in range(_chunks_before(folded, at, 2), at):
+                if (start == 0 or not _word_char(folded[start - 1])) and folded.startswith(
+                    _COUNTED_PLATFORM.words, start
+                ):
+                    tried.append(start)
+            at = folded.find(noun, at + 1)
+    if not tried:
+        return []
+    tried = sorted(set(tried))
+    return [m.start() for m in matches_at(_COUNTED_PLATFORM.pattern, folded, tried, len(folded))]
+
+
+def _chunks_before(text: str, end: int, chunks: int) -> int:
+    """Where the ``chunks``-th run of characters other than white space before ``end``
+    starts (0 if there are fewer)."""
+    start = end
+    for _ in range(chunks):
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    return start
 
 
 def determiner_before(folded: str, end: int) -> bool:
@@ -577,13 +637,17 @@ def determiner_before(folded: str, end: int) -> bool:
 
 
 def _ends_with_determiner(folded: str, start: int, end: int) -> bool:
-    """Whether ``folded[start:end]`` ends with a determiner at the start of a word."""
-    for determiner in DETERMINERS:
-        first = end - len(determiner)
-        if first >= start and folded[first:end] == determiner:  # (see ``WordFinder.find``)
-            if first == 0 or not _word_char(folded[first - 1]):
-                return True
-    return False
+    """Whether ``folded[start:end]`` ends with a determiner at the start of a word: the
+    word that ends there is one, read back to its start (no longer than the longest), in
+    place of a comparison for each determiner."""
+    first = end
+    while first > 0 and end - first <= _LONGEST_DETERMINER and _word_char(folded[first - 1]):
+        first -= 1
+    return first >= start and folded[first:end] in _DETERMINER_SET
+
+
+_DETERMINER_SET: Final = frozenset(DETERMINERS)
+_LONGEST_DETERMINER: Final = max(map(len, DETERMINERS))
 
 
 def _word_char(char: str) -> bool:
@@ -610,10 +674,10 @@ def _context(matches: list[Match], catalogue: Catalogue, folded: str) -> Article
             entry = catalogue.systems[match.target]
             maker = _ref(catalogue, refs, entry.origin) if entry.origin else None
             systems.append((match.start, EarlierSystem(entry.name, entry.category, maker)))
-        if match.kind in _STATE_KINDS:
+        if _is_state_kind(match.kind):
             state = catalogue.body_state(match.target) if match.kind is BODY else match.target
             states.append((match.start, _ref(catalogue, refs, state)))
-        elif match.kind in GROUP_KINDS:
+        elif match.kind is GROUP or match.kind is GROUP_DEMONYM:
             groups.append((match.start, _ref(catalogue, refs, match.target)))
     return ArticleContext(tuple(states), tuple(groups), tuple(systems))
 

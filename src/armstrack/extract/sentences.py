@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from armstrack.extract.prefilter import matches_at
-
 # Words that end with a period without ending the sentence.
 ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr gen lt col maj capt cpt sgt adm cmdr brig rep sen gov pres prof st jan "
@@ -98,10 +96,8 @@ def split_bounded(text: str) -> tuple[list[tuple[int, int]], int]:
     into pieces of at most ``MAX_SENTENCE`` characters."""
     spans: list[tuple[int, int]] = []
     start = 0
-    boundary = _WRAPPED_BOUNDARY if hard_wrapped(text) else _BOUNDARY
-    for match in matches_at(boundary, text, _marks(text), len(text)):
-        end = match.end()
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+    for at, end in _boundaries(text, hard_wrapped(text)):
+        if text[at] == "." and _is_abbreviation(text, at):
             continue
         _add(spans, text, start, end)
         start = end
@@ -134,6 +130,44 @@ def _marks(text: str) -> list[int]:
             at = text.find(mark, at + 1)
     marks.sort()
     return marks
+
+
+def _boundaries(text: str, wrapped: bool) -> list[tuple[int, int]]:
+    """The spans ``_WRAPPED_BOUNDARY`` (if ``wrapped``) or ``_BOUNDARY`` finds in the text,
+    tried only at its end marks and line breaks; a line break's read by hand, as most
+    boundaries are one and the pattern's call costs several times the reading (a property
+    test checks both against a scan of the text)."""
+    boundary = _WRAPPED_BOUNDARY if wrapped else _BOUNDARY
+    found: list[tuple[int, int]] = []
+    reach = 0
+    for at in _marks(text):
+        if at < reach:
+            continue  # inside the last boundary: the scan goes on from its end
+        if text[at] == "\n":
+            end = _blank_lines_end(text, at)
+            if end < 0:
+                if wrapped:
+                    continue  # one line break alone ends no sentence of wrapped copy
+                end = at + 1
+        else:
+            match = boundary.match(text, at)
+            if match is None:
+                continue
+            end = match.end()
+        found.append((at, end))
+        reach = end
+    return found
+
+
+def _blank_lines_end(text: str, at: int) -> int:
+    """One past the last line break in the white space after the line break at ``at``, or
+    -1 if it holds none: where ``\\n\\s*\\n`` ends (``\\s*`` takes the white space, then
+    gives back to its last line break)."""
+    run = at + 1
+    while run < len(text) and text[run].isspace():
+        run += 1
+    last = text.rfind("\n", at + 1, run)
+    return last + 1 if last >= 0 else -1
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
