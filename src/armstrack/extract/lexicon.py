@@ -28,7 +28,7 @@ def _forms(spec: str, status: Status) -> dict[str, Status]:
 
 
 # Verbs and nouns whose subject (or possessor) is the supplier.
-GIVE_VERBS: dict[str, Status] = {
+GIVE_VERBS: Final[dict[str, Status]] = {
     **_forms(
         "supply supplies supplied supplying deliver delivers delivered delivering "
         "ship shipped shipping send sends sent sending provide provides provided "
@@ -57,7 +57,7 @@ GIVE_VERBS: dict[str, Status] = {
     **_forms("build builds building built construct constructs constructing constructed", A),
     **_forms("offer offers offered offering", T),
 }
-GIVE_NOUNS: dict[str, Status] = {
+GIVE_NOUNS: Final[dict[str, Status]] = {
     **_forms(
         "delivery deliveries shipment shipments supplies transfers exports handover turnover "
         "handovers donation donations consignment consignments provision shipping "
@@ -72,7 +72,7 @@ GIVE_NOUNS: dict[str, Status] = {
 # "supply" is a noun ("the supply of") as often as a verb; both read as giving.
 GIVE_NOUNS["supply"] = D
 
-RECEIVE_VERBS: dict[str, Status] = {
+RECEIVE_VERBS: Final[dict[str, Status]] = {
     **_forms(
         "receive receives received receiving acquire acquires acquired acquiring obtain "
         "obtains obtained obtaining import imports imported importing arrive arrives "
@@ -114,13 +114,13 @@ JOINING_VERBS: Final = frozenset(
     "add adds added adding integrate integrates integrated integrating".split()
 )
 RECEIVE_VERBS.update(_forms(" ".join(JOINING_VERBS), D))
-RECEIVE_NOUNS: dict[str, Status] = {
+RECEIVE_NOUNS: Final[dict[str, Status]] = {
     **_forms("imports import receipt arrival arrivals", D),
     **_forms("request requests", T),
     **_forms("purchase purchases acquisition acquisitions procurement order orders", A),
 }
 
-USE_VERBS: frozenset[str] = frozenset(
+USE_VERBS: Final[frozenset[str]] = frozenset(
     "use uses used using fire fires fired firing launch launches launched launching "
     "deploy deploys deployed deploying employ employs employed employing operate operates "
     "operated operating field fields fielded fielding "
@@ -128,7 +128,7 @@ USE_VERBS: frozenset[str] = frozenset(
 )
 
 # Direction-neutral words that name an agreement or talks; they carry a status.
-DEAL_WORDS: dict[str, Status] = {
+DEAL_WORDS: Final[dict[str, Status]] = {
     **_forms("deal deals contract contracts agreement agreements accord signed signs sign", A),
     **_forms(
         "talks negotiate negotiates negotiated negotiating negotiation negotiations "
