@@ -23,16 +23,6 @@ from armstrack.extract.quantities import count_word
 from armstrack.extract.view import SentenceView, WeaponMention
 from armstrack.records import ActorRef, Status
 
-# The lexicon's word tables under Final names: a name imported without ``Final`` is
-# looked up in this module's dictionary at each use in compiled code.
-_GIVE_VERBS: Final = GIVE_VERBS
-_GIVE_NOUNS: Final = GIVE_NOUNS
-_RECEIVE_VERBS: Final = RECEIVE_VERBS
-_RECEIVE_NOUNS: Final = RECEIVE_NOUNS
-_USE_VERBS: Final = USE_VERBS
-_DEAL_WORDS: Final = DEAL_WORDS
-
-
 BE: Final = frozenset("is are was were be been being get gets got getting has have had".split())
 
 
@@ -112,8 +102,8 @@ class Trigger:
 
 
 TRIGGER_WORDS: Final = (
-    frozenset(_GIVE_VERBS) | frozenset(_GIVE_NOUNS) | frozenset(_RECEIVE_VERBS)
-    | frozenset(_RECEIVE_NOUNS) | _USE_VERBS | frozenset(_DEAL_WORDS)
+    frozenset(GIVE_VERBS) | frozenset(GIVE_NOUNS) | frozenset(RECEIVE_VERBS)
+    | frozenset(RECEIVE_NOUNS) | USE_VERBS | frozenset(DEAL_WORDS)
     | {"took", "take", "taking", "takes", "taken"}
 )  # fmt: skip
 
@@ -240,7 +230,7 @@ def _ends_goods_list(view: SentenceView, index: int) -> bool:
         return False
     for i in range(index + 1, index + 6):
         word = view.low(i)
-        if word in _CLAUSE_VERBS or (word in TRIGGER_WORDS and word not in _GIVE_NOUNS):
+        if word in _CLAUSE_VERBS or (word in TRIGGER_WORDS and word not in GIVE_NOUNS):
             return False  # "..., and Moldova sent drones": a clause of its own
         if word in (",", ".", ";", "", "to", "for", "from"):
             return True

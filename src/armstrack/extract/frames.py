@@ -156,16 +156,6 @@ from armstrack.extract.topic_holders import (
 from armstrack.extract.view import ActorMention, SentenceView, WeaponMention, same_actor
 from armstrack.records import ActorRef, Category, Quantity, Span, Status
 
-# The lexicon's word tables under Final names: a name imported without ``Final`` is
-# looked up in this module's dictionary at each use in compiled code.
-_GIVE_VERBS: Final = GIVE_VERBS
-_GIVE_NOUNS: Final = GIVE_NOUNS
-_RECEIVE_VERBS: Final = RECEIVE_VERBS
-_RECEIVE_NOUNS: Final = RECEIVE_NOUNS
-_USE_VERBS: Final = USE_VERBS
-_DEAL_WORDS: Final = DEAL_WORDS
-
-
 _NOUN_LEFT: Final = DETERMINERS | frozenset(
     ["'s", "'", "first", "new", "further", "additional", "more"]
 )
@@ -728,7 +718,7 @@ def _vague_giver(view: SentenceView) -> bool:
         return False
     for index in (i for i, word in enumerate(lows) if word == "by" and i > 0):
         # "approved by President Biden" names the approver, not a giver.
-        if lows[index - 1] in _GIVE_VERBS and lows[index - 1] not in MODAL_TRIGGERS:
+        if lows[index - 1] in GIVE_VERBS and lows[index - 1] not in MODAL_TRIGGERS:
             following = range(index + 1, min(index + 4, len(view.lows)))
             if not any(a.first in following for a in view.actors):
                 return True
@@ -837,19 +827,19 @@ def _triggers_at(view: SentenceView, words: frozenset[str]) -> list[Trigger]:
         noun = _reads_as_noun(view, index)
         if _not_a_trigger(view, index, noun):
             continue
-        if noun and word in _GIVE_NOUNS:
-            found.append(Trigger(index, Frame.GIVE, _GIVE_NOUNS[word], True))
-        elif noun and word in _RECEIVE_NOUNS:
-            found.append(Trigger(index, Frame.RECEIVE, _RECEIVE_NOUNS[word], True))
-        elif word in _GIVE_VERBS:
-            found.append(Trigger(index, Frame.GIVE, _GIVE_VERBS[word], False))
-        elif word in _RECEIVE_VERBS:
-            found.append(Trigger(index, Frame.RECEIVE, _RECEIVE_VERBS[word], False))
-        elif word in _USE_VERBS and (not noun or (word == "use" and view.low(index + 1) == "of")):
+        if noun and word in GIVE_NOUNS:
+            found.append(Trigger(index, Frame.GIVE, GIVE_NOUNS[word], True))
+        elif noun and word in RECEIVE_NOUNS:
+            found.append(Trigger(index, Frame.RECEIVE, RECEIVE_NOUNS[word], True))
+        elif word in GIVE_VERBS:
+            found.append(Trigger(index, Frame.GIVE, GIVE_VERBS[word], False))
+        elif word in RECEIVE_VERBS:
+            found.append(Trigger(index, Frame.RECEIVE, RECEIVE_VERBS[word], False))
+        elif word in USE_VERBS and (not noun or (word == "use" and view.low(index + 1) == "of")):
             # "Russia's use of Iranian drones" uses them as much as "Russia used" does.
             found.append(Trigger(index, Frame.USE, _DELIVERED, False))
-        elif word in _DEAL_WORDS:
-            found.append(Trigger(index, Frame.DEAL, _DEAL_WORDS[word], True))
+        elif word in DEAL_WORDS:
+            found.append(Trigger(index, Frame.DEAL, DEAL_WORDS[word], True))
         elif word in ("took", "take", "taking", "takes", "taken"):
             if view.low(index + 1) == "delivery" or view.low(index + 1) == "possession":
                 found.append(Trigger(index, Frame.RECEIVE, _DELIVERED, False))
@@ -861,7 +851,7 @@ _DELIVERED: Final = Status.DELIVERED
 
 
 # The words a deal trigger stands at: ``_triggers`` reads the same frame at them alone.
-_DEAL_CUES: Final = frozenset(_DEAL_WORDS)
+_DEAL_CUES: Final = frozenset(DEAL_WORDS)
 
 
 # The heads of catalogued vague goods that still move them: "arms deliveries".
@@ -904,8 +894,8 @@ def _not_a_trigger(view: SentenceView, index: int, noun: bool) -> bool:
         return True  # "sent a letter about the deal", "sent troops"
     if (
         noun
-        and word in _GIVE_NOUNS
-        and (view.low(index - 1) in _RECEIVE_VERBS or view.low(index - 2) in _RECEIVE_VERBS)
+        and word in GIVE_NOUNS
+        and (view.low(index - 1) in RECEIVE_VERBS or view.low(index - 2) in RECEIVE_VERBS)
     ):
         return True  # "received shipments of": the receiving verb carries the frame
     if word.startswith("request") and view.low(index + 1) == "to":
@@ -1045,15 +1035,15 @@ def _sent_no_goods(view: SentenceView, index: int) -> bool:
 
 def _reads_as_noun(view: SentenceView, index: int) -> bool:
     word = view.low(index)
-    if word in _GIVE_NOUNS and word not in _GIVE_VERBS and word not in _RECEIVE_VERBS:
-        if word not in _RECEIVE_NOUNS or word not in _RECEIVE_VERBS:
+    if word in GIVE_NOUNS and word not in GIVE_VERBS and word not in RECEIVE_VERBS:
+        if word not in RECEIVE_NOUNS or word not in RECEIVE_VERBS:
             return True
     before = view.low(index - 1)
     if before in _NOUN_PREPOSITIONS and word.endswith("ing"):
         return True  # "attacks on shipping"
     # "drones used by Russia": a participle of use with its doer is no "drone use"
     after_weapon = any(w.last == index - 1 for w in view.weapons) and not (
-        word in _USE_VERBS and word.endswith("ed") and view.low(index + 1) in ("by", "from")
+        word in USE_VERBS and word.endswith("ed") and view.low(index + 1) in ("by", "from")
     )
     after_agent = any(a.last == index - 1 and a.role == "agent" for a in view.actors)
     return (
@@ -1070,7 +1060,7 @@ def _military_subject(view: SentenceView, index: int) -> bool:
     named state's military, not "military use" or "military supplies"."""
     word = view.low(index)
     if view.low(index - 1) != "military" or not (
-        word.endswith("ed") or (word in _USE_VERBS and word.endswith("s"))
+        word.endswith("ed") or (word in USE_VERBS and word.endswith("s"))
     ):
         return False  # "military supplies" stays a noun; "the military uses" is a verb
     return any(a.last == index - 2 or (a.possessive and a.last == index - 3) for a in view.actors)
@@ -1296,7 +1286,7 @@ def _buys_to_pass_on(view: SentenceView, trigger: Trigger) -> bool:
     purchase is the means of the gift, not a transfer to the buyer to report."""
     if trigger.kind is not Frame.RECEIVE or view.low(trigger.index) not in _BUYING:
         return False
-    return view.low(trigger.index + 1) == "and" and view.low(trigger.index + 2) in _GIVE_VERBS
+    return view.low(trigger.index + 1) == "and" and view.low(trigger.index + 2) in GIVE_VERBS
 
 
 def _deal_frame(view: SentenceView, trigger: Trigger) -> FrameHit | None:
@@ -1631,7 +1621,7 @@ _CUE_SETS: Final = (
     (_HAVING_CUE, HAVING_CUES),
     (_HELPING_CUE, HELPING_CUES),
     (_RELATIVE_CUE, RELATIVE_CUES),
-    (_USE_CUE, _USE_VERBS),
+    (_USE_CUE, USE_VERBS),
     (_TALKS_CUE, TALKS_CUES),
     (_TALKS_JOIN_CUE, TALKS_JOINS),
     (_WEIGHING_CUE, WEIGHING_CUES),

@@ -64,14 +64,6 @@ from armstrack.extract.view import (
 )
 from armstrack.records import ActorRef, Status
 
-# The lexicon's word tables under Final names: a name imported without ``Final`` is
-# looked up in this module's dictionary at each use in compiled code.
-_GIVE_NOUNS: Final = GIVE_NOUNS
-_RECEIVE_NOUNS: Final = RECEIVE_NOUNS
-_USE_VERBS: Final = USE_VERBS
-_DEAL_WORDS: Final = DEAL_WORDS
-
-
 DEFINITE: Final = frozenset(["the", "these", "those", "this", "that", "its", "their", "such"])
 
 
@@ -338,10 +330,10 @@ def _held_status(view: SentenceView, weapon: WeaponMention) -> Status:
     while view.low(after) in _HOLDER_NOUNS_AFTER:
         after += 1  # "the Su-35 fighter order"
     word = view.low(after)
-    if word in _RECEIVE_NOUNS:
-        return _RECEIVE_NOUNS[word]
-    if word in _DEAL_WORDS:
-        return _DEAL_WORDS[word]
+    if word in RECEIVE_NOUNS:
+        return RECEIVE_NOUNS[word]
+    if word in DEAL_WORDS:
+        return DEAL_WORDS[word]
     return Status.DELIVERED
 
 
@@ -486,7 +478,7 @@ def _participle(word: str) -> bool:
     return (
         word.endswith(("ed", "en"))
         or word in _IRREGULAR_PARTICIPLES
-        or word in _USE_VERBS
+        or word in USE_VERBS
         or word in TRIGGER_WORDS
     )
 
@@ -537,7 +529,7 @@ def relative_use_frames(view: SentenceView, frames: list[FrameHit]) -> list[Fram
     """ "Iranian drones, which Russia has used since 2022": the relative clause's subject
     uses the goods it follows."""
     found: list[FrameHit] = []
-    if view.words.isdisjoint(_RELATIVES) or view.words.isdisjoint(_USE_VERBS):
+    if view.words.isdisjoint(_RELATIVES) or view.words.isdisjoint(USE_VERBS):
         return found
     for weapon in view.weapons:
         lead = weapon.last + 1
@@ -557,7 +549,7 @@ def relative_use_frames(view: SentenceView, frames: list[FrameHit]) -> list[Fram
         while view.low(verb) in _AUXILIARIES or view.low(verb) in ADVERBS:
             verb += 1
         supplier = _held_goods_giver(view, weapon)
-        if view.low(verb) not in _USE_VERBS or view.low(verb) in _STRIKES:
+        if view.low(verb) not in USE_VERBS or view.low(verb) in _STRIKES:
             continue  # "drones, which Ukraine shot down": no use of one's own
         if supplier is None or supplier.id == user.actor.id or _copy_of(view, weapon):
             continue
@@ -928,7 +920,7 @@ def joins_a_fleet(view: SentenceView, index: int) -> bool:
 
 PACKAGE_NOUNS: Final = (
     ANAPHORIC_NOUNS
-    | frozenset(_GIVE_NOUNS)
+    | frozenset(GIVE_NOUNS)
     | frozenset("aid assistance tranche batch support equipment hardware".split())
     # "The cargo included drones and rifles": what a shipment carried
     | frozenset(["cargo"])

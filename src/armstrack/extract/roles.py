@@ -41,12 +41,6 @@ from armstrack.extract.status import (
 from armstrack.extract.view import ActorMention, SentenceView, WeaponMention
 from armstrack.records import ActorRef, Category, Status
 
-# The lexicon's word tables under Final names: a name imported without ``Final`` is
-# looked up in this module's dictionary at each use in compiled code.
-_GIVE_VERBS: Final = GIVE_VERBS
-_RECEIVE_VERBS: Final = RECEIVE_VERBS
-
-
 # Verbs of a yard putting a hull in the water: "launched a frigate ordered by the Thai navy".
 YARD_VERBS: Final = frozenset("launch launches launched floated christened".split())
 
@@ -364,7 +358,7 @@ def _takes_an_order(view: SentenceView, trigger: Trigger) -> bool:
         index = trigger.index - 1
         while index > trigger.index - 5 and view.low(index) in _ORDER_LEADS:
             index -= 1
-        return view.low(index) in _RECEIVE_VERBS or view.low(index) in WINNING
+        return view.low(index) in RECEIVE_VERBS or view.low(index) in WINNING
     for index in range(trigger.index + 1, trigger.index + 5):
         word = view.low(index)
         if word in _ORDER_NOUNS:
@@ -1117,7 +1111,7 @@ def _goods_from(
 
 
 # The verbs of giving and receiving as one set: one test of the sentence's words.
-_GIVING_WORDS: Final = frozenset(_GIVE_VERBS) | frozenset(_RECEIVE_VERBS)
+_GIVING_WORDS: Final = frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS)
 
 
 def _made_abroad(
@@ -1362,8 +1356,8 @@ def carrier(view: SentenceView, weapon: WeaponMention) -> bool:
             word in _CARRIER_STOPS
             or word.endswith("ed")
             or word.endswith("ing")
-            or word in _GIVE_VERBS
-            or word in _RECEIVE_VERBS
+            or word in GIVE_VERBS
+            or word in RECEIVE_VERBS
             or _in_other_mention(view, weapon, index)
         ):
             # "sailed from Korea carried ten tanks", "on Tuesday to buy 20 howitzers": a

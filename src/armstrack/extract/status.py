@@ -30,13 +30,6 @@ from armstrack.extract.lexicon import (
 from armstrack.extract.view import SentenceView
 from armstrack.records import Status
 
-# The lexicon's word tables under Final names: a name imported without ``Final`` is
-# looked up in this module's dictionary at each use in compiled code.
-_GIVE_VERBS: Final = GIVE_VERBS
-_RECEIVE_VERBS: Final = RECEIVE_VERBS
-_USE_VERBS: Final = USE_VERBS
-
-
 # The members read once: one read off its class runs ``EnumType.__getattr__`` (Python 3.11).
 _DISCUSSED: Final = Status.DISCUSSED
 _AGREED: Final = Status.AGREED
@@ -330,7 +323,7 @@ def _denied_after(view: SentenceView, index: int) -> bool:
         word = view.low(i)
         if word in BE and view.low(i + 1) in ("not", "n't", "never"):
             return True
-        if word in _GIVE_VERBS or word in _RECEIVE_VERBS or word in _USE_VERBS:
+        if word in GIVE_VERBS or word in RECEIVE_VERBS or word in USE_VERBS:
             return False  # the noun is the object of another verb
     return False
 
@@ -402,7 +395,7 @@ def in_service(view: SentenceView, trigger: Trigger, clause: tuple[int, int]) ->
         return False
     if view.low(trigger.index) in ("bought", "purchased", "acquired", "supplied", "delivered"):
         return True
-    return any(view.low(i) in _USE_VERBS for i in range(clause[0], trigger.index))
+    return any(view.low(i) in USE_VERBS for i in range(clause[0], trigger.index))
 
 
 _PAST_BUYS: Final = frozenset("bought purchased acquired".split())
