@@ -10,7 +10,7 @@ origin ("Iranian-made drones"). ``build_view`` runs the readings of
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Final
 
@@ -171,13 +171,20 @@ def _read_chunk(
             following += 1
         else:
             mark = True
-        low = lowered[index:following] if lowered else piece[index:following].lower()
+        low = lowered[index:following] if lowered else _EXACT_LOWER(piece[index:following])
         if mark and low != piece[index] and _beside_one_word(piece, index, at, end):
             low = piece[index]  # "Ⓐx": the form before took the mark as written
         starts.append(start + index)
         ends.append(start + following)
         lows.append(low)
         index = following
+
+
+# CPython's own ``str.lower``, called through the method object: mypyc compiles
+# ``.lower()`` to a lowering character by character that makes a final "Σ" a "σ" where
+# CPython writes "ς". Tokens read apart (a sentence with "Σ" or "İ") must be those of
+# the pure-Python build.
+_EXACT_LOWER: Final[Callable[[str], str]] = str.lower
 
 
 def _word_at(text: str, index: int) -> bool:
