@@ -24,11 +24,11 @@ from warcio.warcwriter import WARCWriter
 from armstrack.catalogue import Catalogue
 from armstrack.errors import InputError, NoWeaponNamed
 from armstrack.extract import Extractor
-from armstrack.extract.matching import Matcher
+from armstrack.extract.matching import WEAPON_KINDS, Matcher
 from armstrack.ingest import IngestSettings, read_articles
 from armstrack.ingest.html import article_from_html
 from armstrack.ingest.partitions import Partition, plan, read_partition
-from armstrack.ingest.prefilter import WEAPON_KINDS, Prefilter, prefilter_for
+from armstrack.ingest.prefilter import Prefilter, prefilter_for
 from armstrack.records import Article, Transfer
 
 ROOT = Path(__file__).resolve().parents[2]

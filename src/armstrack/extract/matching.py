@@ -49,6 +49,28 @@ DEMONYM_KINDS: Final = (TermKind.DEMONYM, TermKind.GROUP_DEMONYM)
 GROUP_KINDS: Final = (TermKind.GROUP, TermKind.GROUP_DEMONYM)
 
 
+# Kind tests by identity, one comparison each: ``kind in WEAPON_KINDS`` compiles to an
+# equality test of each member, which for a ``StrEnum`` is a string comparison by call.
+def is_weapon_kind(kind: TermKind) -> bool:
+    """A system's name or a class of weapons: what ``WEAPON_KINDS`` holds."""
+    return kind is SYSTEM or kind is CLASS
+
+
+def is_state_kind(kind: TermKind) -> bool:
+    """A state's name, capital, body or demonym."""
+    return kind is STATE or kind is CAPITAL or kind is BODY or kind is DEMONYM
+
+
+def is_actor_kind(kind: TermKind) -> bool:
+    """A state's name, capital, body or demonym, or a group's name."""
+    return is_state_kind(kind) or kind is GROUP
+
+
+def names_weapon(matches: list[Match]) -> bool:
+    """Whether one of ``matches`` names a system or a class of weapons."""
+    return any(is_weapon_kind(match.kind) for match in matches)
+
+
 @dataclass(slots=True, unsafe_hash=True)
 class Match:
     # Fields are never reassigned; the ``__init__`` is written out because mypyc compiles

@@ -10,11 +10,12 @@ origin ("Iranian-made drones"). ``build_view`` runs the readings of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
 from armstrack.catalogue import Catalogue
+from armstrack.catalogue.normalise import exact_lower
 from armstrack.extract.actor_readings import (
     COUNTRY_ANAPHOR,
     GROUP_ANAPHOR,
@@ -37,8 +38,8 @@ from armstrack.extract.matching import (
     OUTLET,
     PLACE,
     STATE,
-    WEAPON_KINDS,
     Match,
+    is_weapon_kind,
 )
 from armstrack.extract.prefilter import FoundWords
 from armstrack.extract.quantities import PATTERNS as QUANTITY_PATTERNS
@@ -171,20 +172,13 @@ def _read_chunk(
             following += 1
         else:
             mark = True
-        low = lowered[index:following] if lowered else _EXACT_LOWER(piece[index:following])
+        low = lowered[index:following] if lowered else exact_lower(piece[index:following])
         if mark and low != piece[index] and _beside_one_word(piece, index, at, end):
             low = piece[index]  # "Ⓐx": the form before took the mark as written
         starts.append(start + index)
         ends.append(start + following)
         lows.append(low)
         index = following
-
-
-# CPython's own ``str.lower``, called through the method object: mypyc compiles
-# ``.lower()`` to a lowering character by character that makes a final "Σ" a "σ" where
-# CPython writes "ς". Tokens read apart (a sentence with "Σ" or "İ") must be those of
-# the pure-Python build.
-_EXACT_LOWER: Final[Callable[[str], str]] = str.lower
 
 
 def _word_at(text: str, index: int) -> bool:
@@ -261,7 +255,7 @@ def build_view(
             view.taken.add(index)
         span = new_span(match.start, match.end, text[match.start : match.end])
         kind = match.kind
-        if kind in WEAPON_KINDS:
+        if is_weapon_kind(kind):
             weapon = new_weapon(first, last, span, match, catalogue)
             if weapon.system and weapon.category is not SHIP_CATEGORY and names_a_class(lows, last):
                 continue  # "boats of the Zolfaghar class": a ship class, not the missile
@@ -371,7 +365,7 @@ def _weapon_starts(view: SentenceView, matches: Sequence[Match], index: int) -> 
     """Whether a catalogued weapon starts at token ``index``: "its US F-16s" reads the
     state as their origin."""
     return any(
-        m.kind in WEAPON_KINDS and token_at_offset(view.starts, m.start) == index for m in matches
+        is_weapon_kind(m.kind) and token_at_offset(view.starts, m.start) == index for m in matches
     )
 
 

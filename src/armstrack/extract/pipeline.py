@@ -34,15 +34,14 @@ from armstrack.extract.drafts import SentenceFacts
 from armstrack.extract.frames import deal_sides, find_frames, is_anaphoric_sentence, overlong_list
 from armstrack.extract.matching import (
     BODY,
-    CAPITAL,
-    CLASS,
-    DEMONYM,
     GROUP,
     GROUP_DEMONYM,
-    STATE,
     SYSTEM,
     Match,
     Matcher,
+    is_actor_kind,
+    is_state_kind,
+    names_weapon,
 )
 from armstrack.extract.mentions import build_view
 from armstrack.extract.prefilter import FoundWords, Prefiltered, WordFinder, matches_at
@@ -175,7 +174,7 @@ class Extractor:
         text = article.text
         published = article.published or date_prefix(text)
         matches = self.matcher.find(text)
-        if not _names_weapon(matches) and not _counts_platforms(text):
+        if not names_weapon(matches) and not _counts_platforms(text):
             return Extraction(article)  # most news: nothing past the one catalogue pass
         sentences, cut = split_bounded(text)
         facts = self._sentences(text, fold(text), matches, published, sentences)
@@ -219,7 +218,7 @@ class Extractor:
         last_weapon = -_REPORT_REACH - 1
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
-            has_weapon = _names_weapon(inside)
+            has_weapon = names_weapon(inside)
             is_topical = _holds(topical, start, end)
             stance_only = (
                 not has_weapon
@@ -236,7 +235,7 @@ class Extractor:
                 # "Armenia relies on Moscow. It took delivery of ...": who "it" is.
                 last_subject = _opening_actor(text, start, inside, self.catalogue) or last_subject
                 if _holds(holders, start, end) and any(
-                    _is_state_kind(m.kind) for m in inside
+                    is_state_kind(m.kind) for m in inside
                 ):  # a list of holders names a state
                     listed = self._holder_list(
                         index, (start, end), text, inside, context, (lowered, found)
@@ -353,23 +352,6 @@ class Extractor:
         )
 
 
-# Kinds tested by identity, one comparison each: ``kind in (STATE, ...)`` compiles to an
-# equality test of each, which for a ``StrEnum`` is a string comparison through a call.
-def _names_weapon(matches: list[Match]) -> bool:
-    """Whether one of ``matches`` names a system or a class of weapons."""
-    return any(match.kind is SYSTEM or match.kind is CLASS for match in matches)
-
-
-def _is_state_kind(kind: TermKind) -> bool:
-    """A state's name, capital, body or demonym."""
-    return kind is STATE or kind is CAPITAL or kind is BODY or kind is DEMONYM
-
-
-def _is_actor_kind(kind: TermKind) -> bool:
-    """A state's name, capital, body or demonym, or a group's name."""
-    return _is_state_kind(kind) or kind is GROUP
-
-
 def _no_times() -> list[TimeRef]:
     return []  # a report's sentence dates nothing: its times are never read
 
@@ -401,7 +383,7 @@ def _opening_actor(
 ) -> ActorRef | None:
     """The state or group a sentence opens with ("Armenia relies on ...", "The Kremlin
     said ..."), read without analysing the sentence: what a later "it" points back at."""
-    if not matches or not _is_actor_kind(matches[0].kind):
+    if not matches or not is_actor_kind(matches[0].kind):
         return None
     first = matches[0]
     if first.kind is TermKind.DEMONYM or not _OPENING.match(text, start, first.start):
@@ -674,7 +656,7 @@ def _context(matches: list[Match], catalogue: Catalogue, folded: str) -> Article
             entry = catalogue.systems[match.target]
             maker = _ref(catalogue, refs, entry.origin) if entry.origin else None
             systems.append((match.start, EarlierSystem(entry.name, entry.category, maker)))
-        if _is_state_kind(match.kind):
+        if is_state_kind(match.kind):
             state = catalogue.body_state(match.target) if match.kind is BODY else match.target
             states.append((match.start, _ref(catalogue, refs, state)))
         elif match.kind is GROUP or match.kind is GROUP_DEMONYM:

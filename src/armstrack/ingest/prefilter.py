@@ -43,12 +43,9 @@ from functools import cache, lru_cache
 
 import ahocorasick
 
-from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
+from armstrack.catalogue import Catalogue, default_catalogue, load_catalogue
 from armstrack.catalogue.normalise import fold_words, spelling_variants
-from armstrack.extract.matching import Matcher
-
-# The term kinds without which ``Extractor.run`` returns no transfer (its first exit).
-WEAPON_KINDS = frozenset({TermKind.SYSTEM, TermKind.CLASS})
+from armstrack.extract.matching import Matcher, is_weapon_kind, names_weapon
 
 # Elements whose content never becomes article text; each ends at its first closing tag.
 _HIDDEN = re.compile(rb"<(?:!--|script|style|title)")
@@ -108,7 +105,7 @@ class Prefilter:
         latin: set[str] = set()
         other: set[str] = set()
         for term in catalogue.terms():
-            if term.kind in WEAPON_KINDS:
+            if is_weapon_kind(term.kind):  # without them ``Extractor.run`` finds nothing
                 _add_keys(term.surface.strip(), latin, other)
         # A system's bare name ("Caesar") names it before a class word of its category, which
         # the page may hold in any form: the name alone keeps the page.
@@ -132,7 +129,7 @@ class Prefilter:
 
     def names_weapon(self, text: str) -> bool:
         """Whether the extractor would look for transfers in an article of ``text``."""
-        return any(match.kind in WEAPON_KINDS for match in self._matcher.find(text))
+        return names_weapon(self._matcher.find(text))
 
 
 @cache
