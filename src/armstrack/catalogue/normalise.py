@@ -52,23 +52,65 @@ def _ascii_bytes(table: dict[int, str]) -> bytes:
     return bytes(ord(table.get(code, chr(code))) for code in range(128)) + bytes(range(128, 256))
 
 
+class _Encoded:
+    """A text as ASCII bytes, each other character a "?", and where those stand
+    (``marks``; not the text's own question marks)."""
+
+    def __init__(self, text: str, raw: bytes, marks: list[int]) -> None:
+        self.text, self.raw, self.marks = text, raw, marks
+
+
+class _Memo:
+    """The last text encoded: the extractor folds an article, folds it by words and
+    lowers it in turn, which then encode it and look for its marks once."""
+
+    def __init__(self) -> None:
+        self.last = _Encoded("", b"", [])
+
+
+_MEMO: Final = _Memo()
+
+
+def _encoded(text: str) -> _Encoded:
+    """``text`` encoded, from the memo when it holds this very string (held there, so no
+    other string can take its identity). One record replaced at once keeps the memo
+    consistent between threads."""
+    last = _MEMO.last
+    if last.text is text:
+        return last
+    raw = text.encode("ascii", "replace")
+    marks: list[int] = []
+    if not text.isascii():
+        # The marks found in a str: compiled, its ``find`` is a direct call, where the
+        # bytes' is a call by name.
+        plain = raw.decode("ascii")
+        mark = plain.find("?")
+        while mark >= 0:
+            if text[mark] != "?":
+                marks.append(mark)
+            mark = plain.find("?", mark + 1)
+    encoded = _Encoded(text, raw, marks)
+    _MEMO.last = encoded
+    return encoded
+
+
 def _translate(text: str, table: dict[int, str], ascii_table: bytes) -> str:
     """``text.translate(table)``, quicker: ``str.translate`` looks every character up in the
     table once the text holds one that is not ASCII (most news has a curly quote), where
     ``bytes.translate`` maps the ASCII ones by array. Encoding puts one "?" for each other
-    character, which the few places holding one then take from ``table``."""
-    raw = text.encode("ascii", "replace")
-    done = raw.translate(ascii_table).decode("ascii")
-    if text.isascii():
+    character, which the few places holding one then take from ``table`` (every value of
+    the tables here is a string: a character not in one stays as it is)."""
+    encoded = _encoded(text)
+    done = encoded.raw.translate(ascii_table).decode("ascii")
+    if not encoded.marks:
         return done
     parts: list[str] = []
     last = 0
-    mark = raw.find(b"?")
-    while mark >= 0:
-        if text[mark] != "?":
-            parts += (done[last:mark], text[mark].translate(table))
-            last = mark + 1
-        mark = raw.find(b"?", mark + 1)
+    for mark in encoded.marks:
+        char = text[mark]
+        parts.append(done[last:mark])
+        parts.append(table.get(ord(char), char))
+        last = mark + 1
     parts.append(done[last:])
     return "".join(parts)
 
@@ -101,20 +143,18 @@ def caseless(text: str) -> str:
     # As in ``_translate``: the ASCII characters lowered by array, the few others (a
     # curly quote, an accented letter) each on its own, not the whole text character by
     # character through the Unicode tables.
-    raw = text.encode("ascii", "replace")
-    done = raw.lower().decode("ascii")
+    encoded = _encoded(text)
+    done = encoded.raw.lower().decode("ascii")
     parts: list[str] = []
     last = 0
-    mark = raw.find(b"?")
-    while mark >= 0:
+    for mark in encoded.marks:
         char = text[mark]
-        if char != "?":
-            lowered = char.lower()
-            if len(lowered) != 1 or char == "\u03a3":
-                return _caseless_whole(text)  # "İ" lowers to two; "Σ" by its neighbours
-            parts += (done[last:mark], _AS_ASCII.get(lowered, lowered))
-            last = mark + 1
-        mark = raw.find(b"?", mark + 1)
+        lowered = char.lower()
+        if len(lowered) != 1 or char == "\u03a3":
+            return _caseless_whole(text)  # "İ" lowers to two; "Σ" by its neighbours
+        parts.append(done[last:mark])
+        parts.append(_AS_ASCII.get(lowered, lowered))
+        last = mark + 1
     parts.append(done[last:])
     return "".join(parts)
 

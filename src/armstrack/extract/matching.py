@@ -94,6 +94,8 @@ class _Entry:
     # this category, and the text must capitalise its words as the catalogue does.
     needs: Category | None = None
     surface: str = ""
+    # Whether each word of ``surface`` opens with a capital, read once for ``_same_capitals``.
+    capitals: tuple[bool, ...] = ()
 
 
 class Matcher:
@@ -123,6 +125,7 @@ class Matcher:
                 # "Russian Helicopters" the firm, not "Russian helicopters" the goods: a
                 # body's name keeps its capitals (``_pick``).
                 surface=surface if term.kind is BODY and " " in surface else "",
+                capitals=_capitals(surface) if term.kind is BODY and " " in surface else (),
             )
             for variant in _variants(term.kind, surface):
                 bucket = entries.setdefault(f" {variant} ", [])
@@ -140,6 +143,7 @@ class Matcher:
                 proper=head.surface[:1].isupper(),
                 needs=head.category,
                 surface=head.surface,
+                capitals=_capitals(head.surface),
             )
             # After the catalogue's own entries, which ``_pick`` tries first ("CAESAR").
             for variant in _variants(TermKind.SYSTEM, head.surface):
@@ -208,8 +212,15 @@ class Matcher:
             candidates.append(Match(start, end, entry.kind, entry.target))
         named = self._named_heads(text, heads, candidates) if heads else []
         # Whole names before stems: on the same span ("F-16C" as a name and as "F-16" with
-        # a suffix) the whole name wins, the stable sort in ``_longest_first`` keeping it first.
-        return _longest_first(candidates + stemmed + named)
+        # a suffix) the whole name wins, the stable order in ``_longest_first`` keeping it
+        # first. The automaton reports the whole names nearly in that order (by where they
+        # end), so they are sorted by insertion, and the few others put in their places.
+        _sort_by_start(candidates)
+        for match in stemmed:
+            _insert_by_start(candidates, match)
+        for match in named:
+            _insert_by_start(candidates, match)
+        return _longest_first(candidates)
 
     def _named_heads(
         self, text: str, heads: list[tuple[int, int, tuple[_Entry, ...]]], found: list[Match]
@@ -217,7 +228,7 @@ class Matcher:
         """Bare names followed by a class word or an after-name of their system's category,
         as one system match over both: "Caesar self-propelled howitzers", "Bradley
         tank-killing armoured vehicles", "Typhoon jets" (a few modifiers may stand between)."""
-        classes = {m.start: m for m in found if m.kind is TermKind.CLASS}
+        classes = {m.start: m for m in found if m.kind is CLASS}
         named = []
         for start, end, bucket in heads:
             follower = self._follower(text, end, classes)
@@ -241,7 +252,7 @@ class Matcher:
                 # name where another name stands between ("Caesar and Archer howitzers").
                 if _JOINS.search(text, end, stop) is not None:
                     stop = end
-                named.append(Match(start, stop, TermKind.SYSTEM, entry.target))
+                named.append(Match(start, stop, SYSTEM, entry.target))
         return named
 
     def _follower(
@@ -373,10 +384,27 @@ def _same_capitals(entry: _Entry, surface: str) -> bool:
     if entry.acronym:
         return not _has_lower(surface)
     written = surface.split()
-    listed = entry.surface.split()
-    if len(written) != len(listed):
+    if len(written) != len(entry.capitals):
         return surface[:1].isupper() == entry.surface[:1].isupper()
-    return all(a[:1].isupper() == b[:1].isupper() for a, b in zip(written, listed, strict=True))
+    for word, capital in zip(written, entry.capitals, strict=True):
+        if _opens_upper(word) != capital:
+            return False
+    return True
+
+
+def _capitals(surface: str) -> tuple[bool, ...]:
+    """Whether each word of ``surface`` opens with a capital."""
+    return tuple(word[:1].isupper() for word in surface.split())
+
+
+def _opens_upper(word: str) -> bool:
+    """``word[:1].isupper()``, an ASCII first letter tested by its code (see ``_opens_lower``)."""
+    if not word:
+        return False
+    code = ord(word[0])
+    if code < 128:
+        return 65 <= code <= 90
+    return word[0].isupper()
 
 
 def _is_acronym(surface: str) -> bool:
@@ -440,12 +468,23 @@ def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:
             continue  # a bare name: ``Matcher._named_heads`` decides
         if entry.acronym and _has_lower(core):
             continue
-        if entry.proper and surface[:1].islower():
+        if entry.proper and _opens_lower(surface):
             continue
         if entry.surface and not _same_capitals(entry, surface):
             continue
         return entry
     return None
+
+
+def _opens_lower(surface: str) -> bool:
+    """``surface[:1].islower()``: an ASCII first letter tested by its code, not by a call
+    of the method by name (which compiled code makes)."""
+    if not surface:
+        return False
+    code = ord(surface[0])
+    if code < 128:
+        return 97 <= code <= 122
+    return surface[0].islower()
 
 
 def _has_lower(surface: str) -> bool:
@@ -459,10 +498,7 @@ def _has_lower(surface: str) -> bool:
 def _longest_first(candidates: list[Match]) -> list[Match]:
     """Leftmost-longest selection: at each place the longest term wins."""
     if not _in_order(candidates):
-        # By start, the longest first, as one sort on ``(start, start - end)`` orders them:
-        # two stable sorts on int keys, which make no tuple per match and compare quicker.
-        candidates.sort(key=lambda m: -m.end)
-        candidates.sort(key=lambda m: m.start)
+        _sort_by_start(candidates)
     chosen: list[Match] = []
     reach = -1
     for match in candidates:
@@ -470,6 +506,38 @@ def _longest_first(candidates: list[Match]) -> list[Match]:
             chosen.append(match)
             reach = match.end
     return chosen
+
+
+def _precedes(match: Match, other: Match) -> bool:
+    """Whether ``match`` comes before ``other`` by start, the longest first."""
+    return match.start < other.start or (match.start == other.start and match.end > other.end)
+
+
+def _sort_by_start(matches: list[Match]) -> None:
+    """Sorts ``matches`` by start, the longest first, keeping the order of those on the same
+    span: what a stable sort on ``(start, start - end)`` does. By insertion, with no key
+    called per match: the automaton's order (by end) is that one but where a match holds
+    another, and those move only past the few matches inside a name."""
+    for index in range(1, len(matches)):
+        match = matches[index]
+        place = index
+        while place > 0 and _precedes(match, matches[place - 1]):
+            matches[place] = matches[place - 1]
+            place -= 1
+        matches[place] = match
+
+
+def _insert_by_start(matches: list[Match], match: Match) -> None:
+    """Puts ``match`` into ``matches`` (in ``_sort_by_start``'s order) after every match it
+    does not precede: after those on the same span, as a stable sort would."""
+    lo, hi = 0, len(matches)
+    while lo < hi:
+        middle = (lo + hi) // 2
+        if _precedes(match, matches[middle]):
+            hi = middle
+        else:
+            lo = middle + 1
+    matches.insert(lo, match)
 
 
 def _in_order(matches: list[Match]) -> bool:

@@ -110,7 +110,10 @@ def _matches_at(
     search, whose text ends there)."""
     found: list[re.Match[str]] = []
     reach = 0
-    for position in positions[index : bisect_left(positions, end, index)]:
+    # Read on to ``end``, not bisected to it and sliced: a span holds few of the words.
+    while index < len(positions) and positions[index] < end:
+        position = positions[index]
+        index += 1
         if position < reach:
             continue  # inside the last match: the search goes on from its end
         match = pattern.match(text, position, end)
@@ -134,7 +137,11 @@ class FoundWords:
         positions = self.positions.get(pattern)
         if positions is None:
             return None
-        return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+        first = bisect_left(positions, start)
+        last = first
+        while last < len(positions) and positions[last] < end:
+            last += 1  # read on, not bisected: a span holds few of the words
+        return positions[first:last]
 
     def matches(self, pattern: Prefiltered, text: str) -> list[re.Match[str]]:
         """``pattern.pattern.finditer(text)``, tried only where one of its words starts: for
@@ -192,7 +199,8 @@ class WordFinder:
         positions: dict[Prefiltered, list[int]] = {}
         for pattern, starts in zip(self._patterns, found, strict=True):
             if folded is not None or not pattern.folded:
-                starts.sort()  # reported by where each word ends: unordered for mixed lengths
+                if len(starts) > 1:
+                    starts.sort()  # reported by where each word ends: unordered for mixed lengths
                 positions[pattern] = starts
         return FoundWords(positions)
 

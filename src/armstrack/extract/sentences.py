@@ -46,11 +46,15 @@ _WRAPPED_SHARE: Final = 0.25
 def hard_wrapped(text: str) -> bool:
     """Whether the text's lines were wrapped at a fixed width, so most line breaks sit
     inside sentences."""
-    breaks = text.count("\n")
-    if breaks < _WRAPS_MIN:
+    return _hard_wrapped(text, _offsets(text, "\n"))
+
+
+def _hard_wrapped(text: str, breaks: list[int]) -> bool:
+    """``hard_wrapped``, given the offsets of the text's line breaks."""
+    if len(breaks) < _WRAPS_MIN:
         return False
-    wraps = count_wraps(text)
-    return wraps >= _WRAPS_MIN and wraps >= _WRAPPED_SHARE * breaks
+    wraps = _count_wraps(text, breaks)
+    return wraps >= _WRAPS_MIN and wraps >= _WRAPPED_SHARE * len(breaks)
 
 
 def count_wraps(text: str) -> int:
@@ -59,10 +63,16 @@ def count_wraps(text: str) -> int:
     after one break cannot open the next). Read from the line breaks alone: as a pattern
     opening with a character class, the engine tried it at every character of every
     article (4% of all extraction); a test checks the two agree."""
+    return _count_wraps(text, _offsets(text, "\n"))
+
+
+def _count_wraps(text: str, breaks: list[int]) -> int:
+    """``count_wraps``, given the offsets of the text's line breaks."""
     count = 0
     free = 0  # the first index a match may start at
-    at = text.find("\n", 1)
-    while at >= 0:
+    for at in breaks:
+        if at == 0:
+            continue  # no character before it
         before = text[at - 1]
         after = text[at + 1 : at + 2]
         if (
@@ -73,7 +83,6 @@ def count_wraps(text: str) -> int:
         ):
             count += 1
             free = at + 2
-        at = text.find("\n", at + 1)
     return count
 
 
@@ -96,7 +105,8 @@ def split_bounded(text: str) -> tuple[list[tuple[int, int]], int]:
     into pieces of at most ``MAX_SENTENCE`` characters."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for at, end in _boundaries(text, hard_wrapped(text)):
+    breaks = _offsets(text, "\n")
+    for at, end in _find_boundaries(text, _hard_wrapped(text, breaks), breaks):
         if text[at] == "." and _is_abbreviation(text, at):
             continue
         _add(spans, text, start, end)
@@ -115,32 +125,42 @@ def split_bounded(text: str) -> tuple[list[tuple[int, int]], int]:
 
 
 # Where a boundary of either pattern can open: an end mark or a line break.
-_MARKS: Final = ".!?\n"
+_END_MARKS: Final = ".!?"
 
 
-def _marks(text: str) -> list[int]:
-    """Offsets of the characters a boundary opens with, sorted: the pattern is tried there
-    alone (``matches_at``), as the engine's scan for its opening set would, at a
-    fraction of the cost (a string's ``find`` skips to each one)."""
-    marks: list[int] = []
-    for mark in _MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            marks.append(at)
-            at = text.find(mark, at + 1)
+def _offsets(text: str, char: str) -> list[int]:
+    """Offsets of ``char`` in ``text``, in order (a string's ``find`` skips to each one)."""
+    offsets: list[int] = []
+    at = text.find(char)
+    while at >= 0:
+        offsets.append(at)
+        at = text.find(char, at + 1)
+    return offsets
+
+
+def _marks(text: str, breaks: list[int]) -> list[int]:
+    """Offsets of the characters a boundary opens with, sorted, given those of the line
+    breaks: the boundary is read there alone, as the engine's scan for its opening set
+    would try it, at a fraction of the cost."""
+    marks = list(breaks)
+    for mark in _END_MARKS:
+        marks += _offsets(text, mark)
     marks.sort()
     return marks
 
 
 def _boundaries(text: str, wrapped: bool) -> list[tuple[int, int]]:
     """The spans ``_WRAPPED_BOUNDARY`` (if ``wrapped``) or ``_BOUNDARY`` finds in the text,
-    tried only at its end marks and line breaks; a line break's read by hand, as most
-    boundaries are one and the pattern's call costs several times the reading (a property
-    test checks both against a scan of the text)."""
-    boundary = _WRAPPED_BOUNDARY if wrapped else _BOUNDARY
+    read by hand at its end marks and line breaks alone: the pattern's call costs several
+    times the reading (a property test checks both against a scan of the text)."""
+    return _find_boundaries(text, wrapped, _offsets(text, "\n"))
+
+
+def _find_boundaries(text: str, wrapped: bool, breaks: list[int]) -> list[tuple[int, int]]:
+    """``_boundaries``, given the offsets of the text's line breaks."""
     found: list[tuple[int, int]] = []
     reach = 0
-    for at in _marks(text):
+    for at in _marks(text, breaks):
         if at < reach:
             continue  # inside the last boundary: the scan goes on from its end
         if text[at] == "\n":
@@ -150,13 +170,48 @@ def _boundaries(text: str, wrapped: bool) -> list[tuple[int, int]]:
                     continue  # one line break alone ends no sentence of wrapped copy
                 end = at + 1
         else:
-            match = boundary.match(text, at)
-            if match is None:
+            end = _end_mark_reach(text, at)
+            if end < 0:
                 continue
-            end = match.end()
         found.append((at, end))
         reach = end
     return found
+
+
+def _end_mark_reach(text: str, at: int) -> int:
+    """Where the boundary of both patterns that opens with the end mark at ``at`` ends, or
+    -1 if none does: ``[.!?](?<![.!?].)[.!?]*+["'”’)\\]]*+(?=\\s+["'“‘(\\[]?[A-Z0-9])``. The
+    mark opens no run of marks (none stands before it); the run and the closing quotes
+    and brackets after it are taken whole, then white space must lead to a capital or a
+    digit, an opening quote or bracket allowed before it."""
+    if at > 0 and _is_end_mark(text[at - 1]):
+        return -1
+    size = len(text)
+    end = at + 1
+    while end < size and _is_end_mark(text[end]):
+        end += 1
+    while end < size and text[end] in _CLOSERS:
+        end += 1
+    ahead = end
+    while ahead < size and text[ahead].isspace():
+        ahead += 1
+    if ahead in (end, size):
+        return -1
+    if text[ahead] in _OPENERS:
+        ahead += 1
+        if ahead == size:
+            return -1
+    code = ord(text[ahead])
+    return end if 65 <= code <= 90 or 48 <= code <= 57 else -1
+
+
+def _is_end_mark(char: str) -> bool:
+    return char == "." or char == "!" or char == "?"
+
+
+# The closing and the opening quotes and brackets around a boundary.
+_CLOSERS: Final = "\"'”’)]"
+_OPENERS: Final = "\"'“‘(["
 
 
 def _blank_lines_end(text: str, at: int) -> int:
@@ -184,7 +239,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _LAST_WORD: Final = re.compile(r"[\w.]*\Z")
-_WORD_REACH: Final = 12  # characters read back from the full stop
+# Characters read back from the full stop: one more than the longest abbreviation, as a
+# word that reaches that far is none (nor an initial) whatever its length.
+_WORD_REACH: Final = max(map(len, ABBREVIATIONS)) + 1
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -201,7 +258,10 @@ def _last_word_start(text: str, dot: int) -> int:
     pattern's search tries each of the positions, and a test checks the two agree)."""
     floor = max(0, dot - _WORD_REACH)
     start = dot
-    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "_."):
+    while start > floor:
+        char = text[start - 1]
+        if not (char.isalnum() or char == "_" or char == "."):
+            break
         start -= 1
     return start
 
