@@ -141,3 +141,70 @@ def test_matches_read_on_to_the_end_are_the_search(text: str, end: int) -> None:
     positions = [i for i in range(len(text)) if text.startswith(("a", "b"), i)]
     found = prefilter.matches_at(pattern, text, positions, end)
     assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text, 0, end)]
+
+
+def _readable_pick(bucket: tuple[matching._Entry, ...], surface: str) -> matching._Entry | None:
+    core = surface[:-1] if surface.endswith("s") and surface[-2:-1].isdigit() else surface
+    for entry in bucket:
+        if entry.needs is not None:
+            continue
+        if entry.acronym and any(c.islower() for c in core):
+            continue
+        if entry.proper and surface[:1].islower():
+            continue
+        if entry.surface and not matching._same_capitals(entry, surface):
+            continue
+        return entry
+    return None
+
+
+def _entry(acronym: bool, proper: bool, surface: str) -> matching._Entry:
+    capitals = matching._capitals(surface)
+    return matching._Entry(matching.SYSTEM, "x", acronym, proper, None, surface, capitals)
+
+
+ENTRY = st.builds(
+    _entry,
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["", "Long Range", "Russian Helicopters", "CV90"]),
+)
+
+
+@given(
+    st.lists(ENTRY, min_size=1, max_size=3).map(tuple),
+    st.text(alphabet=st.sampled_from(list("aZs9 é-É")), max_size=8),
+    st.text(alphabet="x ", max_size=3),
+)
+def test_pick_read_in_place_is_its_readable_form(
+    bucket: tuple[matching._Entry, ...], surface: str, around: str
+) -> None:
+    text = around + surface + around
+    start, end = len(around), len(around) + len(surface)
+    assert matching._pick(bucket, text, start, end) is _readable_pick(bucket, surface)
+
+
+# Pieces of text for the word finder: digits, a capital "Q", the characters only
+# ``caseless`` reads as ASCII letters, fullwidth forms, words in any case.
+FINDER_PIECES = [
+    *("0", "1", "2", "3", "9", "19", "20", "2023", "Q", "q", "Ｑ", "３", "İ", "ı", "ſ", "K"),
+    *("by", "BY", "By sea", "by air", "Via", "via", "said", "SAID", "units", "UNITS"),
+    *("dozen", "Dozen", "tanks", "the", "The", "two", " ", "-", ".", "’", "\n", "é"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FINDER_PIECES), max_size=30).map("".join))
+def test_word_finder_finds_the_plain_starts_of_characters_and_caseless_words(
+    text: str,
+) -> None:
+    from armstrack.extract import pipeline
+
+    lowered, folded = caseless(text), fold(text)
+    found = pipeline._WORDS.find(text, lowered, folded)
+    for pattern in pipeline._WORDS._patterns:
+        form = lowered if pattern.caseless else folded if pattern.folded else text
+        expected = sorted(
+            at for word in pattern.words for at in range(len(form)) if form.startswith(word, at)
+        )
+        assert found.positions[pattern] == expected, pattern.words

@@ -202,7 +202,7 @@ class Matcher:
             # padded text, index i is index i - 1 of the text.
             start = last - length + 1
             end = last - 1
-            entry = _pick(bucket, text[start:end])
+            entry = _pick(bucket, text, start, end)
             if entry is None:
                 if bucket[-1].needs is not None:
                     heads.append((start, end, bucket))
@@ -303,7 +303,7 @@ def _stem_match(
     block = _BLOCK.search(padded, last + 1, stop + 2)
     if block is not None:
         bucket = blocks.get(f" {padded[start + 1 : last + 1]}{block.group()} ", bucket)
-    entry = _pick(bucket, text[start:end])
+    entry = _pick(bucket, text, start, end)
     return None if entry is None else Match(start, stop, entry.kind, entry.target)
 
 
@@ -386,10 +386,9 @@ def _same_capitals(entry: _Entry, surface: str) -> bool:
     written = surface.split()
     if len(written) != len(entry.capitals):
         return surface[:1].isupper() == entry.surface[:1].isupper()
-    for word, capital in zip(written, entry.capitals, strict=True):
-        if _opens_upper(word) != capital:
-            return False
-    return True
+    # By index: compiled, a ``zip`` with ``strict`` is a generic call.
+    capitals = entry.capitals
+    return all(_opens_upper(word) == capitals[index] for index, word in enumerate(written))
 
 
 def _capitals(surface: str) -> tuple[bool, ...]:
@@ -398,13 +397,16 @@ def _capitals(surface: str) -> tuple[bool, ...]:
 
 
 def _opens_upper(word: str) -> bool:
-    """``word[:1].isupper()``, an ASCII first letter tested by its code (see ``_opens_lower``)."""
-    if not word:
-        return False
-    code = ord(word[0])
+    """``word[:1].isupper()``."""
+    return bool(word) and _upper_at(word, 0)
+
+
+def _upper_at(text: str, index: int) -> bool:
+    """``text[index].isupper()``, an ASCII letter tested by its code (see ``_lower_at``)."""
+    code = ord(text[index])
     if code < 128:
         return 65 <= code <= 90
-    return word[0].isupper()
+    return text[index].isupper()
 
 
 def _is_acronym(surface: str) -> bool:
@@ -427,7 +429,7 @@ def _variants(kind: TermKind, surface: str) -> set[str]:
 def _in_title(text: str, start: int) -> bool:
     """A capitalised common noun inside a sentence is part of a proper name, unless a
     count leads it: "40 Infantry Fighting Vehicles" is press-release capitals."""
-    if not text[start].isupper():
+    if not _upper_at(text, start):
         return False
     before = text[max(0, start - 3) : start].rstrip(" \"“'‘(")
     if not before or before[-1] in ".!?:\n":
@@ -460,31 +462,42 @@ def _counted(text: str, start: int) -> bool:
     return False
 
 
-def _pick(bucket: tuple[_Entry, ...], surface: str) -> _Entry | None:
-    # "CV90s", "MiG-29s": a plural "s" after a digit leaves an acronym an acronym.
-    core = surface[:-1] if surface.endswith("s") and surface[-2:-1].isdigit() else surface
+def _pick(bucket: tuple[_Entry, ...], text: str, start: int, end: int) -> _Entry | None:
+    """The first entry of ``bucket`` that ``text[start:end]`` names as it is written. The
+    name is read in place: most entries test its first letter alone."""
     for entry in bucket:
         if entry.needs is not None:
             continue  # a bare name: ``Matcher._named_heads`` decides
-        if entry.acronym and _has_lower(core):
+        if entry.acronym and _has_lower(text[start : _acronym_end(text, start, end)]):
             continue
-        if entry.proper and _opens_lower(surface):
+        if entry.proper and start < end and _lower_at(text, start):
             continue
-        if entry.surface and not _same_capitals(entry, surface):
+        if entry.surface and not _same_capitals(entry, text[start:end]):
             continue
         return entry
     return None
 
 
+def _acronym_end(text: str, start: int, end: int) -> int:
+    """Where the letters of an acronym's name end: "CV90s", "MiG-29s": a plural "s" after
+    a digit leaves an acronym an acronym."""
+    if end - start >= 2 and text[end - 1] == "s" and text[end - 2].isdigit():
+        return end - 1
+    return end
+
+
 def _opens_lower(surface: str) -> bool:
-    """``surface[:1].islower()``: an ASCII first letter tested by its code, not by a call
-    of the method by name (which compiled code makes)."""
-    if not surface:
-        return False
-    code = ord(surface[0])
+    """``surface[:1].islower()``."""
+    return bool(surface) and _lower_at(surface, 0)
+
+
+def _lower_at(text: str, index: int) -> bool:
+    """``text[index].islower()``: an ASCII letter tested by its code, not by a call of the
+    method by name (which compiled code makes)."""
+    code = ord(text[index])
     if code < 128:
         return 97 <= code <= 122
-    return surface[0].islower()
+    return text[index].islower()
 
 
 def _has_lower(surface: str) -> bool:

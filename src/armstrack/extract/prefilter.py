@@ -67,11 +67,11 @@ class Prefiltered:
         positions = found.positions.get(self) if found is not None else None
         if positions is None:
             if self.hint.search(text, start, end) is None:
-                return iter(())
+                return _NO_MATCHES
         else:
             index = bisect_left(positions, start)
             if index == len(positions) or positions[index] >= end:
-                return iter(())
+                return _NO_MATCHES
             if self.opens:
                 return iter(_matches_at(self.pattern, text, positions, index, end))
         return self.pattern.finditer(text, start, end)
@@ -91,6 +91,11 @@ class Prefiltered:
             return self.hint.search(text, start, end) is not None
         index = bisect_left(positions, start)
         return index < len(positions) and positions[index] < end
+
+
+# What ``finditer`` gives a span without any of the words: one exhausted iterator serves
+# them all, not a new one each time (it stays exhausted).
+_NO_MATCHES: Final[Iterator[re.Match[str]]] = iter(())
 
 
 def matches_at(
@@ -159,20 +164,30 @@ class WordFinder:
     text as well; and ``fold`` agrees with ``caseless`` on every character the latter
     reads as an ASCII letter but four (tests check both), so a text that holds one of those
     has its caseless words looked for in a second pass over its caseless form.
+
+    A word of one character is looked for by ``str.find`` in its own form of the text: as
+    a key of the automaton, each of its many places (digits) would be a hit, a tuple built
+    and read apiece.
     """
 
     def __init__(self, patterns: Iterable[Prefiltered]) -> None:
         self._patterns = tuple(p for p in patterns if p.words)
         self._automaton = _automaton(self._patterns, fold, lambda p: True)
         self._on_caseless = _automaton(self._patterns, str, lambda p: p.caseless)
+        self._chars = tuple(
+            (word, _form(pattern), index)
+            for index, pattern in enumerate(self._patterns)
+            for word in pattern.words
+            if len(word) == 1
+        )
 
     def find(self, text: str, lowered: str, folded: str | None = None) -> FoundWords:
         """The words in ``text``, in ``lowered``, its ``caseless`` form, and in ``folded``,
         its ``fold`` (all of the same length). Without ``folded`` the patterns that run on
         it are left out, so that their checks search their hints."""
         found: list[list[int]] = [[] for _ in self._patterns]
+        forms = (text, lowered, folded)
         if self._automaton is not None:
-            forms = (text, lowered, folded)
             aside = self._on_caseless is not None and any(c in text for c in CASELESS_ONLY)
             scanned = fold(text) if folded is None else folded
             for hit in self._automaton.iter(scanned):
@@ -182,6 +197,9 @@ class WordFinder:
                 start: int = last - key.length + 1
                 for index in key.plain:
                     found[index].append(start)
+                if not aside:
+                    for index in key.caseless:
+                        found[index].append(start)  # else found in the caseless pass below
                 for form, word, index in key.checked:
                     if form == _CASELESS and aside:
                         continue  # found in the caseless pass below
@@ -196,8 +214,13 @@ class WordFinder:
                     last, aside_key = aside_typed
                     for index in aside_key.plain:
                         found[index].append(last - aside_key.length + 1)
+        for char, form, index in self._chars:
+            string = forms[form]
+            if string is not None:
+                found[index] += _offsets(string, char)
         positions: dict[Prefiltered, list[int]] = {}
-        for pattern, starts in zip(self._patterns, found, strict=True):
+        for index, pattern in enumerate(self._patterns):
+            starts = found[index]
             if folded is not None or not pattern.folded:
                 if len(starts) > 1:
                     starts.sort()  # reported by where each word ends: unordered for mixed lengths
@@ -224,17 +247,25 @@ def _automaton(
     with the form of the text and the word to check there, of those it is the key of
     another word of (``checked``): a word of the text, "Mar", is "mar" folded."""
     plain: dict[str, list[int]] = {}
+    caseless: dict[str, list[int]] = {}
     checked: dict[str, list[tuple[int, str, int]]] = {}
     for index, pattern in enumerate(patterns):
         if not keep(pattern):
             continue
-        form = _CASELESS if pattern.caseless else _FOLDED if pattern.folded else _TEXT
+        form = _form(pattern)
         for word in pattern.words:
+            if len(word) == 1:
+                continue  # looked for by ``str.find`` (``WordFinder``)
             found = key(word)
             plain.setdefault(found, [])
+            caseless.setdefault(found, [])
             checked.setdefault(found, [])
             if found == word and (form == _FOLDED or key is str):
                 plain[found].append(index)
+            elif found == word and form == _CASELESS and _ASCII_LOWER.fullmatch(word):
+                # Folded, a lower-case ASCII letter or a digit stands just where the text
+                # has it in either case: where ``caseless`` has it too.
+                caseless[found].append(index)
             else:
                 checked[found].append((form, word, index))
     if not plain:
@@ -244,11 +275,31 @@ def _automaton(
     # added: keys added most frequent characters first take fewer reads a character. No
     # word opens with a space, the commonest character, which then read all the links
     # from the start; a key that can hardly occur (and stands for no pattern) gives it one.
-    automaton.add_word(_SPACE_KEY, _Key(len(_SPACE_KEY), (), ()))
+    automaton.add_word(_SPACE_KEY, _Key(len(_SPACE_KEY), (), (), ()))
     for found in sorted(plain, key=_frequency_ranks):
-        automaton.add_word(found, _Key(len(found), tuple(plain[found]), tuple(checked[found])))
+        entry = _Key(len(found), tuple(plain[found]), tuple(caseless[found]), tuple(checked[found]))
+        automaton.add_word(found, entry)
     automaton.make_automaton()
     return automaton
+
+
+def _form(pattern: Prefiltered) -> int:
+    """The form of the text ``pattern`` runs on."""
+    return _CASELESS if pattern.caseless else _FOLDED if pattern.folded else _TEXT
+
+
+def _offsets(text: str, char: str) -> list[int]:
+    """Where ``char`` stands in ``text``, in order."""
+    offsets: list[int] = []
+    at = text.find(char)
+    while at >= 0:
+        offsets.append(at)
+        at = text.find(char, at + 1)
+    return offsets
+
+
+# Words of lower-case ASCII letters and digits alone.
+_ASCII_LOWER: Final = re.compile(r"[a-z0-9]+")
 
 
 # Characters by how often they stand in English news, folded, the commonest first.
@@ -266,9 +317,15 @@ def _frequency_ranks(key: str) -> list[int]:
 
 class _Key:
     """What the automaton holds for one key: its length, the patterns it is a word of as
-    it stands, and those (form, word) it stands for in another form of the text."""
+    it stands, those it is a word of in the caseless form (found there as it stands but
+    in a text the caseless pass reads), and those (form, word) it stands for in another
+    form of the text."""
 
     def __init__(
-        self, length: int, plain: tuple[int, ...], checked: tuple[tuple[int, str, int], ...]
+        self,
+        length: int,
+        plain: tuple[int, ...],
+        caseless: tuple[int, ...],
+        checked: tuple[tuple[int, str, int], ...],
     ) -> None:
-        self.length, self.plain, self.checked = length, plain, checked
+        self.length, self.plain, self.caseless, self.checked = length, plain, caseless, checked
