@@ -208,3 +208,12 @@ def test_word_finder_finds_the_plain_starts_of_characters_and_caseless_words(
             at for word in pattern.words for at in range(len(form)) if form.startswith(word, at)
         )
         assert found.positions[pattern] == expected, pattern.words
+
+
+def test_characters_read_by_code_are_the_methods() -> None:
+    for code in range(0x3100):
+        text = f"a{chr(code)}"
+        assert sentences._space_at(text, 1) is text[1].isspace()
+        assert sentences._word_or_stop_at(text, 1) is bool(re.fullmatch(r"[\w.]", text[1]))
+        assert matching._lower_at(text, 1) is text[1].islower()
+        assert matching._upper_at(text, 1) is text[1].isupper()

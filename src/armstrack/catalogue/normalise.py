@@ -104,9 +104,15 @@ def _translate(text: str, table: dict[int, str], ascii_table: bytes) -> str:
     done = encoded.raw.translate(ascii_table).decode("ascii")
     if not encoded.marks:
         return done
+    return _with_marks(text, done, encoded.marks, table)
+
+
+def _with_marks(text: str, done: str, marks: list[int], table: dict[int, str]) -> str:
+    """``done``, the text's ASCII characters mapped, with the characters at ``marks`` each
+    mapped by ``table`` (kept where it has none)."""
     parts: list[str] = []
     last = 0
-    for mark in encoded.marks:
+    for mark in marks:
         char = text[mark]
         parts.append(done[last:mark])
         parts.append(table.get(ord(char), char))
@@ -145,6 +151,10 @@ def caseless(text: str) -> str:
     # character through the Unicode tables.
     encoded = _encoded(text)
     done = encoded.raw.lower().decode("ascii")
+    if any(text[mark] == "\u0130" for mark in encoded.marks):
+        # "İ" lowers to two characters: the exact table, which ``_caseless_whole`` reads
+        # such a text with, mapped onto the others alone.
+        return _with_marks(text, done, encoded.marks, _CASELESS)
     parts: list[str] = []
     last = 0
     for mark in encoded.marks:

@@ -184,20 +184,21 @@ def _end_mark_reach(text: str, at: int) -> int:
     mark opens no run of marks (none stands before it); the run and the closing quotes
     and brackets after it are taken whole, then white space must lead to a capital or a
     digit, an opening quote or bracket allowed before it."""
-    if at > 0 and _is_end_mark(text[at - 1]):
+    # Characters read by their codes: compiled, ``ord`` of an index makes no string.
+    if at > 0 and ord(text[at - 1]) in _END_CODES:
         return -1
     size = len(text)
     end = at + 1
-    while end < size and _is_end_mark(text[end]):
+    while end < size and ord(text[end]) in _END_CODES:
         end += 1
-    while end < size and text[end] in _CLOSERS:
+    while end < size and ord(text[end]) in _CLOSER_CODES:
         end += 1
     ahead = end
-    while ahead < size and text[ahead].isspace():
+    while ahead < size and _space_at(text, ahead):
         ahead += 1
     if ahead in (end, size):
         return -1
-    if text[ahead] in _OPENERS:
+    if ord(text[ahead]) in _OPENER_CODES:
         ahead += 1
         if ahead == size:
             return -1
@@ -205,13 +206,19 @@ def _end_mark_reach(text: str, at: int) -> int:
     return end if 65 <= code <= 90 or 48 <= code <= 57 else -1
 
 
-def _is_end_mark(char: str) -> bool:
-    return char == "." or char == "!" or char == "?"
+# The codes of the end marks, and of the closing and the opening quotes and brackets
+# around a boundary: tuples, which compiled code tests by comparisons, code by code.
+_END_CODES: Final = (0x2E, 0x21, 0x3F)  # . ! ?
+_CLOSER_CODES: Final = (0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D)  # " ' ” ’ ) ]
+_OPENER_CODES: Final = (0x22, 0x27, 0x201C, 0x2018, 0x28, 0x5B)  # " ' “ ‘ ( [
 
 
-# The closing and the opening quotes and brackets around a boundary.
-_CLOSERS: Final = "\"'”’)]"
-_OPENERS: Final = "\"'“‘(["
+def _space_at(text: str, index: int) -> bool:
+    """``text[index].isspace()``, an ASCII character tested by its code."""
+    code = ord(text[index])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[index].isspace()
 
 
 def _blank_lines_end(text: str, at: int) -> int:
@@ -219,7 +226,7 @@ def _blank_lines_end(text: str, at: int) -> int:
     -1 if it holds none: where ``\\n\\s*\\n`` ends (``\\s*`` takes the white space, then
     gives back to its last line break)."""
     run = at + 1
-    while run < len(text) and text[run].isspace():
+    while run < len(text) and _space_at(text, run):
         run += 1
     last = text.rfind("\n", at + 1, run)
     return last + 1 if last >= 0 else -1
@@ -258,18 +265,24 @@ def _last_word_start(text: str, dot: int) -> int:
     pattern's search tries each of the positions, and a test checks the two agree)."""
     floor = max(0, dot - _WORD_REACH)
     start = dot
-    while start > floor:
-        char = text[start - 1]
-        if not (char.isalnum() or char == "_" or char == "."):
-            break
+    while start > floor and _word_or_stop_at(text, start - 1):
         start -= 1
     return start
 
 
+def _word_or_stop_at(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is a word character or a full stop (``[\\w.]``), an ASCII
+    one tested by its code."""
+    code = ord(text[index])
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code in (95, 46)
+    return text[index].isalnum()
+
+
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
+    while start < end and _space_at(text, start):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _space_at(text, end - 1):
         end -= 1
     if end > start:
         spans.append((start, end))
