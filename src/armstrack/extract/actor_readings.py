@@ -154,17 +154,21 @@ def add_context_mentions(
     # The words of a pattern are found where they stand in other words too ("the United
     # States" holds "states", "international" "nation"); a search of the sentence costs
     # more than the tokens' test of ``_may_hold``, made where the words are found.
-    if PAIR.may_match(lowered, view.start, view.end, found) and _may_hold(
-        view, text, _PAIR_LEADS, _PAIR_HEADS, 1
+    # Each search starts where a match may open (see ``_search_from``), not at the
+    # sentence's start: the regex engine tries every position before it.
+    if (
+        PAIR.may_match(lowered, view.start, view.end, found)
+        and (begin := _search_from(view, text, _PAIR_LEADS, _PAIR_HEADS, 1)) >= 0
     ):
-        for match in PAIR.finditer(lowered, view.start, view.end, found):
+        for match in PAIR.finditer(lowered, begin, view.end, found):
             pair = _coordinated_pair(view, match.start()) or context.recent_states(match.start())
             if len(pair) == 2:
                 _add_context_actors(view, text, match, pair, "pair")
-    if INSTITUTION.may_match(lowered, view.start, view.end, found) and _may_hold(
-        view, text, _INSTITUTION_LEADS, _INSTITUTION_HEADS, 1
+    if (
+        INSTITUTION.may_match(lowered, view.start, view.end, found)
+        and (begin := _search_from(view, text, _INSTITUTION_LEADS, _INSTITUTION_HEADS, 1)) >= 0
     ):
-        for match in INSTITUTION.finditer(lowered, view.start, view.end, found):
+        for match in INSTITUTION.finditer(lowered, begin, view.end, found):
             if text[match.end() : match.end() + 1] == "-":
                 continue  # "the military-led government"
             if text[match.end() : match.end() + 4] == " of ":
@@ -176,10 +180,11 @@ def add_context_mentions(
         group = context.recent_group(match.start())
         if group is not None:
             _add_context_actors(view, text, match, [group], "group")
-    if COUNTRY_ANAPHOR.may_match(lowered, view.start, view.end, found) and _may_hold(
-        view, text, _COUNTRY_LEADS, _COUNTRY_HEADS, 3
+    if (
+        COUNTRY_ANAPHOR.may_match(lowered, view.start, view.end, found)
+        and (begin := _search_from(view, text, _COUNTRY_LEADS, _COUNTRY_HEADS, 3)) >= 0
     ):
-        for match in COUNTRY_ANAPHOR.finditer(lowered, view.start, view.end, found):
+        for match in COUNTRY_ANAPHOR.finditer(lowered, begin, view.end, found):
             _add_country_anaphor(view, text, match, context)
 
 
@@ -224,18 +229,39 @@ def _may_hold(
     """Whether a token of ``heads`` has one of ``leads`` among the ``reach`` tokens before
     it, as every match of the pattern has (its words are whole tokens); or the sentence
     holds a letter that makes its tokens no sure guide to ``caseless`` text."""
+    return _search_from(view, text, leads, heads, reach) >= 0
+
+
+# Tokens a match opens before its head at most: "to the embattled small nation".
+_OPENING_REACH: Final = 4
+
+
+def _search_from(
+    view: SentenceView, text: str, leads: frozenset[str], heads: tuple[str, ...], reach: int
+) -> int:
+    """Where a search of the sentence for the pattern may start, -1 if it need not run
+    (see ``_may_hold``): a match holds a head with a lead before it, so none opens before
+    the first such head's ``_OPENING_REACH`` tokens; where letters of ``caseless`` make
+    the tokens no guide, the sentence's start."""
     lows = view.lows
     words = view.words
+    first = len(lows)  # the first head with a lead, if any
     for head in heads:
         if head not in words:
             continue  # most heads: the sentence's words say so without a loop
         # Each token compared to the one head: cheaper than a set lookup per token.
-        for index in range(1, len(lows)):
-            if lows[index] == head:
-                for before in range(max(0, index - reach), index):
-                    if lows[before] in leads:
-                        return True
-    return any(text.find(letter, view.start, view.end) >= 0 for letter in _CASELESS_ONLY)
+        for index in range(1, first):
+            if lows[index] == head and _lead_before(lows, leads, index, reach):
+                first = index
+                break
+    if any(text.find(letter, view.start, view.end) >= 0 for letter in _CASELESS_ONLY):
+        return view.start
+    return view.starts[max(0, first - _OPENING_REACH)] if first < len(lows) else -1
+
+
+def _lead_before(lows: list[str], leads: frozenset[str], index: int, reach: int) -> bool:
+    """Whether one of ``leads`` is among the ``reach`` tokens before token ``index``."""
+    return any(lows[before] in leads for before in range(max(0, index - reach), index))
 
 
 def _add_country_anaphor(

@@ -417,15 +417,13 @@ def build_view(
                 ),
             ),
         )
+    heads = pointing_heads(view, text)
+    platforms = counted_platforms(view, text)
+    rounds = counted_rounds(view, text)
+    if heads or platforms or rounds:  # most sentences add none: no lists are joined
+        weapons = weapons + heads + platforms + rounds
     view.weapons = [
-        _with_quantity(view, text, lowered, w, found)
-        for w in point_back(
-            view,
-            weapons
-            + pointing_heads(view, text)
-            + counted_platforms(view, text)
-            + counted_rounds(view, text),
-        )
+        _with_quantity(view, text, lowered, w, found) for w in point_back(view, weapons)
     ]
     if "with" in view.words and holds_any(view.words, _FITTING_WORDS):
         view.weapons = without_fitted_arms(view, view.weapons)
