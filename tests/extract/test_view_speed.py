@@ -98,12 +98,32 @@ def test_tokenize_is_the_plain_reader(text: str, cut: tuple[int, int]) -> None:
     assert mentions.tokenize(text, start, end) == _plain_tokenize(text, start, end)
 
 
+# Chunks of words and marks without spaces between: the shapes ``_read_plain`` reads
+# ("Kyiv,", "(AP", "F-16", "Russia’s") and those it leaves to ``_read_chunk``.
+_CHUNKY = st.lists(
+    st.lists(
+        st.sampled_from([*"Kyiv IT S 16 x_y İ Σ Ⓐ 's 'S ’s ’S".split(), *"-,.(“”$'’_\n"]),
+        min_size=1,
+        max_size=4,
+    ).map("".join),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=_CHUNKY, cut=st.tuples(st.integers(0, 10), st.integers(0, 10)))
+def test_tokenize_reads_chunks_as_the_plain_reader(text: str, cut: tuple[int, int]) -> None:
+    start, end = cut[0], max(cut[0], len(text) - cut[1])
+    assert mentions.tokenize(text, start, end) == _plain_tokenize(text, start, end)
+
+
 def test_tokenize_real_like_sentences() -> None:
     for text in (
         "Russia’s Defence Ministry said on Monday (AP) that 24 F-16s, “already delivered,” "
         "would fly by 2025.",
         "KYIV, Ukraine —  Germany will send IRIS-T\nsystems and\u00a0Leopard 2A6 tanks.",
         "İstanbul’s shipyard built ΟΔΟΣ-class boats; IT'S the U.S.' $2.5bn deal.",
+        "anti-tank “Javelin” (FGM-148) don't Kyiv’s Iran's ISN'T -x x- a-b-c “quoted.”",
         "",
         "   ",
     ):

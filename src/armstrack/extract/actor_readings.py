@@ -31,6 +31,7 @@ from armstrack.extract.view import (
     ArticleContext,
     SentenceView,
     WeaponMention,
+    actor_ref,
     preposition,
     token_at_offset,
 )
@@ -150,80 +151,117 @@ def add_context_mentions(
     found: FoundWords | None,
 ) -> None:
     """ "the two countries", "the junta", "the group": actors named earlier in the article."""
-
-    def add(match: re.Match[str], actors: Sequence[ActorRef], role: str) -> None:
-        first, last = (
-            token_at_offset(view.starts, match.start()),
-            token_at_offset(view.ends, match.end()),
-        )
-        if first is None or last is None or any(i in view.taken for i in range(first, last + 1)):
-            return
-        span = new_span(match.start(), match.end(), text[match.start() : match.end()])
-        for actor in actors:
-            view.actors.append(ActorMention(first, last, actor, span, role=role))
-
     # The words of a pattern are found where they stand in other words too ("the United
     # States" holds "states", "international" "nation"); a search of the sentence costs
     # more than the tokens' test of ``_may_hold``, made where the words are found.
-    if PAIR.may_match(lowered, view.start, view.end, found) and _may_hold(
-        view, text, _PAIR_LEADS, _PAIR_HEADS, 1
+    # Each search starts where a match may open (see ``_search_from``), not at the
+    # sentence's start: the regex engine tries every position before it.
+    if (
+        PAIR.may_match(lowered, view.start, view.end, found)
+        and (begin := _search_from(view, text, _PAIR_LEADS, _PAIR_HEADS, 1)) >= 0
     ):
-        for match in PAIR.finditer(lowered, view.start, view.end, found):
+        for match in PAIR.finditer(lowered, begin, view.end, found):
             pair = _coordinated_pair(view, match.start()) or context.recent_states(match.start())
             if len(pair) == 2:
-                add(match, pair, "pair")
-    if INSTITUTION.may_match(lowered, view.start, view.end, found) and _may_hold(
-        view, text, _INSTITUTION_LEADS, _INSTITUTION_HEADS, 1
+                _add_context_actors(view, text, match, pair, "pair")
+    if (
+        INSTITUTION.may_match(lowered, view.start, view.end, found)
+        and (begin := _search_from(view, text, _INSTITUTION_LEADS, _INSTITUTION_HEADS, 1)) >= 0
     ):
-        for match in INSTITUTION.finditer(lowered, view.start, view.end, found):
+        for match in INSTITUTION.finditer(lowered, begin, view.end, found):
             if text[match.end() : match.end() + 1] == "-":
                 continue  # "the military-led government"
             if text[match.end() : match.end() + 4] == " of ":
                 continue  # "the government of Ukraine" is Ukraine's, read through its name
             home = context.home_state(match.start())
             if home is not None:
-                add(match, [home], "institution")
+                _add_context_actors(view, text, match, [home], "institution")
     for match in GROUP_ANAPHOR.finditer(text, view.start, view.end, found):
         group = context.recent_group(match.start())
         if group is not None:
-            add(match, [group], "group")
-    if COUNTRY_ANAPHOR.may_match(lowered, view.start, view.end, found) and _may_hold(
-        view, text, _COUNTRY_LEADS, _COUNTRY_HEADS, 3
+            _add_context_actors(view, text, match, [group], "group")
+    if (
+        COUNTRY_ANAPHOR.may_match(lowered, view.start, view.end, found)
+        and (begin := _search_from(view, text, _COUNTRY_LEADS, _COUNTRY_HEADS, 3)) >= 0
     ):
-        for match in COUNTRY_ANAPHOR.finditer(lowered, view.start, view.end, found):
+        for match in COUNTRY_ANAPHOR.finditer(lowered, begin, view.end, found):
             _add_country_anaphor(view, text, match, context)
+
+
+def _add_context_actors(
+    view: SentenceView, text: str, match: re.Match[str], actors: Sequence[ActorRef], role: str
+) -> None:
+    """The ``actors`` as mentions of the words of ``match``, unless they are in a name
+    (a function, not a closure: one is made per sentence)."""
+    first, last = (
+        token_at_offset(view.starts, match.start()),
+        token_at_offset(view.ends, match.end()),
+    )
+    if first is None or last is None or any(i in view.taken for i in range(first, last + 1)):
+        return
+    span = new_span(match.start(), match.end(), text[match.start() : match.end()])
+    for actor in actors:
+        view.actors.append(ActorMention(first, last, actor, span, role=role))
 
 
 # The tokens a match of ``PAIR``, ``INSTITUTION`` or ``COUNTRY_ANAPHOR`` holds: a head
 # word ("countries"; the first word of "air force"), and one of the leads right before
-# it or, for the country, up to three tokens before ("to the embattled nation").
+# it or, for the country, up to three tokens before ("to the embattled nation"). The
+# heads are tuples: ``_may_hold`` runs through them (a compiled loop over a tuple indexes
+# it; over a set it calls the set's iterator).
 _PAIR_LEADS: Final = frozenset(["the", "both", "two"])
-_PAIR_HEADS: Final = frozenset("countries nations sides states allies governments".split())
+_PAIR_HEADS: Final = tuple("countries nations sides states allies governments".split())
 _INSTITUTION_LEADS: Final = frozenset(["the", "its", "their"])
-_INSTITUTION_HEADS: Final = frozenset(
+_INSTITUTION_HEADS: Final = tuple(
     "junta army air navy military government regime kingdom sultanate armed defence "
     "defense ministry marines country".split()
 )
 _COUNTRY_LEADS: Final = frozenset(["the"])
-_COUNTRY_HEADS: Final = frozenset(["country", "nation", "island"])
+_COUNTRY_HEADS: Final = ("country", "nation", "island")
 # Letters ``caseless`` reads as ASCII ones and a token's lower case does not ("ı" is "i"
 # to the patterns, the token "mılitary" is no "military").
 _CASELESS_ONLY: Final = ("ı", "ſ", "İ")
 
 
 def _may_hold(
-    view: SentenceView, text: str, leads: frozenset[str], heads: frozenset[str], reach: int
+    view: SentenceView, text: str, leads: frozenset[str], heads: tuple[str, ...], reach: int
 ) -> bool:
     """Whether a token of ``heads`` has one of ``leads`` among the ``reach`` tokens before
     it, as every match of the pattern has (its words are whole tokens); or the sentence
     holds a letter that makes its tokens no sure guide to ``caseless`` text."""
+    return _search_from(view, text, leads, heads, reach) >= 0
+
+
+# Tokens a match opens before its head at most: "to the embattled small nation".
+_OPENING_REACH: Final = 4
+
+
+def _search_from(
+    view: SentenceView, text: str, leads: frozenset[str], heads: tuple[str, ...], reach: int
+) -> int:
+    """Where a search of the sentence for the pattern may start, -1 if it need not run
+    (see ``_may_hold``): a match holds a head with a lead before it, so none opens before
+    the first such head's ``_OPENING_REACH`` tokens; where letters of ``caseless`` make
+    the tokens no guide, the sentence's start."""
     lows = view.lows
-    for index in range(1, len(lows)):
-        if lows[index] in heads:
-            for before in range(max(0, index - reach), index):
-                if lows[before] in leads:
-                    return True
-    return any(text.find(letter, view.start, view.end) >= 0 for letter in _CASELESS_ONLY)
+    words = view.words
+    first = len(lows)  # the first head with a lead, if any
+    for head in heads:
+        if head not in words:
+            continue  # most heads: the sentence's words say so without a loop
+        # Each token compared to the one head: cheaper than a set lookup per token.
+        for index in range(1, first):
+            if lows[index] == head and _lead_before(lows, leads, index, reach):
+                first = index
+                break
+    if any(text.find(letter, view.start, view.end) >= 0 for letter in _CASELESS_ONLY):
+        return view.start
+    return view.starts[max(0, first - _OPENING_REACH)] if first < len(lows) else -1
+
+
+def _lead_before(lows: list[str], leads: frozenset[str], index: int, reach: int) -> bool:
+    """Whether one of ``leads`` is among the ``reach`` tokens before token ``index``."""
+    return any(lows[before] in leads for before in range(max(0, index - reach), index))
 
 
 def _add_country_anaphor(
@@ -259,6 +297,9 @@ def _coordinated_pair(view: SentenceView, before: int) -> list[ActorRef]:
 
 def drop_locating_states(view: SentenceView) -> None:
     """ "Yemen's Houthis", "Lebanon's Hezbollah": the state only locates the group."""
+    words = view.words
+    if "'s" not in words and "'" not in words:
+        return  # no possessive: what each mention is need not be read
     groups = {a.first for a in view.actors if a.actor.kind == "group"}
     if not groups:
         return  # most sentences name no armed group
@@ -273,12 +314,23 @@ def drop_locating_states(view: SentenceView) -> None:
     ]
 
 
+def _speaker_follows(after: list[str]) -> bool:
+    """Whether a person noun follows, past modifiers only ("an Iranian defence official"):
+    a loop, not the two generators it stands for (a call and an object each)."""
+    for word in after:
+        if word in PERSON_NOUNS:
+            return True
+        if word not in _MODIFIERS:
+            return False
+    return False
+
+
 def resolve_demonyms(
     view: SentenceView, demonyms: list[tuple[int, int, str, Span]], catalogue: Catalogue
 ) -> None:
     """Decide what each demonym does: stands for its state, names a speaker, or an origin."""
     for first, last, actor_id, span in demonyms:
-        actor = catalogue.actor(actor_id)
+        actor = actor_ref(catalogue, actor_id)
         after = [view.low(i) for i in range(last + 1, last + 6)]
         next_index = last + 1
         if view.low(next_index) == "." and view.low(next_index + 1) == "-":
@@ -289,8 +341,7 @@ def resolve_demonyms(
             ):
                 view.origin_actors[actor_id] = actor
             continue
-        person = next((i for i, w in enumerate(after) if w in PERSON_NOUNS), None)
-        if person is not None and all(w in _MODIFIERS for w in after[:person]):
+        if _speaker_follows(after):
             view.actors.append(ActorMention(first, last, actor, span, speaker=True))
             continue
         if after[0] == "military" and any(w.first == next_index for w in view.weapons):
@@ -377,7 +428,7 @@ def listed_origins(
         ):
             continue
         view.weapons.insert(view.weapons.index(target), _replace_origin(target, actor_id))
-        view.origin_actors[actor_id] = catalogue.actor(actor_id)
+        view.origin_actors[actor_id] = actor_ref(catalogue, actor_id)
 
 
 def listed_forces(
@@ -399,7 +450,9 @@ def listed_forces(
             continue
         if any(w.origin == actor_id for w in view.weapons):
             continue  # "Indian, French and Russian artillery": origins
-        view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
+        view.actors.append(
+            ActorMention(first, last, actor_ref(catalogue, actor_id), span, role=role)
+        )
         roles[first] = role
 
 

@@ -50,6 +50,9 @@ from armstrack.extract.view import (
     ArticleContext,
     SentenceView,
     WeaponMention,
+    actor_ref,
+    body_state,
+    holds_any,
     token_at_offset,
 )
 from armstrack.extract.weapon_readings import (
@@ -91,6 +94,11 @@ _TOKEN: Final = re.compile(r"\w+|['’]s\b|[^\w\s]")
 PATTERNS: Final = (PAIR, INSTITUTION, GROUP_ANAPHOR, COUNTRY_ANAPHOR, *QUANTITY_PATTERNS)
 
 
+# The words of the readings' sets, as tuples for ``holds_any``.
+_FITTING_WORDS: Final = tuple(FITTING)
+_GUN_CUE_WORDS: Final = tuple(GUN_CUES)
+
+
 # The mentions and the other records made for every sentence are dataclasses for
 # ``replace``, equality and repr, but write out their ``__init__``: mypyc compiles a written
 # one, while the generated one runs as interpreted Python, and was a seventh of the
@@ -122,10 +130,74 @@ def tokenize(text: str, start: int, end: int) -> tuple[list[int], list[int], lis
             starts.append(start + at)
             ends.append(start + at + size)
             lows.append(chunk)
-        elif size:
+        elif size and not _read_plain(chunk, piece, start, at, starts, ends, lows):
             _read_chunk(piece, lowered, start, at, at + size, starts, ends, lows)
         at += size + 1
     return starts, ends, lows
+
+
+# Marks that are a token alone and their own lower case: ASCII ones but "_" (a word
+# character) and "'" (which may open "'s"), and typographic double quotes.
+_PLAIN_MARKS: Final = frozenset('!"#$%&()*+,-./:;<=>?@[\\]^`{|}~“”')
+
+
+def _read_plain(
+    chunk: str,
+    piece: str,
+    start: int,
+    at: int,
+    starts: list[int],
+    ends: list[int],
+    lows: list[str],
+) -> bool:
+    """The tokens of the chunk ``chunk`` (lowered) at ``piece[at:]``, as ``_read_chunk``
+    reads them, when it is a word with a mark after it ("Kyiv,") or before it ("(AP"),
+    two words joined by a hyphen ("F-16") or a word and "'s": most chunks but the plain
+    words, read by slices and without a call a character. False, none read, otherwise."""
+    size = len(chunk)
+    if size < 2:
+        return False
+    begin = start + at
+    if chunk[size - 1] in _PLAIN_MARKS:
+        head = chunk[: size - 1]
+        if not head.isalnum():
+            return False
+        _add_token(begin, begin + size - 1, head, starts, ends, lows)
+        _add_token(begin + size - 1, begin + size, chunk[size - 1], starts, ends, lows)
+        return True
+    if chunk[0] in _PLAIN_MARKS:
+        tail = chunk[1:]
+        if not tail.isalnum():
+            return False
+        _add_token(begin, begin + 1, chunk[0], starts, ends, lows)
+        _add_token(begin + 1, begin + size, tail, starts, ends, lows)
+        return True
+    if size > 2 and chunk[size - 2] == "'" and piece[at + size - 1] == "s":
+        # "'s" as written ("IT'S" has a mark and a word "s"), after a word.
+        head = chunk[: size - 2]
+        if not head.isalnum():
+            return False
+        _add_token(begin, begin + size - 2, head, starts, ends, lows)
+        _add_token(begin + size - 2, begin + size, chunk[size - 2 :], starts, ends, lows)
+        return True
+    dash = chunk.find("-")
+    if dash <= 0:
+        return False
+    head, tail = chunk[:dash], chunk[dash + 1 :]
+    if not head.isalnum() or not tail.isalnum():
+        return False
+    _add_token(begin, begin + dash, head, starts, ends, lows)
+    _add_token(begin + dash, begin + dash + 1, "-", starts, ends, lows)
+    _add_token(begin + dash + 1, begin + size, tail, starts, ends, lows)
+    return True
+
+
+def _add_token(
+    first: int, last: int, low: str, starts: list[int], ends: list[int], lows: list[str]
+) -> None:
+    starts.append(first)
+    ends.append(last)
+    lows.append(low)
 
 
 def _tokenize_apart(piece: str, start: int) -> tuple[list[int], list[int], list[str]]:
@@ -253,8 +325,14 @@ def build_view(
             continue
         for index in range(first, last + 1):  # a compiled loop: no range object
             view.taken.add(index)
-        span = new_span(match.start, match.end, text[match.start : match.end])
         kind = match.kind
+        # Outlets and places first: they need no span.
+        if kind is OUTLET:
+            view.outlets.append((first, match.target))
+            continue
+        if kind is PLACE:
+            continue  # "South America" only keeps "America" from matching
+        span = new_span(match.start, match.end, text[match.start : match.end])
         if is_weapon_kind(kind):
             weapon = new_weapon(first, last, span, match, catalogue)
             if weapon.system and weapon.category is not SHIP_CATEGORY and names_a_class(lows, last):
@@ -272,18 +350,13 @@ def build_view(
                     continue
                 weapon = countered
             if weapon.made_in:
-                view.maker_actors[weapon.made_in] = catalogue.actor(weapon.made_in)
+                view.maker_actors[weapon.made_in] = actor_ref(catalogue, weapon.made_in)
             view.weapons.append(weapon)
             continue
         if kind in DEMONYM_KINDS:
             demonyms.append((first, last, match.target, span))
             continue
-        if kind is OUTLET:
-            view.outlets.append((first, match.target))
-            continue
-        if kind is PLACE:
-            continue  # "South America" only keeps "America" from matching
-        actor_id = catalogue.body_state(match.target) if kind is BODY else match.target
+        actor_id = body_state(catalogue, match.target) if kind is BODY else match.target
         if origin_word(lows, last):
             # "US-made", "Iran-supplied": a state name used as a weapon's origin.
             demonyms.append((first, last, actor_id, span))
@@ -307,7 +380,9 @@ def build_view(
         if kind is STATE and surname(view, text, first):
             continue  # "Prime Minister Luis Montenegro": a person, not the state
         role = match.target if kind is BODY else None
-        view.actors.append(ActorMention(first, last, catalogue.actor(actor_id), span, role=role))
+        view.actors.append(
+            ActorMention(first, last, actor_ref(catalogue, actor_id), span, role=role)
+        )
     if "anti" in view.words:
         add_anti_weapons(view, text)
     add_context_mentions(view, text, lowered, context, found)
@@ -342,19 +417,17 @@ def build_view(
                 ),
             ),
         )
+    heads = pointing_heads(view, text)
+    platforms = counted_platforms(view, text)
+    rounds = counted_rounds(view, text)
+    if heads or platforms or rounds:  # most sentences add none: no lists are joined
+        weapons = weapons + heads + platforms + rounds
     view.weapons = [
-        _with_quantity(view, text, lowered, w, found)
-        for w in point_back(
-            view,
-            weapons
-            + pointing_heads(view, text)
-            + counted_platforms(view, text)
-            + counted_rounds(view, text),
-        )
+        _with_quantity(view, text, lowered, w, found) for w in point_back(view, weapons)
     ]
-    if "with" in view.words and not view.words.isdisjoint(FITTING):
+    if "with" in view.words and holds_any(view.words, _FITTING_WORDS):
         view.weapons = without_fitted_arms(view, view.weapons)
-    if not view.words.isdisjoint(GUN_CUES):
+    if holds_any(view.words, _GUN_CUE_WORDS):
         view.weapons = rounds_not_guns(view, view.weapons)
     if "$" in text[view.start : view.end]:
         view.actors = [a for a in view.actors if not _currency_mark(text, a)]
@@ -391,19 +464,15 @@ def _currency_mark(text: str, mention: ActorMention) -> bool:
 def _with_quantity(
     view: SentenceView, text: str, lowered: str, weapon: WeaponMention, found: FoundWords | None
 ) -> WeaponMention:
+    # The offsets read once: a ``Span``'s attributes are read by name (it is not compiled).
+    begin = weapon.span.start
     quantity = quantity_before(
-        text,
-        weapon.span.start,
-        window=min(80, weapon.span.start - view.start),
-        lowered=lowered,
-        found=found,
+        text, begin, window=min(80, begin - view.start), lowered=lowered, found=found
     )
     if quantity is None and len(view.weapons) == 1:
         quantity = _units_after(view, text, lowered, weapon)
         return weapon if quantity is None else replace(weapon, quantity=quantity)
-    if quantity is None or any(
-        w.span.start <= quantity.span.start < w.span.end for w in view.weapons
-    ):
+    if quantity is None or _inside_weapon(view.weapons, quantity.span.start):
         return weapon  # the "2" of "Challenger 2 tanks" counts nothing
     if _in_designation(text, view.start, quantity.span.start):
         # "two Agusta 109 helicopters": the 109 is an uncatalogued name; the count, if
@@ -421,6 +490,15 @@ def _with_quantity(
     return weapon_with(
         weapon, weapon.origin, _with_more_to_follow(view, text, lowered, weapon, quantity)
     )
+
+
+def _inside_weapon(weapons: list[WeaponMention], offset: int) -> bool:
+    """Whether one of the ``weapons`` holds the character at ``offset``."""
+    for weapon in weapons:
+        span = weapon.span
+        if span.start <= offset < span.end:
+            return True
+    return False
 
 
 # "The deal for the K9 covers up to 48 units": a count of the one weapon of the sentence,

@@ -213,13 +213,16 @@ def _quantity(text: str, match: re.Match[str], weapon_start: int) -> Quantity | 
     # as digits, which ``caseless`` keeps), and ``caseless`` of a part of a text is that
     # part of it. One call for all, where ``original_groups`` asks for each one's span.
     groups = match.groupdict()
-    gap = [w.strip("'’") for w in (groups["gap"] or "").split()]
-    if any(word in _BLOCKERS for word in gap):
-        return None
-    if groups["units_of"] and gap:
-        return None  # "two units of the army got tanks": units of something else
-    words = text[match.start() : weapon_start].rstrip()
-    span = new_span(match.start(), match.start() + len(words), words)
+    gap = groups["gap"]
+    if gap:  # a word or more (a loop, not a generator: ``any`` of one costs a call)
+        for word in gap.split():
+            if word.strip("'’") in _BLOCKERS:
+                return None
+        if groups["units_of"]:
+            return None  # "two units of the army got tanks": units of something else
+    start = match.start()
+    words = text[start:weapon_start].rstrip()
+    span = new_span(start, start + len(words), words)
     if groups["vague"]:
         return new_quantity(None, True, span)
     scale = _SCALES.get(groups["scale"] or "", 1)

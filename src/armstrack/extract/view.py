@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
+from armstrack.catalogue import Catalogue
+from armstrack.catalogue.schema import ClassEntry
 from armstrack.extract.bisection import bisect_left
 from armstrack.extract.lexicon import (
     ATTACK_VERBS,
@@ -123,10 +125,22 @@ class ArticleContext:
     # function (which costs a call per step).
     _at: tuple[list[int], list[int], list[int]] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "leaders", _leaders(self.states))
-        at = tuple(
-            [entry[0] for entry in entries] for entries in (self.states, self.groups, self.systems)
+    # Written out, as the mentions' are (see ``mentions``): the dataclass's runs as
+    # interpreted Python; compiled, ``object.__setattr__`` on a field sets it directly.
+    def __init__(
+        self,
+        states: tuple[tuple[int, ActorRef], ...] = (),
+        groups: tuple[tuple[int, ActorRef], ...] = (),
+        systems: tuple[tuple[int, EarlierSystem], ...] = (),
+    ) -> None:
+        object.__setattr__(self, "states", states)
+        object.__setattr__(self, "groups", groups)
+        object.__setattr__(self, "systems", systems)
+        object.__setattr__(self, "leaders", _leaders(states))
+        at = (
+            [position for position, _ in states],
+            [position for position, _ in groups],
+            [position for position, _ in systems],
         )
         object.__setattr__(self, "_at", at)
 
@@ -175,9 +189,15 @@ def _leaders(states: tuple[tuple[int, ActorRef], ...]) -> tuple[ActorRef, ...]:
         actor_id = actor.id
         count = counts.get(actor_id, 0) + 1
         counts[actor_id] = count
-        earliest = first.setdefault(actor_id, position)
-        if best is None or count > best_count or (count == best_count and earliest < best_first):
-            best, best_count, best_first = actor, count, earliest  # the leader named again too
+        if count == 1:
+            first[actor_id] = position
+        # The first position is looked up only where it decides: on a tie, or for the first.
+        if (
+            best is None
+            or count > best_count
+            or (count == best_count and first[actor_id] < best_first)
+        ):
+            best, best_count, best_first = actor, count, first[actor_id]  # or named again
         leaders.append(best)
     return tuple(leaders)
 
@@ -229,6 +249,48 @@ class SentenceView:
         return lows[index] if 0 <= index < len(lows) else ""
 
 
+# The catalogue is not compiled: a call of its methods runs as interpreted Python, for
+# every mention of every sentence. Each answers from a table it builds on first use; these
+# read the table, and call the method only where it has no answer yet (or none at all,
+# which then raises as the method does).
+
+
+def actor_ref(catalogue: Catalogue, actor_id: str) -> ActorRef:
+    """``catalogue.actor(actor_id)``."""
+    ref = catalogue._actor_refs.get(actor_id)
+    return catalogue.actor(actor_id) if ref is None else ref
+
+
+def body_state(catalogue: Catalogue, name: str) -> str:
+    """``catalogue.body_state(name)``."""
+    state = catalogue._body_states.get(name)
+    return catalogue.body_state(name) if state is None else state
+
+
+def class_of(catalogue: Catalogue, term: str) -> ClassEntry:
+    """``catalogue.class_of(term)``."""
+    entry = catalogue._class_terms.get(term)
+    return catalogue.class_of(term) if entry is None else entry
+
+
+def holds_any(words: frozenset[str], wanted: tuple[str, ...]) -> bool:
+    """``not words.isdisjoint(wanted)`` for a few words: compiled, ``any`` is a loop of set
+    lookups, and ``isdisjoint`` a method called by name (some 800 instructions)."""
+    return any(word in words for word in wanted)
+
+
+def is_alpha(word: str) -> bool:
+    """``word.isalpha()``, which compiled code calls by name: a word of ASCII letters, as
+    most are, is read here, any other by the method."""
+    for char in word:
+        code = ord(char)
+        if code >= 0x80:
+            return word.isalpha()
+        if not (0x61 <= code <= 0x7A or 0x41 <= code <= 0x5A):
+            return False
+    return word != ""
+
+
 def token_at_offset(offsets: list[int], offset: int) -> int | None:
     """The token that starts (in ``view.starts``) or ends (in ``view.ends``) at ``offset``,
     if one does: the offsets are in order, so a bisection finds it without a dictionary
@@ -253,9 +315,10 @@ def preposition(view: SentenceView, first: int) -> str | None:
             index -= 1
     for _ in range(2):
         word = view.low(index)
-        if word in PREPOSITIONS or not word.isalpha() or word in PREP_SKIP_STOPS:
+        if word in PREPOSITIONS or not is_alpha(word) or word in PREP_SKIP_STOPS:
             break
-        if word.endswith(("ed", "ing", "s")) or word in _VERBISH:
+        # Three tests with one suffix each: compiled, a tuple of them is made for each call.
+        if word.endswith("ed") or word.endswith("ing") or word.endswith("s") or word in _VERBISH:
             break
         if index in view.taken or view.lows[index] != word:
             break

@@ -30,6 +30,8 @@ from armstrack.extract.view import (
     EarlierSystem,
     SentenceView,
     WeaponMention,
+    class_of,
+    holds_any,
     preposition,
 )
 from armstrack.records import Category, Span
@@ -338,6 +340,8 @@ def _parts_for(view: SentenceView, weapon: WeaponMention) -> bool:
     """ "spare parts for old tanks and helicopters": what the parts fit is no goods; the
     parts are other equipment ("parts for howitzers already donated" still reports the
     howitzers' own transfer)."""
+    if not holds_any(view.words, _SPARES_OR_PARTS_WORDS):
+        return False  # either reading needs one of the words: most sentences have none
     if any(
         view.low(i) == "already" or view.low(i) in GIVE_VERBS
         for i in range(weapon.last + 1, weapon.last + 4)
@@ -352,6 +356,8 @@ def _parts_for(view: SentenceView, weapon: WeaponMention) -> bool:
 
 
 _NEEDED: Final = frozenset("needed required necessary".split())
+_SPARES_OR_PARTS: Final = _SPARES | _PARTS
+_SPARES_OR_PARTS_WORDS: Final = tuple(_SPARES_OR_PARTS)  # for ``holds_any``
 
 
 _FINISHING: Final = frozenset("finish complete power build".split())
@@ -363,7 +369,7 @@ def _parts_needed(view: SentenceView, index: int) -> bool:
         view.low(index) in _FINISHING
         and view.low(index - 1) == "to"
         and view.low(index - 2) in _NEEDED
-        and view.low(index - 3) in (_SPARES | _PARTS)
+        and view.low(index - 3) in _SPARES_OR_PARTS
     )
 
 
@@ -371,12 +377,13 @@ def _parts_needed(view: SentenceView, index: int) -> bool:
 _REPLACING: Final = frozenset(
     "replace replaces replaced replacing succeed supersede retire".split()
 )
+_REPLACING_WORDS: Final = tuple(_REPLACING)  # for ``holds_any``
 
 
 def replaced(view: SentenceView, weapons: list[WeaponMention]) -> list[WeaponMention]:
     """ "The jets will replace Soviet-era MiG-29 and Su-22 aircraft": what is replaced is
     no goods; "replace its T-72s with K2 tanks": what replaces it is."""
-    if view.words.isdisjoint(_REPLACING):
+    if not holds_any(view.words, _REPLACING_WORDS):
         return weapons
     kept = []
     replaced_until = -1  # the last token of the run of replaced weapons
@@ -442,7 +449,7 @@ _POINTERS: Final = frozenset(["the", "this", "these", "those"])
 # Nouns too vague to name weapons on their own ("jets" may be airliners) that, after
 # "the", point back at a system the article named: "The jets were donated by Denmark".
 # The pipeline reads sentences holding them (see its topical nouns).
-POINTING_HEADS: dict[str, tuple[Category, ...]] = {
+POINTING_HEADS: Final[dict[str, tuple[Category, ...]]] = {
     "jets": (Category.AIRCRAFT,),
     "planes": (Category.AIRCRAFT,),
     "vessels": (Category.SHIP,),
@@ -453,15 +460,15 @@ POINTING_HEADS: dict[str, tuple[Category, ...]] = {
 }
 
 
-# The nouns as a set: ``isdisjoint`` of two sets walks the smaller one, of a dictionary
-# it makes an iterator over all its keys.
-_POINTING_WORDS: Final = frozenset(POINTING_HEADS)
+# The nouns as a tuple: ``holds_any`` looks each up in the sentence's words (a loop over
+# a dictionary would make an iterator over its keys).
+_POINTING_WORDS: Final = tuple(POINTING_HEADS)
 
 
 def pointing_heads(view: SentenceView, text: str) -> list[WeaponMention]:
     """Vague nouns that point back at the system named last of their kind, as mentions
     of it; only where the sentence names no weapon of that kind itself."""
-    if not view.named_systems or view.words.isdisjoint(_POINTING_WORDS):
+    if not view.named_systems or not holds_any(view.words, _POINTING_WORDS):
         return []
     found = []
     for index, word in enumerate(view.lows):
@@ -499,7 +506,7 @@ def _topic(view: SentenceView, kinds: tuple[Category, ...]) -> EarlierSystem | N
 # Nouns of platforms that are weapons only in military company: "delivered three aircraft
 # to the Nigerian Air Force" (an airline buys aircraft too). Counted, in a sentence that
 # names a military; the pipeline reads sentences holding them (see its topical nouns).
-PLATFORM_NOUNS: dict[str, Category] = {
+PLATFORM_NOUNS: Final[dict[str, Category]] = {
     "aircraft": Category.AIRCRAFT,
     "planes": Category.AIRCRAFT,
     "jets": Category.AIRCRAFT,
@@ -517,12 +524,14 @@ _MILITARY: Final = frozenset(
 
 
 _FIRST_PERSON: Final = frozenset(["we", "our", "us"])
+_FIRST_PERSON_WORDS: Final = ("we", "our", "us")  # for ``holds_any``
+_QUOTE_WORDS: Final = tuple(QUOTE_MARKS)
 
 
 def first_person(view: SentenceView, text: str) -> None:
     """ "'We will send 20 howitzers to Ukraine,' the German chancellor said": inside the
     quote, "we" is the state of the one who speaks."""
-    if view.words.isdisjoint(_FIRST_PERSON) or view.words.isdisjoint(QUOTE_MARKS):
+    if not holds_any(view.words, _FIRST_PERSON_WORDS) or not holds_any(view.words, _QUOTE_WORDS):
         return
     # Who speaks stands right after the closing quote: '," the Danish minister said'.
     closing = [
@@ -549,11 +558,11 @@ def first_person(view: SentenceView, text: str) -> None:
         view.actors = sorted([*view.actors, *added], key=lambda a: a.first)
 
 
-_PLATFORM_WORDS: Final = frozenset(PLATFORM_NOUNS)  # see ``_POINTING_WORDS``
+_PLATFORM_WORDS: Final = tuple(PLATFORM_NOUNS)  # see ``_POINTING_WORDS``
 
 
 def counted_platforms(view: SentenceView, text: str) -> list[WeaponMention]:
-    if view.words.isdisjoint(_PLATFORM_WORDS) or not _military(view):
+    if not holds_any(view.words, _PLATFORM_WORDS) or not _military(view):
         return []
     found = []
     for index, word in enumerate(view.lows):
@@ -800,5 +809,5 @@ def new_weapon(
         return WeaponMention(
             first, last, system.category, span, system=system.name, made_in=system.origin
         )
-    weapon_class = catalogue.class_of(match.target)
+    weapon_class = class_of(catalogue, match.target)
     return WeaponMention(first, last, weapon_class.category, span, generic=weapon_class.generic)
