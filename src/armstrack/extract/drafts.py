@@ -6,7 +6,6 @@ in ``deal_goods``, ``filling`` and ``attribution`` add goods, parties and claims
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -23,6 +22,7 @@ from armstrack.extract.claims import (
     reacts,
 )
 from armstrack.extract.clauses import FrameHit
+from armstrack.extract.dates import ArticleTimes
 from armstrack.extract.lexicon import (
     Frame,
 )
@@ -55,8 +55,8 @@ class SentenceFacts:
     cues: list[ClaimCue]
     hedges: tuple[str, ...]
     # The sentence's times are found when first asked for (``times``): most sentences
-    # contribute to no transfer, and their dates are never read.
-    find_times: Callable[[], list[TimeRef]]
+    # contribute to no transfer, and their dates are never read. None: it dates nothing.
+    article_times: ArticleTimes | None
     routes: list[Route]
     anaphoric: bool
     home: ActorRef | None = None  # the state the article is about so far
@@ -75,7 +75,7 @@ class SentenceFacts:
         frames: list[FrameHit],
         cues: list[ClaimCue],
         hedges: tuple[str, ...],
-        find_times: Callable[[], list[TimeRef]],
+        article_times: ArticleTimes | None,
         routes: list[Route],
         anaphoric: bool,
         home: ActorRef | None = None,
@@ -84,7 +84,7 @@ class SentenceFacts:
         report: bool = False,
     ) -> None:
         self.index, self.span, self.view, self.frames, self.cues = index, span, view, frames, cues
-        self.hedges, self.find_times, self.routes = hedges, find_times, routes
+        self.hedges, self.article_times, self.routes = hedges, article_times, routes
         self.anaphoric = anaphoric
         self._times = None
         self.home, self.stance_only, self.deal, self.report = home, stance_only, deal, report
@@ -92,7 +92,8 @@ class SentenceFacts:
     @property
     def times(self) -> list[TimeRef]:
         if self._times is None:
-            self._times = self.find_times()
+            found = self.article_times
+            self._times = [] if found is None else found.find(self.span.start, self.span.end)
         return self._times
 
 
