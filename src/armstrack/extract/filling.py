@@ -233,7 +233,8 @@ def attach_anaphora(
 ) -> bool:
     """ "The transfer includes around 400 missiles": evidence for the latest transfer."""
     weapons = [w for f in frames for w in f.weapons] or list(fact.view.weapons)
-    if not (frames or weapons or fact.cues or (fact.times and _names_a_transfer(fact))):
+    # (the sentence's words before its times, which are found only when first asked for)
+    if not (frames or weapons or fact.cues or (_names_a_transfer(fact) and fact.times)):
         return False  # "Oil markets shrugged off the report": it says nothing of the transfer
     categories = {w.category for w in weapons if not w.generic}
     if frames and not categories and not any(f.definite for f in frames):

@@ -700,9 +700,10 @@ def _context(matches: list[Match], catalogue: Catalogue, folded: str) -> Article
     groups: list[tuple[int, ActorRef]] = []
     systems: list[tuple[int, EarlierSystem]] = []
     refs: dict[str, ActorRef] = {}
+    entries = catalogue.systems  # (an attribute of a class that is not compiled)
     for match in matches:
         if match.kind is SYSTEM and not _passed_over(folded, match.start):
-            entry = catalogue.systems[match.target]
+            entry = entries[match.target]
             maker = _ref(catalogue, refs, entry.origin) if entry.origin else None
             systems.append((match.start, EarlierSystem(entry.name, entry.category, maker)))
         if is_state_kind(match.kind):
@@ -729,10 +730,16 @@ _PASSED_REACH: Final = 90  # characters before a system name where the phrase ma
 def _passed_over(folded: str, start: int) -> bool:
     """Whether the system named at ``start`` is one a buyer passed over: "chose the X over
     the Y", "instead of the Z" (one maker's or origin word allowed before it)."""
-    window = folded[max(0, start - _PASSED_REACH) : start]
-    return ("over" in window or "instead" in window or "rather" in window) and bool(
-        _PASSED_OVER.search(window)
-    )
+    lo = max(0, start - _PASSED_REACH)
+    # The words looked for in place; the window cut out only to search (its "\b" at the
+    # start reads no character before it).
+    if not (
+        folded.find("over", lo, start) >= 0
+        or folded.find("instead", lo, start) >= 0
+        or folded.find("rather", lo, start) >= 0
+    ):
+        return False
+    return bool(_PASSED_OVER.search(folded[lo:start]))
 
 
 def _ref(catalogue: Catalogue, refs: dict[str, ActorRef], actor_id: str) -> ActorRef:
