@@ -56,8 +56,10 @@ def fill_partial(
     """One party named: take the other from the article, or from the system's origin."""
     categories: set[Category | None] = set(frame_categories(frame)) or {None}
     filled_any = False
-    # Sorted: set order changes from run to run, and the first filled transfer wins ties.
-    for category in sorted(categories, key=lambda c: c.value if c else ""):
+    # Sorted: set order changes from run to run, and the first filled transfer wins ties
+    # (one category, the common case, needs no sort: its key reads the enum's value).
+    ordered = list(categories) if len(categories) < 2 else sorted(categories, key=_category_key)
+    for category in ordered:
         other = _same_system_supplier(drafts, frame)
         if other is None and frame.kind is Frame.GIVE and frame.passive and frame.supplier is None:
             other = _speaking_state(fact, frame)
@@ -94,6 +96,10 @@ def fill_partial(
             bool(add_frame(drafts, fact, filled, supplier, recipient, catalogue)) or filled_any
         )
     return filled_any
+
+
+def _category_key(category: Category | None) -> str:
+    return category.value if category else ""
 
 
 def _pointed_seller(drafts: dict[Key, Draft], frame: FrameHit) -> ActorRef | None:

@@ -278,15 +278,16 @@ class Extractor:
                 hedges=find_hedges(folded, start, end, found),
                 article_times=times,
                 routes=find_routes(text, start, end, lowered, found) if frames else [],
-                anaphoric=is_anaphoric_sentence(view) or is_topical,
+                anaphoric=is_topical or is_anaphoric_sentence(view),  # (the known first)
                 stance_only=stance_only,
                 home=context.home_state(end),
                 deal=deal_sides(view) if not any(f.weapons for f in frames) else None,
             )
             facts.append(fact)
-            subjects = [a for a in view.actors if a.prep is None and not a.speaker]
-            if subjects:
-                last_subject = subjects[0].actor
+            for mention in view.actors:  # the first subject
+                if mention.prep is None and not mention.speaker:
+                    last_subject = mention.actor
+                    break
         return facts
 
     def _holder_list(
@@ -653,18 +654,27 @@ def determiner_before(folded: str, end: int) -> bool:
 
     searched in that window finds (tests check it), read backwards from ``end`` in a few
     string operations, where the regex engine would try each of the 30 positions."""
+    # (read in place: no slice of the window, nor of its stripped forms)
     start = max(0, end - _DETERMINER_REACH)
-    body = folded[start:end].rstrip()
-    if len(body) == end - start:
+    stop = _space_before(folded, start, end)
+    if stop == end:
         return False  # no white space before the noun
-    if _ends_with_determiner(folded, start, start + len(body)):
+    if _ends_with_determiner(folded, start, stop):
         return True
-    word = len(body)
-    while word > 0 and _word_char(body[word - 1]):
+    word = stop
+    while word > start and _word_char(folded[word - 1]):
         word -= 1
-    if word == len(body) or word == 0 or not body[word - 1].isspace():
+    if word in (stop, start) or not folded[word - 1].isspace():
         return False  # no word alone between white space
-    return _ends_with_determiner(folded, start, start + len(body[:word].rstrip()))
+    return _ends_with_determiner(folded, start, _space_before(folded, start, word))
+
+
+def _space_before(text: str, start: int, end: int) -> int:
+    """Where the white space that ends at ``end`` starts, not before ``start``: the end of
+    ``text[start:end].rstrip()``."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _ends_with_determiner(folded: str, start: int, end: int) -> bool:
