@@ -599,14 +599,41 @@ def _topical_positions(folded: str, words: FoundWords) -> list[int]:
     The nouns are found first and the determiner checked behind them: one pass of a
     plain alternation is several times faster than one pattern with an optional word.
     """
-    found = [
-        m.start()
-        for m in words.matches(_TOPICAL_NOUN, folded)
-        if determiner_before(folded, m.start())
-    ]
+    nouns = _topical_nouns(folded, words.positions[_TOPICAL_NOUN])
+    found = [at for at in nouns if determiner_before(folded, at)]
     found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
     found.extend(_platform_counts(folded, words.positions[_PLATFORM_WORDS]))
     return sorted(found)
+
+
+# Every word ``_TOPICAL_NOUN`` matches: its alternatives with their optional "s" written
+# out (a test reads them out of the pattern).
+_TOPICAL_FORMS: Final = frozenset(
+    (
+        "transfer transfers shipment shipments deliveries delivery deal consignment "
+        "consignments supplies package packages sale sales contract contracts agreement "
+        "purchase purchases order plan report reports claim claims accusation accusations "
+        "allegation allegations account charge charges findings assertion assertions story"
+    ).split()
+    + list(weapon_readings.POINTING_HEADS)
+)
+
+
+def _topical_nouns(folded: str, starts: list[int]) -> list[int]:
+    """Where ``_TOPICAL_NOUN`` matches (what ``FoundWords.matches`` finds), read by hand
+    from where its words start (``starts``): a match is one of its forms, a word whole,
+    so it is one where the word that opens there is one of them (a test checks the two
+    agree). The pattern tried there would cost a call by name and a match object."""
+    found: list[int] = []
+    for at in starts:
+        if (found and found[-1] == at) or (at > 0 and _word_char(folded[at - 1])):
+            continue  # found already ("sale" and "sales"), or inside a word
+        end = at
+        while end < len(folded) and _word_char(folded[end]):
+            end += 1
+        if folded[at:end] in _TOPICAL_FORMS:
+            found.append(at)
+    return found
 
 
 def _platform_counts(folded: str, nouns: list[int] | None = None) -> list[int]:
@@ -623,14 +650,20 @@ def _platform_counts(folded: str, nouns: list[int] | None = None) -> list[int]:
     tried: list[int] = []
     for at in nouns:
         for start in range(_chunks_before(folded, at, 2), at):
-            if (start == 0 or not _word_char(folded[start - 1])) and folded.startswith(
-                _COUNTED_PLATFORM.words, start
+            if (
+                (start == 0 or not _word_char(folded[start - 1]))
+                and folded[start] in _COUNT_OPENINGS  # (before the call by name)
+                and folded.startswith(_COUNTED_PLATFORM.words, start)
             ):
                 tried.append(start)
     if not tried:
         return []
     tried = sorted(set(tried))
     return [m.start() for m in matches_at(_COUNTED_PLATFORM.pattern, folded, tried, len(folded))]
+
+
+# The first characters of the words a count opens with.
+_COUNT_OPENINGS: Final = frozenset(word[0] for word in _COUNTED_PLATFORM.words)
 
 
 def _chunks_before(text: str, end: int, chunks: int) -> int:
