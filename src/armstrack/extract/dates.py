@@ -119,6 +119,8 @@ def find_times(
     taken: list[tuple[int, int]] = []
     for pattern in PATTERNS:
         words = found.starts(pattern, start, end) if found is not None else None
+        if words is not None and not words:
+            continue  # none of its words in the sentence: no match
         if words is not None and pattern is _YEARS:
             matches = matches_at(pattern.pattern, text, _year_openings(text, words, start), end)
         elif words is not None and pattern is _MONTHS:
@@ -150,6 +152,18 @@ def find_times(
             taken.append((match.start(), match.end()))
     times.sort(key=lambda t: t.span.start)
     return times
+
+
+class ArticleTimes:
+    """What ``find_times`` reads of one article, for its sentences' times: most sentences
+    contribute to no transfer and their times are never asked for (``SentenceFacts``)."""
+
+    def __init__(self, text: str, published: date | None, lowered: str, found: FoundWords) -> None:
+        self.text, self.published, self.lowered, self.found = text, published, lowered, found
+
+    def find(self, start: int, end: int) -> list[TimeRef]:
+        """``find_times`` of ``text[start:end]``."""
+        return find_times(self.text, start, end, self.published, self.lowered, self.found)
 
 
 def _is_word(char: str) -> bool:

@@ -90,21 +90,22 @@ def _add_contents(
 def add_deal_goods_of(
     drafts: dict[Key, Draft],
     earlier: tuple[list[Pending], list[tuple[SentenceFacts, FrameHit]]],
-    facts: list[SentenceFacts],
+    recent: list[SentenceFacts],
     fact: SentenceFacts,
     anaphoric: list[FrameHit],
     catalogue: Catalogue,
 ) -> bool:
     """Goods of a deal or package the sentence or two before announced: listed ("The
     package includes ..."), or moved with no party named ("The first six arrived ..."); or
-    seized goods of a stated origin after a receiver named with no giver."""
+    seized goods of a stated origin after a receiver named with no giver. ``recent`` holds
+    the facts of the ``CONTENTS_REACH`` sentences before, with others perhaps."""
     if not (anaphoric or not fact.frames):
         return False
     pending, unfilled = earlier
     return (
         _add_contents(drafts, pending, fact, catalogue)
         or (bool(anaphoric) and _add_deal_goods(drafts, pending, fact, anaphoric, catalogue))
-        or _add_lone_deal_goods(drafts, facts, fact, anaphoric, catalogue)
+        or _add_lone_deal_goods(drafts, recent, fact, anaphoric, catalogue)
         or (not fact.frames and _add_origin_goods(drafts, fact, unfilled, catalogue))
     )
 
@@ -149,7 +150,7 @@ def _add_deal_goods(
 
 def _add_lone_deal_goods(
     drafts: dict[Key, Draft],
-    facts: list[SentenceFacts],
+    recent: list[SentenceFacts],
     fact: SentenceFacts,
     frames: list[FrameHit],
     catalogue: Catalogue,
@@ -159,10 +160,13 @@ def _add_lone_deal_goods(
     Ukraine" (the receiver after "for"); "Jakarta signed a contract on Thursday. The first
     six Rafales will arrive in 2026" (the maker of the goods is the other side)."""
     earlier = [
-        f for f in facts if fact.index - CONTENTS_REACH <= f.index < fact.index and not f.report
+        f for f in recent if fact.index - CONTENTS_REACH <= f.index < fact.index and not f.report
     ]
-    if not earlier or any(d.evidence.keys() & {f.index for f in earlier} for d in drafts.values()):
-        return False  # a transfer reported since: the goods are its (``_add_contents``)
+    if not earlier:
+        return False
+    indices = [f.index for f in earlier]
+    if any(i in d.evidence for d in drafts.values() for i in indices):
+        return False  # a transfer reported since: the goods are its (``_add_contents``)  # a transfer reported since: the goods are its (``_add_contents``)
     lone = lone_deal_side(earlier[-1].view) if not earlier[-1].frames else None
     if lone is None:
         return False

@@ -6,7 +6,6 @@ in ``deal_goods``, ``filling`` and ``attribution`` add goods, parties and claims
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -23,6 +22,7 @@ from armstrack.extract.claims import (
     reacts,
 )
 from armstrack.extract.clauses import FrameHit
+from armstrack.extract.dates import ArticleTimes
 from armstrack.extract.lexicon import (
     Frame,
 )
@@ -55,8 +55,8 @@ class SentenceFacts:
     cues: list[ClaimCue]
     hedges: tuple[str, ...]
     # The sentence's times are found when first asked for (``times``): most sentences
-    # contribute to no transfer, and their dates are never read.
-    find_times: Callable[[], list[TimeRef]]
+    # contribute to no transfer, and their dates are never read. None: it dates nothing.
+    article_times: ArticleTimes | None
     routes: list[Route]
     anaphoric: bool
     home: ActorRef | None = None  # the state the article is about so far
@@ -75,7 +75,7 @@ class SentenceFacts:
         frames: list[FrameHit],
         cues: list[ClaimCue],
         hedges: tuple[str, ...],
-        find_times: Callable[[], list[TimeRef]],
+        article_times: ArticleTimes | None,
         routes: list[Route],
         anaphoric: bool,
         home: ActorRef | None = None,
@@ -84,7 +84,7 @@ class SentenceFacts:
         report: bool = False,
     ) -> None:
         self.index, self.span, self.view, self.frames, self.cues = index, span, view, frames, cues
-        self.hedges, self.find_times, self.routes = hedges, find_times, routes
+        self.hedges, self.article_times, self.routes = hedges, article_times, routes
         self.anaphoric = anaphoric
         self._times = None
         self.home, self.stance_only, self.deal, self.report = home, stance_only, deal, report
@@ -92,7 +92,8 @@ class SentenceFacts:
     @property
     def times(self) -> list[TimeRef]:
         if self._times is None:
-            self._times = self.find_times()
+            found = self.article_times
+            self._times = [] if found is None else found.find(self.span.start, self.span.end)
         return self._times
 
 
@@ -266,8 +267,9 @@ def contribute(
     for weapon in weapons:
         if not weapon.generic:
             draft.generic = False
-        if weapon.system:
-            draft.systems.setdefault(weapon.system, catalogue.system(weapon.system))
+        if weapon.system and weapon.system not in draft.systems:
+            # (the catalogue, not compiled, asked only for a system new to the draft)
+            draft.systems[weapon.system] = catalogue.system(weapon.system)
         if weapon.quantity is not None and frame.kind is not Frame.USE:
             draft.quantities.append(weapon.quantity)
     for time in fact.times:
@@ -296,17 +298,11 @@ def add_claims(
     for cue in cues:
         stance = cue.stance if cue else ASSERTS
         actor = cue.speaker.actor if cue and cue.speaker else None
-        if (
-            (negated or negates_transfer(fact.view, parties))
-            and stance is ASSERTS
-            and actor is not None
-            and actor.id in parties
-        ):
-            # "Tehran said it had not supplied the weapon" is a denial.
-            stance = DENIES
-        elif stance is ASSERTS and actor is not None and actor.id in parties:
-            # A party saying its own transfer happened confirms it (CLAIMS.md).
-            stance = CONFIRMS
+        if stance is ASSERTS and actor is not None and actor.id in parties:
+            # "Tehran said it had not supplied the weapon" is a denial; a party saying its
+            # own transfer happened confirms it (CLAIMS.md). The sentence is read for a
+            # negation only then: most claims have no speaker.
+            stance = DENIES if negated or negates_transfer(fact.view, parties) else CONFIRMS
         speaker = cue.speaker if cue else None
         key = (
             fact.span.start,
@@ -366,12 +362,26 @@ def speaker_key(speaker: Speaker | None) -> str:
 
 
 def latest_of(drafts: dict[Key, Draft], before: int, accept: object) -> Draft | None:
+    """The accepted draft whose evidence last reached ``before`` (the one begun later on a
+    tie, else the first), among those begun by then if any: what ``max`` of the keys
+    ``(last_sentence, first_sentence)`` finds, in one pass without them."""
     test = accept if callable(accept) else (lambda d: True)
-    candidates = [d for d in drafts.values() if test(d)]
-    if not candidates:
-        return None
-    earlier = [d for d in candidates if d.first_sentence <= before]
-    pool = earlier or candidates
-    return max(
-        pool, key=lambda d: (d.last_sentence if d.last_sentence <= before else -1, d.first_sentence)
-    )
+    earlier: Draft | None = None  # the best of those begun by ``before``
+    other: Draft | None = None  # the best of those begun after
+    for draft in drafts.values():
+        if not test(draft):
+            continue
+        if draft.first_sentence <= before:
+            if earlier is None or _later(draft, earlier, before):
+                earlier = draft
+        elif other is None or _later(draft, other, before):
+            other = draft
+    return earlier if earlier is not None else other
+
+
+def _later(draft: Draft, best: Draft, before: int) -> bool:
+    """Whether ``draft``'s key ``(last_sentence if at most before else -1, first_sentence)``
+    is greater than ``best``'s."""
+    last = draft.last_sentence if draft.last_sentence <= before else -1
+    best_last = best.last_sentence if best.last_sentence <= before else -1
+    return last > best_last or (last == best_last and draft.first_sentence > best.first_sentence)

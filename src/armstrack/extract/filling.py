@@ -56,8 +56,10 @@ def fill_partial(
     """One party named: take the other from the article, or from the system's origin."""
     categories: set[Category | None] = set(frame_categories(frame)) or {None}
     filled_any = False
-    # Sorted: set order changes from run to run, and the first filled transfer wins ties.
-    for category in sorted(categories, key=lambda c: c.value if c else ""):
+    # Sorted: set order changes from run to run, and the first filled transfer wins ties
+    # (one category, the common case, needs no sort: its key reads the enum's value).
+    ordered = list(categories) if len(categories) < 2 else sorted(categories, key=_category_key)
+    for category in ordered:
         other = _same_system_supplier(drafts, frame)
         if other is None and frame.kind is Frame.GIVE and frame.passive and frame.supplier is None:
             other = _speaking_state(fact, frame)
@@ -94,6 +96,10 @@ def fill_partial(
             bool(add_frame(drafts, fact, filled, supplier, recipient, catalogue)) or filled_any
         )
     return filled_any
+
+
+def _category_key(category: Category | None) -> str:
+    return category.value if category else ""
 
 
 def _pointed_seller(drafts: dict[Key, Draft], frame: FrameHit) -> ActorRef | None:
@@ -233,7 +239,8 @@ def attach_anaphora(
 ) -> bool:
     """ "The transfer includes around 400 missiles": evidence for the latest transfer."""
     weapons = [w for f in frames for w in f.weapons] or list(fact.view.weapons)
-    if not (frames or weapons or fact.cues or (fact.times and _names_a_transfer(fact))):
+    # (the sentence's words before its times, which are found only when first asked for)
+    if not (frames or weapons or fact.cues or (_names_a_transfer(fact) and fact.times)):
         return False  # "Oil markets shrugged off the report": it says nothing of the transfer
     categories = {w.category for w in weapons if not w.generic}
     if frames and not categories and not any(f.definite for f in frames):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, partial
+from functools import cache
 from typing import Final
 
 from armstrack.catalogue import Catalogue, TermKind, default_catalogue, load_catalogue
@@ -29,7 +29,7 @@ from armstrack.extract.claims import (
     spoken_stance_positions,
     title_positions,
 )
-from armstrack.extract.dates import date_prefix, find_times
+from armstrack.extract.dates import ArticleTimes, date_prefix
 from armstrack.extract.drafts import SentenceFacts
 from armstrack.extract.frames import deal_sides, find_frames, is_anaphoric_sentence, overlong_list
 from armstrack.extract.matching import (
@@ -58,7 +58,7 @@ from armstrack.extract.topic_holders import (
 )
 from armstrack.extract.transfers import assemble
 from armstrack.extract.view import ArticleContext, EarlierSystem
-from armstrack.records import ActorRef, Article, Extraction, Span, TimeRef
+from armstrack.records import ActorRef, Article, Extraction, Span
 
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports". These article-wide patterns are found
@@ -83,6 +83,10 @@ _TOPICAL_NOUN: Final = Prefiltered.on_words(
 # "three aircraft", "two new vessels": platform nouns that are weapons when counted in a
 # military sentence (see weapon_readings.PLATFORM_NOUNS).
 _PLATFORM_HINT: Final = re.compile("|".join(weapon_readings.PLATFORM_NOUNS))
+# The nouns alone, found with the article's other words (see ``_platform_counts``).
+_PLATFORM_WORDS: Final = Prefiltered.on_words(
+    _PLATFORM_HINT, weapon_readings.PLATFORM_NOUNS, folded=True
+)
 _COUNTED_PLATFORM: Final = Prefiltered.on_words(
     re.compile(
         rf"\b(?:\d+|{'|'.join(w for w in NUMBER_WORDS if ' ' not in w)})\s+(?:[a-z]+\s+)?"
@@ -139,14 +143,6 @@ _HOLDER_HINT: Final = Prefiltered.on_words(
     folded=True,
     opens=True,
 )
-# The words that let a sentence's patterns be skipped, found for the whole article at once.
-_WORDS: Final = WordFinder(
-    (
-        *dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS, *claims.PATTERNS,
-        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _GOODS_PRONOUN,
-        _HOLDER_HINT,
-    )
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -209,12 +205,14 @@ class Extractor:
         lowered = caseless(text)
         found = _WORDS.find(text, lowered, folded)
         topical = _topical_positions(folded, found)
-        deals = sorted(_new_deal_positions(folded) + _support_positions(folded))
+        supports = _support_positions(folded, found.positions[_SUPPORT_HINT])
+        deals = sorted(_new_deal_positions(folded, found.positions[_SUPPORT_HINT]) + supports)
         stances = spoken_stance_positions(folded, found)
         titles = title_positions(folded, found)
         reports = [m.start() for m in found.matches(_REPORT_HINT, folded)]
         pointers = [m.start() for m in found.matches(_GOODS_PRONOUN, folded)]
         holders = found.positions[_HOLDER_HINT] if context.systems else []
+        times = ArticleTimes(text, published, lowered, found)
         last_weapon = -_REPORT_REACH - 1
         for index, (start, end) in enumerate(sentences):
             inside, cursor = _matches_in(matches, cursor, start, end)
@@ -278,17 +276,18 @@ class Extractor:
                     view, text, folded, self.catalogue, speakers, context.home_state(start), found
                 ),
                 hedges=find_hedges(folded, start, end, found),
-                find_times=partial(find_times, text, start, end, published, lowered, found),
+                article_times=times,
                 routes=find_routes(text, start, end, lowered, found) if frames else [],
-                anaphoric=is_anaphoric_sentence(view) or is_topical,
+                anaphoric=is_topical or is_anaphoric_sentence(view),  # (the known first)
                 stance_only=stance_only,
                 home=context.home_state(end),
                 deal=deal_sides(view) if not any(f.weapons for f in frames) else None,
             )
             facts.append(fact)
-            subjects = [a for a in view.actors if a.prep is None and not a.speaker]
-            if subjects:
-                last_subject = subjects[0].actor
+            for mention in view.actors:  # the first subject
+                if mention.prep is None and not mention.speaker:
+                    last_subject = mention.actor
+                    break
         return facts
 
     def _holder_list(
@@ -313,7 +312,7 @@ class Extractor:
             return None
         span = _span(text, start, end)
         return SentenceFacts(
-            index, span, view, frames, [], (), _no_times, [], False, context.home_state(end)
+            index, span, view, frames, [], (), None, [], False, context.home_state(end)
         )
 
     def _report(
@@ -348,12 +347,8 @@ class Extractor:
         hedges = find_hedges(folded, start, end, found)
         span = _span(text, start, end)
         return SentenceFacts(
-            index, span, view, [], cues, hedges, _no_times, [], False, home, report=True
+            index, span, view, [], cues, hedges, None, [], False, home, report=True
         )
-
-
-def _no_times() -> list[TimeRef]:
-    return []  # a report's sentence dates nothing: its times are never read
 
 
 def _holds(positions: list[int], start: int, end: int) -> bool:
@@ -414,19 +409,21 @@ _DEAL_NOUNS: Final = ("deal", "contract", "package", "tranche")
 _DEAL_CHUNKS: Final = 5
 
 
-def _new_deal_positions(folded: str) -> list[int]:
+def _new_deal_positions(folded: str, starts: list[int] | None = None) -> list[int]:
     """Where ``_NEW_DEAL`` matches, scanned only near its nouns (most of an article is
-    far from any): what a scan of the whole text finds (a property test checks it)."""
-    if not any(noun in folded for noun in _DEAL_NOUNS):
-        return []  # every match holds one: most articles need no scan of the pattern
+    far from any): what a scan of the whole text finds (a property test checks it).
+    ``starts`` are where the words of ``_SUPPORT_HINT``, the nouns among them, start
+    (found with the article's other words), or None to find them here."""
+    if starts is None:
+        starts = _SUPPORT_FINDER.find(folded, folded, folded).positions[_SUPPORT_HINT]
     found: list[int] = []
-    for start, end in _deal_windows(folded):
+    for start, end in _deal_windows(folded, starts):
         # One character past the noun, so that its closing ``\b`` reads what follows it.
         found.extend(m.start() for m in _NEW_DEAL.finditer(folded, start, end + 1))
     return found
 
 
-def _deal_windows(folded: str) -> list[tuple[int, int]]:
+def _deal_windows(folded: str, starts: list[int]) -> list[tuple[int, int]]:
     """Spans, in order and apart, that hold every match of ``_NEW_DEAL``.
 
     A match is ``opener\\s+(?:token\\s+){0,3}?noun\\b``: its tokens are whole chunks of
@@ -435,18 +432,16 @@ def _deal_windows(folded: str) -> list[tuple[int, int]]:
     ``_DEAL_CHUNKS - 1`` before the noun's; the span from there to the noun's end holds
     it. Overlapping spans are merged, so that no match is cut, and a finditer of each
     span finds what one of the whole text does (the engine's look behind at a span's
-    start reads the text before it, as it would there).
+    start reads the text before it, as it would there). ``starts``, sorted, hold where
+    each noun starts (among other words).
     """
-    nouns: list[tuple[int, int]] = []
-    for noun in _DEAL_NOUNS:
-        at = folded.find(noun)
-        while at >= 0:
-            if at > 0 and folded[at - 1].isspace():  # a noun after white space only
-                nouns.append((at, at + len(noun)))
-            at = folded.find(noun, at + 1)
-    nouns.sort()
     windows: list[tuple[int, int]] = []
-    for at, end in nouns:
+    for at in starts:
+        if at == 0 or not folded[at - 1].isspace():
+            continue  # a noun after white space only
+        end = at + _deal_noun_length(folded, at)
+        if end == at:
+            continue
         start = at
         for _ in range(_DEAL_CHUNKS - 1):
             while start > 0 and folded[start - 1].isspace():
@@ -458,6 +453,15 @@ def _deal_windows(folded: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+def _deal_noun_length(folded: str, at: int) -> int:
+    """The length of the noun of ``_DEAL_NOUNS`` that starts at ``at`` (0 if none does: no
+    noun starts another)."""
+    for noun in _DEAL_NOUNS:
+        if folded[at : at + len(noun)] == noun:
+            return len(noun)
+    return 0
 
 
 # More openings of a deal or of support whose goods the next sentence names: "an
@@ -512,35 +516,80 @@ _SUPPORT_WORDS: Final = (
 
 
 _SUPPORT_REACH: Final = 60  # characters an opening may start before its word
+# Where ``_SUPPORT_OPENING`` can end, by the word it ends with (see ``_may_open_support``).
+_SUPPORT_WORD_SET: Final = frozenset(_SUPPORT_WORDS)
+_SUPPORT_POSSESSED: Final = frozenset(
+    ("deal", "contract", "package", "tranche", "shipment", "consignment")
+)
+_SUPPORT_BEFORE_PREPOSITION: Final = frozenset(("aid", "support", "assistance"))
+_SUPPORT_AFTER_MILITARY: Final = frozenset(("help", "aid", "assistance"))
+# The support words found with the article's other words, for ``_support_positions``.
+_SUPPORT_HINT: Final = Prefiltered.on_words(_SUPPORT_OPENING, _SUPPORT_WORDS, folded=True)
+_SUPPORT_FINDER: Final = WordFinder((_SUPPORT_HINT,))
+_PLATFORM_FINDER: Final = WordFinder((_PLATFORM_WORDS,))
+
+# The words that let a sentence's patterns be skipped, found for the whole article at once
+# (with the nouns ``_platform_counts`` and ``_support_positions`` read around).
+_WORDS: Final = WordFinder(
+    (
+        *dates.PATTERNS, *routes.PATTERNS, *mentions.PATTERNS, *claims.PATTERNS,
+        _TOPICAL_NOUN, _ROUTE_WORDS, _REPORT_HINT, _GOODS_PRONOUN,
+        _HOLDER_HINT, _PLATFORM_WORDS, _SUPPORT_HINT,
+    )
+)  # fmt: skip
 
 
-def _support_positions(folded: str) -> list[int]:
+def _support_positions(folded: str, starts: list[int] | None = None) -> list[int]:
     """Where ``_SUPPORT_OPENING`` matches, read only around its words ("aid" stands in
     "said": a scan of the whole pattern from every position would cost a twentieth of the
-    extraction)."""
+    extraction). ``starts`` are where the words start in ``folded`` (found with the
+    article's other words), or None to find them here."""
+    if starts is None:
+        starts = _SUPPORT_FINDER.find(folded, folded, folded).positions[_SUPPORT_HINT]
     found: set[int] = set()
-    for word in _SUPPORT_WORDS:
-        at = folded.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if _inside_word(folded, at, end):
-                at = folded.find(word, end)
-                continue  # every match holds its word whole: not the "aid" of "said"
-            match = _SUPPORT_OPENING.search(folded, max(0, at - _SUPPORT_REACH), end + 4)
-            while match is not None and match.start() < end:
-                if match.end() >= end:
-                    found.add(match.start())
-                match = _SUPPORT_OPENING.search(
-                    folded, max(match.end(), match.start() + 1), end + 4
-                )
-            at = folded.find(word, end)
+    for at in starts:
+        if at > 0 and _word_char(folded[at - 1]):
+            continue  # every match holds its word whole: not the "aid" of "said"
+        end = at
+        while end < len(folded) and _word_char(folded[end]):
+            end += 1
+        word = folded[at:end]
+        if word not in _SUPPORT_WORD_SET:
+            continue  # "aides", "deals": no word of the pattern whole
+        lo, hi = max(0, at - _SUPPORT_REACH), end + 4
+        if not _may_open_support(folded, word, (lo, at, end, hi)):
+            continue
+        match = _SUPPORT_OPENING.search(folded, lo, hi)
+        while match is not None and match.start() < end:
+            if match.end() >= end:
+                found.add(match.start())
+            match = _SUPPORT_OPENING.search(folded, max(match.end(), match.start() + 1), hi)
     return sorted(found)
 
 
-def _inside_word(folded: str, start: int, end: int) -> bool:
-    """Whether ``folded[start:end]`` is part of a longer word."""
-    return (start > 0 and _word_char(folded[start - 1])) or (
-        end < len(folded) and _word_char(folded[end])
+def _may_open_support(folded: str, word: str, bounds: tuple[int, int, int, int]) -> bool:
+    """Whether a match of ``_SUPPORT_OPENING`` searched in ``folded[lo:hi]`` can start before
+    the ``word`` at ``[at, end)`` and end at or past it: a cheap test of what such a match
+    needs, so that most of the words are never searched around (tests check it).
+
+    Such a match holds the word's last character. Its last word is then the word itself
+    (alternatives that end with "agreement", "help", "arming", "deal"; each opens a word
+    and ends one) or, four characters at most past it, the "for" or "to" after "aid",
+    "support" or "assistance". So a "deal" needs a "'s" before it, a "help" a "military",
+    "defence" or "security", and a "support" a "for" or "to" after it."""
+    lo, at, end, hi = bounds
+    if word == "agreement" or word == "arming":
+        return True
+    if word in _SUPPORT_POSSESSED:
+        return folded.find("'s", lo, at) >= 0 or folded.find("\u2019s", lo, at) >= 0
+    if word in _SUPPORT_BEFORE_PREPOSITION and (
+        folded.find("for", end, hi) >= 0 or folded.find("to", end, hi) >= 0
+    ):
+        return True
+    return word in _SUPPORT_AFTER_MILITARY and (
+        folded.find("military", lo, at) >= 0
+        or folded.find("defen", lo, at) >= 0
+        or folded.find("security", lo, at) >= 0
     )
 
 
@@ -550,37 +599,71 @@ def _topical_positions(folded: str, words: FoundWords) -> list[int]:
     The nouns are found first and the determiner checked behind them: one pass of a
     plain alternation is several times faster than one pattern with an optional word.
     """
-    found = [
-        m.start()
-        for m in words.matches(_TOPICAL_NOUN, folded)
-        if determiner_before(folded, m.start())
-    ]
+    nouns = _topical_nouns(folded, words.positions[_TOPICAL_NOUN])
+    found = [at for at in nouns if determiner_before(folded, at)]
     found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
-    found.extend(_platform_counts(folded))
+    found.extend(_platform_counts(folded, words.positions[_PLATFORM_WORDS]))
     return sorted(found)
 
 
-def _platform_counts(folded: str) -> list[int]:
+# Every word ``_TOPICAL_NOUN`` matches: its alternatives with their optional "s" written
+# out (a test reads them out of the pattern).
+_TOPICAL_FORMS: Final = frozenset(
+    (
+        "transfer transfers shipment shipments deliveries delivery deal consignment "
+        "consignments supplies package packages sale sales contract contracts agreement "
+        "purchase purchases order plan report reports claim claims accusation accusations "
+        "allegation allegations account charge charges findings assertion assertions story"
+    ).split()
+    + list(weapon_readings.POINTING_HEADS)
+)
+
+
+def _topical_nouns(folded: str, starts: list[int]) -> list[int]:
+    """Where ``_TOPICAL_NOUN`` matches (what ``FoundWords.matches`` finds), read by hand
+    from where its words start (``starts``): a match is one of its forms, a word whole,
+    so it is one where the word that opens there is one of them (a test checks the two
+    agree). The pattern tried there would cost a call by name and a match object."""
+    found: list[int] = []
+    for at in starts:
+        if (found and found[-1] == at) or (at > 0 and _word_char(folded[at - 1])):
+            continue  # found already ("sale" and "sales"), or inside a word
+        end = at
+        while end < len(folded) and _word_char(folded[end]):
+            end += 1
+        if folded[at:end] in _TOPICAL_FORMS:
+            found.append(at)
+    return found
+
+
+def _platform_counts(folded: str, nouns: list[int] | None = None) -> list[int]:
     """Where ``_COUNTED_PLATFORM`` matches: what a ``FoundWords.matches`` of it finds,
     tried only where one of its words opens a word in the two chunks of text (between
     white space) before each platform noun. A match is a count, white space, perhaps a
     word and white space, then the noun, so it opens there, after a word boundary; the
     counts elsewhere (years, "one of", most of an article's digits) are never tried, nor
-    looked for with the article's other words (a property test checks the two agree)."""
+    looked for with the article's other words (a property test checks the two agree).
+    ``nouns`` are where the nouns start (found with the article's other words), or None
+    to find them here."""
+    if nouns is None:
+        nouns = _PLATFORM_FINDER.find(folded, folded, folded).positions[_PLATFORM_WORDS]
     tried: list[int] = []
-    for noun in weapon_readings.PLATFORM_NOUNS:
-        at = folded.find(noun)
-        while at >= 0:
-            for start in range(_chunks_before(folded, at, 2), at):
-                if (start == 0 or not _word_char(folded[start - 1])) and folded.startswith(
-                    _COUNTED_PLATFORM.words, start
-                ):
-                    tried.append(start)
-            at = folded.find(noun, at + 1)
+    for at in nouns:
+        for start in range(_chunks_before(folded, at, 2), at):
+            if (
+                (start == 0 or not _word_char(folded[start - 1]))
+                and folded[start] in _COUNT_OPENINGS  # (before the call by name)
+                and folded.startswith(_COUNTED_PLATFORM.words, start)
+            ):
+                tried.append(start)
     if not tried:
         return []
     tried = sorted(set(tried))
     return [m.start() for m in matches_at(_COUNTED_PLATFORM.pattern, folded, tried, len(folded))]
+
+
+# The first characters of the words a count opens with.
+_COUNT_OPENINGS: Final = frozenset(word[0] for word in _COUNTED_PLATFORM.words)
 
 
 def _chunks_before(text: str, end: int, chunks: int) -> int:
@@ -604,18 +687,27 @@ def determiner_before(folded: str, end: int) -> bool:
 
     searched in that window finds (tests check it), read backwards from ``end`` in a few
     string operations, where the regex engine would try each of the 30 positions."""
+    # (read in place: no slice of the window, nor of its stripped forms)
     start = max(0, end - _DETERMINER_REACH)
-    body = folded[start:end].rstrip()
-    if len(body) == end - start:
+    stop = _space_before(folded, start, end)
+    if stop == end:
         return False  # no white space before the noun
-    if _ends_with_determiner(folded, start, start + len(body)):
+    if _ends_with_determiner(folded, start, stop):
         return True
-    word = len(body)
-    while word > 0 and _word_char(body[word - 1]):
+    word = stop
+    while word > start and _word_char(folded[word - 1]):
         word -= 1
-    if word == len(body) or word == 0 or not body[word - 1].isspace():
+    if word in (stop, start) or not folded[word - 1].isspace():
         return False  # no word alone between white space
-    return _ends_with_determiner(folded, start, start + len(body[:word].rstrip()))
+    return _ends_with_determiner(folded, start, _space_before(folded, start, word))
+
+
+def _space_before(text: str, start: int, end: int) -> int:
+    """Where the white space that ends at ``end`` starts, not before ``start``: the end of
+    ``text[start:end].rstrip()``."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _ends_with_determiner(folded: str, start: int, end: int) -> bool:
@@ -651,9 +743,10 @@ def _context(matches: list[Match], catalogue: Catalogue, folded: str) -> Article
     groups: list[tuple[int, ActorRef]] = []
     systems: list[tuple[int, EarlierSystem]] = []
     refs: dict[str, ActorRef] = {}
+    entries = catalogue.systems  # (an attribute of a class that is not compiled)
     for match in matches:
         if match.kind is SYSTEM and not _passed_over(folded, match.start):
-            entry = catalogue.systems[match.target]
+            entry = entries[match.target]
             maker = _ref(catalogue, refs, entry.origin) if entry.origin else None
             systems.append((match.start, EarlierSystem(entry.name, entry.category, maker)))
         if is_state_kind(match.kind):
@@ -680,10 +773,16 @@ _PASSED_REACH: Final = 90  # characters before a system name where the phrase ma
 def _passed_over(folded: str, start: int) -> bool:
     """Whether the system named at ``start`` is one a buyer passed over: "chose the X over
     the Y", "instead of the Z" (one maker's or origin word allowed before it)."""
-    window = folded[max(0, start - _PASSED_REACH) : start]
-    return ("over" in window or "instead" in window or "rather" in window) and bool(
-        _PASSED_OVER.search(window)
-    )
+    lo = max(0, start - _PASSED_REACH)
+    # The words looked for in place; the window cut out only to search (its "\b" at the
+    # start reads no character before it).
+    if not (
+        folded.find("over", lo, start) >= 0
+        or folded.find("instead", lo, start) >= 0
+        or folded.find("rather", lo, start) >= 0
+    ):
+        return False
+    return bool(_PASSED_OVER.search(folded[lo:start]))
 
 
 def _ref(catalogue: Catalogue, refs: dict[str, ActorRef], actor_id: str) -> ActorRef:

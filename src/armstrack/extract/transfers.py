@@ -29,6 +29,7 @@ from armstrack.extract.deal_goods import (
     supplies_unfilled,
 )
 from armstrack.extract.drafts import (
+    CONTENTS_REACH,
     Draft,
     Key,
     SentenceFacts,
@@ -47,8 +48,11 @@ from armstrack.extract.lexicon import (
 from armstrack.extract.spans import new_transfer
 from armstrack.records import (
     Category,
+    Claim,
     Quantity,
+    Route,
     SystemRef,
+    TimeRef,
     Transfer,
 )
 
@@ -79,9 +83,12 @@ def assemble(
                 elif supplies_unfilled(drafts, fact, frame, unfilled, catalogue):
                     used.add(fact.index)
     drop_maker_guesses(drafts, makers - stated)
-    for fact in facts:
+    for position, fact in enumerate(facts):
         anaphoric = [f for f in fact.frames if f.anaphoric]
-        if add_deal_goods_of(drafts, (pending, unfilled), facts, fact, anaphoric, catalogue):
+        # The facts in order of their sentences, one a sentence: those of the sentences a
+        # deal's goods may follow are among the few just before.
+        recent = facts[max(0, position - CONTENTS_REACH) : position]
+        if add_deal_goods_of(drafts, (pending, unfilled), recent, fact, anaphoric, catalogue):
             used.add(fact.index)
         elif anaphoric or (fact.anaphoric and not fact.frames):
             if attach_anaphora(drafts, fact, anaphoric, catalogue):
@@ -179,15 +186,37 @@ def _finish(draft: Draft) -> Transfer:
         draft.status,
         _ordered_systems(draft.systems),
         _best_quantity(draft.quantities),
-        tuple(sorted(draft.times.values(), key=lambda t: t.span.start)),
-        tuple(sorted(draft.routes.values(), key=lambda r: r.span.start)),
-        tuple(sorted(draft.claims.values(), key=lambda c: c.evidence.start)),
+        _times_in_order(draft.times),
+        _routes_in_order(draft.routes),
+        _claims_in_order(draft.claims),
         tuple(draft.evidence[i] for i in sorted(draft.evidence)),
     )
 
 
+# Most transfers have one time, route or claim at most, which need no sort (a sort with a
+# key function calls it for each, by the generic call).
+def _times_in_order(times: dict[tuple[int, int], TimeRef]) -> tuple[TimeRef, ...]:
+    if len(times) < 2:
+        return tuple(times.values())
+    return tuple(sorted(times.values(), key=lambda t: t.span.start))
+
+
+def _routes_in_order(routes: dict[tuple[int, int], Route]) -> tuple[Route, ...]:
+    if len(routes) < 2:
+        return tuple(routes.values())
+    return tuple(sorted(routes.values(), key=lambda r: r.span.start))
+
+
+def _claims_in_order(claims: dict[tuple[int, int, str, str], Claim]) -> tuple[Claim, ...]:
+    if len(claims) < 2:
+        return tuple(claims.values())
+    return tuple(sorted(claims.values(), key=lambda c: c.evidence.start))
+
+
 def _ordered_systems(systems: dict[str, SystemRef]) -> tuple[SystemRef, ...]:
     """Family heads before their members, otherwise in order of mention."""
+    if len(systems) < 2:
+        return tuple(systems.values())
     names = list(systems)
     return tuple(
         sorted(systems.values(), key=lambda s: (s.family is not None, names.index(s.name)))
