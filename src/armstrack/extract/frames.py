@@ -68,6 +68,7 @@ from armstrack.extract.lexicon import (
     AWARD_VERBS,
     BUILD_VERBS,
     CLAUSE_BREAKS,
+    CONTACTED,
     DEAL_WORDS,
     DETERMINERS,
     FLY_VERBS,
@@ -75,15 +76,23 @@ from armstrack.extract.lexicon import (
     GIVE_VERBS,
     JOINING_VERBS,
     MODAL_TRIGGERS,
+    NEGATING_ADVERBS,
     NEGATIONS,
+    NEITHER,
     NON_GOODS,
     ORIGIN_SUFFIXES,
+    OUTLET_KINDS,
     PENDING_CUES,
     PERSON_NOUNS,
     PREPOSITIONS,
+    RARE_SAYING_VERBS,
+    REACH,
+    REBUFF_WORDS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
+    TITLE_WORDS,
     USE_VERBS,
+    VERDICT_WORDS,
     Frame,
 )
 from armstrack.extract.quantities import count_word
@@ -173,6 +182,7 @@ _COMPOUND_HEADS: Final = frozenset(
 def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) -> list[FrameHit]:
     """Every transfer frame of a sentence, complete or not."""
     cues = _cues(view)
+    _remember(view, cues)
     if cues & _LOYAL_CUE:
         _loyal_subjects(view)
     triggers = _triggers_at(view, TRIGGER_WORDS) if cues & _TRIGGER_CUE else []
@@ -1399,7 +1409,7 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
     # (the cheap test first: a sentence with a party never counts its list)
     if not any(not a.speaker for a in view.actors) and lists_contents(view):
         return True
-    if view.words.isdisjoint(ANAPHORIC_NOUNS):
+    if not known_cues(view) & _ANAPHORIC_CUE:
         return False
     return any(
         low in ANAPHORIC_NOUNS and _pointer_before(view, i) for i, low in enumerate(view.lows)
@@ -1431,7 +1441,10 @@ def lists_contents(view: SentenceView) -> bool:
     lows = view.lows
     if in_the_package(view):
         return True
-    if view.words.isdisjoint(_CONTENT_CUES):
+    # The bit if the sentence is the last one read (``is_anaphoric_sentence``); the set
+    # test for the earlier ones later readers ask about.
+    cues = _remembered(view)
+    if not cues & _CONTENT_CUE if cues >= 0 else view.words.isdisjoint(_CONTENT_CUES):
         return False
     for index, word in enumerate(lows):
         if word not in _CONTENT_CUES:
@@ -1464,14 +1477,17 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     South Korea" (two sides, no direction yet), "Germany announced a new package for
     Ukraine" (giver, then receiver)."""
     clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
-    if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
+    # The sentence's words tested by their bits: it is the one ``find_frames`` just read.
+    cues = known_cues(view)
+    if cues & _PACKAGE_CUE or _military_support(view):
         # "The US Department of Defense": two names, one giver.
         # "the package from Germany for Ukraine": "from" names the giver too.
         givers = list({a.actor.id: a.actor for a in clean if a.prep in (None, "from")}.values())
         takers = list({a.actor.id: a.actor for a in clean if a.prep in ("for", "to")}.values())
         if len(givers) == 1 and len(takers) == 1 and givers[0] != takers[0]:
             return (givers[0], takers[0], True)  # giver first
-    deals = [t for t in _triggers(view, _DEAL_CUES) if t.kind is Frame.DEAL]
+    triggers = _triggers_at(view, _DEAL_CUES) if cues & _DEAL_CUE else []  # ``_triggers``
+    deals = [t for t in triggers if t.kind is Frame.DEAL]
     sides = _deal_parties(view, deals)
     return (sides[0], sides[1], False) if len(sides) == 2 else None
 
@@ -1584,7 +1600,21 @@ _OWNER_CUE: Final = 1 << 31
 _FLEET_CUE: Final = 1 << 32
 _HOLDING_CUE: Final = 1 << 33
 _OPERATE_CUE: Final = 1 << 34
-_REPLACING_CUE: Final = 1 << 35  # the last: a short int, well below 2 ** 62
+_REPLACING_CUE: Final = 1 << 35
+# The first tests of readers of the same sentence after ``find_frames`` (``known_cues``).
+_ANAPHORIC_CUE: Final = 1 << 36
+_CONTENT_CUE: Final = 1 << 37
+_VERDICT_CUE: Final = 1 << 38  # the gates of ``claims.STANCE_CUES``
+_NEGATING_CUE: Final = 1 << 39
+_RARE_SAYING_CUE: Final = 1 << 40
+_NEITHER_CUE: Final = 1 << 41
+_REACH_CUE: Final = 1 << 42
+_REBUFF_CUE: Final = 1 << 43
+_TITLE_CUE: Final = 1 << 44  # the first tests of ``speakers.register_titles``
+_CONTACTED_CUE: Final = 1 << 45  # and ``speakers.note_contacted``
+_OUTLET_CUE: Final = 1 << 46  # and ``speakers._unlisted_outlet``
+_PACKAGE_CUE: Final = 1 << 47  # the first tests of ``deal_sides``
+_DEAL_CUE: Final = 1 << 48  # the last: a short int, well below 2 ** 62
 
 
 def _cue_table(sets: tuple[tuple[int, frozenset[str]], ...]) -> dict[str, int]:
@@ -1634,6 +1664,19 @@ _CUE_SETS: Final = (
     (_HOLDING_CUE, HOLDING_CUES),
     (_OPERATE_CUE, OPERATE_VERBS),
     (_REPLACING_CUE, REPLACING_CUES),
+    (_ANAPHORIC_CUE, ANAPHORIC_NOUNS),
+    (_CONTENT_CUE, _CONTENT_CUES),
+    (_VERDICT_CUE, VERDICT_WORDS),
+    (_NEGATING_CUE, NEGATING_ADVERBS),
+    (_RARE_SAYING_CUE, RARE_SAYING_VERBS),
+    (_NEITHER_CUE, NEITHER),
+    (_REACH_CUE, REACH),
+    (_REBUFF_CUE, REBUFF_WORDS),
+    (_TITLE_CUE, TITLE_WORDS),
+    (_CONTACTED_CUE, CONTACTED),
+    (_OUTLET_CUE, OUTLET_KINDS),
+    (_PACKAGE_CUE, _PACKAGE_WORDS),
+    (_DEAL_CUE, _DEAL_CUES),
 )
 _CUE_TABLE: Final = _cue_table(_CUE_SETS)
 
@@ -1642,10 +1685,46 @@ _CUE_WORDS: Final = frozenset(_CUE_TABLE)
 
 
 def _cues(view: SentenceView) -> int:
-    """The bits of every cue set the sentence holds a word of: one intersection of its
-    words (in C) and a look-up for each cue word found, where a set test per reader would
-    cost one look-up a cue word or token each."""
+    """The bits of every cue set the sentence holds a word of: one set test a token and a
+    look-up for each cue word found, where a set test per reader would cost one look-up a
+    cue word or token each (compiled, the loop is cheaper than intersecting the words,
+    which builds a set)."""
     cues = 0
-    for word in view.words & _CUE_WORDS:
-        cues |= _CUE_TABLE[word]
+    for word in view.lows:
+        if word in _CUE_WORDS:
+            cues |= _CUE_TABLE[word]
+    return cues
+
+
+def cue_bit(words: frozenset[str]) -> int:
+    """The bit of ``words``, one of the cue sets, in what ``known_cues`` answers."""
+    for bit, cue_words in _CUE_SETS:
+        if cue_words is words:
+            return bit
+    raise ValueError("not a cue set of frames._CUE_SETS")
+
+
+# The last sentence ``find_frames`` read, with its cue bits: the readers of the same
+# sentence after it (its claims, whether it is anaphoric) read them here rather than test
+# its words again. One tuple, replaced whole, so that no reader pairs one sentence with
+# another's bits; it holds the sentence, so no other can be it.
+_LAST_CUES: Final[list[tuple[SentenceView | None, int]]] = [(None, 0)]
+
+
+def _remember(view: SentenceView, cues: int) -> None:
+    _LAST_CUES[0] = (view, cues)
+
+
+def _remembered(view: SentenceView) -> int:
+    """The cue bits of ``view`` if it is the last sentence read, else -1."""
+    last, cues = _LAST_CUES[0]
+    return cues if last is view else -1
+
+
+def known_cues(view: SentenceView) -> int:
+    """The bits of every cue set ``view`` holds a word of (``_CUE_SETS``)."""
+    cues = _remembered(view)
+    if cues < 0:
+        cues = _cues(view)
+        _remember(view, cues)
     return cues
