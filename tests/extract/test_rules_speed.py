@@ -169,3 +169,58 @@ def test_status_readers_on_the_sources() -> None:
         check=False,
     )  # fmt: skip
     assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout[-3000:]
+
+
+# The verdict cue's hint as written before its "lies" branch opened with its letter.
+VERDICT_HINT = re.compile(
+    r"untrue|false|\blies?\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
+    r"without foundation|without any foundation|without basis|"
+    r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis|"
+    r"motivated|unsubstantiated"
+)
+LIE_PIECES = ["lie", "lies", "l", "ies", "be", "al", "false", " ", "-", ".", "'", "_", "é", "1"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from(LIE_PIECES), max_size=8).map("".join),
+    st.integers(0, 6),
+    st.integers(0, 40),
+)
+def test_verdict_hint_is_the_plain_hint(text: str, start: int, end: int) -> None:
+    hint = claims.STANCE_CUES[2].pattern.hint
+    found = [m.span() for m in hint.finditer(text, start, end)]
+    assert found == [m.span() for m in VERDICT_HINT.finditer(text, start, end)]
+
+
+def _plain_bloc(view: SentenceView, start: int, end: int) -> str | None:
+    """``speakers._bloc`` as written before it tested a pair's first word."""
+    for index in range(start, end + 1):
+        word = view.low(index)
+        if word in speakers._BLOCS:
+            return word
+        if f"{word} {view.low(index + 1)}" in speakers._BLOC_PAIRS and index < end:
+            return f"{word} {view.low(index + 1)}"
+    return None
+
+
+BLOC_WORDS = ["european", "union", "united", "nations", "african", "nato", "the", "un", "a b"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(BLOC_WORDS), max_size=8), st.integers(0, 8), st.integers(0, 8))
+def test_bloc_is_the_plain_reader(lows: list[str], start: int, end: int) -> None:
+    view = _view(lows)
+    assert speakers._bloc(view, start, end) == _plain_bloc(view, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*CUE_WORDS, "the", ","]), max_size=20), min_size=2))
+def test_holds_cue_is_the_set_test(sentences: list[list[str]]) -> None:
+    """Read off the remembered bits or tested, ``holds_cue`` is the set test of its words."""
+    views = [_view(lows) for lows in sentences]
+    for view in views:
+        frames.known_cues(view)  # the last one read is remembered, the others are not
+    for view in views:
+        for bit, words in frames._CUE_SETS:
+            assert frames.holds_cue(view, bit, words) == (not view.words.isdisjoint(words))

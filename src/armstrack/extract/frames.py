@@ -68,6 +68,7 @@ from armstrack.extract.lexicon import (
     AWARD_VERBS,
     BUILD_VERBS,
     CLAUSE_BREAKS,
+    COMMITMENTS,
     CONTACTED,
     DEAL_WORDS,
     DETERMINERS,
@@ -78,6 +79,7 @@ from armstrack.extract.lexicon import (
     MODAL_TRIGGERS,
     NEGATING_ADVERBS,
     NEGATIONS,
+    NEGATOR_WORDS,
     NEITHER,
     NON_GOODS,
     ORIGIN_SUFFIXES,
@@ -85,8 +87,10 @@ from armstrack.extract.lexicon import (
     PENDING_CUES,
     PERSON_NOUNS,
     PREPOSITIONS,
+    QUESTION_OPENERS,
     RARE_SAYING_VERBS,
     REACH,
+    REACTIONS,
     REBUFF_WORDS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
@@ -823,7 +827,9 @@ def _same_goods(a: FrameHit, b: FrameHit) -> bool:
 def _triggers(view: SentenceView, words: frozenset[str] = TRIGGER_WORDS) -> list[Trigger]:
     """The sentence's triggers, at the words of ``words`` alone (a part of TRIGGER_WORDS
     asks for the triggers those words may be: ``_DEAL_CUES`` for the deals)."""
-    if view.words.isdisjoint(words):
+    # The test of the words read off the sentence's cue bits, for the two sets they hold.
+    bit = _TRIGGER_CUE if words is TRIGGER_WORDS else _DEAL_CUE if words is _DEAL_CUES else 0
+    if not holds_cue(view, bit, words) if bit else view.words.isdisjoint(words):
         return []
     return _triggers_at(view, words)
 
@@ -1203,6 +1209,7 @@ def _core_frame(
 _SPELLING_MARKS: Final = frozenset([":", "—", "–"])
 # Sentence openings that add goods to those of the main clause: "Besides drones, ...".
 _ADDING_LEADS: Final = (("besides",), ("in", "addition", "to"), ("as", "well", "as"), ("after",))
+_ADDING_FIRSTS: Final = frozenset(lead[0] for lead in _ADDING_LEADS)
 
 
 def _added_goods(
@@ -1223,6 +1230,9 @@ def _added_goods(
             view.low(i) in TRIGGER_WORDS for i in range(past + 1, end + 1)
         ):
             added = [w for w in view.weapons if past < w.first <= end]
+    if clause[0] > 1 or view.low(0) not in _ADDING_FIRSTS:
+        # (the loop below reads a lead only where the sentence opens with its first word)
+        return [w for w in added if w not in weapons]
     for lead in _ADDING_LEADS:
         if lead[0] == "after" and "also" not in view.words:  # the lead ("after",)
             continue  # "After talks, ..." is a time; "After tanks, X will also send jets"
@@ -1441,10 +1451,7 @@ def lists_contents(view: SentenceView) -> bool:
     lows = view.lows
     if in_the_package(view):
         return True
-    # The bit if the sentence is the last one read (``is_anaphoric_sentence``); the set
-    # test for the earlier ones later readers ask about.
-    cues = _remembered(view)
-    if not cues & _CONTENT_CUE if cues >= 0 else view.words.isdisjoint(_CONTENT_CUES):
+    if not holds_cue(view, _CONTENT_CUE, _CONTENT_CUES):
         return False
     for index, word in enumerate(lows):
         if word not in _CONTENT_CUES:
@@ -1502,7 +1509,7 @@ def lone_deal_side(view: SentenceView) -> tuple[ActorRef, bool] | None:
     (side,) = named.values()
     if side.prep is not None and side.prep not in ("with", "between"):
         return None  # "a package for Ukraine": the receiver, not who announced it
-    if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
+    if holds_cue(view, _PACKAGE_CUE, _PACKAGE_WORDS) or _military_support(view):
         return side.actor, True
     if any(t.kind is Frame.DEAL for t in _triggers(view, _DEAL_CUES)):
         return side.actor, False
@@ -1614,7 +1621,11 @@ _TITLE_CUE: Final = 1 << 44  # the first tests of ``speakers.register_titles``
 _CONTACTED_CUE: Final = 1 << 45  # and ``speakers.note_contacted``
 _OUTLET_CUE: Final = 1 << 46  # and ``speakers._unlisted_outlet``
 _PACKAGE_CUE: Final = 1 << 47  # the first tests of ``deal_sides``
-_DEAL_CUE: Final = 1 << 48  # the last: a short int, well below 2 ** 62
+_DEAL_CUE: Final = 1 << 48
+_QUESTION_CUE: Final = 1 << 49  # the first tests of readers of ``claims``
+_NEGATOR_CUE: Final = 1 << 50
+_COMMITMENT_CUE: Final = 1 << 51
+_REACTION_CUE: Final = 1 << 52  # the last: a short int, well below 2 ** 62
 
 
 def _cue_table(sets: tuple[tuple[int, frozenset[str]], ...]) -> dict[str, int]:
@@ -1677,6 +1688,10 @@ _CUE_SETS: Final = (
     (_OUTLET_CUE, OUTLET_KINDS),
     (_PACKAGE_CUE, _PACKAGE_WORDS),
     (_DEAL_CUE, _DEAL_CUES),
+    (_QUESTION_CUE, QUESTION_OPENERS),
+    (_NEGATOR_CUE, NEGATOR_WORDS),
+    (_COMMITMENT_CUE, COMMITMENTS),
+    (_REACTION_CUE, REACTIONS),
 )
 _CUE_TABLE: Final = _cue_table(_CUE_SETS)
 
@@ -1704,21 +1719,39 @@ def cue_bit(words: frozenset[str]) -> int:
     raise ValueError("not a cue set of frames._CUE_SETS")
 
 
+class _SentenceCues:
+    """A sentence with its cue bits (a compiled class: the bits stay an unboxed int)."""
+
+    def __init__(self, view: SentenceView | None, cues: int) -> None:
+        self.view = view
+        self.cues = cues
+
+
 # The last sentence ``find_frames`` read, with its cue bits: the readers of the same
-# sentence after it (its claims, whether it is anaphoric) read them here rather than test
-# its words again. One tuple, replaced whole, so that no reader pairs one sentence with
-# another's bits; it holds the sentence, so no other can be it.
-_LAST_CUES: Final[list[tuple[SentenceView | None, int]]] = [(None, 0)]
+# sentence after it (its claims, whether it is anaphoric, its deal sides) read them here
+# rather than test its words again. One record, replaced whole, so that no reader pairs
+# one sentence with another's bits; it holds the sentence, so no other can be it. (Not
+# every sentence of the article: kept alive, they cost the garbage collector more than
+# the set tests of the readers of earlier sentences, ``holds_cue``, cost.)
+_LAST_CUES: Final[list[_SentenceCues]] = [_SentenceCues(None, 0)]
 
 
 def _remember(view: SentenceView, cues: int) -> None:
-    _LAST_CUES[0] = (view, cues)
+    _LAST_CUES[0] = _SentenceCues(view, cues)
 
 
 def _remembered(view: SentenceView) -> int:
     """The cue bits of ``view`` if it is the last sentence read, else -1."""
-    last, cues = _LAST_CUES[0]
-    return cues if last is view else -1
+    last = _LAST_CUES[0]
+    return last.cues if last.view is view else -1
+
+
+def holds_cue(view: SentenceView, bit: int, words: frozenset[str]) -> bool:
+    """``not view.words.isdisjoint(words)``, for ``words`` the cue set of ``bit``: read
+    off the bits if the sentence is the last one read, else tested (a later step asking
+    about an earlier sentence)."""
+    cues = _remembered(view)
+    return bool(cues & bit) if cues >= 0 else not view.words.isdisjoint(words)
 
 
 def known_cues(view: SentenceView) -> int:

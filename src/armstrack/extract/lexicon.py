@@ -383,3 +383,21 @@ OUTLET_KINDS: Final = frozenset(
     "newspaper daily broadcaster channel agency magazine weekly tabloid outlet website "
     "portal television tv radio paper".split()
 )
+
+# The first tests of ``claims``' readers of a sentence's stance words, read with the cue
+# bits of ``frames``: asked questions, negations, commitments and reactions.
+QUESTION_OPENERS: Final = frozenset(["question", "questions", "asked"])
+NEGATOR_WORDS: Final = frozenset(["no", "not", "never", "t"])
+# Verbs by which a government commits itself to a transfer in public: "Germany
+# announced it would supply", "the US promised 50 Bradleys", "the State Department
+# approved the sale". Said of its own transfer, they confirm it.
+COMMITMENTS: Final = frozenset(
+    "pledged pledges promised promises approved approves authorized authorised authorizes "
+    "authorises announced announces committed commits vowed vows decided cleared".split()
+)
+REACTIONS: Final = frozenset(
+    "sanction sanctions sanctioned sanctioning condemn condemns condemned condemning protest "
+    "protests protested protesting oppose opposes opposed opposing criticised criticized "
+    "criticises criticizes denounce denounces denounced retaliate retaliation retaliatory "
+    "countermeasures dissatisfaction".split()
+)

@@ -10,7 +10,7 @@ from typing import Final
 from armstrack.catalogue import Catalogue
 from armstrack.catalogue.normalise import fold
 from armstrack.extract.bisection import bisect_right
-from armstrack.extract.frames import cue_bit, known_cues
+from armstrack.extract.frames import cue_bit, holds_cue, known_cues
 from armstrack.extract.lexicon import (
     CONTACTED,
     DETERMINERS,
@@ -582,9 +582,11 @@ def _name_before(reading: Reading, index: int) -> str | None:
 
 
 def _capitalised(text: str, view: SentenceView, index: int) -> bool:
-    first = text[view.starts[index]]
-    # ``first.isupper()``, compared for ASCII: compiled, the method is called by name.
-    upper = "A" <= first <= "Z" if first <= "\x7f" else first.isupper()
+    # ``text[start].isupper()``, compared for ASCII: compiled, the method is called by
+    # name, and ``ord`` of an indexed character reads it without making a string.
+    start = view.starts[index]
+    code = ord(text[start])
+    upper = 65 <= code <= 90 if code < 128 else text[start].isupper()
     return upper and view.low(index).isalpha()
 
 
@@ -1027,6 +1029,8 @@ _NAME_LINKS: Final = frozenset("of for on and the".split())
 # "the European Union said", "NATO's chief said"), CLAIMS.md "nonstate".
 _BLOCS: Final = frozenset("nato eu g7 g20 asean osce iaea opcw brics un".split())
 _BLOC_PAIRS: Final = frozenset(["european union", "united nations", "african union"])
+# Their first words: most tokens are none, and need no pair built to look up.
+_BLOC_FIRSTS: Final = frozenset(pair.split(" ")[0] for pair in _BLOC_PAIRS)
 
 
 def _bloc(view: SentenceView, start: int, end: int) -> str | None:
@@ -1035,7 +1039,7 @@ def _bloc(view: SentenceView, start: int, end: int) -> str | None:
         word = view.low(index)
         if word in _BLOCS:
             return word
-        if f"{word} {view.low(index + 1)}" in _BLOC_PAIRS and index < end:
+        if word in _BLOC_FIRSTS and f"{word} {view.low(index + 1)}" in _BLOC_PAIRS and index < end:
             return f"{word} {view.low(index + 1)}"
     return None
 
@@ -1132,8 +1136,8 @@ def _unlisted_outlet(
 ) -> str | None:
     """An outlet the catalogue does not list, named beside its kind ("the English-language
     daily The Morning Star", "the Ruritanian Nova 24 television channel"): its name."""
-    if not known_cues(view) & _OUTLET_CUE:
-        return None  # (``view.words.isdisjoint(OUTLET_KINDS)``, read with the sentence's cues)
+    if not holds_cue(view, _OUTLET_CUE, OUTLET_KINDS):
+        return None
     demonyms = demonym_index(catalogue)
     for index in range(start, end + 1):
         if view.low(index) not in OUTLET_KINDS or not text[view.starts[index]].islower():
