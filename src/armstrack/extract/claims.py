@@ -8,14 +8,25 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from armstrack.catalogue import Catalogue
+from armstrack.extract.frames import cue_bit, holds_cue, known_cues
 from armstrack.extract.lexicon import (
+    COMMITMENTS,
     DETERMINERS,
     GIVE_NOUNS,
     GIVE_VERBS,
+    NEGATING_ADVERBS,
+    NEGATOR_WORDS,
+    NEITHER,
     PERSON_NOUNS,
+    QUESTION_OPENERS,
     QUOTE_MARKS,
+    RARE_SAYING_VERBS,
+    REACH,
+    REACTIONS,
+    REBUFF_WORDS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
+    VERDICT_WORDS,
 )
 from armstrack.extract.prefilter import FoundWords, Prefiltered
 from armstrack.extract.spans import new_span
@@ -35,6 +46,12 @@ from armstrack.extract.speakers import (
 )
 from armstrack.extract.view import ActorMention, SentenceView, same_actor
 from armstrack.records import ActorRef, Span, Speaker, Stance
+
+# The bits of the first word tests below among the sentence's cue bits (``known_cues``).
+_QUESTION_CUE: Final = cue_bit(QUESTION_OPENERS)
+_NEGATOR_CUE: Final = cue_bit(NEGATOR_WORDS)
+_COMMITMENT_CUE: Final = cue_bit(COMMITMENTS)
+_REACTION_CUE: Final = cue_bit(REACTIONS)
 
 # The stances as final names, which compiled code reads as statics: ``Stance.DENIES``
 # looks the class up by name and goes through ``EnumType``'s attribute hook, some 1,500
@@ -56,8 +73,10 @@ class StanceCue:
     stance: Stance
     pattern: Prefiltered  # on folded text
     # Tokens one of which every match holds, if given: a set test on the sentence's words
-    # is cheaper than even the pattern's hint for a rare cue.
+    # is cheaper than even the pattern's hint for a rare cue. They are one of the cue sets
+    # of ``frames``, whose bit (``bit``) tells if the sentence holds one.
     words: frozenset[str]
+    bit: int
     # The pattern on the words every match opens with (``opens``, a plain alternation),
     # if given: once ``pattern`` finds its own words in a sentence, it is tried at these
     # alone rather than searched for at every position (``cue_matches``; tests check that
@@ -72,6 +91,7 @@ class StanceCue:
         opens: str = "",
     ) -> None:
         self.stance, self.pattern, self.words = stance, pattern, words
+        self.bit = cue_bit(words) if words else 0
         self.opener = None
         if opens:
             self.opener = Prefiltered.on_words(
@@ -144,20 +164,17 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"|\b(?:were|was|are|is)\s+(?:completely\s+|totally\s+|entirely\s+)?without\s+"
                 r"(?:any\s+)?(?:foundation|basis)\b"
             ),
+            # "l(?<=\bl)ies?\b" is "\blies?\b" opening with its letter: every branch then
+            # opens with one, and the engine skips the positions no branch can start at.
             re.compile(
-                r"untrue|false|\blies?\b|fake|propaganda|sinformation|nonsense|baseless|groundless|"
+                r"untrue|false|l(?<=\bl)ies?\b|fake|propaganda|sinformation|nonsense|baseless|"
+                r"groundless|"
                 r"without foundation|without any foundation|without basis|"
                 r"unfounded|fabricat|absurd|ridiculous|speculati|slander|not true|no truth|no basis|"
                 r"motivated|unsubstantiated"
             ),
         ),
-        frozenset(
-            "untrue false lies lie foundation fake propaganda disinformation misinformation "
-            "nonsense baseless "
-            "groundless unfounded fabricated fabrication fabrications absurd ridiculous "
-            "speculative speculation slander slanderous true truth basis motivated "
-            "unsubstantiated".split()
-        ),
+        VERDICT_WORDS,
     ),
     StanceCue(
         # "said it has never supplied weapons to": a party's own denial in its own words.
@@ -176,7 +193,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
                 r"provid|deliver|transfer|ship|export|give|gave|given)"
             ),
         ),
-        frozenset(["never", "not"]),
+        NEGATING_ADVERBS,
     ),
     StanceCue(
         Stance.DECLINES,
@@ -333,14 +350,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             folded=True,
             opens=True,
         ),
-        frozenset(
-            "adding noted notes stressed stresses emphasised emphasized underscored underlined "
-            "affirmed reaffirmed explained highlighted declared asserted maintained clarified "
-            "clarifies state "
-            "states reads quoted quotes quoting found show shows showed believe believes "
-            "believed estimate estimates estimated assess assesses assessed suspect "
-            "suspects emerged surfaced learned learnt".split()
-        ),
+        RARE_SAYING_VERBS,
     ),
     # Silences whose speakers stand after the cue's first word (see ``find_claim_cues``).
     StanceCue(
@@ -357,7 +367,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             folded=True,
             opens=True,
         ),
-        frozenset(["neither"]),
+        NEITHER,
     ),
     StanceCue(
         # "The Courier could not reach the ministry for comment", "attempts to reach Tehran
@@ -374,7 +384,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             ["reach"],
             folded=True,
         ),
-        frozenset(["reach"]),
+        REACH,
     ),
     StanceCue(
         # Rejections in other words: "ruled out having sent", "brushed off the reports",
@@ -391,9 +401,7 @@ STANCE_CUES: tuple[StanceCue, ...] = (
             _words("ruled|rules|ruling|brushe|rebuff|contest|pushed"),
             folded=True,
         ),
-        frozenset(
-            "ruled rules ruling brushed brushes rebuffed rebuffs contested contests pushed".split()
-        ),
+        REBUFF_WORDS,
     ),
 )
 # Denial words that judge a claim rather than report a speech act.
@@ -467,6 +475,11 @@ _OWN_DENIAL: Final = StanceCue(Stance.DENIES, OWN_NEGATION)
 _SPOKEN_CUES: Final = (
     *(cue for cue in STANCE_CUES if cue.stance is not Stance.ASSERTS),
     _OWN_DENIAL,
+)
+# For ``has_spoken_stance``, which asks whether any matches: the cues the article's words
+# found answer for first, those whose hint is searched through the sentence last.
+_SPOKEN_CUES_CHEAP_FIRST: Final = tuple(
+    sorted(_SPOKEN_CUES, key=lambda cue: cue.opener is None and not cue.pattern.words)
 )
 # The words every such cue starts with: a plain alternation scans a whole article in one
 # fast pass; the cue patterns themselves (lookbehinds at every position) would not. Each
@@ -562,10 +575,34 @@ def note_speakers(
 
 
 def has_spoken_stance(folded: str, start: int, end: int, found: FoundWords | None = None) -> bool:
-    # A cue's first match, as its search would find: the first in the sentence.
-    return any(
-        next(cue_matches(cue, folded, start, end, found), None) is not None for cue in _SPOKEN_CUES
-    )
+    """Whether one of ``_SPOKEN_CUES`` matches in ``folded[start:end]``: whether
+    ``cue_matches`` finds anything for one of them."""
+    for cue in _SPOKEN_CUES_CHEAP_FIRST:
+        if cue.opener is None:
+            if _finds_any(cue.pattern, folded, start, end, found):
+                return True
+        elif cue.pattern.may_match(folded, start, end, found) and _finds_any(
+            cue.opener, folded, start, end, found
+        ):
+            return True
+    return False
+
+
+def _finds_any(
+    pattern: Prefiltered, folded: str, start: int, end: int, found: FoundWords | None
+) -> bool:
+    """Whether ``pattern.finditer(folded, start, end, found)`` finds a match, tried where
+    it would try and left at the first: most sentences asked about have none, and a
+    pattern that opens with its words is tried at each of them."""
+    starts = found.starts(pattern, start, end) if found is not None else None
+    if starts is None:
+        return pattern.search(folded, start, end) is not None
+    if not starts:
+        return False
+    if not pattern.opens:
+        return pattern.pattern.search(folded, start, end) is not None
+    match = pattern.pattern.match
+    return any(match(folded, position, end) is not None for position in starts)
 
 
 def find_hedges(
@@ -601,18 +638,19 @@ def find_claim_cues(
     quoted = _quoted_continuation(reading)
     cues: list[ClaimCue] = []
     seen: list[tuple[int, int]] = []
+    known = known_cues(view)
     for stance_cue in STANCE_CUES:
-        if stance_cue.words and view.words.isdisjoint(stance_cue.words):
-            continue
+        if stance_cue.bit and not known & stance_cue.bit:
+            continue  # (``not view.words.isdisjoint(stance_cue.words)``, read once)
         stance = stance_cue.stance
         for match in cue_matches(stance_cue, folded, view.start, view.end, found):
             # Read once: each is a method call by name from compiled code.
-            start, end = match.start(), match.end()
+            start, end = match.span()
             if any(s <= start < e for s, e in seen):
                 continue
             seen.append((start, end))
             span = new_span(start, end, text[start:end])
-            matched = match.group(0)
+            matched = folded[start:end]  # ``match.group(0)``: the pattern runs on ``folded``
             if _evaluative(matched):
                 cues.append(ClaimCue(stance, None, span))
                 continue
@@ -680,7 +718,6 @@ def find_claim_cues(
     return cues + shared + [other for cue in cues for other in _pair_speakers(view, cue)]
 
 
-_QUESTION_OPENERS: Final = frozenset(["question", "questions", "asked"])
 _QUESTION_LINKS: Final = frozenset(["on", "about", "over", "whether", "if", "regarding"])
 
 
@@ -688,14 +725,14 @@ def _asked_only(view: SentenceView) -> bool:
     """ "Asked whether the missiles had been delivered, the spokeswoman said ties were
     growing": the transfer sits in the question only; the answer after it names no weapon
     and no transferring, so the saying neither asserts nor confirms it."""
-    if view.words.isdisjoint(_QUESTION_OPENERS):
+    if not known_cues(view) & _QUESTION_CUE:
         return False
     lows = view.lows
     opener = next(
         (
             i
             for i, word in enumerate(lows)
-            if word in _QUESTION_OPENERS and view.low(i + 1) in _QUESTION_LINKS
+            if word in QUESTION_OPENERS and view.low(i + 1) in _QUESTION_LINKS
         ),
         None,
     )
@@ -800,7 +837,7 @@ def negates_transfer(view: SentenceView, parties: set[str] | None = None) -> boo
     """ "there has been no sale of the missiles", "had not delivered any jets": a party
     saying so denies the transfer rather than confirming it; "not be provided to a third
     country" or "not providing weapons to Ukraine" in a story of another pair does not."""
-    if view.words.isdisjoint(_NEGATORS):
+    if not holds_cue(view, _NEGATOR_CUE, NEGATOR_WORDS):
         return False
     weapons = {w.first for w in view.weapons}
     for index, word in enumerate(view.lows):
@@ -812,9 +849,6 @@ def negates_transfer(view: SentenceView, parties: set[str] | None = None) -> boo
                 if not _elsewhere(view, index, parties):
                     return True
     return False
-
-
-_NEGATORS: Final = frozenset(["no", "not", "never", "t"])
 
 
 def _elsewhere(view: SentenceView, index: int, parties: set[str] | None) -> bool:
@@ -830,13 +864,6 @@ def _elsewhere(view: SentenceView, index: int, parties: set[str] | None) -> bool
     return any(index < a.first < stop and a.actor.id not in parties for a in view.actors)
 
 
-# Verbs by which a government commits itself to a transfer in public: "Germany
-# announced it would supply", "the US promised 50 Bradleys", "the State Department
-# approved the sale". Said of its own transfer, they confirm it.
-_COMMITMENTS: Final = frozenset(
-    "pledged pledges promised promises approved approves authorized authorised authorizes "
-    "authorises announced announces committed commits vowed vows decided cleared".split()
-)
 _COMMITMENT_GAP: Final = frozenset(
     [",", "that", "not", "never", "yet", "which", "who", "to", "and", "or", "but", "said"]
 )
@@ -845,10 +872,10 @@ _COMMITMENT_GAP: Final = frozenset(
 def commitment_speakers(view: SentenceView, parties: set[str]) -> list[Speaker]:
     """The parties that commit themselves to the transfer in the sentence, as speakers."""
     found: list[Speaker] = []
-    if view.words.isdisjoint(_COMMITMENTS):
+    if not holds_cue(view, _COMMITMENT_CUE, COMMITMENTS):
         return found
     for index, word in enumerate(view.lows):
-        if word not in _COMMITMENTS:
+        if word not in COMMITMENTS:
             continue
         before = [a for a in view.actors if a.last < index]
         if not before:
@@ -918,23 +945,17 @@ def later_clause(view: SentenceView, cue: ClaimCue, trigger: int) -> bool:
 # What a bystander says when it reacts to a transfer rather than reporting it: "Cathay said
 # it would sanction the contractors", "said it firmly opposed the sale" (CLAIMS.md: a
 # reaction that only presupposes a transfer is no claim).
-_REACTIONS: Final = frozenset(
-    "sanction sanctions sanctioned sanctioning condemn condemns condemned condemning protest "
-    "protests protested protesting oppose opposes opposed opposing criticised criticized "
-    "criticises criticizes denounce denounces denounced retaliate retaliation retaliatory "
-    "countermeasures dissatisfaction".split()
-)
 _REACTION_REACH: Final = 10  # tokens after the cue: "said on Tuesday that it firmly opposes"
 
 
 def reacts(view: SentenceView, cue: ClaimCue) -> bool:
     """Whether what follows the cue is a reaction ("would sanction", "strongly opposes")."""
-    if view.words.isdisjoint(_REACTIONS):
+    if not holds_cue(view, _REACTION_CUE, REACTIONS):
         return False
     said = token_at(view, cue.span.start)
     for index in range(said + 1, min(said + 1 + _REACTION_REACH, len(view.lows))):
         word = view.low(index)
-        if word in _REACTIONS:
+        if word in REACTIONS:
             return True
         if word in (";", ":", '"', "“"):
             return False

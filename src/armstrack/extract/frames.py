@@ -68,6 +68,8 @@ from armstrack.extract.lexicon import (
     AWARD_VERBS,
     BUILD_VERBS,
     CLAUSE_BREAKS,
+    COMMITMENTS,
+    CONTACTED,
     DEAL_WORDS,
     DETERMINERS,
     FLY_VERBS,
@@ -75,15 +77,26 @@ from armstrack.extract.lexicon import (
     GIVE_VERBS,
     JOINING_VERBS,
     MODAL_TRIGGERS,
+    NEGATING_ADVERBS,
     NEGATIONS,
+    NEGATOR_WORDS,
+    NEITHER,
     NON_GOODS,
     ORIGIN_SUFFIXES,
+    OUTLET_KINDS,
     PENDING_CUES,
     PERSON_NOUNS,
     PREPOSITIONS,
+    QUESTION_OPENERS,
+    RARE_SAYING_VERBS,
+    REACH,
+    REACTIONS,
+    REBUFF_WORDS,
     RECEIVE_NOUNS,
     RECEIVE_VERBS,
+    TITLE_WORDS,
     USE_VERBS,
+    VERDICT_WORDS,
     Frame,
 )
 from armstrack.extract.quantities import count_word
@@ -173,6 +186,7 @@ _COMPOUND_HEADS: Final = frozenset(
 def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) -> list[FrameHit]:
     """Every transfer frame of a sentence, complete or not."""
     cues = _cues(view)
+    _remember(view, cues)
     if cues & _LOYAL_CUE:
         _loyal_subjects(view)
     triggers = _triggers_at(view, TRIGGER_WORDS) if cues & _TRIGGER_CUE else []
@@ -813,7 +827,9 @@ def _same_goods(a: FrameHit, b: FrameHit) -> bool:
 def _triggers(view: SentenceView, words: frozenset[str] = TRIGGER_WORDS) -> list[Trigger]:
     """The sentence's triggers, at the words of ``words`` alone (a part of TRIGGER_WORDS
     asks for the triggers those words may be: ``_DEAL_CUES`` for the deals)."""
-    if view.words.isdisjoint(words):
+    # The test of the words read off the sentence's cue bits, for the two sets they hold.
+    bit = _TRIGGER_CUE if words is TRIGGER_WORDS else _DEAL_CUE if words is _DEAL_CUES else 0
+    if not holds_cue(view, bit, words) if bit else view.words.isdisjoint(words):
         return []
     return _triggers_at(view, words)
 
@@ -1193,6 +1209,7 @@ def _core_frame(
 _SPELLING_MARKS: Final = frozenset([":", "—", "–"])
 # Sentence openings that add goods to those of the main clause: "Besides drones, ...".
 _ADDING_LEADS: Final = (("besides",), ("in", "addition", "to"), ("as", "well", "as"), ("after",))
+_ADDING_FIRSTS: Final = frozenset(lead[0] for lead in _ADDING_LEADS)
 
 
 def _added_goods(
@@ -1213,6 +1230,9 @@ def _added_goods(
             view.low(i) in TRIGGER_WORDS for i in range(past + 1, end + 1)
         ):
             added = [w for w in view.weapons if past < w.first <= end]
+    if clause[0] > 1 or view.low(0) not in _ADDING_FIRSTS:
+        # (the loop below reads a lead only where the sentence opens with its first word)
+        return [w for w in added if w not in weapons]
     for lead in _ADDING_LEADS:
         if lead[0] == "after" and "also" not in view.words:  # the lead ("after",)
             continue  # "After talks, ..." is a time; "After tanks, X will also send jets"
@@ -1399,7 +1419,7 @@ def is_anaphoric_sentence(view: SentenceView) -> bool:
     # (the cheap test first: a sentence with a party never counts its list)
     if not any(not a.speaker for a in view.actors) and lists_contents(view):
         return True
-    if view.words.isdisjoint(ANAPHORIC_NOUNS):
+    if not known_cues(view) & _ANAPHORIC_CUE:
         return False
     return any(
         low in ANAPHORIC_NOUNS and _pointer_before(view, i) for i, low in enumerate(view.lows)
@@ -1431,7 +1451,7 @@ def lists_contents(view: SentenceView) -> bool:
     lows = view.lows
     if in_the_package(view):
         return True
-    if view.words.isdisjoint(_CONTENT_CUES):
+    if not holds_cue(view, _CONTENT_CUE, _CONTENT_CUES):
         return False
     for index, word in enumerate(lows):
         if word not in _CONTENT_CUES:
@@ -1464,14 +1484,17 @@ def deal_sides(view: SentenceView) -> tuple[ActorRef, ActorRef, bool] | None:
     South Korea" (two sides, no direction yet), "Germany announced a new package for
     Ukraine" (giver, then receiver)."""
     clean = [a for a in view.actors if not a.speaker and a.role != "pair"]
-    if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
+    # The sentence's words tested by their bits: it is the one ``find_frames`` just read.
+    cues = known_cues(view)
+    if cues & _PACKAGE_CUE or _military_support(view):
         # "The US Department of Defense": two names, one giver.
         # "the package from Germany for Ukraine": "from" names the giver too.
         givers = list({a.actor.id: a.actor for a in clean if a.prep in (None, "from")}.values())
         takers = list({a.actor.id: a.actor for a in clean if a.prep in ("for", "to")}.values())
         if len(givers) == 1 and len(takers) == 1 and givers[0] != takers[0]:
             return (givers[0], takers[0], True)  # giver first
-    deals = [t for t in _triggers(view, _DEAL_CUES) if t.kind is Frame.DEAL]
+    triggers = _triggers_at(view, _DEAL_CUES) if cues & _DEAL_CUE else []  # ``_triggers``
+    deals = [t for t in triggers if t.kind is Frame.DEAL]
     sides = _deal_parties(view, deals)
     return (sides[0], sides[1], False) if len(sides) == 2 else None
 
@@ -1486,7 +1509,7 @@ def lone_deal_side(view: SentenceView) -> tuple[ActorRef, bool] | None:
     (side,) = named.values()
     if side.prep is not None and side.prep not in ("with", "between"):
         return None  # "a package for Ukraine": the receiver, not who announced it
-    if not view.words.isdisjoint(_PACKAGE_WORDS) or _military_support(view):
+    if holds_cue(view, _PACKAGE_CUE, _PACKAGE_WORDS) or _military_support(view):
         return side.actor, True
     if any(t.kind is Frame.DEAL for t in _triggers(view, _DEAL_CUES)):
         return side.actor, False
@@ -1584,7 +1607,25 @@ _OWNER_CUE: Final = 1 << 31
 _FLEET_CUE: Final = 1 << 32
 _HOLDING_CUE: Final = 1 << 33
 _OPERATE_CUE: Final = 1 << 34
-_REPLACING_CUE: Final = 1 << 35  # the last: a short int, well below 2 ** 62
+_REPLACING_CUE: Final = 1 << 35
+# The first tests of readers of the same sentence after ``find_frames`` (``known_cues``).
+_ANAPHORIC_CUE: Final = 1 << 36
+_CONTENT_CUE: Final = 1 << 37
+_VERDICT_CUE: Final = 1 << 38  # the gates of ``claims.STANCE_CUES``
+_NEGATING_CUE: Final = 1 << 39
+_RARE_SAYING_CUE: Final = 1 << 40
+_NEITHER_CUE: Final = 1 << 41
+_REACH_CUE: Final = 1 << 42
+_REBUFF_CUE: Final = 1 << 43
+_TITLE_CUE: Final = 1 << 44  # the first tests of ``speakers.register_titles``
+_CONTACTED_CUE: Final = 1 << 45  # and ``speakers.note_contacted``
+_OUTLET_CUE: Final = 1 << 46  # and ``speakers._unlisted_outlet``
+_PACKAGE_CUE: Final = 1 << 47  # the first tests of ``deal_sides``
+_DEAL_CUE: Final = 1 << 48
+_QUESTION_CUE: Final = 1 << 49  # the first tests of readers of ``claims``
+_NEGATOR_CUE: Final = 1 << 50
+_COMMITMENT_CUE: Final = 1 << 51
+_REACTION_CUE: Final = 1 << 52  # the last: a short int, well below 2 ** 62
 
 
 def _cue_table(sets: tuple[tuple[int, frozenset[str]], ...]) -> dict[str, int]:
@@ -1634,6 +1675,23 @@ _CUE_SETS: Final = (
     (_HOLDING_CUE, HOLDING_CUES),
     (_OPERATE_CUE, OPERATE_VERBS),
     (_REPLACING_CUE, REPLACING_CUES),
+    (_ANAPHORIC_CUE, ANAPHORIC_NOUNS),
+    (_CONTENT_CUE, _CONTENT_CUES),
+    (_VERDICT_CUE, VERDICT_WORDS),
+    (_NEGATING_CUE, NEGATING_ADVERBS),
+    (_RARE_SAYING_CUE, RARE_SAYING_VERBS),
+    (_NEITHER_CUE, NEITHER),
+    (_REACH_CUE, REACH),
+    (_REBUFF_CUE, REBUFF_WORDS),
+    (_TITLE_CUE, TITLE_WORDS),
+    (_CONTACTED_CUE, CONTACTED),
+    (_OUTLET_CUE, OUTLET_KINDS),
+    (_PACKAGE_CUE, _PACKAGE_WORDS),
+    (_DEAL_CUE, _DEAL_CUES),
+    (_QUESTION_CUE, QUESTION_OPENERS),
+    (_NEGATOR_CUE, NEGATOR_WORDS),
+    (_COMMITMENT_CUE, COMMITMENTS),
+    (_REACTION_CUE, REACTIONS),
 )
 _CUE_TABLE: Final = _cue_table(_CUE_SETS)
 
@@ -1642,10 +1700,64 @@ _CUE_WORDS: Final = frozenset(_CUE_TABLE)
 
 
 def _cues(view: SentenceView) -> int:
-    """The bits of every cue set the sentence holds a word of: one intersection of its
-    words (in C) and a look-up for each cue word found, where a set test per reader would
-    cost one look-up a cue word or token each."""
+    """The bits of every cue set the sentence holds a word of: one set test a token and a
+    look-up for each cue word found, where a set test per reader would cost one look-up a
+    cue word or token each (compiled, the loop is cheaper than intersecting the words,
+    which builds a set)."""
     cues = 0
-    for word in view.words & _CUE_WORDS:
-        cues |= _CUE_TABLE[word]
+    for word in view.lows:
+        if word in _CUE_WORDS:
+            cues |= _CUE_TABLE[word]
+    return cues
+
+
+def cue_bit(words: frozenset[str]) -> int:
+    """The bit of ``words``, one of the cue sets, in what ``known_cues`` answers."""
+    for bit, cue_words in _CUE_SETS:
+        if cue_words is words:
+            return bit
+    raise ValueError("not a cue set of frames._CUE_SETS")
+
+
+class _SentenceCues:
+    """A sentence with its cue bits (a compiled class: the bits stay an unboxed int)."""
+
+    def __init__(self, view: SentenceView | None, cues: int) -> None:
+        self.view = view
+        self.cues = cues
+
+
+# The last sentence ``find_frames`` read, with its cue bits: the readers of the same
+# sentence after it (its claims, whether it is anaphoric, its deal sides) read them here
+# rather than test its words again. One record, replaced whole, so that no reader pairs
+# one sentence with another's bits; it holds the sentence, so no other can be it. (Not
+# every sentence of the article: kept alive, they cost the garbage collector more than
+# the set tests of the readers of earlier sentences, ``holds_cue``, cost.)
+_LAST_CUES: Final[list[_SentenceCues]] = [_SentenceCues(None, 0)]
+
+
+def _remember(view: SentenceView, cues: int) -> None:
+    _LAST_CUES[0] = _SentenceCues(view, cues)
+
+
+def _remembered(view: SentenceView) -> int:
+    """The cue bits of ``view`` if it is the last sentence read, else -1."""
+    last = _LAST_CUES[0]
+    return last.cues if last.view is view else -1
+
+
+def holds_cue(view: SentenceView, bit: int, words: frozenset[str]) -> bool:
+    """``not view.words.isdisjoint(words)``, for ``words`` the cue set of ``bit``: read
+    off the bits if the sentence is the last one read, else tested (a later step asking
+    about an earlier sentence)."""
+    cues = _remembered(view)
+    return bool(cues & bit) if cues >= 0 else not view.words.isdisjoint(words)
+
+
+def known_cues(view: SentenceView) -> int:
+    """The bits of every cue set ``view`` holds a word of (``_CUE_SETS``)."""
+    cues = _remembered(view)
+    if cues < 0:
+        cues = _cues(view)
+        _remember(view, cues)
     return cues

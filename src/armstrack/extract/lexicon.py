@@ -345,3 +345,59 @@ ATTACK_VERBS: Final = frozenset(
 
 # Double quotation marks: what stands between two of them in a sentence is quoted.
 QUOTE_MARKS: Final = frozenset(['"', "“", "”"])
+
+# The words one of which every match of a gated stance cue of ``claims.STANCE_CUES``
+# holds: ``frames`` reads them with its other cue words in one pass over a sentence.
+VERDICT_WORDS: Final = frozenset(
+    "untrue false lies lie foundation fake propaganda disinformation misinformation "
+    "nonsense baseless "
+    "groundless unfounded fabricated fabrication fabrications absurd ridiculous "
+    "speculative speculation slander slanderous true truth basis motivated "
+    "unsubstantiated".split()
+)
+NEGATING_ADVERBS: Final = frozenset(["never", "not"])
+RARE_SAYING_VERBS: Final = frozenset(
+    "adding noted notes stressed stresses emphasised emphasized underscored underlined "
+    "affirmed reaffirmed explained highlighted declared asserted maintained clarified "
+    "clarifies state "
+    "states reads quoted quotes quoting found show shows showed believe believes "
+    "believed estimate estimates estimated assess assesses assessed suspect "
+    "suspects emerged surfaced learned learnt".split()
+)
+NEITHER: Final = frozenset(["neither"])
+REACH: Final = frozenset(["reach"])
+REBUFF_WORDS: Final = frozenset(
+    "ruled rules ruling brushed brushes rebuffed rebuffs contested contests pushed".split()
+)
+
+# Titles a named person holds: "Defence Minister Jane Doe" (``speakers.register_titles``).
+TITLE_WORDS: Final = frozenset(
+    "minister president spokesman spokeswoman spokesperson secretary chancellor premier "
+    "ambassador envoy commander chief admiral general".split()
+)
+# "The ministry was contacted for comment" (``speakers.note_contacted``).
+CONTACTED: Final = frozenset(["contacted", "approached"])
+# What a news outlet is called in passing: "the daily Planeta", "the Ruritanian Nova TV
+# channel". Lower case only: "the Defense Security Cooperation Agency" is no outlet.
+OUTLET_KINDS: Final = frozenset(
+    "newspaper daily broadcaster channel agency magazine weekly tabloid outlet website "
+    "portal television tv radio paper".split()
+)
+
+# The first tests of ``claims``' readers of a sentence's stance words, read with the cue
+# bits of ``frames``: asked questions, negations, commitments and reactions.
+QUESTION_OPENERS: Final = frozenset(["question", "questions", "asked"])
+NEGATOR_WORDS: Final = frozenset(["no", "not", "never", "t"])
+# Verbs by which a government commits itself to a transfer in public: "Germany
+# announced it would supply", "the US promised 50 Bradleys", "the State Department
+# approved the sale". Said of its own transfer, they confirm it.
+COMMITMENTS: Final = frozenset(
+    "pledged pledges promised promises approved approves authorized authorised authorizes "
+    "authorises announced announces committed commits vowed vows decided cleared".split()
+)
+REACTIONS: Final = frozenset(
+    "sanction sanctions sanctioned sanctioning condemn condemns condemned condemning protest "
+    "protests protested protesting oppose opposes opposed opposing criticised criticized "
+    "criticises criticizes denounce denounces denounced retaliate retaliation retaliatory "
+    "countermeasures dissatisfaction".split()
+)

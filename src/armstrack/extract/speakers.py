@@ -10,10 +10,14 @@ from typing import Final
 from armstrack.catalogue import Catalogue
 from armstrack.catalogue.normalise import fold
 from armstrack.extract.bisection import bisect_right
+from armstrack.extract.frames import cue_bit, holds_cue, known_cues
 from armstrack.extract.lexicon import (
+    CONTACTED,
     DETERMINERS,
+    OUTLET_KINDS,
     PERSON_NOUNS,
     QUOTE_MARKS,
+    TITLE_WORDS,
 )
 from armstrack.extract.quantities import NUMBER_WORDS
 from armstrack.extract.spans import new_speaker
@@ -343,7 +347,7 @@ def _join_outlet(reading: Reading, end: int) -> None:
     found = next(((i, o) for i, o in view.outlets if i <= end <= i + 4), None)
     if found is None:
         return
-    name = _outlet_name(reading.text, view, *found, reading.catalogue)
+    name = _outlet_name(reading.text, view, found[0], found[1], reading.catalogue)
     if name is not None:
         reading.joined.append(Speaker(view_text(reading, found[0], end), None, None, name))
 
@@ -442,7 +446,7 @@ def _with_medium(reading: Reading, after: int, speaker: Speaker, word: str) -> S
         if view.low(after + 1) not in _OUTLET_WORDS:
             return speaker
         return replace(speaker, outlet=credited.outlet)
-    name = _outlet_name(reading.text, view, *found, reading.catalogue)
+    name = _outlet_name(reading.text, view, found[0], found[1], reading.catalogue)
     return replace(speaker, outlet=name) if name else speaker
 
 
@@ -578,7 +582,12 @@ def _name_before(reading: Reading, index: int) -> str | None:
 
 
 def _capitalised(text: str, view: SentenceView, index: int) -> bool:
-    return text[view.starts[index]].isupper() and view.low(index).isalpha()
+    # ``text[start].isupper()``, compared for ASCII: compiled, the method is called by
+    # name, and ``ord`` of an indexed character reads it without making a string.
+    start = view.starts[index]
+    code = ord(text[start])
+    upper = 65 <= code <= 90 if code < 128 else text[start].isupper()
+    return upper and view.low(index).isalpha()
 
 
 _PRONOUNS: Final = frozenset(["he", "she", "it", "they"])
@@ -704,7 +713,7 @@ _GOVERNMENT_BODIES: Final = frozenset(
 
 
 def _titled(role: str | None) -> bool:
-    return role is not None and role.split()[-1] in _TITLE_WORDS
+    return role is not None and role.split()[-1] in TITLE_WORDS
 
 
 def _official_state(reading: Reading, start: int) -> ActorRef | None:
@@ -734,20 +743,17 @@ def _official_state(reading: Reading, start: int) -> ActorRef | None:
     return subjects[0].actor if subjects else None
 
 
-_TITLE_WORDS: Final = frozenset(
-    "minister president spokesman spokeswoman spokesperson secretary chancellor premier "
-    "ambassador envoy commander chief admiral general".split()
-)
+_TITLE_CUE: Final = cue_bit(TITLE_WORDS)
 
 
 def register_titles(reading: Reading) -> None:
     """ "Freedonian Defence Minister Jane Doe visited the plant": remember Doe as speaking
     for Freedonia, whether or not she speaks in this sentence."""
     view, text, memory = reading.view, reading.text, reading.memory
-    if view.words.isdisjoint(_TITLE_WORDS):
-        return
+    if not known_cues(view) & _TITLE_CUE:
+        return  # (``view.words.isdisjoint(TITLE_WORDS)``, read with the sentence's cues)
     for index, word in enumerate(view.lows):
-        if word not in _TITLE_WORDS:
+        if word not in TITLE_WORDS:
             continue
         last = index
         while (
@@ -798,16 +804,18 @@ def _introduced_as(view: SentenceView, last: int, speaker: Speaker) -> Speaker |
     return None
 
 
-_CONTACTED: Final = frozenset(["contacted", "approached"])
+_CONTACTED_CUE: Final = cue_bit(CONTACTED)
 
 
 def note_contacted(reading: Reading) -> None:
     """ "The ministry was contacted for comment. It did not respond.": the body asked for
     comment is who "it" stands for in the next sentence, though it said nothing here."""
     view = reading.view
-    if view.words.isdisjoint(_CONTACTED) or "comment" not in view.words:
+    if not known_cues(view) & _CONTACTED_CUE or "comment" not in view.words:
         return
-    verb = next(i for i, w in enumerate(view.lows) if w in _CONTACTED)
+    verb = next((i for i, w in enumerate(view.lows) if w in CONTACTED), -1)
+    if verb < 0:
+        return  # (the bit set for every cue word: a test's open gates)
     if view.low(verb - 1) in ("was", "were", "been") and view.low(verb + 1) == "for":
         asked = next((a for a in view.actors if a.last < verb and a.prep is None), None)
         limit = verb
@@ -967,7 +975,7 @@ def _phrase(
             if view.low(i) not in ("'s", "'")
         ]
         role = " ".join(rest) or None
-    outlet = _outlet_name(text, view, *outlets[0], catalogue) if outlets else None
+    outlet = _outlet_name(text, view, outlets[0][0], outlets[0][1], catalogue) if outlets else None
     if (
         outlet is not None
         and actors
@@ -1021,6 +1029,8 @@ _NAME_LINKS: Final = frozenset("of for on and the".split())
 # "the European Union said", "NATO's chief said"), CLAIMS.md "nonstate".
 _BLOCS: Final = frozenset("nato eu g7 g20 asean osce iaea opcw brics un".split())
 _BLOC_PAIRS: Final = frozenset(["european union", "united nations", "african union"])
+# Their first words: most tokens are none, and need no pair built to look up.
+_BLOC_FIRSTS: Final = frozenset(pair.split(" ")[0] for pair in _BLOC_PAIRS)
 
 
 def _bloc(view: SentenceView, start: int, end: int) -> str | None:
@@ -1029,7 +1039,7 @@ def _bloc(view: SentenceView, start: int, end: int) -> str | None:
         word = view.low(index)
         if word in _BLOCS:
             return word
-        if f"{word} {view.low(index + 1)}" in _BLOC_PAIRS and index < end:
+        if word in _BLOC_FIRSTS and f"{word} {view.low(index + 1)}" in _BLOC_PAIRS and index < end:
             return f"{word} {view.low(index + 1)}"
     return None
 
@@ -1074,7 +1084,7 @@ def _unnamed_press(
     """Whether the words end in a kind of outlet with no name ("a Turkish daily", "an
     Israeli news website", "Turkish state television"): lower case, after "a" or a
     state's name; "the (Japanese) newspaper" is the outlet credited before."""
-    if view.low(end) not in _OUTLET_KINDS or not text[view.starts[end]].islower():
+    if view.low(end) not in OUTLET_KINDS or not text[view.starts[end]].islower():
         return False
     if view.low(start) in ("a", "an", "local", "one"):
         return True
@@ -1083,6 +1093,12 @@ def _unnamed_press(
     return any(start <= a.first < end for a in view.actors) or bool(
         _demonym_actors(view, start, end - 1, catalogue)
     )
+
+
+# Compiled once: ``re.sub`` with a pattern string looks it up in ``re``'s cache, as
+# interpreted Python, at every call.
+_LEADING_THE: Final = re.compile(r"^[Tt]he\s+")
+_FOLDED_THE: Final = re.compile(r"^the\s+")
 
 
 def _outlet_name(
@@ -1103,8 +1119,8 @@ def _outlet_name(
     if not written:
         return entry.name
     surface = text[start : start + len(max(written, key=len))]
-    surface = re.sub(r"^[Tt]he\s+", "", surface)
-    canonical = re.sub(r"^the\s+", "", fold(entry.name))
+    surface = _LEADING_THE.sub("", surface)
+    canonical = _FOLDED_THE.sub("", fold(entry.name))
     return entry.name if canonical in fold(surface) else surface
 
 
@@ -1112,12 +1128,7 @@ def _outlet_name(
 _DEMONYM_INDEX: dict[int, tuple[Catalogue, dict[str, str]]] = {}
 
 
-# What a news outlet is called in passing: "the daily Planeta", "the Ruritanian Nova TV
-# channel". Lower case only: "the Defense Security Cooperation Agency" is no outlet.
-_OUTLET_KINDS: Final = frozenset(
-    "newspaper daily broadcaster channel agency magazine weekly tabloid outlet website "
-    "portal television tv radio paper".split()
-)
+_OUTLET_CUE: Final = cue_bit(OUTLET_KINDS)
 
 
 def _unlisted_outlet(
@@ -1125,11 +1136,11 @@ def _unlisted_outlet(
 ) -> str | None:
     """An outlet the catalogue does not list, named beside its kind ("the English-language
     daily The Morning Star", "the Ruritanian Nova 24 television channel"): its name."""
-    if view.words.isdisjoint(_OUTLET_KINDS):
+    if not holds_cue(view, _OUTLET_CUE, OUTLET_KINDS):
         return None
     demonyms = demonym_index(catalogue)
     for index in range(start, end + 1):
-        if view.low(index) not in _OUTLET_KINDS or not text[view.starts[index]].islower():
+        if view.low(index) not in OUTLET_KINDS or not text[view.starts[index]].islower():
             continue
         # The name after the kind: "the daily The Morning Star".
         first = index + 1
@@ -1140,7 +1151,7 @@ def _unlisted_outlet(
             return _strip_the(text[view.starts[first] : view.ends[last]])
         # The name before it: "the Nova 24 television channel", not its demonym.
         last = index - 1
-        while last >= start and view.low(last) in _OUTLET_KINDS:
+        while last >= start and view.low(last) in OUTLET_KINDS:
             last -= 1
         first = last + 1
         while first - 1 >= start and _name_word(text, view, first - 1, True):
@@ -1163,7 +1174,7 @@ def _name_word(text: str, view: SentenceView, index: int, digits: bool) -> bool:
 
 
 def _strip_the(name: str) -> str:
-    return re.sub(r"^[Tt]he\s+", "", name)
+    return _LEADING_THE.sub("", name)
 
 
 def demonym_index(catalogue: Catalogue) -> dict[str, str]:

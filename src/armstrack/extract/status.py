@@ -315,12 +315,17 @@ def _hypothetical_gerund(view: SentenceView, trigger: Trigger) -> bool:
     return any(view.low(i) in MODALS - {"will"} for i in range(trigger.index + 1, end))
 
 
+_DENIED_WORDS: Final = BE | frozenset(GIVE_VERBS) | frozenset(RECEIVE_VERBS) | USE_VERBS
+
+
 def _denied_after(view: SentenceView, index: int) -> bool:
     """A transfer noun that is the subject of a negated copula: "the delivery of these
     jets has not been an option", "the sale is not final"."""
     end = min(clause_of(view, index)[1], index + 12)
     for i in range(index + 1, end):
         word = view.low(i)
+        if word not in _DENIED_WORDS:
+            continue  # one set test for most tokens: each test below asks for one of them
         if word in BE and view.low(i + 1) in ("not", "n't", "never"):
             return True
         if word in GIVE_VERBS or word in RECEIVE_VERBS or word in USE_VERBS:
@@ -339,11 +344,16 @@ _UNDER: Final = frozenset("discussion consideration negotiation review".split())
 _UNSETTLED: Final = frozenset("decided determined settled finalised finalized".split())
 
 
+_DEBATED_WORDS: Final = _DEBATED | _UNSETTLED | {"under"}
+
+
 def _debated_after(view: SentenceView, index: int) -> bool:
     """ "the delivery of tanks to Ukraine is currently being discussed", "under review"."""
     end = clause_of(view, index)[1]
     for i in range(index + 1, end + 1):
         word = view.low(i)
+        if word not in _DEBATED_WORDS:
+            continue  # one set test for most tokens: each test below asks for one of them
         if word in _DEBATED and (view.low(i - 1) in BE or view.low(i - 2) in BE):
             return True
         if word == "under" and view.low(i + 1) in _UNDER:
@@ -353,16 +363,24 @@ def _debated_after(view: SentenceView, index: int) -> bool:
     return False
 
 
+_PENDING_WORDS: Final = PENDING_CUES | _APPROVALS | {"on"}
+
+
 def _pending_after(view: SentenceView, index: int) -> bool:
     """Words after a transfer noun that put it in the future or on hold, or make it an
     approval ("the transfer ... was approved by")."""
     end = clause_of(view, index)[1]
-    return any(
-        view.low(i) in PENDING_CUES
-        or (view.low(i) in _APPROVALS and view.low(i - 1) in BE)
-        or (view.low(i) == "on" and view.low(i + 1) in _ON_TIME)  # "is on track for 2026"
-        for i in range(index + 1, end + 1)
-    )
+    for i in range(index + 1, end + 1):
+        word = view.low(i)
+        if word not in _PENDING_WORDS:
+            continue  # one set test for most tokens: each test below asks for one of them
+        if (
+            word in PENDING_CUES
+            or (word in _APPROVALS and view.low(i - 1) in BE)
+            or (word == "on" and view.low(i + 1) in _ON_TIME)  # "is on track for 2026"
+        ):
+            return True
+    return False
 
 
 _ON_TIME: Final = frozenset(["track", "schedule", "course"])
