@@ -185,8 +185,7 @@ _COMPOUND_HEADS: Final = frozenset(
 
 def find_frames(view: SentenceView, text: str, last_subject: ActorRef | None) -> list[FrameHit]:
     """Every transfer frame of a sentence, complete or not."""
-    cues = _cues(view)
-    _remember(view, cues)
+    cues = view.cues = _cues(view)
     if cues & _LOYAL_CUE:
         _loyal_subjects(view)
     triggers = _triggers_at(view, TRIGGER_WORDS) if cues & _TRIGGER_CUE else []
@@ -1719,45 +1718,16 @@ def cue_bit(words: frozenset[str]) -> int:
     raise ValueError("not a cue set of frames._CUE_SETS")
 
 
-class _SentenceCues:
-    """A sentence with its cue bits (a compiled class: the bits stay an unboxed int)."""
-
-    def __init__(self, view: SentenceView | None, cues: int) -> None:
-        self.view = view
-        self.cues = cues
-
-
-# The last sentence ``find_frames`` read, with its cue bits: the readers of the same
-# sentence after it (its claims, whether it is anaphoric, its deal sides) read them here
-# rather than test its words again. One record, replaced whole, so that no reader pairs
-# one sentence with another's bits; it holds the sentence, so no other can be it. (Not
-# every sentence of the article: kept alive, they cost the garbage collector more than
-# the set tests of the readers of earlier sentences, ``holds_cue``, cost.)
-_LAST_CUES: Final[list[_SentenceCues]] = [_SentenceCues(None, 0)]
-
-
-def _remember(view: SentenceView, cues: int) -> None:
-    _LAST_CUES[0] = _SentenceCues(view, cues)
-
-
-def _remembered(view: SentenceView) -> int:
-    """The cue bits of ``view`` if it is the last sentence read, else -1."""
-    last = _LAST_CUES[0]
-    return last.cues if last.view is view else -1
-
-
 def holds_cue(view: SentenceView, bit: int, words: frozenset[str]) -> bool:
     """``not view.words.isdisjoint(words)``, for ``words`` the cue set of ``bit``: read
-    off the bits if the sentence is the last one read, else tested (a later step asking
-    about an earlier sentence)."""
-    cues = _remembered(view)
+    off the bits once they are read, else tested."""
+    cues = view.cues
     return bool(cues & bit) if cues >= 0 else not view.words.isdisjoint(words)
 
 
 def known_cues(view: SentenceView) -> int:
     """The bits of every cue set ``view`` holds a word of (``_CUE_SETS``)."""
-    cues = _remembered(view)
+    cues = view.cues
     if cues < 0:
-        cues = _cues(view)
-        _remember(view, cues)
+        cues = view.cues = _cues(view)
     return cues

@@ -226,6 +226,9 @@ class SentenceView:
     # The distinct tokens: most rules look for a few words, and most sentences have none
     # of them, which this answers without a loop over the tokens.
     words: frozenset[str] = frozenset()
+    # Which of frames' cue sets the sentence holds a word of (frames.known_cues), -1
+    # until read: its later readers (claims, anaphora, deal sides) test bits, not sets.
+    cues: int = -1
 
     def __init__(
         self, start: int, end: int, starts: list[int], ends: list[int], lows: list[str]
@@ -240,6 +243,7 @@ class SentenceView:
         self.earlier_systems = self.named_systems = ()
         self.breaks = None
         self.words = frozenset(lows)
+        self.cues = -1
 
     def low(self, index: int) -> str:
         """Token ``index`` in lower case, "" outside the sentence. The rules ask this some
