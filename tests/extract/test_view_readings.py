@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from armstrack.catalogue import load_catalogue
-from armstrack.catalogue.normalise import caseless
 from armstrack.extract import actor_readings, mentions, view, weapon_readings
 from armstrack.extract.lexicon import GIVE_VERBS, PERSON_NOUNS
 from armstrack.records import Category, Span
@@ -94,42 +93,3 @@ def test_holds_any_is_not_disjoint(words: frozenset[str], wanted: list[str]) -> 
 @given(word=st.one_of(st.text(max_size=8), st.sampled_from(["", "a", "Kyiv", "F-16", "ı", "x2"])))
 def test_is_alpha_is_the_method(word: str) -> None:
     assert view.is_alpha(word) == word.isalpha()
-
-
-_CONTEXT_WORDS = [
-    *"the The both two its their to for this the embattled small nation country island "
-    "countries nations sides states States allies governments junta army air force navy "
-    "military armed forces defence ministry of marines country's regime kingdom government "
-    "United international , . - ’s mılitary ſtates İsland".split(),
-    "the country's military",
-    "to the embattled small nation",
-    "both two countries",
-    "its ministry of defence",
-]
-
-
-@settings(max_examples=2000, deadline=None)
-@given(words=st.lists(st.sampled_from(_CONTEXT_WORDS), min_size=1, max_size=14))
-def test_search_from_finds_every_match(words: list[str]) -> None:
-    text = " ".join(words)
-    lowered = caseless(text)
-    sentence = view.SentenceView(0, len(text), *mentions.tokenize(text, 0, len(text)))
-    for pattern, leads, heads, reach in (
-        (actor_readings.PAIR, actor_readings._PAIR_LEADS, actor_readings._PAIR_HEADS, 1),
-        (
-            actor_readings.INSTITUTION,
-            actor_readings._INSTITUTION_LEADS,
-            actor_readings._INSTITUTION_HEADS,
-            1,
-        ),
-        (
-            actor_readings.COUNTRY_ANAPHOR,
-            actor_readings._COUNTRY_LEADS,
-            actor_readings._COUNTRY_HEADS,
-            3,
-        ),
-    ):
-        everywhere = [m.span() for m in pattern.pattern.finditer(lowered, 0, len(text))]
-        begin = actor_readings._search_from(sentence, text, leads, heads, reach)
-        found = [] if begin < 0 else [m.span() for m in pattern.pattern.finditer(lowered, begin)]
-        assert found == everywhere

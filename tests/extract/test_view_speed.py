@@ -8,6 +8,7 @@ the quantity pattern texts it cannot match: it must never refuse one it matches.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -175,29 +176,48 @@ _CONTEXT_WORDS = [
 ]
 
 
+# The context patterns with the lead words, head words and reach their gates read.
+_CONTEXT_PATTERNS: Final = (
+    (actor_readings.PAIR, actor_readings._PAIR_LEADS, actor_readings._PAIR_HEADS, 1),
+    (
+        actor_readings.INSTITUTION,
+        actor_readings._INSTITUTION_LEADS,
+        actor_readings._INSTITUTION_HEADS,
+        1,
+    ),
+    (
+        actor_readings.COUNTRY_ANAPHOR,
+        actor_readings._COUNTRY_LEADS,
+        actor_readings._COUNTRY_HEADS,
+        3,
+    ),
+)
+
+
 @settings(max_examples=2000, deadline=None)
 @given(words=st.lists(st.sampled_from(_CONTEXT_WORDS), min_size=1, max_size=12))
 def test_may_hold_never_refuses_a_match(words: list[str]) -> None:
     text = " ".join(words)
     lowered = caseless(text)
     sentence = view.SentenceView(0, len(text), *mentions.tokenize(text, 0, len(text)))
-    for pattern, leads, heads, reach in (
-        (actor_readings.PAIR, actor_readings._PAIR_LEADS, actor_readings._PAIR_HEADS, 1),
-        (
-            actor_readings.INSTITUTION,
-            actor_readings._INSTITUTION_LEADS,
-            actor_readings._INSTITUTION_HEADS,
-            1,
-        ),
-        (
-            actor_readings.COUNTRY_ANAPHOR,
-            actor_readings._COUNTRY_LEADS,
-            actor_readings._COUNTRY_HEADS,
-            3,
-        ),
-    ):
+    for pattern, leads, heads, reach in _CONTEXT_PATTERNS:
         if pattern.pattern.search(lowered, 0, len(text)) is not None:
             assert actor_readings._may_hold(sentence, text, leads, heads, reach)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(words=st.lists(st.sampled_from(_CONTEXT_WORDS), min_size=1, max_size=14))
+def test_search_from_finds_every_match(words: list[str]) -> None:
+    """Searched from where ``_search_from`` says a match may open, a pattern finds what it
+    finds searched from the sentence's start."""
+    text = " ".join(words)
+    lowered = caseless(text)
+    sentence = view.SentenceView(0, len(text), *mentions.tokenize(text, 0, len(text)))
+    for pattern, leads, heads, reach in _CONTEXT_PATTERNS:
+        everywhere = [m.span() for m in pattern.pattern.finditer(lowered, 0, len(text))]
+        begin = actor_readings._search_from(sentence, text, leads, heads, reach)
+        found = [] if begin < 0 else [m.span() for m in pattern.pattern.finditer(lowered, begin)]
+        assert found == everywhere
 
 
 def test_may_hold_refuses_words_inside_others() -> None:

@@ -22,6 +22,7 @@ import ahocorasick
 
 from armstrack.catalogue.normalise import fold
 from armstrack.extract.bisection import bisect_left
+from armstrack.extract.sentences import offsets
 
 
 # ``eq=False``: patterns are dictionary keys of ``FoundWords``, hashed by identity (a
@@ -217,7 +218,7 @@ class WordFinder:
         for char, form, index in self._chars:
             string = forms[form]
             if string is not None:
-                found[index] += _offsets(string, char)
+                found[index] += offsets(string, char)
         positions: dict[Prefiltered, list[int]] = {}
         for index, pattern in enumerate(self._patterns):
             starts = found[index]
@@ -286,16 +287,6 @@ def _automaton(
 def _form(pattern: Prefiltered) -> int:
     """The form of the text ``pattern`` runs on."""
     return _CASELESS if pattern.caseless else _FOLDED if pattern.folded else _TEXT
-
-
-def _offsets(text: str, char: str) -> list[int]:
-    """Where ``char`` stands in ``text``, in order."""
-    offsets: list[int] = []
-    at = text.find(char)
-    while at >= 0:
-        offsets.append(at)
-        at = text.find(char, at + 1)
-    return offsets
 
 
 # Words of lower-case ASCII letters and digits alone.

@@ -46,7 +46,7 @@ _WRAPPED_SHARE: Final = 0.25
 def hard_wrapped(text: str) -> bool:
     """Whether the text's lines were wrapped at a fixed width, so most line breaks sit
     inside sentences."""
-    return _hard_wrapped(text, _offsets(text, "\n"))
+    return _hard_wrapped(text, offsets(text, "\n"))
 
 
 def _hard_wrapped(text: str, breaks: list[int]) -> bool:
@@ -63,7 +63,7 @@ def count_wraps(text: str) -> int:
     after one break cannot open the next). Read from the line breaks alone: as a pattern
     opening with a character class, the engine tried it at every character of every
     article (4% of all extraction); a test checks the two agree."""
-    return _count_wraps(text, _offsets(text, "\n"))
+    return _count_wraps(text, offsets(text, "\n"))
 
 
 def _count_wraps(text: str, breaks: list[int]) -> int:
@@ -105,7 +105,7 @@ def split_bounded(text: str) -> tuple[list[tuple[int, int]], int]:
     into pieces of at most ``MAX_SENTENCE`` characters."""
     spans: list[tuple[int, int]] = []
     start = 0
-    breaks = _offsets(text, "\n")
+    breaks = offsets(text, "\n")
     for at, end in _find_boundaries(text, _hard_wrapped(text, breaks), breaks):
         if text[at] == "." and _is_abbreviation(text, at):
             continue
@@ -128,14 +128,14 @@ def split_bounded(text: str) -> tuple[list[tuple[int, int]], int]:
 _END_MARKS: Final = ".!?"
 
 
-def _offsets(text: str, char: str) -> list[int]:
+def offsets(text: str, char: str) -> list[int]:
     """Offsets of ``char`` in ``text``, in order (a string's ``find`` skips to each one)."""
-    offsets: list[int] = []
+    found: list[int] = []
     at = text.find(char)
     while at >= 0:
-        offsets.append(at)
+        found.append(at)
         at = text.find(char, at + 1)
-    return offsets
+    return found
 
 
 def _marks(text: str, breaks: list[int]) -> list[int]:
@@ -144,7 +144,7 @@ def _marks(text: str, breaks: list[int]) -> list[int]:
     would try it, at a fraction of the cost."""
     marks = list(breaks)
     for mark in _END_MARKS:
-        marks += _offsets(text, mark)
+        marks += offsets(text, mark)
     marks.sort()
     return marks
 
@@ -153,7 +153,7 @@ def _boundaries(text: str, wrapped: bool) -> list[tuple[int, int]]:
     """The spans ``_WRAPPED_BOUNDARY`` (if ``wrapped``) or ``_BOUNDARY`` finds in the text,
     read by hand at its end marks and line breaks alone: the pattern's call costs several
     times the reading (a property test checks both against a scan of the text)."""
-    return _find_boundaries(text, wrapped, _offsets(text, "\n"))
+    return _find_boundaries(text, wrapped, offsets(text, "\n"))
 
 
 def _find_boundaries(text: str, wrapped: bool, breaks: list[int]) -> list[tuple[int, int]]:
