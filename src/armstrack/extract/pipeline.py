@@ -63,14 +63,21 @@ from armstrack.records import ActorRef, Article, Extraction, Span
 # Sentences without a weapon that still matter: "the shipments began in January",
 # "Tehran declined to comment on the reports". These article-wide patterns are found
 # through the words each match opens with (``FoundWords.matches``).
+# Every word ``_TOPICAL_NOUN`` matches, its pattern made of them: ``_topical_nouns`` reads
+# them without it.
+_TOPICAL_FORMS: Final = frozenset(
+    (
+        "transfer transfers shipment shipments deliveries delivery deal consignment "
+        "consignments supplies package packages sale sales contract contracts agreement "
+        "purchase purchases order plan report reports claim claims accusation accusations "
+        "allegation allegations account charge charges findings assertion assertions story"
+    ).split()
+    # Vague nouns that point back at a named system ("the jets"; see
+    # weapon_readings.pointing_heads).
+    + list(weapon_readings.POINTING_HEADS)
+)
 _TOPICAL_NOUN: Final = Prefiltered.on_words(
-    re.compile(
-        r"\b(?:transfers?|shipments?|deliveries|delivery|deal|consignments?|supplies|packages?|"
-        r"sales?|contracts?|agreement|purchases?|order|plan|reports?|claims?|accusations?|allegations?|account|charges?|findings|"
-        r"assertions?|story"
-        # Vague nouns that point back at a named system ("the jets"; see weapon_readings.pointing_heads).
-        rf"|{'|'.join(weapon_readings.POINTING_HEADS)})\b"
-    ),
+    re.compile(rf"\b(?:{'|'.join(sorted(_TOPICAL_FORMS))})\b"),
     (
         "transfer shipment deliver deal consignment supplies package sale contract agreement "
         "purchase order plan report claim accusation allegation account charge findings assertion "
@@ -604,19 +611,6 @@ def _topical_positions(folded: str, words: FoundWords) -> list[int]:
     found.extend(m.start() for m in words.matches(_ROUTE_WORDS, folded))
     found.extend(_platform_counts(folded, words.positions[_PLATFORM_WORDS]))
     return sorted(found)
-
-
-# Every word ``_TOPICAL_NOUN`` matches: its alternatives with their optional "s" written
-# out (a test reads them out of the pattern).
-_TOPICAL_FORMS: Final = frozenset(
-    (
-        "transfer transfers shipment shipments deliveries delivery deal consignment "
-        "consignments supplies package packages sale sales contract contracts agreement "
-        "purchase purchases order plan report reports claim claims accusation accusations "
-        "allegation allegations account charge charges findings assertion assertions story"
-    ).split()
-    + list(weapon_readings.POINTING_HEADS)
-)
 
 
 def _topical_nouns(folded: str, starts: list[int]) -> list[int]:
